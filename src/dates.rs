@@ -1,0 +1,285 @@
+//! Dates: finds date expressions (`4 december 2024`, `in June 2025`, `2025-09-15`,
+//! `den 15 september`, `i går`, `dagen därpå`, `last week`) and resolves them
+//! against the document's dateline, its date, and the dates around them.
+
+use crate::lexicon::{PhraseMatch, Relative, Tag};
+use regex::Regex;
+use std::fmt;
+use std::sync::OnceLock;
+
+/// A calendar date at year, month or day precision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    /// Year.
+    pub y: i32,
+    /// Month 1-12, if known.
+    pub m: Option<u8>,
+    /// Day 1-31, if known (only with a month).
+    pub d: Option<u8>,
+}
+
+impl Date {
+    /// A full date.
+    pub fn ymd(y: i32, m: u8, d: u8) -> Self {
+        Date { y, m: Some(m), d: Some(d) }
+    }
+
+    /// Parses `yyyy`, `yyyy-mm` or `yyyy-mm-dd`.
+    pub fn parse(s: &str) -> Option<Self> {
+        let mut it = s.split('-');
+        let y = it.next()?.parse().ok()?;
+        let m = it.next().map(|x| x.parse().ok()).unwrap_or(Some(0))?;
+        let d = it.next().map(|x| x.parse().ok()).unwrap_or(Some(0))?;
+        let valid = (m == 0 || (1..=12).contains(&m)) && (d == 0 || (m != 0 && (1..=days_in_month(y, m)).contains(&d)));
+        valid.then_some(Date { y, m: (m != 0).then_some(m), d: (d != 0).then_some(d) })
+    }
+
+    /// Adds `n` days (full dates only).
+    pub fn add_days(self, n: i64) -> Option<Self> {
+        let (m, d) = (self.m?, self.d?);
+        let (y, m, d) = civil_from_days(days_from_civil(self.y, m, d) + n);
+        Some(Date::ymd(y, m, d))
+    }
+
+    /// Is one a coarser form of the other (2025 and 2025-09)?
+    pub fn compatible(self, other: Date) -> bool {
+        self.y == other.y
+            && (self.m.is_none() || other.m.is_none() || self.m == other.m)
+            && (self.d.is_none() || other.d.is_none() || self.d == other.d)
+    }
+
+    /// 0 (year), 1 (month) or 2 (day).
+    pub fn precision(self) -> u8 {
+        self.m.is_some() as u8 + self.d.is_some() as u8
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}", self.y)?;
+        if let Some(m) = self.m {
+            write!(f, "-{m:02}")?;
+            if let Some(d) = self.d {
+                write!(f, "-{d:02}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+fn days_in_month(y: i32, m: u8) -> u8 {
+    match m {
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+// Howard Hinnant's civil-date algorithms.
+fn days_from_civil(y: i32, m: u8, d: u8) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y } as i64;
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = y - era * 400;
+    let m = m as i64;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d as i64 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146097 + doe - 719468
+}
+
+fn civil_from_days(z: i64) -> (i32, u8, u8) {
+    let z = z + 719468;
+    let era = if z >= 0 { z } else { z - 146096 } / 146097;
+    let doe = z - era * 146097;
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    ((if m <= 2 { y + 1 } else { y }) as i32, m, d)
+}
+
+/// What a date expression says, before resolution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateValue {
+    /// A date with its year.
+    Absolute(Date),
+    /// Month (and day) without a year: takes the year from context.
+    NoYear {
+        /// Month.
+        m: u8,
+        /// Day.
+        d: Option<u8>,
+    },
+    /// Relative to the dateline or an anchor.
+    Relative(Relative),
+}
+
+/// A date expression in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateExpr {
+    /// Byte span.
+    pub start: usize,
+    /// End of the byte span.
+    pub end: usize,
+    /// What it says.
+    pub value: DateValue,
+}
+
+fn re_iso() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").unwrap())
+}
+fn re_year() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| Regex::new(r"\b(19[5-9]\d|20[0-4]\d)\b").unwrap())
+}
+fn re_day_before() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| Regex::new(r"(?:\b(?:den|the)\s+)?\b(\d{1,2})(?:\.|st|nd|rd|th)?(?:\s+of)?\s+$").unwrap())
+}
+fn re_after_month() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    R.get_or_init(|| Regex::new(r"^(?:\s+(\d{1,2})(?:st|nd|rd|th)?,?)?(?:\.?,?\s+(\d{4})\b)?").unwrap())
+}
+
+/// Date expressions in `text[start..end]`, using the lexicon's month and relative
+/// phrases found there.
+pub fn find(text: &str, start: usize, end: usize, phrases: &[PhraseMatch]) -> Vec<DateExpr> {
+    let mut out: Vec<DateExpr> = Vec::new();
+    let slice = &text[start..end];
+    for c in re_iso().captures_iter(slice) {
+        let m = c.get(0).unwrap();
+        if let Some(d) = Date::parse(m.as_str()) {
+            out.push(DateExpr { start: start + m.start(), end: start + m.end(), value: DateValue::Absolute(d) });
+        }
+    }
+    for p in phrases.iter().filter(|p| p.start >= start && p.end <= end) {
+        for t in &p.tags {
+            match t {
+                Tag::Month(mo) => {
+                    let before = &text[start..p.start];
+                    let mut s = p.start;
+                    let mut day = None;
+                    if let Some(c) = re_day_before().captures(before) {
+                        day = c[1].parse::<u8>().ok().filter(|d| (1..=31).contains(d));
+                        if day.is_some() {
+                            s = start + c.get(0).unwrap().start();
+                        }
+                    }
+                    let after = &text[p.end..end];
+                    let mut e = p.end;
+                    let mut year = None;
+                    if let Some(c) = re_after_month().captures(after) {
+                        if let Some(d2) = c.get(1) {
+                            if day.is_none() {
+                                day = d2.as_str().parse().ok().filter(|d| (1..=31).contains(d));
+                            }
+                        }
+                        if let Some(y) = c.get(2) {
+                            year = y.as_str().parse::<i32>().ok().filter(|y| (1900..2100).contains(y));
+                        }
+                        if c.get(1).is_some() || year.is_some() {
+                            e = p.end + c.get(0).unwrap().end();
+                        }
+                    }
+                    let value = match year {
+                        Some(y) => DateValue::Absolute(Date { y, m: Some(*mo), d: day.filter(|d| *d <= days_in_month(y, *mo)) }),
+                        None => DateValue::NoYear { m: *mo, d: day },
+                    };
+                    // "May" alone is too ambiguous in English
+                    if matches!(value, DateValue::NoYear { d: None, .. }) && text[p.start..p.end].eq_ignore_ascii_case("may") {
+                        continue;
+                    }
+                    out.push(DateExpr { start: s, end: e, value });
+                }
+                Tag::Relative(r) => out.push(DateExpr { start: p.start, end: p.end, value: DateValue::Relative(*r) }),
+                _ => {}
+            }
+        }
+    }
+    for c in re_year().find_iter(slice) {
+        let (s, e) = (start + c.start(), start + c.end());
+        if out.iter().any(|d| d.start <= s && e <= d.end) {
+            continue;
+        }
+        let prev = text[..s].chars().next_back();
+        let next = text[e..].chars().next();
+        let next2: String = text[e..].chars().take(6).collect();
+        // not a quantity ("2000 ton", "€2025"), not part of a range or identifier
+        if prev.is_some_and(|c| matches!(c, '€' | '$' | '£' | '¥' | '-' | '/' | '.' | '[' | '–'))
+            || next.is_some_and(|c| matches!(c, '-' | '/' | '%' | '–'))
+            || next2.trim_start().starts_with(|c: char| c.is_ascii_digit())
+        {
+            continue;
+        }
+        let y = c.as_str().parse().unwrap();
+        out.push(DateExpr { start: s, end: e, value: DateValue::Absolute(Date { y, m: None, d: None }) });
+    }
+    out.sort_by_key(|d| (d.start, std::cmp::Reverse(d.end)));
+    out.dedup_by(|b, a| b.start < a.end);
+    out
+}
+
+/// What a relative or year-less date is resolved against.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Context {
+    /// The dateline or document date.
+    pub dateline: Option<Date>,
+    /// The last absolute date mentioned before the expression.
+    pub last: Option<Date>,
+    /// The date of the agreement talked about just before (for "the same day").
+    pub anchor: Option<Date>,
+}
+
+/// Resolves an expression, or `None` when the text does not make the date certain.
+pub fn resolve(v: DateValue, cx: &Context) -> Option<Date> {
+    let year = || cx.last.or(cx.dateline).map(|d| d.y);
+    match v {
+        DateValue::Absolute(d) => Some(d),
+        DateValue::NoYear { m, d } => Some(Date { y: year()?, m: Some(m), d }),
+        DateValue::Relative(r) => match r {
+            Relative::Yesterday => cx.dateline?.add_days(-1),
+            Relative::Today => cx.dateline.filter(|d| d.d.is_some()),
+            Relative::DayAfter => cx.anchor.or(cx.last)?.add_days(1),
+            Relative::YearAfter => Some(Date { y: cx.last.or(cx.anchor)?.y + 1, m: None, d: None }),
+            Relative::SameDay => cx.anchor.or(cx.dateline),
+            Relative::LastWeek => {
+                let d = cx.dateline?;
+                let days = days_from_civil(d.y, d.m?, d.d?);
+                let weekday = (days + 3).rem_euclid(7); // 0 = Monday
+                let monday = days - weekday - 7;
+                let (y1, m1, _) = civil_from_days(monday);
+                let (y2, m2, _) = civil_from_days(monday + 6);
+                ((y1, m1) == (y2, m2)).then_some(Date { y: y1, m: Some(m1), d: None })
+            }
+            Relative::Weekday => None,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_and_display() {
+        assert_eq!(Date::parse("2024-12-04").unwrap().to_string(), "2024-12-04");
+        assert_eq!(Date::parse("2025-09").unwrap().to_string(), "2025-09");
+        assert!(Date::parse("2025-02-30").is_none());
+        assert_eq!(Date::ymd(2024, 12, 31).add_days(1), Some(Date::ymd(2025, 1, 1)));
+        assert_eq!(Date::ymd(2024, 3, 1).add_days(-1), Some(Date::ymd(2024, 2, 29)));
+    }
+
+    #[test]
+    fn relative_dates_need_an_anchor() {
+        let cx = Context { dateline: Some(Date::ymd(2025, 10, 20)), ..Default::default() };
+        // the week before Monday 20 October 2025 is 13-19 October
+        assert_eq!(resolve(DateValue::Relative(Relative::LastWeek), &cx).unwrap().to_string(), "2025-10");
+        assert_eq!(resolve(DateValue::Relative(Relative::Yesterday), &cx).unwrap().to_string(), "2025-10-19");
+        assert_eq!(resolve(DateValue::Relative(Relative::LastWeek), &Context::default()), None);
+        let cx = Context { last: Some(Date { y: 2010, m: None, d: None }), ..Default::default() };
+        assert_eq!(resolve(DateValue::Relative(Relative::YearAfter), &cx).unwrap().to_string(), "2011");
+    }
+}

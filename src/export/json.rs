@@ -1,0 +1,160 @@
+//! Node-link JSON (networkx `node_link_graph` compatible), schema version
+//! [`SCHEMA_VERSION`]; the schema is `schema/pactgraph.schema.json`.
+
+use crate::fragment::{Evidence, MentionRecord};
+use crate::graph::{KnowledgeGraph, Node, Relation};
+use serde::Serialize;
+use std::collections::BTreeSet;
+
+/// Version of the JSON contract (semver).
+pub const SCHEMA_VERSION: &str = "1.0.0";
+
+/// Top level.
+#[derive(Debug, Serialize)]
+pub struct NodeLink<'a> {
+    /// Always true: edges have a direction (actor → agreement).
+    pub directed: bool,
+    /// Always true: edges carry a `key`.
+    pub multigraph: bool,
+    /// Graph metadata.
+    pub graph: GraphMeta<'a>,
+    /// Nodes, sorted by id.
+    pub nodes: Vec<NodeOut<'a>>,
+    /// Edges, sorted by source, target, relation.
+    pub edges: Vec<EdgeOut<'a>>,
+}
+
+/// Graph metadata (`G.graph` in networkx).
+#[derive(Debug, Serialize)]
+pub struct GraphMeta<'a> {
+    /// Version of this contract.
+    pub schema_version: &'static str,
+    /// `pactgraph <version>`.
+    pub generator: String,
+    /// Documents merged in.
+    pub documents: Vec<&'a str>,
+}
+
+/// A node.
+#[derive(Debug, Serialize)]
+pub struct NodeOut<'a> {
+    /// Stable id.
+    pub id: &'a str,
+    /// `actor` or `agreement`.
+    pub kind: &'static str,
+    /// Label.
+    pub label: &'a str,
+    /// Actor type.
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    pub actor_type: Option<&'static str>,
+    /// Actor country.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<Option<&'a str>>,
+    /// Actor: discovered in the text (not in the gazetteer).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub discovered: Option<bool>,
+    /// Actor aliases.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub aliases: Option<&'a BTreeSet<String>>,
+    /// Actor mentions.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mentions: Option<&'a [MentionRecord]>,
+    /// Agreement kind.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agreement_kind: Option<&'static str>,
+    /// Agreement status.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<&'static str>,
+    /// Agreement date (null when unknown).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<Option<&'a str>>,
+    /// Agreement topics.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub topics: Option<&'a BTreeSet<String>>,
+    /// Agreement evidence.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<&'a [Evidence]>,
+}
+
+/// An edge.
+#[derive(Debug, Serialize)]
+pub struct EdgeOut<'a> {
+    /// Source node id.
+    pub source: &'a str,
+    /// Target node id.
+    pub target: &'a str,
+    /// Multigraph key (the relation: at most one edge per relation and pair).
+    pub key: &'static str,
+    /// Relation.
+    pub relation: &'static str,
+    /// For `partners_with`: the agreements behind it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agreements: Option<&'a BTreeSet<String>>,
+    /// For `partners_with`: how many agreements.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weight: Option<usize>,
+}
+
+/// The node-link document for a graph.
+pub fn node_link(kg: &KnowledgeGraph) -> NodeLink<'_> {
+    let nodes = kg
+        .nodes()
+        .map(|n| match n {
+            Node::Actor(a) => NodeOut {
+                id: &a.id,
+                kind: "actor",
+                label: &a.label,
+                actor_type: Some(a.kind.as_str()),
+                country: Some(a.country.as_deref()),
+                discovered: Some(a.discovered),
+                aliases: Some(&a.aliases),
+                mentions: Some(&a.mentions),
+                agreement_kind: None,
+                status: None,
+                date: None,
+                topics: None,
+                evidence: None,
+            },
+            Node::Agreement(g) => NodeOut {
+                id: &g.id,
+                kind: "agreement",
+                label: &g.label,
+                actor_type: None,
+                country: None,
+                discovered: None,
+                aliases: None,
+                mentions: None,
+                agreement_kind: Some(g.agreement_kind.as_str()),
+                status: Some(g.status.as_str()),
+                date: Some(g.date.as_deref()),
+                topics: Some(&g.topics),
+                evidence: Some(&g.evidence),
+            },
+        })
+        .collect();
+    let edges = kg
+        .edges()
+        .into_iter()
+        .map(|(s, t, r)| {
+            let ags = match r {
+                Relation::PartnersWith(a) => Some(a),
+                _ => None,
+            };
+            EdgeOut { source: s, target: t, key: r.as_str(), relation: r.as_str(), agreements: ags, weight: ags.map(|a| a.len()) }
+        })
+        .collect();
+    NodeLink {
+        directed: true,
+        multigraph: true,
+        graph: GraphMeta { schema_version: SCHEMA_VERSION, generator: format!("pactgraph {}", env!("CARGO_PKG_VERSION")), documents: kg.documents.iter().map(String::as_str).collect() },
+        nodes,
+        edges,
+    }
+}
+
+/// Pretty-printed JSON with a final newline.
+pub fn to_string(kg: &KnowledgeGraph) -> String {
+    let mut s = serde_json::to_string_pretty(&node_link(kg)).expect("serializable");
+    s.push('\n');
+    s
+}

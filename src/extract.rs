@@ -1,0 +1,876 @@
+//! Extraction: finds the agreements a document states, sentence by sentence,
+//! with their parties, signatories, kind, status, date, topics and evidence.
+//!
+//! Takes a document's sentences, actor mentions, lexicon phrases and dates; gives
+//! [`Agreement`]s. The rules are generic over the language files: coordination
+//! chains of actors are found around an agreement noun or verb, and which chain
+//! binds is decided by the relation word that governs it (`mellan`/`between`,
+//! `med`/`with`, `av`/`by`, `för`/`for`) or by being the clause's subject.
+//! Anaphora (`Avtalet`, `the two companies`, `Bolaget`) and numbered references
+//! (`[7]`) attach facts to agreements already found.
+
+use crate::dates::{self, Context, Date, DateExpr, DateValue};
+use crate::gazetteer::ActorType;
+use crate::lexicon::{Kind, PhraseMatch, Relative, Status, Tag};
+use crate::matcher::Mention;
+use crate::segment::{Block, BlockKind, Sentence};
+use std::collections::BTreeSet;
+
+/// An agreement found in one document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Agreement {
+    /// Kind.
+    pub kind: Kind,
+    /// Specificity of the description that gave the kind (0 = a verb such as "join forces").
+    pub kind_rank: u8,
+    /// Status.
+    pub status: Status,
+    /// Date, if the text makes it certain.
+    pub date: Option<Date>,
+    /// Party actor ids.
+    pub parties: BTreeSet<String>,
+    /// Signatory person ids.
+    pub signatories: BTreeSet<String>,
+    /// English topic names.
+    pub topics: BTreeSet<String>,
+    /// Indices of the sentences that state or describe it (the first states it).
+    pub sentences: Vec<usize>,
+    /// The rule that fired.
+    pub rule: String,
+    /// Numbered references cited where it is stated.
+    pub cites: BTreeSet<u32>,
+    /// Stated in a reference block `[n]` (its number).
+    pub reference: Option<u32>,
+    /// Stated in a heading.
+    pub heading: bool,
+    /// Had an unresolved date expression (so no dateline fallback).
+    pub date_expr_seen: bool,
+    /// May take the dateline as its date when nothing else dates it.
+    pub dateline_fallback: bool,
+}
+
+/// A negated or broken-off agreement, kept for `--explain` and evaluation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotAgreement {
+    /// Actors involved.
+    pub actors: BTreeSet<String>,
+    /// Sentence index.
+    pub sentence: usize,
+}
+
+/// What the extractor needs to know about each actor.
+pub trait ActorInfo {
+    /// The actor's type.
+    fn kind(&self, id: &str) -> ActorType;
+    /// Ids of organisations a person is affiliated with (gazetteer), in order.
+    fn affiliations(&self, id: &str) -> Vec<String>;
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ItemKind {
+    Mention(usize),
+    Phrase(usize),
+    Date(usize),
+    Word,
+    Punct(char),
+    Cite,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Item {
+    start: usize,
+    end: usize,
+    kind: ItemKind,
+}
+
+/// A run of actor mentions joined by coordination.
+#[derive(Debug, Clone)]
+struct Chain {
+    /// Mention indices (modifiers excluded).
+    members: Vec<usize>,
+    /// Item index of the first and last member.
+    first: usize,
+    last: usize,
+    /// Tags of the governing phrase, if any.
+    gov: Gov,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gov {
+    None,
+    Between,
+    With,
+    By,
+    OnBehalf,
+    NotParty,
+    Example,
+    Trigger,
+    Verb,
+}
+
+/// The document-level inputs of extraction.
+pub struct Input<'a> {
+    /// The text.
+    pub text: &'a str,
+    /// Blocks.
+    pub blocks: &'a [Block],
+    /// Sentences.
+    pub sentences: &'a [Sentence],
+    /// All actor mentions, sorted by start.
+    pub mentions: &'a [Mention],
+    /// All lexicon phrases, sorted by start.
+    pub phrases: &'a [PhraseMatch],
+    /// The dateline or document date.
+    pub dateline: Option<Date>,
+    /// Actor facts.
+    pub actors: &'a dyn ActorInfo,
+}
+
+/// Everything extraction finds in a document.
+#[derive(Debug, Default)]
+pub struct Output {
+    /// Agreements, in the order they are first stated.
+    pub agreements: Vec<Agreement>,
+    /// Negated or broken-off ones.
+    pub not_agreements: Vec<NotAgreement>,
+}
+
+struct State<'a> {
+    inp: &'a Input<'a>,
+    dates: Vec<DateExpr>,
+    out: Vec<Agreement>,
+    not: Vec<NotAgreement>,
+    /// Index in `out` of the agreement talked about last, and the sentence where it was last touched.
+    last: Option<(usize, usize)>,
+}
+
+/// Extracts the agreements of one document.
+pub fn extract(inp: &Input) -> Output {
+    let dates = dates::find(inp.text, 0, inp.text.len(), inp.phrases);
+    let mut st = State { inp, dates, out: Vec::new(), not: Vec::new(), last: None };
+    for si in 0..inp.sentences.len() {
+        st.sentence(si);
+    }
+    st.finish()
+}
+
+fn tags<'a>(inp: &'a Input, it: &Item) -> &'a [Tag] {
+    match it.kind {
+        ItemKind::Phrase(p) => &inp.phrases[p].tags,
+        _ => &[],
+    }
+}
+
+fn has(inp: &Input, it: &Item, f: impl Fn(&Tag) -> bool) -> bool {
+    tags(inp, it).iter().any(f)
+}
+
+impl<'a> State<'a> {
+    fn items(&self, s: usize, e: usize) -> Vec<Item> {
+        let inp = self.inp;
+        let mut items: Vec<Item> = Vec::new();
+        for (i, m) in inp.mentions.iter().enumerate() {
+            if m.start >= s && m.end <= e {
+                items.push(Item { start: m.start, end: m.end, kind: ItemKind::Mention(i) });
+            }
+        }
+        let covered = |items: &Vec<Item>, a: usize, b: usize| items.iter().any(|x| x.start < b && a < x.end);
+        for (i, d) in self.dates.iter().enumerate() {
+            if d.start >= s && d.end <= e && !covered(&items, d.start, d.end) {
+                items.push(Item { start: d.start, end: d.end, kind: ItemKind::Date(i) });
+            }
+        }
+        for (i, p) in inp.phrases.iter().enumerate() {
+            if p.start >= s && p.end <= e && !covered(&items, p.start, p.end) {
+                items.push(Item { start: p.start, end: p.end, kind: ItemKind::Phrase(i) });
+            }
+        }
+        // remaining words and punctuation
+        let t = inp.text;
+        let mut pos = s;
+        let mut rest: Vec<Item> = Vec::new();
+        while pos < e {
+            let c = t[pos..].chars().next().unwrap();
+            if let Some(x) = items.iter().find(|x| x.start == pos) {
+                pos = x.end;
+                continue;
+            }
+            if c.is_whitespace() {
+                pos += c.len_utf8();
+            } else if c == '[' && t[pos..e].find(']').is_some_and(|k| k > 1 && t[pos + 1..pos + k].chars().all(|c| c.is_ascii_digit() || c == ',' || c == ' ' || c == '-')) {
+                let k = t[pos..e].find(']').unwrap();
+                rest.push(Item { start: pos, end: pos + k + 1, kind: ItemKind::Cite });
+                pos += k + 1;
+            } else if c.is_alphanumeric() {
+                let mut q = pos;
+                for ch in t[pos..e].chars() {
+                    if ch.is_alphanumeric() || ch == '-' || ch == '\'' || ch == '’' {
+                        q += ch.len_utf8();
+                    } else {
+                        break;
+                    }
+                }
+                // stop at the start of an item
+                if let Some(x) = items.iter().filter(|x| x.start > pos && x.start < q).map(|x| x.start).min() {
+                    q = x;
+                }
+                rest.push(Item { start: pos, end: q, kind: ItemKind::Word });
+                pos = q;
+            } else {
+                rest.push(Item { start: pos, end: pos + c.len_utf8(), kind: ItemKind::Punct(c) });
+                pos += c.len_utf8();
+            }
+        }
+        items.extend(rest);
+        items.sort_by_key(|x| x.start);
+        items
+    }
+
+    fn mention(&self, it: &Item) -> Option<&'a Mention> {
+        match it.kind {
+            ItemKind::Mention(i) => Some(&self.inp.mentions[i]),
+            _ => None,
+        }
+    }
+
+    fn is_person(&self, it: &Item) -> bool {
+        self.mention(it).is_some_and(|m| self.inp.actors.kind(&m.actor) == ActorType::Person)
+    }
+
+    /// Finds coordination chains in `items[lo..hi]`.
+    fn chains(&self, items: &[Item], lo: usize, hi: usize) -> Vec<Chain> {
+        let inp = self.inp;
+        let descriptor = |it: &Item| match it.kind {
+            ItemKind::Word => true,
+            ItemKind::Phrase(_) => has(inp, it, |t| matches!(t, Tag::Determiner | Tag::Role | Tag::PluralQuantifier)),
+            _ => false,
+        };
+        // modifiers: a mention followed (through descriptors) by a role word and a person,
+        // or a genitive mention followed by another mention
+        let mut modifier = vec![false; items.len()];
+        for i in lo..hi {
+            let Some(m) = self.mention(&items[i]) else { continue };
+            let mut j = i + 1;
+            let mut saw_role = false;
+            while j < hi && j - i <= 4 && descriptor(&items[j]) {
+                saw_role |= has(inp, &items[j], |t| matches!(t, Tag::Role));
+                j += 1;
+            }
+            if j < hi && self.mention(&items[j]).is_some() && j > i {
+                let next_person = self.is_person(&items[j]);
+                if (m.genitive && j == i + 1) || (m.genitive && saw_role) || (saw_role && next_person) || (m.genitive && descriptor(&items[i + 1]) && j <= i + 3) {
+                    modifier[i] = true;
+                }
+            } else if m.genitive && j > i + 1 && saw_role {
+                modifier[i] = true;
+            }
+        }
+        let mut chains = Vec::new();
+        let mut i = lo;
+        while i < hi {
+            if self.mention(&items[i]).is_none() || modifier[i] {
+                i += 1;
+                continue;
+            }
+            let first = i;
+            let mut members = vec![i];
+            let mut last = i;
+            let mut j = i + 1;
+            loop {
+                // "(ACRONYM)" after a member
+                if j + 2 < hi + 1 && j + 2 <= hi && matches!(items.get(j).map(|x| x.kind), Some(ItemKind::Punct('('))) && self.mention(&items[j + 1]).is_some() && matches!(items.get(j + 2).map(|x| x.kind), Some(ItemKind::Punct(')'))) {
+                    j += 3;
+                    continue;
+                }
+                let mut k = j;
+                let mut coord = false;
+                while k < hi && (has(inp, &items[k], |t| matches!(t, Tag::Coord)) || matches!(items[k].kind, ItemKind::Punct(','))) {
+                    coord = true;
+                    k += 1;
+                }
+                if !coord {
+                    break;
+                }
+                let mut d = 0;
+                while k < hi && d < 4 && (descriptor(&items[k]) || (self.mention(&items[k]).is_some() && modifier[k])) {
+                    k += 1;
+                    d += 1;
+                }
+                if k < hi && self.mention(&items[k]).is_some() && !modifier[k] {
+                    members.push(k);
+                    last = k;
+                    j = k + 1;
+                } else {
+                    break;
+                }
+            }
+            // governor: skip back over descriptors
+            let mut g = first;
+            let mut steps = 0;
+            while g > lo && steps < 4 && (descriptor(&items[g - 1]) || (self.mention(&items[g - 1]).is_some() && modifier[g - 1])) {
+                g -= 1;
+                steps += 1;
+            }
+            let gov = if g == lo {
+                Gov::None
+            } else {
+                let it = &items[g - 1];
+                let ts = tags(inp, it);
+                if ts.iter().any(|t| matches!(t, Tag::Between)) {
+                    Gov::Between
+                } else if ts.iter().any(|t| matches!(t, Tag::By)) {
+                    Gov::By
+                } else if ts.iter().any(|t| matches!(t, Tag::With)) || self.phrase_ends_with_with(it) {
+                    Gov::With
+                } else if ts.iter().any(|t| matches!(t, Tag::OnBehalf)) {
+                    Gov::OnBehalf
+                } else if ts.iter().any(|t| matches!(t, Tag::Example)) {
+                    Gov::Example
+                } else if ts.iter().any(|t| matches!(t, Tag::NotParty)) {
+                    Gov::NotParty
+                } else if ts.iter().any(|t| matches!(t, Tag::Agreement { .. })) {
+                    Gov::Trigger
+                } else if ts.iter().any(|t| matches!(t, Tag::Status(_) | Tag::AgreementVerb { .. } | Tag::Passive)) {
+                    Gov::Verb
+                } else {
+                    Gov::None
+                }
+            };
+            let members = members.into_iter().map(|x| match items[x].kind {
+                ItemKind::Mention(m) => m,
+                _ => unreachable!(),
+            });
+            chains.push(Chain { members: members.collect(), first, last, gov });
+            i = j.max(last + 1);
+        }
+        chains
+    }
+
+    /// A phrase such as "för samtal med" or "tillsammans med" whose last word is a with-word.
+    fn phrase_ends_with_with(&self, it: &Item) -> bool {
+        let s = crate::text::fold(&self.inp.text[it.start..it.end]);
+        matches!(it.kind, ItemKind::Phrase(_)) && (s.ends_with(" med") || s.ends_with(" with"))
+    }
+
+    fn block_of(&self, si: usize) -> &Block {
+        &self.inp.blocks[self.inp.sentences[si].block]
+    }
+
+    fn cites(&self, items: &[Item]) -> BTreeSet<u32> {
+        items
+            .iter()
+            .filter(|x| x.kind == ItemKind::Cite)
+            .flat_map(|x| {
+                self.inp.text[x.start + 1..x.end - 1]
+                    .split(',')
+                    .filter_map(|n| n.trim().parse().ok())
+                    .collect::<Vec<u32>>()
+            })
+            .collect()
+    }
+
+    fn date_context(&self, at: usize) -> Context {
+        let last = self.dates.iter().filter(|d| d.end <= at).filter_map(|d| match d.value {
+            DateValue::Absolute(x) => Some(x),
+            _ => None,
+        });
+        // the year context: the latest absolute date mentioned before, skipping the dateline
+        Context { dateline: self.inp.dateline, last: last.last(), anchor: self.last.and_then(|(a, _)| self.out[a].date) }
+    }
+
+    fn sentence(&mut self, si: usize) {
+        let inp = self.inp;
+        let sent = &inp.sentences[si];
+        let items = self.items(sent.start, sent.end);
+        let block = self.block_of(si).clone();
+        // clauses: split at ';' and at ", och/and/men/but" when both sides have a predicate
+        let pred = |it: &Item| has(inp, it, |t| matches!(t, Tag::Status(_) | Tag::AgreementVerb { .. }));
+        let mut cuts = vec![0];
+        for k in 1..items.len() {
+            let splits = matches!(items[k].kind, ItemKind::Punct(';'))
+                || (matches!(items[k - 1].kind, ItemKind::Punct(','))
+                    && matches!(crate::text::fold(&inp.text[items[k].start..items[k].end]).as_str(), "och" | "and" | "men" | "but" | "while" | "medan"));
+            if splits && items[*cuts.last().unwrap()..k].iter().any(pred) && items[k..].iter().any(pred) {
+                cuts.push(k);
+            }
+        }
+        cuts.push(items.len());
+        let mut created = false;
+        for w in cuts.windows(2) {
+            let (lo, hi) = (w[0], w[1]);
+            // a relative clause ", which/som ..." inside this clause
+            let rel = (lo + 1..hi).find(|&k| has(inp, &items[k], |t| matches!(t, Tag::Which)) && matches!(items[k - 1].kind, ItemKind::Punct(',')));
+            match rel {
+                Some(k) => {
+                    let end = (k + 1..hi).find(|&x| matches!(items[x].kind, ItemKind::Punct(','))).unwrap_or(hi);
+                    // antecedent: the trigger or chain just before the comma
+                    let ante_trigger = (lo..k).rev().take(6).find(|&x| has(inp, &items[x], |t| matches!(t, Tag::Agreement { plural: false, .. })));
+                    let ante_chain = self.chains(&items, lo, k - 1).into_iter().filter(|c| c.last + 2 >= k - 1).last();
+                    created |= self.clause(si, &items, k + 1, end, ante_trigger, ante_chain.map(|c| c.members), &block);
+                    let mut main: Vec<Item> = items[lo..k - 1].to_vec();
+                    main.extend_from_slice(&items[end.min(hi)..hi]);
+                    created |= self.clause(si, &main, 0, main.len(), None, None, &block);
+                }
+                None => created |= self.clause(si, &items, lo, hi, None, None, &block),
+            }
+        }
+        if !created {
+            self.continuation(si, &items);
+        }
+    }
+
+    /// Handles one clause; returns whether it stated an agreement.
+    #[allow(clippy::too_many_arguments)]
+    fn clause(&mut self, si: usize, items: &[Item], lo: usize, hi: usize, inherited_trigger: Option<usize>, inherited_subject: Option<Vec<usize>>, block: &Block) -> bool {
+        let inp = self.inp;
+        if lo >= hi {
+            return false;
+        }
+        let range = lo..hi;
+        let triggers: Vec<usize> = range.clone().filter(|&k| has(inp, &items[k], |t| matches!(t, Tag::Agreement { .. }))).collect();
+        let verb = range.clone().find(|&k| has(inp, &items[k], |t| matches!(t, Tag::AgreementVerb { .. })));
+        let status_at = range.clone().find(|&k| has(inp, &items[k], |t| matches!(t, Tag::Status(_))));
+        let negated = range.clone().any(|k| has(inp, &items[k], |t| matches!(t, Tag::Negation)));
+        let agreement_tag = |k: usize| {
+            tags(inp, &items[k]).iter().find_map(|t| match t {
+                Tag::Agreement { kind, rank, generic, definite, plural } => Some((*kind, *rank, *generic, *definite, *plural)),
+                _ => None,
+            })
+        };
+        let inherited = inherited_trigger.is_some();
+        let main_trigger = triggers.first().copied();
+        if main_trigger.is_none() && verb.is_none() && !inherited {
+            // "X and Y are negotiating ..." without a noun
+            let negotiating = status_at.is_some_and(|k| has(inp, &items[k], |t| matches!(t, Tag::Status(Status::Negotiating))));
+            if !negotiating {
+                return false;
+            }
+        }
+        let plural_quant = |k: usize| k > lo && has(inp, &items[k - 1], |t| matches!(t, Tag::PluralQuantifier));
+        let all_plural = !triggers.is_empty() && triggers.iter().all(|&k| agreement_tag(k).is_some_and(|a| a.4) || plural_quant(k));
+        if all_plural && verb.is_none() && !inherited {
+            return false;
+        }
+        let chains = self.chains(items, lo, hi);
+        let pivot = verb.or(status_at).or(main_trigger).unwrap_or(lo);
+        let kind_of = |m: usize| inp.actors.kind(&inp.mentions[m].actor);
+        let mut parties: BTreeSet<String> = BTreeSet::new();
+        let mut persons: BTreeSet<String> = BTreeSet::new();
+        let add = |members: &[usize], parties: &mut BTreeSet<String>, persons: &mut BTreeSet<String>| {
+            for &m in members {
+                let k = kind_of(m);
+                if k == ActorType::Person {
+                    persons.insert(inp.mentions[m].actor.clone());
+                } else if k.can_be_party() {
+                    parties.insert(inp.mentions[m].actor.clone());
+                }
+            }
+        };
+        let first_trigger = main_trigger.or(verb).unwrap_or(pivot);
+        let between: Vec<&Chain> = chains.iter().filter(|c| c.gov == Gov::Between).collect();
+        let mut rule = String::new();
+        let mut explicit = false;
+        if let Some(b) = between.first() {
+            add(&b.members, &mut parties, &mut persons);
+            rule = "between".into();
+            explicit = true;
+        }
+        if parties.len() < 2 {
+            // subject: an ungoverned chain nearest the predicate, before it if possible
+            let subj = chains
+                .iter()
+                .filter(|c| matches!(c.gov, Gov::None | Gov::Verb) && !(c.first > first_trigger && c.first <= first_trigger + 1 && main_trigger.is_some() && c.gov != Gov::Verb))
+                .filter(|c| c.first < pivot || c.gov == Gov::Verb || (c.first > pivot && c.first <= pivot + 2))
+                .min_by_key(|c| if c.last < pivot { pivot - c.last } else { c.first - pivot + 100 });
+            let anaphor_company = range.clone().find(|&k| has(inp, &items[k], |t| matches!(t, Tag::CompanyAnaphor)) && k < pivot + 1);
+            let anaphor_parties = range.clone().find(|&k| has(inp, &items[k], |t| matches!(t, Tag::PartiesAnaphor)) && k <= pivot);
+            if let Some(s) = &inherited_subject {
+                add(s, &mut parties, &mut persons);
+                rule.push_str(if rule.is_empty() { "relative" } else { "+relative" });
+            } else if let Some(s) = subj.filter(|s| anaphor_company.is_none_or(|a| a > s.first)) {
+                add(&s.members, &mut parties, &mut persons);
+                rule.push_str(if rule.is_empty() { "subject" } else { "+subject" });
+            } else if anaphor_company.is_some() {
+                if let Some(c) = self.last_company(si, items, lo) {
+                    parties.insert(c);
+                    rule.push_str("company-anaphor");
+                    explicit = true;
+                }
+            } else if anaphor_parties.is_some() {
+                if let Some((a, _)) = self.last {
+                    parties.extend(self.out[a].parties.iter().cloned());
+                    rule.push_str("parties-anaphor");
+                }
+            }
+            // genitive subject: "JARE:s avtal med Lynas"
+            if let Some(t) = main_trigger {
+                if t > lo {
+                    if let Some(m) = self.mention(&items[t - 1]).filter(|m| m.genitive) {
+                        if kind_of(inp.mentions.iter().position(|x| std::ptr::eq(x, m)).unwrap()).can_be_party() {
+                            parties.insert(m.actor.clone());
+                            explicit = true;
+                            rule.push_str("+genitive");
+                        }
+                    }
+                }
+            }
+            for c in chains.iter().filter(|c| c.first > pivot.min(first_trigger)) {
+                match c.gov {
+                    Gov::With => {
+                        add(&c.members, &mut parties, &mut persons);
+                        explicit = true;
+                        rule.push_str("+with");
+                    }
+                    Gov::By if range.clone().any(|k| has(inp, &items[k], |t| matches!(t, Tag::Passive))) => {
+                        add(&c.members, &mut parties, &mut persons);
+                        rule.push_str("+by");
+                        explicit = true;
+                    }
+                    Gov::OnBehalf if c.first > 0 && (lo..c.first).any(|k| self.is_person(&items[k])) => {
+                        add(&c.members, &mut parties, &mut persons);
+                        rule.push_str("+on-behalf");
+                    }
+                    _ => {}
+                }
+            }
+        }
+        // people's organisations when the text names only one side
+        if parties.len() < 2 {
+            for p in &persons {
+                if let Some(org) = inp.actors.affiliations(p).into_iter().next() {
+                    if inp.actors.kind(&org).can_be_party() {
+                        parties.insert(org);
+                        rule.push_str("+affiliation");
+                    }
+                }
+            }
+        }
+        if parties.is_empty() {
+            return false;
+        }
+        if negated {
+            self.not.push(NotAgreement { actors: parties, sentence: si });
+            return false;
+        }
+        let trig_for_kind: Vec<usize> = triggers.iter().copied().filter(|&k| !agreement_tag(k).is_some_and(|a| a.4)).collect();
+        let definite = match main_trigger {
+            Some(t) => agreement_tag(t).is_some_and(|a| a.3) || self.english_definite(items, t, lo),
+            None => false,
+        };
+        if definite && !explicit && verb.is_none() {
+            // "the agreement ..." refers back: a continuation, not a new agreement
+            return false;
+        }
+        // kind: the most specific description, refined by cue words for generic ones
+        let mut kind = Kind::Cooperation;
+        let mut rank = 0;
+        if let Some(v) = verb {
+            if let Some(Tag::AgreementVerb { kind: k, .. }) = tags(inp, &items[v]).iter().find(|t| matches!(t, Tag::AgreementVerb { .. })) {
+                kind = *k;
+            }
+        }
+        let mut generic = false;
+        let inherited_tag = inherited_trigger.and_then(|k| agreement_tag(k));
+        for (k, r, g) in trig_for_kind.iter().filter_map(|&k| agreement_tag(k)).chain(inherited_tag).map(|a| (a.0, a.1, a.2)) {
+            if r > rank {
+                kind = k;
+                rank = r;
+                generic = g;
+            }
+        }
+        if main_trigger.is_none() && verb.is_none() && inherited_tag.is_none() {
+            kind = Kind::Other;
+        }
+        if generic {
+            let from = trig_for_kind.first().copied().unwrap_or(lo);
+            let sent = &inp.sentences[si];
+            let cue = inp.phrases.iter().filter(|p| p.start >= items[from].start && p.end <= sent.end).find_map(|p| {
+                p.tags.iter().find_map(|t| match t {
+                    Tag::KindCue(k) => Some(*k),
+                    _ => None,
+                })
+            });
+            if let Some(k) = cue {
+                kind = k;
+            }
+        }
+        let status = verb
+            .and_then(|v| tags(inp, &items[v]).iter().find_map(|t| match t {
+                Tag::AgreementVerb { status, .. } => Some(*status),
+                _ => None,
+            }))
+            .into_iter()
+            .chain(range.clone().flat_map(|k| tags(inp, &items[k]).iter().filter_map(|t| match t {
+                Tag::Status(s) => Some(*s),
+                _ => None,
+            })))
+            // planned and negotiating cues outrank the verb they govern ("plan to sign")
+            .max_by_key(|s| match s {
+                Status::Planned => 3,
+                Status::Negotiating => 2,
+                Status::Announced => 1,
+                Status::Signed => 0,
+            })
+            .unwrap_or(Status::Signed);
+        // date: the expression nearest the predicate in this clause
+        let date_items: Vec<usize> = range.clone().filter(|&k| matches!(items[k].kind, ItemKind::Date(_))).collect();
+        let near = date_items.iter().min_by_key(|&&k| (k as isize - pivot as isize).abs()).copied();
+        let mut date = None;
+        let mut date_expr_seen = false;
+        if let Some(k) = near {
+            if let ItemKind::Date(d) = items[k].kind {
+                date_expr_seen = true;
+                let cx = self.date_context(self.dates[d].start);
+                date = dates::resolve(self.dates[d].value, &cx);
+            }
+        }
+        let perfect = [verb, status_at].into_iter().flatten().any(|k| {
+            let w = crate::text::fold(&inp.text[items[k].start..items[k].end]);
+            w.starts_with("have ") || w.starts_with("has ") || w.starts_with("har ")
+        });
+        let topics = self.topics(si);
+        let cites = self.cites(items);
+        let mut ag = Agreement {
+            kind,
+            kind_rank: rank,
+            status,
+            date,
+            parties,
+            signatories: persons,
+            topics,
+            sentences: vec![si],
+            rule: if rule.is_empty() { "predicate".into() } else { rule.trim_start_matches('+').to_string() },
+            cites,
+            reference: block.number.filter(|_| block.kind == BlockKind::Reference),
+            heading: block.kind == BlockKind::Heading,
+            date_expr_seen,
+            dateline_fallback: perfect && matches!(status, Status::Signed | Status::Announced),
+        };
+        // a comment verb before the predicate means the people only talk about it
+        if range.clone().any(|k| k < pivot && has(inp, &items[k], |t| matches!(t, Tag::Comment))) {
+            ag.signatories.clear();
+        }
+        self.out.push(ag);
+        self.last = Some((self.out.len() - 1, si));
+        true
+    }
+
+    fn english_definite(&self, items: &[Item], t: usize, lo: usize) -> bool {
+        let text = self.inp.text;
+        (lo..t).rev().take(3).any(|k| {
+            matches!(crate::text::fold(&text[items[k].start..items[k].end]).as_str(), "the" | "this" | "that" | "its" | "their" | "under the")
+        })
+    }
+
+    /// The company an anaphor such as "Bolaget" refers to: this sentence's subject,
+    /// else the last company named before.
+    fn last_company(&self, si: usize, items: &[Item], lo: usize) -> Option<String> {
+        let inp = self.inp;
+        let is_company = |id: &str| inp.actors.kind(id) == ActorType::Company;
+        let sent_items = self.items(inp.sentences[si].start, inp.sentences[si].end);
+        if let Some(c) = self.chains(&sent_items, 0, sent_items.len()).into_iter().find(|c| c.gov == Gov::None) {
+            let id = &inp.mentions[c.members[0]].actor;
+            if is_company(id) && sent_items[c.first].start < items.get(lo).map_or(usize::MAX, |x| x.start) {
+                return Some(id.clone());
+            }
+        }
+        let before = inp.sentences[si].start;
+        inp.mentions.iter().filter(|m| m.end <= before && is_company(&m.actor)).last().map(|m| m.actor.clone())
+    }
+
+    fn topics(&self, si: usize) -> BTreeSet<String> {
+        let s = &self.inp.sentences[si];
+        let mut out: BTreeSet<String> = self
+            .inp
+            .phrases
+            .iter()
+            .filter(|p| p.start >= s.start && p.end <= s.end)
+            .filter(|p| !self.inp.mentions.iter().any(|m| m.start < p.end && p.start < m.end))
+            .flat_map(|p| p.tags.iter().filter_map(|t| match t {
+                Tag::Topic(x) => Some(x.clone()),
+                _ => None,
+            }))
+            .collect();
+        // a sentence ending in ':' introduces the list items after it
+        if self.inp.text[s.start..s.end].trim_end().ends_with(':') {
+            let mut b = s.block + 1;
+            while b < self.inp.blocks.len() && self.inp.blocks[b].kind == BlockKind::ListItem {
+                if let Some(k) = self.inp.sentences.iter().position(|x| x.block == b) {
+                    out.extend(self.topics(k));
+                }
+                b += 1;
+            }
+        }
+        out
+    }
+
+    /// A sentence without an agreement of its own may describe the last one.
+    fn continuation(&mut self, si: usize, items: &[Item]) {
+        let inp = self.inp;
+        let Some((a, touched)) = self.last else { return };
+        if si > touched + 3 {
+            return;
+        }
+        // references continue nothing; headings neither
+        let block = self.block_of(si);
+        if matches!(block.kind, BlockKind::Reference | BlockKind::Heading) {
+            return;
+        }
+        let has_tag = |f: &dyn Fn(&Tag) -> bool| items.iter().any(|it| has(inp, it, f));
+        let singular_def = items.iter().enumerate().any(|(k, it)| {
+            tags(inp, it).iter().any(|t| match t {
+                Tag::Agreement { definite, plural, kind, .. } => !plural && (*definite || self.english_definite(items, k, 0)) && (*kind == self.out[a].kind || self.out[a].kind_rank <= 1 || *kind == Kind::Cooperation),
+                _ => false,
+            })
+        });
+        let plural_ref = items.iter().any(|it| has(inp, it, |t| matches!(t, Tag::Agreement { plural: true, .. } | Tag::PluralQuantifier)) && has(inp, it, |t| matches!(t, Tag::Agreement { .. })));
+        let parties_ref = has_tag(&|t| matches!(t, Tag::PartiesAnaphor));
+        let counterpart = has_tag(&|t| matches!(t, Tag::Counterpart));
+        let talks_ref = self.out[a].status == Status::Negotiating && items.iter().any(|it| {
+            matches!(crate::text::fold(&inp.text[it.start..it.end]).as_str(), "the talks" | "talks" | "samtalen" | "förhandlingarna" | "the negotiations")
+                || has(inp, it, |t| matches!(t, Tag::Status(Status::Negotiating)))
+        });
+        let first_word = crate::text::fold(inp.text[inp.sentences[si].start..].split_whitespace().next().unwrap_or(""));
+        let pronoun_passive = matches!(first_word.as_str(), "det" | "it" | "its" | "den") && has_tag(&|t| matches!(t, Tag::Passive | Tag::Status(Status::Signed)));
+        let signing = has_tag(&|t| matches!(t, Tag::Status(Status::Signed) | Tag::Passive));
+        let persons: Vec<String> = items.iter().filter(|it| self.is_person(it)).map(|it| self.mention(it).unwrap().actor.clone()).collect();
+        let on_behalf_party = items.iter().enumerate().any(|(k, it)| {
+            has(inp, it, |t| matches!(t, Tag::OnBehalf)) && items.get(k + 1).and_then(|x| self.mention(x)).is_some_and(|m| self.out[a].parties.contains(&m.actor))
+        });
+        let refers = (singular_def && !plural_ref) || parties_ref || counterpart || talks_ref || pronoun_passive || (signing && !persons.is_empty() && on_behalf_party);
+        if !refers || plural_ref && !parties_ref {
+            return;
+        }
+        let cites = self.cites(items);
+        let topics = self.topics(si);
+        let date = items.iter().find_map(|it| match it.kind {
+            ItemKind::Date(d) => Some(d),
+            _ => None,
+        });
+        let comment = has_tag(&|t| matches!(t, Tag::Comment));
+        let predicate = has_tag(&|t| matches!(t, Tag::Status(_) | Tag::Passive | Tag::AgreementVerb { .. }));
+        // the other party of an agreement that had only one
+        let mut new_parties = Vec::new();
+        if counterpart && self.out[a].parties.len() < 2 {
+            for it in items {
+                if let Some(m) = self.mention(it) {
+                    if inp.actors.kind(&m.actor).can_be_party() {
+                        new_parties.push(m.actor.clone());
+                    }
+                }
+            }
+        }
+        // a more specific description ("the three organisations signed a memorandum")
+        let upgrade = items.iter().filter_map(|it| tags(inp, it).iter().find_map(|t| match t {
+            Tag::Agreement { kind, rank, plural: false, .. } => Some((*kind, *rank)),
+            _ => None,
+        })).max_by_key(|x| x.1);
+        let date_val = date.map(|d| (self.dates[d].value, self.date_context(self.dates[d].start)));
+        let ag = &mut self.out[a];
+        ag.sentences.push(si);
+        ag.topics.extend(topics);
+        ag.cites.extend(cites);
+        ag.parties.extend(new_parties);
+        if let Some((k, r)) = upgrade {
+            if ag.kind_rank <= 1 && r > ag.kind_rank {
+                ag.kind = k;
+                ag.kind_rank = r;
+            }
+        }
+        if ag.date.is_none() {
+            if let Some((v, cx)) = date_val {
+                let cx = Context { anchor: None, ..cx };
+                if let Some(d) = dates::resolve(v, &cx) {
+                    ag.date = Some(d);
+                } else if !matches!(v, DateValue::Relative(Relative::Weekday)) {
+                    ag.date_expr_seen = true;
+                }
+            }
+        }
+        if predicate && !comment {
+            ag.signatories.extend(persons);
+        }
+        self.last = Some((a, si));
+    }
+
+    fn finish(mut self) -> Output {
+        let dateline = self.inp.dateline;
+        // references cited where an agreement is stated merge into it
+        let mut merged_away = vec![false; self.out.len()];
+        for i in 0..self.out.len() {
+            if self.out[i].reference.is_some() {
+                continue;
+            }
+            for j in 0..self.out.len() {
+                let Some(n) = self.out[j].reference else { continue };
+                if merged_away[j] || !self.out[i].cites.contains(&n) {
+                    continue;
+                }
+                let (a, b) = (&self.out[i].parties, &self.out[j].parties);
+                if a.len() < 2 || a == b || a.is_subset(b) {
+                    let r = self.out[j].clone();
+                    absorb(&mut self.out[i], r);
+                    merged_away[j] = true;
+                }
+            }
+        }
+        let mut list: Vec<Agreement> = self.out.into_iter().zip(merged_away).filter(|(_, m)| !m).map(|(a, _)| a).collect();
+        // the same agreement stated twice in the document
+        let mut i = 0;
+        while i < list.len() {
+            let mut j = i + 1;
+            while j < list.len() {
+                if same(&list[i], &list[j]) {
+                    let b = list.remove(j);
+                    absorb(&mut list[i], b);
+                } else {
+                    j += 1;
+                }
+            }
+            i += 1;
+        }
+        // headings restate or summarise; keep only what the body states too (merged above)
+        let body: Vec<BTreeSet<String>> = list.iter().filter(|a| !a.heading).map(|a| a.parties.clone()).collect();
+        list.retain(|a| !a.heading || body.contains(&a.parties));
+        list.retain(|a| a.parties.len() >= 2);
+        for a in &mut list {
+            if a.date.is_none() && !a.date_expr_seen && a.dateline_fallback {
+                a.date = dateline.filter(|d| d.d.is_some());
+            }
+        }
+        Output { agreements: list, not_agreements: self.not }
+    }
+}
+
+fn same(a: &Agreement, b: &Agreement) -> bool {
+    a.parties == b.parties
+        && (a.kind == b.kind || a.kind_rank <= 1 || b.kind_rank <= 1 || a.reference.is_some() || b.reference.is_some())
+        && match (a.date, b.date) {
+            (Some(x), Some(y)) => x.compatible(y),
+            _ => true,
+        }
+}
+
+fn absorb(a: &mut Agreement, b: Agreement) {
+    if b.kind_rank > a.kind_rank && (a.kind_rank <= 1 || a.reference.is_some()) {
+        a.kind = b.kind;
+        a.kind_rank = b.kind_rank;
+    }
+    a.date = match (a.date, b.date) {
+        (Some(x), Some(y)) if y.compatible(x) && y.precision() > x.precision() => Some(y),
+        (None, y) => y,
+        (x, _) => x,
+    };
+    if a.reference.is_some() && b.reference.is_none() {
+        a.status = b.status;
+        a.reference = None;
+    }
+    a.heading &= b.heading;
+    a.parties.extend(b.parties);
+    a.signatories.extend(b.signatories);
+    a.topics.extend(b.topics);
+    a.sentences.extend(b.sentences);
+    a.cites.extend(b.cites);
+    a.date_expr_seen |= b.date_expr_seen;
+    a.dateline_fallback |= b.dateline_fallback;
+}

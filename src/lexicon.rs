@@ -1,0 +1,573 @@
+//! Language knowledge as data: agreement nouns, status verbs, negation,
+//! coordination, relation words, months, topics and cue words, read from one TOML
+//! file per language (`gazetteers/lang/*.toml`, compiled in). All languages are
+//! used together, so mixed-language documents (a Swedish text citing English
+//! sources) need no switch.
+//!
+//! Takes TOML sources; gives a [`Lexicon`] with one phrase automaton.
+
+use crate::error::{Error, Result};
+use crate::text::{boundary, char_at, char_before, fold};
+use aho_corasick::{AhoCorasick, MatchKind};
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashSet};
+
+/// The shipped language files.
+pub const EMBEDDED: &[(&str, &str)] = &include!(concat!(env!("OUT_DIR"), "/embedded_lang.rs"));
+
+/// Agreement kinds of the JSON contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// Memorandum of understanding.
+    Mou,
+    /// Memorandum of cooperation.
+    Moc,
+    /// (Strategic) partnership or alliance between the parties.
+    Partnership,
+    /// Cooperation agreement, joining forces, or a generic agreement on joint work.
+    Cooperation,
+    /// Joint venture.
+    JointVenture,
+    /// Supply or purchase deal.
+    Offtake,
+    /// Loans, equity, financing.
+    Investment,
+    /// Programme association, implementing arrangement, distribution deal.
+    Association,
+    /// Anything else.
+    Other,
+}
+
+impl Kind {
+    /// The contract's name for the kind.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Mou => "mou",
+            Kind::Moc => "moc",
+            Kind::Partnership => "partnership",
+            Kind::Cooperation => "cooperation",
+            Kind::JointVenture => "joint_venture",
+            Kind::Offtake => "offtake",
+            Kind::Investment => "investment",
+            Kind::Association => "association",
+            Kind::Other => "other",
+        }
+    }
+}
+
+/// Agreement statuses of the JSON contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Signed, concluded, formed, in force.
+    Signed,
+    /// Launched or announced, no signature stated.
+    Announced,
+    /// Talks under way.
+    Negotiating,
+    /// Planned or intended.
+    Planned,
+}
+
+impl Status {
+    /// The contract's name for the status.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Signed => "signed",
+            Status::Announced => "announced",
+            Status::Negotiating => "negotiating",
+            Status::Planned => "planned",
+        }
+    }
+}
+
+/// What a matched phrase means to the rules.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Tag {
+    /// An agreement noun.
+    Agreement {
+        /// Kind it names.
+        kind: Kind,
+        /// Specificity (higher wins).
+        rank: u8,
+        /// A generic word (agreement, avtal, deal) whose kind cues may refine.
+        generic: bool,
+        /// The form is definite (`avtalet`); English definiteness comes from determiners.
+        definite: bool,
+        /// The form is plural (`avtalen`, `agreements`).
+        plural: bool,
+    },
+    /// A verb phrase that itself states an agreement (`joined forces`, `lent`).
+    AgreementVerb {
+        /// Kind.
+        kind: Kind,
+        /// Status.
+        status: Status,
+    },
+    /// A status verb or phrase.
+    Status(Status),
+    /// The status verb is passive (`undertecknades`, `was signed`): its agent follows `by`.
+    Passive,
+    /// Negation or break-off.
+    Negation,
+    /// Coordination (`och`, `and`, `as well as`).
+    Coord,
+    /// `mellan`, `between`.
+    Between,
+    /// `med`, `with`.
+    With,
+    /// `av`, `by`.
+    By,
+    /// `för`, `for`, `on behalf of`.
+    OnBehalf,
+    /// A preposition whose object is not a party (`i`, `in`, `från`, `enligt`).
+    NotParty,
+    /// Introduces examples (`such as`).
+    Example,
+    /// Determiner or quantifier (`the`, `ett`).
+    Determiner,
+    /// Plural quantifier (`två`, `both`, `several`).
+    PluralQuantifier,
+    /// Refers to the last agreement's parties (`parterna`, `the two companies`).
+    PartiesAnaphor,
+    /// Refers to the last company named (`bolaget`, `the company`).
+    CompanyAnaphor,
+    /// Introduces the other party of a pending agreement (`its counterpart`).
+    Counterpart,
+    /// A verb of commenting (`said`, `välkomnade`): its subject is no signatory.
+    Comment,
+    /// A role or title word (`minister`, `executive vice president`).
+    Role,
+    /// Refines a generic agreement's kind.
+    KindCue(Kind),
+    /// A topic (English name).
+    Topic(String),
+    /// A month (1-12).
+    Month(u8),
+    /// A relative date expression.
+    Relative(Relative),
+    /// Relative clause marker (`which`, `som`).
+    Which,
+    /// A head noun of an organisation name (`ministerium`, `kontoret`).
+    OrgHead,
+}
+
+/// Relative date expressions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Relative {
+    /// Yesterday.
+    Yesterday,
+    /// Today.
+    Today,
+    /// The day after the anchor.
+    DayAfter,
+    /// The year after the anchor.
+    YearAfter,
+    /// Last week.
+    LastWeek,
+    /// The same day as the anchor.
+    SameDay,
+    /// A weekday, unresolvable without a calendar anchor.
+    Weekday,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AgreementEntry {
+    forms: Vec<String>,
+    #[serde(default)]
+    definite: Vec<String>,
+    #[serde(default)]
+    plural: Vec<String>,
+    kind: Kind,
+    #[serde(default = "one")]
+    rank: u8,
+    #[serde(default)]
+    generic: bool,
+    #[serde(default)]
+    compound: bool,
+}
+
+fn one() -> u8 {
+    1
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VerbEntry {
+    phrases: Vec<String>,
+    kind: Kind,
+    status: Status,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StatusEntries {
+    #[serde(default)]
+    signed: Vec<String>,
+    #[serde(default)]
+    announced: Vec<String>,
+    #[serde(default)]
+    negotiating: Vec<String>,
+    #[serde(default)]
+    planned: Vec<String>,
+    #[serde(default)]
+    passive: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DateEntries {
+    #[serde(default)]
+    months: Vec<Vec<String>>,
+    #[serde(default)]
+    yesterday: Vec<String>,
+    #[serde(default)]
+    today: Vec<String>,
+    #[serde(default)]
+    day_after: Vec<String>,
+    #[serde(default)]
+    year_after: Vec<String>,
+    #[serde(default)]
+    last_week: Vec<String>,
+    #[serde(default)]
+    same_day: Vec<String>,
+    #[serde(default)]
+    weekdays: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LangFile {
+    lang: String,
+    #[allow(dead_code)]
+    name: String,
+    #[serde(default)]
+    function_words: Vec<String>,
+    #[serde(default)]
+    abbreviations: Vec<String>,
+    #[serde(default)]
+    common_words: Vec<String>,
+    #[serde(default)]
+    agreement: Vec<AgreementEntry>,
+    #[serde(default)]
+    agreement_verb: Vec<VerbEntry>,
+    #[serde(default)]
+    status: StatusEntries,
+    #[serde(default)]
+    negation: Vec<String>,
+    #[serde(default)]
+    coordination: Vec<String>,
+    #[serde(default)]
+    between: Vec<String>,
+    #[serde(default)]
+    with: Vec<String>,
+    #[serde(default)]
+    by: Vec<String>,
+    #[serde(default)]
+    on_behalf: Vec<String>,
+    #[serde(default)]
+    not_party: Vec<String>,
+    #[serde(default)]
+    example: Vec<String>,
+    #[serde(default)]
+    determiners: Vec<String>,
+    #[serde(default)]
+    plural_quantifiers: Vec<String>,
+    #[serde(default)]
+    parties_anaphora: Vec<String>,
+    #[serde(default)]
+    company_anaphora: Vec<String>,
+    #[serde(default)]
+    counterpart: Vec<String>,
+    #[serde(default)]
+    comment_verbs: Vec<String>,
+    #[serde(default)]
+    roles: Vec<String>,
+    #[serde(default)]
+    relative_pronouns: Vec<String>,
+    #[serde(default)]
+    org_heads: Vec<String>,
+    #[serde(default)]
+    kind_cues: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    topics: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    dates: DateEntries,
+    #[serde(default)]
+    type_cues: BTreeMap<String, Vec<String>>,
+}
+
+/// One phrase pattern: where it may match and what it means.
+#[derive(Debug, Clone)]
+struct Pattern {
+    /// May be the tail of a compound (no left word boundary needed).
+    compound: bool,
+    /// May take an inflectional ending (no right word boundary needed).
+    suffix: bool,
+    tags: Vec<Tag>,
+}
+
+/// A phrase found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhraseMatch {
+    /// Byte span.
+    pub start: usize,
+    /// End of the byte span (including any inflectional ending).
+    pub end: usize,
+    /// Meanings.
+    pub tags: Vec<Tag>,
+}
+
+/// All languages' knowledge, with one automaton over every phrase.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    /// Language codes loaded.
+    pub languages: Vec<String>,
+    ac: AhoCorasick,
+    patterns: Vec<Pattern>,
+    /// Folded function words per language, for language detection.
+    function_words: Vec<(String, HashSet<String>)>,
+    /// Abbreviations (with dots) for segmentation.
+    pub abbreviations: Vec<String>,
+    /// Folded ordinary words, for gazetteer linting.
+    pub common_words: HashSet<String>,
+    /// Folded words that make an acronym's long form a non-actor (laws, agreements).
+    type_cues: Vec<(String, Vec<String>)>,
+}
+
+impl Lexicon {
+    /// The shipped languages.
+    ///
+    /// # Panics
+    /// Never in a released build: the shipped files are checked by the test suite.
+    pub fn embedded() -> Self {
+        Self::from_sources(EMBEDDED.iter().map(|(n, t)| (format!("<embedded>/lang/{n}"), t.to_string())))
+            .expect("the embedded language files are valid")
+    }
+
+    /// Loads language files given as (name, TOML text).
+    ///
+    /// # Errors
+    /// [`Error::Data`] naming the file and line of a TOML or schema error.
+    pub fn from_sources(sources: impl IntoIterator<Item = (String, String)>) -> Result<Self> {
+        let mut phrases: BTreeMap<String, Pattern> = BTreeMap::new();
+        let mut add = |raw: &str, tag: Tag| {
+            let mut p = raw.trim();
+            let compound = p.starts_with('*');
+            p = p.trim_start_matches('*');
+            let suffix = p.ends_with('*');
+            p = p.trim_end_matches('*');
+            let key = fold(p);
+            if key.is_empty() {
+                return;
+            }
+            let e = phrases.entry(key).or_insert(Pattern { compound, suffix, tags: Vec::new() });
+            e.compound |= compound;
+            e.suffix |= suffix;
+            if !e.tags.contains(&tag) {
+                e.tags.push(tag);
+            }
+        };
+        let mut languages = Vec::new();
+        let mut function_words = Vec::new();
+        let mut abbreviations = Vec::new();
+        let mut common_words = HashSet::new();
+        let mut type_cues: Vec<(String, Vec<String>)> = Vec::new();
+        for (name, text) in sources {
+            let f: LangFile = toml::from_str(&text).map_err(|e| {
+                let line = e.span().map_or(0, |s| text[..s.start].lines().count().max(1));
+                Error::data(&name, line, format!("{}", e.message()))
+            })?;
+            languages.push(f.lang.clone());
+            function_words.push((f.lang.clone(), f.function_words.iter().map(|w| fold(w)).collect()));
+            abbreviations.extend(f.abbreviations.iter().cloned());
+            common_words.extend(f.common_words.iter().map(|w| fold(w)));
+            for a in &f.agreement {
+                let c = if a.compound { "*" } else { "" };
+                for (forms, definite, plural) in [(&a.forms, false, false), (&a.definite, true, false), (&a.plural, false, true)] {
+                    for form in forms {
+                        add(&format!("{c}{form}"), Tag::Agreement { kind: a.kind, rank: a.rank, generic: a.generic, definite, plural });
+                    }
+                }
+            }
+            for v in &f.agreement_verb {
+                for p in &v.phrases {
+                    add(p, Tag::AgreementVerb { kind: v.kind, status: v.status });
+                }
+            }
+            for (list, st) in [(&f.status.signed, Status::Signed), (&f.status.announced, Status::Announced), (&f.status.negotiating, Status::Negotiating), (&f.status.planned, Status::Planned)] {
+                for p in list {
+                    add(p, Tag::Status(st));
+                }
+            }
+            for p in &f.status.passive {
+                add(p, Tag::Passive);
+                add(p, Tag::Status(Status::Signed));
+            }
+            let simple: [(&Vec<String>, Tag); 18] = [
+                (&f.negation, Tag::Negation),
+                (&f.coordination, Tag::Coord),
+                (&f.between, Tag::Between),
+                (&f.with, Tag::With),
+                (&f.by, Tag::By),
+                (&f.on_behalf, Tag::OnBehalf),
+                (&f.not_party, Tag::NotParty),
+                (&f.example, Tag::Example),
+                (&f.determiners, Tag::Determiner),
+                (&f.plural_quantifiers, Tag::PluralQuantifier),
+                (&f.parties_anaphora, Tag::PartiesAnaphor),
+                (&f.company_anaphora, Tag::CompanyAnaphor),
+                (&f.counterpart, Tag::Counterpart),
+                (&f.comment_verbs, Tag::Comment),
+                (&f.roles, Tag::Role),
+                (&f.relative_pronouns, Tag::Which),
+                (&f.org_heads, Tag::OrgHead),
+                (&Vec::new(), Tag::Coord),
+            ];
+            for (list, tag) in simple {
+                for p in list {
+                    add(p, tag.clone());
+                }
+            }
+            for (kind, words) in &f.kind_cues {
+                let k: Kind = Kind::deserialize(toml::Value::String(kind.clone()))
+                    .map_err(|_| Error::data(&name, 0, format!("kind_cues: unknown kind `{kind}`")))?;
+                for w in words {
+                    add(w, Tag::KindCue(k));
+                }
+            }
+            for (topic, words) in &f.topics {
+                for w in words {
+                    add(w, Tag::Topic(topic.clone()));
+                }
+            }
+            if !f.dates.months.is_empty() && f.dates.months.len() != 12 {
+                return Err(Error::data(&name, 0, "dates.months must list 12 months, each a list of names"));
+            }
+            for (i, names) in f.dates.months.iter().enumerate() {
+                for n in names {
+                    add(n, Tag::Month(i as u8 + 1));
+                }
+            }
+            for (list, r) in [
+                (&f.dates.yesterday, Relative::Yesterday),
+                (&f.dates.today, Relative::Today),
+                (&f.dates.day_after, Relative::DayAfter),
+                (&f.dates.year_after, Relative::YearAfter),
+                (&f.dates.last_week, Relative::LastWeek),
+                (&f.dates.same_day, Relative::SameDay),
+                (&f.dates.weekdays, Relative::Weekday),
+            ] {
+                for p in list {
+                    add(p, Tag::Relative(r));
+                }
+            }
+            for (t, words) in f.type_cues {
+                let entry = match type_cues.iter_mut().find(|(k, _)| *k == t) {
+                    Some(e) => e,
+                    None => {
+                        type_cues.push((t.clone(), Vec::new()));
+                        type_cues.last_mut().unwrap()
+                    }
+                };
+                entry.1.extend(words.iter().map(|w| fold(w)));
+            }
+        }
+        let keys: Vec<String> = phrases.keys().cloned().collect();
+        let patterns: Vec<Pattern> = phrases.into_values().collect();
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&keys)
+            .map_err(|e| Error::data("<lexicon>", 0, e.to_string()))?;
+        Ok(Lexicon { languages, ac, patterns, function_words, abbreviations, common_words, type_cues })
+    }
+
+    /// Phrases in `text[range]`, given the folded text of the whole document.
+    /// Leftmost-longest, on word boundaries (relaxed for compound heads and
+    /// inflectional endings where the entry allows them).
+    pub fn find(&self, text: &str, folded: &str, start: usize, end: usize) -> Vec<PhraseMatch> {
+        let mut out = Vec::new();
+        let mut pos = start;
+        while pos < end {
+            let input = aho_corasick::Input::new(folded).span(pos..end);
+            let Some(m) = self.ac.find(input) else { break };
+            let p = &self.patterns[m.pattern().as_usize()];
+            let left_ok = p.compound || boundary(char_before(text, m.start()), char_at(text, m.start()));
+            let mut e = m.end();
+            if p.suffix {
+                while let Some(c) = char_at(text, e) {
+                    if e >= end || !c.is_alphabetic() {
+                        break;
+                    }
+                    e += c.len_utf8();
+                }
+            }
+            let right_ok = boundary(char_before(text, e), if e < end { char_at(text, e) } else { None });
+            // compound heads must still end the word (or take an ending)
+            if left_ok && right_ok {
+                out.push(PhraseMatch { start: m.start(), end: e, tags: p.tags.clone() });
+                pos = e;
+            } else {
+                pos = m.start() + char_at(text, m.start()).map_or(1, |c| c.len_utf8());
+            }
+        }
+        out
+    }
+
+    /// The language whose function words are most frequent in `text`, if any.
+    pub fn detect(&self, folded: &str) -> Option<String> {
+        let mut best: Option<(usize, &str)> = None;
+        for (lang, words) in &self.function_words {
+            let n = folded.split(|c: char| !c.is_alphanumeric()).filter(|w| words.contains(*w)).count();
+            if n > 0 && best.is_none_or(|(b, _)| n > b) {
+                best = Some((n, lang));
+            }
+        }
+        best.map(|(_, l)| l.to_string())
+    }
+
+    /// The actor type suggested by the words of a discovered name (`... University` → organization),
+    /// or `Some("none")` when the name is not an actor (a law, an agreement).
+    pub fn type_for(&self, name: &str) -> Option<&str> {
+        let words: Vec<String> = name.split(|c: char| !c.is_alphanumeric() && c != '.').filter(|w| !w.is_empty()).map(fold).collect();
+        // the last cue word decides ("Ministry of ... Agency")? The head: English heads come first
+        // ("Ministry of X"), Swedish heads last; take the first cue found scanning from the end.
+        for w in words.iter().rev() {
+            for (t, cues) in &self.type_cues {
+                if cues.iter().any(|c| c == w || (c.ends_with('*') && w.starts_with(c.trim_end_matches('*')))) {
+                    return Some(t);
+                }
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_languages_load_and_find_phrases() {
+        let lx = Lexicon::embedded();
+        assert!(lx.languages.contains(&"sv".to_string()) && lx.languages.contains(&"en".to_string()));
+        let t = "Bolaget tecknade ett samförståndsavtal och batteriavtalen med dem.";
+        let f = fold(t);
+        let m = lx.find(t, &f, 0, t.len());
+        let words: Vec<&str> = m.iter().map(|m| &t[m.start..m.end]).collect();
+        assert!(words.contains(&"samförståndsavtal"), "{words:?}");
+        assert!(words.contains(&"avtalen"), "{words:?}");
+        let plural = m.iter().find(|m| &t[m.start..m.end] == "avtalen").unwrap();
+        assert!(plural.tags.iter().any(|t| matches!(t, Tag::Agreement { plural: true, .. })));
+    }
+
+    #[test]
+    fn detects_language() {
+        let lx = Lexicon::embedded();
+        assert_eq!(lx.detect(&fold("Det är ett avtal mellan dem och oss.")).as_deref(), Some("sv"));
+        assert_eq!(lx.detect(&fold("It is an agreement between the two of them.")).as_deref(), Some("en"));
+    }
+}

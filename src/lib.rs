@@ -1,0 +1,270 @@
+//! pactgraph turns news, policy newsletters and press releases into a knowledge
+//! graph of actors (organisations, government bodies, companies, countries,
+//! people ...) and the agreements between them.
+//!
+//! ```
+//! use pactgraph::{Document, Pipeline};
+//!
+//! let pipeline = Pipeline::embedded();
+//! let doc = Document::new("note", "JOGMEC signed a memorandum of understanding with Sojitz in June 2025.");
+//! let fragment = pipeline.extract(&doc);
+//! let ag = &fragment.agreements[0];
+//! assert_eq!(ag.agreement_kind.as_str(), "mou");
+//! assert_eq!(ag.date.as_deref(), Some("2025-06"));
+//! assert!(ag.parties.contains("actor:jogmec") && ag.parties.contains("actor:sojitz"));
+//! ```
+//!
+//! The pipeline runs one way: [`input`] → [`segment`] → [`matcher`] (+ [`discover`])
+//! → [`extract`] → [`fragment`] → [`graph`] → [`export`]. Design notes are in the
+//! repository's README and `gazetteers/README.md`.
+#![deny(missing_docs)]
+
+pub mod dates;
+pub mod discover;
+pub mod error;
+pub mod eval;
+pub mod export;
+pub mod extract;
+pub mod fragment;
+pub mod gazetteer;
+pub mod graph;
+pub mod input;
+pub mod lexicon;
+pub mod matcher;
+pub mod segment;
+pub mod text;
+
+pub use error::{Error, Result};
+pub use fragment::Fragment;
+pub use gazetteer::{ActorType, Gazetteer};
+pub use input::Document;
+pub use lexicon::Lexicon;
+
+use crate::dates::Date;
+use crate::fragment::{ActorRecord, AgreementRecord, Evidence, MentionRecord};
+use crate::matcher::Matcher;
+use crate::segment::{BlockKind, Segmenter};
+use crate::text::{fold, CharIndex};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// Gazetteer, language knowledge and the compiled automata: build once, extract many.
+#[derive(Debug, Clone)]
+pub struct Pipeline {
+    gazetteer: Gazetteer,
+    lexicon: Lexicon,
+    matcher: Matcher,
+    segmenter: Segmenter,
+}
+
+struct Actors<'a> {
+    g: &'a Gazetteer,
+    discovered: &'a HashMap<String, discover::Discovered>,
+}
+
+impl extract::ActorInfo for Actors<'_> {
+    fn kind(&self, id: &str) -> ActorType {
+        self.g.get(id).map(|e| e.kind).or_else(|| self.discovered.get(id).map(|d| d.kind)).unwrap_or(ActorType::Organization)
+    }
+    fn affiliations(&self, id: &str) -> Vec<String> {
+        self.g.get(id).map(|e| e.affiliations.iter().map(|a| a.id.clone()).collect()).unwrap_or_default()
+    }
+}
+
+impl Pipeline {
+    /// A pipeline over a gazetteer and lexicon.
+    pub fn new(gazetteer: Gazetteer, lexicon: Lexicon) -> Self {
+        let matcher = Matcher::new(&gazetteer);
+        let segmenter = Segmenter::new(&lexicon.abbreviations);
+        Pipeline { gazetteer, lexicon, matcher, segmenter }
+    }
+
+    /// The shipped gazetteers and languages.
+    pub fn embedded() -> Self {
+        Self::new(Gazetteer::embedded(), Lexicon::embedded())
+    }
+
+    /// The gazetteer.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    /// The lexicon.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// Extracts one document's actors and agreements.
+    pub fn extract(&self, doc: &Document) -> Fragment {
+        self.analyze(doc).0
+    }
+
+    /// Extracts one document, also returning its negated agreements (for `--explain`).
+    pub fn analyze(&self, doc: &Document) -> (Fragment, Vec<extract::NotAgreement>) {
+        let text = doc.text.as_str();
+        let folded = fold(text);
+        let blocks = self.segmenter.blocks(text);
+        let sentences = self.segmenter.sentences(text, &blocks);
+        let spans: Vec<(usize, usize)> = sentences.iter().map(|s| (s.start, s.end)).collect();
+        let mut mentions = self.matcher.find(text, &folded);
+        let phrases = self.lexicon.find(text, &folded, 0, text.len());
+        let found = discover::discover(text, &folded, &spans, &mentions, &phrases, &self.lexicon);
+        mentions.retain(|m| !found.replaced.iter().any(|&(s, e)| s <= m.start && m.end <= e));
+        mentions.extend(found.mentions);
+        mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+        mentions.dedup_by(|b, a| b.start < a.end);
+        // phrases inside actor names are part of the name, not rules' words
+        let phrases: Vec<_> = phrases.into_iter().filter(|p| !mentions.iter().any(|m| m.start < p.end && p.start < m.end)).collect();
+        let discovered: HashMap<String, discover::Discovered> = found.actors.into_iter().map(|d| (d.id.clone(), d)).collect();
+        let dateline = doc.date.as_deref().and_then(Date::parse).or_else(|| self.dateline(text, &blocks, &phrases));
+        let lang = doc.lang.clone().or_else(|| self.lexicon.detect(&folded));
+        let actors = Actors { g: &self.gazetteer, discovered: &discovered };
+        let out = extract::extract(&extract::Input { text, blocks: &blocks, sentences: &sentences, mentions: &mentions, phrases: &phrases, dateline, actors: &actors });
+
+        let cix = CharIndex::new(text);
+        let sentence_of = |pos: usize| sentences.iter().position(|s| s.start <= pos && pos < s.end.max(s.start + 1)).unwrap_or(0);
+        let mut records: BTreeMap<String, ActorRecord> = BTreeMap::new();
+        for m in &mentions {
+            let rec = records.entry(m.actor.clone()).or_insert_with(|| self.actor_record(&m.actor, &discovered));
+            let surface = &text[m.start..m.end];
+            rec.aliases.insert(surface.to_string());
+            rec.mentions.push(MentionRecord {
+                doc: doc.id.clone(),
+                start: m.start,
+                end: m.end,
+                char_start: cix.char_offset(text, m.start),
+                char_end: cix.char_offset(text, m.end),
+                text: surface.to_string(),
+                sentence: sentence_of(m.start),
+                alias: m.alias.clone(),
+                how: m.how,
+            });
+        }
+        let mut agreements: Vec<AgreementRecord> = Vec::new();
+        let mut used_ids: BTreeSet<String> = BTreeSet::new();
+        for a in &out.agreements {
+            let parties: BTreeSet<String> = a.parties.iter().map(|p| format!("actor:{p}")).collect();
+            let signatories: BTreeSet<String> = a.signatories.iter().map(|p| format!("actor:{p}")).collect();
+            for id in a.parties.iter().chain(&a.signatories) {
+                records.entry(id.clone()).or_insert_with(|| self.actor_record(id, &discovered));
+            }
+            let date = a.date.map(|d| d.to_string());
+            let plist: Vec<&str> = parties.iter().map(String::as_str).collect();
+            let mut key = vec![a.kind.as_str(), date.as_deref().unwrap_or("")];
+            key.extend(plist.iter().copied());
+            let mut id = format!("agreement:{:016x}", text::fnv1a(&key));
+            let mut n = 2;
+            while used_ids.contains(&id) {
+                id = format!("agreement:{:016x}-{n}", text::fnv1a(&key));
+                n += 1;
+            }
+            used_ids.insert(id.clone());
+            let mut seen = BTreeSet::new();
+            let evidence = a
+                .sentences
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| seen.insert(**s))
+                .map(|(k, &s)| {
+                    let sp = &sentences[s];
+                    Evidence {
+                        doc: doc.id.clone(),
+                        sentence: s,
+                        start: sp.start,
+                        end: sp.end,
+                        char_start: cix.char_offset(text, sp.start),
+                        char_end: cix.char_offset(text, sp.end),
+                        text: text[sp.start..sp.end].to_string(),
+                        rule: if k == 0 { a.rule.clone() } else { "describes".into() },
+                    }
+                })
+                .collect();
+            let names: Vec<String> = a.parties.iter().map(|p| records.get(p).map_or(p.clone(), |r| short_name(r))).collect();
+            let label = format!("{}: {}{}", kind_label(a.kind), names.join(" – "), date.as_deref().map(|d| format!(" ({d})")).unwrap_or_default());
+            agreements.push(AgreementRecord {
+                id,
+                label,
+                agreement_kind: a.kind,
+                status: a.status,
+                date,
+                topics: a.topics.clone(),
+                parties,
+                signatories,
+                evidence,
+            });
+        }
+        agreements.sort_by(|a, b| a.id.cmp(&b.id));
+        let actors: Vec<ActorRecord> = records
+            .into_values()
+            .map(|mut r| {
+                r.id = format!("actor:{}", r.id);
+                r
+            })
+            .collect();
+        let frag = Fragment { doc: doc.id.clone(), lang, date: dateline.map(|d| d.to_string()), actors, agreements };
+        (frag, out.not_agreements)
+    }
+
+    fn actor_record(&self, id: &str, discovered: &HashMap<String, discover::Discovered>) -> ActorRecord {
+        if let Some(e) = self.gazetteer.get(id) {
+            ActorRecord {
+                id: id.to_string(),
+                label: e.name.clone(),
+                kind: e.kind,
+                country: e.country.clone(),
+                discovered: false,
+                aliases: e.aliases.iter().filter(|a| !a.gated).map(|a| a.text.clone()).collect(),
+                mentions: Vec::new(),
+                member_of: e.affiliations.iter().filter(|_| e.kind != ActorType::Person).map(|a| format!("actor:{}", a.id)).collect(),
+            }
+        } else {
+            let d = &discovered[id];
+            let mut aliases: BTreeSet<String> = d.aliases.iter().cloned().collect();
+            aliases.insert(d.name.clone());
+            ActorRecord { id: id.to_string(), label: d.name.clone(), kind: d.kind, country: None, discovered: true, aliases, mentions: Vec::new(), member_of: Vec::new() }
+        }
+    }
+
+    /// A dateline: a heading near the top that is (optionally "City, ") a full date.
+    fn dateline(&self, text: &str, blocks: &[segment::Block], phrases: &[lexicon::PhraseMatch]) -> Option<Date> {
+        for b in blocks.iter().take(6).filter(|b| b.kind == BlockKind::Heading) {
+            let line = &text[b.start..b.end];
+            let body_start = line.find(',').map_or(b.start, |c| b.start + c + 1);
+            let found = dates::find(text, body_start, b.end, phrases);
+            if let [d] = found.as_slice() {
+                let rest = text[body_start..b.end].trim();
+                if let dates::DateValue::Absolute(x) = d.value {
+                    if x.d.is_some() && rest.len() <= d.end - d.start + 2 {
+                        return Some(x);
+                    }
+                }
+            }
+        }
+        None
+    }
+}
+
+fn short_name(r: &ActorRecord) -> String {
+    // the shortest acronym-like alias reads best in labels
+    r.aliases
+        .iter()
+        .filter(|a| gazetteer::looks_like_acronym(a) && a.len() <= 8 && !a.contains(':'))
+        .min_by_key(|a| a.len())
+        .cloned()
+        .unwrap_or_else(|| r.label.clone())
+}
+
+/// A human label for a kind.
+pub fn kind_label(k: lexicon::Kind) -> &'static str {
+    use lexicon::Kind::*;
+    match k {
+        Mou => "MoU",
+        Moc => "MoC",
+        Partnership => "Partnership",
+        Cooperation => "Cooperation",
+        JointVenture => "Joint venture",
+        Offtake => "Offtake",
+        Investment => "Investment",
+        Association => "Association",
+        Other => "Agreement",
+    }
+}

@@ -1,0 +1,17 @@
+//! The `pactgraph` command: argument parsing and printing only; the work is in the library.
+
+mod cli;
+
+fn main() {
+    match cli::run() {
+        Ok(code) => std::process::exit(code),
+        Err(e) => {
+            // a closed pipe (`pactgraph extract ... | head`) is not an error
+            if e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)) {
+                std::process::exit(0);
+            }
+            eprintln!("pactgraph: error: {e:#}");
+            std::process::exit(2);
+        }
+    }
+}

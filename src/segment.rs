@@ -1,0 +1,220 @@
+//! Segmentation: text → blocks (heading, paragraph, list item, numbered reference)
+//! → sentences, as byte spans into the original text.
+//!
+//! Sentence breaks are abbreviation-aware: the abbreviation list comes from the
+//! language files (`t.ex.`, `bl.a.`, `Inc.`, `U.S.` ...).
+
+use std::collections::HashSet;
+
+/// What a block is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockKind {
+    /// A short line without final punctuation (titles, section heads, datelines).
+    Heading,
+    /// Running text.
+    Paragraph,
+    /// A bulleted line.
+    ListItem,
+    /// A numbered reference such as `[7] Memorandum of ...`.
+    Reference,
+}
+
+/// A block of text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// Its kind.
+    pub kind: BlockKind,
+    /// Byte span (trimmed).
+    pub start: usize,
+    /// End of the byte span.
+    pub end: usize,
+    /// The number of a `[n]` reference.
+    pub number: Option<u32>,
+}
+
+/// A sentence inside a block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    /// Byte span (trimmed).
+    pub start: usize,
+    /// End of the byte span.
+    pub end: usize,
+    /// Index of its block.
+    pub block: usize,
+}
+
+/// Splits text into blocks and sentences.
+#[derive(Debug, Clone, Default)]
+pub struct Segmenter {
+    /// Folded abbreviations, each ending in `.` (`t.ex.`, `inc.`).
+    abbreviations: HashSet<String>,
+}
+
+const BULLETS: &[char] = &['•', '·', '-', '*', '–', '—', '▪', '◦', '‣', '●'];
+
+impl Segmenter {
+    /// A segmenter knowing these abbreviations (any case; with their final dot).
+    pub fn new<I: IntoIterator<Item = S>, S: AsRef<str>>(abbreviations: I) -> Self {
+        Segmenter {
+            abbreviations: abbreviations.into_iter().map(|a| crate::text::fold(a.as_ref())).collect(),
+        }
+    }
+
+    /// Blocks of `text`: blank lines separate blocks; bulleted and `[n]` lines are
+    /// blocks of their own; other consecutive lines are joined (wrapped paragraphs).
+    pub fn blocks(&self, text: &str) -> Vec<Block> {
+        let mut blocks = Vec::new();
+        let mut cur: Option<(usize, usize, usize)> = None; // start, end, lines
+        let flush = |cur: &mut Option<(usize, usize, usize)>, blocks: &mut Vec<Block>| {
+            if let Some((s, e, lines)) = cur.take() {
+                let body = &text[s..e];
+                let kind = if lines == 1 && looks_like_heading(body) { BlockKind::Heading } else { BlockKind::Paragraph };
+                blocks.push(Block { kind, start: s, end: e, number: None });
+            }
+        };
+        let mut pos = 0;
+        for line in text.split_inclusive('\n') {
+            let lstart = pos;
+            pos += line.len();
+            let trimmed = line.trim();
+            if trimmed.is_empty() {
+                flush(&mut cur, &mut blocks);
+                continue;
+            }
+            let s = lstart + (line.len() - line.trim_start().len());
+            let e = s + trimmed.len();
+            if let Some(n) = reference_number(trimmed) {
+                flush(&mut cur, &mut blocks);
+                blocks.push(Block { kind: BlockKind::Reference, start: s, end: e, number: Some(n) });
+            } else if trimmed.starts_with(BULLETS) && trimmed.chars().nth(1).is_some_and(|c| c.is_whitespace() || BULLETS.contains(&c) || c.is_alphabetic()) && !trimmed.starts_with("--") {
+                flush(&mut cur, &mut blocks);
+                blocks.push(Block { kind: BlockKind::ListItem, start: s, end: e, number: None });
+            } else {
+                match &mut cur {
+                    Some((_, end, lines)) => {
+                        *end = e;
+                        *lines += 1;
+                    }
+                    None => cur = Some((s, e, 1)),
+                }
+            }
+        }
+        flush(&mut cur, &mut blocks);
+        blocks
+    }
+
+    /// Sentences of all blocks, in text order.
+    pub fn sentences(&self, text: &str, blocks: &[Block]) -> Vec<Sentence> {
+        let mut out = Vec::new();
+        for (bi, b) in blocks.iter().enumerate() {
+            if b.kind != BlockKind::Paragraph {
+                out.push(Sentence { start: b.start, end: b.end, block: bi });
+                continue;
+            }
+            let mut s = b.start;
+            for cut in self.breaks(&text[b.start..b.end]) {
+                let e = b.start + cut;
+                push_trimmed(text, s, e, bi, &mut out);
+                s = e;
+            }
+            push_trimmed(text, s, b.end, bi, &mut out);
+        }
+        out
+    }
+
+    /// Byte offsets (relative to `t`) just after each sentence-final punctuation run.
+    fn breaks(&self, t: &str) -> Vec<usize> {
+        let mut cuts = Vec::new();
+        let chars: Vec<(usize, char)> = t.char_indices().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let (bi, c) = chars[i];
+            if matches!(c, '.' | '!' | '?' | '…') {
+                // extend over closing quotes/brackets and repeated punctuation
+                let mut j = i + 1;
+                while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '"' | '”' | '’' | '»' | ')' | ']') {
+                    j += 1;
+                }
+                let end = chars.get(j).map_or(t.len(), |x| x.0);
+                // needs whitespace then an upper-case letter, digit, quote or bracket
+                let mut k = j;
+                let mut saw_space = false;
+                while k < chars.len() && chars[k].1.is_whitespace() {
+                    saw_space = true;
+                    k += 1;
+                }
+                let next_ok = k < chars.len()
+                    && (chars[k].1.is_uppercase() || chars[k].1.is_ascii_digit() || matches!(chars[k].1, '"' | '“' | '”' | '«' | '»' | '(' | '[' | '–' | '—'));
+                if saw_space && next_ok && !(c == '.' && self.is_abbreviation(t, bi)) {
+                    cuts.push(end);
+                }
+                i = j;
+            } else {
+                i += 1;
+            }
+        }
+        cuts
+    }
+
+    /// Is the `.` at byte `dot` the end of an abbreviation or an initial?
+    fn is_abbreviation(&self, t: &str, dot: usize) -> bool {
+        let start = t[..dot].rfind(|c: char| c.is_whitespace() || c == '(' ).map_or(0, |p| p + 1);
+        let word = &t[start..dot + 1];
+        let letters = word.trim_end_matches('.');
+        if letters.chars().count() == 1 && letters.chars().all(|c| c.is_uppercase()) {
+            return true; // an initial: "J. Smith"
+        }
+        self.abbreviations.contains(&crate::text::fold(word))
+    }
+}
+
+fn push_trimmed(text: &str, s: usize, e: usize, block: usize, out: &mut Vec<Sentence>) {
+    let seg = &text[s..e];
+    let ls = seg.len() - seg.trim_start().len();
+    let trimmed = seg.trim();
+    if !trimmed.is_empty() {
+        out.push(Sentence { start: s + ls, end: s + ls + trimmed.len(), block });
+    }
+}
+
+fn reference_number(line: &str) -> Option<u32> {
+    let rest = line.strip_prefix('[')?;
+    let close = rest.find(']')?;
+    let n = rest[..close].trim().parse().ok()?;
+    Some(n).filter(|_| rest[close + 1..].starts_with(char::is_whitespace))
+}
+
+fn looks_like_heading(line: &str) -> bool {
+    let last = line.trim_end().chars().next_back().unwrap_or('.');
+    !matches!(last, '.' | '!' | '?' | ':' | ';' | ',') && line.split_whitespace().count() <= 20
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seg() -> Segmenter {
+        Segmenter::new(["t.ex.", "bl.a.", "m.fl.", "ca.", "Dr.", "Inc.", "U.S.", "e.g."])
+    }
+
+    #[test]
+    fn blocks_and_kinds() {
+        let t = "Rubrik här\n\nFörsta stycket. Andra meningen.\n\n  • punkt ett\n  • punkt två\n\n[7] Memorandum of Cooperation. 2024.\n";
+        let s = seg();
+        let b = s.blocks(t);
+        let kinds: Vec<_> = b.iter().map(|b| b.kind).collect();
+        assert_eq!(kinds, [BlockKind::Heading, BlockKind::Paragraph, BlockKind::ListItem, BlockKind::ListItem, BlockKind::Reference]);
+        assert_eq!(b[4].number, Some(7));
+        assert_eq!(&t[b[2].start..b[2].end], "• punkt ett");
+    }
+
+    #[test]
+    fn abbreviation_aware_sentences() {
+        let t = "Bolaget, bl.a. känt för batterier, växer. Dr. Sato of Acme Inc. spoke. Det var ca. 5 år. U.S. firms joined.";
+        let s = seg();
+        let b = s.blocks(t);
+        let got: Vec<&str> = s.sentences(t, &b).iter().map(|x| &t[x.start..x.end]).collect();
+        assert_eq!(got, ["Bolaget, bl.a. känt för batterier, växer.", "Dr. Sato of Acme Inc. spoke.", "Det var ca. 5 år.", "U.S. firms joined."]);
+    }
+}

@@ -1,0 +1,161 @@
+//! Small text utilities shared by the stages: offset-preserving case folding,
+//! Unicode-aware word boundaries, byte-to-char offsets and a stable hash.
+
+/// Lower-cases `s` char by char, keeping a char only where its lower-case form has
+/// the same UTF-8 length, so byte offsets in the folded text equal those in `s`.
+///
+/// The few characters whose folding changes length (`İ`, the Kelvin sign) are
+/// left as they are.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        let mut lower = c.to_lowercase();
+        match (lower.next(), lower.next()) {
+            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Is `c` a Han, Hiragana, Katakana or Hangul character (scripts written without spaces)?
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF
+        | 0xAC00..=0xD7AF | 0x1100..=0x11FF | 0x20000..=0x2FA1F | 0xFF66..=0xFF9F)
+}
+
+/// Is `c` part of a word (a letter or digit in any script)?
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Is there a word boundary between `before` and `after` (either may be absent)?
+/// CJK characters count as bounded on both sides: those scripts put no spaces
+/// between words.
+pub fn boundary(before: Option<char>, after: Option<char>) -> bool {
+    match (before, after) {
+        (Some(a), Some(b)) => !is_word_char(a) || !is_word_char(b) || is_cjk(a) || is_cjk(b),
+        _ => true,
+    }
+}
+
+/// The char before byte offset `i` of `s`.
+pub fn char_before(s: &str, i: usize) -> Option<char> {
+    s[..i].chars().next_back()
+}
+
+/// The char at byte offset `i` of `s`.
+pub fn char_at(s: &str, i: usize) -> Option<char> {
+    s[i..].chars().next()
+}
+
+/// Converts sorted or unsorted byte offsets to char offsets in one pass over `s`.
+pub struct CharIndex {
+    /// (byte offset, char offset) checkpoints every 64 chars.
+    marks: Vec<(usize, usize)>,
+}
+
+impl CharIndex {
+    /// Indexes `s`; O(n).
+    pub fn new(s: &str) -> Self {
+        let mut marks = Vec::with_capacity(s.len() / 64 + 2);
+        for (n, (b, _)) in s.char_indices().enumerate() {
+            if n % 64 == 0 {
+                marks.push((b, n));
+            }
+        }
+        if marks.is_empty() {
+            marks.push((0, 0));
+        }
+        CharIndex { marks }
+    }
+
+    /// The char offset of byte offset `byte` (which must be on a char boundary of `s`).
+    pub fn char_offset(&self, s: &str, byte: usize) -> usize {
+        let i = match self.marks.binary_search_by_key(&byte, |m| m.0) {
+            Ok(i) => return self.marks[i].1,
+            Err(0) => 0,
+            Err(i) => i - 1,
+        };
+        let (b, c) = self.marks[i];
+        c + s[b..byte].chars().count()
+    }
+}
+
+/// 64-bit FNV-1a: a stable hash for ids (std's hasher is not stable across releases).
+pub fn fnv1a(parts: &[&str]) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for p in parts {
+        for b in p.bytes().chain(std::iter::once(0x1f)) {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x100000001b3);
+        }
+    }
+    h
+}
+
+/// A lower-case ASCII slug of `s` for ids (`Japan Australia Rare Earths` → `japan-australia-rare-earths`).
+pub fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if c.is_alphanumeric() {
+            // keep non-ASCII letters readable but id-safe
+            match fold(&c.to_string()).as_str() {
+                "å" | "ä" | "á" | "à" | "â" => out.push('a'),
+                "ö" | "ø" | "ó" | "ô" => out.push('o'),
+                "é" | "è" | "ê" | "ë" => out.push('e'),
+                "ü" | "ú" => out.push('u'),
+                "í" => out.push('i'),
+                _ => out.push_str(&format!("u{:x}", c as u32)),
+            }
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_keeps_byte_offsets() {
+        let s = "KOMMISSIONEN Ärende İstanbul Å";
+        let f = fold(s);
+        assert_eq!(f.len(), s.len());
+        assert_eq!(f, "kommissionen ärende İstanbul å");
+    }
+
+    #[test]
+    fn boundaries_are_unicode_aware() {
+        assert!(!boundary(Some('ö'), Some('a')));
+        assert!(boundary(Some(' '), Some('a')));
+        assert!(boundary(Some('の'), Some('経')));
+        assert!(boundary(None, Some('x')));
+    }
+
+    #[test]
+    fn char_index_matches_count() {
+        let s = "åäö ".repeat(50) + "JETRO";
+        let idx = CharIndex::new(&s);
+        let b = s.find("JETRO").unwrap();
+        assert_eq!(idx.char_offset(&s, b), s[..b].chars().count());
+    }
+
+    #[test]
+    fn slug_is_ascii() {
+        assert_eq!(slug("Uppsala universitet (UU)"), "uppsala-universitet-uu");
+        assert_eq!(slug("Svenska kraftnät"), "svenska-kraftnat");
+    }
+}
