@@ -141,7 +141,7 @@ fn re_day_before() -> &'static Regex {
 }
 fn re_after_month() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| Regex::new(r"^(?:\s+(\d{1,2})(?:st|nd|rd|th)?,?)?(?:\.?,?\s+(\d{4})\b)?").unwrap())
+    R.get_or_init(|| Regex::new(r"^(?:\s+(\d{1,2})(?:st|nd|rd|th)?\b,?)?(?:\.?,?\s+(\d{4})\b)?").unwrap())
 }
 
 /// Date expressions in `text[start..end]`, using the lexicon's month and relative

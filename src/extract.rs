@@ -388,7 +388,7 @@ impl<'a> State<'a> {
         let mut cuts = vec![0];
         for k in 1..items.len() {
             let splits = matches!(items[k].kind, ItemKind::Punct(';'))
-                || (matches!(items[k - 1].kind, ItemKind::Punct(','))
+                || (&inp.text[items[k - 1].start..items[k - 1].end] == ","
                     && matches!(crate::text::fold(&inp.text[items[k].start..items[k].end]).as_str(), "och" | "and" | "men" | "but" | "while" | "medan"));
             if splits && items[*cuts.last().unwrap()..k].iter().any(pred) && items[k..].iter().any(pred) {
                 cuts.push(k);
@@ -474,6 +474,14 @@ impl<'a> State<'a> {
             add(&b.members, &mut parties, &mut persons);
             rule = "between".into();
             explicit = true;
+            // the people who announce or sign it stand in the subject
+            for c in chains.iter().filter(|c| c.gov == Gov::None && c.last < b.first) {
+                for &m in &c.members {
+                    if kind_of(m) == ActorType::Person {
+                        persons.insert(inp.mentions[m].actor.clone());
+                    }
+                }
+            }
         }
         if parties.len() < 2 {
             // subject: an ungoverned chain nearest the predicate, before it if possible
@@ -554,7 +562,8 @@ impl<'a> State<'a> {
         }
         let trig_for_kind: Vec<usize> = triggers.iter().copied().filter(|&k| !agreement_tag(k).is_some_and(|a| a.4)).collect();
         let definite = match main_trigger {
-            Some(t) => agreement_tag(t).is_some_and(|a| a.3) || self.english_definite(items, t, lo),
+            // "samriskbolaget Japan Australia Rare Earths": a definite noun naming the agreement is new
+            Some(t) => (agreement_tag(t).is_some_and(|a| a.3) || self.english_definite(items, t, lo)) && !(t + 1 < hi && self.mention(&items[t + 1]).is_some()),
             None => false,
         };
         if definite && !explicit && verb.is_none() {
@@ -752,10 +761,11 @@ impl<'a> State<'a> {
         // the other party of an agreement that had only one
         let mut new_parties = Vec::new();
         if counterpart && self.out[a].parties.len() < 2 {
-            for it in items {
-                if let Some(m) = self.mention(it) {
-                    if inp.actors.kind(&m.actor).can_be_party() {
-                        new_parties.push(m.actor.clone());
+            let at = items.iter().position(|it| has(inp, it, |t| matches!(t, Tag::Counterpart))).unwrap_or(0);
+            if let Some(c) = self.chains(items, at, items.len()).into_iter().next() {
+                for m in c.members {
+                    if inp.actors.kind(&inp.mentions[m].actor).can_be_party() {
+                        new_parties.push(inp.mentions[m].actor.clone());
                     }
                 }
             }
@@ -777,7 +787,7 @@ impl<'a> State<'a> {
                 ag.kind_rank = r;
             }
         }
-        if ag.date.is_none() {
+        if ag.date.is_none() && predicate {
             if let Some((v, cx)) = date_val {
                 let cx = Context { anchor: None, ..cx };
                 if let Some(d) = dates::resolve(v, &cx) {

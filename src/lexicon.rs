@@ -303,11 +303,9 @@ struct LangFile {
 /// One phrase pattern: where it may match and what it means.
 #[derive(Debug, Clone)]
 struct Pattern {
-    /// May be the tail of a compound (no left word boundary needed).
-    compound: bool,
-    /// May take an inflectional ending (no right word boundary needed).
-    suffix: bool,
-    tags: Vec<Tag>,
+    /// Each meaning with where it may match: (tag, may be the tail of a compound
+    /// (no left word boundary), may take an inflectional ending).
+    tags: Vec<(Tag, bool, bool)>,
 }
 
 /// A phrase found in a text.
@@ -364,11 +362,9 @@ impl Lexicon {
             if key.is_empty() {
                 return;
             }
-            let e = phrases.entry(key).or_insert(Pattern { compound, suffix, tags: Vec::new() });
-            e.compound |= compound;
-            e.suffix |= suffix;
-            if !e.tags.contains(&tag) {
-                e.tags.push(tag);
+            let e = phrases.entry(key).or_insert(Pattern { tags: Vec::new() });
+            if !e.tags.contains(&(tag.clone(), compound, suffix)) {
+                e.tags.push((tag, compound, suffix));
             }
         };
         let mut languages = Vec::new();
@@ -495,21 +491,34 @@ impl Lexicon {
             let input = aho_corasick::Input::new(folded).span(pos..end);
             let Some(m) = self.ac.find(input) else { break };
             let p = &self.patterns[m.pattern().as_usize()];
-            let left_ok = p.compound || boundary(char_before(text, m.start()), char_at(text, m.start()));
-            let mut e = m.end();
-            if p.suffix {
-                while let Some(c) = char_at(text, e) {
-                    if e >= end || !c.is_alphabetic() {
-                        break;
-                    }
-                    e += c.len_utf8();
+            let left_strict = boundary(char_before(text, m.start()), char_at(text, m.start()));
+            let mut ext = m.end();
+            while let Some(c) = char_at(text, ext) {
+                if ext >= end || !c.is_alphabetic() {
+                    break;
+                }
+                ext += c.len_utf8();
+            }
+            let right_at = |e: usize| boundary(char_before(text, e), if e < end { char_at(text, e) } else { None });
+            let right_strict = right_at(m.end());
+            let mut exact = Vec::new();
+            let mut extended = Vec::new();
+            for (tag, compound, suffix) in &p.tags {
+                if !(*compound || left_strict) {
+                    continue;
+                }
+                if right_strict {
+                    exact.push(tag.clone());
+                } else if *suffix && right_at(ext) {
+                    extended.push(tag.clone());
                 }
             }
-            let right_ok = boundary(char_before(text, e), if e < end { char_at(text, e) } else { None });
-            // compound heads must still end the word (or take an ending)
-            if left_ok && right_ok {
-                out.push(PhraseMatch { start: m.start(), end: e, tags: p.tags.clone() });
-                pos = e;
+            if !exact.is_empty() {
+                out.push(PhraseMatch { start: m.start(), end: m.end(), tags: exact });
+                pos = m.end();
+            } else if !extended.is_empty() {
+                out.push(PhraseMatch { start: m.start(), end: ext, tags: extended });
+                pos = ext;
             } else {
                 pos = m.start() + char_at(text, m.start()).map_or(1, |c| c.len_utf8());
             }
