@@ -142,12 +142,14 @@ struct State<'a> {
     not: Vec<NotAgreement>,
     /// Index in `out` of the agreement talked about last, and the sentence where it was last touched.
     last: Option<(usize, usize)>,
+    /// A date from a sentence that summarises several agreements ("two agreements were signed in September").
+    summary_date: Option<(Date, usize)>,
 }
 
 /// Extracts the agreements of one document.
 pub fn extract(inp: &Input) -> Output {
     let dates = dates::find(inp.text, 0, inp.text.len(), inp.phrases);
-    let mut st = State { inp, dates, out: Vec::new(), not: Vec::new(), last: None };
+    let mut st = State { inp, dates, out: Vec::new(), not: Vec::new(), last: None, summary_date: None };
     for si in 0..inp.sentences.len() {
         st.sentence(si);
     }
@@ -399,10 +401,11 @@ impl<'a> State<'a> {
         for w in cuts.windows(2) {
             let (lo, hi) = (w[0], w[1]);
             // a relative clause ", which/som ..." inside this clause
-            let rel = (lo + 1..hi).find(|&k| has(inp, &items[k], |t| matches!(t, Tag::Which)) && matches!(items[k - 1].kind, ItemKind::Punct(',')));
+            let comma = |k: usize| &inp.text[items[k].start..items[k].end] == ",";
+            let rel = (lo + 1..hi).find(|&k| has(inp, &items[k], |t| matches!(t, Tag::Which)) && comma(k - 1));
             match rel {
                 Some(k) => {
-                    let end = (k + 1..hi).find(|&x| matches!(items[x].kind, ItemKind::Punct(','))).unwrap_or(hi);
+                    let end = (k + 1..hi).find(|&x| comma(x)).unwrap_or(hi);
                     // antecedent: the trigger or chain just before the comma
                     let ante_trigger = (lo..k).rev().take(6).find(|&x| has(inp, &items[x], |t| matches!(t, Tag::Agreement { plural: false, .. })));
                     let ante_chain = self.chains(&items, lo, k - 1).into_iter().filter(|c| c.last + 2 >= k - 1).last();
@@ -449,6 +452,15 @@ impl<'a> State<'a> {
         let plural_quant = |k: usize| k > lo && has(inp, &items[k - 1], |t| matches!(t, Tag::PluralQuantifier));
         let all_plural = !triggers.is_empty() && triggers.iter().all(|&k| agreement_tag(k).is_some_and(|a| a.4) || plural_quant(k));
         if all_plural && verb.is_none() && !inherited {
+            if status_at.is_some() {
+                let d = range.clone().find_map(|k| match items[k].kind {
+                    ItemKind::Date(d) => dates::resolve(self.dates[d].value, &self.date_context(self.dates[d].start)),
+                    _ => None,
+                });
+                if let Some(d) = d {
+                    self.summary_date = Some((d, si));
+                }
+            }
             return false;
         }
         let chains = self.chains(items, lo, hi);
@@ -491,14 +503,18 @@ impl<'a> State<'a> {
                 .filter(|c| c.first < pivot || c.gov == Gov::Verb || (c.first > pivot && c.first <= pivot + 2))
                 .min_by_key(|c| if c.last < pivot { pivot - c.last } else { c.first - pivot + 100 });
             let anaphor_company = range.clone().find(|&k| has(inp, &items[k], |t| matches!(t, Tag::CompanyAnaphor)) && k < pivot + 1);
-            let anaphor_parties = range.clone().find(|&k| has(inp, &items[k], |t| matches!(t, Tag::PartiesAnaphor)) && k <= pivot);
-            if let Some(s) = &inherited_subject {
+            let anaphor_parties = range.clone().find(|&k| has(inp, &items[k], |t| matches!(t, Tag::PartiesAnaphor)) && k <= pivot + 2);
+            let mut subject_end = lo;
+            let own_subject = subj.is_some_and(|c| c.first < pivot) || anaphor_company.is_some_and(|a| a < pivot);
+            if let Some(s) = inherited_subject.as_ref().filter(|_| !own_subject) {
                 add(s, &mut parties, &mut persons);
                 rule.push_str(if rule.is_empty() { "relative" } else { "+relative" });
             } else if let Some(s) = subj.filter(|s| anaphor_company.is_none_or(|a| a > s.first)) {
                 add(&s.members, &mut parties, &mut persons);
+                subject_end = s.last;
                 rule.push_str(if rule.is_empty() { "subject" } else { "+subject" });
             } else if anaphor_company.is_some() {
+                subject_end = anaphor_company.unwrap_or(lo);
                 if let Some(c) = self.last_company(si, items, lo) {
                     parties.insert(c);
                     rule.push_str("company-anaphor");
@@ -522,7 +538,7 @@ impl<'a> State<'a> {
                     }
                 }
             }
-            for c in chains.iter().filter(|c| c.first > pivot.min(first_trigger)) {
+            for c in chains.iter().filter(|c| c.first > subject_end.max(lo) || (subject_end == lo && c.first > pivot.min(first_trigger))) {
                 match c.gov {
                     Gov::With => {
                         add(&c.members, &mut parties, &mut persons);
@@ -533,6 +549,11 @@ impl<'a> State<'a> {
                         add(&c.members, &mut parties, &mut persons);
                         rule.push_str("+by");
                         explicit = true;
+                    }
+                    // the object of a verb that states the agreement ("lent Northvolt")
+                    Gov::Verb if verb.is_some_and(|v| c.first > v) && !parties.is_empty() => {
+                        add(&c.members, &mut parties, &mut persons);
+                        rule.push_str("+object");
                     }
                     Gov::OnBehalf if c.first > 0 && (lo..c.first).any(|k| self.is_person(&items[k])) => {
                         add(&c.members, &mut parties, &mut persons);
@@ -553,7 +574,7 @@ impl<'a> State<'a> {
                 }
             }
         }
-        if parties.is_empty() {
+        if parties.is_empty() || (parties.len() < 2 && main_trigger.is_none() && verb.is_none()) {
             return false;
         }
         if negated {
@@ -637,6 +658,9 @@ impl<'a> State<'a> {
             let w = crate::text::fold(&inp.text[items[k].start..items[k].end]);
             w.starts_with("have ") || w.starts_with("has ") || w.starts_with("har ")
         });
+        if date.is_none() && !date_expr_seen {
+            date = self.summary_date.filter(|(_, s)| si <= s + 4).map(|(d, _)| d);
+        }
         let topics = self.topics(si);
         let cites = self.cites(items);
         let mut ag = Agreement {
@@ -716,7 +740,19 @@ impl<'a> State<'a> {
     /// A sentence without an agreement of its own may describe the last one.
     fn continuation(&mut self, si: usize, items: &[Item]) {
         let inp = self.inp;
-        let Some((a, touched)) = self.last else { return };
+        let Some((mut a, touched)) = self.last else { return };
+        // "the memorandum" refers to the last memorandum, not to the last agreement of any kind
+        let specific = items.iter().find_map(|it| tags(inp, it).iter().find_map(|t| match t {
+            Tag::Agreement { kind, rank, plural: false, .. } if *rank >= 3 => Some(*kind),
+            _ => None,
+        }));
+        if let Some(k) = specific {
+            if self.out[a].kind != k {
+                if let Some(b) = self.out.iter().rposition(|x| x.kind == k && x.reference.is_none()) {
+                    a = b;
+                }
+            }
+        }
         if si > touched + 3 {
             return;
         }
@@ -871,9 +907,14 @@ fn absorb(a: &mut Agreement, b: Agreement) {
         (None, y) => y,
         (x, _) => x,
     };
-    if a.reference.is_some() && b.reference.is_none() {
+    // what the body says outranks a heading's or a reference's restatement
+    if (a.reference.is_some() && b.reference.is_none()) || (a.heading && !b.heading) {
         a.status = b.status;
         a.reference = None;
+        a.rule = b.rule.clone();
+        let mut s = b.sentences.clone();
+        s.extend(a.sentences.drain(..));
+        a.sentences = s;
     }
     a.heading &= b.heading;
     a.parties.extend(b.parties);
