@@ -15,7 +15,10 @@ fn embed(dir: &str, ext: &str, out: &str) {
     for f in &files {
         println!("cargo:rerun-if-changed={}", f.display());
         let name = f.file_name().unwrap().to_string_lossy();
-        code.push_str(&format!("    ({name:?}, include_str!({:?})),\n", f.display().to_string()));
+        code.push_str(&format!(
+            "    ({name:?}, include_str!({:?})),\n",
+            f.display().to_string()
+        ));
     }
     code.push(']');
     fs::write(Path::new(&env::var("OUT_DIR").unwrap()).join(out), code).unwrap();

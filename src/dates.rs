@@ -21,7 +21,11 @@ pub struct Date {
 impl Date {
     /// A full date.
     pub fn ymd(y: i32, m: u8, d: u8) -> Self {
-        Date { y, m: Some(m), d: Some(d) }
+        Date {
+            y,
+            m: Some(m),
+            d: Some(d),
+        }
     }
 
     /// Parses `yyyy`, `yyyy-mm` or `yyyy-mm-dd`.
@@ -30,8 +34,13 @@ impl Date {
         let y = it.next()?.parse().ok()?;
         let m = it.next().map(|x| x.parse().ok()).unwrap_or(Some(0))?;
         let d = it.next().map(|x| x.parse().ok()).unwrap_or(Some(0))?;
-        let valid = (m == 0 || (1..=12).contains(&m)) && (d == 0 || (m != 0 && (1..=days_in_month(y, m)).contains(&d)));
-        valid.then_some(Date { y, m: (m != 0).then_some(m), d: (d != 0).then_some(d) })
+        let valid = (m == 0 || (1..=12).contains(&m))
+            && (d == 0 || (m != 0 && (1..=days_in_month(y, m)).contains(&d)));
+        valid.then_some(Date {
+            y,
+            m: (m != 0).then_some(m),
+            d: (d != 0).then_some(d),
+        })
     }
 
     /// Adds `n` days (full dates only).
@@ -137,11 +146,15 @@ fn re_year() -> &'static Regex {
 }
 fn re_day_before() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| Regex::new(r"(?:\b(?:den|the)\s+)?\b(\d{1,2})(?:\.|st|nd|rd|th)?(?:\s+of)?\s+$").unwrap())
+    R.get_or_init(|| {
+        Regex::new(r"(?:\b(?:den|the)\s+)?\b(\d{1,2})(?:\.|st|nd|rd|th)?(?:\s+of)?\s+$").unwrap()
+    })
 }
 fn re_after_month() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| Regex::new(r"^(?:\s+(\d{1,2})(?:st|nd|rd|th)?\b,?)?(?:\.?,?\s+(\d{4})\b)?").unwrap())
+    R.get_or_init(|| {
+        Regex::new(r"^(?:\s+(\d{1,2})(?:st|nd|rd|th)?\b,?)?(?:\.?,?\s+(\d{4})\b)?").unwrap()
+    })
 }
 
 /// Date expressions in `text[start..end]`, using the lexicon's month and relative
@@ -152,7 +165,11 @@ pub fn find(text: &str, start: usize, end: usize, phrases: &[PhraseMatch]) -> Ve
     for c in re_iso().captures_iter(slice) {
         let m = c.get(0).unwrap();
         if let Some(d) = Date::parse(m.as_str()) {
-            out.push(DateExpr { start: start + m.start(), end: start + m.end(), value: DateValue::Absolute(d) });
+            out.push(DateExpr {
+                start: start + m.start(),
+                end: start + m.end(),
+                value: DateValue::Absolute(d),
+            });
         }
     }
     for p in phrases.iter().filter(|p| p.start >= start && p.end <= end) {
@@ -178,23 +195,41 @@ pub fn find(text: &str, start: usize, end: usize, phrases: &[PhraseMatch]) -> Ve
                             }
                         }
                         if let Some(y) = c.get(2) {
-                            year = y.as_str().parse::<i32>().ok().filter(|y| (1900..2100).contains(y));
+                            year = y
+                                .as_str()
+                                .parse::<i32>()
+                                .ok()
+                                .filter(|y| (1900..2100).contains(y));
                         }
                         if c.get(1).is_some() || year.is_some() {
                             e = p.end + c.get(0).unwrap().end();
                         }
                     }
                     let value = match year {
-                        Some(y) => DateValue::Absolute(Date { y, m: Some(*mo), d: day.filter(|d| *d <= days_in_month(y, *mo)) }),
+                        Some(y) => DateValue::Absolute(Date {
+                            y,
+                            m: Some(*mo),
+                            d: day.filter(|d| *d <= days_in_month(y, *mo)),
+                        }),
                         None => DateValue::NoYear { m: *mo, d: day },
                     };
                     // "May" alone is too ambiguous in English
-                    if matches!(value, DateValue::NoYear { d: None, .. }) && text[p.start..p.end].eq_ignore_ascii_case("may") {
+                    if matches!(value, DateValue::NoYear { d: None, .. })
+                        && text[p.start..p.end].eq_ignore_ascii_case("may")
+                    {
                         continue;
                     }
-                    out.push(DateExpr { start: s, end: e, value });
+                    out.push(DateExpr {
+                        start: s,
+                        end: e,
+                        value,
+                    });
                 }
-                Tag::Relative(r) => out.push(DateExpr { start: p.start, end: p.end, value: DateValue::Relative(*r) }),
+                Tag::Relative(r) => out.push(DateExpr {
+                    start: p.start,
+                    end: p.end,
+                    value: DateValue::Relative(*r),
+                }),
                 _ => {}
             }
         }
@@ -215,7 +250,15 @@ pub fn find(text: &str, start: usize, end: usize, phrases: &[PhraseMatch]) -> Ve
             continue;
         }
         let y = c.as_str().parse().unwrap();
-        out.push(DateExpr { start: s, end: e, value: DateValue::Absolute(Date { y, m: None, d: None }) });
+        out.push(DateExpr {
+            start: s,
+            end: e,
+            value: DateValue::Absolute(Date {
+                y,
+                m: None,
+                d: None,
+            }),
+        });
     }
     out.sort_by_key(|d| (d.start, std::cmp::Reverse(d.end)));
     out.dedup_by(|b, a| b.start < a.end);
@@ -238,12 +281,20 @@ pub fn resolve(v: DateValue, cx: &Context) -> Option<Date> {
     let year = || cx.last.or(cx.dateline).map(|d| d.y);
     match v {
         DateValue::Absolute(d) => Some(d),
-        DateValue::NoYear { m, d } => Some(Date { y: year()?, m: Some(m), d }),
+        DateValue::NoYear { m, d } => Some(Date {
+            y: year()?,
+            m: Some(m),
+            d,
+        }),
         DateValue::Relative(r) => match r {
             Relative::Yesterday => cx.dateline?.add_days(-1),
             Relative::Today => cx.dateline.filter(|d| d.d.is_some()),
             Relative::DayAfter => cx.anchor.or(cx.last)?.add_days(1),
-            Relative::YearAfter => Some(Date { y: cx.last.or(cx.anchor)?.y + 1, m: None, d: None }),
+            Relative::YearAfter => Some(Date {
+                y: cx.last.or(cx.anchor)?.y + 1,
+                m: None,
+                d: None,
+            }),
             Relative::SameDay => cx.anchor.or(cx.dateline),
             Relative::LastWeek => {
                 let d = cx.dateline?;
@@ -252,7 +303,11 @@ pub fn resolve(v: DateValue, cx: &Context) -> Option<Date> {
                 let monday = days - weekday - 7;
                 let (y1, m1, _) = civil_from_days(monday);
                 let (y2, m2, _) = civil_from_days(monday + 6);
-                ((y1, m1) == (y2, m2)).then_some(Date { y: y1, m: Some(m1), d: None })
+                ((y1, m1) == (y2, m2)).then_some(Date {
+                    y: y1,
+                    m: Some(m1),
+                    d: None,
+                })
             }
             Relative::Weekday => None,
         },
@@ -268,18 +323,52 @@ mod tests {
         assert_eq!(Date::parse("2024-12-04").unwrap().to_string(), "2024-12-04");
         assert_eq!(Date::parse("2025-09").unwrap().to_string(), "2025-09");
         assert!(Date::parse("2025-02-30").is_none());
-        assert_eq!(Date::ymd(2024, 12, 31).add_days(1), Some(Date::ymd(2025, 1, 1)));
-        assert_eq!(Date::ymd(2024, 3, 1).add_days(-1), Some(Date::ymd(2024, 2, 29)));
+        assert_eq!(
+            Date::ymd(2024, 12, 31).add_days(1),
+            Some(Date::ymd(2025, 1, 1))
+        );
+        assert_eq!(
+            Date::ymd(2024, 3, 1).add_days(-1),
+            Some(Date::ymd(2024, 2, 29))
+        );
     }
 
     #[test]
     fn relative_dates_need_an_anchor() {
-        let cx = Context { dateline: Some(Date::ymd(2025, 10, 20)), ..Default::default() };
+        let cx = Context {
+            dateline: Some(Date::ymd(2025, 10, 20)),
+            ..Default::default()
+        };
         // the week before Monday 20 October 2025 is 13-19 October
-        assert_eq!(resolve(DateValue::Relative(Relative::LastWeek), &cx).unwrap().to_string(), "2025-10");
-        assert_eq!(resolve(DateValue::Relative(Relative::Yesterday), &cx).unwrap().to_string(), "2025-10-19");
-        assert_eq!(resolve(DateValue::Relative(Relative::LastWeek), &Context::default()), None);
-        let cx = Context { last: Some(Date { y: 2010, m: None, d: None }), ..Default::default() };
-        assert_eq!(resolve(DateValue::Relative(Relative::YearAfter), &cx).unwrap().to_string(), "2011");
+        assert_eq!(
+            resolve(DateValue::Relative(Relative::LastWeek), &cx)
+                .unwrap()
+                .to_string(),
+            "2025-10"
+        );
+        assert_eq!(
+            resolve(DateValue::Relative(Relative::Yesterday), &cx)
+                .unwrap()
+                .to_string(),
+            "2025-10-19"
+        );
+        assert_eq!(
+            resolve(DateValue::Relative(Relative::LastWeek), &Context::default()),
+            None
+        );
+        let cx = Context {
+            last: Some(Date {
+                y: 2010,
+                m: None,
+                d: None,
+            }),
+            ..Default::default()
+        };
+        assert_eq!(
+            resolve(DateValue::Relative(Relative::YearAfter), &cx)
+                .unwrap()
+                .to_string(),
+            "2011"
+        );
     }
 }

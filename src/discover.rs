@@ -47,16 +47,28 @@ fn tokens(text: &str, start: usize, end: usize) -> Vec<Tok> {
             while let Some(&(j, d)) = it.peek() {
                 let at = start + j;
                 let joins = d.is_alphanumeric()
-                    || (matches!(d, '-' | '\'' | '’' | ':' | '.' | '&') && text[at + d.len_utf8()..end].chars().next().is_some_and(|n| n.is_alphanumeric()));
+                    || (matches!(d, '-' | '\'' | '’' | ':' | '.' | '&')
+                        && text[at + d.len_utf8()..end]
+                            .chars()
+                            .next()
+                            .is_some_and(|n| n.is_alphanumeric()));
                 if !joins {
                     break;
                 }
                 e = at + d.len_utf8();
                 it.next();
             }
-            out.push(Tok { start: s, end: e, word: true });
+            out.push(Tok {
+                start: s,
+                end: e,
+                word: true,
+            });
         } else if !c.is_whitespace() {
-            out.push(Tok { start: s, end: s + c.len_utf8(), word: false });
+            out.push(Tok {
+                start: s,
+                end: s + c.len_utf8(),
+                word: false,
+            });
         }
     }
     out
@@ -92,11 +104,45 @@ pub fn discover(
 ) -> Found {
     let mut found = Found::default();
     let mut actors: BTreeMap<String, Discovered> = BTreeMap::new();
-    let mention_at = |s: usize, e: usize| mentions.iter().find(|m| m.start <= s && m.end >= e && m.start < e);
+    let mention_at = |s: usize, e: usize| {
+        mentions
+            .iter()
+            .find(|m| m.start <= s && m.end >= e && m.start < e)
+    };
     let ending_at = |e: usize| mentions.iter().find(|m| m.end == e || m.end == e);
-    let is_head = |s: usize, e: usize| phrases.iter().any(|p| p.start == s && p.end == e && p.tags.contains(&Tag::OrgHead));
-    let is_coord = |s: usize, e: usize| phrases.iter().any(|p| p.start == s && p.end == e && p.tags.contains(&Tag::Coord));
-    let connector = |w: &str| matches!(crate::text::fold(w).as_str(), "of" | "for" | "and" | "the" | "on" | "in" | "de" | "du" | "för" | "och" | "på" | "i" | "av" | "&" | "für" | "und" | "des" | "la" | "le");
+    let is_head = |s: usize, e: usize| {
+        phrases
+            .iter()
+            .any(|p| p.start == s && p.end == e && p.tags.contains(&Tag::OrgHead))
+    };
+    let is_coord = |s: usize, e: usize| {
+        phrases
+            .iter()
+            .any(|p| p.start == s && p.end == e && p.tags.contains(&Tag::Coord))
+    };
+    let connector = |w: &str| {
+        matches!(
+            crate::text::fold(w).as_str(),
+            "of" | "for"
+                | "and"
+                | "the"
+                | "on"
+                | "in"
+                | "de"
+                | "du"
+                | "för"
+                | "och"
+                | "på"
+                | "i"
+                | "av"
+                | "&"
+                | "für"
+                | "und"
+                | "des"
+                | "la"
+                | "le"
+        )
+    };
 
     let mut learned: Vec<(String, String, bool)> = Vec::new(); // (surface, actor, exact)
     for (ss, se) in sentences.iter().copied() {
@@ -105,41 +151,83 @@ pub fn discover(
             if &text[t.start..t.end] != "(" {
                 continue;
             }
-            let Some(close) = toks[i + 1..].iter().position(|x| &text[x.start..x.end] == ")").map(|p| i + 1 + p) else { continue };
+            let Some(close) = toks[i + 1..]
+                .iter()
+                .position(|x| &text[x.start..x.end] == ")")
+                .map(|p| i + 1 + p)
+            else {
+                continue;
+            };
             if close == i + 1 || i == 0 {
                 continue;
             }
             let inner = (toks[i + 1].start, toks[close - 1].end);
             let inner_text = &text[inner.0..inner.1];
             let before_end = toks[i - 1].end;
-            if close == i + 2 && looks_like_acronym(inner_text.trim_end_matches(|c: char| !c.is_alphanumeric())) && inner_text.len() <= 12 {
+            if close == i + 2
+                && looks_like_acronym(inner_text.trim_end_matches(|c: char| !c.is_alphanumeric()))
+                && inner_text.len() <= 12
+            {
                 // "Long Name (ACR)"
                 let acr_m = mention_at(inner.0, inner.1);
                 let prev_m = ending_at(before_end);
                 match (prev_m, acr_m) {
-                    (Some(p), None) => learned.push((inner_text.to_string(), p.actor.clone(), true)),
+                    (Some(p), None) => {
+                        learned.push((inner_text.to_string(), p.actor.clone(), true))
+                    }
                     (None, acr) => {
-                        let Some(ls) = long_form_start(text, &toks[..i], mentions, &is_head, &is_coord, &connector, inner_text) else { continue };
+                        let Some(ls) = long_form_start(
+                            text,
+                            &toks[..i],
+                            mentions,
+                            &is_head,
+                            &is_coord,
+                            &connector,
+                            inner_text,
+                        ) else {
+                            continue;
+                        };
                         let long = text[ls..before_end].to_string();
                         match acr {
                             Some(a) => {
                                 found.replaced.push((ls, before_end));
-                                found.mentions.push(Mention { start: ls, end: before_end, actor: a.actor.clone(), alias: long.clone(), how: How::Learned, genitive: false });
+                                found.mentions.push(Mention {
+                                    start: ls,
+                                    end: before_end,
+                                    actor: a.actor.clone(),
+                                    alias: long.clone(),
+                                    how: How::Learned,
+                                    genitive: false,
+                                });
                                 learned.push((long, a.actor.clone(), false));
                             }
                             None => {
                                 let kind = match lexicon.type_for(&long) {
                                     Some("none") => continue,
-                                    Some(t) => ActorType::parse(t).unwrap_or(ActorType::Organization),
+                                    Some(t) => {
+                                        ActorType::parse(t).unwrap_or(ActorType::Organization)
+                                    }
                                     None if capitalized(&long) => ActorType::Organization,
                                     None => continue,
                                 };
                                 let id = format!("x-{}", slug(inner_text));
                                 found.replaced.push((ls, before_end));
-                                found.mentions.push(Mention { start: ls, end: before_end, actor: id.clone(), alias: long.clone(), how: How::Discovered, genitive: false });
+                                found.mentions.push(Mention {
+                                    start: ls,
+                                    end: before_end,
+                                    actor: id.clone(),
+                                    alias: long.clone(),
+                                    how: How::Discovered,
+                                    genitive: false,
+                                });
                                 learned.push((long.clone(), id.clone(), false));
                                 learned.push((inner_text.to_string(), id.clone(), true));
-                                actors.entry(id.clone()).or_insert(Discovered { id, kind, name: normalize_ws(&long), aliases: vec![inner_text.to_string()] });
+                                actors.entry(id.clone()).or_insert(Discovered {
+                                    id,
+                                    kind,
+                                    name: normalize_ws(&long),
+                                    aliases: vec![inner_text.to_string()],
+                                });
                             }
                         }
                     }
@@ -151,10 +239,14 @@ pub fn discover(
                 if !looks_like_acronym(prev) {
                     continue;
                 }
-                let inner_m = mentions.iter().find(|m| m.start == inner.0 && m.end >= inner.1);
+                let inner_m = mentions
+                    .iter()
+                    .find(|m| m.start == inner.0 && m.end >= inner.1);
                 let prev_m = mention_at(toks[i - 1].start, toks[i - 1].end);
                 match (prev_m, inner_m) {
-                    (Some(p), None) => learned.push((inner_text.to_string(), p.actor.clone(), false)),
+                    (Some(p), None) => {
+                        learned.push((inner_text.to_string(), p.actor.clone(), false))
+                    }
                     (None, Some(m)) => learned.push((prev.to_string(), m.actor.clone(), true)),
                     _ => {}
                 }
@@ -163,14 +255,32 @@ pub fn discover(
     }
     // every later occurrence of a learned form
     let covered = |s: usize, e: usize, found: &Found| {
-        mentions.iter().chain(found.mentions.iter()).any(|m| m.start < e && s < m.end)
+        mentions
+            .iter()
+            .chain(found.mentions.iter())
+            .any(|m| m.start < e && s < m.end)
     };
     for (surface, actor, exact) in &learned {
-        let hits = if *exact { find_exact(text, surface) } else { find_folded(text, folded, surface) };
+        let hits = if *exact {
+            find_exact(text, surface)
+        } else {
+            find_folded(text, folded, surface)
+        };
         for (s, e, genitive) in hits {
             if !covered(s, e, &found) {
-                let how = if actor.starts_with("x-") { How::Discovered } else { How::Learned };
-                found.mentions.push(Mention { start: s, end: e, actor: actor.clone(), alias: surface.clone(), how, genitive });
+                let how = if actor.starts_with("x-") {
+                    How::Discovered
+                } else {
+                    How::Learned
+                };
+                found.mentions.push(Mention {
+                    start: s,
+                    end: e,
+                    actor: actor.clone(),
+                    alias: surface.clone(),
+                    how,
+                    genitive,
+                });
             }
         }
     }
@@ -195,7 +305,11 @@ fn long_form_start(
     connector: &dyn Fn(&str) -> bool,
     acronym: &str,
 ) -> Option<usize> {
-    let in_mention = |t: &Tok| mentions.iter().any(|m| m.start <= t.start && t.end <= m.end);
+    let in_mention = |t: &Tok| {
+        mentions
+            .iter()
+            .any(|m| m.start <= t.start && t.end <= m.end)
+    };
     let first = acronym.chars().next()?.to_lowercase().next()?;
     // 1. a run of capitalised words and connectors whose first word starts like the acronym
     let mut run: Vec<&Tok> = Vec::new();
@@ -219,7 +333,12 @@ fn long_form_start(
         }
         run.remove(0);
     }
-    if run.iter().filter(|t| capitalized(&text[t.start..t.end])).count() >= 2 {
+    if run
+        .iter()
+        .filter(|t| capitalized(&text[t.start..t.end]))
+        .count()
+        >= 2
+    {
         return Some(run[0].start);
     }
     // 2. back to the leftmost organisation head noun ("ministerium för ekonomi ...")
@@ -256,10 +375,18 @@ fn discover_people(
     let phrase_at = |s: usize| phrases.iter().find(|p| p.start == s);
     let phrase_ending = |e: usize| phrases.iter().find(|p| p.end == e);
     let is_lex = |t: &Tok| phrases.iter().any(|p| p.start <= t.start && t.end <= p.end);
-    let in_mention = |s: usize, e: usize, found: &Found| mentions.iter().chain(found.mentions.iter()).any(|m| m.start < e && s < m.end);
+    let in_mention = |s: usize, e: usize, found: &Found| {
+        mentions
+            .iter()
+            .chain(found.mentions.iter())
+            .any(|m| m.start < e && s < m.end)
+    };
     let name_word = |w: &str| {
         let mut cs = w.chars();
-        cs.next().is_some_and(char::is_uppercase) && w.chars().count() >= 2 && w.chars().skip(1).all(|c| c.is_lowercase() || c == '-') && !w.contains(':')
+        cs.next().is_some_and(char::is_uppercase)
+            && w.chars().count() >= 2
+            && w.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
+            && !w.contains(':')
     };
     let mut names: Vec<String> = Vec::new();
     for (ss, se) in sentences.iter().copied() {
@@ -267,7 +394,13 @@ fn discover_people(
         let mut i = 0;
         while i < toks.len() {
             let mut j = i;
-            while j < toks.len() && j - i < 3 && toks[j].word && name_word(&text[toks[j].start..toks[j].end]) && !is_lex(&toks[j]) && !in_mention(toks[j].start, toks[j].end, found) {
+            while j < toks.len()
+                && j - i < 3
+                && toks[j].word
+                && name_word(&text[toks[j].start..toks[j].end])
+                && !is_lex(&toks[j])
+                && !in_mention(toks[j].start, toks[j].end, found)
+            {
                 j += 1;
             }
             if j - i < 2 {
@@ -287,9 +420,21 @@ fn discover_people(
             let appos = rest.starts_with(',') && {
                 let r2 = rest[1..].trim_start();
                 let at = se - r2.len();
-                mentions.iter().any(|m| m.start == at && m.genitive) || phrase_at(at).is_some_and(|p| p.tags.iter().any(|t| matches!(t, Tag::Role | Tag::Determiner)) && phrases.iter().any(|q| q.start >= at && q.start < at + 40 && q.tags.contains(&Tag::Role)))
+                mentions.iter().any(|m| m.start == at && m.genitive)
+                    || phrase_at(at).is_some_and(|p| {
+                        p.tags
+                            .iter()
+                            .any(|t| matches!(t, Tag::Role | Tag::Determiner))
+                            && phrases.iter().any(|q| {
+                                q.start >= at && q.start < at + 40 && q.tags.contains(&Tag::Role)
+                            })
+                    })
             };
-            let verb_after = phrase_at(after_at).is_some_and(|p| p.tags.iter().any(|t| matches!(t, Tag::Status(_) | Tag::Comment)));
+            let verb_after = phrase_at(after_at).is_some_and(|p| {
+                p.tags
+                    .iter()
+                    .any(|t| matches!(t, Tag::Status(_) | Tag::Comment))
+            });
             if role_before || appos || verb_after {
                 let name = normalize_ws(&text[s..e]);
                 let id = format!("x-{}", slug(&name));
@@ -297,7 +442,12 @@ fn discover_people(
                     names.push(name.clone());
                 }
                 let surname = name.split(' ').next_back().unwrap_or("").to_string();
-                actors.entry(id.clone()).or_insert(Discovered { id, kind: ActorType::Person, name, aliases: vec![surname] });
+                actors.entry(id.clone()).or_insert(Discovered {
+                    id,
+                    kind: ActorType::Person,
+                    name,
+                    aliases: vec![surname],
+                });
             }
             i = j;
         }
@@ -306,16 +456,32 @@ fn discover_people(
     for name in names {
         let id = format!("x-{}", slug(&name));
         let hits = find_exact(text, &name);
-        let Some(first) = hits.first().map(|h| h.0) else { continue };
+        let Some(first) = hits.first().map(|h| h.0) else {
+            continue;
+        };
         for (s, e, g) in hits {
             if !in_mention(s, e, found) {
-                found.mentions.push(Mention { start: s, end: e, actor: id.clone(), alias: name.clone(), how: How::Discovered, genitive: g });
+                found.mentions.push(Mention {
+                    start: s,
+                    end: e,
+                    actor: id.clone(),
+                    alias: name.clone(),
+                    how: How::Discovered,
+                    genitive: g,
+                });
             }
         }
         let surname = name.split(' ').next_back().unwrap_or("").to_string();
         for (s, e, g) in find_exact(text, &surname) {
             if s > first && !in_mention(s, e, found) {
-                found.mentions.push(Mention { start: s, end: e, actor: id.clone(), alias: surname.clone(), how: How::Discovered, genitive: g });
+                found.mentions.push(Mention {
+                    start: s,
+                    end: e,
+                    actor: id.clone(),
+                    alias: surname.clone(),
+                    how: How::Discovered,
+                    genitive: g,
+                });
             }
         }
     }

@@ -42,13 +42,23 @@ pub enum Error {
 
 impl Error {
     pub(crate) fn data(path: &str, line: usize, message: impl Into<String>) -> Self {
-        Error::Data { path: path.to_string(), line, message: message.into() }
+        Error::Data {
+            path: path.to_string(),
+            line,
+            message: message.into(),
+        }
     }
     pub(crate) fn input(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
-        Error::Input { path: path.into(), message: message.into() }
+        Error::Input {
+            path: path.into(),
+            message: message.into(),
+        }
     }
     pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
-        Error::Io { path: path.into(), source }
+        Error::Io {
+            path: path.into(),
+            source,
+        }
     }
 }
 

@@ -23,16 +23,28 @@ pub struct Counts {
 impl Counts {
     /// Precision (1 when nothing was predicted).
     pub fn p(&self) -> f64 {
-        if self.tp + self.fp == 0 { 1.0 } else { self.tp as f64 / (self.tp + self.fp) as f64 }
+        if self.tp + self.fp == 0 {
+            1.0
+        } else {
+            self.tp as f64 / (self.tp + self.fp) as f64
+        }
     }
     /// Recall (1 when nothing was expected).
     pub fn r(&self) -> f64 {
-        if self.tp + self.fn_ == 0 { 1.0 } else { self.tp as f64 / (self.tp + self.fn_) as f64 }
+        if self.tp + self.fn_ == 0 {
+            1.0
+        } else {
+            self.tp as f64 / (self.tp + self.fn_) as f64
+        }
     }
     /// F1.
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.p(), self.r());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
     fn add(&mut self, o: Counts) {
         self.tp += o.tp;
@@ -160,14 +172,27 @@ fn pairs(v: &BTreeSet<String>) -> BTreeSet<(String, String)> {
 /// # Errors
 /// [`Error::Data`] when the gold JSON is malformed.
 pub fn score_doc(doc: &str, gold_text: &str, graph: &Value) -> Result<DocScore> {
-    let gold: Gold = serde_json::from_str(gold_text).map_err(|e| Error::data(&format!("{doc}.gold.json"), e.line(), e.to_string()))?;
-    let gactors: Vec<(String, BTreeSet<String>)> = gold.actors.iter().map(|a| (a.names[0].clone(), a.names.iter().map(|n| norm(n)).collect())).collect();
+    let gold: Gold = serde_json::from_str(gold_text)
+        .map_err(|e| Error::data(&format!("{doc}.gold.json"), e.line(), e.to_string()))?;
+    let gactors: Vec<(String, BTreeSet<String>)> = gold
+        .actors
+        .iter()
+        .map(|a| {
+            (
+                a.names[0].clone(),
+                a.names.iter().map(|n| norm(n)).collect(),
+            )
+        })
+        .collect();
     let optional: BTreeSet<String> = gold.optional_actors.iter().map(|n| norm(n)).collect();
     let empty = vec![];
     let nodes = graph["nodes"].as_array().unwrap_or(&empty);
     let edges = graph["edges"].as_array().unwrap_or(&empty);
     let mut pmap: HashMap<String, String> = HashMap::new();
-    let mut ds = DocScore { doc: doc.to_string(), ..Default::default() };
+    let mut ds = DocScore {
+        doc: doc.to_string(),
+        ..Default::default()
+    };
     let label = |n: &Value| n["label"].as_str().unwrap_or("").to_string();
     for n in nodes.iter().filter(|n| n["kind"] == "actor") {
         let mut names: BTreeSet<String> = BTreeSet::new();
@@ -190,16 +215,37 @@ pub fn score_doc(doc: &str, gold_text: &str, graph: &Value) -> Result<DocScore> 
         }
     }
     let found: BTreeSet<&String> = pmap.values().collect();
-    ds.missed_actors = gactors.iter().filter(|(g, _)| !found.contains(g)).map(|(g, _)| g.clone()).collect();
-    ds.actors = Counts { tp: found.len(), fp: ds.extra_actors.len(), fn_: ds.missed_actors.len() };
-    let label_of: HashMap<&str, String> = nodes.iter().map(|n| (n["id"].as_str().unwrap_or(""), label(n))).collect();
-    let map = |id: &str| pmap.get(id).cloned().unwrap_or_else(|| format!("?{}", label_of.get(id).cloned().unwrap_or_else(|| id.to_string())));
+    ds.missed_actors = gactors
+        .iter()
+        .filter(|(g, _)| !found.contains(g))
+        .map(|(g, _)| g.clone())
+        .collect();
+    ds.actors = Counts {
+        tp: found.len(),
+        fp: ds.extra_actors.len(),
+        fn_: ds.missed_actors.len(),
+    };
+    let label_of: HashMap<&str, String> = nodes
+        .iter()
+        .map(|n| (n["id"].as_str().unwrap_or(""), label(n)))
+        .collect();
+    let map = |id: &str| {
+        pmap.get(id).cloned().unwrap_or_else(|| {
+            format!(
+                "?{}",
+                label_of.get(id).cloned().unwrap_or_else(|| id.to_string())
+            )
+        })
+    };
     let mut parties: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut signers: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut pe: BTreeSet<(String, String)> = BTreeSet::new();
     let mut any_pw = false;
     for e in edges {
-        let (s, t) = (e["source"].as_str().unwrap_or(""), e["target"].as_str().unwrap_or(""));
+        let (s, t) = (
+            e["source"].as_str().unwrap_or(""),
+            e["target"].as_str().unwrap_or(""),
+        );
         match e["relation"].as_str() {
             Some("party_to") => {
                 parties.entry(t.to_string()).or_default().insert(map(s));
@@ -217,7 +263,19 @@ pub fn score_doc(doc: &str, gold_text: &str, graph: &Value) -> Result<DocScore> 
             _ => {}
         }
     }
-    let preds: Vec<(&Value, BTreeSet<String>)> = nodes.iter().filter(|n| n["kind"] == "agreement").map(|n| (n, parties.get(n["id"].as_str().unwrap_or("")).cloned().unwrap_or_default())).collect();
+    let preds: Vec<(&Value, BTreeSet<String>)> = nodes
+        .iter()
+        .filter(|n| n["kind"] == "agreement")
+        .map(|n| {
+            (
+                n,
+                parties
+                    .get(n["id"].as_str().unwrap_or(""))
+                    .cloned()
+                    .unwrap_or_default(),
+            )
+        })
+        .collect();
     if !any_pw {
         for (_, ps) in &preds {
             pe.extend(pairs(ps));
@@ -226,13 +284,17 @@ pub fn score_doc(doc: &str, gold_text: &str, graph: &Value) -> Result<DocScore> 
     let mut used = BTreeSet::new();
     let mut matches: Vec<(&GoldAgreement, usize)> = Vec::new();
     for g in &gold.agreements {
-        let options: Vec<BTreeSet<String>> = std::iter::once(&g.parties).chain(g.alt_parties.iter()).map(|o| o.iter().cloned().collect()).collect();
+        let options: Vec<BTreeSet<String>> = std::iter::once(&g.parties)
+            .chain(g.alt_parties.iter())
+            .map(|o| o.iter().cloned().collect())
+            .collect();
         let mut best: Option<(usize, usize)> = None;
         for (pi, (n, ps)) in preds.iter().enumerate() {
             if used.contains(&pi) || !options.contains(ps) {
                 continue;
             }
-            let s = (n["agreement_kind"].as_str() == g.kind.as_deref()) as usize + (n["status"].as_str() == g.status.as_deref()) as usize;
+            let s = (n["agreement_kind"].as_str() == g.kind.as_deref()) as usize
+                + (n["status"].as_str() == g.status.as_deref()) as usize;
             if best.is_none_or(|b| s > b.0) {
                 best = Some((s, pi));
             }
@@ -242,11 +304,18 @@ pub fn score_doc(doc: &str, gold_text: &str, graph: &Value) -> Result<DocScore> 
             matches.push((g, pi));
         }
     }
-    ds.agreements = Counts { tp: matches.len(), fp: preds.len() - matches.len(), fn_: gold.agreements.len() - matches.len() };
+    ds.agreements = Counts {
+        tp: matches.len(),
+        fp: preds.len() - matches.len(),
+        fn_: gold.agreements.len() - matches.len(),
+    };
     let mut ge: BTreeSet<(String, String)> = BTreeSet::new();
     let mut alt_ok: BTreeSet<(String, String)> = BTreeSet::new();
     for g in &gold.agreements {
-        let options: Vec<BTreeSet<(String, String)>> = std::iter::once(&g.parties).chain(g.alt_parties.iter()).map(|o| pairs(&o.iter().cloned().collect())).collect();
+        let options: Vec<BTreeSet<(String, String)>> = std::iter::once(&g.parties)
+            .chain(g.alt_parties.iter())
+            .map(|o| pairs(&o.iter().cloned().collect()))
+            .collect();
         for o in &options {
             alt_ok.extend(o.iter().cloned());
         }
@@ -259,7 +328,11 @@ pub fn score_doc(doc: &str, gold_text: &str, graph: &Value) -> Result<DocScore> 
         }
         ge.extend(best.iter().cloned());
     }
-    ds.edges = Counts { tp: pe.intersection(&ge).count(), fp: pe.difference(&alt_ok).count(), fn_: ge.difference(&pe).count() };
+    ds.edges = Counts {
+        tp: pe.intersection(&ge).count(),
+        fp: pe.difference(&alt_ok).count(),
+        fn_: ge.difference(&pe).count(),
+    };
     for (g, pi) in &matches {
         let n = preds[*pi].0;
         ds.attrs.matched += 1;
@@ -267,18 +340,48 @@ pub fn score_doc(doc: &str, gold_text: &str, graph: &Value) -> Result<DocScore> 
             if ok {
                 *slot += 1;
             } else {
-                ds.attribute_errors.push(format!("{}: {what}: got {got}, want {want}", g.parties.join(" + ")));
+                ds.attribute_errors.push(format!(
+                    "{}: {what}: got {got}, want {want}",
+                    g.parties.join(" + ")
+                ));
             }
         };
         let kind = n["agreement_kind"].as_str().map(str::to_string);
-        check("kind", kind == g.kind, format!("{kind:?}"), format!("{:?}", g.kind), &mut ds.attrs.kind);
+        check(
+            "kind",
+            kind == g.kind,
+            format!("{kind:?}"),
+            format!("{:?}", g.kind),
+            &mut ds.attrs.kind,
+        );
         let status = n["status"].as_str().map(str::to_string);
-        check("status", status == g.status, format!("{status:?}"), format!("{:?}", g.status), &mut ds.attrs.status);
+        check(
+            "status",
+            status == g.status,
+            format!("{status:?}"),
+            format!("{:?}", g.status),
+            &mut ds.attrs.status,
+        );
         let date = n["date"].as_str().map(str::to_string);
-        check("date", date == g.date, format!("{date:?}"), format!("{:?}", g.date), &mut ds.attrs.date);
-        let got: BTreeSet<String> = signers.get(n["id"].as_str().unwrap_or("")).cloned().unwrap_or_default();
+        check(
+            "date",
+            date == g.date,
+            format!("{date:?}"),
+            format!("{:?}", g.date),
+            &mut ds.attrs.date,
+        );
+        let got: BTreeSet<String> = signers
+            .get(n["id"].as_str().unwrap_or(""))
+            .cloned()
+            .unwrap_or_default();
         let want: BTreeSet<String> = g.signatories.iter().cloned().collect();
-        check("signatories", got == want, format!("{got:?}"), format!("{want:?}"), &mut ds.attrs.signatories);
+        check(
+            "signatories",
+            got == want,
+            format!("{got:?}"),
+            format!("{want:?}"),
+            &mut ds.attrs.signatories,
+        );
     }
     // traps
     for (pi, (_, ps)) in preds.iter().enumerate() {
@@ -287,12 +390,26 @@ pub fn score_doc(doc: &str, gold_text: &str, graph: &Value) -> Result<DocScore> 
         }
         let hit = gold.not_agreements.iter().any(|t| {
             let set: BTreeSet<String> = t.actors.iter().cloned().collect();
-            if set.len() == 1 { ps.contains(set.iter().next().unwrap()) } else { *ps == set }
+            if set.len() == 1 {
+                ps.contains(set.iter().next().unwrap())
+            } else {
+                *ps == set
+            }
         });
         ds.trap_hits += hit as usize;
     }
-    ds.missed_agreements = gold.agreements.iter().filter(|g| !matches.iter().any(|(m, _)| std::ptr::eq(*m, *g))).map(|g| g.parties.clone()).collect();
-    ds.spurious_agreements = preds.iter().enumerate().filter(|(i, _)| !used.contains(i)).map(|(_, (_, ps))| ps.iter().cloned().collect()).collect();
+    ds.missed_agreements = gold
+        .agreements
+        .iter()
+        .filter(|g| !matches.iter().any(|(m, _)| std::ptr::eq(*m, *g)))
+        .map(|g| g.parties.clone())
+        .collect();
+    ds.spurious_agreements = preds
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !used.contains(i))
+        .map(|(_, (_, ps))| ps.iter().cloned().collect())
+        .collect();
     Ok(ds)
 }
 
@@ -308,16 +425,26 @@ pub fn evaluate(dir: &Path, mut extract: impl FnMut(&Path) -> Result<Value>) -> 
         .collect();
     golds.sort();
     if golds.is_empty() {
-        return Err(Error::input(dir, "no NN.gold.json files here; point --gold at a folder of NN.txt + NN.gold.json pairs"));
+        return Err(Error::input(
+            dir,
+            "no NN.gold.json files here; point --gold at a folder of NN.txt + NN.gold.json pairs",
+        ));
     }
     let mut rep = Report::default();
     for gp in golds {
-        let name = gp.file_name().unwrap().to_string_lossy().trim_end_matches(".gold.json").to_string();
+        let name = gp
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .trim_end_matches(".gold.json")
+            .to_string();
         let txt = gp.with_file_name(format!("{name}.txt"));
         let gold_text = std::fs::read_to_string(&gp).map_err(|e| Error::io(&gp, e))?;
         let graph = extract(&txt)?;
         let ds = score_doc(&name, &gold_text, &graph).map_err(|e| match e {
-            Error::Data { line, message, .. } => Error::data(&gp.display().to_string(), line, message),
+            Error::Data { line, message, .. } => {
+                Error::data(&gp.display().to_string(), line, message)
+            }
             e => e,
         })?;
         rep.actors.add(ds.actors);
@@ -335,7 +462,11 @@ pub fn evaluate(dir: &Path, mut extract: impl FnMut(&Path) -> Result<Value>) -> 
 }
 
 fn frac(n: usize, d: usize) -> String {
-    if d == 0 { "-".into() } else { format!("{:.2}", n as f64 / d as f64) }
+    if d == 0 {
+        "-".into()
+    } else {
+        format!("{:.2}", n as f64 / d as f64)
+    }
 }
 
 /// A readable table; with `verbose`, what was missed and what was spurious.
@@ -350,21 +481,48 @@ pub fn table(rep: &Report, verbose: bool) -> String {
         )
     };
     for d in &rep.documents {
-        s.push_str(&row(&d.doc, &d.actors, &d.agreements, &d.edges, d.trap_hits, &d.attrs));
+        s.push_str(&row(
+            &d.doc,
+            &d.actors,
+            &d.agreements,
+            &d.edges,
+            d.trap_hits,
+            &d.attrs,
+        ));
         if verbose {
-            for (what, v) in [("missed actors", &d.missed_actors), ("extra actors", &d.extra_actors), ("attributes", &d.attribute_errors)] {
+            for (what, v) in [
+                ("missed actors", &d.missed_actors),
+                ("extra actors", &d.extra_actors),
+                ("attributes", &d.attribute_errors),
+            ] {
                 if !v.is_empty() {
                     s.push_str(&format!("         {what}: {}\n", v.join("; ")));
                 }
             }
-            for (what, v) in [("missed agreements", &d.missed_agreements), ("spurious agreements", &d.spurious_agreements)] {
+            for (what, v) in [
+                ("missed agreements", &d.missed_agreements),
+                ("spurious agreements", &d.spurious_agreements),
+            ] {
                 if !v.is_empty() {
-                    s.push_str(&format!("         {what}: {}\n", v.iter().map(|x| format!("[{}]", x.join(", "))).collect::<Vec<_>>().join(" ")));
+                    s.push_str(&format!(
+                        "         {what}: {}\n",
+                        v.iter()
+                            .map(|x| format!("[{}]", x.join(", ")))
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    ));
                 }
             }
         }
     }
-    s.push_str(&row("TOTAL", &rep.actors, &rep.agreements, &rep.edges, rep.trap_hits, &rep.attrs));
+    s.push_str(&row(
+        "TOTAL",
+        &rep.actors,
+        &rep.agreements,
+        &rep.edges,
+        rep.trap_hits,
+        &rep.attrs,
+    ));
     s
 }
 
@@ -391,9 +549,30 @@ mod tests {
             "edges":[{"source":"actor:a","target":"agreement:1","relation":"party_to"},{"source":"actor:b","target":"agreement:1","relation":"party_to"},
                      {"source":"actor:a","target":"actor:b","relation":"partners_with"}]});
         let d = score_doc("t", gold, &graph).unwrap();
-        assert_eq!(d.actors, Counts { tp: 2, fp: 1, fn_: 0 });
-        assert_eq!(d.agreements, Counts { tp: 1, fp: 0, fn_: 0 });
-        assert_eq!(d.edges, Counts { tp: 1, fp: 0, fn_: 0 });
+        assert_eq!(
+            d.actors,
+            Counts {
+                tp: 2,
+                fp: 1,
+                fn_: 0
+            }
+        );
+        assert_eq!(
+            d.agreements,
+            Counts {
+                tp: 1,
+                fp: 0,
+                fn_: 0
+            }
+        );
+        assert_eq!(
+            d.edges,
+            Counts {
+                tp: 1,
+                fp: 0,
+                fn_: 0
+            }
+        );
         assert_eq!((d.attrs.kind, d.attrs.date), (1, 0));
     }
 }

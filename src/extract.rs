@@ -149,7 +149,14 @@ struct State<'a> {
 /// Extracts the agreements of one document.
 pub fn extract(inp: &Input) -> Output {
     let dates = dates::find(inp.text, 0, inp.text.len(), inp.phrases);
-    let mut st = State { inp, dates, out: Vec::new(), not: Vec::new(), last: None, summary_date: None };
+    let mut st = State {
+        inp,
+        dates,
+        out: Vec::new(),
+        not: Vec::new(),
+        last: None,
+        summary_date: None,
+    };
     for si in 0..inp.sentences.len() {
         st.sentence(si);
     }
@@ -173,18 +180,31 @@ impl<'a> State<'a> {
         let mut items: Vec<Item> = Vec::new();
         for (i, m) in inp.mentions.iter().enumerate() {
             if m.start >= s && m.end <= e {
-                items.push(Item { start: m.start, end: m.end, kind: ItemKind::Mention(i) });
+                items.push(Item {
+                    start: m.start,
+                    end: m.end,
+                    kind: ItemKind::Mention(i),
+                });
             }
         }
-        let covered = |items: &Vec<Item>, a: usize, b: usize| items.iter().any(|x| x.start < b && a < x.end);
+        let covered =
+            |items: &Vec<Item>, a: usize, b: usize| items.iter().any(|x| x.start < b && a < x.end);
         for (i, d) in self.dates.iter().enumerate() {
             if d.start >= s && d.end <= e && !covered(&items, d.start, d.end) {
-                items.push(Item { start: d.start, end: d.end, kind: ItemKind::Date(i) });
+                items.push(Item {
+                    start: d.start,
+                    end: d.end,
+                    kind: ItemKind::Date(i),
+                });
             }
         }
         for (i, p) in inp.phrases.iter().enumerate() {
             if p.start >= s && p.end <= e && !covered(&items, p.start, p.end) {
-                items.push(Item { start: p.start, end: p.end, kind: ItemKind::Phrase(i) });
+                items.push(Item {
+                    start: p.start,
+                    end: p.end,
+                    kind: ItemKind::Phrase(i),
+                });
             }
         }
         // remaining words and punctuation
@@ -199,9 +219,20 @@ impl<'a> State<'a> {
             }
             if c.is_whitespace() {
                 pos += c.len_utf8();
-            } else if c == '[' && t[pos..e].find(']').is_some_and(|k| k > 1 && t[pos + 1..pos + k].chars().all(|c| c.is_ascii_digit() || c == ',' || c == ' ' || c == '-')) {
+            } else if c == '['
+                && t[pos..e].find(']').is_some_and(|k| {
+                    k > 1
+                        && t[pos + 1..pos + k]
+                            .chars()
+                            .all(|c| c.is_ascii_digit() || c == ',' || c == ' ' || c == '-')
+                })
+            {
                 let k = t[pos..e].find(']').unwrap();
-                rest.push(Item { start: pos, end: pos + k + 1, kind: ItemKind::Cite });
+                rest.push(Item {
+                    start: pos,
+                    end: pos + k + 1,
+                    kind: ItemKind::Cite,
+                });
                 pos += k + 1;
             } else if c.is_alphanumeric() {
                 let mut q = pos;
@@ -213,13 +244,26 @@ impl<'a> State<'a> {
                     }
                 }
                 // stop at the start of an item
-                if let Some(x) = items.iter().filter(|x| x.start > pos && x.start < q).map(|x| x.start).min() {
+                if let Some(x) = items
+                    .iter()
+                    .filter(|x| x.start > pos && x.start < q)
+                    .map(|x| x.start)
+                    .min()
+                {
                     q = x;
                 }
-                rest.push(Item { start: pos, end: q, kind: ItemKind::Word });
+                rest.push(Item {
+                    start: pos,
+                    end: q,
+                    kind: ItemKind::Word,
+                });
                 pos = q;
             } else {
-                rest.push(Item { start: pos, end: pos + c.len_utf8(), kind: ItemKind::Punct(c) });
+                rest.push(Item {
+                    start: pos,
+                    end: pos + c.len_utf8(),
+                    kind: ItemKind::Punct(c),
+                });
                 pos += c.len_utf8();
             }
         }
@@ -236,7 +280,8 @@ impl<'a> State<'a> {
     }
 
     fn is_person(&self, it: &Item) -> bool {
-        self.mention(it).is_some_and(|m| self.inp.actors.kind(&m.actor) == ActorType::Person)
+        self.mention(it)
+            .is_some_and(|m| self.inp.actors.kind(&m.actor) == ActorType::Person)
     }
 
     /// Finds coordination chains in `items[lo..hi]`.
@@ -244,14 +289,18 @@ impl<'a> State<'a> {
         let inp = self.inp;
         let descriptor = |it: &Item| match it.kind {
             ItemKind::Word => true,
-            ItemKind::Phrase(_) => has(inp, it, |t| matches!(t, Tag::Determiner | Tag::Role | Tag::PluralQuantifier)),
+            ItemKind::Phrase(_) => has(inp, it, |t| {
+                matches!(t, Tag::Determiner | Tag::Role | Tag::PluralQuantifier)
+            }),
             _ => false,
         };
         // modifiers: a mention followed (through descriptors) by a role word and a person,
         // or a genitive mention followed by another mention
         let mut modifier = vec![false; items.len()];
         for i in lo..hi {
-            let Some(m) = self.mention(&items[i]) else { continue };
+            let Some(m) = self.mention(&items[i]) else {
+                continue;
+            };
             let mut j = i + 1;
             let mut saw_role = false;
             while j < hi && j - i <= 4 && descriptor(&items[j]) {
@@ -260,7 +309,11 @@ impl<'a> State<'a> {
             }
             if j < hi && self.mention(&items[j]).is_some() && j > i {
                 let next_person = self.is_person(&items[j]);
-                if (m.genitive && j == i + 1) || (m.genitive && saw_role) || (saw_role && next_person) || (m.genitive && descriptor(&items[i + 1]) && j <= i + 3) {
+                if (m.genitive && j == i + 1)
+                    || (m.genitive && saw_role)
+                    || (saw_role && next_person)
+                    || (m.genitive && descriptor(&items[i + 1]) && j <= i + 3)
+                {
                     modifier[i] = true;
                 }
             } else if m.genitive && j > i + 1 && saw_role {
@@ -280,13 +333,21 @@ impl<'a> State<'a> {
             let mut j = i + 1;
             loop {
                 // "(ACRONYM)" after a member
-                if j + 2 < hi + 1 && j + 2 <= hi && matches!(items.get(j).map(|x| x.kind), Some(ItemKind::Punct('('))) && self.mention(&items[j + 1]).is_some() && matches!(items.get(j + 2).map(|x| x.kind), Some(ItemKind::Punct(')'))) {
+                if j + 2 < hi + 1
+                    && j + 2 <= hi
+                    && matches!(items.get(j).map(|x| x.kind), Some(ItemKind::Punct('(')))
+                    && self.mention(&items[j + 1]).is_some()
+                    && matches!(items.get(j + 2).map(|x| x.kind), Some(ItemKind::Punct(')')))
+                {
                     j += 3;
                     continue;
                 }
                 let mut k = j;
                 let mut coord = false;
-                while k < hi && (has(inp, &items[k], |t| matches!(t, Tag::Coord)) || matches!(items[k].kind, ItemKind::Punct(','))) {
+                while k < hi
+                    && (has(inp, &items[k], |t| matches!(t, Tag::Coord))
+                        || matches!(items[k].kind, ItemKind::Punct(',')))
+                {
                     coord = true;
                     k += 1;
                 }
@@ -294,7 +355,10 @@ impl<'a> State<'a> {
                     break;
                 }
                 let mut d = 0;
-                while k < hi && d < 4 && (descriptor(&items[k]) || (self.mention(&items[k]).is_some() && modifier[k])) {
+                while k < hi
+                    && d < 4
+                    && (descriptor(&items[k]) || (self.mention(&items[k]).is_some() && modifier[k]))
+                {
                     k += 1;
                     d += 1;
                 }
@@ -309,7 +373,11 @@ impl<'a> State<'a> {
             // governor: skip back over descriptors
             let mut g = first;
             let mut steps = 0;
-            while g > lo && steps < 4 && (descriptor(&items[g - 1]) || (self.mention(&items[g - 1]).is_some() && modifier[g - 1])) {
+            while g > lo
+                && steps < 4
+                && (descriptor(&items[g - 1])
+                    || (self.mention(&items[g - 1]).is_some() && modifier[g - 1]))
+            {
                 g -= 1;
                 steps += 1;
             }
@@ -322,7 +390,9 @@ impl<'a> State<'a> {
                     Gov::Between
                 } else if ts.iter().any(|t| matches!(t, Tag::By)) {
                     Gov::By
-                } else if ts.iter().any(|t| matches!(t, Tag::With)) || self.phrase_ends_with_with(it) {
+                } else if ts.iter().any(|t| matches!(t, Tag::With))
+                    || self.phrase_ends_with_with(it)
+                {
                     Gov::With
                 } else if ts.iter().any(|t| matches!(t, Tag::OnBehalf)) {
                     Gov::OnBehalf
@@ -332,7 +402,10 @@ impl<'a> State<'a> {
                     Gov::NotParty
                 } else if ts.iter().any(|t| matches!(t, Tag::Agreement { .. })) {
                     Gov::Trigger
-                } else if ts.iter().any(|t| matches!(t, Tag::Status(_) | Tag::AgreementVerb { .. } | Tag::Passive)) {
+                } else if ts
+                    .iter()
+                    .any(|t| matches!(t, Tag::Status(_) | Tag::AgreementVerb { .. } | Tag::Passive))
+                {
                     Gov::Verb
                 } else {
                     Gov::None
@@ -342,7 +415,12 @@ impl<'a> State<'a> {
                 ItemKind::Mention(m) => m,
                 _ => unreachable!(),
             });
-            chains.push(Chain { members: members.collect(), first, last, gov });
+            chains.push(Chain {
+                members: members.collect(),
+                first,
+                last,
+                gov,
+            });
             i = j.max(last + 1);
         }
         chains
@@ -372,12 +450,20 @@ impl<'a> State<'a> {
     }
 
     fn date_context(&self, at: usize) -> Context {
-        let last = self.dates.iter().filter(|d| d.end <= at).filter_map(|d| match d.value {
-            DateValue::Absolute(x) => Some(x),
-            _ => None,
-        });
+        let last = self
+            .dates
+            .iter()
+            .filter(|d| d.end <= at)
+            .filter_map(|d| match d.value {
+                DateValue::Absolute(x) => Some(x),
+                _ => None,
+            });
         // the year context: the latest absolute date mentioned before, skipping the dateline
-        Context { dateline: self.inp.dateline, last: last.last(), anchor: self.last.and_then(|(a, _)| self.out[a].date) }
+        Context {
+            dateline: self.inp.dateline,
+            last: last.last(),
+            anchor: self.last.and_then(|(a, _)| self.out[a].date),
+        }
     }
 
     fn sentence(&mut self, si: usize) {
@@ -386,13 +472,23 @@ impl<'a> State<'a> {
         let items = self.items(sent.start, sent.end);
         let block = self.block_of(si).clone();
         // clauses: split at ';' and at ", och/and/men/but" when both sides have a predicate
-        let pred = |it: &Item| has(inp, it, |t| matches!(t, Tag::Status(_) | Tag::AgreementVerb { .. }));
+        let pred = |it: &Item| {
+            has(inp, it, |t| {
+                matches!(t, Tag::Status(_) | Tag::AgreementVerb { .. })
+            })
+        };
         let mut cuts = vec![0];
         for k in 1..items.len() {
             let splits = matches!(items[k].kind, ItemKind::Punct(';'))
                 || (&inp.text[items[k - 1].start..items[k - 1].end] == ","
-                    && matches!(crate::text::fold(&inp.text[items[k].start..items[k].end]).as_str(), "och" | "and" | "men" | "but" | "while" | "medan"));
-            if splits && items[*cuts.last().unwrap()..k].iter().any(pred) && items[k..].iter().any(pred) {
+                    && matches!(
+                        crate::text::fold(&inp.text[items[k].start..items[k].end]).as_str(),
+                        "och" | "and" | "men" | "but" | "while" | "medan"
+                    ));
+            if splits
+                && items[*cuts.last().unwrap()..k].iter().any(pred)
+                && items[k..].iter().any(pred)
+            {
                 cuts.push(k);
             }
         }
@@ -402,14 +498,31 @@ impl<'a> State<'a> {
             let (lo, hi) = (w[0], w[1]);
             // a relative clause ", which/som ..." inside this clause
             let comma = |k: usize| &inp.text[items[k].start..items[k].end] == ",";
-            let rel = (lo + 1..hi).find(|&k| has(inp, &items[k], |t| matches!(t, Tag::Which)) && comma(k - 1));
+            let rel = (lo + 1..hi)
+                .find(|&k| has(inp, &items[k], |t| matches!(t, Tag::Which)) && comma(k - 1));
             match rel {
                 Some(k) => {
                     let end = (k + 1..hi).find(|&x| comma(x)).unwrap_or(hi);
                     // antecedent: the trigger or chain just before the comma
-                    let ante_trigger = (lo..k).rev().take(6).find(|&x| has(inp, &items[x], |t| matches!(t, Tag::Agreement { plural: false, .. })));
-                    let ante_chain = self.chains(&items, lo, k - 1).into_iter().filter(|c| c.last + 2 >= k - 1).last();
-                    created |= self.clause(si, &items, k + 1, end, ante_trigger, ante_chain.map(|c| c.members), &block);
+                    let ante_trigger = (lo..k).rev().take(6).find(|&x| {
+                        has(inp, &items[x], |t| {
+                            matches!(t, Tag::Agreement { plural: false, .. })
+                        })
+                    });
+                    let ante_chain = self
+                        .chains(&items, lo, k - 1)
+                        .into_iter()
+                        .filter(|c| c.last + 2 >= k - 1)
+                        .last();
+                    created |= self.clause(
+                        si,
+                        &items,
+                        k + 1,
+                        end,
+                        ante_trigger,
+                        ante_chain.map(|c| c.members),
+                        &block,
+                    );
                     let mut main: Vec<Item> = items[lo..k - 1].to_vec();
                     main.extend_from_slice(&items[end.min(hi)..hi]);
                     created |= self.clause(si, &main, 0, main.len(), None, None, &block);
@@ -424,19 +537,43 @@ impl<'a> State<'a> {
 
     /// Handles one clause; returns whether it stated an agreement.
     #[allow(clippy::too_many_arguments)]
-    fn clause(&mut self, si: usize, items: &[Item], lo: usize, hi: usize, inherited_trigger: Option<usize>, inherited_subject: Option<Vec<usize>>, block: &Block) -> bool {
+    fn clause(
+        &mut self,
+        si: usize,
+        items: &[Item],
+        lo: usize,
+        hi: usize,
+        inherited_trigger: Option<usize>,
+        inherited_subject: Option<Vec<usize>>,
+        block: &Block,
+    ) -> bool {
         let inp = self.inp;
         if lo >= hi {
             return false;
         }
         let range = lo..hi;
-        let triggers: Vec<usize> = range.clone().filter(|&k| has(inp, &items[k], |t| matches!(t, Tag::Agreement { .. }))).collect();
-        let verb = range.clone().find(|&k| has(inp, &items[k], |t| matches!(t, Tag::AgreementVerb { .. })));
-        let status_at = range.clone().find(|&k| has(inp, &items[k], |t| matches!(t, Tag::Status(_))));
-        let negated = range.clone().any(|k| has(inp, &items[k], |t| matches!(t, Tag::Negation)));
+        let triggers: Vec<usize> = range
+            .clone()
+            .filter(|&k| has(inp, &items[k], |t| matches!(t, Tag::Agreement { .. })))
+            .collect();
+        let verb = range
+            .clone()
+            .find(|&k| has(inp, &items[k], |t| matches!(t, Tag::AgreementVerb { .. })));
+        let status_at = range
+            .clone()
+            .find(|&k| has(inp, &items[k], |t| matches!(t, Tag::Status(_))));
+        let negated = range
+            .clone()
+            .any(|k| has(inp, &items[k], |t| matches!(t, Tag::Negation)));
         let agreement_tag = |k: usize| {
             tags(inp, &items[k]).iter().find_map(|t| match t {
-                Tag::Agreement { kind, rank, generic, definite, plural } => Some((*kind, *rank, *generic, *definite, *plural)),
+                Tag::Agreement {
+                    kind,
+                    rank,
+                    generic,
+                    definite,
+                    plural,
+                } => Some((*kind, *rank, *generic, *definite, *plural)),
                 _ => None,
             })
         };
@@ -444,17 +581,27 @@ impl<'a> State<'a> {
         let main_trigger = triggers.first().copied();
         if main_trigger.is_none() && verb.is_none() && !inherited {
             // "X and Y are negotiating ..." without a noun
-            let negotiating = status_at.is_some_and(|k| has(inp, &items[k], |t| matches!(t, Tag::Status(Status::Negotiating))));
+            let negotiating = status_at.is_some_and(|k| {
+                has(inp, &items[k], |t| {
+                    matches!(t, Tag::Status(Status::Negotiating))
+                })
+            });
             if !negotiating {
                 return false;
             }
         }
-        let plural_quant = |k: usize| k > lo && has(inp, &items[k - 1], |t| matches!(t, Tag::PluralQuantifier));
-        let all_plural = !triggers.is_empty() && triggers.iter().all(|&k| agreement_tag(k).is_some_and(|a| a.4) || plural_quant(k));
+        let plural_quant =
+            |k: usize| k > lo && has(inp, &items[k - 1], |t| matches!(t, Tag::PluralQuantifier));
+        let all_plural = !triggers.is_empty()
+            && triggers
+                .iter()
+                .all(|&k| agreement_tag(k).is_some_and(|a| a.4) || plural_quant(k));
         if all_plural && verb.is_none() && !inherited {
             if status_at.is_some() {
                 let d = range.clone().find_map(|k| match items[k].kind {
-                    ItemKind::Date(d) => dates::resolve(self.dates[d].value, &self.date_context(self.dates[d].start)),
+                    ItemKind::Date(d) => {
+                        dates::resolve(self.dates[d].value, &self.date_context(self.dates[d].start))
+                    }
                     _ => None,
                 });
                 if let Some(d) = d {
@@ -468,16 +615,17 @@ impl<'a> State<'a> {
         let kind_of = |m: usize| inp.actors.kind(&inp.mentions[m].actor);
         let mut parties: BTreeSet<String> = BTreeSet::new();
         let mut persons: BTreeSet<String> = BTreeSet::new();
-        let add = |members: &[usize], parties: &mut BTreeSet<String>, persons: &mut BTreeSet<String>| {
-            for &m in members {
-                let k = kind_of(m);
-                if k == ActorType::Person {
-                    persons.insert(inp.mentions[m].actor.clone());
-                } else if k.can_be_party() {
-                    parties.insert(inp.mentions[m].actor.clone());
+        let add =
+            |members: &[usize], parties: &mut BTreeSet<String>, persons: &mut BTreeSet<String>| {
+                for &m in members {
+                    let k = kind_of(m);
+                    if k == ActorType::Person {
+                        persons.insert(inp.mentions[m].actor.clone());
+                    } else if k.can_be_party() {
+                        parties.insert(inp.mentions[m].actor.clone());
+                    }
                 }
-            }
-        };
+            };
         let first_trigger = main_trigger.or(verb).unwrap_or(pivot);
         let between: Vec<&Chain> = chains.iter().filter(|c| c.gov == Gov::Between).collect();
         let mut rule = String::new();
@@ -487,7 +635,10 @@ impl<'a> State<'a> {
             rule = "between".into();
             explicit = true;
             // the people who announce or sign it stand in the subject
-            for c in chains.iter().filter(|c| c.gov == Gov::None && c.last < b.first) {
+            for c in chains
+                .iter()
+                .filter(|c| c.gov == Gov::None && c.last < b.first)
+            {
                 for &m in &c.members {
                     if kind_of(m) == ActorType::Person {
                         persons.insert(inp.mentions[m].actor.clone());
@@ -499,20 +650,49 @@ impl<'a> State<'a> {
             // subject: an ungoverned chain nearest the predicate, before it if possible
             let subj = chains
                 .iter()
-                .filter(|c| matches!(c.gov, Gov::None | Gov::Verb) && !(c.first > first_trigger && c.first <= first_trigger + 1 && main_trigger.is_some() && c.gov != Gov::Verb))
-                .filter(|c| c.first < pivot || c.gov == Gov::Verb || (c.first > pivot && c.first <= pivot + 2))
-                .min_by_key(|c| if c.last < pivot { pivot - c.last } else { c.first - pivot + 100 });
-            let anaphor_company = range.clone().find(|&k| has(inp, &items[k], |t| matches!(t, Tag::CompanyAnaphor)) && k < pivot + 1);
-            let anaphor_parties = range.clone().find(|&k| has(inp, &items[k], |t| matches!(t, Tag::PartiesAnaphor)) && k <= pivot + 2);
+                .filter(|c| {
+                    matches!(c.gov, Gov::None | Gov::Verb)
+                        && !(c.first > first_trigger
+                            && c.first <= first_trigger + 1
+                            && main_trigger.is_some()
+                            && c.gov != Gov::Verb)
+                })
+                .filter(|c| {
+                    c.first < pivot
+                        || c.gov == Gov::Verb
+                        || (c.first > pivot && c.first <= pivot + 2)
+                })
+                .min_by_key(|c| {
+                    if c.last < pivot {
+                        pivot - c.last
+                    } else {
+                        c.first - pivot + 100
+                    }
+                });
+            let anaphor_company = range.clone().find(|&k| {
+                has(inp, &items[k], |t| matches!(t, Tag::CompanyAnaphor)) && k < pivot + 1
+            });
+            let anaphor_parties = range.clone().find(|&k| {
+                has(inp, &items[k], |t| matches!(t, Tag::PartiesAnaphor)) && k <= pivot + 2
+            });
             let mut subject_end = lo;
-            let own_subject = subj.is_some_and(|c| c.first < pivot) || anaphor_company.is_some_and(|a| a < pivot);
+            let own_subject =
+                subj.is_some_and(|c| c.first < pivot) || anaphor_company.is_some_and(|a| a < pivot);
             if let Some(s) = inherited_subject.as_ref().filter(|_| !own_subject) {
                 add(s, &mut parties, &mut persons);
-                rule.push_str(if rule.is_empty() { "relative" } else { "+relative" });
+                rule.push_str(if rule.is_empty() {
+                    "relative"
+                } else {
+                    "+relative"
+                });
             } else if let Some(s) = subj.filter(|s| anaphor_company.is_none_or(|a| a > s.first)) {
                 add(&s.members, &mut parties, &mut persons);
                 subject_end = s.last;
-                rule.push_str(if rule.is_empty() { "subject" } else { "+subject" });
+                rule.push_str(if rule.is_empty() {
+                    "subject"
+                } else {
+                    "+subject"
+                });
             } else if anaphor_company.is_some() {
                 subject_end = anaphor_company.unwrap_or(lo);
                 if let Some(c) = self.last_company(si, items, lo) {
@@ -530,7 +710,14 @@ impl<'a> State<'a> {
             if let Some(t) = main_trigger {
                 if t > lo {
                     if let Some(m) = self.mention(&items[t - 1]).filter(|m| m.genitive) {
-                        if kind_of(inp.mentions.iter().position(|x| std::ptr::eq(x, m)).unwrap()).can_be_party() {
+                        if kind_of(
+                            inp.mentions
+                                .iter()
+                                .position(|x| std::ptr::eq(x, m))
+                                .unwrap(),
+                        )
+                        .can_be_party()
+                        {
                             parties.insert(m.actor.clone());
                             explicit = true;
                             rule.push_str("+genitive");
@@ -538,14 +725,21 @@ impl<'a> State<'a> {
                     }
                 }
             }
-            for c in chains.iter().filter(|c| c.first > subject_end.max(lo) || (subject_end == lo && c.first > pivot.min(first_trigger))) {
+            for c in chains.iter().filter(|c| {
+                c.first > subject_end.max(lo)
+                    || (subject_end == lo && c.first > pivot.min(first_trigger))
+            }) {
                 match c.gov {
                     Gov::With => {
                         add(&c.members, &mut parties, &mut persons);
                         explicit = true;
                         rule.push_str("+with");
                     }
-                    Gov::By if range.clone().any(|k| has(inp, &items[k], |t| matches!(t, Tag::Passive))) => {
+                    Gov::By
+                        if range
+                            .clone()
+                            .any(|k| has(inp, &items[k], |t| matches!(t, Tag::Passive))) =>
+                    {
                         add(&c.members, &mut parties, &mut persons);
                         rule.push_str("+by");
                         explicit = true;
@@ -555,7 +749,9 @@ impl<'a> State<'a> {
                         add(&c.members, &mut parties, &mut persons);
                         rule.push_str("+object");
                     }
-                    Gov::OnBehalf if c.first > 0 && (lo..c.first).any(|k| self.is_person(&items[k])) => {
+                    Gov::OnBehalf
+                        if c.first > 0 && (lo..c.first).any(|k| self.is_person(&items[k])) =>
+                    {
                         add(&c.members, &mut parties, &mut persons);
                         rule.push_str("+on-behalf");
                     }
@@ -578,13 +774,23 @@ impl<'a> State<'a> {
             return false;
         }
         if negated {
-            self.not.push(NotAgreement { actors: parties, sentence: si });
+            self.not.push(NotAgreement {
+                actors: parties,
+                sentence: si,
+            });
             return false;
         }
-        let trig_for_kind: Vec<usize> = triggers.iter().copied().filter(|&k| !agreement_tag(k).is_some_and(|a| a.4)).collect();
+        let trig_for_kind: Vec<usize> = triggers
+            .iter()
+            .copied()
+            .filter(|&k| !agreement_tag(k).is_some_and(|a| a.4))
+            .collect();
         let definite = match main_trigger {
             // "samriskbolaget Japan Australia Rare Earths": a definite noun naming the agreement is new
-            Some(t) => (agreement_tag(t).is_some_and(|a| a.3) || self.english_definite(items, t, lo)) && !(t + 1 < hi && self.mention(&items[t + 1]).is_some()),
+            Some(t) => {
+                (agreement_tag(t).is_some_and(|a| a.3) || self.english_definite(items, t, lo))
+                    && !(t + 1 < hi && self.mention(&items[t + 1]).is_some())
+            }
             None => false,
         };
         if definite && !explicit && verb.is_none() {
@@ -595,13 +801,21 @@ impl<'a> State<'a> {
         let mut kind = Kind::Cooperation;
         let mut rank = 0;
         if let Some(v) = verb {
-            if let Some(Tag::AgreementVerb { kind: k, .. }) = tags(inp, &items[v]).iter().find(|t| matches!(t, Tag::AgreementVerb { .. })) {
+            if let Some(Tag::AgreementVerb { kind: k, .. }) = tags(inp, &items[v])
+                .iter()
+                .find(|t| matches!(t, Tag::AgreementVerb { .. }))
+            {
                 kind = *k;
             }
         }
         let mut generic = false;
         let inherited_tag = inherited_trigger.and_then(|k| agreement_tag(k));
-        for (k, r, g) in trig_for_kind.iter().filter_map(|&k| agreement_tag(k)).chain(inherited_tag).map(|a| (a.0, a.1, a.2)) {
+        for (k, r, g) in trig_for_kind
+            .iter()
+            .filter_map(|&k| agreement_tag(k))
+            .chain(inherited_tag)
+            .map(|a| (a.0, a.1, a.2))
+        {
             if r > rank {
                 kind = k;
                 rank = r;
@@ -614,26 +828,34 @@ impl<'a> State<'a> {
         if generic {
             let from = trig_for_kind.first().copied().unwrap_or(lo);
             let sent = &inp.sentences[si];
-            let cue = inp.phrases.iter().filter(|p| p.start >= items[from].start && p.end <= sent.end).find_map(|p| {
-                p.tags.iter().find_map(|t| match t {
-                    Tag::KindCue(k) => Some(*k),
-                    _ => None,
-                })
-            });
+            let cue = inp
+                .phrases
+                .iter()
+                .filter(|p| p.start >= items[from].start && p.end <= sent.end)
+                .find_map(|p| {
+                    p.tags.iter().find_map(|t| match t {
+                        Tag::KindCue(k) => Some(*k),
+                        _ => None,
+                    })
+                });
             if let Some(k) = cue {
                 kind = k;
             }
         }
         let status = verb
-            .and_then(|v| tags(inp, &items[v]).iter().find_map(|t| match t {
-                Tag::AgreementVerb { status, .. } => Some(*status),
-                _ => None,
-            }))
+            .and_then(|v| {
+                tags(inp, &items[v]).iter().find_map(|t| match t {
+                    Tag::AgreementVerb { status, .. } => Some(*status),
+                    _ => None,
+                })
+            })
             .into_iter()
-            .chain(range.clone().flat_map(|k| tags(inp, &items[k]).iter().filter_map(|t| match t {
-                Tag::Status(s) => Some(*s),
-                _ => None,
-            })))
+            .chain(range.clone().flat_map(|k| {
+                tags(inp, &items[k]).iter().filter_map(|t| match t {
+                    Tag::Status(s) => Some(*s),
+                    _ => None,
+                })
+            }))
             // planned and negotiating cues outrank the verb they govern ("plan to sign")
             .max_by_key(|s| match s {
                 Status::Planned => 3,
@@ -643,8 +865,14 @@ impl<'a> State<'a> {
             })
             .unwrap_or(Status::Signed);
         // date: the expression nearest the predicate in this clause
-        let date_items: Vec<usize> = range.clone().filter(|&k| matches!(items[k].kind, ItemKind::Date(_))).collect();
-        let near = date_items.iter().min_by_key(|&&k| (k as isize - pivot as isize).abs()).copied();
+        let date_items: Vec<usize> = range
+            .clone()
+            .filter(|&k| matches!(items[k].kind, ItemKind::Date(_)))
+            .collect();
+        let near = date_items
+            .iter()
+            .min_by_key(|&&k| (k as isize - pivot as isize).abs())
+            .copied();
         let mut date = None;
         let mut date_expr_seen = false;
         if let Some(k) = near {
@@ -659,7 +887,10 @@ impl<'a> State<'a> {
             w.starts_with("have ") || w.starts_with("has ") || w.starts_with("har ")
         });
         if date.is_none() && !date_expr_seen {
-            date = self.summary_date.filter(|(_, s)| si <= s + 4).map(|(d, _)| d);
+            date = self
+                .summary_date
+                .filter(|(_, s)| si <= s + 4)
+                .map(|(d, _)| d);
         }
         let topics = self.topics(si);
         let cites = self.cites(items);
@@ -672,7 +903,11 @@ impl<'a> State<'a> {
             signatories: persons,
             topics,
             sentences: vec![si],
-            rule: if rule.is_empty() { "predicate".into() } else { rule.trim_start_matches('+').to_string() },
+            rule: if rule.is_empty() {
+                "predicate".into()
+            } else {
+                rule.trim_start_matches('+').to_string()
+            },
             cites,
             reference: block.number.filter(|_| block.kind == BlockKind::Reference),
             heading: block.kind == BlockKind::Heading,
@@ -680,7 +915,10 @@ impl<'a> State<'a> {
             dateline_fallback: perfect && matches!(status, Status::Signed | Status::Announced),
         };
         // a comment verb before the predicate means the people only talk about it
-        if range.clone().any(|k| k < pivot && has(inp, &items[k], |t| matches!(t, Tag::Comment))) {
+        if range
+            .clone()
+            .any(|k| k < pivot && has(inp, &items[k], |t| matches!(t, Tag::Comment)))
+        {
             ag.signatories.clear();
         }
         self.out.push(ag);
@@ -691,7 +929,10 @@ impl<'a> State<'a> {
     fn english_definite(&self, items: &[Item], t: usize, lo: usize) -> bool {
         let text = self.inp.text;
         (lo..t).rev().take(3).any(|k| {
-            matches!(crate::text::fold(&text[items[k].start..items[k].end]).as_str(), "the" | "this" | "that" | "its" | "their" | "under the")
+            matches!(
+                crate::text::fold(&text[items[k].start..items[k].end]).as_str(),
+                "the" | "this" | "that" | "its" | "their" | "under the"
+            )
         })
     }
 
@@ -701,14 +942,24 @@ impl<'a> State<'a> {
         let inp = self.inp;
         let is_company = |id: &str| inp.actors.kind(id) == ActorType::Company;
         let sent_items = self.items(inp.sentences[si].start, inp.sentences[si].end);
-        if let Some(c) = self.chains(&sent_items, 0, sent_items.len()).into_iter().find(|c| c.gov == Gov::None) {
+        if let Some(c) = self
+            .chains(&sent_items, 0, sent_items.len())
+            .into_iter()
+            .find(|c| c.gov == Gov::None)
+        {
             let id = &inp.mentions[c.members[0]].actor;
-            if is_company(id) && sent_items[c.first].start < items.get(lo).map_or(usize::MAX, |x| x.start) {
+            if is_company(id)
+                && sent_items[c.first].start < items.get(lo).map_or(usize::MAX, |x| x.start)
+            {
                 return Some(id.clone());
             }
         }
         let before = inp.sentences[si].start;
-        inp.mentions.iter().filter(|m| m.end <= before && is_company(&m.actor)).last().map(|m| m.actor.clone())
+        inp.mentions
+            .iter()
+            .filter(|m| m.end <= before && is_company(&m.actor))
+            .last()
+            .map(|m| m.actor.clone())
     }
 
     fn topics(&self, si: usize) -> BTreeSet<String> {
@@ -718,11 +969,19 @@ impl<'a> State<'a> {
             .phrases
             .iter()
             .filter(|p| p.start >= s.start && p.end <= s.end)
-            .filter(|p| !self.inp.mentions.iter().any(|m| m.start < p.end && p.start < m.end))
-            .flat_map(|p| p.tags.iter().filter_map(|t| match t {
-                Tag::Topic(x) => Some(x.clone()),
-                _ => None,
-            }))
+            .filter(|p| {
+                !self
+                    .inp
+                    .mentions
+                    .iter()
+                    .any(|m| m.start < p.end && p.start < m.end)
+            })
+            .flat_map(|p| {
+                p.tags.iter().filter_map(|t| match t {
+                    Tag::Topic(x) => Some(x.clone()),
+                    _ => None,
+                })
+            })
             .collect();
         // a sentence ending in ':' introduces the list items after it
         if self.inp.text[s.start..s.end].trim_end().ends_with(':') {
@@ -740,15 +999,28 @@ impl<'a> State<'a> {
     /// A sentence without an agreement of its own may describe the last one.
     fn continuation(&mut self, si: usize, items: &[Item]) {
         let inp = self.inp;
-        let Some((mut a, touched)) = self.last else { return };
+        let Some((mut a, touched)) = self.last else {
+            return;
+        };
         // "the memorandum" refers to the last memorandum, not to the last agreement of any kind
-        let specific = items.iter().find_map(|it| tags(inp, it).iter().find_map(|t| match t {
-            Tag::Agreement { kind, rank, plural: false, .. } if *rank >= 3 => Some(*kind),
-            _ => None,
-        }));
+        let specific = items.iter().find_map(|it| {
+            tags(inp, it).iter().find_map(|t| match t {
+                Tag::Agreement {
+                    kind,
+                    rank,
+                    plural: false,
+                    ..
+                } if *rank >= 3 => Some(*kind),
+                _ => None,
+            })
+        });
         if let Some(k) = specific {
             if self.out[a].kind != k {
-                if let Some(b) = self.out.iter().rposition(|x| x.kind == k && x.reference.is_none()) {
+                if let Some(b) = self
+                    .out
+                    .iter()
+                    .rposition(|x| x.kind == k && x.reference.is_none())
+                {
                     a = b;
                 }
             }
@@ -764,25 +1036,65 @@ impl<'a> State<'a> {
         let has_tag = |f: &dyn Fn(&Tag) -> bool| items.iter().any(|it| has(inp, it, f));
         let singular_def = items.iter().enumerate().any(|(k, it)| {
             tags(inp, it).iter().any(|t| match t {
-                Tag::Agreement { definite, plural, kind, .. } => !plural && (*definite || self.english_definite(items, k, 0)) && (*kind == self.out[a].kind || self.out[a].kind_rank <= 1 || *kind == Kind::Cooperation),
+                Tag::Agreement {
+                    definite,
+                    plural,
+                    kind,
+                    ..
+                } => {
+                    !plural
+                        && (*definite || self.english_definite(items, k, 0))
+                        && (*kind == self.out[a].kind
+                            || self.out[a].kind_rank <= 1
+                            || *kind == Kind::Cooperation)
+                }
                 _ => false,
             })
         });
-        let plural_ref = items.iter().any(|it| has(inp, it, |t| matches!(t, Tag::Agreement { plural: true, .. } | Tag::PluralQuantifier)) && has(inp, it, |t| matches!(t, Tag::Agreement { .. })));
+        let plural_ref = items.iter().any(|it| {
+            has(inp, it, |t| {
+                matches!(
+                    t,
+                    Tag::Agreement { plural: true, .. } | Tag::PluralQuantifier
+                )
+            }) && has(inp, it, |t| matches!(t, Tag::Agreement { .. }))
+        });
         let parties_ref = has_tag(&|t| matches!(t, Tag::PartiesAnaphor));
         let counterpart = has_tag(&|t| matches!(t, Tag::Counterpart));
-        let talks_ref = self.out[a].status == Status::Negotiating && items.iter().any(|it| {
-            matches!(crate::text::fold(&inp.text[it.start..it.end]).as_str(), "the talks" | "talks" | "samtalen" | "förhandlingarna" | "the negotiations")
-                || has(inp, it, |t| matches!(t, Tag::Status(Status::Negotiating)))
-        });
-        let first_word = crate::text::fold(inp.text[inp.sentences[si].start..].split_whitespace().next().unwrap_or(""));
-        let pronoun_passive = matches!(first_word.as_str(), "det" | "it" | "its" | "den") && has_tag(&|t| matches!(t, Tag::Passive | Tag::Status(Status::Signed)));
+        let talks_ref = self.out[a].status == Status::Negotiating
+            && items.iter().any(|it| {
+                matches!(
+                    crate::text::fold(&inp.text[it.start..it.end]).as_str(),
+                    "the talks" | "talks" | "samtalen" | "förhandlingarna" | "the negotiations"
+                ) || has(inp, it, |t| matches!(t, Tag::Status(Status::Negotiating)))
+            });
+        let first_word = crate::text::fold(
+            inp.text[inp.sentences[si].start..]
+                .split_whitespace()
+                .next()
+                .unwrap_or(""),
+        );
+        let pronoun_passive = matches!(first_word.as_str(), "det" | "it" | "its" | "den")
+            && has_tag(&|t| matches!(t, Tag::Passive | Tag::Status(Status::Signed)));
         let signing = has_tag(&|t| matches!(t, Tag::Status(Status::Signed) | Tag::Passive));
-        let persons: Vec<String> = items.iter().filter(|it| self.is_person(it)).map(|it| self.mention(it).unwrap().actor.clone()).collect();
+        let persons: Vec<String> = items
+            .iter()
+            .filter(|it| self.is_person(it))
+            .map(|it| self.mention(it).unwrap().actor.clone())
+            .collect();
         let on_behalf_party = items.iter().enumerate().any(|(k, it)| {
-            has(inp, it, |t| matches!(t, Tag::OnBehalf)) && items.get(k + 1).and_then(|x| self.mention(x)).is_some_and(|m| self.out[a].parties.contains(&m.actor))
+            has(inp, it, |t| matches!(t, Tag::OnBehalf))
+                && items
+                    .get(k + 1)
+                    .and_then(|x| self.mention(x))
+                    .is_some_and(|m| self.out[a].parties.contains(&m.actor))
         });
-        let refers = (singular_def && !plural_ref) || parties_ref || counterpart || talks_ref || pronoun_passive || (signing && !persons.is_empty() && on_behalf_party);
+        let refers = (singular_def && !plural_ref)
+            || parties_ref
+            || counterpart
+            || talks_ref
+            || pronoun_passive
+            || (signing && !persons.is_empty() && on_behalf_party);
         if !refers || plural_ref && !parties_ref {
             return;
         }
@@ -793,11 +1105,15 @@ impl<'a> State<'a> {
             _ => None,
         });
         let comment = has_tag(&|t| matches!(t, Tag::Comment));
-        let predicate = has_tag(&|t| matches!(t, Tag::Status(_) | Tag::Passive | Tag::AgreementVerb { .. }));
+        let predicate =
+            has_tag(&|t| matches!(t, Tag::Status(_) | Tag::Passive | Tag::AgreementVerb { .. }));
         // the other party of an agreement that had only one
         let mut new_parties = Vec::new();
         if counterpart && self.out[a].parties.len() < 2 {
-            let at = items.iter().position(|it| has(inp, it, |t| matches!(t, Tag::Counterpart))).unwrap_or(0);
+            let at = items
+                .iter()
+                .position(|it| has(inp, it, |t| matches!(t, Tag::Counterpart)))
+                .unwrap_or(0);
             if let Some(c) = self.chains(items, at, items.len()).into_iter().next() {
                 for m in c.members {
                     if inp.actors.kind(&inp.mentions[m].actor).can_be_party() {
@@ -807,10 +1123,20 @@ impl<'a> State<'a> {
             }
         }
         // a more specific description ("the three organisations signed a memorandum")
-        let upgrade = items.iter().filter_map(|it| tags(inp, it).iter().find_map(|t| match t {
-            Tag::Agreement { kind, rank, plural: false, .. } => Some((*kind, *rank)),
-            _ => None,
-        })).max_by_key(|x| x.1);
+        let upgrade = items
+            .iter()
+            .filter_map(|it| {
+                tags(inp, it).iter().find_map(|t| match t {
+                    Tag::Agreement {
+                        kind,
+                        rank,
+                        plural: false,
+                        ..
+                    } => Some((*kind, *rank)),
+                    _ => None,
+                })
+            })
+            .max_by_key(|x| x.1);
         let date_val = date.map(|d| (self.dates[d].value, self.date_context(self.dates[d].start)));
         let ag = &mut self.out[a];
         ag.sentences.push(si);
@@ -848,7 +1174,9 @@ impl<'a> State<'a> {
                 continue;
             }
             for j in 0..self.out.len() {
-                let Some(n) = self.out[j].reference else { continue };
+                let Some(n) = self.out[j].reference else {
+                    continue;
+                };
                 if merged_away[j] || !self.out[i].cites.contains(&n) {
                     continue;
                 }
@@ -860,7 +1188,13 @@ impl<'a> State<'a> {
                 }
             }
         }
-        let mut list: Vec<Agreement> = self.out.into_iter().zip(merged_away).filter(|(_, m)| !m).map(|(a, _)| a).collect();
+        let mut list: Vec<Agreement> = self
+            .out
+            .into_iter()
+            .zip(merged_away)
+            .filter(|(_, m)| !m)
+            .map(|(a, _)| a)
+            .collect();
         // the same agreement stated twice in the document
         let mut i = 0;
         while i < list.len() {
@@ -876,7 +1210,11 @@ impl<'a> State<'a> {
             i += 1;
         }
         // headings restate or summarise; keep only what the body states too (merged above)
-        let body: Vec<BTreeSet<String>> = list.iter().filter(|a| !a.heading).map(|a| a.parties.clone()).collect();
+        let body: Vec<BTreeSet<String>> = list
+            .iter()
+            .filter(|a| !a.heading)
+            .map(|a| a.parties.clone())
+            .collect();
         list.retain(|a| !a.heading || body.contains(&a.parties));
         list.retain(|a| a.parties.len() >= 2);
         for a in &mut list {
@@ -884,13 +1222,20 @@ impl<'a> State<'a> {
                 a.date = dateline.filter(|d| d.d.is_some());
             }
         }
-        Output { agreements: list, not_agreements: self.not }
+        Output {
+            agreements: list,
+            not_agreements: self.not,
+        }
     }
 }
 
 fn same(a: &Agreement, b: &Agreement) -> bool {
     a.parties == b.parties
-        && (a.kind == b.kind || a.kind_rank <= 1 || b.kind_rank <= 1 || a.reference.is_some() || b.reference.is_some())
+        && (a.kind == b.kind
+            || a.kind_rank <= 1
+            || b.kind_rank <= 1
+            || a.reference.is_some()
+            || b.reference.is_some())
         && match (a.date, b.date) {
             (Some(x), Some(y)) => x.compatible(y),
             _ => true,

@@ -16,7 +16,9 @@ pub const EMBEDDED: &[(&str, &str)] = &include!(concat!(env!("OUT_DIR"), "/embed
 pub const HEADER: &str = "id\ttype\tname\taliases\tcountry\taffiliation\tnote";
 
 /// What kind of actor an entity is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum ActorType {
     /// Non-commercial bodies: institutes, universities, news outlets.
@@ -75,7 +77,10 @@ impl ActorType {
 
     /// Can this actor be a party to an agreement? (Programmes and events cannot.)
     pub fn can_be_party(self) -> bool {
-        !matches!(self, ActorType::Person | ActorType::Programme | ActorType::Event)
+        !matches!(
+            self,
+            ActorType::Person | ActorType::Programme | ActorType::Event
+        )
     }
 }
 
@@ -134,8 +139,17 @@ impl Alias {
         if s.is_empty() {
             return Err(format!("empty alias `{raw}`"));
         }
-        let case = forced.unwrap_or(if looks_like_acronym(s) { CaseRule::Exact } else { CaseRule::Fold });
-        Ok(Alias { text: s.to_string(), case, gated, lang })
+        let case = forced.unwrap_or(if looks_like_acronym(s) {
+            CaseRule::Exact
+        } else {
+            CaseRule::Fold
+        });
+        Ok(Alias {
+            text: s.to_string(),
+            case,
+            gated,
+            lang,
+        })
     }
 
     /// The key this alias is looked up by in folded text.
@@ -321,7 +335,14 @@ impl GazetteerBuilder {
     }
 
     fn diag(&mut self, file: &str, line: usize, severity: Severity, message: impl Into<String>) {
-        self.diagnostics.push(Diagnostic { origin: Origin { file: file.to_string(), line }, severity, message: message.into() });
+        self.diagnostics.push(Diagnostic {
+            origin: Origin {
+                file: file.to_string(),
+                line,
+            },
+            severity,
+            message: message.into(),
+        });
     }
 
     /// Adds one source (a file's name and text). Problems are collected.
@@ -339,9 +360,16 @@ impl GazetteerBuilder {
             if !header_seen {
                 header_seen = true;
                 if line.trim() != HEADER {
-                    self.diag(file, line_no, Severity::Error, format!(
-                        "the first line must be the header `{}` (tab-separated); found `{}`",
-                        HEADER.replace('\t', "<TAB>"), line.replace('\t', "<TAB>")));
+                    self.diag(
+                        file,
+                        line_no,
+                        Severity::Error,
+                        format!(
+                            "the first line must be the header `{}` (tab-separated); found `{}`",
+                            HEADER.replace('\t', "<TAB>"),
+                            line.replace('\t', "<TAB>")
+                        ),
+                    );
                     return self;
                 }
                 continue;
@@ -366,7 +394,10 @@ impl GazetteerBuilder {
                 continue;
             }
             ids_here.insert(id.clone(), line_no);
-            let origin = Origin { file: file.to_string(), line: line_no };
+            let origin = Origin {
+                file: file.to_string(),
+                line: line_no,
+            };
             let type_s = col(1);
             let extend = type_s == "+" || type_s.is_empty();
             let kind = if extend {
@@ -384,7 +415,12 @@ impl GazetteerBuilder {
             };
             let name = col(2).to_string();
             if kind.is_some() && name.is_empty() {
-                self.diag(file, line_no, Severity::Error, format!("entity `{id}` has no name (third column)"));
+                self.diag(
+                    file,
+                    line_no,
+                    Severity::Error,
+                    format!("entity `{id}` has no name (third column)"),
+                );
                 continue;
             }
             let mut aliases = Vec::new();
@@ -432,7 +468,16 @@ impl GazetteerBuilder {
                     self.diag(file, line_no, Severity::Error, format!("`+` extends an entity, but no earlier file defines `{id}`; give a type to define it"));
                 }
                 (None, Some(kind)) => {
-                    let mut all = vec![Alias { text: name.clone(), case: if looks_like_acronym(&name) { CaseRule::Exact } else { CaseRule::Fold }, gated: false, lang: None }];
+                    let mut all = vec![Alias {
+                        text: name.clone(),
+                        case: if looks_like_acronym(&name) {
+                            CaseRule::Exact
+                        } else {
+                            CaseRule::Fold
+                        },
+                        gated: false,
+                        lang: None,
+                    }];
                     for a in aliases {
                         // an explicit alias equal to the name sets the name's flags (`=Japan`)
                         match all.iter_mut().find(|x| x.text == a.text) {
@@ -445,7 +490,16 @@ impl GazetteerBuilder {
                     }
                     self.by_id.insert(id.clone(), self.entities.len());
                     self.file_of.push(file_no);
-                    self.entities.push(Entity { id, kind, name, aliases: all, country, affiliations, note, origin });
+                    self.entities.push(Entity {
+                        id,
+                        kind,
+                        name,
+                        aliases: all,
+                        country,
+                        affiliations,
+                        note,
+                        origin,
+                    });
                 }
                 (Some(ix), kind) => {
                     if self.file_of[ix] == file_no {
@@ -458,18 +512,42 @@ impl GazetteerBuilder {
                         if !name.is_empty() && name != e.name {
                             e.name = name.clone();
                             if !e.aliases.iter().any(|a| a.text == name) {
-                                e.aliases.insert(0, Alias { text: name.clone(), case: if looks_like_acronym(&name) { CaseRule::Exact } else { CaseRule::Fold }, gated: false, lang: None });
+                                e.aliases.insert(
+                                    0,
+                                    Alias {
+                                        text: name.clone(),
+                                        case: if looks_like_acronym(&name) {
+                                            CaseRule::Exact
+                                        } else {
+                                            CaseRule::Fold
+                                        },
+                                        gated: false,
+                                        lang: None,
+                                    },
+                                );
                             }
                         }
-                        if country.is_some() { e.country = country; }
-                        if !affiliations.is_empty() { e.affiliations = affiliations; }
-                        if !note.is_empty() { e.note = note; }
+                        if country.is_some() {
+                            e.country = country;
+                        }
+                        if !affiliations.is_empty() {
+                            e.affiliations = affiliations;
+                        }
+                        if !note.is_empty() {
+                            e.note = note;
+                        }
                         e.origin = origin;
                         self.diag(file, line_no, Severity::Note, msg);
                     } else {
-                        if e.country.is_none() { e.country = country; }
-                        if e.affiliations.is_empty() { e.affiliations = affiliations; }
-                        if e.note.is_empty() { e.note = note; }
+                        if e.country.is_none() {
+                            e.country = country;
+                        }
+                        if e.affiliations.is_empty() {
+                            e.affiliations = affiliations;
+                        }
+                        if e.note.is_empty() {
+                            e.note = note;
+                        }
                     }
                     let e = &mut self.entities[ix];
                     for a in aliases {
@@ -482,7 +560,15 @@ impl GazetteerBuilder {
             }
         }
         if !header_seen {
-            self.diag(file, 1, Severity::Error, format!("no header; the first line must be `{}`", HEADER.replace('\t', "<TAB>")));
+            self.diag(
+                file,
+                1,
+                Severity::Error,
+                format!(
+                    "no header; the first line must be `{}`",
+                    HEADER.replace('\t', "<TAB>")
+                ),
+            );
         }
         self
     }
@@ -510,18 +596,33 @@ impl GazetteerBuilder {
             }
             let (a, b) = (ixs[0], ixs[1]);
             let (ea, eb) = (&self.entities[a], &self.entities[b]);
-            let severity = if self.file_of[a] == self.file_of[b] { Severity::Error } else { Severity::Note };
+            let severity = if self.file_of[a] == self.file_of[b] {
+                Severity::Error
+            } else {
+                Severity::Note
+            };
             let msg = if severity == Severity::Error {
                 format!("alias `{alias}` is claimed by `{}` (line {}) and `{}`; there is no rule to choose: keep it on one, or mark one gated with `?`", ea.id, ea.origin.line, eb.id)
             } else {
-                format!("alias `{alias}` is claimed by `{}` ({}) and `{}`; the later file wins", ea.id, ea.origin, eb.id)
+                format!(
+                    "alias `{alias}` is claimed by `{}` ({}) and `{}`; the later file wins",
+                    ea.id, ea.origin, eb.id
+                )
             };
-            found.push(Diagnostic { origin: eb.origin.clone(), severity, message: msg });
+            found.push(Diagnostic {
+                origin: eb.origin.clone(),
+                severity,
+                message: msg,
+            });
         }
         self.diagnostics.extend(found);
         for (origin, id) in std::mem::take(&mut self.affiliation_refs) {
             if !self.by_id.contains_key(&id) {
-                self.diagnostics.push(Diagnostic { origin, severity: Severity::Error, message: format!("affiliation to unknown id `{id}`") });
+                self.diagnostics.push(Diagnostic {
+                    origin,
+                    severity: Severity::Error,
+                    message: format!("affiliation to unknown id `{id}`"),
+                });
             }
         }
     }
@@ -558,11 +659,25 @@ impl GazetteerBuilder {
     /// [`Error::Many`] with every error (each `file:line: message`) when any was found.
     pub fn build_with_diagnostics(mut self) -> Result<(Gazetteer, Vec<Diagnostic>)> {
         self.cross_check();
-        let (errors, rest): (Vec<_>, Vec<_>) = self.diagnostics.into_iter().partition(|d| d.severity == Severity::Error);
+        let (errors, rest): (Vec<_>, Vec<_>) = self
+            .diagnostics
+            .into_iter()
+            .partition(|d| d.severity == Severity::Error);
         if !errors.is_empty() {
-            return Err(Error::Many(errors.into_iter().map(|d| Error::data(&d.origin.file, d.origin.line, d.message)).collect()));
+            return Err(Error::Many(
+                errors
+                    .into_iter()
+                    .map(|d| Error::data(&d.origin.file, d.origin.line, d.message))
+                    .collect(),
+            ));
         }
-        Ok((Gazetteer { entities: self.entities, by_id: self.by_id }, rest))
+        Ok((
+            Gazetteer {
+                entities: self.entities,
+                by_id: self.by_id,
+            },
+            rest,
+        ))
     }
 
     /// Finishes loading.
@@ -578,7 +693,13 @@ impl GazetteerBuilder {
         self.cross_check();
         self.lint(common_words);
         let mut d = self.diagnostics;
-        d.sort_by(|a, b| (&a.origin.file, a.origin.line, b.severity).cmp(&(&b.origin.file, b.origin.line, a.severity)));
+        d.sort_by(|a, b| {
+            (&a.origin.file, a.origin.line, b.severity).cmp(&(
+                &b.origin.file,
+                b.origin.line,
+                a.severity,
+            ))
+        });
         d
     }
 }
@@ -588,7 +709,12 @@ fn add_surname(name: &str, aliases: &mut Vec<Alias>) {
     if words.len() >= 2 {
         let last = words[words.len() - 1];
         if last.chars().count() >= 3 && !aliases.iter().any(|a| a.text == last) {
-            aliases.push(Alias { text: last.to_string(), case: CaseRule::Exact, gated: true, lang: None });
+            aliases.push(Alias {
+                text: last.to_string(),
+                case: CaseRule::Exact,
+                gated: true,
+                lang: None,
+            });
         }
     }
 }
@@ -607,7 +733,9 @@ fn valid_date(s: &str) -> bool {
     let parts: Vec<&str> = s.split('-').collect();
     (1..=3).contains(&parts.len())
         && parts[0].len() == 4
-        && parts.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
         && parts.iter().skip(1).all(|p| p.len() == 2)
 }
 
@@ -617,11 +745,16 @@ fn parse_affiliation(s: &str) -> std::result::Result<Affiliation, String> {
         None => (s, None),
     };
     let (id, role) = match head.split_once(':') {
-        Some((i, r)) => (i.trim(), Some(r.trim().to_string()).filter(|r| !r.is_empty())),
+        Some((i, r)) => (
+            i.trim(),
+            Some(r.trim().to_string()).filter(|r| !r.is_empty()),
+        ),
         None => (head.trim(), None),
     };
     if !valid_id(id) {
-        return Err(format!("affiliation `{s}`: malformed id `{id}` (expected ID[:role][@FROM..TO])"));
+        return Err(format!(
+            "affiliation `{s}`: malformed id `{id}` (expected ID[:role][@FROM..TO])"
+        ));
     }
     let (mut from, mut to) = (None, None);
     if let Some(t) = term {
@@ -634,12 +767,19 @@ fn parse_affiliation(s: &str) -> std::result::Result<Affiliation, String> {
                 continue;
             }
             if !valid_date(d) {
-                return Err(format!("affiliation `{s}`: `{d}` is not a date (yyyy, yyyy-mm or yyyy-mm-dd)"));
+                return Err(format!(
+                    "affiliation `{s}`: `{d}` is not a date (yyyy, yyyy-mm or yyyy-mm-dd)"
+                ));
             }
             *slot = Some(d.to_string());
         }
     }
-    Ok(Affiliation { id: id.to_string(), role, from, to })
+    Ok(Affiliation {
+        id: id.to_string(),
+        role,
+        from,
+        to,
+    })
 }
 
 #[cfg(test)]
@@ -660,7 +800,15 @@ mod tests {
     fn parses_aliases_and_flags() {
         let g = load(&[("a.tsv", &format!("{H}eba\talliance\tEuropean Battery Alliance\tEBA|=Turkey|Stena?|Kommissionen@sv|~RISE\tEU\t\tnote\n"))]).unwrap();
         let e = g.get("eba").unwrap();
-        assert_eq!(e.aliases[1], Alias { text: "EBA".into(), case: CaseRule::Exact, gated: false, lang: None });
+        assert_eq!(
+            e.aliases[1],
+            Alias {
+                text: "EBA".into(),
+                case: CaseRule::Exact,
+                gated: false,
+                lang: None
+            }
+        );
         assert_eq!(e.aliases[2].case, CaseRule::Exact);
         assert!(e.aliases[3].gated);
         assert_eq!(e.aliases[4].lang.as_deref(), Some("sv"));
@@ -671,17 +819,36 @@ mod tests {
     #[test]
     fn errors_name_file_and_line() {
         let cases = [
-            (format!("{H}a\tcompany\tA\n\na\tcompany\tB\n"), "x.tsv:3", "duplicate id"),
+            (
+                format!("{H}a\tcompany\tA\n\na\tcompany\tB\n"),
+                "x.tsv:4",
+                "duplicate id",
+            ),
             (format!("{H}a\tfirm\tA\n"), "x.tsv:2", "unknown type `firm`"),
-            (format!("{H}a\tcompany\tA\tB||C\n"), "x.tsv:2", "empty alias"),
-            (format!("{H}a\tcompany\tA\tSame\nb\tcompany\tB\tsame\n"), "x.tsv:3", "claimed by"),
+            (
+                format!("{H}a\tcompany\tA\tB||C\n"),
+                "x.tsv:2",
+                "empty alias",
+            ),
+            (
+                format!("{H}a\tcompany\tA\tSame\nb\tcompany\tB\tsame\n"),
+                "x.tsv:3",
+                "claimed by",
+            ),
             (format!("{H}A B\tcompany\tA\n"), "x.tsv:2", "malformed id"),
             ("id type name\n".to_string(), "x.tsv:1", "header"),
-            (format!("{H}p\tperson\tP Q\t\t\tnobody:role\n"), "x.tsv:2", "unknown id `nobody`"),
+            (
+                format!("{H}p\tperson\tP Q\t\t\tnobody:role\n"),
+                "x.tsv:2",
+                "unknown id `nobody`",
+            ),
         ];
         for (text, at, what) in cases {
             let e = load(&[("x.tsv", &text)]).unwrap_err().to_string();
-            assert!(e.contains(at) && e.contains(what), "expected `{at}` and `{what}` in: {e}");
+            assert!(
+                e.contains(at) && e.contains(what),
+                "expected `{at}` and `{what}` in: {e}"
+            );
         }
     }
 
@@ -695,10 +862,16 @@ mod tests {
         let e = g.get("jogmec").unwrap();
         assert_eq!(e.kind, ActorType::Government);
         assert!(e.aliases.iter().any(|a| a.text == "JOGMEC Japan"));
-        let g = load(&[("base.tsv", &format!("{H}x\tcompany\tX Co\n")), ("user.tsv", &format!("{H}x\torganization\tX Org\n"))]).unwrap();
+        let g = load(&[
+            ("base.tsv", &format!("{H}x\tcompany\tX Co\n")),
+            ("user.tsv", &format!("{H}x\torganization\tX Org\n")),
+        ])
+        .unwrap();
         assert_eq!(g.get("x").unwrap().kind, ActorType::Organization);
         assert_eq!(g.get("x").unwrap().name, "X Org");
-        let e = load(&[("user.tsv", &format!("{H}ghost\t+\t\tG\n"))]).unwrap_err().to_string();
+        let e = load(&[("user.tsv", &format!("{H}ghost\t+\t\tG\n"))])
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("no earlier file defines `ghost`"), "{e}");
     }
 

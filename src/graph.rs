@@ -104,7 +104,10 @@ impl KnowledgeGraph {
                 }
             }
         }
-        let mut kg = KnowledgeGraph { documents, ..Default::default() };
+        let mut kg = KnowledgeGraph {
+            documents,
+            ..Default::default()
+        };
         for (id, mut a) in actors {
             a.mentions.sort();
             a.mentions.dedup();
@@ -119,9 +122,15 @@ impl KnowledgeGraph {
         }
         // edges, in a deterministic order
         let mut partners: BTreeMap<(String, String), BTreeSet<String>> = BTreeMap::new();
-        let agreement_nodes: Vec<NodeIndex> = kg.graph.node_indices().filter(|&n| matches!(kg.graph[n], Node::Agreement(_))).collect();
+        let agreement_nodes: Vec<NodeIndex> = kg
+            .graph
+            .node_indices()
+            .filter(|&n| matches!(kg.graph[n], Node::Agreement(_)))
+            .collect();
         for n in agreement_nodes {
-            let Node::Agreement(g) = kg.graph[n].clone() else { continue };
+            let Node::Agreement(g) = kg.graph[n].clone() else {
+                continue;
+            };
             for p in &g.parties {
                 if let Some(&a) = kg.index.get(p) {
                     kg.graph.update_edge(a, n, Relation::PartyTo);
@@ -135,7 +144,10 @@ impl KnowledgeGraph {
             let ps: Vec<&String> = g.parties.iter().collect();
             for i in 0..ps.len() {
                 for j in i + 1..ps.len() {
-                    partners.entry((ps[i].clone(), ps[j].clone())).or_default().insert(g.id.clone());
+                    partners
+                        .entry((ps[i].clone(), ps[j].clone()))
+                        .or_default()
+                        .insert(g.id.clone());
                 }
             }
         }
@@ -144,10 +156,20 @@ impl KnowledgeGraph {
                 kg.graph.add_edge(x, y, Relation::PartnersWith(ags));
             }
         }
-        let actor_nodes: Vec<NodeIndex> = kg.graph.node_indices().filter(|&n| matches!(kg.graph[n], Node::Actor(_))).collect();
+        let actor_nodes: Vec<NodeIndex> = kg
+            .graph
+            .node_indices()
+            .filter(|&n| matches!(kg.graph[n], Node::Actor(_)))
+            .collect();
         for n in actor_nodes {
-            let Node::Actor(a) = &kg.graph[n] else { continue };
-            let parents: Vec<NodeIndex> = a.member_of.iter().filter_map(|p| kg.index.get(p).copied()).collect();
+            let Node::Actor(a) = &kg.graph[n] else {
+                continue;
+            };
+            let parents: Vec<NodeIndex> = a
+                .member_of
+                .iter()
+                .filter_map(|p| kg.index.get(p).copied())
+                .collect();
             for p in parents {
                 kg.graph.update_edge(n, p, Relation::MemberOf);
             }
@@ -160,7 +182,13 @@ impl KnowledgeGraph {
         let mut v: Vec<_> = self
             .graph
             .edge_references()
-            .map(|e| (self.graph[e.source()].id(), self.graph[e.target()].id(), e.weight()))
+            .map(|e| {
+                (
+                    self.graph[e.source()].id(),
+                    self.graph[e.target()].id(),
+                    e.weight(),
+                )
+            })
             .collect();
         v.sort_by(|a, b| (a.0, a.1, a.2.as_str()).cmp(&(b.0, b.1, b.2.as_str())));
         v
@@ -180,10 +208,16 @@ mod tests {
     #[test]
     fn co_mention_makes_no_edge_and_agreements_do() {
         let p = Pipeline::embedded();
-        let f1 = p.extract(&Document::new("a", "Boliden and Epiroc were both at the fair in Tokyo."));
+        let f1 = p.extract(&Document::new(
+            "a",
+            "Boliden and Epiroc were both at the fair in Tokyo.",
+        ));
         let kg = KnowledgeGraph::from_fragments([&f1]);
         assert!(kg.edges().is_empty(), "{:?}", kg.edges());
-        let f2 = p.extract(&Document::new("b", "Boliden signed a supply agreement with Epiroc on 3 May 2025."));
+        let f2 = p.extract(&Document::new(
+            "b",
+            "Boliden signed a supply agreement with Epiroc on 3 May 2025.",
+        ));
         let kg = KnowledgeGraph::from_fragments([&f1, &f2]);
         let rels: Vec<&str> = kg.edges().iter().map(|e| e.2.as_str()).collect();
         assert_eq!(rels.iter().filter(|r| **r == "party_to").count(), 2);

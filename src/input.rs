@@ -19,7 +19,12 @@ pub struct Document {
 impl Document {
     /// A document from an id and its text.
     pub fn new(id: impl Into<String>, text: impl Into<String>) -> Self {
-        Document { id: id.into(), text: text.into(), date: None, lang: None }
+        Document {
+            id: id.into(),
+            text: text.into(),
+            date: None,
+            lang: None,
+        }
     }
 }
 
@@ -33,7 +38,10 @@ pub const MAX_DOCUMENT_BYTES: usize = 256 * 1024 * 1024;
 /// not UTF-8 (with the line and byte where decoding failed), or too large.
 pub fn decode(name: &str, bytes: Vec<u8>) -> Result<String> {
     if bytes.is_empty() || bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err(Error::input(name, "the file is empty; give a text file with content"));
+        return Err(Error::input(
+            name,
+            "the file is empty; give a text file with content",
+        ));
     }
     if bytes.len() > MAX_DOCUMENT_BYTES {
         return Err(Error::input(
@@ -46,7 +54,10 @@ pub fn decode(name: &str, bytes: Vec<u8>) -> Result<String> {
         ));
     }
     if bytes[..bytes.len().min(8192)].contains(&0) {
-        return Err(Error::input(name, "looks like a binary file (it contains NUL bytes); give a UTF-8 text file"));
+        return Err(Error::input(
+            name,
+            "looks like a binary file (it contains NUL bytes); give a UTF-8 text file",
+        ));
     }
     match String::from_utf8(bytes) {
         Ok(mut s) => {
@@ -76,7 +87,10 @@ pub fn decode(name: &str, bytes: Vec<u8>) -> Result<String> {
 pub fn read_file(path: &Path) -> Result<Document> {
     let name = path.display().to_string();
     if path.is_dir() {
-        return Err(Error::input(path, "is a directory; give the files in it, or a glob such as DIR/*.txt"));
+        return Err(Error::input(
+            path,
+            "is a directory; give the files in it, or a glob such as DIR/*.txt",
+        ));
     }
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     Ok(Document::new(name.clone(), decode(&name, bytes)?))
@@ -89,7 +103,9 @@ pub fn read_file(path: &Path) -> Result<Document> {
 pub fn read_stdin() -> Result<Document> {
     use std::io::Read;
     let mut bytes = Vec::new();
-    std::io::stdin().read_to_end(&mut bytes).map_err(|e| Error::io("-", e))?;
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io("-", e))?;
     Ok(Document::new("-", decode("-", bytes)?))
 }
 
@@ -101,9 +117,13 @@ mod tests {
     fn rejects_bad_bytes_with_reasons() {
         let e = decode("a.txt", vec![]).unwrap_err().to_string();
         assert!(e.contains("a.txt") && e.contains("empty"), "{e}");
-        let e = decode("b.bin", vec![0x7f, b'E', b'L', b'F', 0, 0, 1]).unwrap_err().to_string();
+        let e = decode("b.bin", vec![0x7f, b'E', b'L', b'F', 0, 0, 1])
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("binary"), "{e}");
-        let e = decode("c.txt", b"ok\nline two \xff\xfe".to_vec()).unwrap_err().to_string();
+        let e = decode("c.txt", b"ok\nline two \xff\xfe".to_vec())
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("line 2") && e.contains("UTF-8"), "{e}");
     }
 

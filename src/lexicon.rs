@@ -16,7 +16,9 @@ use std::collections::{BTreeMap, HashSet};
 pub const EMBEDDED: &[(&str, &str)] = &include!(concat!(env!("OUT_DIR"), "/embedded_lang.rs"));
 
 /// Agreement kinds of the JSON contract.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     /// Memorandum of understanding.
@@ -57,7 +59,9 @@ impl Kind {
 }
 
 /// Agreement statuses of the JSON contract.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Signed, concluded, formed, in force.
@@ -342,8 +346,12 @@ impl Lexicon {
     /// # Panics
     /// Never in a released build: the shipped files are checked by the test suite.
     pub fn embedded() -> Self {
-        Self::from_sources(EMBEDDED.iter().map(|(n, t)| (format!("<embedded>/lang/{n}"), t.to_string())))
-            .expect("the embedded language files are valid")
+        Self::from_sources(
+            EMBEDDED
+                .iter()
+                .map(|(n, t)| (format!("<embedded>/lang/{n}"), t.to_string())),
+        )
+        .expect("the embedded language files are valid")
     }
 
     /// Loads language files given as (name, TOML text).
@@ -374,27 +382,56 @@ impl Lexicon {
         let mut type_cues: Vec<(String, Vec<String>)> = Vec::new();
         for (name, text) in sources {
             let f: LangFile = toml::from_str(&text).map_err(|e| {
-                let line = e.span().map_or(0, |s| text[..s.start].lines().count().max(1));
+                let line = e
+                    .span()
+                    .map_or(0, |s| text[..s.start].lines().count().max(1));
                 Error::data(&name, line, format!("{}", e.message()))
             })?;
             languages.push(f.lang.clone());
-            function_words.push((f.lang.clone(), f.function_words.iter().map(|w| fold(w)).collect()));
+            function_words.push((
+                f.lang.clone(),
+                f.function_words.iter().map(|w| fold(w)).collect(),
+            ));
             abbreviations.extend(f.abbreviations.iter().cloned());
             common_words.extend(f.common_words.iter().map(|w| fold(w)));
             for a in &f.agreement {
                 let c = if a.compound { "*" } else { "" };
-                for (forms, definite, plural) in [(&a.forms, false, false), (&a.definite, true, false), (&a.plural, false, true)] {
+                for (forms, definite, plural) in [
+                    (&a.forms, false, false),
+                    (&a.definite, true, false),
+                    (&a.plural, false, true),
+                ] {
                     for form in forms {
-                        add(&format!("{c}{form}"), Tag::Agreement { kind: a.kind, rank: a.rank, generic: a.generic, definite, plural });
+                        add(
+                            &format!("{c}{form}"),
+                            Tag::Agreement {
+                                kind: a.kind,
+                                rank: a.rank,
+                                generic: a.generic,
+                                definite,
+                                plural,
+                            },
+                        );
                     }
                 }
             }
             for v in &f.agreement_verb {
                 for p in &v.phrases {
-                    add(p, Tag::AgreementVerb { kind: v.kind, status: v.status });
+                    add(
+                        p,
+                        Tag::AgreementVerb {
+                            kind: v.kind,
+                            status: v.status,
+                        },
+                    );
                 }
             }
-            for (list, st) in [(&f.status.signed, Status::Signed), (&f.status.announced, Status::Announced), (&f.status.negotiating, Status::Negotiating), (&f.status.planned, Status::Planned)] {
+            for (list, st) in [
+                (&f.status.signed, Status::Signed),
+                (&f.status.announced, Status::Announced),
+                (&f.status.negotiating, Status::Negotiating),
+                (&f.status.planned, Status::Planned),
+            ] {
                 for p in list {
                     add(p, Tag::Status(st));
                 }
@@ -429,8 +466,10 @@ impl Lexicon {
                 }
             }
             for (kind, words) in &f.kind_cues {
-                let k: Kind = Kind::deserialize(toml::Value::String(kind.clone()))
-                    .map_err(|_| Error::data(&name, 0, format!("kind_cues: unknown kind `{kind}`")))?;
+                let k: Kind =
+                    Kind::deserialize(toml::Value::String(kind.clone())).map_err(|_| {
+                        Error::data(&name, 0, format!("kind_cues: unknown kind `{kind}`"))
+                    })?;
                 for w in words {
                     add(w, Tag::KindCue(k));
                 }
@@ -441,7 +480,11 @@ impl Lexicon {
                 }
             }
             if !f.dates.months.is_empty() && f.dates.months.len() != 12 {
-                return Err(Error::data(&name, 0, "dates.months must list 12 months, each a list of names"));
+                return Err(Error::data(
+                    &name,
+                    0,
+                    "dates.months must list 12 months, each a list of names",
+                ));
             }
             for (i, names) in f.dates.months.iter().enumerate() {
                 for n in names {
@@ -476,9 +519,18 @@ impl Lexicon {
         let patterns: Vec<Pattern> = phrases.into_values().collect();
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(aho_corasick::StartKind::Both)
             .build(&keys)
             .map_err(|e| Error::data("<lexicon>", 0, e.to_string()))?;
-        Ok(Lexicon { languages, ac, patterns, function_words, abbreviations, common_words, type_cues })
+        Ok(Lexicon {
+            languages,
+            ac,
+            patterns,
+            function_words,
+            abbreviations,
+            common_words,
+            type_cues,
+        })
     }
 
     /// Phrases in `text[range]`, given the folded text of the whole document.
@@ -499,7 +551,35 @@ impl Lexicon {
                 }
                 ext += c.len_utf8();
             }
-            let right_at = |e: usize| boundary(char_before(text, e), if e < end { char_at(text, e) } else { None });
+            // an ending that is itself the head of a compound ("batteri|avtalen") is cut off
+            if ext > m.end() {
+                let mut q = m.end();
+                while q < ext {
+                    if let Some(n) = self.ac.find(
+                        aho_corasick::Input::new(folded)
+                            .span(q..ext)
+                            .anchored(aho_corasick::Anchored::Yes),
+                    ) {
+                        if self.patterns[n.pattern().as_usize()]
+                            .tags
+                            .iter()
+                            .any(|t| t.1)
+                        {
+                            ext = q;
+                            break;
+                        }
+                    }
+                    q += char_at(text, q).map_or(1, |c| c.len_utf8());
+                }
+            }
+            let cut = ext < text.len() && char_at(text, ext).is_some_and(|c| c.is_alphabetic());
+            let right_at = |e: usize| {
+                (cut && e == ext)
+                    || boundary(
+                        char_before(text, e),
+                        if e < end { char_at(text, e) } else { None },
+                    )
+            };
             let right_strict = right_at(m.end());
             let mut exact = Vec::new();
             let mut extended = Vec::new();
@@ -514,10 +594,18 @@ impl Lexicon {
                 }
             }
             if !exact.is_empty() {
-                out.push(PhraseMatch { start: m.start(), end: m.end(), tags: exact });
+                out.push(PhraseMatch {
+                    start: m.start(),
+                    end: m.end(),
+                    tags: exact,
+                });
                 pos = m.end();
             } else if !extended.is_empty() {
-                out.push(PhraseMatch { start: m.start(), end: ext, tags: extended });
+                out.push(PhraseMatch {
+                    start: m.start(),
+                    end: ext,
+                    tags: extended,
+                });
                 pos = ext;
             } else {
                 pos = m.start() + char_at(text, m.start()).map_or(1, |c| c.len_utf8());
@@ -530,7 +618,10 @@ impl Lexicon {
     pub fn detect(&self, folded: &str) -> Option<String> {
         let mut best: Option<(usize, &str)> = None;
         for (lang, words) in &self.function_words {
-            let n = folded.split(|c: char| !c.is_alphanumeric()).filter(|w| words.contains(*w)).count();
+            let n = folded
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| words.contains(*w))
+                .count();
             if n > 0 && best.is_none_or(|(b, _)| n > b) {
                 best = Some((n, lang));
             }
@@ -541,12 +632,19 @@ impl Lexicon {
     /// The actor type suggested by the words of a discovered name (`... University` → organization),
     /// or `Some("none")` when the name is not an actor (a law, an agreement).
     pub fn type_for(&self, name: &str) -> Option<&str> {
-        let words: Vec<String> = name.split(|c: char| !c.is_alphanumeric() && c != '.').filter(|w| !w.is_empty()).map(fold).collect();
+        let words: Vec<String> = name
+            .split(|c: char| !c.is_alphanumeric() && c != '.')
+            .filter(|w| !w.is_empty())
+            .map(fold)
+            .collect();
         // the last cue word decides ("Ministry of ... Agency")? The head: English heads come first
         // ("Ministry of X"), Swedish heads last; take the first cue found scanning from the end.
         for w in words.iter().rev() {
             for (t, cues) in &self.type_cues {
-                if cues.iter().any(|c| c == w || (c.ends_with('*') && w.starts_with(c.trim_end_matches('*')))) {
+                if cues
+                    .iter()
+                    .any(|c| c == w || (c.ends_with('*') && w.starts_with(c.trim_end_matches('*'))))
+                {
                     return Some(t);
                 }
             }
@@ -562,7 +660,9 @@ mod tests {
     #[test]
     fn embedded_languages_load_and_find_phrases() {
         let lx = Lexicon::embedded();
-        assert!(lx.languages.contains(&"sv".to_string()) && lx.languages.contains(&"en".to_string()));
+        assert!(
+            lx.languages.contains(&"sv".to_string()) && lx.languages.contains(&"en".to_string())
+        );
         let t = "Bolaget tecknade ett samförståndsavtal och batteriavtalen med dem.";
         let f = fold(t);
         let m = lx.find(t, &f, 0, t.len());
@@ -570,13 +670,24 @@ mod tests {
         assert!(words.contains(&"samförståndsavtal"), "{words:?}");
         assert!(words.contains(&"avtalen"), "{words:?}");
         let plural = m.iter().find(|m| &t[m.start..m.end] == "avtalen").unwrap();
-        assert!(plural.tags.iter().any(|t| matches!(t, Tag::Agreement { plural: true, .. })));
+        assert!(plural
+            .tags
+            .iter()
+            .any(|t| matches!(t, Tag::Agreement { plural: true, .. })));
     }
 
     #[test]
     fn detects_language() {
         let lx = Lexicon::embedded();
-        assert_eq!(lx.detect(&fold("Det är ett avtal mellan dem och oss.")).as_deref(), Some("sv"));
-        assert_eq!(lx.detect(&fold("It is an agreement between the two of them.")).as_deref(), Some("en"));
+        assert_eq!(
+            lx.detect(&fold("Det är ett avtal mellan dem och oss."))
+                .as_deref(),
+            Some("sv")
+        );
+        assert_eq!(
+            lx.detect(&fold("It is an agreement between the two of them."))
+                .as_deref(),
+            Some("en")
+        );
     }
 }

@@ -63,10 +63,17 @@ struct Actors<'a> {
 
 impl extract::ActorInfo for Actors<'_> {
     fn kind(&self, id: &str) -> ActorType {
-        self.g.get(id).map(|e| e.kind).or_else(|| self.discovered.get(id).map(|d| d.kind)).unwrap_or(ActorType::Organization)
+        self.g
+            .get(id)
+            .map(|e| e.kind)
+            .or_else(|| self.discovered.get(id).map(|d| d.kind))
+            .unwrap_or(ActorType::Organization)
     }
     fn affiliations(&self, id: &str) -> Vec<String> {
-        self.g.get(id).map(|e| e.affiliations.iter().map(|a| a.id.clone()).collect()).unwrap_or_default()
+        self.g
+            .get(id)
+            .map(|e| e.affiliations.iter().map(|a| a.id.clone()).collect())
+            .unwrap_or_default()
     }
 }
 
@@ -75,7 +82,12 @@ impl Pipeline {
     pub fn new(gazetteer: Gazetteer, lexicon: Lexicon) -> Self {
         let matcher = Matcher::new(&gazetteer);
         let segmenter = Segmenter::new(&lexicon.abbreviations);
-        Pipeline { gazetteer, lexicon, matcher, segmenter }
+        Pipeline {
+            gazetteer,
+            lexicon,
+            matcher,
+            segmenter,
+        }
     }
 
     /// The shipped gazetteers and languages.
@@ -108,23 +120,57 @@ impl Pipeline {
         let mut mentions = self.matcher.find(text, &folded);
         let phrases = self.lexicon.find(text, &folded, 0, text.len());
         let found = discover::discover(text, &folded, &spans, &mentions, &phrases, &self.lexicon);
-        mentions.retain(|m| !found.replaced.iter().any(|&(s, e)| s <= m.start && m.end <= e));
+        mentions.retain(|m| {
+            !found
+                .replaced
+                .iter()
+                .any(|&(s, e)| s <= m.start && m.end <= e)
+        });
         mentions.extend(found.mentions);
         mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         mentions.dedup_by(|b, a| b.start < a.end);
         // phrases inside actor names are part of the name, not rules' words
-        let phrases: Vec<_> = phrases.into_iter().filter(|p| !mentions.iter().any(|m| m.start < p.end && p.start < m.end)).collect();
-        let discovered: HashMap<String, discover::Discovered> = found.actors.into_iter().map(|d| (d.id.clone(), d)).collect();
-        let dateline = doc.date.as_deref().and_then(Date::parse).or_else(|| self.dateline(text, &blocks, &phrases));
+        let phrases: Vec<_> = phrases
+            .into_iter()
+            .filter(|p| !mentions.iter().any(|m| m.start < p.end && p.start < m.end))
+            .collect();
+        let discovered: HashMap<String, discover::Discovered> = found
+            .actors
+            .into_iter()
+            .map(|d| (d.id.clone(), d))
+            .collect();
+        let dateline = doc
+            .date
+            .as_deref()
+            .and_then(Date::parse)
+            .or_else(|| self.dateline(text, &blocks, &phrases));
         let lang = doc.lang.clone().or_else(|| self.lexicon.detect(&folded));
-        let actors = Actors { g: &self.gazetteer, discovered: &discovered };
-        let out = extract::extract(&extract::Input { text, blocks: &blocks, sentences: &sentences, mentions: &mentions, phrases: &phrases, dateline, actors: &actors });
+        let actors = Actors {
+            g: &self.gazetteer,
+            discovered: &discovered,
+        };
+        let out = extract::extract(&extract::Input {
+            text,
+            blocks: &blocks,
+            sentences: &sentences,
+            mentions: &mentions,
+            phrases: &phrases,
+            dateline,
+            actors: &actors,
+        });
 
         let cix = CharIndex::new(text);
-        let sentence_of = |pos: usize| sentences.iter().position(|s| s.start <= pos && pos < s.end.max(s.start + 1)).unwrap_or(0);
+        let sentence_of = |pos: usize| {
+            sentences
+                .iter()
+                .position(|s| s.start <= pos && pos < s.end.max(s.start + 1))
+                .unwrap_or(0)
+        };
         let mut records: BTreeMap<String, ActorRecord> = BTreeMap::new();
         for m in &mentions {
-            let rec = records.entry(m.actor.clone()).or_insert_with(|| self.actor_record(&m.actor, &discovered));
+            let rec = records
+                .entry(m.actor.clone())
+                .or_insert_with(|| self.actor_record(&m.actor, &discovered));
             let surface = &text[m.start..m.end];
             rec.aliases.insert(surface.to_string());
             rec.mentions.push(MentionRecord {
@@ -142,10 +188,14 @@ impl Pipeline {
         let mut agreements: Vec<AgreementRecord> = Vec::new();
         let mut used_ids: BTreeSet<String> = BTreeSet::new();
         for a in &out.agreements {
-            let parties: BTreeSet<String> = a.parties.iter().map(|p| format!("actor:{p}")).collect();
-            let signatories: BTreeSet<String> = a.signatories.iter().map(|p| format!("actor:{p}")).collect();
+            let parties: BTreeSet<String> =
+                a.parties.iter().map(|p| format!("actor:{p}")).collect();
+            let signatories: BTreeSet<String> =
+                a.signatories.iter().map(|p| format!("actor:{p}")).collect();
             for id in a.parties.iter().chain(&a.signatories) {
-                records.entry(id.clone()).or_insert_with(|| self.actor_record(id, &discovered));
+                records
+                    .entry(id.clone())
+                    .or_insert_with(|| self.actor_record(id, &discovered));
             }
             let date = a.date.map(|d| d.to_string());
             let plist: Vec<&str> = parties.iter().map(String::as_str).collect();
@@ -174,12 +224,27 @@ impl Pipeline {
                         char_start: cix.char_offset(text, sp.start),
                         char_end: cix.char_offset(text, sp.end),
                         text: text[sp.start..sp.end].to_string(),
-                        rule: if k == 0 { a.rule.clone() } else { "describes".into() },
+                        rule: if k == 0 {
+                            a.rule.clone()
+                        } else {
+                            "describes".into()
+                        },
                     }
                 })
                 .collect();
-            let names: Vec<String> = a.parties.iter().map(|p| records.get(p).map_or(p.clone(), |r| short_name(r))).collect();
-            let label = format!("{}: {}{}", kind_label(a.kind), names.join(" – "), date.as_deref().map(|d| format!(" ({d})")).unwrap_or_default());
+            let names: Vec<String> = a
+                .parties
+                .iter()
+                .map(|p| records.get(p).map_or(p.clone(), |r| short_name(r)))
+                .collect();
+            let label = format!(
+                "{}: {}{}",
+                kind_label(a.kind),
+                names.join(" – "),
+                date.as_deref()
+                    .map(|d| format!(" ({d})"))
+                    .unwrap_or_default()
+            );
             agreements.push(AgreementRecord {
                 id,
                 label,
@@ -200,11 +265,21 @@ impl Pipeline {
                 r
             })
             .collect();
-        let frag = Fragment { doc: doc.id.clone(), lang, date: dateline.map(|d| d.to_string()), actors, agreements };
+        let frag = Fragment {
+            doc: doc.id.clone(),
+            lang,
+            date: dateline.map(|d| d.to_string()),
+            actors,
+            agreements,
+        };
         (frag, out.not_agreements)
     }
 
-    fn actor_record(&self, id: &str, discovered: &HashMap<String, discover::Discovered>) -> ActorRecord {
+    fn actor_record(
+        &self,
+        id: &str,
+        discovered: &HashMap<String, discover::Discovered>,
+    ) -> ActorRecord {
         if let Some(e) = self.gazetteer.get(id) {
             ActorRecord {
                 id: id.to_string(),
@@ -212,21 +287,49 @@ impl Pipeline {
                 kind: e.kind,
                 country: e.country.clone(),
                 discovered: false,
-                aliases: e.aliases.iter().filter(|a| !a.gated).map(|a| a.text.clone()).collect(),
+                aliases: e
+                    .aliases
+                    .iter()
+                    .filter(|a| !a.gated)
+                    .map(|a| a.text.clone())
+                    .collect(),
                 mentions: Vec::new(),
-                member_of: e.affiliations.iter().filter(|_| e.kind != ActorType::Person).map(|a| format!("actor:{}", a.id)).collect(),
+                member_of: e
+                    .affiliations
+                    .iter()
+                    .filter(|_| e.kind != ActorType::Person)
+                    .map(|a| format!("actor:{}", a.id))
+                    .collect(),
             }
         } else {
             let d = &discovered[id];
             let mut aliases: BTreeSet<String> = d.aliases.iter().cloned().collect();
             aliases.insert(d.name.clone());
-            ActorRecord { id: id.to_string(), label: d.name.clone(), kind: d.kind, country: None, discovered: true, aliases, mentions: Vec::new(), member_of: Vec::new() }
+            ActorRecord {
+                id: id.to_string(),
+                label: d.name.clone(),
+                kind: d.kind,
+                country: None,
+                discovered: true,
+                aliases,
+                mentions: Vec::new(),
+                member_of: Vec::new(),
+            }
         }
     }
 
     /// A dateline: a heading near the top that is (optionally "City, ") a full date.
-    fn dateline(&self, text: &str, blocks: &[segment::Block], phrases: &[lexicon::PhraseMatch]) -> Option<Date> {
-        for b in blocks.iter().take(6).filter(|b| b.kind == BlockKind::Heading) {
+    fn dateline(
+        &self,
+        text: &str,
+        blocks: &[segment::Block],
+        phrases: &[lexicon::PhraseMatch],
+    ) -> Option<Date> {
+        for b in blocks
+            .iter()
+            .take(6)
+            .filter(|b| b.kind == BlockKind::Heading)
+        {
             let line = &text[b.start..b.end];
             let body_start = line.find(',').map_or(b.start, |c| b.start + c + 1);
             let found = dates::find(text, body_start, b.end, phrases);

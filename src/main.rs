@@ -7,7 +7,10 @@ fn main() {
         Ok(code) => std::process::exit(code),
         Err(e) => {
             // a closed pipe (`pactgraph extract ... | head`) is not an error
-            if e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)) {
+            if e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) {
                 std::process::exit(0);
             }
             eprintln!("pactgraph: error: {e:#}");

@@ -57,7 +57,10 @@ impl Segmenter {
     /// A segmenter knowing these abbreviations (any case; with their final dot).
     pub fn new<I: IntoIterator<Item = S>, S: AsRef<str>>(abbreviations: I) -> Self {
         Segmenter {
-            abbreviations: abbreviations.into_iter().map(|a| crate::text::fold(a.as_ref())).collect(),
+            abbreviations: abbreviations
+                .into_iter()
+                .map(|a| crate::text::fold(a.as_ref()))
+                .collect(),
         }
     }
 
@@ -69,8 +72,17 @@ impl Segmenter {
         let flush = |cur: &mut Option<(usize, usize, usize)>, blocks: &mut Vec<Block>| {
             if let Some((s, e, lines)) = cur.take() {
                 let body = &text[s..e];
-                let kind = if lines == 1 && looks_like_heading(body) { BlockKind::Heading } else { BlockKind::Paragraph };
-                blocks.push(Block { kind, start: s, end: e, number: None });
+                let kind = if lines == 1 && looks_like_heading(body) {
+                    BlockKind::Heading
+                } else {
+                    BlockKind::Paragraph
+                };
+                blocks.push(Block {
+                    kind,
+                    start: s,
+                    end: e,
+                    number: None,
+                });
             }
         };
         let mut pos = 0;
@@ -86,10 +98,26 @@ impl Segmenter {
             let e = s + trimmed.len();
             if let Some(n) = reference_number(trimmed) {
                 flush(&mut cur, &mut blocks);
-                blocks.push(Block { kind: BlockKind::Reference, start: s, end: e, number: Some(n) });
-            } else if trimmed.starts_with(BULLETS) && trimmed.chars().nth(1).is_some_and(|c| c.is_whitespace() || BULLETS.contains(&c) || c.is_alphabetic()) && !trimmed.starts_with("--") {
+                blocks.push(Block {
+                    kind: BlockKind::Reference,
+                    start: s,
+                    end: e,
+                    number: Some(n),
+                });
+            } else if trimmed.starts_with(BULLETS)
+                && trimmed
+                    .chars()
+                    .nth(1)
+                    .is_some_and(|c| c.is_whitespace() || BULLETS.contains(&c) || c.is_alphabetic())
+                && !trimmed.starts_with("--")
+            {
                 flush(&mut cur, &mut blocks);
-                blocks.push(Block { kind: BlockKind::ListItem, start: s, end: e, number: None });
+                blocks.push(Block {
+                    kind: BlockKind::ListItem,
+                    start: s,
+                    end: e,
+                    number: None,
+                });
             } else {
                 match &mut cur {
                     Some((_, end, lines)) => {
@@ -109,7 +137,11 @@ impl Segmenter {
         let mut out = Vec::new();
         for (bi, b) in blocks.iter().enumerate() {
             if b.kind != BlockKind::Paragraph {
-                out.push(Sentence { start: b.start, end: b.end, block: bi });
+                out.push(Sentence {
+                    start: b.start,
+                    end: b.end,
+                    block: bi,
+                });
                 continue;
             }
             let mut s = b.start;
@@ -133,7 +165,12 @@ impl Segmenter {
             if matches!(c, '.' | '!' | '?' | '…') {
                 // extend over closing quotes/brackets and repeated punctuation
                 let mut j = i + 1;
-                while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '"' | '”' | '’' | '»' | ')' | ']') {
+                while j < chars.len()
+                    && matches!(
+                        chars[j].1,
+                        '.' | '!' | '?' | '"' | '”' | '’' | '»' | ')' | ']'
+                    )
+                {
                     j += 1;
                 }
                 let end = chars.get(j).map_or(t.len(), |x| x.0);
@@ -145,7 +182,12 @@ impl Segmenter {
                     k += 1;
                 }
                 let next_ok = k < chars.len()
-                    && (chars[k].1.is_uppercase() || chars[k].1.is_ascii_digit() || matches!(chars[k].1, '"' | '“' | '”' | '«' | '»' | '(' | '[' | '–' | '—'));
+                    && (chars[k].1.is_uppercase()
+                        || chars[k].1.is_ascii_digit()
+                        || matches!(
+                            chars[k].1,
+                            '"' | '“' | '”' | '«' | '»' | '(' | '[' | '–' | '—'
+                        ));
                 if saw_space && next_ok && !(c == '.' && self.is_abbreviation(t, bi)) {
                     cuts.push(end);
                 }
@@ -159,7 +201,9 @@ impl Segmenter {
 
     /// Is the `.` at byte `dot` the end of an abbreviation or an initial?
     fn is_abbreviation(&self, t: &str, dot: usize) -> bool {
-        let start = t[..dot].rfind(|c: char| c.is_whitespace() || c == '(' ).map_or(0, |p| p + 1);
+        let start = t[..dot]
+            .rfind(|c: char| c.is_whitespace() || c == '(')
+            .map_or(0, |p| p + 1);
         let word = &t[start..dot + 1];
         let letters = word.trim_end_matches('.');
         if letters.chars().count() == 1 && letters.chars().all(|c| c.is_uppercase()) {
@@ -174,7 +218,11 @@ fn push_trimmed(text: &str, s: usize, e: usize, block: usize, out: &mut Vec<Sent
     let ls = seg.len() - seg.trim_start().len();
     let trimmed = seg.trim();
     if !trimmed.is_empty() {
-        out.push(Sentence { start: s + ls, end: s + ls + trimmed.len(), block });
+        out.push(Sentence {
+            start: s + ls,
+            end: s + ls + trimmed.len(),
+            block,
+        });
     }
 }
 
@@ -195,7 +243,9 @@ mod tests {
     use super::*;
 
     fn seg() -> Segmenter {
-        Segmenter::new(["t.ex.", "bl.a.", "m.fl.", "ca.", "Dr.", "Inc.", "U.S.", "e.g."])
+        Segmenter::new([
+            "t.ex.", "bl.a.", "m.fl.", "ca.", "Dr.", "Inc.", "U.S.", "e.g.",
+        ])
     }
 
     #[test]
@@ -204,7 +254,16 @@ mod tests {
         let s = seg();
         let b = s.blocks(t);
         let kinds: Vec<_> = b.iter().map(|b| b.kind).collect();
-        assert_eq!(kinds, [BlockKind::Heading, BlockKind::Paragraph, BlockKind::ListItem, BlockKind::ListItem, BlockKind::Reference]);
+        assert_eq!(
+            kinds,
+            [
+                BlockKind::Heading,
+                BlockKind::Paragraph,
+                BlockKind::ListItem,
+                BlockKind::ListItem,
+                BlockKind::Reference
+            ]
+        );
         assert_eq!(b[4].number, Some(7));
         assert_eq!(&t[b[2].start..b[2].end], "• punkt ett");
     }
@@ -214,7 +273,19 @@ mod tests {
         let t = "Bolaget, bl.a. känt för batterier, växer. Dr. Sato of Acme Inc. spoke. Det var ca. 5 år. U.S. firms joined.";
         let s = seg();
         let b = s.blocks(t);
-        let got: Vec<&str> = s.sentences(t, &b).iter().map(|x| &t[x.start..x.end]).collect();
-        assert_eq!(got, ["Bolaget, bl.a. känt för batterier, växer.", "Dr. Sato of Acme Inc. spoke.", "Det var ca. 5 år.", "U.S. firms joined."]);
+        let got: Vec<&str> = s
+            .sentences(t, &b)
+            .iter()
+            .map(|x| &t[x.start..x.end])
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "Bolaget, bl.a. känt för batterier, växer.",
+                "Dr. Sato of Acme Inc. spoke.",
+                "Det var ca. 5 år.",
+                "U.S. firms joined."
+            ]
+        );
     }
 }

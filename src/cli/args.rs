@@ -9,7 +9,12 @@ use std::path::PathBuf;
 /// --gazetteer), agreements with Swedish and English language rules. Every node and
 /// edge carries its evidence.
 #[derive(Debug, Parser)]
-#[command(name = "pactgraph", version, propagate_version = true, after_help = "Examples:\n  pactgraph extract examples/*.txt -o graph.json\n  pactgraph extract article.txt --format dot | dot -Tpng -o graph.png\n  pactgraph extract article.txt --explain\n  pactgraph eval --gold ../shared/eval/dev -v\n  pactgraph gazetteer check my-actors.tsv")]
+#[command(
+    name = "pactgraph",
+    version,
+    propagate_version = true,
+    after_help = "Examples:\n  pactgraph extract examples/*.txt -o graph.json\n  pactgraph extract article.txt --format dot | dot -Tpng -o graph.png\n  pactgraph extract article.txt --explain\n  pactgraph eval --gold ../shared/eval/dev -v\n  pactgraph gazetteer check my-actors.tsv"
+)]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]

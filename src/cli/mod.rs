@@ -18,8 +18,13 @@ pub fn run() -> Result<i32> {
     match cli.command {
         Command::Extract(a) => extract(a),
         Command::Eval(a) => eval(a),
-        Command::Gazetteer(GazetteerCommand::Check { paths, no_default_gazetteers }) => check(&paths, no_default_gazetteers),
-        Command::Gazetteer(GazetteerCommand::List { gazetteer, kind }) => list(&gazetteer, kind.as_deref()),
+        Command::Gazetteer(GazetteerCommand::Check {
+            paths,
+            no_default_gazetteers,
+        }) => check(&paths, no_default_gazetteers),
+        Command::Gazetteer(GazetteerCommand::List { gazetteer, kind }) => {
+            list(&gazetteer, kind.as_deref())
+        }
     }
 }
 
@@ -31,7 +36,9 @@ fn load_gazetteer(a: &GazetteerArgs) -> Result<Gazetteer> {
     for p in &a.gazetteers {
         b.add_file(p)?;
     }
-    let g = b.build().context("the gazetteers have errors (run `pactgraph gazetteer check` on your files)")?;
+    let g = b
+        .build()
+        .context("the gazetteers have errors (run `pactgraph gazetteer check` on your files)")?;
     if g.is_empty() {
         bail!("no gazetteer entries: give --gazetteer PATH, or drop --no-default-gazetteers");
     }
@@ -56,7 +63,9 @@ fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
                 };
                 for e in rd.flatten() {
                     let path = e.path();
-                    let hidden = path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
+                    let hidden = path
+                        .file_name()
+                        .is_some_and(|n| n.to_string_lossy().starts_with('.'));
                     if hidden {
                         continue;
                     }
@@ -83,12 +92,20 @@ fn extract(a: ExtractArgs) -> Result<i32> {
             bail!("--doc-date `{d}`: give a date as yyyy-mm-dd");
         }
     }
-    let paths = if a.paths.is_empty() { vec![PathBuf::from("-")] } else { expand(&a.paths) };
+    let paths = if a.paths.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        expand(&a.paths)
+    };
     let mut fragments = Vec::new();
     let mut failed = 0;
     let mut explained = String::new();
     for path in &paths {
-        let doc = if path.as_os_str() == "-" { pactgraph::input::read_stdin() } else { pactgraph::input::read_file(path) };
+        let doc = if path.as_os_str() == "-" {
+            pactgraph::input::read_stdin()
+        } else {
+            pactgraph::input::read_file(path)
+        };
         let mut doc: Document = match doc {
             Ok(d) => d,
             Err(e) => {
@@ -122,15 +139,32 @@ fn extract(a: ExtractArgs) -> Result<i32> {
         None => std::io::stdout().lock().write_all(out.as_bytes())?,
     }
     if failed > 0 {
-        eprintln!("pactgraph: {failed} of {} inputs failed; the others were processed", paths.len());
+        eprintln!(
+            "pactgraph: {failed} of {} inputs failed; the others were processed",
+            paths.len()
+        );
         return Ok(1);
     }
     Ok(0)
 }
 
-fn explain(doc: &Document, f: &pactgraph::Fragment, not: &[pactgraph::extract::NotAgreement]) -> String {
-    let label = |id: &str| f.actors.iter().find(|a| a.id == id).map_or(id.to_string(), |a| a.label.clone());
-    let mut s = format!("== {} ({} actors, {} agreements)\n", doc.id, f.actors.len(), f.agreements.len());
+fn explain(
+    doc: &Document,
+    f: &pactgraph::Fragment,
+    not: &[pactgraph::extract::NotAgreement],
+) -> String {
+    let label = |id: &str| {
+        f.actors
+            .iter()
+            .find(|a| a.id == id)
+            .map_or(id.to_string(), |a| a.label.clone())
+    };
+    let mut s = format!(
+        "== {} ({} actors, {} agreements)\n",
+        doc.id,
+        f.actors.len(),
+        f.agreements.len()
+    );
     for g in &f.agreements {
         s.push_str(&format!(
             "\n{} [{}] {} {}\n  parties: {}\n",
@@ -138,13 +172,27 @@ fn explain(doc: &Document, f: &pactgraph::Fragment, not: &[pactgraph::extract::N
             g.agreement_kind.as_str(),
             g.status.as_str(),
             g.date.as_deref().unwrap_or("(no date)"),
-            g.parties.iter().map(|p| label(p)).collect::<Vec<_>>().join(", ")
+            g.parties
+                .iter()
+                .map(|p| label(p))
+                .collect::<Vec<_>>()
+                .join(", ")
         ));
         if !g.signatories.is_empty() {
-            s.push_str(&format!("  signatories: {}\n", g.signatories.iter().map(|p| label(p)).collect::<Vec<_>>().join(", ")));
+            s.push_str(&format!(
+                "  signatories: {}\n",
+                g.signatories
+                    .iter()
+                    .map(|p| label(p))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
         }
         if !g.topics.is_empty() {
-            s.push_str(&format!("  topics: {}\n", g.topics.iter().cloned().collect::<Vec<_>>().join(", ")));
+            s.push_str(&format!(
+                "  topics: {}\n",
+                g.topics.iter().cloned().collect::<Vec<_>>().join(", ")
+            ));
         }
         for e in &g.evidence {
             // mark the parties' mentions inside the sentence with [[ ]]
@@ -152,7 +200,12 @@ fn explain(doc: &Document, f: &pactgraph::Fragment, not: &[pactgraph::extract::N
                 .actors
                 .iter()
                 .filter(|a| g.parties.contains(&a.id) || g.signatories.contains(&a.id))
-                .flat_map(|a| a.mentions.iter().filter(|m| m.start >= e.start && m.end <= e.end).map(|m| (m.start, m.end)))
+                .flat_map(|a| {
+                    a.mentions
+                        .iter()
+                        .filter(|m| m.start >= e.start && m.end <= e.end)
+                        .map(|m| (m.start, m.end))
+                })
                 .collect();
             marks.sort();
             let mut text = String::new();
@@ -166,11 +219,22 @@ fn explain(doc: &Document, f: &pactgraph::Fragment, not: &[pactgraph::extract::N
                 pos = me;
             }
             text.push_str(&doc.text[pos..e.end]);
-            s.push_str(&format!("  {:<10} sentence {}: {}\n", e.rule, e.sentence, text));
+            s.push_str(&format!(
+                "  {:<10} sentence {}: {}\n",
+                e.rule, e.sentence, text
+            ));
         }
     }
     for n in not {
-        s.push_str(&format!("\nnot an agreement (negated or broken off), sentence {}: {}\n", n.sentence, n.actors.iter().map(|p| label(&format!("actor:{p}"))).collect::<Vec<_>>().join(", ")));
+        s.push_str(&format!(
+            "\nnot an agreement (negated or broken off), sentence {}: {}\n",
+            n.sentence,
+            n.actors
+                .iter()
+                .map(|p| label(&format!("actor:{p}")))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
     }
     s
 }
@@ -188,11 +252,22 @@ fn eval(a: args::EvalArgs) -> Result<i32> {
         EvalFormat::Json => println!("{}", serde_json::to_string_pretty(&rep)?),
     }
     if let Some(min) = &a.min {
-        let acc = |n: usize| if rep.attrs.matched == 0 { 0.0 } else { n as f64 / rep.attrs.matched as f64 };
+        let acc = |n: usize| {
+            if rep.attrs.matched == 0 {
+                0.0
+            } else {
+                n as f64 / rep.attrs.matched as f64
+            }
+        };
         let mut failed = Vec::new();
         for kv in min.split(',').filter(|s| !s.is_empty()) {
-            let Some((k, v)) = kv.split_once('=') else { bail!("--min: expected KEY=MIN, got `{kv}`") };
-            let v: f64 = v.trim().parse().with_context(|| format!("--min: `{v}` is not a number"))?;
+            let Some((k, v)) = kv.split_once('=') else {
+                bail!("--min: expected KEY=MIN, got `{kv}`")
+            };
+            let v: f64 = v
+                .trim()
+                .parse()
+                .with_context(|| format!("--min: `{v}` is not a number"))?;
             let got = match k.trim() {
                 "actor_f1" => rep.actors.f1(),
                 "actor_p" => rep.actors.p(),
@@ -226,12 +301,26 @@ fn check(paths: &[PathBuf], no_default: bool) -> Result<i32> {
     }
     let lx = Lexicon::embedded();
     let diags = b.check(&lx.common_words);
-    let shown: Vec<_> = diags.iter().filter(|d| no_default || paths.is_empty() || !d.origin.file.starts_with("<embedded>") || d.severity == Severity::Error).collect();
+    let shown: Vec<_> = diags
+        .iter()
+        .filter(|d| {
+            no_default
+                || paths.is_empty()
+                || !d.origin.file.starts_with("<embedded>")
+                || d.severity == Severity::Error
+        })
+        .collect();
     for d in &shown {
         println!("{d}");
     }
-    let errors = diags.iter().filter(|d| d.severity == Severity::Error).count();
-    let warnings = shown.iter().filter(|d| d.severity == Severity::Warning).count();
+    let errors = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let warnings = shown
+        .iter()
+        .filter(|d| d.severity == Severity::Warning)
+        .count();
     eprintln!("{errors} errors, {warnings} warnings");
     Ok(if errors > 0 { 1 } else { 0 })
 }
@@ -240,23 +329,44 @@ fn list(a: &GazetteerArgs, kind: Option<&str>) -> Result<i32> {
     let g = load_gazetteer(a)?;
     if let Some(k) = kind {
         if pactgraph::ActorType::parse(k).is_none() {
-            bail!("unknown type `{k}`; use one of {}", pactgraph::ActorType::ALL.map(|t| t.as_str()).join(", "));
+            bail!(
+                "unknown type `{k}`; use one of {}",
+                pactgraph::ActorType::ALL.map(|t| t.as_str()).join(", ")
+            );
         }
     }
     let mut out = std::io::stdout().lock();
     writeln!(out, "id\ttype\tname\taliases\tcountry\tsource")?;
-    for e in g.entities().iter().filter(|e| kind.is_none_or(|k| e.kind.as_str() == k)) {
-        let aliases: Vec<String> = e.aliases.iter().skip(1).map(|a| {
-            let mut s = a.text.clone();
-            if a.gated {
-                s.push('?');
-            }
-            if let Some(l) = &a.lang {
-                s.push_str(&format!("@{l}"));
-            }
-            s
-        }).collect();
-        writeln!(out, "{}\t{}\t{}\t{}\t{}\t{}", e.id, e.kind, e.name, aliases.join("|"), e.country.as_deref().unwrap_or(""), e.origin)?;
+    for e in g
+        .entities()
+        .iter()
+        .filter(|e| kind.is_none_or(|k| e.kind.as_str() == k))
+    {
+        let aliases: Vec<String> = e
+            .aliases
+            .iter()
+            .skip(1)
+            .map(|a| {
+                let mut s = a.text.clone();
+                if a.gated {
+                    s.push('?');
+                }
+                if let Some(l) = &a.lang {
+                    s.push_str(&format!("@{l}"));
+                }
+                s
+            })
+            .collect();
+        writeln!(
+            out,
+            "{}\t{}\t{}\t{}\t{}\t{}",
+            e.id,
+            e.kind,
+            e.name,
+            aliases.join("|"),
+            e.country.as_deref().unwrap_or(""),
+            e.origin
+        )?;
     }
     Ok(0)
 }

@@ -3,9 +3,11 @@
 //! Every id and label is escaped here (graphviz-rust's own escaping leaves inner
 //! quotes alone).
 
-use crate::graph::{KnowledgeGraph, Node, Relation};
 use crate::gazetteer::ActorType;
-use graphviz_rust::dot_structures::{Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node as DNode, NodeId, Stmt, Vertex};
+use crate::graph::{KnowledgeGraph, Node, Relation};
+use graphviz_rust::dot_structures::{
+    Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node as DNode, NodeId, Stmt, Vertex,
+};
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 
 /// A quoted DOT string with `\`, `"` and line breaks escaped.
@@ -47,38 +49,83 @@ pub fn style(t: ActorType) -> (&'static str, &'static str) {
 /// Builds the DOT graph structure.
 pub fn build(kg: &KnowledgeGraph) -> Graph {
     let mut stmts = vec![
-        Stmt::Attribute(Attribute(Id::Plain("rankdir".into()), Id::Plain("LR".into()))),
-        Stmt::GAttribute(GraphAttributes::Node(vec![attr("fontname", "Noto Sans, IPAGothic, Helvetica, Arial, sans-serif"), attr("fontsize", "11"), attr("style", "filled")])),
-        Stmt::GAttribute(GraphAttributes::Edge(vec![attr("fontname", "Helvetica"), attr("fontsize", "9"), attr("color", "#555555")])),
+        Stmt::Attribute(Attribute(
+            Id::Plain("rankdir".into()),
+            Id::Plain("LR".into()),
+        )),
+        Stmt::GAttribute(GraphAttributes::Node(vec![
+            attr(
+                "fontname",
+                "Noto Sans, IPAGothic, Helvetica, Arial, sans-serif",
+            ),
+            attr("fontsize", "11"),
+            attr("style", "filled"),
+        ])),
+        Stmt::GAttribute(GraphAttributes::Edge(vec![
+            attr("fontname", "Helvetica"),
+            attr("fontsize", "9"),
+            attr("color", "#555555"),
+        ])),
     ];
     for n in kg.nodes() {
         let attrs = match n {
             Node::Actor(a) => {
                 let (shape, fill) = style(a.kind);
-                vec![attr("label", &a.label), attr("shape", shape), attr("fillcolor", fill), attr("tooltip", &format!("{} ({})", a.label, a.kind))]
+                vec![
+                    attr("label", &a.label),
+                    attr("shape", shape),
+                    attr("fillcolor", fill),
+                    attr("tooltip", &format!("{} ({})", a.label, a.kind)),
+                ]
             }
             Node::Agreement(g) => {
-                let mut label = format!("{}\n{}", crate::kind_label(g.agreement_kind), g.status.as_str());
+                let mut label = format!(
+                    "{}\n{}",
+                    crate::kind_label(g.agreement_kind),
+                    g.status.as_str()
+                );
                 if let Some(d) = &g.date {
                     label.push_str(&format!(" · {d}"));
                 }
                 let tip = g.evidence.first().map_or(String::new(), |e| e.text.clone());
-                vec![attr("label", &label), attr("shape", "note"), attr("fillcolor", "#ffffff"), attr("tooltip", &tip)]
+                vec![
+                    attr("label", &label),
+                    attr("shape", "note"),
+                    attr("fillcolor", "#ffffff"),
+                    attr("tooltip", &tip),
+                ]
             }
         };
-        stmts.push(Stmt::Node(DNode { id: NodeId(quote(n.id()), None), attributes: attrs }));
+        stmts.push(Stmt::Node(DNode {
+            id: NodeId(quote(n.id()), None),
+            attributes: attrs,
+        }));
     }
     for (s, t, r) in kg.edges() {
         let attrs = match r {
             Relation::PartyTo => vec![attr("arrowhead", "none")],
-            Relation::SignatoryOf => vec![attr("style", "dashed"), attr("label", "signed"), attr("arrowhead", "none")],
+            Relation::SignatoryOf => vec![
+                attr("style", "dashed"),
+                attr("label", "signed"),
+                attr("arrowhead", "none"),
+            ],
             Relation::MemberOf => vec![attr("style", "dotted"), attr("label", "part of")],
             // partners_with is implied by the agreement nodes in this view
             Relation::PartnersWith(_) => continue,
         };
-        stmts.push(Stmt::Edge(Edge { ty: EdgeTy::Pair(Vertex::N(NodeId(quote(s), None)), Vertex::N(NodeId(quote(t), None))), attributes: attrs }));
+        stmts.push(Stmt::Edge(Edge {
+            ty: EdgeTy::Pair(
+                Vertex::N(NodeId(quote(s), None)),
+                Vertex::N(NodeId(quote(t), None)),
+            ),
+            attributes: attrs,
+        }));
     }
-    Graph::DiGraph { id: quote("pactgraph"), strict: false, stmts }
+    Graph::DiGraph {
+        id: quote("pactgraph"),
+        strict: false,
+        stmts,
+    }
 }
 
 /// DOT text.
@@ -94,7 +141,9 @@ mod tests {
 
     #[test]
     fn quotes_escape_quotes_and_backslashes() {
-        let Id::Escaped(s) = quote("a \"b\" \\ c\nd") else { panic!() };
+        let Id::Escaped(s) = quote("a \"b\" \\ c\nd") else {
+            panic!()
+        };
         assert_eq!(s, "\"a \\\"b\\\" \\\\ c\\nd\"");
     }
 }

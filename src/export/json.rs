@@ -140,13 +140,24 @@ pub fn node_link(kg: &KnowledgeGraph) -> NodeLink<'_> {
                 Relation::PartnersWith(a) => Some(a),
                 _ => None,
             };
-            EdgeOut { source: s, target: t, key: r.as_str(), relation: r.as_str(), agreements: ags, weight: ags.map(|a| a.len()) }
+            EdgeOut {
+                source: s,
+                target: t,
+                key: r.as_str(),
+                relation: r.as_str(),
+                agreements: ags,
+                weight: ags.map(|a| a.len()),
+            }
         })
         .collect();
     NodeLink {
         directed: true,
         multigraph: true,
-        graph: GraphMeta { schema_version: SCHEMA_VERSION, generator: format!("pactgraph {}", env!("CARGO_PKG_VERSION")), documents: kg.documents.iter().map(String::as_str).collect() },
+        graph: GraphMeta {
+            schema_version: SCHEMA_VERSION,
+            generator: format!("pactgraph {}", env!("CARGO_PKG_VERSION")),
+            documents: kg.documents.iter().map(String::as_str).collect(),
+        },
         nodes,
         edges,
     }
