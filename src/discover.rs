@@ -109,7 +109,7 @@ pub fn discover(
             .iter()
             .find(|m| m.start <= s && m.end >= e && m.start < e)
     };
-    let ending_at = |e: usize| mentions.iter().find(|m| m.end == e || m.end == e);
+    let ending_at = |e: usize| mentions.iter().find(|m| m.end == e);
     let is_head = |s: usize, e: usize| {
         phrases
             .iter()

@@ -309,11 +309,8 @@ impl<'a> State<'a> {
             }
             if j < hi && self.mention(&items[j]).is_some() && j > i {
                 let next_person = self.is_person(&items[j]);
-                if (m.genitive && j == i + 1)
-                    || (m.genitive && saw_role)
-                    || (saw_role && next_person)
-                    || (m.genitive && descriptor(&items[i + 1]) && j <= i + 3)
-                {
+                let near = j == i + 1 || (descriptor(&items[i + 1]) && j <= i + 3);
+                if (m.genitive && (near || saw_role)) || (saw_role && next_person) {
                     modifier[i] = true;
                 }
             } else if m.genitive && j > i + 1 && saw_role {
@@ -450,7 +447,7 @@ impl<'a> State<'a> {
     }
 
     fn date_context(&self, at: usize) -> Context {
-        let last = self
+        let mut last = self
             .dates
             .iter()
             .filter(|d| d.end <= at)
@@ -461,7 +458,7 @@ impl<'a> State<'a> {
         // the year context: the latest absolute date mentioned before, skipping the dateline
         Context {
             dateline: self.inp.dateline,
-            last: last.last(),
+            last: last.next_back(),
             anchor: self.last.and_then(|(a, _)| self.out[a].date),
         }
     }
@@ -512,8 +509,7 @@ impl<'a> State<'a> {
                     let ante_chain = self
                         .chains(&items, lo, k - 1)
                         .into_iter()
-                        .filter(|c| c.last + 2 >= k - 1)
-                        .last();
+                        .rfind(|c| c.last + 2 >= k - 1);
                     created |= self.clause(
                         si,
                         &items,
@@ -809,7 +805,7 @@ impl<'a> State<'a> {
             }
         }
         let mut generic = false;
-        let inherited_tag = inherited_trigger.and_then(|k| agreement_tag(k));
+        let inherited_tag = inherited_trigger.and_then(&agreement_tag);
         for (k, r, g) in trig_for_kind
             .iter()
             .filter_map(|&k| agreement_tag(k))
@@ -957,8 +953,7 @@ impl<'a> State<'a> {
         let before = inp.sentences[si].start;
         inp.mentions
             .iter()
-            .filter(|m| m.end <= before && is_company(&m.actor))
-            .last()
+            .rfind(|m| m.end <= before && is_company(&m.actor))
             .map(|m| m.actor.clone())
     }
 
@@ -1165,6 +1160,8 @@ impl<'a> State<'a> {
         self.last = Some((a, si));
     }
 
+    // indices into `out` are compared pairwise, so the loops index
+    #[allow(clippy::needless_range_loop)]
     fn finish(mut self) -> Output {
         let dateline = self.inp.dateline;
         // references cited where an agreement is stated merge into it
@@ -1258,7 +1255,7 @@ fn absorb(a: &mut Agreement, b: Agreement) {
         a.reference = None;
         a.rule = b.rule.clone();
         let mut s = b.sentences.clone();
-        s.extend(a.sentences.drain(..));
+        s.append(&mut a.sentences);
         a.sentences = s;
     }
     a.heading &= b.heading;

@@ -385,7 +385,7 @@ impl Lexicon {
                 let line = e
                     .span()
                     .map_or(0, |s| text[..s.start].lines().count().max(1));
-                Error::data(&name, line, format!("{}", e.message()))
+                Error::data(&name, line, e.message().to_string())
             })?;
             languages.push(f.lang.clone());
             function_words.push((

@@ -235,7 +235,7 @@ impl Pipeline {
             let names: Vec<String> = a
                 .parties
                 .iter()
-                .map(|p| records.get(p).map_or(p.clone(), |r| short_name(r)))
+                .map(|p| records.get(p).map_or(p.clone(), short_name))
                 .collect();
             let label = format!(
                 "{}: {}{}",

@@ -113,7 +113,7 @@ impl Matcher {
             let (s, e) = (m.start(), m.end());
             let hit = self.candidates[m.pattern().as_usize()]
                 .iter()
-                .find(|c| (!c.exact || &text[s..e] == c.alias) && (!c.gated || seen[c.entity]));
+                .find(|c| (!c.exact || text[s..e] == c.alias) && (!c.gated || seen[c.entity]));
             let accepted =
                 hit.and_then(|c| edges(text, s, e).map(|(end, genitive)| (c, end, genitive)));
             match accepted {

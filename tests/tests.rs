@@ -128,10 +128,8 @@ fn run_case(p: &Pipeline, file: &str, c: &Case) -> Vec<String> {
                 errs.push(format!("{want:?}: status {} != {s}", g.status.as_str()));
             }
         }
-        if e.date.is_some() || e.no_date {
-            if g.date != e.date {
-                errs.push(format!("{want:?}: date {:?} != {:?}", g.date, e.date));
-            }
+        if (e.date.is_some() || e.no_date) && g.date != e.date {
+            errs.push(format!("{want:?}: date {:?} != {:?}", g.date, e.date));
         }
         if let Some(sig) = &e.signatories {
             let got_s: BTreeSet<String> = g
