@@ -152,6 +152,21 @@ impl Alias {
         })
     }
 
+    /// The alias an entity's canonical name gives (case rule by its shape, no flags).
+    fn canonical(name: &str) -> Alias {
+        let case = if looks_like_acronym(name) {
+            CaseRule::Exact
+        } else {
+            CaseRule::Fold
+        };
+        Alias {
+            text: name.to_string(),
+            case,
+            gated: false,
+            lang: None,
+        }
+    }
+
     /// The key this alias is looked up by in folded text.
     pub fn key(&self) -> String {
         fold(&self.text)
@@ -468,16 +483,7 @@ impl GazetteerBuilder {
                     self.diag(file, line_no, Severity::Error, format!("`+` extends an entity, but no earlier file defines `{id}`; give a type to define it"));
                 }
                 (None, Some(kind)) => {
-                    let mut all = vec![Alias {
-                        text: name.clone(),
-                        case: if looks_like_acronym(&name) {
-                            CaseRule::Exact
-                        } else {
-                            CaseRule::Fold
-                        },
-                        gated: false,
-                        lang: None,
-                    }];
+                    let mut all = vec![Alias::canonical(&name)];
                     for a in aliases {
                         // an explicit alias equal to the name sets the name's flags (`=Japan`)
                         match all.iter_mut().find(|x| x.text == a.text) {
@@ -512,19 +518,7 @@ impl GazetteerBuilder {
                         if !name.is_empty() && name != e.name {
                             e.name = name.clone();
                             if !e.aliases.iter().any(|a| a.text == name) {
-                                e.aliases.insert(
-                                    0,
-                                    Alias {
-                                        text: name.clone(),
-                                        case: if looks_like_acronym(&name) {
-                                            CaseRule::Exact
-                                        } else {
-                                            CaseRule::Fold
-                                        },
-                                        gated: false,
-                                        lang: None,
-                                    },
-                                );
+                                e.aliases.insert(0, Alias::canonical(&name));
                             }
                         }
                         if country.is_some() {
