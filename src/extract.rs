@@ -706,14 +706,7 @@ impl<'a> State<'a> {
             if let Some(t) = main_trigger {
                 if t > lo {
                     if let Some(m) = self.mention(&items[t - 1]).filter(|m| m.genitive) {
-                        if kind_of(
-                            inp.mentions
-                                .iter()
-                                .position(|x| std::ptr::eq(x, m))
-                                .unwrap(),
-                        )
-                        .can_be_party()
-                        {
+                        if inp.actors.kind(&m.actor).can_be_party() {
                             parties.insert(m.actor.clone());
                             explicit = true;
                             rule.push_str("+genitive");

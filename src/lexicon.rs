@@ -440,7 +440,7 @@ impl Lexicon {
                 add(p, Tag::Passive);
                 add(p, Tag::Status(Status::Signed));
             }
-            let simple: [(&Vec<String>, Tag); 18] = [
+            let simple: [(&Vec<String>, Tag); 17] = [
                 (&f.negation, Tag::Negation),
                 (&f.coordination, Tag::Coord),
                 (&f.between, Tag::Between),
@@ -458,7 +458,6 @@ impl Lexicon {
                 (&f.roles, Tag::Role),
                 (&f.relative_pronouns, Tag::Which),
                 (&f.org_heads, Tag::OrgHead),
-                (&Vec::new(), Tag::Coord),
             ];
             for (list, tag) in simple {
                 for p in list {
