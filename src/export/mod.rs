@@ -2,6 +2,7 @@
 //! DOT), always to a temporary file that is renamed into place.
 
 pub mod dot;
+pub mod graphml;
 pub mod json;
 
 use crate::error::{Error, Result};
