@@ -4,6 +4,7 @@
 pub mod dot;
 pub mod graphml;
 pub mod json;
+pub mod neo4j;
 
 use crate::error::{Error, Result};
 use std::io::Write;
