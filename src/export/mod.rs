@@ -1,6 +1,7 @@
 //! Exports: the merged graph written for the tools people use (node-link JSON,
 //! DOT), always to a temporary file that is renamed into place.
 
+pub mod cytoscape;
 pub mod dot;
 pub mod graphml;
 pub mod json;
