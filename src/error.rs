@@ -35,6 +35,14 @@ pub enum Error {
     /// An export could not be produced (e.g. the `dot` program is missing).
     #[error("{0}")]
     Export(String),
+    /// No actor has this name.
+    #[error("no actor named `{name}` in the graph{}", if .nearest.is_empty() { String::new() } else { format!("; nearest: {}", .nearest.join(", ")) })]
+    NotFound {
+        /// The name asked for.
+        name: String,
+        /// The nearest names (or, for an ambiguous name, the actors it names).
+        nearest: Vec<String>,
+    },
     /// Several gazetteer problems at once (from a load that checks everything).
     #[error("{}", .0.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n"))]
     Many(Vec<Error>),

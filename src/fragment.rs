@@ -73,6 +73,18 @@ pub struct Evidence {
     /// The rule that fired (`between`, `subject+with`, ...), or `describes` for
     /// sentences that add facts to it.
     pub rule: String,
+    /// The date this document gives the agreement (`yyyy`, `yyyy-mm`, `yyyy-mm-dd`).
+    /// An agreement node aggregates reports from several documents; these
+    /// report-level facts let graphs be merged again exactly.
+    pub date: Option<String>,
+    /// The status this document gives the agreement.
+    pub status: Status,
+    /// The topics this document gives the agreement.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub topics: BTreeSet<String>,
+    /// The signatories (actor ids) this document names.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub signatories: BTreeSet<String>,
 }
 
 /// An agreement as stated in one document.
@@ -111,4 +123,7 @@ pub struct Fragment {
     pub actors: Vec<ActorRecord>,
     /// Agreements stated, sorted by id.
     pub agreements: Vec<AgreementRecord>,
+    /// Where the document came from (JSONL `url`), if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }

@@ -5,7 +5,8 @@
 //! Merging is by id (actors by gazetteer id, agreements by parties + kind + date),
 //! so it does not depend on the order fragments arrive in.
 
-use crate::fragment::{ActorRecord, AgreementRecord, Fragment};
+use crate::fragment::{ActorRecord, AgreementRecord, Evidence, Fragment};
+use crate::lexicon::{Kind, Status};
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 use std::collections::{BTreeMap, BTreeSet};
@@ -72,55 +73,279 @@ pub struct KnowledgeGraph {
     pub documents: BTreeSet<String>,
 }
 
-impl KnowledgeGraph {
-    /// Builds the graph from fragments, in any order. O((N + E) log N).
-    pub fn from_fragments<'a>(fragments: impl IntoIterator<Item = &'a Fragment>) -> Self {
-        let mut actors: BTreeMap<String, ActorRecord> = BTreeMap::new();
-        let mut agreements: BTreeMap<String, AgreementRecord> = BTreeMap::new();
-        let mut documents = BTreeSet::new();
-        for f in fragments {
-            documents.insert(f.doc.clone());
-            for a in &f.actors {
-                match actors.get_mut(&a.id) {
-                    Some(x) => {
-                        x.aliases.extend(a.aliases.iter().cloned());
-                        x.mentions.extend(a.mentions.iter().cloned());
-                    }
-                    None => {
-                        actors.insert(a.id.clone(), a.clone());
-                    }
-                }
+/// Accumulates actors and agreement reports from fragments (or from graphs read
+/// back), then builds the graph. Every merge is a set union or an
+/// order-independent choice, so the result does not depend on the order inputs
+/// arrive in: shards merged in any order give the graph one run would give.
+#[derive(Debug, Clone, Default)]
+pub struct GraphBuilder {
+    documents: BTreeSet<String>,
+    actors: BTreeMap<String, ActorRecord>,
+    /// (kind, parties) -> evidence, each carrying what its document reported.
+    reports: BTreeMap<(Kind, BTreeSet<String>), BTreeSet<Evidence>>,
+    /// (kind, parties, date) -> the label (smallest, for determinism).
+    labels: BTreeMap<(Kind, BTreeSet<String>, Option<String>), String>,
+}
+
+impl GraphBuilder {
+    /// An empty builder.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Number of documents added.
+    pub fn document_count(&self) -> usize {
+        self.documents.len()
+    }
+
+    /// Adds a document's fragment.
+    pub fn add_fragment(&mut self, f: Fragment) {
+        self.documents.insert(f.doc);
+        for a in f.actors {
+            self.add_actor(a);
+        }
+        for g in f.agreements {
+            self.add_agreement(g);
+        }
+    }
+
+    /// Adds a document id without content (a graph read back lists its documents).
+    pub fn add_document(&mut self, id: String) {
+        self.documents.insert(id);
+    }
+
+    /// Adds an actor, merging with what is known under its id.
+    pub fn add_actor(&mut self, a: ActorRecord) {
+        match self.actors.get_mut(&a.id) {
+            None => {
+                self.actors.insert(a.id.clone(), a);
             }
-            for g in &f.agreements {
-                match agreements.get_mut(&g.id) {
-                    Some(x) => {
-                        x.evidence.extend(g.evidence.iter().cloned());
-                        x.topics.extend(g.topics.iter().cloned());
-                        x.signatories.extend(g.signatories.iter().cloned());
-                    }
-                    None => {
-                        agreements.insert(g.id.clone(), g.clone());
-                    }
+            Some(x) => {
+                // order-independent choices where records disagree
+                if a.label < x.label {
+                    x.label = a.label;
+                }
+                x.kind = x.kind.min(a.kind);
+                x.country = match (x.country.take(), a.country) {
+                    (Some(p), Some(q)) => Some(p.min(q)),
+                    (p, q) => p.or(q),
+                };
+                x.discovered &= a.discovered;
+                x.aliases.extend(a.aliases);
+                x.mentions.extend(a.mentions);
+                x.member_of.extend(a.member_of);
+            }
+        }
+    }
+
+    /// Adds an agreement as reported (its evidence carries the report's date,
+    /// status, topics and signatories).
+    pub fn add_agreement(&mut self, g: AgreementRecord) {
+        let key = (g.agreement_kind, g.parties);
+        for e in &g.evidence {
+            // a graph read back holds reports of other dates under one node
+            let label = if e.date == g.date {
+                g.label.clone()
+            } else {
+                label_for(&g.label, e.date.as_deref())
+            };
+            let lk = (key.0, key.1.clone(), e.date.clone());
+            match self.labels.get_mut(&lk) {
+                Some(l) if *l <= label => {}
+                Some(l) => *l = label,
+                None => {
+                    self.labels.insert(lk, label);
                 }
             }
         }
+        self.reports.entry(key).or_default().extend(g.evidence);
+    }
+
+    /// Adds everything another builder holds.
+    pub fn merge(&mut self, other: GraphBuilder) {
+        self.documents.extend(other.documents);
+        for a in other.actors.into_values() {
+            self.add_actor(a);
+        }
+        for (k, l) in other.labels {
+            match self.labels.get_mut(&k) {
+                Some(x) if *x <= l => {}
+                Some(x) => *x = l,
+                None => {
+                    self.labels.insert(k, l);
+                }
+            }
+        }
+        for (k, ev) in other.reports {
+            self.reports.entry(k).or_default().extend(ev);
+        }
+    }
+
+    /// Adds a graph's nodes back as actors and agreement reports.
+    pub fn add_graph(&mut self, kg: &KnowledgeGraph) {
+        self.documents.extend(kg.documents.iter().cloned());
+        for n in kg.nodes() {
+            match n {
+                Node::Actor(a) => self.add_actor(a.clone()),
+                Node::Agreement(g) => self.add_agreement(g.clone()),
+            }
+        }
+    }
+
+    /// Builds the graph. Agreements with the same kind and parties are one node
+    /// when their dates are compatible: a less specific date (none, a year, a
+    /// month) joins the one more specific date it is a prefix of, when there is
+    /// exactly one. O((N + E) log N).
+    pub fn build(self) -> KnowledgeGraph {
+        let mut kg = KnowledgeGraph {
+            documents: self.documents,
+            ..Default::default()
+        };
+        let mut agreements: BTreeMap<String, AgreementRecord> = BTreeMap::new();
+        for ((kind, parties), evidence) in self.reports {
+            for (date, ev) in cluster(evidence) {
+                let label = self
+                    .labels
+                    .get(&(kind, parties.clone(), date.clone()))
+                    .cloned()
+                    .unwrap_or_default();
+                let id = agreement_id(kind, date.as_deref(), &parties);
+                let status = ev.iter().map(|e| e.status).min().unwrap_or(Status::Signed);
+                let topics = ev.iter().flat_map(|e| e.topics.iter().cloned()).collect();
+                let signatories = ev
+                    .iter()
+                    .flat_map(|e| e.signatories.iter().cloned())
+                    .collect();
+                let mut evidence: Vec<Evidence> = ev.into_iter().collect();
+                // the stating sentence of each report first, then in document order
+                evidence.sort_by(|a, b| {
+                    (&a.doc, a.rule == "describes", a.sentence, a).cmp(&(
+                        &b.doc,
+                        b.rule == "describes",
+                        b.sentence,
+                        b,
+                    ))
+                });
+                agreements.insert(
+                    id.clone(),
+                    AgreementRecord {
+                        id,
+                        label,
+                        agreement_kind: kind,
+                        status,
+                        date,
+                        topics,
+                        parties: parties.clone(),
+                        signatories,
+                        evidence,
+                    },
+                );
+            }
+        }
+        for (id, mut a) in self.actors {
+            a.mentions.sort();
+            a.mentions.dedup();
+            a.member_of.sort();
+            a.member_of.dedup();
+            let ix = kg.graph.add_node(Node::Actor(a));
+            kg.index.insert(id, ix);
+        }
+        for (id, g) in agreements {
+            let ix = kg.graph.add_node(Node::Agreement(g));
+            kg.index.insert(id, ix);
+        }
+        kg.add_edges();
+        kg
+    }
+}
+
+/// The id of an agreement: a hash of its kind, date and parties.
+pub fn agreement_id(kind: Kind, date: Option<&str>, parties: &BTreeSet<String>) -> String {
+    let mut key = vec![kind.as_str(), date.unwrap_or("")];
+    key.extend(parties.iter().map(String::as_str));
+    format!("agreement:{:016x}", crate::text::fnv1a(&key))
+}
+
+/// `a` is `b` or a less specific form of it (`None` ⊑ `2025` ⊑ `2025-06` ⊑ `2025-06-02`).
+pub fn date_within(a: Option<&str>, b: Option<&str>) -> bool {
+    match (a, b) {
+        (None, _) => true,
+        (Some(_), None) => false,
+        (Some(a), Some(b)) => {
+            b.starts_with(a) && (b.len() == a.len() || b.as_bytes()[a.len()] == b'-')
+        }
+    }
+}
+
+/// Groups evidence by compatible dates (see [`GraphBuilder::build`]).
+fn cluster(evidence: BTreeSet<Evidence>) -> BTreeMap<Option<String>, BTreeSet<Evidence>> {
+    let dates: BTreeSet<Option<String>> = evidence.iter().map(|e| e.date.clone()).collect();
+    let maximal: Vec<&Option<String>> = dates
+        .iter()
+        .filter(|d| {
+            !dates
+                .iter()
+                .any(|o| o != *d && date_within(d.as_deref(), o.as_deref()))
+        })
+        .collect();
+    let target = |d: &Option<String>| -> Option<String> {
+        let fits: Vec<&&Option<String>> = maximal
+            .iter()
+            .filter(|m| date_within(d.as_deref(), m.as_deref()))
+            .collect();
+        match fits.as_slice() {
+            [one] => (**one).clone(),
+            _ => d.clone(),
+        }
+    };
+    let mut out: BTreeMap<Option<String>, BTreeSet<Evidence>> = BTreeMap::new();
+    for e in evidence {
+        out.entry(target(&e.date)).or_default().insert(e);
+    }
+    out
+}
+
+/// A label with its trailing ` (date)` replaced for another date.
+fn label_for(label: &str, date: Option<&str>) -> String {
+    let base = match label.rfind(" (") {
+        Some(i) if label.ends_with(')') => &label[..i],
+        _ => label,
+    };
+    match date {
+        Some(d) => format!("{base} ({d})"),
+        None => base.to_string(),
+    }
+}
+
+impl KnowledgeGraph {
+    /// Builds the graph from fragments, in any order. O((N + E) log N).
+    pub fn from_fragments<'a>(fragments: impl IntoIterator<Item = &'a Fragment>) -> Self {
+        let mut b = GraphBuilder::new();
+        for f in fragments {
+            b.add_fragment(f.clone());
+        }
+        b.build()
+    }
+
+    /// A graph of the given nodes (edges derived from them), e.g. a filtered view.
+    pub fn from_nodes(documents: BTreeSet<String>, mut nodes: Vec<Node>) -> Self {
+        nodes.sort_by(|a, b| a.id().cmp(b.id()));
         let mut kg = KnowledgeGraph {
             documents,
             ..Default::default()
         };
-        for (id, mut a) in actors {
-            a.mentions.sort();
-            a.mentions.dedup();
-            let ix = kg.graph.add_node(Node::Actor(a));
+        for n in nodes {
+            let id = n.id().to_string();
+            let ix = kg.graph.add_node(n);
             kg.index.insert(id, ix);
         }
-        for (id, mut g) in agreements {
-            g.evidence.sort();
-            g.evidence.dedup();
-            let ix = kg.graph.add_node(Node::Agreement(g));
-            kg.index.insert(id, ix);
-        }
-        // edges, in a deterministic order
+        kg.add_edges();
+        kg
+    }
+
+    /// Adds party, signatory, partner and membership edges (nodes must be in place).
+    fn add_edges(&mut self) {
+        let kg = self;
         let mut partners: BTreeMap<(String, String), BTreeSet<String>> = BTreeMap::new();
         let agreement_nodes: Vec<NodeIndex> = kg
             .graph
@@ -174,7 +399,6 @@ impl KnowledgeGraph {
                 kg.graph.update_edge(n, p, Relation::MemberOf);
             }
         }
-        kg
     }
 
     /// Edges as (source id, target id, relation), sorted.

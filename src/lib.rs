@@ -19,6 +19,7 @@
 //! repository's README and `gazetteers/README.md`.
 #![deny(missing_docs)]
 
+pub mod corpus;
 pub mod dates;
 pub mod discover;
 pub mod error;
@@ -31,6 +32,7 @@ pub mod graph;
 pub mod input;
 pub mod lexicon;
 pub mod matcher;
+pub mod query;
 pub mod segment;
 pub mod text;
 
@@ -229,6 +231,10 @@ impl Pipeline {
                         } else {
                             "describes".into()
                         },
+                        date: date.clone(),
+                        status: a.status,
+                        topics: a.topics.clone(),
+                        signatories: signatories.clone(),
                     }
                 })
                 .collect();
@@ -271,6 +277,7 @@ impl Pipeline {
             date: dateline.map(|d| d.to_string()),
             actors,
             agreements,
+            url: doc.url.clone(),
         };
         (frag, out.not_agreements)
     }

@@ -24,14 +24,49 @@ pub struct Cli {
 /// Subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Extract actors and agreements from text files, folders or stdin.
+    /// Extract actors and agreements from text, HTML and JSONL files, folders or stdin; write the graph.
+    #[command(after_help = EXTRACT_HELP)]
     Extract(ExtractArgs),
+    /// Merge graphs (JSON written by extract/merge) and fragments (extract --format jsonl) into one graph.
+    #[command(after_help = MERGE_HELP)]
+    Merge(MergeArgs),
+    /// Ask a graph questions: partners, agreements, paths, ego networks, top actors, statistics.
+    #[command(after_help = QUERY_HELP)]
+    Query(QueryArgs),
     /// Score extraction against gold annotations (NN.txt + NN.gold.json).
     Eval(EvalArgs),
     /// Check or list gazetteers.
     #[command(subcommand)]
     Gazetteer(GazetteerCommand),
 }
+
+const EXTRACT_HELP: &str = "Examples:
+  pactgraph extract examples/ -o graph.json                  # a folder, recursively
+  pactgraph extract corpus.jsonl --jobs 2 -o graph.json      # {\"id\",\"text\",\"date\"?} per line
+  pactgraph extract article.html --format svg -o graph.svg   # needs Graphviz's dot
+  pactgraph extract news/ --format png --collapse-agreements --since 2024 -o partners.png
+  pactgraph extract news/ --format jsonl -o shard1.jsonl     # one fragment per document, to merge later
+  pactgraph extract article.txt --explain                    # why each agreement was found
+
+Exit status: 0 ok; 1 some inputs failed (the rest were processed); 2 nothing usable or bad arguments.";
+
+const MERGE_HELP: &str =
+    "Merging is associative and commutative: shards extracted anywhere and merged in
+any order give the graph one run over all documents would give, byte for byte.
+
+Examples:
+  pactgraph merge shard1.jsonl shard2.jsonl -o graph.json
+  pactgraph merge a.json b.json --format graphml -o graph.graphml";
+
+const QUERY_HELP: &str = "Actors are found by id, name or any alias, case-insensitively.
+
+Examples:
+  pactgraph query graph.json partners JOGMEC
+  pactgraph query graph.json agreements Northvolt --status signed --since 2024
+  pactgraph query graph.json path \"Business Sweden\" Panasonic
+  pactgraph query graph.json ego JETRO --depth 2 --format svg -o jetro.svg
+  pactgraph query graph.json top --by betweenness
+  pactgraph query graph.json stats --format json";
 
 /// Gazetteer options shared by the subcommands.
 #[derive(Debug, Args, Clone)]
@@ -44,35 +79,309 @@ pub struct GazetteerArgs {
     pub no_default_gazetteers: bool,
 }
 
-/// Output formats of `extract`.
+/// Graph output formats.
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum Format {
-    /// Node-link JSON (networkx-compatible), the documented contract.
+    /// Node-link JSON (networkx `node_link_graph`), the documented contract (schema/pactgraph.schema.json).
     Json,
-    /// Graphviz DOT: render with `dot -Tsvg`.
+    /// One fragment per document, JSON Lines: for streaming and for `merge` (extract only).
+    Jsonl,
+    /// Graphviz DOT.
     Dot,
+    /// SVG drawn by Graphviz's `dot` (must be installed).
+    Svg,
+    /// PNG drawn by Graphviz's `dot` (must be installed).
+    Png,
+    /// GraphML with typed keys (networkx, igraph, Gephi, yEd).
+    Graphml,
+    /// Cytoscape.js elements JSON (also `networkx.cytoscape_graph`).
+    Cytoscape,
+    /// CSV files for `neo4j-admin database import` (-o names a folder).
+    Neo4j,
+}
+
+/// Input formats.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum InputFormat {
+    /// By extension: .jsonl/.ndjson JSONL, .html/.htm HTML, else text; stdin is text.
+    Auto,
+    /// Plain UTF-8 text.
+    Text,
+    /// HTML, stripped to text.
+    Html,
+    /// JSON Lines, {"id", "text", "date"?, "lang"?, "url"?} per line.
+    Jsonl,
+}
+
+/// Actor types (for filters).
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+#[allow(missing_docs)]
+pub enum TypeArg {
+    Organization,
+    Government,
+    Company,
+    Alliance,
+    Country,
+    Region,
+    Person,
+    Programme,
+    Event,
+}
+
+/// Agreement statuses (for filters).
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+#[allow(missing_docs)]
+pub enum StatusArg {
+    Signed,
+    Announced,
+    Negotiating,
+    Planned,
+}
+
+/// Agreement kinds (for filters).
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+#[allow(missing_docs)]
+pub enum KindArg {
+    Mou,
+    Moc,
+    Partnership,
+    Cooperation,
+    JointVenture,
+    Offtake,
+    Investment,
+    Association,
+    Other,
+}
+
+/// Filters applied before writing a graph.
+#[derive(Debug, Args, Clone, Default)]
+#[command(next_help_heading = "Filters (applied before writing)")]
+pub struct FilterArgs {
+    /// Keep only actors of these types (comma-separated).
+    #[arg(
+        long = "type",
+        value_enum,
+        value_delimiter = ',',
+        value_name = "TYPE,..."
+    )]
+    pub types: Vec<TypeArg>,
+    /// Keep only agreements with these statuses.
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "STATUS,...")]
+    pub status: Vec<StatusArg>,
+    /// Keep only agreements of these kinds.
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "KIND,...")]
+    pub kind: Vec<KindArg>,
+    /// Keep only agreements dated on or after this date (yyyy, yyyy-mm or yyyy-mm-dd); undated ones are dropped.
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Keep only agreements dated on or before this date.
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// Keep only partner pairs that share at least N agreements.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub min_weight: usize,
+    /// Keep only the ego network of this actor (any name or alias).
+    #[arg(long, value_name = "ACTOR")]
+    pub ego: Option<String>,
+    /// Partner hops around --ego.
+    #[arg(long, value_name = "N", default_value_t = 1, requires = "ego")]
+    pub depth: usize,
+    /// Diagrams (dot, svg, png) leave out actors without agreements; keep them.
+    #[arg(long)]
+    pub all_actors: bool,
+}
+
+/// Diagram options.
+#[derive(Debug, Args, Clone, Default)]
+#[command(next_help_heading = "Diagrams (dot, svg, png)")]
+pub struct DiagramArgs {
+    /// Actors only: one edge per partner pair, labelled with its agreements.
+    #[arg(long)]
+    pub collapse_agreements: bool,
+    /// No legend.
+    #[arg(long)]
+    pub no_legend: bool,
+    /// No country clusters.
+    #[arg(long)]
+    pub no_clusters: bool,
+    /// A title at the top of the diagram.
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+}
+
+/// Output options shared by extract, merge and query ego.
+#[derive(Debug, Args, Clone)]
+pub struct OutputArgs {
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = Format::Json)]
+    pub format: Format,
+    /// Write to this file (atomically; a folder for neo4j) instead of stdout.
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    #[command(flatten)]
+    pub diagram: DiagramArgs,
 }
 
 /// `extract`.
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
-    /// Text files or folders (searched for .txt and .md files); `-` or nothing reads stdin.
+    /// Files or folders (recursive: .txt .text .md .html .htm .jsonl .ndjson); `-` or nothing reads stdin.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     #[command(flatten)]
     pub gazetteer: GazetteerArgs,
-    /// Output format.
-    #[arg(short, long, value_enum, default_value_t = Format::Json)]
-    pub format: Format,
-    /// Write to this file (atomically) instead of stdout.
-    #[arg(short, long, value_name = "PATH")]
-    pub output: Option<PathBuf>,
+    /// How to read the inputs.
+    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
+    pub input: InputFormat,
+    #[command(flatten)]
+    pub out: OutputArgs,
     /// Print each agreement with its sentence, parties marked, and the rule that fired, instead of the graph.
     #[arg(long)]
     pub explain: bool,
-    /// The document date (yyyy-mm-dd) for resolving "yesterday" when the text has no dateline.
+    /// The date (yyyy-mm-dd) of documents that bring none (no JSONL `date`, no dateline), for "yesterday".
     #[arg(long, value_name = "DATE")]
     pub doc_date: Option<String>,
+    /// Extract on N threads (0 = one per core). Output is the same for any N.
+    #[arg(short, long, value_name = "N", default_value_t = 1)]
+    pub jobs: usize,
+    /// Print one JSON line of counts and timings to stderr at the end.
+    #[arg(long)]
+    pub stats: bool,
+    /// No progress bar and no notes (failures are still reported).
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// `merge`.
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// Graph JSON files and fragment JSONL files.
+    #[arg(value_name = "GRAPH_OR_JSONL", required = true)]
+    pub inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    pub out: OutputArgs,
+}
+
+/// Query output formats.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum TableFormat {
+    /// A readable table.
+    Table,
+    /// JSON for scripts.
+    Json,
+}
+
+/// `query`.
+#[derive(Debug, Args)]
+pub struct QueryArgs {
+    /// A graph (JSON from extract or merge) or fragments (JSONL).
+    #[arg(value_name = "GRAPH")]
+    pub graph: PathBuf,
+    /// The question.
+    #[command(subcommand)]
+    pub question: Question,
+}
+
+/// Query questions.
+#[derive(Debug, Subcommand)]
+pub enum Question {
+    /// An actor's partners, with the agreements, dates and evidence behind each.
+    Partners {
+        /// The actor (id, name or alias).
+        actor: String,
+        /// Output format.
+        #[arg(short, long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+    },
+    /// Agreements, of one actor or all, filtered by status, kind and date.
+    Agreements {
+        /// The actor (id, name or alias); all agreements if left out.
+        actor: Option<String>,
+        /// Only these statuses.
+        #[arg(long, value_enum, value_delimiter = ',')]
+        status: Vec<StatusArg>,
+        /// Only these kinds.
+        #[arg(long, value_enum, value_delimiter = ',')]
+        kind: Vec<KindArg>,
+        /// Dated on or after (yyyy, yyyy-mm, yyyy-mm-dd).
+        #[arg(long)]
+        since: Option<String>,
+        /// Dated on or before.
+        #[arg(long)]
+        until: Option<String>,
+        /// Output format.
+        #[arg(short, long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+    },
+    /// The shortest chains of agreements linking two actors.
+    Path {
+        /// From this actor.
+        from: String,
+        /// To this actor.
+        to: String,
+        /// At most this many chains.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// Output format.
+        #[arg(short, long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+    },
+    /// The ego network of an actor, written in any export format.
+    Ego {
+        /// The actor (id, name or alias).
+        actor: String,
+        /// Partner hops.
+        #[arg(long, default_value_t = 1)]
+        depth: usize,
+        /// Output format.
+        #[arg(short, long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+        /// Write to this file (atomically) instead of stdout.
+        #[arg(short, long, value_name = "PATH")]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        diagram: DiagramArgs,
+    },
+    /// The most connected actors.
+    Top {
+        /// Rank by distinct partners, agreements, or betweenness centrality in the partner graph.
+        #[arg(long, value_enum, default_value_t = TopBy::Degree)]
+        by: TopBy,
+        /// How many.
+        #[arg(short = 'n', long, default_value_t = 10)]
+        limit: usize,
+        /// Output format.
+        #[arg(short, long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+    },
+    /// All actors, with their type, partner and agreement counts.
+    Actors {
+        /// Only these types.
+        #[arg(long = "type", value_enum, value_delimiter = ',')]
+        types: Vec<TypeArg>,
+        /// Output format.
+        #[arg(short, long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+    },
+    /// Counts by type, kind, status and year.
+    Stats {
+        /// Output format.
+        #[arg(short, long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+    },
+}
+
+/// Ranking for `query top`.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum TopBy {
+    /// Distinct partners.
+    Degree,
+    /// Agreements the actor is a party to.
+    Agreements,
+    /// Betweenness centrality in the partner graph.
+    Betweenness,
 }
 
 /// Evaluation output formats.

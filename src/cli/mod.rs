@@ -1,6 +1,7 @@
 //! CLI glue: turns parsed arguments into library calls and prints results.
 
 mod args;
+mod query;
 
 use anyhow::{bail, Context, Result};
 use args::{Cli, Command, EvalFormat, ExtractArgs, Format, GazetteerArgs, GazetteerCommand};
@@ -17,6 +18,8 @@ pub fn run() -> Result<i32> {
     let cli = Cli::parse();
     match cli.command {
         Command::Extract(a) => extract(a),
+        Command::Merge(a) => merge(a),
+        Command::Query(a) => query::run(a),
         Command::Eval(a) => eval(a),
         Command::Gazetteer(GazetteerCommand::Check {
             paths,
@@ -49,103 +52,373 @@ fn pipeline(a: &GazetteerArgs) -> Result<Pipeline> {
     Ok(Pipeline::new(load_gazetteer(a)?, Lexicon::embedded()))
 }
 
-/// Expands folders (recursively, .txt and .md files, hidden ones skipped) in a stable order.
-fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            let mut stack = vec![p.clone()];
-            let mut files = Vec::new();
-            while let Some(d) = stack.pop() {
-                let Ok(rd) = std::fs::read_dir(&d) else {
-                    files.push(d);
-                    continue;
-                };
-                for e in rd.flatten() {
-                    let path = e.path();
-                    let hidden = path
-                        .file_name()
-                        .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-                    if hidden {
-                        continue;
-                    }
-                    if path.is_dir() {
-                        stack.push(path);
-                    } else if path.extension().is_some_and(|x| x == "txt" || x == "md") {
-                        files.push(path);
-                    }
-                }
+/// Library filter from the command line's.
+fn filter_of(f: &args::FilterArgs, diagram: bool) -> Result<pactgraph::query::Filter> {
+    use pactgraph::query::Filter;
+    for (flag, d) in [("--since", &f.since), ("--until", &f.until)] {
+        if let Some(d) = d {
+            if pactgraph::dates::Date::parse(d).is_none() {
+                bail!("{flag} `{d}`: give a date as yyyy, yyyy-mm or yyyy-mm-dd");
             }
-            files.sort();
-            out.extend(files);
-        } else {
-            out.push(p.clone());
         }
     }
-    out
+    Ok(Filter {
+        types: f.types.iter().map(|t| type_of(*t)).collect(),
+        statuses: f.status.iter().map(|s| status_of(*s)).collect(),
+        kinds: f.kind.iter().map(|k| kind_of(*k)).collect(),
+        since: f.since.clone(),
+        until: f.until.clone(),
+        min_weight: f.min_weight,
+        ego: f.ego.clone().map(|e| (e, f.depth)),
+        connected: diagram && !f.all_actors,
+    })
+}
+
+fn type_of(t: args::TypeArg) -> pactgraph::ActorType {
+    use args::TypeArg as T;
+    use pactgraph::ActorType as A;
+    match t {
+        T::Organization => A::Organization,
+        T::Government => A::Government,
+        T::Company => A::Company,
+        T::Alliance => A::Alliance,
+        T::Country => A::Country,
+        T::Region => A::Region,
+        T::Person => A::Person,
+        T::Programme => A::Programme,
+        T::Event => A::Event,
+    }
+}
+
+fn status_of(s: args::StatusArg) -> pactgraph::lexicon::Status {
+    use args::StatusArg as S;
+    use pactgraph::lexicon::Status;
+    match s {
+        S::Signed => Status::Signed,
+        S::Announced => Status::Announced,
+        S::Negotiating => Status::Negotiating,
+        S::Planned => Status::Planned,
+    }
+}
+
+fn kind_of(k: args::KindArg) -> pactgraph::lexicon::Kind {
+    use args::KindArg as K;
+    use pactgraph::lexicon::Kind;
+    match k {
+        K::Mou => Kind::Mou,
+        K::Moc => Kind::Moc,
+        K::Partnership => Kind::Partnership,
+        K::Cooperation => Kind::Cooperation,
+        K::JointVenture => Kind::JointVenture,
+        K::Offtake => Kind::Offtake,
+        K::Investment => Kind::Investment,
+        K::Association => Kind::Association,
+        K::Other => Kind::Other,
+    }
+}
+
+fn is_diagram(f: Format) -> bool {
+    matches!(f, Format::Dot | Format::Svg | Format::Png)
+}
+
+/// Country code → name, from the gazetteer's country entries (for diagram clusters).
+fn country_names() -> std::collections::BTreeMap<String, String> {
+    let mut b = Gazetteer::builder();
+    b.add_embedded();
+    let mut m = std::collections::BTreeMap::new();
+    if let Ok(g) = b.build() {
+        for e in g.entities() {
+            if e.kind == pactgraph::ActorType::Country {
+                if let Some(c) = &e.country {
+                    m.entry(c.clone()).or_insert_with(|| e.name.clone());
+                }
+            }
+        }
+    }
+    m.insert("EU".into(), "European Union".into());
+    m
+}
+
+/// Writes a graph in a format, to a file (atomically) or stdout.
+fn write_graph(
+    kg: &KnowledgeGraph,
+    format: Format,
+    output: Option<&Path>,
+    d: &args::DiagramArgs,
+) -> Result<()> {
+    use pactgraph::export::{cytoscape, graphml, neo4j};
+    let opts = || dot::DotOptions {
+        collapse_agreements: d.collapse_agreements,
+        country_names: country_names(),
+        legend: !d.no_legend,
+        clusters: !d.no_clusters,
+        title: d.title.clone(),
+    };
+    let bytes: Vec<u8> = match format {
+        Format::Json => json::to_string(kg).into_bytes(),
+        Format::Dot => dot::to_string(kg, &opts()).into_bytes(),
+        Format::Svg => dot::render(kg, &opts(), dot::ImageFormat::Svg)?,
+        Format::Png => dot::render(kg, &opts(), dot::ImageFormat::Png)?,
+        Format::Graphml => graphml::to_string(kg).into_bytes(),
+        Format::Cytoscape => cytoscape::to_string(kg).into_bytes(),
+        Format::Neo4j => {
+            let Some(dir) = output else {
+                bail!("--format neo4j writes several files: give a folder with -o DIR");
+            };
+            neo4j::write_dir(kg, dir)?;
+            return Ok(());
+        }
+        Format::Jsonl => bail!(
+            "--format jsonl writes one fragment per document and is for `extract`; merged graphs are written as json"
+        ),
+    };
+    match output {
+        Some(path) => write_atomic(path, &bytes)?,
+        None => {
+            if format == Format::Png && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+                bail!("PNG is binary: give -o FILE.png (or redirect stdout)");
+            }
+            std::io::stdout().lock().write_all(&bytes)?
+        }
+    }
+    Ok(())
+}
+
+/// Counts and timings printed by `--stats`.
+#[derive(Debug, Default, serde::Serialize)]
+struct RunStats {
+    docs: usize,
+    bytes: u64,
+    failed: usize,
+    jobs: usize,
+    load_s: f64,
+    extract_s: f64,
+    write_s: f64,
+    actors: usize,
+    agreements: usize,
+    mentions: usize,
 }
 
 fn extract(a: ExtractArgs) -> Result<i32> {
-    let p = pipeline(&a.gazetteer)?;
+    use pactgraph::corpus::{run, Outcome, RunOptions};
+    use pactgraph::input::{InputFormat as IF, Inputs};
+    let t0 = std::time::Instant::now();
     if let Some(d) = &a.doc_date {
         if pactgraph::dates::Date::parse(d).is_none_or(|x| x.d.is_none()) {
             bail!("--doc-date `{d}`: give a date as yyyy-mm-dd");
         }
     }
-    let paths = if a.paths.is_empty() {
-        vec![PathBuf::from("-")]
-    } else {
-        expand(&a.paths)
-    };
-    let mut fragments = Vec::new();
-    let mut failed = 0;
-    let mut explained = String::new();
-    for path in &paths {
-        let doc = if path.as_os_str() == "-" {
-            pactgraph::input::read_stdin()
+    let filter = filter_of(&a.out.filter, is_diagram(a.out.format))?;
+    if a.out.format == Format::Jsonl && !filter.is_empty() {
+        bail!("filters apply to graphs; --format jsonl writes unfiltered fragments (filter when you merge)");
+    }
+    let p = pipeline(&a.gazetteer)?;
+    let mut stats = RunStats {
+        load_s: t0.elapsed().as_secs_f64(),
+        jobs: if a.jobs == 0 {
+            std::thread::available_parallelism().map_or(1, |n| n.get())
         } else {
-            pactgraph::input::read_file(path)
-        };
-        let mut doc: Document = match doc {
-            Ok(d) => d,
-            Err(e) => {
-                eprintln!("pactgraph: skipping {e}");
-                failed += 1;
-                continue;
+            a.jobs
+        },
+        ..Default::default()
+    };
+    let inputs = Inputs::new(
+        &a.paths,
+        match a.input {
+            args::InputFormat::Auto => IF::Auto,
+            args::InputFormat::Text => IF::Text,
+            args::InputFormat::Html => IF::Html,
+            args::InputFormat::Jsonl => IF::Jsonl,
+        },
+    );
+    let bar = progress_bar(inputs.total_bytes, a.quiet);
+    // jsonl streams fragments out as they come; everything else builds the graph
+    let mut jsonl: Option<Box<dyn std::io::Write>> = None;
+    let mut jsonl_tmp: Option<tempfile::NamedTempFile> = None;
+    if a.out.format == Format::Jsonl && !a.explain {
+        match &a.out.output {
+            Some(path) => {
+                let dir = path
+                    .parent()
+                    .filter(|p| !p.as_os_str().is_empty())
+                    .unwrap_or(Path::new("."));
+                let tmp = tempfile::NamedTempFile::new_in(dir)
+                    .with_context(|| format!("{}: cannot write here", dir.display()))?;
+                jsonl = Some(Box::new(std::io::BufWriter::new(tmp.reopen()?)));
+                jsonl_tmp = Some(tmp);
             }
-        };
-        doc.date = a.doc_date.clone();
-        if a.explain {
-            let (f, not) = p.analyze(&doc);
-            explained.push_str(&explain(&doc, &f, &not));
-        } else {
-            fragments.push(p.extract(&doc));
+            None => jsonl = Some(Box::new(std::io::BufWriter::new(std::io::stdout().lock()))),
         }
     }
-    if fragments.is_empty() && !a.explain {
-        bail!("no document could be read ({failed} failed)");
+    let mut builder = pactgraph::graph::GraphBuilder::new();
+    let mut explained = std::io::stdout().lock();
+    let mut write_err: Option<anyhow::Error> = None;
+    let t1 = std::time::Instant::now();
+    run(
+        &p,
+        inputs,
+        RunOptions {
+            jobs: stats.jobs,
+            explain: a.explain,
+        },
+        a.doc_date.as_deref(),
+        |o| match o {
+            Outcome::Done {
+                fragment,
+                not,
+                doc,
+                bytes,
+                text_bytes,
+            } => {
+                bar.inc(bytes);
+                stats.docs += 1;
+                stats.bytes += text_bytes;
+                if let Some(doc) = doc {
+                    let _ = explained.write_all(explain(&doc, &fragment, &not).as_bytes());
+                } else if let Some(w) = jsonl.as_mut() {
+                    let line = serde_json::to_string(&fragment).expect("serializable");
+                    if let Err(e) = writeln!(w, "{line}") {
+                        write_err.get_or_insert(e.into());
+                    }
+                } else {
+                    builder.add_fragment(fragment);
+                }
+            }
+            Outcome::Failed(e, bytes) => {
+                bar.inc(bytes);
+                stats.failed += 1;
+                bar.suspend(|| eprintln!("pactgraph: skipping {e}"));
+            }
+            Outcome::Note(n) => {
+                if !a.quiet {
+                    bar.suspend(|| eprintln!("pactgraph: {n}"));
+                }
+            }
+        },
+    );
+    bar.finish_and_clear();
+    drop(explained);
+    stats.extract_s = t1.elapsed().as_secs_f64();
+    if let Some(e) = write_err {
+        return Err(e.context("writing the fragments"));
     }
-    let out = if a.explain {
-        explained
-    } else {
-        let kg = KnowledgeGraph::from_fragments(&fragments);
-        match a.format {
-            Format::Json => json::to_string(&kg),
-            Format::Dot => dot::to_string(&kg),
+    if stats.docs == 0 {
+        bail!(
+            "no document could be read ({} failed); give text, HTML or JSONL files, folders, or stdin",
+            stats.failed
+        );
+    }
+    let t2 = std::time::Instant::now();
+    if let Some(mut w) = jsonl.take() {
+        w.flush().context("writing the fragments")?;
+        drop(w);
+        if let (Some(tmp), Some(path)) = (jsonl_tmp, &a.out.output) {
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                let _ =
+                    std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o644));
+            }
+            tmp.persist(path)
+                .with_context(|| format!("{}: cannot write", path.display()))?;
         }
-    };
-    match &a.output {
-        Some(path) => write_atomic(path, out.as_bytes())?,
-        None => std::io::stdout().lock().write_all(out.as_bytes())?,
+    } else if !a.explain {
+        let kg = builder.build();
+        stats.actors = kg.actor_indices().len();
+        stats.agreements = kg.agreement_indices().len();
+        stats.mentions = kg.stats().mentions;
+        let kg = filter.apply(&kg)?;
+        write_graph(&kg, a.out.format, a.out.output.as_deref(), &a.out.diagram)?;
     }
-    if failed > 0 {
+    stats.write_s = t2.elapsed().as_secs_f64();
+    if a.stats {
+        eprintln!("{}", serde_json::to_string(&stats)?);
+    }
+    if stats.failed > 0 {
         eprintln!(
-            "pactgraph: {failed} of {} inputs failed; the others were processed",
-            paths.len()
+            "pactgraph: {} of {} inputs failed; the others were processed",
+            stats.failed,
+            stats.failed + stats.docs
         );
         return Ok(1);
     }
     Ok(0)
+}
+
+/// A progress bar on stderr, drawn only when stderr is a terminal.
+fn progress_bar(total: Option<u64>, quiet: bool) -> indicatif::ProgressBar {
+    use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+    if quiet || !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(total, ProgressDrawTarget::stderr());
+    let style = if total.is_some() {
+        "{spinner} {bytes}/{total_bytes} {wide_bar} {bytes_per_sec} eta {eta}"
+    } else {
+        "{spinner} {bytes} {bytes_per_sec}"
+    };
+    bar.set_style(
+        ProgressStyle::with_template(style).unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    bar
+}
+
+/// Reads graphs and fragment files into one builder; returns it and the number
+/// of bad fragment lines (reported and skipped).
+pub(crate) fn read_graphs(paths: &[PathBuf]) -> Result<(pactgraph::graph::GraphBuilder, usize)> {
+    use std::io::BufRead;
+    let mut b = pactgraph::graph::GraphBuilder::new();
+    let mut failed = 0;
+    for path in paths {
+        let name = path.display().to_string();
+        let file = std::fs::File::open(path).with_context(|| format!("{name}: cannot open"))?;
+        let mut r = std::io::BufReader::new(file);
+        // a graph is one JSON document; fragments are one JSON object per line
+        let mut first = String::new();
+        r.read_line(&mut first)
+            .with_context(|| format!("{name}: cannot read (is it UTF-8?)"))?;
+        let is_fragments = serde_json::from_str::<serde_json::Value>(first.trim())
+            .is_ok_and(|v| v.get("doc").is_some());
+        if is_fragments {
+            let mut line = first;
+            let mut n = 1;
+            loop {
+                if !line.trim().is_empty() {
+                    match serde_json::from_str::<pactgraph::Fragment>(&line) {
+                        Ok(f) => b.add_fragment(f),
+                        Err(e) => {
+                            eprintln!(
+                                "pactgraph: skipping {name}: line {n}: not a pactgraph fragment ({e})"
+                            );
+                            failed += 1;
+                        }
+                    }
+                }
+                line.clear();
+                n += 1;
+                if r.read_line(&mut line)
+                    .with_context(|| format!("{name}: line {n}: cannot read (is it UTF-8?)"))?
+                    == 0
+                {
+                    break;
+                }
+            }
+        } else {
+            let mut text = first;
+            std::io::Read::read_to_string(&mut r, &mut text)
+                .with_context(|| format!("{name}: cannot read (is it UTF-8 JSON?)"))?;
+            b.merge(json::read(&name, &text)?);
+        }
+    }
+    Ok((b, failed))
+}
+
+fn merge(a: args::MergeArgs) -> Result<i32> {
+    let filter = filter_of(&a.out.filter, is_diagram(a.out.format))?;
+    let (b, failed) = read_graphs(&a.inputs)?;
+    let kg = filter.apply(&b.build())?;
+    write_graph(&kg, a.out.format, a.out.output.as_deref(), &a.out.diagram)?;
+    Ok(if failed > 0 { 1 } else { 0 })
 }
 
 fn explain(

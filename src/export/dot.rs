@@ -128,11 +128,54 @@ pub fn build(kg: &KnowledgeGraph) -> Graph {
     }
 }
 
+/// Diagram options (temporary stand-in until the diagram work lands).
+#[derive(Debug, Clone, Default)]
+pub struct DotOptions {
+    /// Actors only.
+    pub collapse_agreements: bool,
+    /// Country names.
+    pub country_names: std::collections::BTreeMap<String, String>,
+    /// Legend.
+    pub legend: bool,
+    /// Clusters.
+    pub clusters: bool,
+    /// Title.
+    pub title: Option<String>,
+}
+
+/// Image formats.
+#[derive(Debug, Clone, Copy)]
+pub enum ImageFormat {
+    /// SVG.
+    Svg,
+    /// PNG.
+    Png,
+}
+
 /// DOT text.
-pub fn to_string(kg: &KnowledgeGraph) -> String {
+pub fn to_string(kg: &KnowledgeGraph, _opts: &DotOptions) -> String {
     let mut s = build(kg).print(&mut PrinterContext::default());
     s.push('\n');
     s
+}
+
+/// Renders with dot.
+pub fn render(
+    kg: &KnowledgeGraph,
+    _o: &DotOptions,
+    f: ImageFormat,
+) -> crate::error::Result<Vec<u8>> {
+    use graphviz_rust::cmd::{CommandArg, Format};
+    let f = match f {
+        ImageFormat::Svg => Format::Svg,
+        ImageFormat::Png => Format::Png,
+    };
+    graphviz_rust::exec(
+        build(kg),
+        &mut PrinterContext::default(),
+        vec![CommandArg::Format(f)],
+    )
+    .map_err(|e| crate::error::Error::Export(format!("dot: {e}")))
 }
 
 #[cfg(test)]

@@ -1,9 +1,13 @@
 //! Node-link JSON (networkx `node_link_graph` compatible), schema version
 //! [`SCHEMA_VERSION`]; the schema is `schema/pactgraph.schema.json`.
 
-use crate::fragment::{Evidence, MentionRecord};
+use crate::error::{Error, Result};
+use crate::fragment::{ActorRecord, AgreementRecord, Evidence, MentionRecord};
+use crate::gazetteer::ActorType;
+use crate::graph::GraphBuilder;
 use crate::graph::{KnowledgeGraph, Node, Relation};
-use serde::Serialize;
+use crate::lexicon::{Kind, Status};
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
 /// Version of the JSON contract (semver).
@@ -59,6 +63,9 @@ pub struct NodeOut<'a> {
     /// Actor mentions.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mentions: Option<&'a [MentionRecord]>,
+    /// Actor: parent bodies (actor ids), from the gazetteer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub member_of: Option<&'a [String]>,
     /// Agreement kind.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub agreement_kind: Option<&'static str>,
@@ -71,6 +78,12 @@ pub struct NodeOut<'a> {
     /// Agreement topics.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub topics: Option<&'a BTreeSet<String>>,
+    /// Agreement parties (actor ids; also the `party_to` edges).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parties: Option<&'a BTreeSet<String>>,
+    /// Agreement signatories (actor ids; also the `signatory_of` edges).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub signatories: Option<&'a BTreeSet<String>>,
     /// Agreement evidence.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub evidence: Option<&'a [Evidence]>,
@@ -109,10 +122,13 @@ pub fn node_link(kg: &KnowledgeGraph) -> NodeLink<'_> {
                 discovered: Some(a.discovered),
                 aliases: Some(&a.aliases),
                 mentions: Some(&a.mentions),
+                member_of: Some(&a.member_of),
                 agreement_kind: None,
                 status: None,
                 date: None,
                 topics: None,
+                parties: None,
+                signatories: None,
                 evidence: None,
             },
             Node::Agreement(g) => NodeOut {
@@ -124,10 +140,13 @@ pub fn node_link(kg: &KnowledgeGraph) -> NodeLink<'_> {
                 discovered: None,
                 aliases: None,
                 mentions: None,
+                member_of: None,
                 agreement_kind: Some(g.agreement_kind.as_str()),
                 status: Some(g.status.as_str()),
                 date: Some(g.date.as_deref()),
                 topics: Some(&g.topics),
+                parties: Some(&g.parties),
+                signatories: Some(&g.signatories),
                 evidence: Some(&g.evidence),
             },
         })
@@ -168,4 +187,120 @@ pub fn to_string(kg: &KnowledgeGraph) -> String {
     let mut s = serde_json::to_string_pretty(&node_link(kg)).expect("serializable");
     s.push('\n');
     s
+}
+
+/// A node-link document as read back (`merge`, `query`).
+#[derive(Debug, Deserialize)]
+struct NodeLinkIn {
+    graph: GraphMetaIn,
+    nodes: Vec<NodeIn>,
+}
+
+#[derive(Debug, Deserialize)]
+struct GraphMetaIn {
+    schema_version: String,
+    #[serde(default)]
+    documents: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct NodeIn {
+    id: String,
+    kind: String,
+    label: String,
+    #[serde(rename = "type")]
+    actor_type: Option<ActorType>,
+    country: Option<String>,
+    #[serde(default)]
+    discovered: bool,
+    #[serde(default)]
+    aliases: BTreeSet<String>,
+    #[serde(default)]
+    mentions: Vec<MentionRecord>,
+    #[serde(default)]
+    member_of: Vec<String>,
+    agreement_kind: Option<Kind>,
+    status: Option<Status>,
+    date: Option<String>,
+    #[serde(default)]
+    topics: BTreeSet<String>,
+    #[serde(default)]
+    parties: BTreeSet<String>,
+    #[serde(default)]
+    signatories: BTreeSet<String>,
+    #[serde(default)]
+    evidence: Vec<Evidence>,
+}
+
+/// Reads a node-link document written by pactgraph into a [`GraphBuilder`], so
+/// that it can be merged with others or queried. `name` is used in errors.
+///
+/// # Errors
+/// [`Error::Input`] when the text is not pactgraph's node-link JSON or its
+/// schema's major version differs from [`SCHEMA_VERSION`]'s.
+pub fn read(name: &str, text: &str) -> Result<GraphBuilder> {
+    let doc: NodeLinkIn = serde_json::from_str(text).map_err(|e| {
+        Error::input(
+            name,
+            format!(
+                "line {}: not a pactgraph graph ({e}); give a JSON file written by `pactgraph extract` or `merge`",
+                e.line()
+            ),
+        )
+    })?;
+    let major = |v: &str| v.split('.').next().unwrap_or("").to_string();
+    if major(&doc.graph.schema_version) != major(SCHEMA_VERSION) {
+        return Err(Error::input(
+            name,
+            format!(
+                "schema version {} cannot be read by this pactgraph (reads {}.x); re-run the extraction with this version",
+                doc.graph.schema_version,
+                major(SCHEMA_VERSION)
+            ),
+        ));
+    }
+    let mut b = GraphBuilder::new();
+    for d in doc.graph.documents {
+        b.add_document(d);
+    }
+    for n in doc.nodes {
+        let bad = |what: &str| {
+            Error::input(
+                name,
+                format!(
+                    "node `{}`: {what}; the file was not written by pactgraph or was edited",
+                    n.id
+                ),
+            )
+        };
+        match n.kind.as_str() {
+            "actor" => b.add_actor(ActorRecord {
+                kind: n.actor_type.ok_or_else(|| bad("an actor without `type`"))?,
+                id: n.id,
+                label: n.label,
+                country: n.country,
+                discovered: n.discovered,
+                aliases: n.aliases,
+                mentions: n.mentions,
+                member_of: n.member_of,
+            }),
+            "agreement" => b.add_agreement(AgreementRecord {
+                agreement_kind: n
+                    .agreement_kind
+                    .ok_or_else(|| bad("an agreement without `agreement_kind`"))?,
+                status: n
+                    .status
+                    .ok_or_else(|| bad("an agreement without `status`"))?,
+                id: n.id,
+                label: n.label,
+                date: n.date,
+                topics: n.topics,
+                parties: n.parties,
+                signatories: n.signatories,
+                evidence: n.evidence,
+            }),
+            other => return Err(bad(&format!("unknown node kind `{other}`"))),
+        }
+    }
+    Ok(b)
 }

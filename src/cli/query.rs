@@ -1,0 +1,396 @@
+//! `pactgraph query`: answers as readable tables, or JSON for scripts.
+
+use super::args::{QueryArgs, Question, TableFormat, TopBy};
+use anyhow::Result;
+use pactgraph::fragment::AgreementRecord;
+use pactgraph::graph::KnowledgeGraph;
+use pactgraph::query::Filter;
+use petgraph::graph::NodeIndex;
+use serde_json::{json, Value};
+use std::io::Write;
+
+/// Left-aligned columns, two spaces apart; the last column is not padded.
+fn table(head: &[&str], rows: &[Vec<String>]) -> String {
+    let n = head.len();
+    let mut w: Vec<usize> = head.iter().map(|h| h.chars().count()).collect();
+    for r in rows {
+        for (i, c) in r.iter().enumerate().take(n) {
+            w[i] = w[i].max(c.chars().count());
+        }
+    }
+    let line = |cells: Vec<&str>| {
+        let mut s = String::new();
+        for (i, c) in cells.iter().enumerate() {
+            s.push_str(c);
+            if i + 1 < cells.len() {
+                s.push_str(&" ".repeat(w[i] - c.chars().count() + 2));
+            }
+        }
+        s.trim_end().to_string() + "\n"
+    };
+    let mut out = line(head.to_vec());
+    out.push_str(&line(
+        w.iter()
+            .map(|&k| "-".repeat(k))
+            .collect::<Vec<_>>()
+            .iter()
+            .map(String::as_str)
+            .collect(),
+    ));
+    for r in rows {
+        out.push_str(&line(r.iter().map(String::as_str).collect()));
+    }
+    out
+}
+
+fn agreement_json(kg: &KnowledgeGraph, g: &AgreementRecord) -> Value {
+    let label = |id: &String| {
+        kg.index
+            .get(id)
+            .map_or(id.clone(), |&i| kg.graph[i].label().to_string())
+    };
+    json!({
+        "id": g.id,
+        "label": g.label,
+        "agreement_kind": g.agreement_kind.as_str(),
+        "status": g.status.as_str(),
+        "date": g.date,
+        "parties": g.parties.iter().map(|p| json!({"id": p, "label": label(p)})).collect::<Vec<_>>(),
+        "signatories": g.signatories.iter().map(|p| json!({"id": p, "label": label(p)})).collect::<Vec<_>>(),
+        "topics": g.topics,
+        "evidence": g.evidence.iter().map(|e| json!({"doc": e.doc, "sentence": e.sentence, "text": e.text})).collect::<Vec<_>>(),
+    })
+}
+
+fn party_names(kg: &KnowledgeGraph, g: &AgreementRecord) -> String {
+    g.parties
+        .iter()
+        .map(|p| {
+            kg.index
+                .get(p)
+                .map_or(p.clone(), |&i| kg.graph[i].label().to_string())
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn first_evidence(g: &AgreementRecord) -> String {
+    g.evidence.first().map_or(String::new(), |e| {
+        let t: String = e.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let short: String = t.chars().take(110).collect();
+        let more = if short.len() < t.len() { "…" } else { "" };
+        format!("{}: {short}{more}", e.doc)
+    })
+}
+
+fn emit(s: &str) -> Result<()> {
+    std::io::stdout().lock().write_all(s.as_bytes())?;
+    Ok(())
+}
+
+fn emit_json(v: &Value) -> Result<()> {
+    emit(&(serde_json::to_string_pretty(v)? + "\n"))
+}
+
+/// Runs a query; returns the exit code.
+pub fn run(a: QueryArgs) -> Result<i32> {
+    let (b, failed) = super::read_graphs(std::slice::from_ref(&a.graph))?;
+    let kg = b.build();
+    match a.question {
+        Question::Partners { actor, format } => {
+            let me = kg.find_actor(&actor)?;
+            let partners = kg.partners(me);
+            if format == TableFormat::Json {
+                emit_json(&json!({
+                    "actor": {"id": kg.actor(me).id, "label": kg.actor(me).label},
+                    "partners": partners.iter().map(|(p, gs)| json!({
+                        "id": kg.actor(*p).id,
+                        "label": kg.actor(*p).label,
+                        "type": kg.actor(*p).kind.as_str(),
+                        "agreements": gs.iter().map(|&g| agreement_json(&kg, kg.agreement(g))).collect::<Vec<_>>(),
+                    })).collect::<Vec<_>>(),
+                }))?;
+            } else {
+                let mut rows = Vec::new();
+                for (p, gs) in &partners {
+                    for (k, &g) in gs.iter().enumerate() {
+                        let g = kg.agreement(g);
+                        rows.push(vec![
+                            if k == 0 {
+                                kg.actor(*p).label.clone()
+                            } else {
+                                String::new()
+                            },
+                            pactgraph::kind_label(g.agreement_kind).to_string(),
+                            g.status.as_str().to_string(),
+                            g.date.clone().unwrap_or_else(|| "-".into()),
+                            first_evidence(g),
+                        ]);
+                    }
+                }
+                emit(&format!(
+                    "{} ({}): {} partners\n\n{}",
+                    kg.actor(me).label,
+                    kg.actor(me).id,
+                    partners.len(),
+                    table(
+                        &["partner", "agreement", "status", "date", "evidence"],
+                        &rows
+                    )
+                ))?;
+            }
+        }
+        Question::Agreements {
+            actor,
+            status,
+            kind,
+            since,
+            until,
+            format,
+        } => {
+            let filter = super::filter_of(
+                &super::args::FilterArgs {
+                    status,
+                    kind,
+                    since,
+                    until,
+                    ..Default::default()
+                },
+                false,
+            )?;
+            let view = filter.apply(&kg)?;
+            let list: Vec<NodeIndex> = match &actor {
+                Some(name) => {
+                    let me = kg.find_actor(name)?;
+                    let id = &kg.actor(me).id;
+                    match view.index.get(id) {
+                        Some(&i) => view.agreements_of(i),
+                        None => Vec::new(),
+                    }
+                }
+                None => view.agreement_indices(),
+            };
+            let mut list: Vec<&AgreementRecord> = list.iter().map(|&g| view.agreement(g)).collect();
+            list.sort_by(|a, b| (&a.date, &a.label).cmp(&(&b.date, &b.label)));
+            if format == TableFormat::Json {
+                emit_json(&Value::Array(
+                    list.iter().map(|g| agreement_json(&view, g)).collect(),
+                ))?;
+            } else {
+                let rows: Vec<Vec<String>> = list
+                    .iter()
+                    .map(|g| {
+                        vec![
+                            g.date.clone().unwrap_or_else(|| "-".into()),
+                            pactgraph::kind_label(g.agreement_kind).to_string(),
+                            g.status.as_str().to_string(),
+                            party_names(&view, g),
+                            g.evidence.len().to_string(),
+                        ]
+                    })
+                    .collect();
+                emit(&format!(
+                    "{} agreements\n\n{}",
+                    list.len(),
+                    table(&["date", "kind", "status", "parties", "reports"], &rows)
+                ))?;
+            }
+        }
+        Question::Path {
+            from,
+            to,
+            limit,
+            format,
+        } => {
+            let a = kg.find_actor(&from)?;
+            let b = kg.find_actor(&to)?;
+            let paths = kg.paths(a, b, limit);
+            if format == TableFormat::Json {
+                emit_json(&json!({
+                    "from": kg.actor(a).id, "to": kg.actor(b).id,
+                    "hops": paths.first().map(|p| p.len() / 2),
+                    "paths": paths.iter().map(|p| p.iter().map(|&i| match &kg.graph[i] {
+                        pactgraph::graph::Node::Actor(x) => json!({"actor": x.id, "label": x.label}),
+                        pactgraph::graph::Node::Agreement(g) => json!({"agreement": g.id, "label": g.label, "date": g.date, "status": g.status.as_str()}),
+                    }).collect::<Vec<_>>()).collect::<Vec<_>>(),
+                }))?;
+            } else if paths.is_empty() {
+                emit(&format!(
+                    "no chain of agreements links {} and {}\n",
+                    kg.actor(a).label,
+                    kg.actor(b).label
+                ))?;
+                return Ok(1);
+            } else {
+                let mut s = format!(
+                    "{} shortest chain(s) of {} agreement(s) from {} to {}\n",
+                    paths.len(),
+                    paths[0].len() / 2,
+                    kg.actor(a).label,
+                    kg.actor(b).label
+                );
+                for p in &paths {
+                    s.push('\n');
+                    for (k, &i) in p.iter().enumerate() {
+                        if k % 2 == 0 {
+                            s.push_str(&format!("  {}\n", kg.actor(i).label));
+                        } else {
+                            let g = kg.agreement(i);
+                            s.push_str(&format!(
+                                "    └─ {} ({}{})\n",
+                                pactgraph::kind_label(g.agreement_kind),
+                                g.status.as_str(),
+                                g.date
+                                    .as_deref()
+                                    .map(|d| format!(", {d}"))
+                                    .unwrap_or_default()
+                            ));
+                        }
+                    }
+                }
+                emit(&s)?;
+            }
+        }
+        Question::Ego {
+            actor,
+            depth,
+            format,
+            output,
+            diagram,
+        } => {
+            let f = Filter {
+                ego: Some((actor, depth)),
+                ..Default::default()
+            };
+            let view = f.apply(&kg)?;
+            super::write_graph(&view, format, output.as_deref(), &diagram)?;
+        }
+        Question::Top { by, limit, format } => {
+            let bc = if by == TopBy::Betweenness {
+                Some(kg.betweenness())
+            } else {
+                None
+            };
+            let mut rows: Vec<(f64, NodeIndex)> = kg
+                .actor_indices()
+                .into_iter()
+                .map(|a| {
+                    let score = match by {
+                        TopBy::Degree => kg.degree(a) as f64,
+                        TopBy::Agreements => kg.agreements_of(a).len() as f64,
+                        TopBy::Betweenness => bc.as_ref().map_or(0.0, |m| m[&a]),
+                    };
+                    (score, a)
+                })
+                .filter(|(s, _)| *s > 0.0)
+                .collect();
+            rows.sort_by(|x, y| {
+                y.0.total_cmp(&x.0)
+                    .then_with(|| kg.actor(x.1).label.cmp(&kg.actor(y.1).label))
+            });
+            rows.truncate(limit);
+            let name = match by {
+                TopBy::Degree => "partners",
+                TopBy::Agreements => "agreements",
+                TopBy::Betweenness => "betweenness",
+            };
+            if format == TableFormat::Json {
+                emit_json(&Value::Array(
+                    rows.iter()
+                        .map(|(s, a)| json!({"id": kg.actor(*a).id, "label": kg.actor(*a).label, "type": kg.actor(*a).kind.as_str(), name: s}))
+                        .collect(),
+                ))?;
+            } else {
+                let t: Vec<Vec<String>> = rows
+                    .iter()
+                    .enumerate()
+                    .map(|(k, (s, a))| {
+                        vec![
+                            (k + 1).to_string(),
+                            kg.actor(*a).label.clone(),
+                            kg.actor(*a).kind.as_str().to_string(),
+                            if by == TopBy::Betweenness {
+                                format!("{s:.3}")
+                            } else {
+                                format!("{s}")
+                            },
+                        ]
+                    })
+                    .collect();
+                emit(&table(&["#", "actor", "type", name], &t))?;
+            }
+        }
+        Question::Actors { types, format } => {
+            let types: Vec<pactgraph::ActorType> = types.into_iter().map(super::type_of).collect();
+            let list: Vec<NodeIndex> = kg
+                .actor_indices()
+                .into_iter()
+                .filter(|&a| types.is_empty() || types.contains(&kg.actor(a).kind))
+                .collect();
+            if format == TableFormat::Json {
+                emit_json(&Value::Array(
+                    list.iter()
+                        .map(|&a| {
+                            let x = kg.actor(a);
+                            json!({"id": x.id, "label": x.label, "type": x.kind.as_str(), "country": x.country,
+                                "aliases": x.aliases, "mentions": x.mentions.len(),
+                                "partners": kg.degree(a), "agreements": kg.agreements_of(a).len()})
+                        })
+                        .collect(),
+                ))?;
+            } else {
+                let rows: Vec<Vec<String>> = list
+                    .iter()
+                    .map(|&a| {
+                        let x = kg.actor(a);
+                        vec![
+                            x.label.clone(),
+                            x.kind.as_str().to_string(),
+                            x.country.clone().unwrap_or_default(),
+                            x.mentions.len().to_string(),
+                            kg.degree(a).to_string(),
+                            kg.agreements_of(a).len().to_string(),
+                            x.id.clone(),
+                        ]
+                    })
+                    .collect();
+                emit(&table(
+                    &[
+                        "actor",
+                        "type",
+                        "country",
+                        "mentions",
+                        "partners",
+                        "agreements",
+                        "id",
+                    ],
+                    &rows,
+                ))?;
+            }
+        }
+        Question::Stats { format } => {
+            let s = kg.stats();
+            if format == TableFormat::Json {
+                emit_json(&serde_json::to_value(&s)?)?;
+            } else {
+                let mut out = format!(
+                    "documents      {}\nactors         {}\nagreements     {}\npartner pairs  {}\nmentions       {}\n",
+                    s.documents, s.actors, s.agreements, s.partner_pairs, s.mentions
+                );
+                for (title, m) in [
+                    ("actors by type", &s.actors_by_type),
+                    ("agreements by kind", &s.agreements_by_kind),
+                    ("agreements by status", &s.agreements_by_status),
+                    ("agreements by year", &s.agreements_by_year),
+                ] {
+                    out.push_str(&format!("\n{title}\n"));
+                    for (k, v) in m {
+                        out.push_str(&format!("  {k:<14} {v}\n"));
+                    }
+                }
+                emit(&out)?;
+            }
+        }
+    }
+    Ok(if failed > 0 { 1 } else { 0 })
+}

@@ -1,0 +1,186 @@
+//! Corpus runs: documents streamed from [`Inputs`](crate::input::Inputs) through
+//! the pipeline on N threads, results handed back in input order, so the output
+//! does not depend on the number of threads. Only a bounded number of documents
+//! is in flight at once: memory is bounded by the graph, not the corpus.
+
+use crate::error::Error;
+use crate::extract::NotAgreement;
+use crate::fragment::Fragment;
+use crate::input::{Document, Item};
+use crate::Pipeline;
+use std::collections::BTreeMap;
+
+/// What happened to one input, in input order.
+#[derive(Debug)]
+pub enum Outcome {
+    /// A document was extracted.
+    Done {
+        /// The result.
+        fragment: Fragment,
+        /// Negated or cancelled agreements (only with `explain`).
+        not: Vec<NotAgreement>,
+        /// The document (only with `explain`, for printing evidence).
+        doc: Option<Document>,
+        /// Input bytes this covered.
+        bytes: u64,
+        /// Text bytes extracted.
+        text_bytes: u64,
+    },
+    /// An input could not be used; the run goes on.
+    Failed(Error, u64),
+    /// A note for the user.
+    Note(String),
+}
+
+/// Options of a run.
+#[derive(Debug, Clone, Copy)]
+pub struct RunOptions {
+    /// Worker threads (1 = extract on the calling thread).
+    pub jobs: usize,
+    /// Keep negated agreements and the document, for `--explain`.
+    pub explain: bool,
+}
+
+fn work(p: &Pipeline, item: Item, explain: bool, doc_date: Option<&str>) -> Outcome {
+    match item {
+        Item::Doc(mut d, bytes) => {
+            if d.date.is_none() {
+                d.date = doc_date.map(str::to_string);
+            }
+            let text_bytes = d.text.len() as u64;
+            if explain {
+                let (fragment, not) = p.analyze(&d);
+                Outcome::Done {
+                    fragment,
+                    not,
+                    doc: Some(d),
+                    bytes,
+                    text_bytes,
+                }
+            } else {
+                Outcome::Done {
+                    fragment: p.extract(&d),
+                    not: Vec::new(),
+                    doc: None,
+                    bytes,
+                    text_bytes,
+                }
+            }
+        }
+        Item::Failed(e, b) => Outcome::Failed(e, b),
+        Item::Note(n) => Outcome::Note(n),
+    }
+}
+
+/// Runs the pipeline over `inputs`, calling `sink` with each outcome in input
+/// order. `doc_date` is the date for documents that bring none.
+pub fn run<I, F>(p: &Pipeline, inputs: I, opts: RunOptions, doc_date: Option<&str>, mut sink: F)
+where
+    I: Iterator<Item = Item> + Send,
+    F: FnMut(Outcome),
+{
+    if opts.jobs <= 1 {
+        for item in inputs {
+            sink(work(p, item, opts.explain, doc_date));
+        }
+        return;
+    }
+    let jobs = opts.jobs;
+    let (work_tx, work_rx) = crossbeam_channel::bounded::<(u64, Item)>(jobs * 8);
+    let (done_tx, done_rx) = crossbeam_channel::bounded::<(u64, Outcome)>(jobs * 8);
+    std::thread::scope(|s| {
+        s.spawn(move || {
+            for (seq, item) in (0u64..).zip(inputs) {
+                if work_tx.send((seq, item)).is_err() {
+                    break;
+                }
+            }
+        });
+        for _ in 0..jobs {
+            let rx = work_rx.clone();
+            let tx = done_tx.clone();
+            s.spawn(move || {
+                for (seq, item) in rx {
+                    if tx
+                        .send((seq, work(p, item, opts.explain, doc_date)))
+                        .is_err()
+                    {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(done_tx);
+        drop(work_rx);
+        // hand results back in input order
+        let mut next = 0u64;
+        let mut pending: BTreeMap<u64, Outcome> = BTreeMap::new();
+        for (seq, out) in done_rx {
+            pending.insert(seq, out);
+            while let Some(o) = pending.remove(&next) {
+                sink(o);
+                next += 1;
+            }
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::Item;
+
+    fn items() -> Vec<Item> {
+        (0..40)
+            .map(|i| {
+                Item::Doc(
+                    Document::new(
+                        format!("d{i}"),
+                        format!(
+                            "Boliden signed a supply agreement with Epiroc on {} May 2025.",
+                            i % 28 + 1
+                        ),
+                    ),
+                    10,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn threads_keep_input_order_and_results() {
+        let p = Pipeline::embedded();
+        let mut one = Vec::new();
+        run(
+            &p,
+            items().into_iter(),
+            RunOptions {
+                jobs: 1,
+                explain: false,
+            },
+            None,
+            |o| {
+                if let Outcome::Done { fragment, .. } = o {
+                    one.push(fragment)
+                }
+            },
+        );
+        let mut three = Vec::new();
+        run(
+            &p,
+            items().into_iter(),
+            RunOptions {
+                jobs: 3,
+                explain: false,
+            },
+            None,
+            |o| {
+                if let Outcome::Done { fragment, .. } = o {
+                    three.push(fragment)
+                }
+            },
+        );
+        assert_eq!(one.len(), 40);
+        assert_eq!(one, three);
+    }
+}
