@@ -731,7 +731,9 @@ impl<'a> State<'a> {
                     {
                         add(&c.members, &mut parties, &mut persons);
                         rule.push_str("+by");
-                        explicit = true;
+                        // "the partnership was signed by <people>" names signatories of
+                        // an agreement already stated, not a new one
+                        explicit |= c.members.iter().any(|&m| kind_of(m) != ActorType::Person);
                     }
                     // the object of a verb that states the agreement ("lent Northvolt")
                     Gov::Verb if verb.is_some_and(|v| c.first > v) && !parties.is_empty() => {

@@ -89,6 +89,7 @@ impl Matcher {
         }
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(aho_corasick::StartKind::Both)
             .build(&keys)
             .expect("automaton within limits");
         Matcher {
@@ -110,12 +111,32 @@ impl Matcher {
             else {
                 break;
             };
-            let (s, e) = (m.start(), m.end());
-            let hit = self.candidates[m.pattern().as_usize()]
-                .iter()
-                .find(|c| (!c.exact || text[s..e] == c.alias) && (!c.gated || seen[c.entity]));
-            let accepted =
-                hit.and_then(|c| edges(text, s, e).map(|(end, genitive)| (c, end, genitive)));
+            let (s, mut e) = (m.start(), m.end());
+            let mut pattern = m.pattern().as_usize();
+            // the longest alias may run into the next word ("Epiroc AB" in "Epiroc about"):
+            // then try the shorter aliases that start at the same place
+            let accepted = loop {
+                let hit = self.candidates[pattern]
+                    .iter()
+                    .find(|c| (!c.exact || text[s..e] == c.alias) && (!c.gated || seen[c.entity]));
+                if let Some(ok) =
+                    hit.and_then(|c| edges(text, s, e).map(|(end, genitive)| (c, end, genitive)))
+                {
+                    break Some(ok);
+                }
+                let shorter = self.ac.find(
+                    aho_corasick::Input::new(folded)
+                        .range(s..e - 1)
+                        .anchored(aho_corasick::Anchored::Yes),
+                );
+                match shorter {
+                    Some(m) if m.end() > s => {
+                        e = m.end();
+                        pattern = m.pattern().as_usize();
+                    }
+                    _ => break None,
+                }
+            };
             match accepted {
                 Some((c, end, genitive)) => {
                     seen[c.entity] = true;
