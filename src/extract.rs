@@ -93,6 +93,8 @@ struct Chain {
     last: usize,
     /// Tags of the governing phrase, if any.
     gov: Gov,
+    /// Item index of the governing phrase.
+    gov_at: Option<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -417,6 +419,7 @@ impl<'a> State<'a> {
                 first,
                 last,
                 gov,
+                gov_at: (g > lo).then(|| g - 1),
             });
             i = j.max(last + 1);
         }
@@ -739,6 +742,34 @@ impl<'a> State<'a> {
                     Gov::Verb if verb.is_some_and(|v| c.first > v) && !parties.is_empty() => {
                         add(&c.members, &mut parties, &mut persons);
                         rule.push_str("+object");
+                    }
+                    // the counterpart of a transaction: "invest ... in Northvolt under an
+                    // investment agreement", "buy ... from Umicore under a supply agreement"
+                    Gov::NotParty
+                        if parties.len() == 1
+                            && c.gov_at.is_some_and(|g| {
+                                let w = crate::text::fold(&inp.text[items[g].start..items[g].end]);
+                                triggers.iter().chain(verb.iter()).any(|&k| {
+                                    tags(inp, &items[k]).iter().any(|t| match t {
+                                        Tag::Agreement { kind, .. }
+                                        | Tag::AgreementVerb { kind, .. } => {
+                                            matches!(
+                                                (kind, w.as_str()),
+                                                (Kind::Investment, "in" | "i")
+                                                    | (Kind::Offtake, "from" | "från")
+                                            )
+                                        }
+                                        _ => false,
+                                    })
+                                })
+                            })
+                            && c.members.iter().all(|&m| {
+                                !matches!(kind_of(m), ActorType::Country | ActorType::Region)
+                            }) =>
+                    {
+                        add(&c.members, &mut parties, &mut persons);
+                        rule.push_str("+counterpart");
+                        explicit = true;
                     }
                     Gov::OnBehalf
                         if c.first > 0 && (lo..c.first).any(|k| self.is_person(&items[k])) =>
