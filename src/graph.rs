@@ -343,6 +343,18 @@ impl KnowledgeGraph {
         kg
     }
 
+    /// Adds an edge unless the same relation already joins the pair (another
+    /// relation between the same pair is a separate edge: a multigraph).
+    fn add_unique(&mut self, a: NodeIndex, b: NodeIndex, r: Relation) {
+        let exists = self
+            .graph
+            .edges_connecting(a, b)
+            .any(|e| e.weight().as_str() == r.as_str());
+        if !exists {
+            self.graph.add_edge(a, b, r);
+        }
+    }
+
     /// Adds party, signatory, partner and membership edges (nodes must be in place).
     fn add_edges(&mut self) {
         let kg = self;
@@ -358,12 +370,12 @@ impl KnowledgeGraph {
             };
             for p in &g.parties {
                 if let Some(&a) = kg.index.get(p) {
-                    kg.graph.update_edge(a, n, Relation::PartyTo);
+                    kg.add_unique(a, n, Relation::PartyTo);
                 }
             }
             for s in &g.signatories {
                 if let Some(&a) = kg.index.get(s) {
-                    kg.graph.update_edge(a, n, Relation::SignatoryOf);
+                    kg.add_unique(a, n, Relation::SignatoryOf);
                 }
             }
             let ps: Vec<&String> = g.parties.iter().collect();
@@ -396,7 +408,7 @@ impl KnowledgeGraph {
                 .filter_map(|p| kg.index.get(p).copied())
                 .collect();
             for p in parents {
-                kg.graph.update_edge(n, p, Relation::MemberOf);
+                kg.add_unique(n, p, Relation::MemberOf);
             }
         }
     }
@@ -446,5 +458,87 @@ mod tests {
         let rels: Vec<&str> = kg.edges().iter().map(|e| e.2.as_str()).collect();
         assert_eq!(rels.iter().filter(|r| **r == "party_to").count(), 2);
         assert_eq!(rels.iter().filter(|r| **r == "partners_with").count(), 1);
+    }
+
+    fn mou(doc: &str, when: &str) -> Fragment {
+        Pipeline::embedded().extract(&Document::new(
+            doc,
+            format!("Boliden and Epiroc signed a memorandum of understanding{when}."),
+        ))
+    }
+
+    fn json_of(b: GraphBuilder) -> String {
+        crate::export::json::to_string(&b.build())
+    }
+
+    #[test]
+    fn compatible_dates_merge_and_ambiguous_ones_stay_apart() {
+        let (undated, june, june2, july) = (
+            mou("a", ""),
+            mou("b", " in June 2025"),
+            mou("c", " on 2 June 2025"),
+            mou("d", " on 1 July 2025"),
+        );
+        // undated + month + day: one agreement, dated 2025-06-02, with all evidence
+        let kg = KnowledgeGraph::from_fragments([&undated, &june, &june2]);
+        let ags: Vec<&AgreementRecord> = kg
+            .nodes()
+            .filter_map(|n| match n {
+                Node::Agreement(g) => Some(g),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(ags.len(), 1);
+        assert_eq!(ags[0].date.as_deref(), Some("2025-06-02"));
+        assert_eq!(ags[0].evidence.len(), 3);
+        // with July too, the undated report could be either: it stays on its own
+        let kg = KnowledgeGraph::from_fragments([&undated, &june, &june2, &july]);
+        let dates: Vec<Option<String>> = kg
+            .nodes()
+            .filter_map(|n| match n {
+                Node::Agreement(g) => Some(g.date.clone()),
+                _ => None,
+            })
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        assert_eq!(
+            dates,
+            vec![None, Some("2025-06-02".into()), Some("2025-07-01".into())]
+        );
+        // and a graph that merged the undated report earlier splits it again
+        let mut early = GraphBuilder::new();
+        early.add_fragment(undated.clone());
+        early.add_fragment(june2.clone());
+        let early = crate::export::json::read("early", &json_of(early)).unwrap();
+        let mut later = GraphBuilder::new();
+        later.add_fragment(june.clone());
+        later.add_fragment(july.clone());
+        let mut both = early;
+        both.merge(later);
+        let mut once = GraphBuilder::new();
+        for f in [undated, june, june2, july] {
+            once.add_fragment(f);
+        }
+        assert_eq!(json_of(both), json_of(once));
+    }
+
+    #[test]
+    fn membership_and_partnership_between_one_pair_are_two_edges() {
+        let f = Pipeline::embedded().extract(&Document::new(
+            "m",
+            "METI signed a memorandum of cooperation with JETRO on 1 April 2025.",
+        ));
+        let kg = KnowledgeGraph::from_fragments([&f]);
+        let rels: Vec<(&str, &str, &str)> = kg
+            .edges()
+            .into_iter()
+            .map(|(a, b, r)| (a, b, r.as_str()))
+            .filter(|(a, b, _)| {
+                [*a, *b].contains(&"actor:meti") && [*a, *b].contains(&"actor:jetro")
+            })
+            .collect();
+        assert!(rels.iter().any(|r| r.2 == "member_of"), "{rels:?}");
+        assert!(rels.iter().any(|r| r.2 == "partners_with"), "{rels:?}");
     }
 }

@@ -349,6 +349,34 @@ impl Pipeline {
                 }
             }
         }
+        // "STOCKHOLM, 4 June 2025 – EIT InnoEnergy and ..." at the start of the text
+        for b in blocks.iter().take(3) {
+            let line = &text[b.start..b.end];
+            let Some(dash) = [" – ", " — ", " - "]
+                .iter()
+                .filter_map(|d| line.find(d))
+                .min()
+                .filter(|&d| d <= 80)
+            else {
+                continue;
+            };
+            let Some(comma) = line[..dash].find(',') else {
+                continue;
+            };
+            let place = &line[..comma];
+            if !place.chars().next().is_some_and(char::is_uppercase) || place.contains('.') {
+                continue;
+            }
+            let (from, to) = (b.start + comma + 1, b.start + dash);
+            let found = dates::find(text, from, to, phrases);
+            if let [d] = found.as_slice() {
+                if let dates::DateValue::Absolute(x) = d.value {
+                    if x.d.is_some() && text[from..to].trim().len() <= d.end - d.start + 2 {
+                        return Some(x);
+                    }
+                }
+            }
+        }
         None
     }
 }

@@ -297,7 +297,10 @@ pub fn run(a: QueryArgs) -> Result<i32> {
             if format == TableFormat::Json {
                 emit_json(&Value::Array(
                     rows.iter()
-                        .map(|(s, a)| json!({"id": kg.actor(*a).id, "label": kg.actor(*a).label, "type": kg.actor(*a).kind.as_str(), name: s}))
+                        .map(|(s, a)| {
+                            let score = if by == TopBy::Betweenness { json!(s) } else { json!(*s as u64) };
+                            json!({"id": kg.actor(*a).id, "label": kg.actor(*a).label, "type": kg.actor(*a).kind.as_str(), name: score})
+                        })
                         .collect(),
                 ))?;
             } else {
