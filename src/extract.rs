@@ -756,7 +756,10 @@ impl<'a> State<'a> {
                                             matches!(
                                                 (kind, w.as_str()),
                                                 (Kind::Investment, "in" | "i")
-                                                    | (Kind::Offtake, "from" | "från")
+                                                    | (
+                                                        Kind::Offtake,
+                                                        "from" | "från" | "to" | "till"
+                                                    )
                                             )
                                         }
                                         _ => false,
@@ -1082,6 +1085,7 @@ impl<'a> State<'a> {
         });
         let parties_ref = has_tag(&|t| matches!(t, Tag::PartiesAnaphor));
         let counterpart = has_tag(&|t| matches!(t, Tag::Counterpart));
+        let joins = has_tag(&|t| matches!(t, Tag::Joins));
         let talks_ref = self.out[a].status == Status::Negotiating
             && items.iter().any(|it| {
                 matches!(
@@ -1136,6 +1140,24 @@ impl<'a> State<'a> {
                 .position(|it| has(inp, it, |t| matches!(t, Tag::Counterpart)))
                 .unwrap_or(0);
             if let Some(c) = self.chains(items, at, items.len()).into_iter().next() {
+                for m in c.members {
+                    if inp.actors.kind(&inp.mentions[m].actor).can_be_party() {
+                        new_parties.push(inp.mentions[m].actor.clone());
+                    }
+                }
+            }
+        }
+        // "EIT InnoEnergy joined the agreement": the subject becomes a party
+        if joins && singular_def && !has_tag(&|t| matches!(t, Tag::Negation)) {
+            let at = items
+                .iter()
+                .position(|it| has(inp, it, |t| matches!(t, Tag::Joins)))
+                .unwrap_or(0);
+            if let Some(c) = self
+                .chains(items, 0, at)
+                .into_iter()
+                .rfind(|c| c.gov == Gov::None)
+            {
                 for m in c.members {
                     if inp.actors.kind(&inp.mentions[m].actor).can_be_party() {
                         new_parties.push(inp.mentions[m].actor.clone());

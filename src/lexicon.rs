@@ -139,6 +139,8 @@ pub enum Tag {
     CompanyAnaphor,
     /// Introduces the other party of a pending agreement (`its counterpart`).
     Counterpart,
+    /// The subject becomes a party of an agreement already stated (`joined the agreement`).
+    Joins,
     /// A verb of commenting (`said`, `välkomnade`): its subject is no signatory.
     Comment,
     /// A role or title word (`minister`, `executive vice president`).
@@ -286,6 +288,8 @@ struct LangFile {
     company_anaphora: Vec<String>,
     #[serde(default)]
     counterpart: Vec<String>,
+    #[serde(default)]
+    joiners: Vec<String>,
     #[serde(default)]
     comment_verbs: Vec<String>,
     #[serde(default)]
@@ -440,7 +444,7 @@ impl Lexicon {
                 add(p, Tag::Passive);
                 add(p, Tag::Status(Status::Signed));
             }
-            let simple: [(&Vec<String>, Tag); 17] = [
+            let simple: [(&Vec<String>, Tag); 18] = [
                 (&f.negation, Tag::Negation),
                 (&f.coordination, Tag::Coord),
                 (&f.between, Tag::Between),
@@ -454,6 +458,7 @@ impl Lexicon {
                 (&f.parties_anaphora, Tag::PartiesAnaphor),
                 (&f.company_anaphora, Tag::CompanyAnaphor),
                 (&f.counterpart, Tag::Counterpart),
+                (&f.joiners, Tag::Joins),
                 (&f.comment_verbs, Tag::Comment),
                 (&f.roles, Tag::Role),
                 (&f.relative_pronouns, Tag::Which),
