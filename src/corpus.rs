@@ -16,7 +16,7 @@ pub enum Outcome {
     /// A document was extracted.
     Done {
         /// The result.
-        fragment: Fragment,
+        fragment: Box<Fragment>,
         /// Negated or cancelled agreements (only with `explain`).
         not: Vec<NotAgreement>,
         /// The document (only with `explain`, for printing evidence).
@@ -51,7 +51,7 @@ fn work(p: &Pipeline, item: Item, explain: bool, doc_date: Option<&str>) -> Outc
             if explain {
                 let (fragment, not) = p.analyze(&d);
                 Outcome::Done {
-                    fragment,
+                    fragment: Box::new(fragment),
                     not,
                     doc: Some(d),
                     bytes,
@@ -59,7 +59,7 @@ fn work(p: &Pipeline, item: Item, explain: bool, doc_date: Option<&str>) -> Outc
                 }
             } else {
                 Outcome::Done {
-                    fragment: p.extract(&d),
+                    fragment: Box::new(p.extract(&d)),
                     not: Vec::new(),
                     doc: None,
                     bytes,
@@ -161,7 +161,7 @@ mod tests {
             None,
             |o| {
                 if let Outcome::Done { fragment, .. } = o {
-                    one.push(fragment)
+                    one.push(*fragment)
                 }
             },
         );
@@ -176,7 +176,7 @@ mod tests {
             None,
             |o| {
                 if let Outcome::Done { fragment, .. } = o {
-                    three.push(fragment)
+                    three.push(*fragment)
                 }
             },
         );

@@ -569,10 +569,12 @@ impl GazetteerBuilder {
 
     /// Checks cross-entity rules (alias claims, affiliations) and returns all diagnostics.
     fn cross_check(&mut self) {
-        // An alias claimed by two entities with the same case rule.
+        // An alias claimed by two entities with the same case rule. Gated aliases
+        // (used only once their entity is named in full) may be shared: the text
+        // decides, and an ungated claim wins over a gated one.
         let mut claims: BTreeMap<(String, bool), Vec<usize>> = BTreeMap::new();
         for (ix, e) in self.entities.iter().enumerate() {
-            for a in &e.aliases {
+            for a in e.aliases.iter().filter(|a| !a.gated) {
                 let key = match a.case {
                     CaseRule::Exact => (a.text.clone(), true),
                     CaseRule::Fold => (a.key(), false),

@@ -432,10 +432,17 @@ impl Filter {
             step = step.subgraph(&k);
         }
         if let Some((name, depth)) = &self.ego {
-            let centre = step.find_actor(name).or_else(|e| {
-                // the actor exists but the other filters removed it
-                kg.find_actor(name).and_then(|_| Err(e))
-            })?;
+            let centre = match step.find_actor(name) {
+                Ok(c) => c,
+                Err(e) => {
+                    return Err(match kg.find_actor(name) {
+                        Ok(_) => Error::Export(format!(
+                            "`{name}` is in the graph, but the other filters removed it; loosen --type, --status, --kind, --since, --until or --min-weight"
+                        )),
+                        Err(_) => e,
+                    })
+                }
+            };
             step = step.ego(centre, *depth);
         }
         Ok(step)

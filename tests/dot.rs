@@ -9,11 +9,10 @@ use pactgraph::export::dot::{self, DotOptions, ImageFormat};
 use pactgraph::fragment::{ActorRecord, AgreementRecord, Evidence, Fragment};
 use pactgraph::graph::KnowledgeGraph;
 use pactgraph::lexicon::{Kind, Status};
-use pactgraph::{ActorType, Document, Gazetteer, Lexicon, Pipeline};
+use pactgraph::{ActorType, Document, Gazetteer, Pipeline};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
-use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
 const SAMPLE: &str = "JOGMEC and Mitsubishi Corporation signed a memorandum of understanding on battery recycling on 3 May 2025. Business Sweden and JETRO are negotiating a cooperation agreement. Boliden signed a supply agreement with Epiroc.";
@@ -55,6 +54,14 @@ fn actor(id: &str, label: &str, kind: ActorType, country: Option<&str>) -> Actor
     }
 }
 
+/// The id of the agreement whose label starts with `label`.
+fn agreement_id_of(kg: &KnowledgeGraph, label: &str) -> String {
+    kg.nodes()
+        .find(|n| n.label().starts_with(label))
+        .map(|n| n.id().to_string())
+        .unwrap_or_else(|| panic!("no agreement labelled {label}"))
+}
+
 fn agreement(
     n: usize,
     (agreement_kind, status, date): (Kind, Status, Option<&str>),
@@ -63,8 +70,8 @@ fn agreement(
     text: &str,
 ) -> AgreementRecord {
     let ids = |xs: &[&str]| xs.iter().map(|x| format!("actor:{x}")).collect();
-    AgreementRecord {
-        id: format!("agreement:{n:016x}"),
+    let mut g = AgreementRecord {
+        id: pactgraph::graph::agreement_id(agreement_kind, date, &ids(parties)),
         label: format!("Agreement {n}: {}", parties.join(" – ")),
         agreement_kind,
         status,
@@ -89,8 +96,15 @@ fn agreement(
             char_end: text.chars().count(),
             text: text.into(),
             rule: "between".into(),
+            date: date.map(Into::into),
+            status,
+            topics: BTreeSet::new(),
+            signatories: ids(signatories),
         }],
-    }
+    };
+    // the evidence carries what its document reported: the graph is built from it
+    g.evidence[0].topics = g.topics.clone();
+    g
 }
 
 /// Names that need escaping: quotes, backslashes, Graphviz escapes (`\N`,
@@ -177,6 +191,7 @@ fn awkward() -> KnowledgeGraph {
         date: None,
         actors,
         agreements,
+        url: None,
     };
     KnowledgeGraph::from_fragments([&f])
 }
@@ -397,7 +412,7 @@ fn awkward_names_get_their_clusters() {
             .map(|e| e.2.clone())
             .unwrap_or_else(|| panic!("no edge {a} {b}"))
     };
-    let signed = edge("actor:anna", "agreement:0000000000000001");
+    let signed = edge("actor:anna", &agreement_id_of(&awkward(), "Agreement 1:"));
     assert_eq!(
         (signed["style"].as_str(), signed["label"].as_str()),
         (Some("dashed"), Some("signed"))
@@ -446,7 +461,12 @@ fn rendering_gives_svg_with_the_text_and_png() {
     let text = dot::to_string(&awkward(), &awkward_opts(false));
     let long = text
         .lines()
-        .find(|l| l.contains("agreement:0000000000000005\"["))
+        .find(|l| {
+            l.contains(&format!(
+                "{}\"[",
+                agreement_id_of(&awkward(), "Agreement 5:")
+            ))
+        })
         .unwrap();
     assert!(
         long.contains("Long. Long.") && long.contains("…") && long.len() < 700,
@@ -610,54 +630,4 @@ fn the_collapsed_view_keeps_partners_that_are_also_parent_and_child() {
     assert!(between.iter().any(|e| {
         e["penwidth"] == "2" && (e["label"] == "MoC 2025-05-05" || e["xlabel"] == "MoC 2025-05-05")
     }));
-}
-
-/// A richer graph from text, for looking at: people signing, a ministry and
-/// its agency, discovered actors, Swedish and Japanese names.
-fn rich() -> KnowledgeGraph {
-    let tsv = "id\ttype\tname\taliases\tcountry\taffiliation\tnote
-orebro_ater\tcompany\tÖrebro Återvinning AB\tÖrebro Återvinning\tSE\t\t
-toyo_denchi\tcompany\t東洋電池株式会社\tToyo Denchi\tJP\t\t
-";
-    let mut b = Gazetteer::builder();
-    b.add_embedded();
-    b.add_source("dot-test.tsv", tsv);
-    let p = Pipeline::new(b.build().unwrap(), Lexicon::embedded());
-    let a = p.extract(&Document::new(
-        "a",
-        "Stockholm, 3 June 2025\n\nÖrebro Återvinning AB signed a battery recycling agreement with 東洋電池株式会社 on 2 June 2025.\n\nJETRO signed a memorandum of understanding with Business Sweden. The agreement was signed in Osaka on 3 October 2025 by JETRO chairman Ingrid Halvorsen. METI welcomed the memorandum.\n",
-    ));
-    let b = p.extract(&Document::new(
-        "b",
-        "Northvolt and Örebro Återvinning AB signed a partnership on battery cells. METI signed a memorandum of cooperation with JETRO on 5 May 2025. The European Commission and Japan are planning a green alliance. Boliden signed a supply agreement with Epiroc. LKAB and Mitsubishi Corporation announced a joint venture.\n",
-    ));
-    KnowledgeGraph::from_fragments([&a, &b])
-}
-
-/// Writes the sample diagrams (PNG, SVG and DOT, both views, plus a richer
-/// graph) for looking at: `cargo test --release --test dot -- --ignored`
-/// (to `$PACTGRAPH_SAMPLE_DIR`, default /tmp).
-#[test]
-#[ignore]
-fn write_samples() {
-    let dir = std::env::var_os("PACTGRAPH_SAMPLE_DIR").map_or(PathBuf::from("/tmp"), PathBuf::from);
-    for (kg, stem) in [
-        (sample(), "dot-sample"),
-        (rich(), "dot-rich"),
-        (awkward(), "dot-awkward"),
-    ] {
-        for (collapse, suffix) in [(false, ""), (true, "-collapsed")] {
-            let o = if stem == "dot-awkward" {
-                awkward_opts(collapse)
-            } else {
-                opts(collapse)
-            };
-            let name = format!("{stem}{suffix}");
-            for f in [ImageFormat::Png, ImageFormat::Svg] {
-                let bytes = dot::render(&kg, &o, f).unwrap();
-                std::fs::write(dir.join(format!("{name}.{}", f.as_str())), bytes).unwrap();
-            }
-            std::fs::write(dir.join(format!("{name}.dot")), dot::to_string(&kg, &o)).unwrap();
-        }
-    }
 }

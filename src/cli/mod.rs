@@ -281,7 +281,7 @@ fn extract(a: ExtractArgs) -> Result<i32> {
                         write_err.get_or_insert(e.into());
                     }
                 } else {
-                    builder.add_fragment(fragment);
+                    builder.add_fragment(*fragment);
                 }
             }
             Outcome::Failed(e, bytes) => {
