@@ -180,8 +180,13 @@ impl<'a> State<'a> {
     fn items(&self, s: usize, e: usize) -> Vec<Item> {
         let inp = self.inp;
         let mut items: Vec<Item> = Vec::new();
-        for (i, m) in inp.mentions.iter().enumerate() {
-            if m.start >= s && m.end <= e {
+        // mentions, dates and phrases are sorted by start: take each one's slice
+        let from_m = inp.mentions.partition_point(|m| m.start < s);
+        for (i, m) in inp.mentions.iter().enumerate().skip(from_m) {
+            if m.start >= e {
+                break;
+            }
+            if m.end <= e {
                 items.push(Item {
                     start: m.start,
                     end: m.end,
@@ -191,8 +196,12 @@ impl<'a> State<'a> {
         }
         let covered =
             |items: &Vec<Item>, a: usize, b: usize| items.iter().any(|x| x.start < b && a < x.end);
-        for (i, d) in self.dates.iter().enumerate() {
-            if d.start >= s && d.end <= e && !covered(&items, d.start, d.end) {
+        let from_d = self.dates.partition_point(|d| d.start < s);
+        for (i, d) in self.dates.iter().enumerate().skip(from_d) {
+            if d.start >= e {
+                break;
+            }
+            if d.end <= e && !covered(&items, d.start, d.end) {
                 items.push(Item {
                     start: d.start,
                     end: d.end,
@@ -200,8 +209,12 @@ impl<'a> State<'a> {
                 });
             }
         }
-        for (i, p) in inp.phrases.iter().enumerate() {
-            if p.start >= s && p.end <= e && !covered(&items, p.start, p.end) {
+        let from_p = inp.phrases.partition_point(|p| p.start < s);
+        for (i, p) in inp.phrases.iter().enumerate().skip(from_p) {
+            if p.start >= e {
+                break;
+            }
+            if p.end <= e && !covered(&items, p.start, p.end) {
                 items.push(Item {
                     start: p.start,
                     end: p.end,
@@ -209,16 +222,22 @@ impl<'a> State<'a> {
                 });
             }
         }
-        // remaining words and punctuation
+        items.sort_by_key(|x| x.start);
+        // remaining words and punctuation, walking the sorted items alongside
         let t = inp.text;
         let mut pos = s;
+        let mut next = 0;
         let mut rest: Vec<Item> = Vec::new();
         while pos < e {
-            let c = t[pos..].chars().next().unwrap();
-            if let Some(x) = items.iter().find(|x| x.start == pos) {
-                pos = x.end;
+            while next < items.len() && items[next].start < pos {
+                next += 1;
+            }
+            if next < items.len() && items[next].start == pos {
+                pos = items[next].end;
+                next += 1;
                 continue;
             }
+            let c = t[pos..].chars().next().unwrap();
             if c.is_whitespace() {
                 pos += c.len_utf8();
             } else if c == '['
@@ -246,13 +265,8 @@ impl<'a> State<'a> {
                     }
                 }
                 // stop at the start of an item
-                if let Some(x) = items
-                    .iter()
-                    .filter(|x| x.start > pos && x.start < q)
-                    .map(|x| x.start)
-                    .min()
-                {
-                    q = x;
+                if next < items.len() && items[next].start > pos && items[next].start < q {
+                    q = items[next].start;
                 }
                 rest.push(Item {
                     start: pos,

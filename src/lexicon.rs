@@ -620,6 +620,12 @@ impl Lexicon {
 
     /// The language whose function words are most frequent in `text`, if any.
     pub fn detect(&self, folded: &str) -> Option<String> {
+        // the first 1.5 KB (some 250 words) say which language it is as well as the whole text
+        let mut cut = folded.len().min(1536);
+        while !folded.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let folded = &folded[..cut];
         let mut best: Option<(usize, &str)> = None;
         for (lang, words) in &self.function_words {
             let n = folded

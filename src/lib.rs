@@ -49,6 +49,10 @@ use crate::segment::{BlockKind, Segmenter};
 use crate::text::{fold, CharIndex};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+/// Sentences after one that names an actor in which anaphora ("the agreement",
+/// "it was signed") are still followed.
+const ANAPHORA_WINDOW: usize = 4;
+
 /// Gazetteer, language knowledge and the compiled automata: build once, extract many.
 #[derive(Debug, Clone)]
 pub struct Pipeline {
@@ -120,8 +124,48 @@ impl Pipeline {
         let sentences = self.segmenter.sentences(text, &blocks);
         let spans: Vec<(usize, usize)> = sentences.iter().map(|s| (s.start, s.end)).collect();
         let mut mentions = self.matcher.find(text, &folded);
-        let phrases = self.lexicon.find(text, &folded, 0, text.len());
-        let found = discover::discover(text, &folded, &spans, &mentions, &phrases, &self.lexicon);
+        // The rules need the lexicon only where an agreement can be: sentences
+        // that name an actor or define an acronym, the few after them (anaphora:
+        // "It was signed in June"), and the opening blocks (datelines). Elsewhere
+        // the text is skipped, which is most of a long article.
+        let mut active = vec![false; sentences.len()];
+        let mut mi = 0;
+        for (k, sp) in sentences.iter().enumerate() {
+            while mi < mentions.len() && mentions[mi].start < sp.start {
+                mi += 1;
+            }
+            let named = mi < mentions.len() && mentions[mi].start < sp.end;
+            if named || text[sp.start..sp.end].contains('(') {
+                for a in active.iter_mut().skip(k).take(ANAPHORA_WINDOW + 1) {
+                    *a = true;
+                }
+            }
+        }
+        let opening = blocks.get(2).or(blocks.last()).map_or(0, |b| b.end);
+        for (a, sp) in active.iter_mut().zip(&sentences) {
+            *a |= sp.start < opening;
+        }
+        let mut phrases = Vec::new();
+        let mut active_spans: Vec<(usize, usize)> = Vec::new();
+        for (k, sp) in spans.iter().enumerate() {
+            if !active[k] {
+                continue;
+            }
+            match active_spans.last_mut() {
+                Some(last) if k > 0 && active[k - 1] => last.1 = sp.1,
+                _ => active_spans.push(*sp),
+            }
+        }
+        for &(a, b) in &active_spans {
+            phrases.extend(self.lexicon.find(text, &folded, a, b));
+        }
+        let live: Vec<(usize, usize)> = spans
+            .iter()
+            .zip(&active)
+            .filter(|(_, a)| **a)
+            .map(|(s, _)| *s)
+            .collect();
+        let found = discover::discover(text, &folded, &live, &mentions, &phrases, &self.lexicon);
         mentions.retain(|m| {
             !found
                 .replaced
@@ -351,7 +395,11 @@ impl Pipeline {
         }
         // "STOCKHOLM, 4 June 2025 – EIT InnoEnergy and ..." at the start of the text
         for b in blocks.iter().take(3) {
-            let line = &text[b.start..b.end];
+            let mut cut = (b.end - b.start).min(120);
+            while !text.is_char_boundary(b.start + cut) {
+                cut -= 1;
+            }
+            let line = &text[b.start..b.start + cut];
             let Some(dash) = [" – ", " — ", " - "]
                 .iter()
                 .filter_map(|d| line.find(d))
