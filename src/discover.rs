@@ -146,6 +146,10 @@ pub fn discover(
 
     let mut learned: Vec<(String, String, bool)> = Vec::new(); // (surface, actor, exact)
     for (ss, se) in sentences.iter().copied() {
+        // only "(" starts a definition
+        if !text[ss..se].contains('(') {
+            continue;
+        }
         let toks = tokens(text, ss, se);
         for (i, t) in toks.iter().enumerate() {
             if &text[t.start..t.end] != "(" {
@@ -389,7 +393,23 @@ fn discover_people(
             && !w.contains(':')
     };
     let mut names: Vec<String> = Vec::new();
+    // a person is recognised by a role word, an apposition with a role, or a
+    // signing or speaking verb: sentences with none of these are skipped
+    let cue = |p: &PhraseMatch| {
+        p.tags
+            .iter()
+            .any(|t| matches!(t, Tag::Role | Tag::Status(_) | Tag::Comment))
+    };
     for (ss, se) in sentences.iter().copied() {
+        let from = phrases.partition_point(|p| p.start < ss);
+        let genitive = mentions
+            .iter()
+            .skip(mentions.partition_point(|m| m.start < ss))
+            .take_while(|m| m.start < se)
+            .any(|m| m.genitive);
+        if !genitive && !phrases[from..].iter().take_while(|p| p.start < se).any(cue) {
+            continue;
+        }
         let toks = tokens(text, ss, se);
         let mut i = 0;
         while i < toks.len() {

@@ -548,6 +548,33 @@ impl Lexicon {
             let Some(m) = self.ac.find(input) else { break };
             let p = &self.patterns[m.pattern().as_usize()];
             let left_strict = boundary(char_before(text, m.start()), char_at(text, m.start()));
+            // tags that may apply at all here, and whether one of them takes an ending
+            let usable = p
+                .tags
+                .iter()
+                .any(|(_, compound, _)| *compound || left_strict);
+            if !usable {
+                pos = m.start() + char_at(text, m.start()).map_or(1, |c| c.len_utf8());
+                continue;
+            }
+            let suffixed = p
+                .tags
+                .iter()
+                .any(|(_, compound, suffix)| *suffix && (*compound || left_strict));
+            let head_at = |q: usize, to: usize| {
+                self.ac
+                    .find(
+                        aho_corasick::Input::new(folded)
+                            .span(q..to)
+                            .anchored(aho_corasick::Anchored::Yes),
+                    )
+                    .is_some_and(|n| {
+                        self.patterns[n.pattern().as_usize()]
+                            .tags
+                            .iter()
+                            .any(|t| t.1)
+                    })
+            };
             let mut ext = m.end();
             while let Some(c) = char_at(text, ext) {
                 if ext >= end || !c.is_alphabetic() {
@@ -555,25 +582,20 @@ impl Lexicon {
                 }
                 ext += c.len_utf8();
             }
-            // an ending that is itself the head of a compound ("batteri|avtalen") is cut off
+            // an ending that is itself the head of a compound ("batteri|avtalen") is cut off;
+            // without a suffixed tag only a head right after the match matters
             if ext > m.end() {
-                let mut q = m.end();
-                while q < ext {
-                    if let Some(n) = self.ac.find(
-                        aho_corasick::Input::new(folded)
-                            .span(q..ext)
-                            .anchored(aho_corasick::Anchored::Yes),
-                    ) {
-                        if self.patterns[n.pattern().as_usize()]
-                            .tags
-                            .iter()
-                            .any(|t| t.1)
-                        {
+                if suffixed {
+                    let mut q = m.end();
+                    while q < ext {
+                        if head_at(q, ext) {
                             ext = q;
                             break;
                         }
+                        q += char_at(text, q).map_or(1, |c| c.len_utf8());
                     }
-                    q += char_at(text, q).map_or(1, |c| c.len_utf8());
+                } else if head_at(m.end(), ext) {
+                    ext = m.end();
                 }
             }
             let cut = ext < text.len() && char_at(text, ext).is_some_and(|c| c.is_alphabetic());
@@ -620,8 +642,8 @@ impl Lexicon {
 
     /// The language whose function words are most frequent in `text`, if any.
     pub fn detect(&self, folded: &str) -> Option<String> {
-        // the first 1.5 KB (some 250 words) say which language it is as well as the whole text
-        let mut cut = folded.len().min(1536);
+        // the first 600 bytes (some 100 words) say which language it is as well as the whole text
+        let mut cut = folded.len().min(600);
         while !folded.is_char_boundary(cut) {
             cut -= 1;
         }

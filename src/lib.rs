@@ -350,6 +350,8 @@ impl Pipeline {
                     .iter()
                     .filter(|_| e.kind != ActorType::Person)
                     .map(|a| format!("actor:{}", a.id))
+                    .collect::<std::collections::BTreeSet<_>>()
+                    .into_iter()
                     .collect(),
             }
         } else {

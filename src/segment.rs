@@ -158,43 +158,33 @@ impl Segmenter {
     /// Byte offsets (relative to `t`) just after each sentence-final punctuation run.
     fn breaks(&self, t: &str) -> Vec<usize> {
         let mut cuts = Vec::new();
-        let chars: Vec<(usize, char)> = t.char_indices().collect();
-        let mut i = 0;
-        while i < chars.len() {
-            let (bi, c) = chars[i];
-            if matches!(c, '.' | '!' | '?' | '…') {
-                // extend over closing quotes/brackets and repeated punctuation
-                let mut j = i + 1;
-                while j < chars.len()
-                    && matches!(
-                        chars[j].1,
-                        '.' | '!' | '?' | '"' | '”' | '’' | '»' | ')' | ']'
-                    )
-                {
-                    j += 1;
+        let mut from = 0;
+        // jump from one sentence-final mark to the next; no per-character buffer
+        while let Some(off) = t[from..].find(['.', '!', '?', '…']) {
+            let bi = from + off;
+            let c = t[bi..].chars().next().unwrap_or('.');
+            // extend over closing quotes/brackets and repeated punctuation
+            let mut end = bi + c.len_utf8();
+            for ch in t[end..].chars() {
+                if matches!(ch, '.' | '!' | '?' | '"' | '”' | '’' | '»' | ')' | ']') {
+                    end += ch.len_utf8();
+                } else {
+                    break;
                 }
-                let end = chars.get(j).map_or(t.len(), |x| x.0);
-                // needs whitespace then an upper-case letter, digit, quote or bracket
-                let mut k = j;
-                let mut saw_space = false;
-                while k < chars.len() && chars[k].1.is_whitespace() {
-                    saw_space = true;
-                    k += 1;
-                }
-                let next_ok = k < chars.len()
-                    && (chars[k].1.is_uppercase()
-                        || chars[k].1.is_ascii_digit()
-                        || matches!(
-                            chars[k].1,
-                            '"' | '“' | '”' | '«' | '»' | '(' | '[' | '–' | '—'
-                        ));
-                if saw_space && next_ok && !(c == '.' && self.is_abbreviation(t, bi)) {
-                    cuts.push(end);
-                }
-                i = j;
-            } else {
-                i += 1;
             }
+            // needs whitespace then an upper-case letter, digit, quote or bracket
+            let rest = &t[end..];
+            let after = rest.trim_start();
+            let saw_space = after.len() < rest.len();
+            let next_ok = after.chars().next().is_some_and(|n| {
+                n.is_uppercase()
+                    || n.is_ascii_digit()
+                    || matches!(n, '"' | '“' | '”' | '«' | '»' | '(' | '[' | '–' | '—')
+            });
+            if saw_space && next_ok && !(c == '.' && self.is_abbreviation(t, bi)) {
+                cuts.push(end);
+            }
+            from = end;
         }
         cuts
     }

@@ -82,7 +82,7 @@ pub struct GazetteerArgs {
 /// Graph output formats.
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum Format {
-    /// Node-link JSON (networkx `node_link_graph`), the documented contract (schema/pactgraph.schema.json).
+    /// Node-link JSON (networkx `node_link_graph`), the documented contract (schema/pactgraph-graph.schema.json, docs/json.md).
     Json,
     /// One fragment per document, JSON Lines: for streaming and for `merge` (extract only).
     Jsonl,
@@ -146,6 +146,7 @@ pub enum KindArg {
     Moc,
     Partnership,
     Cooperation,
+    #[value(name = "joint_venture")]
     JointVenture,
     Offtake,
     Investment,

@@ -1,5 +1,6 @@
 //! Node-link JSON (networkx `node_link_graph` compatible), schema version
-//! [`SCHEMA_VERSION`]; the schema is `schema/pactgraph.schema.json`.
+//! [`SCHEMA_VERSION`]; the schema is `schema/pactgraph-graph.schema.json`
+//! (fragments: `schema/pactgraph-fragment.schema.json`); fields in `docs/json.md`.
 
 use crate::error::{Error, Result};
 use crate::fragment::{ActorRecord, AgreementRecord, Evidence, MentionRecord};
