@@ -1084,7 +1084,9 @@ impl<'a> State<'a> {
                         && (*definite || self.english_definite(items, k, 0))
                         && (*kind == self.out[a].kind
                             || self.out[a].kind_rank <= 1
-                            || *kind == Kind::Cooperation)
+                            || *kind == Kind::Cooperation
+                            // "the memorandum" after a memorandum of cooperation
+                            || (*kind == Kind::Mou && self.out[a].kind == Kind::Moc))
                 }
                 _ => false,
             })

@@ -372,6 +372,19 @@ impl Filter {
             || self.min_weight > 1
     }
 
+    /// The filtered graph, taking the graph by value: without filters it is
+    /// returned as it is, with no copy.
+    ///
+    /// # Errors
+    /// As [`Filter::apply`].
+    pub fn apply_owned(&self, kg: KnowledgeGraph) -> Result<KnowledgeGraph> {
+        if self.is_empty() {
+            Ok(kg)
+        } else {
+            self.apply(&kg)
+        }
+    }
+
     /// The filtered graph.
     ///
     /// # Errors

@@ -204,6 +204,22 @@ fn agreements_match_what_a_reader_finds() {
                 a["date"]
             ));
         }
+        if let Some(want) = e.get("signatories") {
+            let mut want = strs(want);
+            want.sort();
+            let mut got: Vec<String> = a["signatories"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| p["label"].as_str().unwrap().to_string())
+                .collect();
+            got.sort();
+            if got != want {
+                problems.push(format!(
+                    "{parties:?} {kind}: signatories {got:?} (expected {want:?})"
+                ));
+            }
+        }
         // every document that reports it is in its evidence: one node across documents
         let docs: Vec<String> = a["evidence"]
             .as_array()
@@ -422,4 +438,77 @@ fn html_is_stripped_to_its_text() {
         !ev.contains("<p>") && !ev.contains("&amp;"),
         "markup left in evidence"
     );
+}
+
+#[test]
+fn export_filters_keep_what_they_say() {
+    let dir = tmpdir("filters");
+    let g = corpus_graph(&dir);
+    let nodes = |v: &Value| v["nodes"].as_array().unwrap().clone();
+    // actor types
+    let v = json(&["merge", s(&g), "--type", "company"]);
+    let actors: Vec<Value> = nodes(&v)
+        .into_iter()
+        .filter(|n| n["kind"] == "actor")
+        .collect();
+    assert!(!actors.is_empty());
+    assert!(actors.iter().all(|n| n["type"] == "company"), "{actors:?}");
+    // kinds and statuses
+    let v = json(&[
+        "merge",
+        s(&g),
+        "--kind",
+        "joint_venture,offtake",
+        "--status",
+        "signed",
+    ]);
+    let ags: Vec<Value> = nodes(&v)
+        .into_iter()
+        .filter(|n| n["kind"] == "agreement")
+        .collect();
+    assert!(!ags.is_empty());
+    for a in &ags {
+        assert!(["joint_venture", "offtake"].contains(&a["agreement_kind"].as_str().unwrap()));
+        assert_eq!(a["status"], "signed");
+    }
+    // a date range keeps dated agreements inside it, partly dated ones included
+    let v = json(&["merge", s(&g), "--since", "2024-06", "--until", "2025"]);
+    for a in nodes(&v).iter().filter(|n| n["kind"] == "agreement") {
+        let d = a["date"].as_str().expect("undated agreements are dropped");
+        assert!(d >= "2024-06" && &d[..4] <= "2025", "{d}");
+    }
+    // minimum weight: only pairs with two or more agreements remain
+    let v = json(&["merge", s(&g), "--min-weight", "2"]);
+    let edges = v["edges"].as_array().unwrap();
+    let pw: Vec<&Value> = edges
+        .iter()
+        .filter(|e| e["relation"] == "partners_with")
+        .collect();
+    assert!(!pw.is_empty());
+    assert!(
+        pw.iter().all(|e| e["weight"].as_u64().unwrap() >= 2),
+        "{pw:?}"
+    );
+    // ego network: JOGMEC and its partners only
+    let v = json(&["merge", s(&g), "--ego", "JOGMEC", "--depth", "1"]);
+    let partners = json(&["query", s(&g), "partners", "JOGMEC", "--format", "json"]);
+    let mut expected: Vec<String> = partners["partners"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["id"].as_str().unwrap().to_string())
+        .collect();
+    expected.push("actor:jogmec".into());
+    expected.sort();
+    let mut got: Vec<String> = nodes(&v)
+        .iter()
+        .filter(|n| n["kind"] == "actor" && n["type"] != "person")
+        .map(|n| n["id"].as_str().unwrap().to_string())
+        .collect();
+    got.sort();
+    assert_eq!(got, expected);
+    // an ego actor that the other filters removed is a clear error
+    let o = run(&["merge", s(&g), "--ego", "JOGMEC", "--type", "country"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("other filters removed it"));
 }

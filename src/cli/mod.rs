@@ -154,8 +154,21 @@ fn write_graph(
         clusters: !d.no_clusters,
         title: d.title.clone(),
     };
+    if format == Format::Json {
+        // streamed: a big graph is never held twice (once as a string)
+        let write = |w: &mut dyn std::io::Write| json::write(kg, w);
+        match output {
+            Some(path) => pactgraph::export::write_atomic_with(path, write)?,
+            None => {
+                let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+                write(&mut out)?;
+                out.flush()?;
+            }
+        }
+        return Ok(());
+    }
     let bytes: Vec<u8> = match format {
-        Format::Json => json::to_string(kg).into_bytes(),
+        Format::Json => unreachable!("streamed above"),
         Format::Dot => dot::to_string(kg, &opts()).into_bytes(),
         Format::Svg => dot::render(kg, &opts(), dot::ImageFormat::Svg)?,
         Format::Png => dot::render(kg, &opts(), dot::ImageFormat::Png)?,
@@ -327,7 +340,7 @@ fn extract(a: ExtractArgs) -> Result<i32> {
         stats.actors = kg.actor_indices().len();
         stats.agreements = kg.agreement_indices().len();
         stats.mentions = kg.stats().mentions;
-        let kg = filter.apply(&kg)?;
+        let kg = filter.apply_owned(kg)?;
         write_graph(&kg, a.out.format, a.out.output.as_deref(), &a.out.diagram)?;
     }
     stats.write_s = t2.elapsed().as_secs_f64();
@@ -416,7 +429,7 @@ pub(crate) fn read_graphs(paths: &[PathBuf]) -> Result<(pactgraph::graph::GraphB
 fn merge(a: args::MergeArgs) -> Result<i32> {
     let filter = filter_of(&a.out.filter, is_diagram(a.out.format))?;
     let (b, failed) = read_graphs(&a.inputs)?;
-    let kg = filter.apply(&b.build())?;
+    let kg = filter.apply_owned(b.build())?;
     write_graph(&kg, a.out.format, a.out.output.as_deref(), &a.out.diagram)?;
     Ok(if failed > 0 { 1 } else { 0 })
 }

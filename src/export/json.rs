@@ -183,6 +183,16 @@ pub fn node_link(kg: &KnowledgeGraph) -> NodeLink<'_> {
     }
 }
 
+/// Writes the pretty-printed JSON, with a final newline, to `w` as it is
+/// serialized (no copy of the whole document in memory).
+///
+/// # Errors
+/// The writer's errors.
+pub fn write(kg: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *w, &node_link(kg))?;
+    w.write_all(b"\n")
+}
+
 /// Pretty-printed JSON with a final newline.
 pub fn to_string(kg: &KnowledgeGraph) -> String {
     let mut s = serde_json::to_string_pretty(&node_link(kg)).expect("serializable");
