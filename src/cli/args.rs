@@ -13,7 +13,7 @@ use std::path::PathBuf;
     name = "pactgraph",
     version,
     propagate_version = true,
-    after_help = "Examples:\n  pactgraph extract examples/*.txt -o graph.json\n  pactgraph extract article.txt --format dot | dot -Tpng -o graph.png\n  pactgraph extract article.txt --explain\n  pactgraph eval --gold ../shared/eval/dev -v\n  pactgraph gazetteer check my-actors.tsv"
+    after_help = "Examples:\n  pactgraph extract examples/ -o graph.json\n  pactgraph extract news/ --format png --collapse-agreements -o partners.png\n  pactgraph extract article.txt --explain\n  pactgraph query graph.json partners JOGMEC\n  pactgraph merge shard1.jsonl shard2.jsonl -o graph.json\n  pactgraph eval --gold ../shared/eval/dev -v\n  pactgraph gazetteer check my-actors.tsv\n\nRun `pactgraph <command> --help` for each command's options and examples."
 )]
 pub struct Cli {
     /// What to do.
