@@ -125,23 +125,10 @@ pub fn to_string(kg: &KnowledgeGraph) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Document, Pipeline};
     use serde_json::Value;
 
     fn graph() -> KnowledgeGraph {
-        let p = Pipeline::embedded();
-        let mut f = p.extract(&Document::new(
-            "d",
-            "Boliden signed a supply agreement with Epiroc on 3 May 2025. \
-             JOGMEC and Mitsubishi Corporation signed a memorandum of understanding on battery recycling.",
-        ));
-        for a in &mut f.actors {
-            if a.id == "actor:boliden" {
-                a.label = "\"Q\" & <Co> \\ \u{1}".into();
-                a.aliases.insert("日本貿易振興機構".into());
-            }
-        }
-        KnowledgeGraph::from_fragments([&f])
+        crate::export::awkward_graph("\"Q\" & <Co> \\ \u{1}", &["日本貿易振興機構"])
     }
 
     #[test]

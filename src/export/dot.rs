@@ -302,15 +302,7 @@ fn actor_tooltip(a: &ActorRecord, opts: &DotOptions) -> String {
         .into_iter()
         .collect();
     if !aliases.is_empty() {
-        let mut s = aliases
-            .iter()
-            .take(4)
-            .cloned()
-            .collect::<Vec<_>>()
-            .join(", ");
-        if aliases.len() > 4 {
-            s.push_str(&format!(" +{} more", aliases.len() - 4));
-        }
+        let s = first_few(&aliases, 4, " more");
         lines.push(format!("also: {}", truncate(&s, TOOLTIP_MAX)));
     }
     let mut m = plural(a.mentions.len(), "mention");
@@ -321,6 +313,15 @@ fn actor_tooltip(a: &ActorRecord, opts: &DotOptions) -> String {
     lines.join("\n")
 }
 
+/// The first `n` items joined with commas, then `+K{more}` for the rest.
+fn first_few(items: &[String], n: usize, more: &str) -> String {
+    let mut s = items.iter().take(n).cloned().collect::<Vec<_>>().join(", ");
+    if items.len() > n {
+        s.push_str(&format!(" +{}{more}", items.len() - n));
+    }
+    s
+}
+
 fn agreement_label(g: &AgreementRecord) -> String {
     let mut status = g.status.as_str().to_string();
     if let Some(d) = &g.date {
@@ -329,15 +330,7 @@ fn agreement_label(g: &AgreementRecord) -> String {
     let mut label = format!("{}\n{status}", crate::kind_label(g.agreement_kind));
     if !g.topics.is_empty() {
         let topics: Vec<String> = g.topics.iter().map(|t| clean(t)).collect();
-        let mut t = topics
-            .iter()
-            .take(3)
-            .cloned()
-            .collect::<Vec<_>>()
-            .join(", ");
-        if topics.len() > 3 {
-            t.push_str(&format!(" +{}", topics.len() - 3));
-        }
+        let t = first_few(&topics, 3, "");
         label.push('\n');
         label.push_str(&truncate(&t, 2 * WRAP));
     }

@@ -229,24 +229,13 @@ fn bool_str(b: bool) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Document, Pipeline};
 
     /// A graph with two agreements; the Boliden actor renamed to awkward text.
     fn graph() -> KnowledgeGraph {
-        let p = Pipeline::embedded();
-        let mut f = p.extract(&Document::new(
-            "d",
-            "Boliden signed a supply agreement with Epiroc on 3 May 2025. \
-             JOGMEC and Mitsubishi Corporation signed a memorandum of understanding on battery recycling.",
-        ));
-        for a in &mut f.actors {
-            if a.id == "actor:boliden" {
-                a.label = "\"Q\" & <Co>'s\u{1}\u{7}\tname\r\n".into();
-                a.aliases.insert("日本貿易振興機構".into());
-                a.aliases.insert("Åkerström & Söner".into());
-            }
-        }
-        KnowledgeGraph::from_fragments([&f])
+        crate::export::awkward_graph(
+            "\"Q\" & <Co>'s\u{1}\u{7}\tname\r\n",
+            &["日本貿易振興機構", "Åkerström & Söner"],
+        )
     }
 
     #[test]

@@ -48,3 +48,21 @@ pub fn write_atomic_with(
     tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
     Ok(())
 }
+
+/// A test graph with two agreements whose Boliden actor has an awkward label and aliases.
+#[cfg(test)]
+pub(crate) fn awkward_graph(label: &str, aliases: &[&str]) -> crate::graph::KnowledgeGraph {
+    let p = crate::Pipeline::embedded();
+    let mut f = p.extract(&crate::Document::new(
+        "d",
+        "Boliden signed a supply agreement with Epiroc on 3 May 2025. \
+         JOGMEC and Mitsubishi Corporation signed a memorandum of understanding on battery recycling.",
+    ));
+    for a in &mut f.actors {
+        if a.id == "actor:boliden" {
+            a.label = label.into();
+            a.aliases.extend(aliases.iter().map(|x| x.to_string()));
+        }
+    }
+    crate::graph::KnowledgeGraph::from_fragments([&f])
+}

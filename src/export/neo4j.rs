@@ -195,22 +195,12 @@ pub fn write_dir(kg: &KnowledgeGraph, dir: &Path) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Document, Pipeline};
 
     fn graph() -> KnowledgeGraph {
-        let p = Pipeline::embedded();
-        let mut f = p.extract(&Document::new(
-            "d",
-            "Boliden signed a supply agreement with Epiroc on 3 May 2025. \
-             JOGMEC and Mitsubishi Corporation signed a memorandum of understanding on battery recycling.",
-        ));
-        for a in &mut f.actors {
-            if a.id == "actor:boliden" {
-                a.label = "\"Q\" & <Co>, \\ \u{1}\nname".into();
-                a.aliases = ["日本貿易振興機構".to_string(), "Åkerström".to_string()].into();
-            }
-        }
-        KnowledgeGraph::from_fragments([&f])
+        crate::export::awkward_graph(
+            "\"Q\" & <Co>, \\ \u{1}\nname",
+            &["日本貿易振興機構", "Åkerström"],
+        )
     }
 
     fn read(text: &str) -> Vec<Vec<String>> {
@@ -254,7 +244,7 @@ mod tests {
         assert_eq!(boliden[1], "Actor;Company");
         assert_eq!(boliden[2], "\"Q\" & <Co>, \\ \u{1}\nname");
         assert_eq!(boliden[5], "false");
-        assert_eq!(boliden[6], "Åkerström;日本貿易振興機構");
+        assert_eq!(boliden[6], "Boliden;Boliden AB;Åkerström;日本貿易振興機構");
         assert!(files[0].1.contains("\"\"\"Q\"\" & <Co>, \\ \u{1}\nname\""));
 
         let agreements = read(&files[1].1);
