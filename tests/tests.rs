@@ -421,3 +421,25 @@ fn eval_reports_and_gates() {
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stdout).contains("missed agreements: [Boliden, Epiroc]"));
 }
+
+#[test]
+fn svg_without_graphviz_says_how_to_install_it() {
+    let dir = tmpdir("nodot");
+    let txt = dir.join("a.txt");
+    std::fs::write(&txt, "Boliden signed a supply agreement with Epiroc.\n").unwrap();
+    let out = dir.join("a.svg");
+    // a PATH with no `dot` on it
+    let o = bin()
+        .args(["extract", txt.to_str().unwrap(), "--format", "svg", "-o"])
+        .arg(&out)
+        .env("PATH", &dir)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("apt-get install graphviz") && err.contains("--format dot"),
+        "{err}"
+    );
+    assert!(!out.exists(), "no output file is left behind");
+}
