@@ -121,16 +121,17 @@ fn is_diagram(f: Format) -> bool {
     matches!(f, Format::Dot | Format::Svg | Format::Png)
 }
 
-/// Country code → name, from the gazetteer's country entries (for diagram clusters).
+/// Country code → name, from the shipped gazetteers' country rows (for diagram
+/// clusters); read straight from the embedded TSV, without building a gazetteer.
 fn country_names() -> std::collections::BTreeMap<String, String> {
-    let mut b = Gazetteer::builder();
-    b.add_embedded();
     let mut m = std::collections::BTreeMap::new();
-    if let Ok(g) = b.build() {
-        for e in g.entities() {
-            if e.kind == pactgraph::ActorType::Country {
-                if let Some(c) = &e.country {
-                    m.entry(c.clone()).or_insert_with(|| e.name.clone());
+    for (_, text) in pactgraph::gazetteer::EMBEDDED {
+        for line in text.lines().filter(|l| !l.starts_with('#')) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            if let [_, "country", name, _, code, ..] = cols.as_slice() {
+                if !code.is_empty() {
+                    m.entry(code.to_string())
+                        .or_insert_with(|| name.to_string());
                 }
             }
         }
