@@ -24,3 +24,5 @@ echo "== cargo clippy -D warnings"
 cargo clippy --release --all-targets --quiet -- -D warnings
 echo "== cargo test"
 cargo test --release
+echo "== benchmark harness self-test (no data needed)"
+python3 bench/tests/test_bench.py
