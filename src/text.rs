@@ -7,19 +7,26 @@
 /// The few characters whose folding changes length (`İ`, the Kelvin sign) are
 /// left as they are.
 pub fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-            continue;
-        }
-        let mut lower = c.to_lowercase();
-        match (lower.next(), lower.next()) {
-            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
-            _ => out.push(c),
+    let bytes = s.as_bytes();
+    let mut out: Vec<u8> = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        // runs of ASCII (most of the text) are lower-cased in bulk
+        let run = bytes[i..].iter().take_while(|b| b.is_ascii()).count();
+        out.extend(bytes[i..i + run].iter().map(u8::to_ascii_lowercase));
+        i += run;
+        if let Some(c) = s[i..].chars().next() {
+            let mut lower = c.to_lowercase();
+            let keep = match (lower.next(), lower.next()) {
+                (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+                _ => c,
+            };
+            let mut buf = [0u8; 4];
+            out.extend_from_slice(keep.encode_utf8(&mut buf).as_bytes());
+            i += c.len_utf8();
         }
     }
-    out
+    String::from_utf8(out).expect("folding keeps UTF-8")
 }
 
 /// Is `c` a Han, Hiragana, Katakana or Hangul character (scripts written without spaces)?
