@@ -493,12 +493,15 @@ impl<'a> State<'a> {
         };
         let mut cuts = vec![0];
         for k in 1..items.len() {
+            let conj = |w: &str| matches!(w, "och" | "and" | "men" | "but" | "while" | "medan");
+            let word = |k: usize| crate::text::fold(&inp.text[items[k].start..items[k].end]);
+            // ", and" may be one lexicon phrase (the Oxford comma) or two items
+            let one = word(k);
             let splits = matches!(items[k].kind, ItemKind::Punct(';'))
-                || (&inp.text[items[k - 1].start..items[k - 1].end] == ","
-                    && matches!(
-                        crate::text::fold(&inp.text[items[k].start..items[k].end]).as_str(),
-                        "och" | "and" | "men" | "but" | "while" | "medan"
-                    ));
+                || (word(k - 1) == "," && conj(&one))
+                || one
+                    .strip_prefix(',')
+                    .is_some_and(|rest| conj(rest.trim_start()));
             if splits
                 && items[*cuts.last().unwrap()..k].iter().any(pred)
                 && items[k..].iter().any(pred)
@@ -769,7 +772,7 @@ impl<'a> State<'a> {
                                         | Tag::AgreementVerb { kind, .. } => {
                                             matches!(
                                                 (kind, w.as_str()),
-                                                (Kind::Investment, "in" | "i")
+                                                (Kind::Investment, "in" | "i" | "to" | "till")
                                                     | (
                                                         Kind::Offtake,
                                                         "from" | "från" | "to" | "till"
