@@ -181,17 +181,6 @@ impl GraphBuilder {
         }
     }
 
-    /// Adds a graph's nodes back as actors and agreement reports.
-    pub fn add_graph(&mut self, kg: &KnowledgeGraph) {
-        self.documents.extend(kg.documents.iter().cloned());
-        for n in kg.nodes() {
-            match n {
-                Node::Actor(a) => self.add_actor(a.clone()),
-                Node::Agreement(g) => self.add_agreement(g.clone()),
-            }
-        }
-    }
-
     /// Builds the graph. Agreements with the same kind and parties are one node
     /// when their dates are compatible: a less specific date (none, a year, a
     /// month) joins the one more specific date it is a prefix of, when there is

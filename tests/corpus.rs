@@ -512,3 +512,46 @@ fn export_filters_keep_what_they_say() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("other filters removed it"));
 }
+
+#[test]
+fn betweenness_agrees_with_networkx() {
+    let dir = tmpdir("betweenness");
+    let g = corpus_graph(&dir);
+    let ours = json(&[
+        "query",
+        s(&g),
+        "top",
+        "--by",
+        "betweenness",
+        "--format",
+        "json",
+        "-n",
+        "8",
+    ]);
+    let script = r#"
+import json, sys
+try:
+    import networkx as nx
+except ImportError:
+    sys.exit("networkx is missing: pip install networkx")
+g = json.load(open(sys.argv[1]))
+G = nx.Graph()
+G.add_nodes_from(n["id"] for n in g["nodes"] if n["kind"] == "actor")
+G.add_edges_from((e["source"], e["target"]) for e in g["edges"] if e["relation"] == "partners_with")
+print(json.dumps(nx.betweenness_centrality(G)))
+"#;
+    let o = Command::new("python3")
+        .args(["-c", script, s(&g)])
+        .output()
+        .expect("python3 runs");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let theirs: Value = serde_json::from_slice(&o.stdout).unwrap();
+    for row in ours.as_array().unwrap() {
+        let id = row["id"].as_str().unwrap();
+        let (a, b) = (
+            row["betweenness"].as_f64().unwrap(),
+            theirs[id].as_f64().unwrap(),
+        );
+        assert!((a - b).abs() < 1e-9, "{id}: {a} vs networkx {b}");
+    }
+}
