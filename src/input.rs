@@ -204,13 +204,19 @@ impl Inputs {
                 total = None;
             } else if p.is_dir() {
                 let (files, skipped) = walk(&p);
-                if skipped.hidden + skipped.other > 0 {
+                let mut parts = Vec::new();
+                if skipped.hidden > 0 {
+                    parts.push(format!("{} hidden files", skipped.hidden));
+                }
+                if skipped.other > 0 {
+                    parts.push(format!("{} files of other types", skipped.other));
+                }
+                if !parts.is_empty() {
                     notes.push_back(format!(
-                        "{}: skipped {} hidden and {} other files (read: {})",
+                        "{}: skipped {} (folders are read for .{})",
                         p.display(),
-                        skipped.hidden,
-                        skipped.other,
-                        FOLDER_EXTENSIONS.join(", ")
+                        parts.join(" and "),
+                        FOLDER_EXTENSIONS.join(" .")
                     ));
                 }
                 for f in files {
