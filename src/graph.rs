@@ -423,6 +423,22 @@ impl KnowledgeGraph {
     pub fn nodes(&self) -> impl Iterator<Item = &Node> {
         self.index.values().map(|&i| &self.graph[i])
     }
+
+    /// Actor records, sorted by id.
+    pub fn actors(&self) -> impl Iterator<Item = &ActorRecord> {
+        self.nodes().filter_map(|n| match n {
+            Node::Actor(a) => Some(a),
+            Node::Agreement(_) => None,
+        })
+    }
+
+    /// Agreement records, sorted by id.
+    pub fn agreements(&self) -> impl Iterator<Item = &AgreementRecord> {
+        self.nodes().filter_map(|n| match n {
+            Node::Agreement(g) => Some(g),
+            Node::Actor(_) => None,
+        })
+    }
 }
 
 #[cfg(test)]
@@ -470,24 +486,15 @@ mod tests {
         );
         // undated + month + day: one agreement, dated 2025-06-02, with all evidence
         let kg = KnowledgeGraph::from_fragments([&undated, &june, &june2]);
-        let ags: Vec<&AgreementRecord> = kg
-            .nodes()
-            .filter_map(|n| match n {
-                Node::Agreement(g) => Some(g),
-                _ => None,
-            })
-            .collect();
+        let ags: Vec<&AgreementRecord> = kg.agreements().collect();
         assert_eq!(ags.len(), 1);
         assert_eq!(ags[0].date.as_deref(), Some("2025-06-02"));
         assert_eq!(ags[0].evidence.len(), 3);
         // with July too, the undated report could be either: it stays on its own
         let kg = KnowledgeGraph::from_fragments([&undated, &june, &june2, &july]);
         let dates: Vec<Option<String>> = kg
-            .nodes()
-            .filter_map(|n| match n {
-                Node::Agreement(g) => Some(g.date.clone()),
-                _ => None,
-            })
+            .agreements()
+            .map(|g| g.date.clone())
             .collect::<BTreeSet<_>>()
             .into_iter()
             .collect();

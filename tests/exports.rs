@@ -2,12 +2,13 @@
 //! them: `tests/consumers/check_exports.py` (networkx, igraph, jsonschema) against
 //! the node-link JSON of the same graph.
 
+mod common;
+
 use pactgraph::export::{cytoscape, graphml, json, neo4j};
 use pactgraph::fragment::AgreementRecord;
 use pactgraph::graph::{KnowledgeGraph, Node};
 use pactgraph::{Document, Gazetteer, Lexicon, Pipeline};
 use std::path::Path;
-use std::process::Command;
 
 /// Actors whose names need escaping: a quote, markup and `&`, a backslash,
 /// Swedish letters, a Japanese name.
@@ -85,13 +86,7 @@ fn consumers_read_every_export() {
         _ => None,
     });
     assert_eq!(orebro_docs, Some(vec!["a", "b"]));
-    let agreements: Vec<&AgreementRecord> = kg
-        .nodes()
-        .filter_map(|n| match n {
-            Node::Agreement(g) => Some(g),
-            Node::Actor(_) => None,
-        })
-        .collect();
+    let agreements: Vec<&AgreementRecord> = kg.agreements().collect();
     assert!(agreements.iter().any(|g| g.date.is_none()));
     assert!(agreements
         .iter()
@@ -106,21 +101,7 @@ fn consumers_read_every_export() {
         panic!("{e}");
     }
 
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/consumers/check_exports.py");
-    let out = Command::new("python3")
-        .arg(&script)
-        .arg(d)
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run python3 {}: {e}", script.display()));
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        out.status.success(),
-        "{} failed ({}):\n{stdout}\n{stderr}",
-        script.display(),
-        out.status
-    );
-    println!("{stdout}");
+    common::run_consumer("check_exports.py", &[d]);
 }
 
 #[test]

@@ -481,13 +481,7 @@ struct View<'a> {
 }
 
 fn default_view<'a>(kg: &'a KnowledgeGraph, actors: &[&'a ActorRecord]) -> View<'a> {
-    let agreements: Vec<&AgreementRecord> = kg
-        .nodes()
-        .filter_map(|n| match n {
-            Node::Agreement(g) => Some(g),
-            Node::Actor(_) => None,
-        })
-        .collect();
+    let agreements: Vec<&AgreementRecord> = kg.agreements().collect();
     let known: BTreeSet<&str> = actors.iter().map(|a| a.id.as_str()).collect();
     let mut ties = BTreeMap::new();
     for g in &agreements {
@@ -525,17 +519,12 @@ fn default_view<'a>(kg: &'a KnowledgeGraph, actors: &[&'a ActorRecord]) -> View<
                 ],
             ),
             Relation::MemberOf => {
-                edges.push(edge(
-                    s,
-                    t,
-                    vec![
-                        attr("style", "dotted"),
-                        attr("label", "part of"),
-                        attr("arrowhead", "empty"),
-                        attr("constraint", "false"),
-                        attr("tooltip", &format!("{} is part of {}", names[s], names[t])),
-                    ],
+                let mut attrs = member_of_attrs();
+                attrs.push(attr(
+                    "tooltip",
+                    &format!("{} is part of {}", names[s], names[t]),
                 ));
+                edges.push(edge(s, t, attrs));
                 continue;
             }
             // partners_with is implied by the agreement nodes in this view
@@ -734,16 +723,7 @@ fn collapsed_view<'a>(kg: &'a KnowledgeGraph, actors: &[&'a ActorRecord]) -> Vie
     }
     for (s, t, r) in kg.edges() {
         if *r == Relation::MemberOf && shown.contains(s) && shown.contains(t) {
-            edges.push(edge(
-                s,
-                t,
-                vec![
-                    attr("style", "dotted"),
-                    attr("label", "part of"),
-                    attr("arrowhead", "empty"),
-                    attr("constraint", "false"),
-                ],
-            ));
+            edges.push(edge(s, t, member_of_attrs()));
         }
     }
     // pin the columns (this needs `newrank`, as the columns cross clusters)
@@ -857,15 +837,19 @@ fn legend(view: &View, collapsed: bool) -> Option<Stmt> {
     Some(subgraph("cluster_legend", stmts))
 }
 
+/// How a `member_of` edge is drawn in both views.
+fn member_of_attrs() -> Vec<Attribute> {
+    vec![
+        attr("style", "dotted"),
+        attr("label", "part of"),
+        attr("arrowhead", "empty"),
+        attr("constraint", "false"),
+    ]
+}
+
 /// Builds the DOT graph structure.
 pub fn build(kg: &KnowledgeGraph, opts: &DotOptions) -> Graph {
-    let actors: Vec<&ActorRecord> = kg
-        .nodes()
-        .filter_map(|n| match n {
-            Node::Actor(a) => Some(a),
-            Node::Agreement(_) => None,
-        })
-        .collect();
+    let actors: Vec<&ActorRecord> = kg.actors().collect();
     let view = if opts.collapse_agreements {
         collapsed_view(kg, &actors)
     } else {
@@ -1126,13 +1110,7 @@ mod tests {
              Boliden signed a supply agreement with Epiroc.",
         ));
         let kg = KnowledgeGraph::from_fragments([&f]);
-        let actors: Vec<&ActorRecord> = kg
-            .nodes()
-            .filter_map(|n| match n {
-                Node::Actor(a) => Some(a),
-                Node::Agreement(_) => None,
-            })
-            .collect();
+        let actors: Vec<&ActorRecord> = kg.actors().collect();
         let ties = [(("actor:business_sweden", "actor:jetro"), 1)].into();
         let right = right_side(&actors, &ties);
         // Sweden (three actors, one tie) and Japan (one) end up on opposite sides
