@@ -3,6 +3,8 @@
 //! JSON Schemas in `schema/` by `tests/consumers/check_schema.py` (jsonschema,
 //! networkx), and the schemas' `$id`s against [`json::SCHEMA_VERSION`].
 
+mod common;
+
 use pactgraph::export::json;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -40,24 +42,7 @@ fn pactgraph(args: &[&str]) {
 
 /// Runs the schema check on a graph and a fragments file.
 fn check(graph: &Path, fragments: &Path) {
-    let script = root().join("tests/consumers/check_schema.py");
-    let out = Command::new("python3")
-        .arg(&script)
-        .arg(graph)
-        .arg(fragments)
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run python3 {}: {e}", script.display()));
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        out.status.success(),
-        "{} {} {} failed ({}):\n{stdout}\n{stderr}",
-        script.display(),
-        graph.display(),
-        fragments.display(),
-        out.status
-    );
-    println!("{stdout}");
+    common::run_consumer("check_schema.py", &[graph, fragments]);
 }
 
 fn path_str(p: &Path) -> &str {
