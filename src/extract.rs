@@ -159,8 +159,35 @@ pub fn extract(inp: &Input) -> Output {
         last: None,
         summary_date: None,
     };
-    for si in 0..inp.sentences.len() {
-        st.sentence(si);
+    // A sentence without any of these words can neither state an agreement nor
+    // describe the last one (see `clause` and `continuation`): skip it whole.
+    let telling = |t: &Tag| {
+        matches!(
+            t,
+            Tag::Agreement { .. }
+                | Tag::AgreementVerb { .. }
+                | Tag::Status(_)
+                | Tag::Passive
+                | Tag::PartiesAnaphor
+                | Tag::Counterpart
+        )
+    };
+    let mut pi = 0;
+    for (si, sent) in inp.sentences.iter().enumerate() {
+        while pi < inp.phrases.len() && inp.phrases[pi].start < sent.start {
+            pi += 1;
+        }
+        let tells = inp.phrases[pi..]
+            .iter()
+            .take_while(|p| p.start < sent.end)
+            .any(|p| p.tags.iter().any(telling));
+        // "the talks" continue a negotiation without a lexicon phrase
+        let talks = st
+            .last
+            .is_some_and(|(a, _)| st.out[a].status == Status::Negotiating);
+        if tells || talks {
+            st.sentence(si);
+        }
     }
     st.finish()
 }
@@ -493,12 +520,16 @@ impl<'a> State<'a> {
         };
         let mut cuts = vec![0];
         for k in 1..items.len() {
-            let conj = |w: &str| matches!(w, "och" | "and" | "men" | "but" | "while" | "medan");
-            let word = |k: usize| crate::text::fold(&inp.text[items[k].start..items[k].end]);
+            let conj = |w: &str| {
+                ["och", "and", "men", "but", "while", "medan"]
+                    .iter()
+                    .any(|c| w.eq_ignore_ascii_case(c))
+            };
+            let word = |k: usize| &inp.text[items[k].start..items[k].end];
             // ", and" may be one lexicon phrase (the Oxford comma) or two items
             let one = word(k);
             let splits = matches!(items[k].kind, ItemKind::Punct(';'))
-                || (word(k - 1) == "," && conj(&one))
+                || (word(k - 1) == "," && conj(one))
                 || one
                     .strip_prefix(',')
                     .is_some_and(|rest| conj(rest.trim_start()));
@@ -1107,10 +1138,9 @@ impl<'a> State<'a> {
         let joins = has_tag(&|t| matches!(t, Tag::Joins));
         let talks_ref = self.out[a].status == Status::Negotiating
             && items.iter().any(|it| {
-                matches!(
-                    crate::text::fold(&inp.text[it.start..it.end]).as_str(),
-                    "the talks" | "talks" | "samtalen" | "förhandlingarna" | "the negotiations"
-                ) || has(inp, it, |t| matches!(t, Tag::Status(Status::Negotiating)))
+                crate::lexicon::TALK_WORDS
+                    .contains(&crate::text::fold(&inp.text[it.start..it.end]).as_str())
+                    || has(inp, it, |t| matches!(t, Tag::Status(Status::Negotiating)))
             });
         let first_word = crate::text::fold(
             inp.text[inp.sentences[si].start..]

@@ -572,25 +572,23 @@ impl GazetteerBuilder {
         // An alias claimed by two entities with the same case rule. Gated aliases
         // (used only once their entity is named in full) may be shared: the text
         // decides, and an ungated claim wins over a gated one.
-        let mut claims: BTreeMap<(String, bool), Vec<usize>> = BTreeMap::new();
+        let mut claims: Vec<(String, bool, usize)> = Vec::new();
         for (ix, e) in self.entities.iter().enumerate() {
             for a in e.aliases.iter().filter(|a| !a.gated) {
-                let key = match a.case {
-                    CaseRule::Exact => (a.text.clone(), true),
-                    CaseRule::Fold => (a.key(), false),
-                };
-                let v = claims.entry(key).or_default();
-                if !v.contains(&ix) {
-                    v.push(ix);
-                }
+                claims.push(match a.case {
+                    CaseRule::Exact => (a.text.clone(), true, ix),
+                    CaseRule::Fold => (a.key(), false, ix),
+                });
             }
         }
+        claims.sort_unstable();
+        claims.dedup();
         let mut found = Vec::new();
-        for ((alias, _), ixs) in &claims {
-            if ixs.len() < 2 {
+        for group in claims.chunk_by(|x, y| (&x.0, x.1) == (&y.0, y.1)) {
+            let [(alias, _, a), (_, _, b), ..] = group else {
                 continue;
-            }
-            let (a, b) = (ixs[0], ixs[1]);
+            };
+            let (a, b) = (*a, *b);
             let (ea, eb) = (&self.entities[a], &self.entities[b]);
             let severity = if self.file_of[a] == self.file_of[b] {
                 Severity::Error

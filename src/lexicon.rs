@@ -308,6 +308,32 @@ struct LangFile {
     type_cues: BTreeMap<String, Vec<String>>,
 }
 
+/// Words that continue a negotiation ("the talks broke down") without a status phrase.
+pub const TALK_WORDS: &[&str] = &[
+    "the talks",
+    "talks",
+    "samtalen",
+    "förhandlingarna",
+    "the negotiations",
+];
+
+/// Tags that can make a sentence matter when it names no actor itself: it may
+/// state an agreement, describe the last one, or name a person.
+fn is_cue(t: &Tag) -> bool {
+    matches!(
+        t,
+        Tag::Agreement { .. }
+            | Tag::AgreementVerb { .. }
+            | Tag::Status(_)
+            | Tag::Passive
+            | Tag::PartiesAnaphor
+            | Tag::Counterpart
+            | Tag::Joins
+            | Tag::Role
+            | Tag::Comment
+    )
+}
+
 /// One phrase pattern: where it may match and what it means.
 #[derive(Debug, Clone)]
 struct Pattern {
@@ -333,9 +359,14 @@ pub struct Lexicon {
     /// Language codes loaded.
     pub languages: Vec<String>,
     ac: AhoCorasick,
+    /// Substrings of the phrases that can make a sentence matter on its own
+    /// (see [`Lexicon::may_matter`]).
+    cues: AhoCorasick,
     patterns: Vec<Pattern>,
     /// Folded function words per language, for language detection.
     function_words: Vec<(String, HashSet<String>)>,
+    /// Length in bytes of the longest of them: longer words are not looked up.
+    longest_function_word: usize,
     /// Abbreviations (with dots) for segmentation.
     pub abbreviations: Vec<String>,
     /// Folded ordinary words, for gazetteer linting.
@@ -394,7 +425,10 @@ impl Lexicon {
             languages.push(f.lang.clone());
             function_words.push((
                 f.lang.clone(),
-                f.function_words.iter().map(|w| fold(w)).collect(),
+                f.function_words
+                    .iter()
+                    .map(|w| fold(w))
+                    .collect::<HashSet<String>>(),
             ));
             abbreviations.extend(f.abbreviations.iter().cloned());
             common_words.extend(f.common_words.iter().map(|w| fold(w)));
@@ -520,6 +554,18 @@ impl Lexicon {
             }
         }
         let keys: Vec<String> = phrases.keys().cloned().collect();
+        let mut cue_keys: Vec<&str> = phrases
+            .iter()
+            .filter(|(_, p)| p.tags.iter().any(|(t, _, _)| is_cue(t)))
+            .map(|(k, _)| k.as_str())
+            .chain(TALK_WORDS.iter().copied())
+            .collect();
+        cue_keys.sort_unstable();
+        cue_keys.dedup();
+        let cues = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(&cue_keys)
+            .map_err(|e| Error::data("<lexicon>", 0, e.to_string()))?;
         let patterns: Vec<Pattern> = phrases.into_values().collect();
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
@@ -529,12 +575,31 @@ impl Lexicon {
         Ok(Lexicon {
             languages,
             ac,
+            cues,
             patterns,
+            longest_function_word: function_words
+                .iter()
+                .flat_map(|(_, w)| w.iter().map(String::len))
+                .max()
+                .unwrap_or(0),
             function_words,
             abbreviations,
             common_words,
             type_cues,
         })
+    }
+
+    /// Whether `folded[start..end]` (a sentence that names no actor) holds any
+    /// word that lets it state or describe an agreement, or name a person by
+    /// role or speech: an agreement noun or verb, a status verb, a parties
+    /// anaphor, a counterpart, a joining verb, a role, a speaking verb, or
+    /// "talks". A substring test over the folded text, so compounds and
+    /// endings are covered: it may say yes where [`Lexicon::find`] finds
+    /// nothing, never no where it would find one of these.
+    pub fn may_matter(&self, folded: &str, start: usize, end: usize) -> bool {
+        self.cues
+            .find(aho_corasick::Input::new(folded).span(start..end))
+            .is_some()
     }
 
     /// Phrases in `text[range]`, given the folded text of the whole document.
@@ -648,12 +713,17 @@ impl Lexicon {
             cut -= 1;
         }
         let folded = &folded[..cut];
+        let mut counts = vec![0usize; self.function_words.len()];
+        for w in folded.split(|c: char| !c.is_alphanumeric()) {
+            if w.is_empty() || w.len() > self.longest_function_word {
+                continue;
+            }
+            for (n, (_, words)) in counts.iter_mut().zip(&self.function_words) {
+                *n += usize::from(words.contains(w));
+            }
+        }
         let mut best: Option<(usize, &str)> = None;
-        for (lang, words) in &self.function_words {
-            let n = folded
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| words.contains(*w))
-                .count();
+        for (&n, (lang, _)) in counts.iter().zip(&self.function_words) {
             if n > 0 && best.is_none_or(|(b, _)| n > b) {
                 best = Some((n, lang));
             }

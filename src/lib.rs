@@ -125,10 +125,13 @@ impl Pipeline {
         let spans: Vec<(usize, usize)> = sentences.iter().map(|s| (s.start, s.end)).collect();
         let mut mentions = self.matcher.find(text, &folded);
         // The rules need the lexicon only where an agreement can be: sentences
-        // that name an actor or define an acronym, the few after them (anaphora:
-        // "It was signed in June"), and the opening blocks (datelines). Elsewhere
-        // the text is skipped, which is most of a long article.
+        // that name an actor or define an acronym, the few after them that hold
+        // an agreement word, a status verb, an anaphor or a person cue
+        // (anaphora: "It was signed in June"), and the opening blocks
+        // (datelines). Elsewhere the text is skipped, which is most of a long
+        // article.
         let mut active = vec![false; sentences.len()];
+        let mut window = vec![false; sentences.len()];
         let mut mi = 0;
         for (k, sp) in sentences.iter().enumerate() {
             while mi < mentions.len() && mentions[mi].start < sp.start {
@@ -136,14 +139,29 @@ impl Pipeline {
             }
             let named = mi < mentions.len() && mentions[mi].start < sp.end;
             if named || text[sp.start..sp.end].contains('(') {
-                for a in active.iter_mut().skip(k).take(ANAPHORA_WINDOW + 1) {
-                    *a = true;
+                active[k] = true;
+                for w in window.iter_mut().skip(k + 1).take(ANAPHORA_WINDOW) {
+                    *w = true;
                 }
             }
         }
-        let opening = blocks.get(2).or(blocks.last()).map_or(0, |b| b.end);
-        for (a, sp) in active.iter_mut().zip(&sentences) {
-            *a |= sp.start < opening;
+        // where `dateline` looks: headings among the first blocks, and the
+        // start of the first three ("STOCKHOLM, 4 June 2025 – ...")
+        let opening: Vec<(usize, usize)> = blocks
+            .iter()
+            .take(6)
+            .filter(|b| b.kind == BlockKind::Heading)
+            .map(|b| (b.start, b.end))
+            .chain(
+                blocks
+                    .iter()
+                    .take(3)
+                    .map(|b| (b.start, b.end.min(b.start + 120))),
+            )
+            .collect();
+        for (k, sp) in sentences.iter().enumerate() {
+            active[k] |= opening.iter().any(|&(a, b)| sp.start < b && a < sp.end)
+                || (window[k] && self.lexicon.may_matter(&folded, sp.start, sp.end));
         }
         let mut phrases = Vec::new();
         let mut active_spans: Vec<(usize, usize)> = Vec::new();

@@ -7,24 +7,24 @@
 /// The few characters whose folding changes length (`İ`, the Kelvin sign) are
 /// left as they are.
 pub fn fold(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out: Vec<u8> = Vec::with_capacity(bytes.len());
+    let mut out = s.as_bytes().to_vec();
+    // ASCII (most of the text) in bulk; then each non-ASCII char in place
+    out.make_ascii_lowercase();
     let mut i = 0;
-    while i < bytes.len() {
-        // runs of ASCII (most of the text) are lower-cased in bulk
-        let run = bytes[i..].iter().take_while(|b| b.is_ascii()).count();
-        out.extend(bytes[i..i + run].iter().map(u8::to_ascii_lowercase));
-        i += run;
-        if let Some(c) = s[i..].chars().next() {
-            let mut lower = c.to_lowercase();
-            let keep = match (lower.next(), lower.next()) {
-                (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
-                _ => c,
-            };
-            let mut buf = [0u8; 4];
-            out.extend_from_slice(keep.encode_utf8(&mut buf).as_bytes());
-            i += c.len_utf8();
+    while let Some(k) = out[i..].iter().position(|b| !b.is_ascii()) {
+        i += k;
+        let c = s[i..]
+            .chars()
+            .next()
+            .expect("a char starts at a non-ASCII lead byte");
+        let n = c.len_utf8();
+        let mut lower = c.to_lowercase();
+        if let (Some(l), None) = (lower.next(), lower.next()) {
+            if l != c && l.len_utf8() == n {
+                l.encode_utf8(&mut out[i..i + n]);
+            }
         }
+        i += n;
     }
     String::from_utf8(out).expect("folding keeps UTF-8")
 }
@@ -70,6 +70,10 @@ pub struct CharIndex {
 impl CharIndex {
     /// Indexes `s`; O(n).
     pub fn new(s: &str) -> Self {
+        if s.is_ascii() {
+            // every char is one byte
+            return CharIndex { marks: Vec::new() };
+        }
         let mut marks = Vec::with_capacity(s.len() / 64 + 2);
         for (n, (b, _)) in s.char_indices().enumerate() {
             if n % 64 == 0 {
@@ -84,6 +88,9 @@ impl CharIndex {
 
     /// The char offset of byte offset `byte` (which must be on a char boundary of `s`).
     pub fn char_offset(&self, s: &str, byte: usize) -> usize {
+        if self.marks.is_empty() {
+            return byte;
+        }
         let i = match self.marks.binary_search_by_key(&byte, |m| m.0) {
             Ok(i) => return self.marks[i].1,
             Err(0) => 0,
