@@ -138,11 +138,11 @@ pub struct DateExpr {
 
 fn re_iso() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").unwrap())
+    R.get_or_init(|| Regex::new(r"(?-u:\b)([0-9]{4})-([0-9]{2})-([0-9]{2})(?-u:\b)").unwrap())
 }
 fn re_year() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| Regex::new(r"\b(19[5-9]\d|20[0-4]\d)\b").unwrap())
+    R.get_or_init(|| Regex::new(r"(?-u:\b)(19[5-9][0-9]|20[0-4][0-9])(?-u:\b)").unwrap())
 }
 fn re_day_before() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
@@ -162,8 +162,20 @@ fn re_after_month() -> &'static Regex {
 pub fn find(text: &str, start: usize, end: usize, phrases: &[PhraseMatch]) -> Vec<DateExpr> {
     let mut out: Vec<DateExpr> = Vec::new();
     let slice = &text[start..end];
+    // ASCII word boundaries keep the regexes on their fast engine for any text;
+    // a letter or digit of another script next to the number is checked here
+    let bounded = |s: usize, e: usize| {
+        !text[..s]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+            && !text[e..].chars().next().is_some_and(char::is_alphanumeric)
+    };
     for c in re_iso().captures_iter(slice) {
         let m = c.get(0).unwrap();
+        if !bounded(start + m.start(), start + m.end()) {
+            continue;
+        }
         if let Some(d) = Date::parse(m.as_str()) {
             out.push(DateExpr {
                 start: start + m.start(),
@@ -236,7 +248,7 @@ pub fn find(text: &str, start: usize, end: usize, phrases: &[PhraseMatch]) -> Ve
     }
     for c in re_year().find_iter(slice) {
         let (s, e) = (start + c.start(), start + c.end());
-        if out.iter().any(|d| d.start <= s && e <= d.end) {
+        if !bounded(s, e) || out.iter().any(|d| d.start <= s && e <= d.end) {
             continue;
         }
         let prev = text[..s].chars().next_back();

@@ -67,9 +67,9 @@ pub struct Matcher {
     keys: std::sync::Arc<crawdad::Trie>,
     /// Bytes that some key starts with: the automaton is entered only there.
     first: [bool; 256],
-    /// Which first four bytes (or whole short keys) some key has: most word
-    /// starts are turned away here without entering the automaton.
-    starts: Starts,
+    /// The first words of the keys: most word starts are turned away here
+    /// without entering the trie.
+    words: FirstWords,
     candidates: Vec<Vec<Candidate>>,
     /// Every alias text, one after the other.
     aliases: String,
@@ -150,15 +150,15 @@ impl Matcher {
             (keys, (candidates, aliases))
         });
         let mut first = [false; 256];
-        let mut starts = Starts::new();
+        let mut words = FirstWords::new();
         for &i in &slots {
             first[key(&all[i])[0] as usize] = true;
-            starts.add(key(&all[i]));
+            words.add(key(&all[i]));
         }
         Matcher {
             keys: std::sync::Arc::new(keys),
             first,
-            starts,
+            words,
             candidates,
             aliases,
             ids: g.entities().iter().map(|e| e.id.clone()).collect(),
@@ -210,12 +210,32 @@ impl Matcher {
                 continue;
             }
             let s = pos;
-            let step = char_at(text, s).map_or(1, char::len_utf8);
-            if !self.starts.may_start(&bytes[s..])
-                || !boundary(char_before(text, s), char_at(text, s))
-            {
+            let step = if b < 0x80 {
+                1
+            } else {
+                char_at(text, s).map_or(1, char::len_utf8)
+            };
+            // the word boundary before `s`: between two ASCII bytes without decoding
+            let bounded = match s.checked_sub(1).map(|p| bytes[p]) {
+                None => true,
+                Some(p) if p < 0x80 && b < 0x80 => {
+                    !(p.is_ascii_alphanumeric() && b.is_ascii_alphanumeric())
+                }
+                Some(_) => boundary(char_before(text, s), char_at(text, s)),
+            };
+            if !bounded {
                 pos += step;
                 continue;
+            }
+            if b.is_ascii_alphanumeric() {
+                let n = ascii_word(&bytes[s..]);
+                if bytes.get(s + n).is_none_or(u8::is_ascii)
+                    && !self.words.may_start(&bytes[s..s + n])
+                {
+                    // no mention starts here, nor anywhere inside this word
+                    pos = s + n;
+                    continue;
+                }
             }
             self.prefixes(folded, s, &mut ends);
             // the longest alias may run into the next word ("Epiroc AB" in "Epiroc about"):
@@ -249,59 +269,70 @@ impl Matcher {
     }
 }
 
-/// A Bloom-style filter of how keys start: a key of four bytes or more by its
-/// first four, a shorter one whole. No false negatives: every key that starts
-/// at a place passes there.
+/// A Bloom-style filter of the first words of the keys, where a word is a run
+/// of ASCII letters and digits: at a word start in the text, no key can match
+/// unless the text's word (when an ASCII byte or the end follows it) is the
+/// first word of some key, or a one-word key with a genitive `s`. No false
+/// negatives; it turns away most ordinary words without entering the trie,
+/// which costs a cache miss a character.
 #[derive(Clone)]
-struct Starts {
-    four: Vec<u64>,
-    short: Vec<u64>,
-    short_first: [bool; 256],
+struct FirstWords {
+    first: Vec<u64>,
+    whole: Vec<u64>,
 }
 
-const FOUR_BITS: u32 = 20;
-const SHORT_BITS: u32 = 14;
+const FIRST_BITS: u32 = 18;
+const WHOLE_BITS: u32 = 17;
 
-impl Starts {
+impl FirstWords {
     fn new() -> Self {
-        Starts {
-            four: vec![0; 1 << (FOUR_BITS - 6)],
-            short: vec![0; 1 << (SHORT_BITS - 6)],
-            short_first: [false; 256],
+        FirstWords {
+            first: vec![0; 1 << (FIRST_BITS - 6)],
+            whole: vec![0; 1 << (WHOLE_BITS - 6)],
         }
     }
 
-    /// The bit for a packed prefix (multiplicative hashing, top bits).
-    fn bit(x: u64, bits: u32) -> usize {
-        (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize
+    /// FNV-1a of a word, folded to `bits` bits by multiplication.
+    fn bit(word: &[u8], bits: u32) -> usize {
+        let h = word.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
+        (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize
     }
 
-    fn pack(b: &[u8]) -> u64 {
-        b.iter()
-            .fold(b.len() as u64, |h, &x| (h << 8) | u64::from(x))
+    fn set(set: &mut [u64], i: usize) {
+        set[i / 64] |= 1 << (i % 64);
+    }
+
+    fn has(set: &[u64], i: usize) -> bool {
+        set[i / 64] & (1 << (i % 64)) != 0
     }
 
     fn add(&mut self, key: &[u8]) {
-        if key.len() >= 4 {
-            let i = Self::bit(Self::pack(&key[..4]), FOUR_BITS);
-            self.four[i / 64] |= 1 << (i % 64);
-        } else {
-            let i = Self::bit(Self::pack(key), SHORT_BITS);
-            self.short[i / 64] |= 1 << (i % 64);
-            self.short_first[key[0] as usize] = true;
+        let n = ascii_word(key);
+        if n > 0 {
+            Self::set(&mut self.first, Self::bit(&key[..n], FIRST_BITS));
+            if n == key.len() {
+                Self::set(&mut self.whole, Self::bit(key, WHOLE_BITS));
+            }
         }
     }
 
-    /// Whether some key may start at the beginning of `rest`.
-    fn may_start(&self, rest: &[u8]) -> bool {
-        let has = |set: &[u64], i: usize| set[i / 64] & (1 << (i % 64)) != 0;
-        if rest.len() >= 4 && has(&self.four, Self::bit(Self::pack(&rest[..4]), FOUR_BITS)) {
-            return true;
-        }
-        self.short_first[rest[0] as usize]
-            && (1..=rest.len().min(3))
-                .any(|l| has(&self.short, Self::bit(Self::pack(&rest[..l]), SHORT_BITS)))
+    /// Whether a key may start at a word `word` of the text that is followed
+    /// by an ASCII byte or the end.
+    fn may_start(&self, word: &[u8]) -> bool {
+        Self::has(&self.first, Self::bit(word, FIRST_BITS))
+            || word
+                .strip_suffix(b"s")
+                .is_some_and(|w| !w.is_empty() && Self::has(&self.whole, Self::bit(w, WHOLE_BITS)))
     }
+}
+
+/// The length of the run of ASCII letters and digits at the start of `b`.
+fn ascii_word(b: &[u8]) -> usize {
+    b.iter()
+        .position(|c| !c.is_ascii_alphanumeric())
+        .unwrap_or(b.len())
 }
 
 /// Checks the boundaries of a match at `s..e`; returns the mention's end (past a

@@ -159,9 +159,16 @@ impl Segmenter {
     fn breaks(&self, t: &str) -> Vec<usize> {
         let mut cuts = Vec::new();
         let mut from = 0;
-        // jump from one sentence-final mark to the next; no per-character buffer
-        while let Some(off) = t[from..].find(['.', '!', '?', '…']) {
-            let bi = from + off;
+        // jump from one sentence-final mark to the next (memchr); no per-character buffer
+        let mut ellipsis = t.find('…');
+        loop {
+            if ellipsis.is_some_and(|e| e < from) {
+                ellipsis = t[from..].find('…').map(|e| from + e);
+            }
+            let mark = memchr::memchr3(b'.', b'!', b'?', &t.as_bytes()[from..]).map(|m| from + m);
+            let Some(bi) = [mark, ellipsis].into_iter().flatten().min() else {
+                break;
+            };
             let c = t[bi..].chars().next().unwrap_or('.');
             // extend over closing quotes/brackets and repeated punctuation
             let mut end = bi + c.len_utf8();

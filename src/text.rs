@@ -7,11 +7,12 @@
 /// The few characters whose folding changes length (`İ`, the Kelvin sign) are
 /// left as they are.
 pub fn fold(s: &str) -> String {
-    let mut out = s.as_bytes().to_vec();
-    // ASCII (most of the text) in bulk; then each non-ASCII char in place
-    out.make_ascii_lowercase();
+    // ASCII (most of the text) in bulk; then the few non-ASCII chars whose
+    // lower-case form differs and has the same length, in place
+    let mut out = s.to_ascii_lowercase();
+    let bytes = s.as_bytes();
     let mut i = 0;
-    while let Some(k) = out[i..].iter().position(|b| !b.is_ascii()) {
+    while let Some(k) = bytes[i..].iter().position(|b| !b.is_ascii()) {
         i += k;
         let c = s[i..]
             .chars()
@@ -21,12 +22,13 @@ pub fn fold(s: &str) -> String {
         let mut lower = c.to_lowercase();
         if let (Some(l), None) = (lower.next(), lower.next()) {
             if l != c && l.len_utf8() == n {
-                l.encode_utf8(&mut out[i..i + n]);
+                let mut buf = [0u8; 4];
+                out.replace_range(i..i + n, l.encode_utf8(&mut buf));
             }
         }
         i += n;
     }
-    String::from_utf8(out).expect("folding keeps UTF-8")
+    out
 }
 
 /// Is `c` a Han, Hiragana, Katakana or Hangul character (scripts written without spaces)?
@@ -61,43 +63,46 @@ pub fn char_at(s: &str, i: usize) -> Option<char> {
     s[i..].chars().next()
 }
 
-/// Converts sorted or unsorted byte offsets to char offsets in one pass over `s`.
+/// Converts byte offsets to char offsets: a char is a byte that is not a
+/// UTF-8 continuation byte, so the char offset is the byte offset less the
+/// continuation bytes before it, counted per block of [`CHAR_BLOCK`] bytes.
 pub struct CharIndex {
-    /// (byte offset, char offset) checkpoints every 64 chars.
-    marks: Vec<(usize, usize)>,
+    /// Continuation bytes before the start of each block (empty for ASCII text).
+    before: Vec<usize>,
+}
+
+/// Bytes per block of [`CharIndex`].
+const CHAR_BLOCK: usize = 1024;
+
+fn continuation_bytes(b: &[u8]) -> usize {
+    b.iter().filter(|&&x| (x as i8) < -64).count()
 }
 
 impl CharIndex {
-    /// Indexes `s`; O(n).
+    /// Indexes `s`; O(n), one vectorizable pass.
     pub fn new(s: &str) -> Self {
         if s.is_ascii() {
-            // every char is one byte
-            return CharIndex { marks: Vec::new() };
+            return CharIndex { before: Vec::new() };
         }
-        let mut marks = Vec::with_capacity(s.len() / 64 + 2);
-        for (n, (b, _)) in s.char_indices().enumerate() {
-            if n % 64 == 0 {
-                marks.push((b, n));
-            }
+        let mut before = Vec::with_capacity(s.len() / CHAR_BLOCK + 1);
+        let mut n = 0;
+        for block in s.as_bytes().chunks(CHAR_BLOCK) {
+            before.push(n);
+            n += continuation_bytes(block);
         }
-        if marks.is_empty() {
-            marks.push((0, 0));
-        }
-        CharIndex { marks }
+        CharIndex { before }
     }
 
     /// The char offset of byte offset `byte` (which must be on a char boundary of `s`).
     pub fn char_offset(&self, s: &str, byte: usize) -> usize {
-        if self.marks.is_empty() {
+        if self.before.is_empty() {
             return byte;
         }
-        let i = match self.marks.binary_search_by_key(&byte, |m| m.0) {
-            Ok(i) => return self.marks[i].1,
-            Err(0) => 0,
-            Err(i) => i - 1,
+        let k = byte / CHAR_BLOCK;
+        let Some(&n) = self.before.get(k) else {
+            return s.chars().count();
         };
-        let (b, c) = self.marks[i];
-        c + s[b..byte].chars().count()
+        byte - n - continuation_bytes(&s.as_bytes()[k * CHAR_BLOCK..byte])
     }
 }
 
@@ -165,6 +170,24 @@ mod tests {
         let idx = CharIndex::new(&s);
         let b = s.find("JETRO").unwrap();
         assert_eq!(idx.char_offset(&s, b), s[..b].chars().count());
+        // every boundary of a text over several blocks, the end included
+        let s = "Malmö 日本 x".repeat(300) + "é";
+        let idx = CharIndex::new(&s);
+        for b in (0..=s.len()).filter(|&b| s.is_char_boundary(b)) {
+            assert_eq!(
+                idx.char_offset(&s, b),
+                s[..b].chars().count(),
+                "at byte {b}"
+            );
+        }
+    }
+
+    #[test]
+    fn fold_lowercases_non_ascii_capitals_only_in_place() {
+        let s = "ÅÄÖ åäö ǅ Ωmega ẞ İ K";
+        let f = fold(s);
+        assert_eq!(f.len(), s.len());
+        assert_eq!(f, "åäö åäö ǆ ωmega ẞ İ k");
     }
 
     #[test]
