@@ -778,6 +778,46 @@ mod tests {
             .any(|t| matches!(t, Tag::Agreement { plural: true, .. })));
     }
 
+    /// `may_matter` may say yes too often, never no where `find` finds a cue:
+    /// checked on every sentence of the test corpus and the examples.
+    #[test]
+    fn cue_prefilter_never_misses_a_cue_phrase() {
+        let lx = Lexicon::embedded();
+        let seg = crate::segment::Segmenter::new(&lx.abbreviations);
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut texts = Vec::new();
+        for dir in ["tests/corpus/docs", "examples"] {
+            for e in std::fs::read_dir(root.join(dir)).unwrap() {
+                let p = e.unwrap().path();
+                if p.extension().is_some_and(|x| x == "txt" || x == "md") {
+                    texts.push(std::fs::read_to_string(p).unwrap());
+                }
+            }
+        }
+        assert!(texts.len() > 20, "the test corpus is there");
+        let (mut cued, mut turned_away) = (0, 0);
+        for t in &texts {
+            let f = fold(t);
+            let blocks = seg.blocks(t);
+            for sp in seg.sentences(t, &blocks) {
+                let cue = lx
+                    .find(t, &f, sp.start, sp.end)
+                    .iter()
+                    .any(|p| p.tags.iter().any(is_cue));
+                let said = lx.may_matter(&f, sp.start, sp.end);
+                assert!(!cue || said, "missed: {:?}", &t[sp.start..sp.end]);
+                cued += usize::from(cue);
+                turned_away += usize::from(!said);
+            }
+        }
+        assert!(
+            cued > 50 && turned_away > 0,
+            "{cued} cued, {turned_away} turned away"
+        );
+        let plain = "Prices of zinc rose to 300 dollars per tonne, the highest level since 2019.";
+        assert!(!lx.may_matter(&fold(plain), 0, plain.len()));
+    }
+
     #[test]
     fn detects_language() {
         let lx = Lexicon::embedded();

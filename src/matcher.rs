@@ -428,7 +428,8 @@ mod tests {
              eba\talliance\tEuropean Battery Alliance\tEBA\n\
              stena\tcompany\tStena Recycling\tStena?\n\
              malmo\torganization\tMalmö Högskola\n\
-             jetro_jp\tgovernment\t日本貿易振興機構\n",
+             jetro_jp\tgovernment\t日本貿易振興機構\n\
+             amp\tcompany\t&Partners\n",
         );
         b.build().unwrap()
     }
@@ -488,4 +489,134 @@ mod tests {
         let got = run("Stena Recycling said Stena's plant");
         assert_eq!(got[1], ("stena".into(), "Stena's".into()));
     }
+
+    /// The matcher's semantics written the slow way: every char boundary, every
+    /// alias that the folded text holds there, longest first.
+    fn reference(g: &Gazetteer, text: &str) -> Vec<(usize, usize, String)> {
+        let folded = fold(text);
+        let mut out = Vec::new();
+        let mut seen: Vec<usize> = Vec::new();
+        let mut pos = 0;
+        while pos < text.len() {
+            let mut hits: Vec<(usize, usize, &crate::gazetteer::Alias)> = Vec::new();
+            for (ix, e) in g.entities().iter().enumerate() {
+                for a in &e.aliases {
+                    let k = a.key();
+                    if !k.is_empty() && folded[pos..].starts_with(&k) {
+                        hits.push((pos + k.len(), ix, a));
+                    }
+                }
+            }
+            // longest first; then as the candidate order: ungated, exact, later entity
+            hits.sort_by_key(|(e, ix, a)| {
+                (
+                    std::cmp::Reverse(*e),
+                    a.gated,
+                    a.case != CaseRule::Exact,
+                    std::cmp::Reverse(*ix),
+                )
+            });
+            let accepted = hits.iter().find_map(|&(e, ix, a)| {
+                let ok = (a.case != CaseRule::Exact || text[pos..e] == a.text)
+                    && (!a.gated || seen.contains(&ix));
+                if !ok {
+                    return None;
+                }
+                edges(text, pos, e).map(|(end, _)| (ix, end))
+            });
+            match accepted {
+                Some((ix, end)) => {
+                    if !seen.contains(&ix) {
+                        seen.push(ix);
+                    }
+                    out.push((pos, end, g.entities()[ix].id.clone()));
+                    pos = end;
+                }
+                None => pos += char_at(text, pos).map_or(1, char::len_utf8),
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+        /// The trie walked at word starts behind the first-word filter finds
+        /// exactly what the slow reference finds.
+        #[test]
+        fn same_mentions_as_the_slow_reference(
+            pieces in proptest::collection::vec(0usize..PIECES.len(), 0..40),
+            seps in proptest::collection::vec(0usize..SEPS.len(), 40),
+        ) {
+            let g = gz();
+            let m = Matcher::new(&g);
+            let mut text = String::new();
+            for (i, p) in pieces.iter().enumerate() {
+                text.push_str(PIECES[*p]);
+                text.push_str(SEPS[seps[i]]);
+            }
+            let got: Vec<(usize, usize, String)> = m
+                .find(&text, &fold(&text))
+                .into_iter()
+                .map(|x| (x.start, x.end, x.actor))
+                .collect();
+            proptest::prop_assert_eq!(got, reference(&g, &text), "text: {:?}", text);
+        }
+    }
+
+    /// Alias pieces, their neighbours and near misses, in several cases and scripts.
+    const PIECES: &[&str] = &[
+        "EU",
+        "eu",
+        "Eu",
+        "EU:s",
+        "EUs",
+        "EU-kommissionen",
+        "EU-kommissionär",
+        "anti-EU",
+        "European",
+        "European Union",
+        "European Commission",
+        "Kommissionen",
+        "kommissionens",
+        "Japan",
+        "Japans",
+        "Japan's",
+        "Japan’s",
+        "Japanese",
+        "JAPAN",
+        "japan",
+        "Nippon",
+        "Ministry of Economy, Trade and Industry",
+        "Ministry",
+        "of Japan",
+        "METI",
+        "Meti",
+        "EBA",
+        "EBAs",
+        "eba",
+        "European Battery Alliance",
+        "Battery",
+        "Stena",
+        "Stena Recycling",
+        "Stena Recyclings",
+        "Malmö Högskola",
+        "MALMÖ HÖGSKOLA",
+        "Malmö",
+        "Högskolan",
+        "日本貿易振興機構",
+        "日本",
+        "の",
+        "Trade",
+        "and",
+        "s",
+        "the",
+        "ÅÄÖ",
+        "x1",
+        "2025",
+        "&Partners",
+        "x&Partners",
+    ];
+    const SEPS: &[&str] = &[
+        " ", " ", " ", ", ", ". ", "-", "", "\n", "(", ") ", "’", "'", ":",
+    ];
 }
