@@ -253,11 +253,14 @@ pub fn find(text: &str, start: usize, end: usize, phrases: &[PhraseMatch]) -> Ve
         }
         let prev = text[..s].chars().next_back();
         let next = text[e..].chars().next();
-        let next2: String = text[e..].chars().take(6).collect();
         // not a quantity ("2000 ton", "€2025"), not part of a range or identifier
         if prev.is_some_and(|c| matches!(c, '€' | '$' | '£' | '¥' | '-' | '/' | '.' | '[' | '–'))
             || next.is_some_and(|c| matches!(c, '-' | '/' | '%' | '–'))
-            || next2.trim_start().starts_with(|c: char| c.is_ascii_digit())
+            || text[e..]
+                .chars()
+                .take(6)
+                .find(|c| !c.is_whitespace())
+                .is_some_and(|c| c.is_ascii_digit())
         {
             continue;
         }

@@ -308,6 +308,42 @@ struct LangFile {
     type_cues: BTreeMap<String, Vec<String>>,
 }
 
+/// The runs of letters and digits of `s` (what `split(!is_alphanumeric)` gives,
+/// without the empty pieces), deciding ASCII bytes without decoding them.
+fn words(s: &str) -> impl Iterator<Item = &str> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let class = |i: usize| -> (bool, usize) {
+            if b[i] < 0x80 {
+                (b[i].is_ascii_alphanumeric(), 1)
+            } else {
+                let c = s[i..].chars().next().expect("at a char boundary");
+                (c.is_alphanumeric(), c.len_utf8())
+            }
+        };
+        while i < b.len() {
+            let (w, n) = class(i);
+            if w {
+                break;
+            }
+            i += n;
+        }
+        if i >= b.len() {
+            return None;
+        }
+        let start = i;
+        while i < b.len() {
+            let (w, n) = class(i);
+            if !w {
+                break;
+            }
+            i += n;
+        }
+        Some(&s[start..i])
+    })
+}
+
 /// Words that continue a negotiation ("the talks broke down") without a status phrase.
 pub const TALK_WORDS: &[&str] = &[
     "the talks",
@@ -367,6 +403,9 @@ pub struct Lexicon {
     function_words: Vec<(String, HashSet<String>)>,
     /// Length in bytes of the longest of them: longer words are not looked up.
     longest_function_word: usize,
+    /// Every function word, sorted, with the languages (bits, in the order of
+    /// `function_words`) it belongs to.
+    function_word_langs: Vec<(String, u64)>,
     /// Abbreviations (with dots) for segmentation.
     pub abbreviations: Vec<String>,
     /// Folded ordinary words, for gazetteer linting.
@@ -564,12 +603,16 @@ impl Lexicon {
         cue_keys.dedup();
         let cues = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostFirst)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&cue_keys)
             .map_err(|e| Error::data("<lexicon>", 0, e.to_string()))?;
         let patterns: Vec<Pattern> = phrases.into_values().collect();
+        // a DFA: the phrases are few (some thousand states) and match every
+        // few bytes, where a DFA's per-byte and per-search costs are lowest
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .start_kind(aho_corasick::StartKind::Both)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&keys)
             .map_err(|e| Error::data("<lexicon>", 0, e.to_string()))?;
         Ok(Lexicon {
@@ -577,6 +620,15 @@ impl Lexicon {
             ac,
             cues,
             patterns,
+            function_word_langs: {
+                let mut m: BTreeMap<String, u64> = BTreeMap::new();
+                for (k, (_, words)) in function_words.iter().enumerate().take(64) {
+                    for w in words {
+                        *m.entry(w.clone()).or_default() |= 1 << k;
+                    }
+                }
+                m.into_iter().collect()
+            },
             longest_function_word: function_words
                 .iter()
                 .flat_map(|(_, w)| w.iter().map(String::len))
@@ -598,8 +650,7 @@ impl Lexicon {
     /// nothing, never no where it would find one of these.
     pub fn may_matter(&self, folded: &str, start: usize, end: usize) -> bool {
         self.cues
-            .find(aho_corasick::Input::new(folded).span(start..end))
-            .is_some()
+            .is_match(aho_corasick::Input::new(folded).span(start..end))
     }
 
     /// Phrases in `text[range]`, given the folded text of the whole document.
@@ -714,12 +765,18 @@ impl Lexicon {
         }
         let folded = &folded[..cut];
         let mut counts = vec![0usize; self.function_words.len()];
-        for w in folded.split(|c: char| !c.is_alphanumeric()) {
-            if w.is_empty() || w.len() > self.longest_function_word {
+        for w in words(folded) {
+            if w.len() > self.longest_function_word {
                 continue;
             }
-            for (n, (_, words)) in counts.iter_mut().zip(&self.function_words) {
-                *n += usize::from(words.contains(w));
+            if let Ok(i) = self
+                .function_word_langs
+                .binary_search_by(|(x, _)| x.as_str().cmp(w))
+            {
+                let langs = self.function_word_langs[i].1;
+                for (k, n) in counts.iter_mut().enumerate() {
+                    *n += usize::from(langs & (1 << k) != 0);
+                }
             }
         }
         let mut best: Option<(usize, &str)> = None;
@@ -816,6 +873,24 @@ mod tests {
         );
         let plain = "Prices of zinc rose to 300 dollars per tonne, the highest level since 2019.";
         assert!(!lx.may_matter(&fold(plain), 0, plain.len()));
+    }
+
+    #[test]
+    fn words_split_like_std() {
+        for t in [
+            "",
+            "  ",
+            "a",
+            "Det är – ett avtal, på 日本の x2 ’s",
+            "ab..cd",
+            "ö",
+        ] {
+            let std: Vec<&str> = t
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(words(t).collect::<Vec<_>>(), std, "{t:?}");
+        }
     }
 
     #[test]
