@@ -607,12 +607,9 @@ impl Lexicon {
             .build(&cue_keys)
             .map_err(|e| Error::data("<lexicon>", 0, e.to_string()))?;
         let patterns: Vec<Pattern> = phrases.into_values().collect();
-        // a DFA: the phrases are few (some thousand states) and match every
-        // few bytes, where a DFA's per-byte and per-search costs are lowest
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .start_kind(aho_corasick::StartKind::Both)
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&keys)
             .map_err(|e| Error::data("<lexicon>", 0, e.to_string()))?;
         Ok(Lexicon {
