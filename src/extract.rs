@@ -159,19 +159,8 @@ pub fn extract(inp: &Input) -> Output {
         last: None,
         summary_date: None,
     };
-    // A sentence without any of these words can neither state an agreement nor
+    // A sentence without a telling word can neither state an agreement nor
     // describe the last one (see `clause` and `continuation`): skip it whole.
-    let telling = |t: &Tag| {
-        matches!(
-            t,
-            Tag::Agreement { .. }
-                | Tag::AgreementVerb { .. }
-                | Tag::Status(_)
-                | Tag::Passive
-                | Tag::PartiesAnaphor
-                | Tag::Counterpart
-        )
-    };
     let mut pi = 0;
     for (si, sent) in inp.sentences.iter().enumerate() {
         while pi < inp.phrases.len() && inp.phrases[pi].start < sent.start {
@@ -180,7 +169,7 @@ pub fn extract(inp: &Input) -> Output {
         let tells = inp.phrases[pi..]
             .iter()
             .take_while(|p| p.start < sent.end)
-            .any(|p| p.tags.iter().any(telling));
+            .any(|p| p.tags.iter().any(Tag::tells));
         // "the talks" continue a negotiation without a lexicon phrase
         let talks = st
             .last

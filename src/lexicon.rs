@@ -317,21 +317,27 @@ pub const TALK_WORDS: &[&str] = &[
     "the negotiations",
 ];
 
+impl Tag {
+    /// Whether a sentence with this tag may state an agreement or describe the
+    /// last one: an agreement noun or verb, a status, a passive, a parties
+    /// anaphor or a counterpart. The rules skip sentences without one.
+    pub fn tells(&self) -> bool {
+        matches!(
+            self,
+            Tag::Agreement { .. }
+                | Tag::AgreementVerb { .. }
+                | Tag::Status(_)
+                | Tag::Passive
+                | Tag::PartiesAnaphor
+                | Tag::Counterpart
+        )
+    }
+}
+
 /// Tags that can make a sentence matter when it names no actor itself: it may
 /// state an agreement, describe the last one, or name a person.
 fn is_cue(t: &Tag) -> bool {
-    matches!(
-        t,
-        Tag::Agreement { .. }
-            | Tag::AgreementVerb { .. }
-            | Tag::Status(_)
-            | Tag::Passive
-            | Tag::PartiesAnaphor
-            | Tag::Counterpart
-            | Tag::Joins
-            | Tag::Role
-            | Tag::Comment
-    )
+    t.tells() || matches!(t, Tag::Joins | Tag::Role | Tag::Comment)
 }
 
 /// One phrase pattern: where it may match and what it means.
