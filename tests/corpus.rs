@@ -81,9 +81,11 @@ fn folder_and_jsonl_give_the_same_graph() {
         String::from_utf8_lossy(&from_files),
         String::from_utf8_lossy(&from_jsonl)
     );
-    // and with two threads
-    let from_jsonl_2 = ok(&["extract", s(&jl), "--jobs", "2"]);
-    assert_eq!(from_jsonl, from_jsonl_2);
+    // the default is one thread per core: the same as one thread, two or three
+    for n in ["1", "2", "3"] {
+        let threads = ok(&["extract", s(&jl), "--jobs", n]);
+        assert_eq!(from_jsonl, threads, "--jobs {n}");
+    }
 }
 
 #[test]

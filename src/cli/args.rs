@@ -244,8 +244,8 @@ pub struct ExtractArgs {
     /// The date (yyyy-mm-dd) of documents that bring none (no JSONL `date`, no dateline), for "yesterday".
     #[arg(long, value_name = "DATE")]
     pub doc_date: Option<String>,
-    /// Extract on N threads (0 = one per core). Output is the same for any N.
-    #[arg(short, long, value_name = "N", default_value_t = 1)]
+    /// Extract on N threads (0, the default: one per core). Output is the same for any N.
+    #[arg(short, long, value_name = "N", default_value_t = 0)]
     pub jobs: usize,
     /// Print one JSON line of counts and timings to stderr at the end.
     #[arg(long)]
