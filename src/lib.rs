@@ -53,6 +53,13 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 /// "it was signed") are still followed.
 const ANAPHORA_WINDOW: usize = 4;
 
+/// Where a dateline is looked for: a heading among the first blocks, or the
+/// start (this many bytes) of one of the first blocks ("STOCKHOLM, 4 June 2025 – ...").
+/// The lexicon always reads these places.
+const DATELINE_HEADINGS: usize = 6;
+const DATELINE_BLOCKS: usize = 3;
+const DATELINE_PREFIX: usize = 120;
+
 /// Gazetteer, language knowledge and the compiled automata: build once, extract many.
 #[derive(Debug, Clone)]
 pub struct Pipeline {
@@ -149,14 +156,14 @@ impl Pipeline {
         // start of the first three ("STOCKHOLM, 4 June 2025 – ...")
         let opening: Vec<(usize, usize)> = blocks
             .iter()
-            .take(6)
+            .take(DATELINE_HEADINGS)
             .filter(|b| b.kind == BlockKind::Heading)
             .map(|b| (b.start, b.end))
             .chain(
                 blocks
                     .iter()
-                    .take(3)
-                    .map(|b| (b.start, b.end.min(b.start + 120))),
+                    .take(DATELINE_BLOCKS)
+                    .map(|b| (b.start, b.end.min(b.start + DATELINE_PREFIX))),
             )
             .collect();
         for (k, sp) in sentences.iter().enumerate() {
@@ -398,7 +405,7 @@ impl Pipeline {
     ) -> Option<Date> {
         for b in blocks
             .iter()
-            .take(6)
+            .take(DATELINE_HEADINGS)
             .filter(|b| b.kind == BlockKind::Heading)
         {
             let line = &text[b.start..b.end];
@@ -414,8 +421,8 @@ impl Pipeline {
             }
         }
         // "STOCKHOLM, 4 June 2025 – EIT InnoEnergy and ..." at the start of the text
-        for b in blocks.iter().take(3) {
-            let mut cut = (b.end - b.start).min(120);
+        for b in blocks.iter().take(DATELINE_BLOCKS) {
+            let mut cut = (b.end - b.start).min(DATELINE_PREFIX);
             while !text.is_char_boundary(b.start + cut) {
                 cut -= 1;
             }
