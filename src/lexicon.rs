@@ -369,13 +369,11 @@ pub struct Lexicon {
     /// (see [`Lexicon::may_matter`]).
     cues: AhoCorasick,
     patterns: Vec<Pattern>,
-    /// Folded function words per language, for language detection.
-    function_words: Vec<(String, HashSet<String>)>,
+    /// Every folded function word, sorted, with the languages (indices into
+    /// `languages`) it belongs to: for language detection.
+    function_words: Vec<(String, Vec<usize>)>,
     /// Length in bytes of the longest of them: longer words are not looked up.
     longest_function_word: usize,
-    /// Every function word, sorted, with the languages (bits, in the order of
-    /// `function_words`) it belongs to.
-    function_word_langs: Vec<(String, u64)>,
     /// Abbreviations (with dots) for segmentation.
     pub abbreviations: Vec<String>,
     /// Folded ordinary words, for gazetteer linting.
@@ -420,7 +418,7 @@ impl Lexicon {
             }
         };
         let mut languages = Vec::new();
-        let mut function_words = Vec::new();
+        let mut function_words: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         let mut abbreviations = Vec::new();
         let mut common_words = HashSet::new();
         let mut type_cues: Vec<(String, Vec<String>)> = Vec::new();
@@ -431,14 +429,13 @@ impl Lexicon {
                     .map_or(0, |s| text[..s.start].lines().count().max(1));
                 Error::data(&name, line, e.message().to_string())
             })?;
+            for w in &f.function_words {
+                let langs = function_words.entry(fold(w)).or_default();
+                if langs.last() != Some(&languages.len()) {
+                    langs.push(languages.len());
+                }
+            }
             languages.push(f.lang.clone());
-            function_words.push((
-                f.lang.clone(),
-                f.function_words
-                    .iter()
-                    .map(|w| fold(w))
-                    .collect::<HashSet<String>>(),
-            ));
             abbreviations.extend(f.abbreviations.iter().cloned());
             common_words.extend(f.common_words.iter().map(|w| fold(w)));
             for a in &f.agreement {
@@ -587,21 +584,8 @@ impl Lexicon {
             ac,
             cues,
             patterns,
-            function_word_langs: {
-                let mut m: BTreeMap<String, u64> = BTreeMap::new();
-                for (k, (_, words)) in function_words.iter().enumerate().take(64) {
-                    for w in words {
-                        *m.entry(w.clone()).or_default() |= 1 << k;
-                    }
-                }
-                m.into_iter().collect()
-            },
-            longest_function_word: function_words
-                .iter()
-                .flat_map(|(_, w)| w.iter().map(String::len))
-                .max()
-                .unwrap_or(0),
-            function_words,
+            longest_function_word: function_words.keys().map(String::len).max().unwrap_or(0),
+            function_words: function_words.into_iter().collect(),
             abbreviations,
             common_words,
             type_cues,
@@ -731,23 +715,22 @@ impl Lexicon {
             cut -= 1;
         }
         let folded = &folded[..cut];
-        let mut counts = vec![0usize; self.function_words.len()];
+        let mut counts = vec![0usize; self.languages.len()];
         for w in folded.split(|c: char| !c.is_alphanumeric()) {
             if w.is_empty() || w.len() > self.longest_function_word {
                 continue;
             }
             if let Ok(i) = self
-                .function_word_langs
+                .function_words
                 .binary_search_by(|(x, _)| x.as_str().cmp(w))
             {
-                let langs = self.function_word_langs[i].1;
-                for (k, n) in counts.iter_mut().enumerate() {
-                    *n += usize::from(langs & (1 << k) != 0);
+                for &k in &self.function_words[i].1 {
+                    counts[k] += 1;
                 }
             }
         }
         let mut best: Option<(usize, &str)> = None;
-        for (&n, (lang, _)) in counts.iter().zip(&self.function_words) {
+        for (&n, lang) in counts.iter().zip(&self.languages) {
             if n > 0 && best.is_none_or(|(b, _)| n > b) {
                 best = Some((n, lang));
             }

@@ -64,7 +64,8 @@ struct Candidate {
 #[derive(Clone)]
 pub struct Matcher {
     /// Folded alias -> index into `candidates`.
-    keys: std::sync::Arc<crawdad::Trie>,
+    /// (None for a gazetteer without aliases: crawdad builds no empty trie.)
+    keys: Option<std::sync::Arc<crawdad::Trie>>,
     /// Bytes that some key starts with: the automaton is entered only there.
     first: [bool; 256],
     /// The first words of the keys: most word starts are turned away here
@@ -80,7 +81,7 @@ impl std::fmt::Debug for Matcher {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Matcher")
             .field("keys", &self.candidates.len())
-            .field("bytes", &self.keys.heap_bytes())
+            .field("bytes", &self.keys.as_ref().map_or(0, |k| k.heap_bytes()))
             .field("entities", &self.ids.len())
             .finish()
     }
@@ -109,54 +110,52 @@ impl Matcher {
         let key = |x: &(u32, u32, u32, u32)| &folded.as_bytes()[x.0 as usize..x.1 as usize];
         // by key, then in gazetteer order
         all.sort_unstable_by(|a, b| key(a).cmp(key(b)).then((a.2, a.3).cmp(&(b.2, b.3))));
-        let mut slots: Vec<usize> = Vec::new();
-        for (i, x) in all.iter().enumerate() {
-            if i == 0 || key(&all[i - 1]) != key(x) {
-                slots.push(i);
-            }
-        }
+        // one group of (entity, alias) per distinct key, in key order: a slot
+        let groups: Vec<&[(u32, u32, u32, u32)]> = all.chunk_by(|a, b| key(a) == key(b)).collect();
         let (keys, (candidates, aliases)) = std::thread::scope(|scope| {
             let trie =
                 scope.spawn(|| {
-                    crawdad::Trie::from_keys(slots.iter().map(|&i| {
-                        std::str::from_utf8(key(&all[i])).expect("a folded alias is UTF-8")
-                    }))
-                    .expect("keys are sorted, unique and not empty")
+                    (!groups.is_empty()).then(|| {
+                        crawdad::Trie::from_keys(groups.iter().map(|g| {
+                            std::str::from_utf8(key(&g[0])).expect("a folded alias is UTF-8")
+                        }))
+                        .expect("keys are sorted, unique and not empty")
+                    })
                 });
             let mut aliases = String::new();
-            let mut candidates: Vec<Vec<Candidate>> = Vec::with_capacity(slots.len());
-            for (i, &(_, _, ix, k)) in all.iter().enumerate() {
-                if i == 0 || key(&all[i - 1]) != key(&all[i]) {
-                    candidates.push(Vec::new());
-                }
-                let a = &g.entities()[ix as usize].aliases[k as usize];
-                let from = aliases.len() as u32;
-                aliases.push_str(&a.text);
-                candidates
-                    .last_mut()
-                    .expect("pushed above")
-                    .push(Candidate {
-                        entity: ix,
-                        alias: (from, aliases.len() as u32),
-                        exact: a.case == CaseRule::Exact,
-                        gated: a.gated,
-                    });
-            }
-            // ungated and exact candidates first, later files (overrides) before earlier ones
-            for c in &mut candidates {
-                c.sort_by_key(|c| (c.gated, !c.exact, std::cmp::Reverse(c.entity)));
-            }
+            let candidates: Vec<Vec<Candidate>> = groups
+                .iter()
+                .map(|group| {
+                    let mut c: Vec<Candidate> = group
+                        .iter()
+                        .map(|&(_, _, ix, k)| {
+                            let a = &g.entities()[ix as usize].aliases[k as usize];
+                            let from = aliases.len() as u32;
+                            aliases.push_str(&a.text);
+                            Candidate {
+                                entity: ix,
+                                alias: (from, aliases.len() as u32),
+                                exact: a.case == CaseRule::Exact,
+                                gated: a.gated,
+                            }
+                        })
+                        .collect();
+                    // ungated and exact candidates first, later files (overrides) before earlier ones
+                    c.sort_by_key(|c| (c.gated, !c.exact, std::cmp::Reverse(c.entity)));
+                    c
+                })
+                .collect();
             let keys = trie.join().expect("the trie build does not panic");
             (keys, (candidates, aliases))
         });
         let mut first = [false; 256];
         let mut words = FirstWords::new();
-        for &i in &slots {
-            first[key(&all[i])[0] as usize] = true;
-            words.add(key(&all[i]));
+        for group in &groups {
+            first[key(&group[0])[0] as usize] = true;
+            words.add(key(&group[0]));
         }
         Matcher {
-            keys: std::sync::Arc::new(keys),
+            keys: keys.map(std::sync::Arc::new),
             first,
             words,
             candidates,
@@ -177,7 +176,8 @@ impl Matcher {
         let mut chars = rest.char_indices();
         let mut seen = 0;
         let mut end = 0;
-        for (slot, n) in self.keys.common_prefix_search(rest.chars()) {
+        let Some(trie) = &self.keys else { return };
+        for (slot, n) in trie.common_prefix_search(rest.chars()) {
             for (b, c) in chars.by_ref().take(n - seen) {
                 end = b + c.len_utf8();
             }
@@ -440,6 +440,14 @@ mod tests {
             .into_iter()
             .map(|x| (x.actor, text[x.start..x.end].to_string()))
             .collect()
+    }
+
+    #[test]
+    fn a_gazetteer_without_entities_matches_nothing() {
+        let g = Gazetteer::builder().build().unwrap();
+        assert!(Matcher::new(&g)
+            .find("JOGMEC and EU", "jogmec and eu")
+            .is_empty());
     }
 
     #[test]
