@@ -136,13 +136,62 @@ pub struct DateExpr {
     pub value: DateValue,
 }
 
-fn re_iso() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| Regex::new(r"(?-u:\b)([0-9]{4})-([0-9]{2})-([0-9]{2})(?-u:\b)").unwrap())
+/// The maximal runs of ASCII digits in `b` that stand on ASCII word
+/// boundaries (no ASCII letter, digit or `_` on either side), as (start, end).
+/// Digits are rare in running text, so runs are found eight bytes at a time.
+fn digit_runs(b: &[u8]) -> Vec<(usize, usize)> {
+    let word = |i: usize| {
+        b.get(i)
+            .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(k) = crate::text::next_digit(&b[i..]) {
+        let s = i + k;
+        let e = s + b[s..]
+            .iter()
+            .position(|c| !c.is_ascii_digit())
+            .unwrap_or(b.len() - s);
+        if !(s > 0 && word(s - 1)) && !word(e) {
+            out.push((s, e));
+        }
+        i = e;
+    }
+    out
 }
-fn re_year() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    R.get_or_init(|| Regex::new(r"(?-u:\b)(19[5-9][0-9]|20[0-4][0-9])(?-u:\b)").unwrap())
+
+/// ISO dates (`2025-06-04`) among the digit runs of `b`: a run of four, `-`,
+/// a run of two, `-`, a run of two; as (start, end).
+fn iso_dates(b: &[u8], runs: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let is_run = |s: usize, n: usize| {
+        b.get(s..s + n)
+            .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+            && !b.get(s + n).is_some_and(u8::is_ascii_digit)
+    };
+    let mut out = Vec::new();
+    for &(s, e) in runs {
+        if e - s == 4
+            && b.get(e) == Some(&b'-')
+            && is_run(e + 1, 2)
+            && b.get(e + 3) == Some(&b'-')
+            && runs.binary_search(&(e + 4, e + 6)).is_ok()
+        {
+            out.push((s, e + 6));
+        }
+    }
+    out
+}
+
+/// Years the rules read as dates (1950 to 2049) among the digit runs of `b`.
+fn years(b: &[u8], runs: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    runs.iter()
+        .copied()
+        .filter(|&(s, e)| {
+            e - s == 4
+                && (matches!(&b[s..s + 3], b"195" | b"196" | b"197" | b"198" | b"199")
+                    || matches!(&b[s..s + 3], b"200" | b"201" | b"202" | b"203" | b"204"))
+        })
+        .collect()
 }
 fn re_day_before() -> &'static Regex {
     static R: OnceLock<Regex> = OnceLock::new();
@@ -171,15 +220,15 @@ pub fn find(text: &str, start: usize, end: usize, phrases: &[PhraseMatch]) -> Ve
             .is_some_and(char::is_alphanumeric)
             && !text[e..].chars().next().is_some_and(char::is_alphanumeric)
     };
-    for c in re_iso().captures_iter(slice) {
-        let m = c.get(0).unwrap();
-        if !bounded(start + m.start(), start + m.end()) {
+    let runs = digit_runs(slice.as_bytes());
+    for (s, e) in iso_dates(slice.as_bytes(), &runs) {
+        if !bounded(start + s, start + e) {
             continue;
         }
-        if let Some(d) = Date::parse(m.as_str()) {
+        if let Some(d) = Date::parse(&slice[s..e]) {
             out.push(DateExpr {
-                start: start + m.start(),
-                end: start + m.end(),
+                start: start + s,
+                end: start + e,
                 value: DateValue::Absolute(d),
             });
         }
@@ -246,8 +295,8 @@ pub fn find(text: &str, start: usize, end: usize, phrases: &[PhraseMatch]) -> Ve
             }
         }
     }
-    for c in re_year().find_iter(slice) {
-        let (s, e) = (start + c.start(), start + c.end());
+    for (s, e) in years(slice.as_bytes(), &runs) {
+        let (s, e) = (start + s, start + e);
         if !bounded(s, e) || out.iter().any(|d| d.start <= s && e <= d.end) {
             continue;
         }
@@ -264,7 +313,7 @@ pub fn find(text: &str, start: usize, end: usize, phrases: &[PhraseMatch]) -> Ve
         {
             continue;
         }
-        let y = c.as_str().parse().unwrap();
+        let y = text[s..e].parse().expect("four digits");
         out.push(DateExpr {
             start: s,
             end: e,
@@ -332,6 +381,48 @@ pub fn resolve(v: DateValue, cx: &Context) -> Option<Date> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const PIECES: &[&str] = &[
+        "2025",
+        "1950",
+        "2049",
+        "1949",
+        "2050",
+        "-",
+        "01",
+        "12",
+        "3",
+        "123",
+        "_",
+        "a",
+        " ",
+        "é",
+        "19",
+        "20",
+        "x2025",
+        "–",
+        ".",
+        "\n",
+        "2025-06-04",
+        "-06",
+        "-06-04",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+        /// The byte scans find what the regexes they replace would.
+        #[test]
+        fn scans_match_the_regexes(pieces in proptest::collection::vec(0usize..PIECES.len(), 0..30)) {
+            let t: String = pieces.iter().map(|&i| PIECES[i]).collect();
+            let iso = Regex::new(r"(?-u:\b)[0-9]{4}-[0-9]{2}-[0-9]{2}(?-u:\b)").unwrap();
+            let year = Regex::new(r"(?-u:\b)(?:19[5-9][0-9]|20[0-4][0-9])(?-u:\b)").unwrap();
+            let runs = digit_runs(t.as_bytes());
+            let want: Vec<_> = iso.find_iter(&t).map(|m| (m.start(), m.end())).collect();
+            proptest::prop_assert_eq!(iso_dates(t.as_bytes(), &runs), want, "{:?}", t);
+            let want: Vec<_> = year.find_iter(&t).map(|m| (m.start(), m.end())).collect();
+            proptest::prop_assert_eq!(years(t.as_bytes(), &runs), want, "{:?}", t);
+        }
+    }
 
     #[test]
     fn parse_and_display() {

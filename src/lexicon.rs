@@ -7,7 +7,7 @@
 //! Takes TOML sources; gives a [`Lexicon`] with one phrase automaton.
 
 use crate::error::{Error, Result};
-use crate::text::{boundary, char_at, char_before, fold};
+use crate::text::{boundary, char_at, char_before, fold, words, WordTable};
 use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashSet};
@@ -369,9 +369,10 @@ pub struct Lexicon {
     /// (see [`Lexicon::may_matter`]).
     cues: AhoCorasick,
     patterns: Vec<Pattern>,
-    /// Every folded function word, sorted, with the languages (indices into
-    /// `languages`) it belongs to: for language detection.
-    function_words: Vec<(String, Vec<usize>)>,
+    /// Every folded function word, for language detection; its index in
+    /// `function_langs` gives the languages (indices into `languages`) it belongs to.
+    function_words: WordTable,
+    function_langs: Vec<Vec<usize>>,
     /// Length in bytes of the longest of them: longer words are not looked up.
     longest_function_word: usize,
     /// Abbreviations (with dots) for segmentation.
@@ -585,7 +586,8 @@ impl Lexicon {
             cues,
             patterns,
             longest_function_word: function_words.keys().map(String::len).max().unwrap_or(0),
-            function_words: function_words.into_iter().collect(),
+            function_words: WordTable::new(function_words.keys().cloned().collect()),
+            function_langs: function_words.into_values().collect(),
             abbreviations,
             common_words,
             type_cues,
@@ -716,15 +718,12 @@ impl Lexicon {
         }
         let folded = &folded[..cut];
         let mut counts = vec![0usize; self.languages.len()];
-        for w in folded.split(|c: char| !c.is_alphanumeric()) {
-            if w.is_empty() || w.len() > self.longest_function_word {
+        for w in words(folded) {
+            if w.len() > self.longest_function_word {
                 continue;
             }
-            if let Ok(i) = self
-                .function_words
-                .binary_search_by(|(x, _)| x.as_str().cmp(w))
-            {
-                for &k in &self.function_words[i].1 {
+            if let Some(i) = self.function_words.get(w) {
+                for &k in &self.function_langs[i] {
                     counts[k] += 1;
                 }
             }

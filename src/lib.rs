@@ -145,7 +145,7 @@ impl Pipeline {
                 mi += 1;
             }
             let named = mi < mentions.len() && mentions[mi].start < sp.end;
-            if named || text[sp.start..sp.end].contains('(') {
+            if named || memchr::memchr(b'(', &text.as_bytes()[sp.start..sp.end]).is_some() {
                 active[k] = true;
                 for w in window.iter_mut().skip(k + 1).take(ANAPHORA_WINDOW) {
                     *w = true;

@@ -16,7 +16,7 @@
 //! shorter aliases at the same start.
 
 use crate::gazetteer::{CaseRule, Gazetteer};
-use crate::text::{boundary, char_at, char_before, fold};
+use crate::text::{ascii_word, boundary, char_at, char_before, fold, word_hash};
 
 /// How a mention was found.
 #[derive(
@@ -197,46 +197,39 @@ impl Matcher {
         while pos < bytes.len() {
             // a key's first byte is ASCII or a UTF-8 lead byte: always a char boundary
             let b = bytes[pos];
-            if pos > 0 && b.is_ascii_alphanumeric() && bytes[pos - 1].is_ascii_alphanumeric() {
-                // inside an ASCII word no mention can start: skip to its end
-                pos += 1 + bytes[pos + 1..]
-                    .iter()
-                    .position(|b| !b.is_ascii_alphanumeric())
-                    .unwrap_or(bytes.len() - pos - 1);
+            let s = pos;
+            if b.is_ascii_alphanumeric() && (s == 0 || !bytes[s - 1].is_ascii_alphanumeric()) {
+                // the start of an ASCII word: no mention starts inside it, so each
+                // way of turning it away goes on past its end
+                let n = ascii_word(&bytes[s..]);
+                let past = s + n;
+                let bounded = s == 0 || bytes[s - 1] < 0x80 || {
+                    boundary(char_before(text, s), char_at(text, s))
+                };
+                if !self.first[b as usize]
+                    || !bounded
+                    || (bytes.get(past).is_none_or(u8::is_ascii)
+                        && !self.words.may_start(&bytes[s..past]))
+                {
+                    pos = past;
+                    continue;
+                }
+            } else if b.is_ascii_alphanumeric() {
+                // inside an ASCII word (after a non-ASCII letter) no mention starts
+                pos += ascii_word(&bytes[s..]);
                 continue;
-            }
-            if !self.first[b as usize] {
+            } else if !self.first[b as usize] {
                 pos += 1;
                 continue;
+            } else if s > 0 && !boundary(char_before(text, s), char_at(text, s)) {
+                pos += char_at(text, s).map_or(1, char::len_utf8);
+                continue;
             }
-            let s = pos;
             let step = if b < 0x80 {
                 1
             } else {
                 char_at(text, s).map_or(1, char::len_utf8)
             };
-            // the word boundary before `s`: between two ASCII bytes without decoding
-            let bounded = match s.checked_sub(1).map(|p| bytes[p]) {
-                None => true,
-                Some(p) if p < 0x80 && b < 0x80 => {
-                    !(p.is_ascii_alphanumeric() && b.is_ascii_alphanumeric())
-                }
-                Some(_) => boundary(char_before(text, s), char_at(text, s)),
-            };
-            if !bounded {
-                pos += step;
-                continue;
-            }
-            if b.is_ascii_alphanumeric() {
-                let n = ascii_word(&bytes[s..]);
-                if bytes.get(s + n).is_none_or(u8::is_ascii)
-                    && !self.words.may_start(&bytes[s..s + n])
-                {
-                    // no mention starts here, nor anywhere inside this word
-                    pos = s + n;
-                    continue;
-                }
-            }
             self.prefixes(folded, s, &mut ends);
             // the longest alias may run into the next word ("Epiroc AB" in "Epiroc about"):
             // then try the shorter aliases that start at the same place
@@ -292,12 +285,9 @@ impl FirstWords {
         }
     }
 
-    /// FNV-1a of a word, folded to `bits` bits by multiplication.
+    /// The word's hash, cut to `bits` bits.
     fn bit(word: &[u8], bits: u32) -> usize {
-        let h = word.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-        });
-        (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize
+        (word_hash(word) >> (64 - bits)) as usize
     }
 
     fn set(set: &mut [u64], i: usize) {
@@ -326,13 +316,6 @@ impl FirstWords {
                 .strip_suffix(b"s")
                 .is_some_and(|w| !w.is_empty() && Self::has(&self.whole, Self::bit(w, WHOLE_BITS)))
     }
-}
-
-/// The length of the run of ASCII letters and digits at the start of `b`.
-fn ascii_word(b: &[u8]) -> usize {
-    b.iter()
-        .position(|c| !c.is_ascii_alphanumeric())
-        .unwrap_or(b.len())
 }
 
 /// Checks the boundaries of a match at `s..e`; returns the mention's end (past a

@@ -4,7 +4,7 @@
 //! Sentence breaks are abbreviation-aware: the abbreviation list comes from the
 //! language files (`t.ex.`, `bl.a.`, `Inc.`, `U.S.` ...).
 
-use std::collections::HashSet;
+use crate::text::WordTable;
 
 /// What a block is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -48,7 +48,9 @@ pub struct Sentence {
 #[derive(Debug, Clone, Default)]
 pub struct Segmenter {
     /// Folded abbreviations, each ending in `.` (`t.ex.`, `inc.`).
-    abbreviations: HashSet<String>,
+    abbreviations: WordTable,
+    /// The longest of them, in bytes: a longer word is none of them.
+    longest: usize,
 }
 
 const BULLETS: &[char] = &['•', '·', '-', '*', '–', '—', '▪', '◦', '‣', '●'];
@@ -56,11 +58,13 @@ const BULLETS: &[char] = &['•', '·', '-', '*', '–', '—', '▪', '◦', '�
 impl Segmenter {
     /// A segmenter knowing these abbreviations (any case; with their final dot).
     pub fn new<I: IntoIterator<Item = S>, S: AsRef<str>>(abbreviations: I) -> Self {
+        let folded: Vec<String> = abbreviations
+            .into_iter()
+            .map(|a| crate::text::fold(a.as_ref()))
+            .collect();
         Segmenter {
-            abbreviations: abbreviations
-                .into_iter()
-                .map(|a| crate::text::fold(a.as_ref()))
-                .collect(),
+            longest: folded.iter().map(String::len).max().unwrap_or(0),
+            abbreviations: WordTable::new(folded),
         }
     }
 
@@ -160,10 +164,11 @@ impl Segmenter {
         let mut cuts = Vec::new();
         let mut from = 0;
         // jump from one sentence-final mark to the next (memchr); no per-character buffer
-        let mut ellipsis = t.find('…');
+        let ellipsis_at = |from: usize| memchr::memmem::find(&t.as_bytes()[from..], "…".as_bytes());
+        let mut ellipsis = ellipsis_at(0);
         loop {
             if ellipsis.is_some_and(|e| e < from) {
-                ellipsis = t[from..].find('…').map(|e| from + e);
+                ellipsis = ellipsis_at(from).map(|e| from + e);
             }
             let mark = memchr::memchr3(b'.', b'!', b'?', &t.as_bytes()[from..]).map(|m| from + m);
             let Some(bi) = [mark, ellipsis].into_iter().flatten().min() else {
@@ -206,7 +211,18 @@ impl Segmenter {
         if letters.chars().count() == 1 && letters.chars().all(|c| c.is_uppercase()) {
             return true; // an initial: "J. Smith"
         }
-        self.abbreviations.contains(&crate::text::fold(word))
+        if word.len() > self.longest {
+            return false;
+        }
+        // folded on the stack when ASCII (nearly always)
+        let mut buf = [0u8; 32];
+        if let (true, Some(b)) = (word.is_ascii(), buf.get_mut(..word.len())) {
+            b.copy_from_slice(word.as_bytes());
+            b.make_ascii_lowercase();
+            let w = std::str::from_utf8(b).expect("ASCII");
+            return self.abbreviations.get(w).is_some();
+        }
+        self.abbreviations.get(&crate::text::fold(word)).is_some()
     }
 }
 

@@ -12,13 +12,19 @@ pub fn fold(s: &str) -> String {
     let mut out = s.to_ascii_lowercase();
     let bytes = s.as_bytes();
     let mut i = 0;
-    while let Some(k) = bytes[i..].iter().position(|b| !b.is_ascii()) {
+    while let Some(k) = next_non_ascii(&bytes[i..]) {
         i += k;
         let c = s[i..]
             .chars()
             .next()
             .expect("a char starts at a non-ASCII lead byte");
         let n = c.len_utf8();
+        // most non-ASCII chars of Latin text are lower-case letters or
+        // punctuation, which fold to themselves: no Unicode table for them
+        if matches!(c as u32, 0x80..=0xBF | 0xD7 | 0xDF..=0xFF | 0x2000..=0x206F) {
+            i += n;
+            continue;
+        }
         let mut lower = c.to_lowercase();
         if let (Some(l), None) = (lower.next(), lower.next()) {
             if l != c && l.len_utf8() == n {
@@ -31,6 +37,24 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// The offset of the first non-ASCII byte of `b`, checking eight bytes at a time.
+fn next_non_ascii(b: &[u8]) -> Option<usize> {
+    let mut chunks = b.chunks_exact(8);
+    let mut at = 0;
+    for c in chunks.by_ref() {
+        let w = u64::from_le_bytes(c.try_into().expect("a chunk of eight bytes"));
+        if w & 0x8080_8080_8080_8080 != 0 {
+            return Some(at + (w & 0x8080_8080_8080_8080).trailing_zeros() as usize / 8);
+        }
+        at += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|b| !b.is_ascii())
+        .map(|k| at + k)
+}
+
 /// Is `c` a Han, Hiragana, Katakana or Hangul character (scripts written without spaces)?
 pub fn is_cjk(c: char) -> bool {
     matches!(c as u32,
@@ -40,7 +64,15 @@ pub fn is_cjk(c: char) -> bool {
 
 /// Is `c` part of a word (a letter or digit in any script)?
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    // the Latin blocks (all of English and Swedish) without the Unicode tables;
+    // `latin_word_chars_are_alphanumeric` checks this against `char::is_alphanumeric`
+    match c as u32 {
+        0..0x80 => c.is_ascii_alphanumeric(),
+        u @ 0x80..0x250 => matches!(u,
+            0xAA | 0xB2 | 0xB3 | 0xB5 | 0xB9 | 0xBA | 0xBC..=0xBE
+            | 0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x24F),
+        _ => c.is_alphanumeric(),
+    }
 }
 
 /// Is there a word boundary between `before` and `after` (either may be absent)?
@@ -48,7 +80,12 @@ pub fn is_word_char(c: char) -> bool {
 /// between words.
 pub fn boundary(before: Option<char>, after: Option<char>) -> bool {
     match (before, after) {
-        (Some(a), Some(b)) => !is_word_char(a) || !is_word_char(b) || is_cjk(a) || is_cjk(b),
+        (Some(a), Some(b)) => {
+            !is_word_char(a)
+                || !is_word_char(b)
+                || (a as u32 >= 0x1100 && is_cjk(a))
+                || (b as u32 >= 0x1100 && is_cjk(b))
+        }
         _ => true,
     }
 }
@@ -74,8 +111,20 @@ pub struct CharIndex {
 /// Bytes per block of [`CharIndex`].
 const CHAR_BLOCK: usize = 1024;
 
+/// The UTF-8 continuation bytes (`10xxxxxx`) in `b`, eight at a time.
 fn continuation_bytes(b: &[u8]) -> usize {
-    b.iter().filter(|&&x| (x as i8) < -64).count()
+    let mut chunks = b.chunks_exact(8);
+    let mut n = 0;
+    for c in chunks.by_ref() {
+        let x = u64::from_le_bytes(c.try_into().expect("eight bytes"));
+        // bit 7 set and bit 6 clear (the shift brings each byte's bit 6 to its bit 7)
+        n += (x & !(x << 1) & HIGH).count_ones() as usize;
+    }
+    n + chunks
+        .remainder()
+        .iter()
+        .filter(|&&x| (x as i8) < -64)
+        .count()
 }
 
 impl CharIndex {
@@ -118,6 +167,174 @@ pub fn fnv1a(parts: &[&str]) -> u64 {
     h
 }
 
+/// The length of the run of ASCII letters and digits at the start of `b`,
+/// eight bytes at a time.
+pub fn ascii_word(b: &[u8]) -> usize {
+    let mut chunks = b.chunks_exact(8);
+    let mut at = 0;
+    for c in chunks.by_ref() {
+        let m = not_alphanumeric(u64::from_le_bytes(c.try_into().expect("eight bytes")));
+        if m != 0 {
+            return at + m.trailing_zeros() as usize / 8;
+        }
+        at += 8;
+    }
+    let rest = chunks.remainder();
+    at + rest
+        .iter()
+        .position(|c| !c.is_ascii_alphanumeric())
+        .unwrap_or(rest.len())
+}
+
+/// The offset of the first ASCII digit in `b`, eight bytes at a time.
+pub fn next_digit(b: &[u8]) -> Option<usize> {
+    let mut chunks = b.chunks_exact(8);
+    let mut at = 0;
+    for c in chunks.by_ref() {
+        let x = u64::from_le_bytes(c.try_into().expect("eight bytes"));
+        let m = between(x & !HIGH, 0x2f, 0x3a) & !x;
+        if m != 0 {
+            return Some(at + m.trailing_zeros() as usize / 8);
+        }
+        at += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(u8::is_ascii_digit)
+        .map(|k| at + k)
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte `b` of `y` with `lo < b < hi`, for a `y` whose
+/// bytes are all below 0x80 (so that no carry crosses a byte).
+fn between(y: u64, lo: u64, hi: u64) -> u64 {
+    (ONES * (127 + hi)).wrapping_sub(y) & !y & (y + ONES * (127 - lo)) & HIGH
+}
+
+/// The high bit of each byte of `x` that is not an ASCII letter or digit
+/// (a byte-parallel range test: no carry crosses a byte, since every byte
+/// is below 0x80 after the mask).
+fn not_alphanumeric(x: u64) -> u64 {
+    let low7 = x & !HIGH;
+    let letter = between(low7 | 0x2020_2020_2020_2020, 0x60, 0x7b);
+    let digit = between(low7, 0x2f, 0x3a);
+    !((letter | digit) & !x) & HIGH
+}
+
+/// A quick hash of a short byte string (a word) that reads at most sixteen of
+/// its bytes: the first eight and the last eight, with the length. For
+/// filters and tables in memory only; not stable across versions.
+pub fn word_hash(w: &[u8]) -> u64 {
+    fn load(b: &[u8]) -> u64 {
+        let mut x = [0u8; 8];
+        x[..b.len()].copy_from_slice(b);
+        u64::from_le_bytes(x)
+    }
+    let n = w.len();
+    let (head, tail) = if n <= 8 {
+        (load(w), 0)
+    } else {
+        (load(&w[..8]), load(&w[n - 8..]))
+    };
+    let h = (head ^ (n as u64).rotate_left(56)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h ^ tail).wrapping_mul(0xC2B2_AE3D_27D4_EB4F) ^ (h >> 29)
+}
+
+/// A fixed set of words, each with its index in the list it was built from,
+/// looked up by [`word_hash`] in an open-addressed table: for the hot loops
+/// that test every word of a text against a few hundred.
+#[derive(Debug, Clone, Default)]
+pub struct WordTable {
+    words: Vec<String>,
+    /// Index + 1 into `words`, 0 for an empty slot; a power of two long.
+    slots: Vec<u32>,
+}
+
+impl WordTable {
+    /// A table of `words` (the first of any repeated word wins).
+    pub fn new(words: Vec<String>) -> Self {
+        let n = (words.len() * 4).next_power_of_two().max(8);
+        let mut slots = vec![0u32; n];
+        for (i, w) in words.iter().enumerate() {
+            let mut k = word_hash(w.as_bytes()) as usize & (n - 1);
+            while slots[k] != 0 {
+                if words[slots[k] as usize - 1] == *w {
+                    break;
+                }
+                k = (k + 1) & (n - 1);
+            }
+            if slots[k] == 0 {
+                slots[k] = i as u32 + 1;
+            }
+        }
+        WordTable { words, slots }
+    }
+
+    /// The index of `w`, if it is in the table.
+    pub fn get(&self, w: &str) -> Option<usize> {
+        if self.words.is_empty() {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut k = word_hash(w.as_bytes()) as usize & mask;
+        loop {
+            let i = *self.slots.get(k)? as usize;
+            if i == 0 {
+                return None;
+            }
+            if self.words[i - 1] == w {
+                return Some(i - 1);
+            }
+            k = (k + 1) & mask;
+        }
+    }
+}
+
+/// The words of `s`: its runs of letters and digits ([`is_word_char`]), as
+/// `s.split(|c: char| !c.is_alphanumeric())` gives them without the empty
+/// pieces, reading ASCII a byte at a time.
+pub fn words(s: &str) -> impl Iterator<Item = &str> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    // whether the char at `i` is part of a word, and its length
+    let word_char = move |i: usize| -> (bool, usize) {
+        if b[i] < 0x80 {
+            (b[i].is_ascii_alphanumeric(), 1)
+        } else {
+            let c = s[i..].chars().next().expect("a char starts here");
+            (is_word_char(c), c.len_utf8())
+        }
+    };
+    std::iter::from_fn(move || {
+        while i < b.len() {
+            let (w, n) = word_char(i);
+            if w {
+                break;
+            }
+            i += n;
+        }
+        if i >= b.len() {
+            return None;
+        }
+        let start = i;
+        while i < b.len() {
+            i += ascii_word(&b[i..]);
+            if i >= b.len() {
+                break;
+            }
+            let (w, n) = word_char(i);
+            if !w {
+                break;
+            }
+            i += n;
+        }
+        Some(&s[start..i])
+    })
+}
+
 /// A lower-case ASCII slug of `s` for ids (`Japan Australia Rare Earths` → `japan-australia-rare-earths`).
 pub fn slug(s: &str) -> String {
     let mut out = String::new();
@@ -147,6 +364,102 @@ pub fn slug(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chars_fold_to_themselves_or_their_lower_case() {
+        // every char of the BMP and beyond, one by one and in a text
+        for c in (0..0x20000).filter_map(char::from_u32) {
+            let mut lower = c.to_lowercase();
+            let want = match (lower.next(), lower.next()) {
+                (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+                _ => c,
+            };
+            assert_eq!(
+                fold(&format!("A{c}b")),
+                format!("a{want}b"),
+                "U+{:04X}",
+                c as u32
+            );
+        }
+    }
+
+    #[test]
+    fn latin_word_chars_are_alphanumeric() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            assert_eq!(
+                is_word_char(c),
+                c.is_alphanumeric(),
+                "{c:?} (U+{:04X})",
+                c as u32
+            );
+        }
+    }
+
+    #[test]
+    fn ascii_words_end_at_the_first_other_byte() {
+        // every byte value at every place of a chunk, and past it
+        for b in 0..=255u8 {
+            for k in 0..20 {
+                let mut w = b"abcdefghijklmnopqrstu".to_vec();
+                w[k] = b;
+                let want = w
+                    .iter()
+                    .position(|c| !c.is_ascii_alphanumeric())
+                    .unwrap_or(w.len());
+                assert_eq!(ascii_word(&w), want, "byte {b:#x} at {k}");
+            }
+        }
+        assert_eq!(ascii_word(b"Zz09 "), 4);
+        assert_eq!(ascii_word(b""), 0);
+    }
+
+    #[test]
+    fn words_are_the_alphanumeric_runs() {
+        for s in [
+            "",
+            " ",
+            "och är för på, EU:s avtal; Malmö-Åre 2025!",
+            "ab\u{301}c d\u{0}e\u{a0}f ∑g 東京 h",
+            "trailing word",
+            "x",
+        ] {
+            let want: Vec<&str> = s
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(words(s).collect::<Vec<_>>(), want, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn word_table_finds_exactly_its_words() {
+        let list: Vec<String> = (0..500)
+            .map(|i| format!("w{i}"))
+            .chain(["och".into(), "the".into(), "w7".into()])
+            .collect();
+        let t = WordTable::new(list.clone());
+        for (i, w) in list.iter().enumerate().take(502) {
+            assert_eq!(t.get(w), Some(i), "{w}");
+        }
+        assert_eq!(t.get("w7"), Some(7), "the first of a repeated word");
+        for w in ["", "w", "w500", "och ", "The", "x1"] {
+            assert_eq!(t.get(w), None, "{w:?}");
+        }
+        assert_eq!(WordTable::new(Vec::new()).get("och"), None);
+    }
+
+    #[test]
+    fn next_non_ascii_finds_the_first() {
+        let s = "abcdefgh-ijklmnop";
+        for k in 0..=s.len() {
+            for lead in ["é", "€", "\u{7f}"] {
+                let t = format!("{}{lead}{}", &s[..k], &s[k..]);
+                let want = t.bytes().position(|b| !b.is_ascii());
+                assert_eq!(next_non_ascii(t.as_bytes()), want, "{t:?}");
+            }
+        }
+        assert_eq!(next_non_ascii(b""), None);
+    }
 
     #[test]
     fn fold_keeps_byte_offsets() {
