@@ -152,7 +152,7 @@ fn digit_runs(b: &[u8]) -> Vec<(usize, usize)> {
             .iter()
             .position(|c| !c.is_ascii_digit())
             .unwrap_or(b.len() - s);
-        if !(s > 0 && word(s - 1)) && !word(e) {
+        if (s == 0 || !word(s - 1)) && !word(e) {
             out.push((s, e));
         }
         i = e;
