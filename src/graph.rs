@@ -9,7 +9,7 @@ use crate::fragment::{ActorRecord, AgreementRecord, Evidence, Fragment};
 use crate::lexicon::{Kind, Status};
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// A node's payload.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,9 +80,12 @@ pub struct KnowledgeGraph {
 #[derive(Debug, Clone, Default)]
 pub struct GraphBuilder {
     documents: BTreeSet<String>,
-    actors: BTreeMap<String, ActorRecord>,
-    /// (kind, parties) -> evidence, each carrying what its document reported.
-    reports: BTreeMap<(Kind, BTreeSet<String>), BTreeSet<Evidence>>,
+    /// By id; hashed, since every mention's actor is looked up here, and
+    /// sorted by id when the graph is built.
+    actors: HashMap<String, ActorRecord>,
+    /// (kind, parties) -> evidence, each carrying what its document reported
+    /// (as added: sorted and deduplicated when the graph is built).
+    reports: BTreeMap<(Kind, BTreeSet<String>), Vec<Evidence>>,
     /// (kind, parties, date) -> the label (smallest, for determinism).
     labels: BTreeMap<(Kind, BTreeSet<String>, Option<String>), String>,
 }
@@ -192,7 +195,7 @@ impl GraphBuilder {
         };
         let mut agreements: BTreeMap<String, AgreementRecord> = BTreeMap::new();
         for ((kind, parties), evidence) in self.reports {
-            for (date, ev) in cluster(evidence) {
+            for (date, ev) in cluster(evidence.into_iter().collect()) {
                 let label = self
                     .labels
                     .get(&(kind, parties.clone(), date.clone()))
@@ -231,7 +234,9 @@ impl GraphBuilder {
                 );
             }
         }
-        for (id, mut a) in self.actors {
+        let mut actors: Vec<(String, ActorRecord)> = self.actors.into_iter().collect();
+        actors.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        for (id, mut a) in actors {
             a.mentions.sort();
             a.mentions.dedup();
             a.member_of.sort();

@@ -16,7 +16,7 @@
 //! shorter aliases at the same start.
 
 use crate::gazetteer::{CaseRule, Gazetteer};
-use crate::text::{ascii_word, boundary, char_at, char_before, fold, word_hash};
+use crate::text::{ascii_word, boundary, char_at, char_before, fold, word_hash, word_hash_in};
 
 /// How a mention was found.
 #[derive(
@@ -209,7 +209,7 @@ impl Matcher {
                 if !self.first[b as usize]
                     || !bounded
                     || (bytes.get(past).is_none_or(u8::is_ascii)
-                        && !self.words.may_start(&bytes[s..past]))
+                        && !self.words.may_start(bytes, s, past))
                 {
                     pos = past;
                     continue;
@@ -308,13 +308,12 @@ impl FirstWords {
         }
     }
 
-    /// Whether a key may start at a word `word` of the text that is followed
+    /// Whether a key may start at the word `text[s..e]`, which is followed
     /// by an ASCII byte or the end.
-    fn may_start(&self, word: &[u8]) -> bool {
-        Self::has(&self.first, Self::bit(word, FIRST_BITS))
-            || word
-                .strip_suffix(b"s")
-                .is_some_and(|w| !w.is_empty() && Self::has(&self.whole, Self::bit(w, WHOLE_BITS)))
+    fn may_start(&self, text: &[u8], s: usize, e: usize) -> bool {
+        let bit = |e: usize, bits: u32| (word_hash_in(text, s, e) >> (64 - bits)) as usize;
+        Self::has(&self.first, bit(e, FIRST_BITS))
+            || (e > s + 1 && text[e - 1] == b's' && Self::has(&self.whole, bit(e - 1, WHOLE_BITS)))
     }
 }
 

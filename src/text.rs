@@ -228,16 +228,22 @@ fn not_alphanumeric(x: u64) -> u64 {
 /// its bytes: the first eight and the last eight, with the length. For
 /// filters and tables in memory only; not stable across versions.
 pub fn word_hash(w: &[u8]) -> u64 {
-    fn load(b: &[u8]) -> u64 {
-        let mut x = [0u8; 8];
-        x[..b.len()].copy_from_slice(b);
-        u64::from_le_bytes(x)
-    }
-    let n = w.len();
-    let (head, tail) = if n <= 8 {
-        (load(w), 0)
+    word_hash_in(w, 0, w.len())
+}
+
+/// [`word_hash`] of `buf[s..e]`, reading eight bytes at once from `buf`
+/// where it has them (bytes past `e` are masked off).
+pub fn word_hash_in(buf: &[u8], s: usize, e: usize) -> u64 {
+    let load8 = |at: usize| u64::from_le_bytes(buf[at..at + 8].try_into().expect("eight bytes"));
+    let n = e - s;
+    let (head, tail) = if n >= 8 {
+        (load8(s), if n > 8 { load8(e - 8) } else { 0 })
+    } else if s + 8 <= buf.len() {
+        (load8(s) & ((1u64 << (8 * n)) - 1), 0)
     } else {
-        (load(&w[..8]), load(&w[n - 8..]))
+        let mut x = [0u8; 8];
+        x[..n].copy_from_slice(&buf[s..e]);
+        (u64::from_le_bytes(x), 0)
     };
     let h = (head ^ (n as u64).rotate_left(56)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     (h ^ tail).wrapping_mul(0xC2B2_AE3D_27D4_EB4F) ^ (h >> 29)
@@ -428,6 +434,16 @@ mod tests {
                 .filter(|w| !w.is_empty())
                 .collect();
             assert_eq!(words(s).collect::<Vec<_>>(), want, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn word_hash_in_a_buffer_is_the_hash_of_the_word() {
+        let buf = b"the Ministry of Economy, Trade and Industry (METI) x";
+        for s in 0..buf.len() {
+            for e in s..=buf.len() {
+                assert_eq!(word_hash_in(buf, s, e), word_hash(&buf[s..e]), "{s}..{e}");
+            }
         }
     }
 
