@@ -85,9 +85,10 @@ pub struct GraphBuilder {
     actors: HashMap<String, ActorRecord>,
     /// (kind, parties) -> evidence, each carrying what its document reported
     /// (as added: sorted and deduplicated when the graph is built).
-    reports: BTreeMap<(Kind, BTreeSet<String>), Vec<Evidence>>,
+    /// Hashed: comparing sets of party ids in a tree was most of merging.
+    reports: HashMap<(Kind, BTreeSet<String>), Vec<Evidence>>,
     /// (kind, parties, date) -> the label (smallest, for determinism).
-    labels: BTreeMap<(Kind, BTreeSet<String>, Option<String>), String>,
+    labels: HashMap<(Kind, BTreeSet<String>, Option<String>), String>,
 }
 
 impl GraphBuilder {
@@ -194,7 +195,9 @@ impl GraphBuilder {
             ..Default::default()
         };
         let mut agreements: BTreeMap<String, AgreementRecord> = BTreeMap::new();
-        for ((kind, parties), evidence) in self.reports {
+        let mut reports: Vec<_> = self.reports.into_iter().collect();
+        reports.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        for ((kind, parties), evidence) in reports {
             for (date, ev) in cluster(evidence.into_iter().collect()) {
                 let label = self
                     .labels
