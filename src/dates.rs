@@ -234,7 +234,7 @@ pub fn find(text: &str, start: usize, end: usize, phrases: &[PhraseMatch]) -> Ve
         }
     }
     for p in phrases.iter().filter(|p| p.start >= start && p.end <= end) {
-        for t in &p.tags {
+        for t in p.tags.iter() {
             match t {
                 Tag::Month(mo) => {
                     let before = &text[start..p.start];

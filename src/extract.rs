@@ -1039,7 +1039,7 @@ impl<'a> State<'a> {
             })
             .flat_map(|p| {
                 p.tags.iter().filter_map(|t| match t {
-                    Tag::Topic(x) => Some(x.clone()),
+                    Tag::Topic(x) => Some(x.to_string()),
                     _ => None,
                 })
             })

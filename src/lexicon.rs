@@ -11,6 +11,7 @@ use crate::text::{boundary, char_at, char_before, fold, words, WordTable};
 use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashSet};
+use std::sync::Arc;
 
 /// The shipped language files.
 pub const EMBEDDED: &[(&str, &str)] = &include!(concat!(env!("OUT_DIR"), "/embedded_lang.rs"));
@@ -148,7 +149,7 @@ pub enum Tag {
     /// Refines a generic agreement's kind.
     KindCue(Kind),
     /// A topic (English name).
-    Topic(String),
+    Topic(Arc<str>),
     /// A month (1-12).
     Month(u8),
     /// A relative date expression.
@@ -346,6 +347,28 @@ struct Pattern {
     /// Each meaning with where it may match: (tag, may be the tail of a compound
     /// (no left word boundary), may take an inflectional ending).
     tags: Vec<(Tag, bool, bool)>,
+    /// The meanings a match can have, made once (a match shares them):
+    /// indexed by [`Pattern::pick`].
+    lists: [Arc<[Tag]>; 4],
+}
+
+impl Pattern {
+    fn new(tags: Vec<(Tag, bool, bool)>) -> Self {
+        let list = |left_strict: bool, ending: bool| -> Arc<[Tag]> {
+            tags.iter()
+                .filter(|(_, compound, suffix)| (*compound || left_strict) && (!ending || *suffix))
+                .map(|(t, _, _)| t.clone())
+                .collect()
+        };
+        let lists = [list(false, false), list(true, false), list(false, true), list(true, true)];
+        Pattern { tags, lists }
+    }
+
+    /// The meanings of a match with or without a left word boundary, as
+    /// written or with an ending.
+    fn pick(&self, left_strict: bool, ending: bool) -> &Arc<[Tag]> {
+        &self.lists[usize::from(left_strict) + 2 * usize::from(ending)]
+    }
 }
 
 /// A phrase found in a text.
@@ -355,8 +378,8 @@ pub struct PhraseMatch {
     pub start: usize,
     /// End of the byte span (including any inflectional ending).
     pub end: usize,
-    /// Meanings.
-    pub tags: Vec<Tag>,
+    /// Meanings (shared with every match of the same phrase and shape).
+    pub tags: Arc<[Tag]>,
 }
 
 /// All languages' knowledge, with one automaton over every phrase.
@@ -402,7 +425,7 @@ impl Lexicon {
     /// # Errors
     /// [`Error::Data`] naming the file and line of a TOML or schema error.
     pub fn from_sources(sources: impl IntoIterator<Item = (String, String)>) -> Result<Self> {
-        let mut phrases: BTreeMap<String, Pattern> = BTreeMap::new();
+        let mut phrases: BTreeMap<String, Vec<(Tag, bool, bool)>> = BTreeMap::new();
         let mut add = |raw: &str, tag: Tag| {
             let mut p = raw.trim();
             let compound = p.starts_with('*');
@@ -413,9 +436,9 @@ impl Lexicon {
             if key.is_empty() {
                 return;
             }
-            let e = phrases.entry(key).or_insert(Pattern { tags: Vec::new() });
-            if !e.tags.contains(&(tag.clone(), compound, suffix)) {
-                e.tags.push((tag, compound, suffix));
+            let e = phrases.entry(key).or_default();
+            if !e.contains(&(tag.clone(), compound, suffix)) {
+                e.push((tag, compound, suffix));
             }
         };
         let mut languages = Vec::new();
@@ -521,7 +544,7 @@ impl Lexicon {
             }
             for (topic, words) in &f.topics {
                 for w in words {
-                    add(w, Tag::Topic(topic.clone()));
+                    add(w, Tag::Topic(Arc::from(topic.as_str())));
                 }
             }
             if !f.dates.months.is_empty() && f.dates.months.len() != 12 {
@@ -563,7 +586,7 @@ impl Lexicon {
         let keys: Vec<String> = phrases.keys().cloned().collect();
         let mut cue_keys: Vec<&str> = phrases
             .iter()
-            .filter(|(_, p)| p.tags.iter().any(|(t, _, _)| is_cue(t)))
+            .filter(|(_, p)| p.iter().any(|(t, _, _)| is_cue(t)))
             .map(|(k, _)| k.as_str())
             .chain(TALK_WORDS.iter().copied())
             .collect();
@@ -574,7 +597,7 @@ impl Lexicon {
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&cue_keys)
             .map_err(|e| Error::data("<lexicon>", 0, e.to_string()))?;
-        let patterns: Vec<Pattern> = phrases.into_values().collect();
+        let patterns: Vec<Pattern> = phrases.into_values().map(Pattern::new).collect();
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .start_kind(aho_corasick::StartKind::Both)
@@ -676,30 +699,20 @@ impl Lexicon {
                     )
             };
             let right_strict = right_at(m.end());
-            let mut exact = Vec::new();
-            let mut extended = Vec::new();
-            for (tag, compound, suffix) in &p.tags {
-                if !(*compound || left_strict) {
-                    continue;
-                }
-                if right_strict {
-                    exact.push(tag.clone());
-                } else if *suffix && right_at(ext) {
-                    extended.push(tag.clone());
-                }
-            }
-            if !exact.is_empty() {
+            let exact = p.pick(left_strict, false);
+            let extended = p.pick(left_strict, true);
+            if right_strict && !exact.is_empty() {
                 out.push(PhraseMatch {
                     start: m.start(),
                     end: m.end(),
-                    tags: exact,
+                    tags: exact.clone(),
                 });
                 pos = m.end();
-            } else if !extended.is_empty() {
+            } else if !right_strict && !extended.is_empty() && right_at(ext) {
                 out.push(PhraseMatch {
                     start: m.start(),
                     end: ext,
-                    tags: extended,
+                    tags: extended.clone(),
                 });
                 pos = ext;
             } else {
