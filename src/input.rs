@@ -185,6 +185,8 @@ struct JsonlReader {
     name: String,
     reader: Box<dyn std::io::BufRead + Send>,
     line: usize,
+    /// The current line (one buffer for all lines).
+    buf: Vec<u8>,
 }
 
 impl Inputs {
@@ -239,11 +241,10 @@ impl Inputs {
 
     fn next_jsonl(&mut self) -> Option<Item> {
         let r = self.jsonl.as_mut()?;
-        let mut buf = Vec::new();
         loop {
-            buf.clear();
+            r.buf.clear();
             r.line += 1;
-            let n = match r.reader.read_until(b'\n', &mut buf) {
+            let n = match r.reader.read_until(b'\n', &mut r.buf) {
                 Ok(0) => {
                     self.jsonl = None;
                     return None;
@@ -255,10 +256,10 @@ impl Inputs {
                     return Some(Item::Failed(err, 0));
                 }
             };
-            if buf.iter().all(u8::is_ascii_whitespace) {
+            if r.buf.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            return Some(match jsonl_document(&r.name, r.line, &buf) {
+            return Some(match jsonl_document(&r.name, r.line, &r.buf) {
                 Ok(d) => Item::Doc(d, n),
                 Err(e) => Item::Failed(e, n),
             });
@@ -287,6 +288,7 @@ impl Inputs {
                 name,
                 reader,
                 line: 0,
+                buf: Vec::new(),
             });
             return Item::Note(String::new());
         }

@@ -360,7 +360,12 @@ impl Pattern {
                 .map(|(t, _, _)| t.clone())
                 .collect()
         };
-        let lists = [list(false, false), list(true, false), list(false, true), list(true, true)];
+        let lists = [
+            list(false, false),
+            list(true, false),
+            list(false, true),
+            list(true, true),
+        ];
         Pattern { tags, lists }
     }
 
