@@ -83,12 +83,32 @@ pub struct GraphBuilder {
     /// By id; hashed, since every mention's actor is looked up here, and
     /// sorted by id when the graph is built.
     actors: HashMap<String, ActorRecord>,
-    /// (kind, parties) -> evidence, each carrying what its document reported
-    /// (as added: sorted and deduplicated when the graph is built).
-    /// Hashed: comparing sets of party ids in a tree was most of merging.
-    reports: HashMap<(Kind, BTreeSet<String>), Vec<Evidence>>,
-    /// (kind, parties, date) -> the label (smallest, for determinism).
-    labels: HashMap<(Kind, BTreeSet<String>, Option<String>), String>,
+    /// (kind, parties) -> what was reported of agreements of that kind
+    /// between those parties. Hashed: comparing sets of party ids in a tree
+    /// was most of merging.
+    reports: HashMap<(Kind, BTreeSet<String>), Reports>,
+}
+
+/// The reports of agreements of one kind between the same parties.
+#[derive(Debug, Clone, Default)]
+struct Reports {
+    /// Each carrying what its document reported (as added: sorted and
+    /// deduplicated when the graph is built).
+    evidence: Vec<Evidence>,
+    /// Date -> the label (the smallest, for determinism).
+    labels: BTreeMap<Option<String>, String>,
+}
+
+impl Reports {
+    fn label(&mut self, date: Option<String>, label: String) {
+        match self.labels.get_mut(&date) {
+            Some(l) if *l <= label => {}
+            Some(l) => *l = label,
+            None => {
+                self.labels.insert(date, label);
+            }
+        }
+    }
 }
 
 impl GraphBuilder {
@@ -145,7 +165,7 @@ impl GraphBuilder {
     /// Adds an agreement as reported (its evidence carries the report's date,
     /// status, topics and signatories).
     pub fn add_agreement(&mut self, g: AgreementRecord) {
-        let key = (g.agreement_kind, g.parties);
+        let r = self.reports.entry((g.agreement_kind, g.parties)).or_default();
         for e in &g.evidence {
             // a graph read back holds reports of other dates under one node
             let label = if e.date == g.date {
@@ -153,16 +173,9 @@ impl GraphBuilder {
             } else {
                 label_for(&g.label, e.date.as_deref())
             };
-            let lk = (key.0, key.1.clone(), e.date.clone());
-            match self.labels.get_mut(&lk) {
-                Some(l) if *l <= label => {}
-                Some(l) => *l = label,
-                None => {
-                    self.labels.insert(lk, label);
-                }
-            }
+            r.label(e.date.clone(), label);
         }
-        self.reports.entry(key).or_default().extend(g.evidence);
+        r.evidence.extend(g.evidence);
     }
 
     /// Adds everything another builder holds.
@@ -171,17 +184,12 @@ impl GraphBuilder {
         for a in other.actors.into_values() {
             self.add_actor(a);
         }
-        for (k, l) in other.labels {
-            match self.labels.get_mut(&k) {
-                Some(x) if *x <= l => {}
-                Some(x) => *x = l,
-                None => {
-                    self.labels.insert(k, l);
-                }
+        for (k, o) in other.reports {
+            let r = self.reports.entry(k).or_default();
+            for (d, l) in o.labels {
+                r.label(d, l);
             }
-        }
-        for (k, ev) in other.reports {
-            self.reports.entry(k).or_default().extend(ev);
+            r.evidence.extend(o.evidence);
         }
     }
 
@@ -197,13 +205,9 @@ impl GraphBuilder {
         let mut agreements: BTreeMap<String, AgreementRecord> = BTreeMap::new();
         let mut reports: Vec<_> = self.reports.into_iter().collect();
         reports.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        for ((kind, parties), evidence) in reports {
-            for (date, ev) in cluster(evidence.into_iter().collect()) {
-                let label = self
-                    .labels
-                    .get(&(kind, parties.clone(), date.clone()))
-                    .cloned()
-                    .unwrap_or_default();
+        for ((kind, parties), r) in reports {
+            for (date, ev) in cluster(r.evidence.into_iter().collect()) {
+                let label = r.labels.get(&date).cloned().unwrap_or_default();
                 let id = agreement_id(kind, date.as_deref(), &parties);
                 let status = ev.iter().map(|e| e.status).min().unwrap_or(Status::Signed);
                 let topics = ev.iter().flat_map(|e| e.topics.iter().cloned()).collect();
