@@ -13,7 +13,7 @@
 use crate::gazetteer::{looks_like_acronym, ActorType};
 use crate::lexicon::{Lexicon, PhraseMatch, Tag};
 use crate::matcher::{find_exact, find_folded, How, Mention};
-use crate::text::slug;
+use crate::text::{is_word_char, slug};
 use std::collections::BTreeMap;
 
 /// An actor found in the document but not in the gazetteer.
@@ -38,37 +38,54 @@ struct Tok {
 }
 
 fn tokens(text: &str, start: usize, end: usize) -> Vec<Tok> {
+    let b = text.as_bytes();
+    let char_at = |i: usize| -> char {
+        if b[i] < 0x80 {
+            b[i] as char
+        } else {
+            text[i..].chars().next().expect("a char starts here")
+        }
+    };
     let mut out = Vec::new();
-    let mut it = text[start..end].char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        let s = start + i;
-        if c.is_alphanumeric() {
-            let mut e = s + c.len_utf8();
-            while let Some(&(j, d)) = it.peek() {
-                let at = start + j;
-                let joins = d.is_alphanumeric()
-                    || (matches!(d, '-' | '\'' | '’' | ':' | '.' | '&')
-                        && text[at + d.len_utf8()..end]
-                            .chars()
-                            .next()
-                            .is_some_and(|n| n.is_alphanumeric()));
-                if !joins {
+    let mut i = start;
+    while i < end {
+        let c = char_at(i);
+        if is_word_char(c) {
+            // letters and digits, joined by one of - ' ’ : . & before another
+            let s = i;
+            let mut e = i + c.len_utf8();
+            while e < end {
+                e += crate::text::ascii_word(&b[e..end]);
+                if e >= end {
                     break;
                 }
-                e = at + d.len_utf8();
-                it.next();
+                let d = char_at(e);
+                let n = e + d.len_utf8();
+                if is_word_char(d)
+                    || (matches!(d, '-' | '\'' | '’' | ':' | '.' | '&')
+                        && n < end
+                        && is_word_char(char_at(n)))
+                {
+                    e = n;
+                } else {
+                    break;
+                }
             }
             out.push(Tok {
                 start: s,
                 end: e,
                 word: true,
             });
-        } else if !c.is_whitespace() {
-            out.push(Tok {
-                start: s,
-                end: s + c.len_utf8(),
-                word: false,
-            });
+            i = e;
+        } else {
+            if !c.is_whitespace() {
+                out.push(Tok {
+                    start: i,
+                    end: i + c.len_utf8(),
+                    word: false,
+                });
+            }
+            i += c.len_utf8();
         }
     }
     out
@@ -502,6 +519,76 @@ fn discover_people(
                     how: How::Discovered,
                     genitive: g,
                 });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The char-by-char tokenizer the quick one replaced.
+    fn tokens_by_chars(text: &str, start: usize, end: usize) -> Vec<Tok> {
+        let mut out = Vec::new();
+        let mut it = text[start..end].char_indices().peekable();
+        while let Some((i, c)) = it.next() {
+            let s = start + i;
+            if c.is_alphanumeric() {
+                let mut e = s + c.len_utf8();
+                while let Some(&(j, d)) = it.peek() {
+                    let at = start + j;
+                    let joins = d.is_alphanumeric()
+                        || (matches!(d, '-' | '\'' | '’' | ':' | '.' | '&')
+                            && text[at + d.len_utf8()..end]
+                                .chars()
+                                .next()
+                                .is_some_and(|n| n.is_alphanumeric()));
+                    if !joins {
+                        break;
+                    }
+                    e = at + d.len_utf8();
+                    it.next();
+                }
+                out.push(Tok {
+                    start: s,
+                    end: e,
+                    word: true,
+                });
+            } else if !c.is_whitespace() {
+                out.push(Tok {
+                    start: s,
+                    end: s + c.len_utf8(),
+                    word: false,
+                });
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn tokens_are_those_of_the_char_by_char_reading() {
+        let texts = [
+            "JOGMEC:s och EU-kommissionen, AT&T's  O'Neil – t.ex. 3.5% (METI) 東京都 x-",
+            "Malmö-Åre’s väg; e.g. U.S.-led a.b.c. -x &y z&",
+            "",
+            " ",
+            "ändå",
+        ];
+        let key = |v: Vec<Tok>| {
+            v.into_iter()
+                .map(|x| (x.start, x.end, x.word))
+                .collect::<Vec<_>>()
+        };
+        for t in texts {
+            for start in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
+                for end in (start..=t.len()).filter(|&i| t.is_char_boundary(i)) {
+                    assert_eq!(
+                        key(tokens(t, start, end)),
+                        key(tokens_by_chars(t, start, end)),
+                        "{t:?} {start}..{end}"
+                    );
+                }
             }
         }
     }

@@ -165,7 +165,10 @@ impl GraphBuilder {
     /// Adds an agreement as reported (its evidence carries the report's date,
     /// status, topics and signatories).
     pub fn add_agreement(&mut self, g: AgreementRecord) {
-        let r = self.reports.entry((g.agreement_kind, g.parties)).or_default();
+        let r = self
+            .reports
+            .entry((g.agreement_kind, g.parties))
+            .or_default();
         for e in &g.evidence {
             // a graph read back holds reports of other dates under one node
             let label = if e.date == g.date {

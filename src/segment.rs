@@ -248,7 +248,9 @@ fn reference_number(line: &str) -> Option<u32> {
 
 fn looks_like_heading(line: &str) -> bool {
     let last = line.trim_end().chars().next_back().unwrap_or('.');
-    !matches!(last, '.' | '!' | '?' | ':' | ';' | ',') && line.split_whitespace().count() <= 20
+    // (counting no further than the 21st word: a one-line document is long)
+    !matches!(last, '.' | '!' | '?' | ':' | ';' | ',')
+        && line.split_whitespace().take(21).count() <= 20
 }
 
 #[cfg(test)]
