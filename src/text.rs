@@ -236,15 +236,18 @@ pub fn word_hash(w: &[u8]) -> u64 {
 pub fn word_hash_in(buf: &[u8], s: usize, e: usize) -> u64 {
     let load8 = |at: usize| u64::from_le_bytes(buf[at..at + 8].try_into().expect("eight bytes"));
     let n = e - s;
-    let (head, tail) = if n >= 8 {
-        (load8(s), if n > 8 { load8(e - 8) } else { 0 })
-    } else if s + 8 <= buf.len() {
-        (load8(s) & ((1u64 << (8 * n)) - 1), 0)
-    } else {
-        let mut x = [0u8; 8];
-        x[..n].copy_from_slice(&buf[s..e]);
-        (u64::from_le_bytes(x), 0)
-    };
+    if n < 8 {
+        // most words: one multiplication (its high bits are the hash)
+        let head = if s + 8 <= buf.len() {
+            load8(s) & ((1u64 << (8 * n)) - 1)
+        } else {
+            let mut x = [0u8; 8];
+            x[..n].copy_from_slice(&buf[s..e]);
+            u64::from_le_bytes(x)
+        };
+        return (head ^ ((n as u64) << 59)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+    let (head, tail) = (load8(s), if n > 8 { load8(e - 8) } else { 0 });
     let h = (head ^ (n as u64).rotate_left(56)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
     (h ^ tail).wrapping_mul(0xC2B2_AE3D_27D4_EB4F) ^ (h >> 29)
 }
@@ -257,15 +260,18 @@ pub struct WordTable {
     words: Vec<String>,
     /// Index + 1 into `words`, 0 for an empty slot; a power of two long.
     slots: Vec<u32>,
+    /// 64 less the bits of a slot index (the hash's high bits are the index).
+    shift: u32,
 }
 
 impl WordTable {
     /// A table of `words` (the first of any repeated word wins).
     pub fn new(words: Vec<String>) -> Self {
         let n = (words.len() * 4).next_power_of_two().max(8);
+        let shift = 64 - n.trailing_zeros();
         let mut slots = vec![0u32; n];
         for (i, w) in words.iter().enumerate() {
-            let mut k = word_hash(w.as_bytes()) as usize & (n - 1);
+            let mut k = (word_hash(w.as_bytes()) >> shift) as usize;
             while slots[k] != 0 {
                 if words[slots[k] as usize - 1] == *w {
                     break;
@@ -276,7 +282,11 @@ impl WordTable {
                 slots[k] = i as u32 + 1;
             }
         }
-        WordTable { words, slots }
+        WordTable {
+            words,
+            slots,
+            shift,
+        }
     }
 
     /// The index of `w`, if it is in the table.
@@ -285,7 +295,7 @@ impl WordTable {
             return None;
         }
         let mask = self.slots.len() - 1;
-        let mut k = word_hash(w.as_bytes()) as usize & mask;
+        let mut k = (word_hash(w.as_bytes()) >> self.shift) as usize;
         loop {
             let i = *self.slots.get(k)? as usize;
             if i == 0 {
