@@ -157,7 +157,12 @@ impl GraphBuilder {
                 x.discovered &= a.discovered;
                 x.aliases.extend(a.aliases);
                 x.mentions.extend(a.mentions);
-                x.member_of.extend(a.member_of);
+                // each document repeats a gazetteer actor's affiliations
+                for m in a.member_of {
+                    if !x.member_of.contains(&m) {
+                        x.member_of.push(m);
+                    }
+                }
             }
         }
     }
