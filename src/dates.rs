@@ -136,14 +136,11 @@ pub struct DateExpr {
     pub value: DateValue,
 }
 
-/// The maximal runs of ASCII digits in `b` that stand on ASCII word
-/// boundaries (no ASCII letter, digit or `_` on either side), as (start, end).
-/// Digits are rare in running text, so runs are found eight bytes at a time.
+/// The maximal runs of exactly four ASCII digits in `b` that stand on ASCII
+/// word boundaries (no ASCII letter, digit or `_` on either side), as (start,
+/// end): the years and the starts of ISO dates. Digits are rare in running
+/// text, so they are found eight bytes at a time.
 fn digit_runs(b: &[u8]) -> Vec<(usize, usize)> {
-    let word = |i: usize| {
-        b.get(i)
-            .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_')
-    };
     let mut out = Vec::new();
     let mut i = 0;
     while let Some(k) = crate::text::next_digit(&b[i..]) {
@@ -152,7 +149,10 @@ fn digit_runs(b: &[u8]) -> Vec<(usize, usize)> {
             .iter()
             .position(|c| !c.is_ascii_digit())
             .unwrap_or(b.len() - s);
-        if (s == 0 || !word(s - 1)) && !word(e) {
+        if e - s == 4
+            && (s == 0 || !word_byte(b[s - 1]))
+            && !b.get(e).is_some_and(|&c| word_byte(c))
+        {
             out.push((s, e));
         }
         i = e;
@@ -160,26 +160,28 @@ fn digit_runs(b: &[u8]) -> Vec<(usize, usize)> {
     out
 }
 
-/// ISO dates (`2025-06-04`) among the digit runs of `b`: a run of four, `-`,
-/// a run of two, `-`, a run of two; as (start, end).
+/// An ASCII word byte, as `(?-u:\b)` sees it.
+fn word_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_'
+}
+
+/// ISO dates (`2025-06-04`) after the four-digit runs of `b`: `-`, two
+/// digits, `-`, two digits on a word boundary; as (start, end).
 fn iso_dates(b: &[u8], runs: &[(usize, usize)]) -> Vec<(usize, usize)> {
-    let is_run = |s: usize, n: usize| {
-        b.get(s..s + n)
+    let two = |at: usize| {
+        b.get(at..at + 2)
             .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
-            && !b.get(s + n).is_some_and(u8::is_ascii_digit)
     };
-    let mut out = Vec::new();
-    for &(s, e) in runs {
-        if e - s == 4
-            && b.get(e) == Some(&b'-')
-            && is_run(e + 1, 2)
-            && b.get(e + 3) == Some(&b'-')
-            && runs.binary_search(&(e + 4, e + 6)).is_ok()
-        {
-            out.push((s, e + 6));
-        }
-    }
-    out
+    runs.iter()
+        .filter(|&&(_, e)| {
+            b.get(e) == Some(&b'-')
+                && two(e + 1)
+                && b.get(e + 3) == Some(&b'-')
+                && two(e + 4)
+                && !b.get(e + 6).is_some_and(|&c| word_byte(c))
+        })
+        .map(|&(s, e)| (s, e + 6))
+        .collect()
 }
 
 /// Years the rules read as dates (1950 to 2049) among the digit runs of `b`.
