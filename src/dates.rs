@@ -184,14 +184,13 @@ fn iso_dates(b: &[u8], runs: &[(usize, usize)]) -> Vec<(usize, usize)> {
         .collect()
 }
 
-/// Years the rules read as dates (1950 to 2049) among the digit runs of `b`.
+/// Years the rules read as dates (1950 to 2049) among the four-digit runs of `b`.
 fn years(b: &[u8], runs: &[(usize, usize)]) -> Vec<(usize, usize)> {
     runs.iter()
         .copied()
-        .filter(|&(s, e)| {
-            e - s == 4
-                && (matches!(&b[s..s + 3], b"195" | b"196" | b"197" | b"198" | b"199")
-                    || matches!(&b[s..s + 3], b"200" | b"201" | b"202" | b"203" | b"204"))
+        .filter(|&(s, _)| {
+            matches!(&b[s..s + 3], b"195" | b"196" | b"197" | b"198" | b"199")
+                || matches!(&b[s..s + 3], b"200" | b"201" | b"202" | b"203" | b"204")
         })
         .collect()
 }
@@ -213,8 +212,8 @@ fn re_after_month() -> &'static Regex {
 pub fn find(text: &str, start: usize, end: usize, phrases: &[PhraseMatch]) -> Vec<DateExpr> {
     let mut out: Vec<DateExpr> = Vec::new();
     let slice = &text[start..end];
-    // ASCII word boundaries keep the regexes on their fast engine for any text;
-    // a letter or digit of another script next to the number is checked here
+    // the digit scans stop at ASCII word boundaries; a letter or digit of
+    // another script next to the number is checked here
     let bounded = |s: usize, e: usize| {
         !text[..s]
             .chars()

@@ -645,19 +645,15 @@ impl Lexicon {
             let Some(m) = self.ac.find(input) else { break };
             let p = &self.patterns[m.pattern().as_usize()];
             let left_strict = boundary(char_before(text, m.start()), char_at(text, m.start()));
-            // tags that may apply at all here, and whether one of them takes an ending
-            let usable = p
-                .tags
-                .iter()
-                .any(|(_, compound, _)| *compound || left_strict);
-            if !usable {
+            // the tags that may apply here as written, and those that take an ending
+            // (a subset: none apply at all when the first is empty)
+            let exact = p.pick(left_strict, false);
+            let extended = p.pick(left_strict, true);
+            if exact.is_empty() {
                 pos = m.start() + char_at(text, m.start()).map_or(1, |c| c.len_utf8());
                 continue;
             }
-            let suffixed = p
-                .tags
-                .iter()
-                .any(|(_, compound, suffix)| *suffix && (*compound || left_strict));
+            let suffixed = !extended.is_empty();
             let head_at = |q: usize, to: usize| {
                 self.ac
                     .find(
@@ -704,8 +700,6 @@ impl Lexicon {
                     )
             };
             let right_strict = right_at(m.end());
-            let exact = p.pick(left_strict, false);
-            let extended = p.pick(left_strict, true);
             if right_strict && !exact.is_empty() {
                 out.push(PhraseMatch {
                     start: m.start(),
@@ -713,7 +707,7 @@ impl Lexicon {
                     tags: exact.clone(),
                 });
                 pos = m.end();
-            } else if !right_strict && !extended.is_empty() && right_at(ext) {
+            } else if !right_strict && suffixed && right_at(ext) {
                 out.push(PhraseMatch {
                     start: m.start(),
                     end: ext,

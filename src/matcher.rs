@@ -16,7 +16,7 @@
 //! shorter aliases at the same start.
 
 use crate::gazetteer::{CaseRule, Gazetteer};
-use crate::text::{ascii_word, boundary, char_at, char_before, fold, word_hash, word_hash_in};
+use crate::text::{ascii_word, boundary, char_at, char_before, fold, word_hash_in};
 
 /// How a mention was found.
 #[derive(
@@ -101,7 +101,7 @@ impl Matcher {
         for (ix, e) in g.entities().iter().enumerate() {
             for (k, a) in e.aliases.iter().enumerate() {
                 let from = folded.len();
-                folded.push_str(&fold(&a.text));
+                folded.push_str(&a.key());
                 if folded.len() > from {
                     all.push((from as u32, folded.len() as u32, ix as u32, k as u32));
                 }
@@ -285,9 +285,9 @@ impl FirstWords {
         }
     }
 
-    /// The word's hash, cut to `bits` bits.
-    fn bit(word: &[u8], bits: u32) -> usize {
-        (word_hash(word) >> (64 - bits)) as usize
+    /// The hash of the word `t[s..e]`, cut to `bits` bits.
+    fn bit(t: &[u8], s: usize, e: usize, bits: u32) -> usize {
+        (word_hash_in(t, s, e) >> (64 - bits)) as usize
     }
 
     fn set(set: &mut [u64], i: usize) {
@@ -301,9 +301,9 @@ impl FirstWords {
     fn add(&mut self, key: &[u8]) {
         let n = ascii_word(key);
         if n > 0 {
-            Self::set(&mut self.first, Self::bit(&key[..n], FIRST_BITS));
+            Self::set(&mut self.first, Self::bit(key, 0, n, FIRST_BITS));
             if n == key.len() {
-                Self::set(&mut self.whole, Self::bit(key, WHOLE_BITS));
+                Self::set(&mut self.whole, Self::bit(key, 0, n, WHOLE_BITS));
             }
         }
     }
@@ -311,9 +311,10 @@ impl FirstWords {
     /// Whether a key may start at the word `text[s..e]`, which is followed
     /// by an ASCII byte or the end.
     fn may_start(&self, text: &[u8], s: usize, e: usize) -> bool {
-        let bit = |e: usize, bits: u32| (word_hash_in(text, s, e) >> (64 - bits)) as usize;
-        Self::has(&self.first, bit(e, FIRST_BITS))
-            || (e > s + 1 && text[e - 1] == b's' && Self::has(&self.whole, bit(e - 1, WHOLE_BITS)))
+        Self::has(&self.first, Self::bit(text, s, e, FIRST_BITS))
+            || (e > s + 1
+                && text[e - 1] == b's'
+                && Self::has(&self.whole, Self::bit(text, s, e - 1, WHOLE_BITS)))
     }
 }
 

@@ -43,8 +43,8 @@ fn next_non_ascii(b: &[u8]) -> Option<usize> {
     let mut at = 0;
     for c in chunks.by_ref() {
         let w = u64::from_le_bytes(c.try_into().expect("a chunk of eight bytes"));
-        if w & 0x8080_8080_8080_8080 != 0 {
-            return Some(at + (w & 0x8080_8080_8080_8080).trailing_zeros() as usize / 8);
+        if w & HIGH != 0 {
+            return Some(at + (w & HIGH).trailing_zeros() as usize / 8);
         }
         at += 8;
     }
@@ -311,7 +311,7 @@ impl WordTable {
 
 /// The words of `s`: its runs of letters and digits ([`is_word_char`]), as
 /// `s.split(|c: char| !c.is_alphanumeric())` gives them without the empty
-/// pieces, reading ASCII a byte at a time.
+/// pieces, reading runs of ASCII eight bytes at a time.
 pub fn words(s: &str) -> impl Iterator<Item = &str> {
     let b = s.as_bytes();
     let mut i = 0;
