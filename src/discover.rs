@@ -216,7 +216,7 @@ pub fn discover(
                                     start: ls,
                                     end: before_end,
                                     actor: a.actor.clone(),
-                                    alias: long.clone(),
+                                    alias: long.as_str().into(),
                                     how: How::Learned,
                                     genitive: false,
                                 });
@@ -237,7 +237,7 @@ pub fn discover(
                                     start: ls,
                                     end: before_end,
                                     actor: id.clone(),
-                                    alias: long.clone(),
+                                    alias: long.as_str().into(),
                                     how: How::Discovered,
                                     genitive: false,
                                 });
@@ -287,6 +287,7 @@ pub fn discover(
         } else {
             find_folded(text, folded, surface)
         };
+        let alias: std::sync::Arc<str> = surface.as_str().into();
         for (s, e, genitive) in hits {
             if !covered(s, e, &found) {
                 let how = if actor.starts_with("x-") {
@@ -298,7 +299,7 @@ pub fn discover(
                     start: s,
                     end: e,
                     actor: actor.clone(),
-                    alias: surface.clone(),
+                    alias: alias.clone(),
                     how,
                     genitive,
                 });
@@ -496,26 +497,28 @@ fn discover_people(
         let Some(first) = hits.first().map(|h| h.0) else {
             continue;
         };
+        let alias: std::sync::Arc<str> = name.as_str().into();
         for (s, e, g) in hits {
             if !in_mention(s, e, found) {
                 found.mentions.push(Mention {
                     start: s,
                     end: e,
                     actor: id.clone(),
-                    alias: name.clone(),
+                    alias: alias.clone(),
                     how: How::Discovered,
                     genitive: g,
                 });
             }
         }
         let surname = name.split(' ').next_back().unwrap_or("").to_string();
+        let alias: std::sync::Arc<str> = surname.as_str().into();
         for (s, e, g) in find_exact(text, &surname) {
             if s > first && !in_mention(s, e, found) {
                 found.mentions.push(Mention {
                     start: s,
                     end: e,
                     actor: id.clone(),
-                    alias: surname.clone(),
+                    alias: alias.clone(),
                     how: How::Discovered,
                     genitive: g,
                 });

@@ -6,12 +6,13 @@ use crate::lexicon::{Kind, Status};
 use crate::matcher::How;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 /// One mention of an actor, with offsets that slice the original text.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct MentionRecord {
-    /// Document id.
-    pub doc: String,
+    /// Document id (shared by the document's records).
+    pub doc: Arc<str>,
     /// Byte offset.
     pub start: usize,
     /// Byte offset (exclusive).
@@ -21,11 +22,12 @@ pub struct MentionRecord {
     /// Char offset (exclusive).
     pub char_end: usize,
     /// The surface form, exactly as in the text.
-    pub text: String,
+    pub text: Arc<str>,
     /// Index of the sentence in the document.
     pub sentence: usize,
-    /// The gazetteer alias (or learned form) that matched.
-    pub alias: String,
+    /// The gazetteer alias (or learned form) that matched (shared with the
+    /// gazetteer).
+    pub alias: Arc<str>,
     /// How it was found.
     pub how: How,
 }
@@ -44,8 +46,9 @@ pub struct ActorRecord {
     pub country: Option<String>,
     /// Not in the gazetteer: learned from this text.
     pub discovered: bool,
-    /// Every name it is known by, the surface forms seen included.
-    pub aliases: BTreeSet<String>,
+    /// Every name it is known by, the surface forms seen included (shared
+    /// with the gazetteer and the mentions).
+    pub aliases: BTreeSet<Arc<str>>,
     /// Mentions, in text order.
     pub mentions: Vec<MentionRecord>,
     /// Parent organisations (actor ids) from the gazetteer.
@@ -56,8 +59,8 @@ pub struct ActorRecord {
 /// Where an agreement is stated.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Evidence {
-    /// Document id.
-    pub doc: String,
+    /// Document id (shared by the document's records).
+    pub doc: Arc<str>,
     /// Sentence index.
     pub sentence: usize,
     /// Byte offset of the sentence.

@@ -102,8 +102,9 @@ pub enum CaseRule {
 /// One name an entity is known by.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Alias {
-    /// The name as written in the gazetteer (flags removed).
-    pub text: String,
+    /// The name as written in the gazetteer (flags removed); shared with the
+    /// matcher and every record of a mention by it.
+    pub text: std::sync::Arc<str>,
     /// Case rule.
     pub case: CaseRule,
     /// Matched only after the entity was named otherwise in the same document.
@@ -145,7 +146,7 @@ impl Alias {
             CaseRule::Fold
         });
         Ok(Alias {
-            text: s.to_string(),
+            text: s.into(),
             case,
             gated,
             lang,
@@ -160,7 +161,7 @@ impl Alias {
             CaseRule::Fold
         };
         Alias {
-            text: name.to_string(),
+            text: name.into(),
             case,
             gated: false,
             lang: None,
@@ -517,7 +518,7 @@ impl GazetteerBuilder {
                         e.kind = kind;
                         if !name.is_empty() && name != e.name {
                             e.name = name.clone();
-                            if !e.aliases.iter().any(|a| a.text == name) {
+                            if !e.aliases.iter().any(|a| *a.text == *name) {
                                 e.aliases.insert(0, Alias::canonical(&name));
                             }
                         }
@@ -576,7 +577,7 @@ impl GazetteerBuilder {
         for (ix, e) in self.entities.iter().enumerate() {
             for a in e.aliases.iter().filter(|a| !a.gated) {
                 claims.push(match a.case {
-                    CaseRule::Exact => (a.text.clone(), true, ix),
+                    CaseRule::Exact => (a.text.to_string(), true, ix),
                     CaseRule::Fold => (a.key(), false, ix),
                 });
             }
@@ -702,9 +703,9 @@ fn add_surname(name: &str, aliases: &mut Vec<Alias>) {
     let words: Vec<&str> = name.split_whitespace().collect();
     if words.len() >= 2 {
         let last = words[words.len() - 1];
-        if last.chars().count() >= 3 && !aliases.iter().any(|a| a.text == last) {
+        if last.chars().count() >= 3 && !aliases.iter().any(|a| &*a.text == last) {
             aliases.push(Alias {
-                text: last.to_string(),
+                text: last.into(),
                 case: CaseRule::Exact,
                 gated: true,
                 lang: None,
@@ -855,7 +856,7 @@ mod tests {
         .unwrap();
         let e = g.get("jogmec").unwrap();
         assert_eq!(e.kind, ActorType::Government);
-        assert!(e.aliases.iter().any(|a| a.text == "JOGMEC Japan"));
+        assert!(e.aliases.iter().any(|a| &*a.text == "JOGMEC Japan"));
         let g = load(&[
             ("base.tsv", &format!("{H}x\tcompany\tX Co\n")),
             ("user.tsv", &format!("{H}x\torganization\tX Org\n")),
@@ -873,7 +874,7 @@ mod tests {
     fn persons_get_gated_surnames() {
         let g = load(&[("p.tsv", &format!("{H}eb\tperson\tEbba Busch\n"))]).unwrap();
         let a = g.get("eb").unwrap().aliases.last().unwrap();
-        assert_eq!((a.text.as_str(), a.gated), ("Busch", true));
+        assert_eq!((&*a.text, a.gated), ("Busch", true));
     }
 
     #[test]

@@ -95,18 +95,39 @@ struct Reports {
     /// Each carrying what its document reported (as added: sorted and
     /// deduplicated when the graph is built).
     evidence: Vec<Evidence>,
-    /// Date -> the label (the smallest, for determinism).
-    labels: BTreeMap<Option<String>, String>,
+    /// (date, the label: the smallest, for determinism), sorted by date.
+    /// Most report sets have one date, so a sorted vector, not a tree (whose
+    /// every node holds room for eleven).
+    labels: Vec<(Option<String>, String)>,
 }
 
 impl Reports {
     fn label(&mut self, date: Option<String>, label: String) {
-        match self.labels.get_mut(&date) {
-            Some(l) if *l <= label => {}
-            Some(l) => *l = label,
-            None => {
-                self.labels.insert(date, label);
+        match self.labels.binary_search_by(|(d, _)| d.cmp(&date)) {
+            Ok(i) if self.labels[i].1 <= label => {}
+            Ok(i) => self.labels[i].1 = label,
+            Err(i) => {
+                // room for one more, not the four a growing vector takes
+                self.labels.reserve_exact(1);
+                self.labels.insert(i, (date, label));
             }
+        }
+    }
+
+    fn label_of(&self, date: &Option<String>) -> Option<&String> {
+        let i = self.labels.binary_search_by(|(d, _)| d.cmp(date)).ok()?;
+        Some(&self.labels[i].1)
+    }
+
+    /// Takes a batch of evidence. Into an empty set it is moved whole, without
+    /// the spare room a collected vector has (most sets hold one or two
+    /// reports, and a vector is made with room for four).
+    fn add_evidence(&mut self, mut evidence: Vec<Evidence>) {
+        if self.evidence.is_empty() {
+            evidence.shrink_to_fit();
+            self.evidence = evidence;
+        } else {
+            self.evidence.extend(evidence);
         }
     }
 }
@@ -183,7 +204,7 @@ impl GraphBuilder {
             };
             r.label(e.date.clone(), label);
         }
-        r.evidence.extend(g.evidence);
+        r.add_evidence(g.evidence);
     }
 
     /// Adds everything another builder holds.
@@ -197,7 +218,7 @@ impl GraphBuilder {
             for (d, l) in o.labels {
                 r.label(d, l);
             }
-            r.evidence.extend(o.evidence);
+            r.add_evidence(o.evidence);
         }
     }
 
@@ -213,9 +234,9 @@ impl GraphBuilder {
         let mut agreements: BTreeMap<String, AgreementRecord> = BTreeMap::new();
         let mut reports: Vec<_> = self.reports.into_iter().collect();
         reports.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        for ((kind, parties), r) in reports {
-            for (date, ev) in cluster(r.evidence.into_iter().collect()) {
-                let label = r.labels.get(&date).cloned().unwrap_or_default();
+        for ((kind, parties), mut r) in reports {
+            for (date, ev) in cluster(std::mem::take(&mut r.evidence).into_iter().collect()) {
+                let label = r.label_of(&date).cloned().unwrap_or_default();
                 let id = agreement_id(kind, date.as_deref(), &parties);
                 let status = ev.iter().map(|e| e.status).min().unwrap_or(Status::Signed);
                 let topics = ev.iter().flat_map(|e| e.topics.iter().cloned()).collect();

@@ -238,19 +238,27 @@ impl Pipeline {
                 .unwrap_or(0)
         };
         let mut records: BTreeMap<String, ActorRecord> = BTreeMap::new();
+        // one copy of the id for all the document's records
+        let doc_id: std::sync::Arc<str> = doc.id.as_str().into();
         for m in &mentions {
             let rec = records
                 .entry(m.actor.clone())
                 .or_insert_with(|| self.actor_record(&m.actor, &discovered));
             let surface = &text[m.start..m.end];
-            rec.aliases.insert(surface.to_string());
+            // most mentions are written as the alias: share its text
+            let surface: std::sync::Arc<str> = if *m.alias == *surface {
+                m.alias.clone()
+            } else {
+                surface.into()
+            };
+            rec.aliases.insert(surface.clone());
             rec.mentions.push(MentionRecord {
-                doc: doc.id.clone(),
+                doc: doc_id.clone(),
                 start: m.start,
                 end: m.end,
                 char_start: cix.char_offset(text, m.start),
                 char_end: cix.char_offset(text, m.end),
-                text: surface.to_string(),
+                text: surface,
                 sentence: sentence_of(m.start),
                 alias: m.alias.clone(),
                 how: m.how,
@@ -288,7 +296,7 @@ impl Pipeline {
                 .map(|(k, &s)| {
                     let sp = &sentences[s];
                     Evidence {
-                        doc: doc.id.clone(),
+                        doc: doc_id.clone(),
                         sentence: s,
                         start: sp.start,
                         end: sp.end,
@@ -381,8 +389,9 @@ impl Pipeline {
             }
         } else {
             let d = &discovered[id];
-            let mut aliases: BTreeSet<String> = d.aliases.iter().cloned().collect();
-            aliases.insert(d.name.clone());
+            let mut aliases: BTreeSet<std::sync::Arc<str>> =
+                d.aliases.iter().map(|a| a.as_str().into()).collect();
+            aliases.insert(d.name.as_str().into());
             ActorRecord {
                 id: id.to_string(),
                 label: d.name.clone(),
@@ -462,8 +471,7 @@ fn short_name(r: &ActorRecord) -> String {
         .iter()
         .filter(|a| gazetteer::looks_like_acronym(a) && a.len() <= 8 && !a.contains(':'))
         .min_by_key(|a| a.len())
-        .cloned()
-        .unwrap_or_else(|| r.label.clone())
+        .map_or_else(|| r.label.clone(), |a| a.to_string())
 }
 
 /// A human label for a kind.

@@ -44,7 +44,7 @@ pub struct Mention {
     /// Actor id (gazetteer id, or `x-...` for discovered actors).
     pub actor: String,
     /// The alias that matched, as written in the gazetteer (or learned).
-    pub alias: String,
+    pub alias: std::sync::Arc<str>,
     /// How it was found.
     pub how: How,
     /// The surface form ends in a genitive (`:s`, `s`, `'s`).
@@ -54,8 +54,8 @@ pub struct Mention {
 #[derive(Debug, Clone, Copy)]
 struct Candidate {
     entity: u32,
-    /// The alias as written: a span of `Matcher::aliases`.
-    alias: (u32, u32),
+    /// The alias as written: an index into `Matcher::aliases`.
+    alias: u32,
     exact: bool,
     gated: bool,
 }
@@ -72,8 +72,8 @@ pub struct Matcher {
     /// without entering the trie.
     words: FirstWords,
     candidates: Vec<Vec<Candidate>>,
-    /// Every alias text, one after the other.
-    aliases: String,
+    /// Every alias text, as written (shared with the gazetteer).
+    aliases: Vec<std::sync::Arc<str>>,
     ids: Vec<String>,
 }
 
@@ -122,7 +122,7 @@ impl Matcher {
                         .expect("keys are sorted, unique and not empty")
                     })
                 });
-            let mut aliases = String::new();
+            let mut aliases = Vec::new();
             let candidates: Vec<Vec<Candidate>> = groups
                 .iter()
                 .map(|group| {
@@ -130,11 +130,10 @@ impl Matcher {
                         .iter()
                         .map(|&(_, _, ix, k)| {
                             let a = &g.entities()[ix as usize].aliases[k as usize];
-                            let from = aliases.len() as u32;
-                            aliases.push_str(&a.text);
+                            aliases.push(a.text.clone());
                             Candidate {
                                 entity: ix,
-                                alias: (from, aliases.len() as u32),
+                                alias: (aliases.len() - 1) as u32,
                                 exact: a.case == CaseRule::Exact,
                                 gated: a.gated,
                             }
@@ -164,8 +163,8 @@ impl Matcher {
         }
     }
 
-    fn alias(&self, c: &Candidate) -> &str {
-        &self.aliases[c.alias.0 as usize..c.alias.1 as usize]
+    fn alias(&self, c: &Candidate) -> &std::sync::Arc<str> {
+        &self.aliases[c.alias as usize]
     }
 
     /// Every alias that starts at `at` in `folded`, shortest first: (end, slot).
@@ -235,7 +234,7 @@ impl Matcher {
             // then try the shorter aliases that start at the same place
             let accepted = ends.iter().rev().find_map(|&(e, slot)| {
                 let c = self.candidates[slot].iter().find(|c| {
-                    (!c.exact || &text[s..e] == self.alias(c))
+                    (!c.exact || text[s..e] == **self.alias(c))
                         && (!c.gated || seen.contains(&c.entity))
                 })?;
                 edges(text, s, e).map(|(end, genitive)| (c, end, genitive))
@@ -249,7 +248,7 @@ impl Matcher {
                         start: s,
                         end,
                         actor: self.ids[c.entity as usize].clone(),
-                        alias: self.alias(c).to_string(),
+                        alias: self.alias(c).clone(),
                         how: if c.gated { How::Gated } else { How::Gazetteer },
                         genitive,
                     });
@@ -513,7 +512,7 @@ mod tests {
                 )
             });
             let accepted = hits.iter().find_map(|&(e, ix, a)| {
-                let ok = (a.case != CaseRule::Exact || text[pos..e] == a.text)
+                let ok = (a.case != CaseRule::Exact || text[pos..e] == *a.text)
                     && (!a.gated || seen.contains(&ix));
                 if !ok {
                     return None;

@@ -43,12 +43,12 @@ impl KnowledgeGraph {
         let mut names: Vec<(String, String)> = Vec::new(); // (name, label)
         for ix in self.actor_indices() {
             let a = self.actor(ix);
-            let all = std::iter::once(&a.label).chain(a.aliases.iter());
+            let all = std::iter::once(a.label.as_str()).chain(a.aliases.iter().map(|x| &**x));
             for n in all {
                 if norm(n) == q {
                     hits.insert(ix);
                 }
-                names.push((n.clone(), a.label.clone()));
+                names.push((n.to_string(), a.label.clone()));
             }
         }
         match hits.len() {

@@ -48,7 +48,7 @@ fn actor(id: &str, label: &str, kind: ActorType, country: Option<&str>) -> Actor
         kind,
         country: country.map(Into::into),
         discovered: false,
-        aliases: [label.to_string(), format!("{label} (alias)")].into(),
+        aliases: [label.into(), format!("{label} (alias)").into()].into(),
         mentions: Vec::new(),
         member_of: Vec::new(),
     }

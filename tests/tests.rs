@@ -73,7 +73,7 @@ fn run_case(p: &Pipeline, file: &str, c: &Case) -> Vec<String> {
         let ok = f.actors.iter().any(|a| {
             a.id == format!("actor:{id}")
                 && a.mentions.iter().any(|m| {
-                    m.text == *surface
+                    *m.text == **surface
                         && &c.text[m.start..m.end] == surface
                         && c.text[..m.start].chars().count() == m.char_start
                 })

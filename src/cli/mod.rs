@@ -634,7 +634,7 @@ fn list(a: &GazetteerArgs, kind: Option<&str>) -> Result<i32> {
             .iter()
             .skip(1)
             .map(|a| {
-                let mut s = a.text.clone();
+                let mut s = a.text.to_string();
                 if a.gated {
                     s.push('?');
                 }

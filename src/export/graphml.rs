@@ -85,8 +85,8 @@ pub fn escape(s: &str) -> String {
 /// The documents a node was seen in (from its mentions or its evidence), sorted.
 pub fn node_documents(n: &Node) -> BTreeSet<&str> {
     match n {
-        Node::Actor(a) => a.mentions.iter().map(|m| m.doc.as_str()).collect(),
-        Node::Agreement(g) => g.evidence.iter().map(|e| e.doc.as_str()).collect(),
+        Node::Actor(a) => a.mentions.iter().map(|m| &*m.doc).collect(),
+        Node::Agreement(g) => g.evidence.iter().map(|e| &*e.doc).collect(),
     }
 }
 
@@ -170,7 +170,7 @@ pub fn to_string(kg: &KnowledgeGraph) -> String {
                     &mut out,
                     d,
                     "aliases",
-                    &join(a.aliases.iter().map(String::as_str)),
+                    &join(a.aliases.iter().map(|x| &**x)),
                 );
                 data(&mut out, d, "mention_count", &a.mentions.len().to_string());
             }

@@ -60,7 +60,7 @@ pub struct NodeOut<'a> {
     pub discovered: Option<bool>,
     /// Actor aliases.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub aliases: Option<&'a BTreeSet<String>>,
+    pub aliases: Option<&'a BTreeSet<std::sync::Arc<str>>>,
     /// Actor mentions.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mentions: Option<&'a [MentionRecord]>,
@@ -225,7 +225,7 @@ struct NodeIn {
     #[serde(default)]
     discovered: bool,
     #[serde(default)]
-    aliases: BTreeSet<String>,
+    aliases: BTreeSet<std::sync::Arc<str>>,
     #[serde(default)]
     mentions: Vec<MentionRecord>,
     #[serde(default)]

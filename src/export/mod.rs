@@ -61,7 +61,7 @@ pub(crate) fn awkward_graph(label: &str, aliases: &[&str]) -> crate::graph::Know
     for a in &mut f.actors {
         if a.id == "actor:boliden" {
             a.label = label.into();
-            a.aliases.extend(aliases.iter().map(|x| x.to_string()));
+            a.aliases.extend(aliases.iter().map(|x| (*x).into()));
         }
     }
     crate::graph::KnowledgeGraph::from_fragments([&f])

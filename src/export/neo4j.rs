@@ -127,7 +127,7 @@ pub fn to_files(kg: &KnowledgeGraph) -> Vec<(String, String)> {
                 a.kind.as_str().to_string(),
                 a.country.clone().unwrap_or_default(),
                 a.discovered.to_string(),
-                join(a.aliases.iter().map(String::as_str)),
+                join(a.aliases.iter().map(|x| &**x)),
                 a.mentions.len().to_string(),
                 documents,
             ]),
