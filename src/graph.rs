@@ -388,40 +388,37 @@ impl KnowledgeGraph {
     /// Adds party, signatory, partner and membership edges (nodes must be in place).
     fn add_edges(&mut self) {
         let kg = self;
-        let mut partners: BTreeMap<(String, String), BTreeSet<String>> = BTreeMap::new();
+        // by node index: nodes are added in id order, so this is id order too
+        let mut partners: BTreeMap<(NodeIndex, NodeIndex), BTreeSet<String>> = BTreeMap::new();
         let agreement_nodes: Vec<NodeIndex> = kg
             .graph
             .node_indices()
             .filter(|&n| matches!(kg.graph[n], Node::Agreement(_)))
             .collect();
         for n in agreement_nodes {
-            let Node::Agreement(g) = kg.graph[n].clone() else {
+            let Node::Agreement(g) = &kg.graph[n] else {
                 continue;
             };
-            for p in &g.parties {
-                if let Some(&a) = kg.index.get(p) {
-                    kg.add_unique(a, n, Relation::PartyTo);
+            let nodes = |ids: &BTreeSet<String>| -> Vec<NodeIndex> {
+                ids.iter()
+                    .filter_map(|p| kg.index.get(p).copied())
+                    .collect()
+            };
+            let (parties, signatories) = (nodes(&g.parties), nodes(&g.signatories));
+            for (i, &a) in parties.iter().enumerate() {
+                for &b in &parties[i + 1..] {
+                    partners.entry((a, b)).or_default().insert(g.id.clone());
                 }
             }
-            for s in &g.signatories {
-                if let Some(&a) = kg.index.get(s) {
-                    kg.add_unique(a, n, Relation::SignatoryOf);
-                }
+            for a in parties {
+                kg.add_unique(a, n, Relation::PartyTo);
             }
-            let ps: Vec<&String> = g.parties.iter().collect();
-            for i in 0..ps.len() {
-                for j in i + 1..ps.len() {
-                    partners
-                        .entry((ps[i].clone(), ps[j].clone()))
-                        .or_default()
-                        .insert(g.id.clone());
-                }
+            for a in signatories {
+                kg.add_unique(a, n, Relation::SignatoryOf);
             }
         }
-        for ((a, b), ags) in partners {
-            if let (Some(&x), Some(&y)) = (kg.index.get(&a), kg.index.get(&b)) {
-                kg.graph.add_edge(x, y, Relation::PartnersWith(ags));
-            }
+        for ((x, y), ags) in partners {
+            kg.graph.add_edge(x, y, Relation::PartnersWith(ags));
         }
         let actor_nodes: Vec<NodeIndex> = kg
             .graph

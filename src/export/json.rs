@@ -111,85 +111,119 @@ pub struct EdgeOut<'a> {
 
 /// The node-link document for a graph.
 pub fn node_link(kg: &KnowledgeGraph) -> NodeLink<'_> {
-    let nodes = kg
-        .nodes()
-        .map(|n| match n {
-            Node::Actor(a) => NodeOut {
-                id: &a.id,
-                kind: "actor",
-                label: &a.label,
-                actor_type: Some(a.kind.as_str()),
-                country: Some(a.country.as_deref()),
-                discovered: Some(a.discovered),
-                aliases: Some(&a.aliases),
-                mentions: Some(&a.mentions),
-                member_of: Some(&a.member_of),
-                agreement_kind: None,
-                status: None,
-                date: None,
-                topics: None,
-                parties: None,
-                signatories: None,
-                evidence: None,
-            },
-            Node::Agreement(g) => NodeOut {
-                id: &g.id,
-                kind: "agreement",
-                label: &g.label,
-                actor_type: None,
-                country: None,
-                discovered: None,
-                aliases: None,
-                mentions: None,
-                member_of: None,
-                agreement_kind: Some(g.agreement_kind.as_str()),
-                status: Some(g.status.as_str()),
-                date: Some(g.date.as_deref()),
-                topics: Some(&g.topics),
-                parties: Some(&g.parties),
-                signatories: Some(&g.signatories),
-                evidence: Some(&g.evidence),
-            },
-        })
-        .collect();
-    let edges = kg
-        .edges()
-        .into_iter()
-        .map(|(s, t, r)| {
-            let ags = match r {
-                Relation::PartnersWith(a) => Some(a),
-                _ => None,
-            };
-            EdgeOut {
-                source: s,
-                target: t,
-                key: r.as_str(),
-                relation: r.as_str(),
-                agreements: ags,
-                weight: ags.map(|a| a.len()),
-            }
-        })
-        .collect();
     NodeLink {
         directed: true,
         multigraph: true,
-        graph: GraphMeta {
-            schema_version: SCHEMA_VERSION,
-            generator: format!("pactgraph {}", env!("CARGO_PKG_VERSION")),
-            documents: kg.documents.iter().map(String::as_str).collect(),
+        graph: graph_meta(kg),
+        nodes: kg.nodes().map(node_out).collect(),
+        edges: kg.edges().into_iter().map(edge_out).collect(),
+    }
+}
+
+fn graph_meta(kg: &KnowledgeGraph) -> GraphMeta<'_> {
+    GraphMeta {
+        schema_version: SCHEMA_VERSION,
+        generator: format!("pactgraph {}", env!("CARGO_PKG_VERSION")),
+        documents: kg.documents.iter().map(String::as_str).collect(),
+    }
+}
+
+/// A node as written.
+fn node_out(n: &Node) -> NodeOut<'_> {
+    match n {
+        Node::Actor(a) => NodeOut {
+            id: &a.id,
+            kind: "actor",
+            label: &a.label,
+            actor_type: Some(a.kind.as_str()),
+            country: Some(a.country.as_deref()),
+            discovered: Some(a.discovered),
+            aliases: Some(&a.aliases),
+            mentions: Some(&a.mentions),
+            member_of: Some(&a.member_of),
+            agreement_kind: None,
+            status: None,
+            date: None,
+            topics: None,
+            parties: None,
+            signatories: None,
+            evidence: None,
         },
-        nodes,
-        edges,
+        Node::Agreement(g) => NodeOut {
+            id: &g.id,
+            kind: "agreement",
+            label: &g.label,
+            actor_type: None,
+            country: None,
+            discovered: None,
+            aliases: None,
+            mentions: None,
+            member_of: None,
+            agreement_kind: Some(g.agreement_kind.as_str()),
+            status: Some(g.status.as_str()),
+            date: Some(g.date.as_deref()),
+            topics: Some(&g.topics),
+            parties: Some(&g.parties),
+            signatories: Some(&g.signatories),
+            evidence: Some(&g.evidence),
+        },
+    }
+}
+
+/// An edge as written.
+fn edge_out<'a>((s, t, r): (&'a str, &'a str, &'a Relation)) -> EdgeOut<'a> {
+    let ags = match r {
+        Relation::PartnersWith(a) => Some(a),
+        _ => None,
+    };
+    EdgeOut {
+        source: s,
+        target: t,
+        key: r.as_str(),
+        relation: r.as_str(),
+        agreements: ags,
+        weight: ags.map(|a| a.len()),
+    }
+}
+
+/// The node-link document made node by node as it is written: the same
+/// fields as [`NodeLink`], without a vector of every node and edge.
+struct Streamed<'a>(&'a KnowledgeGraph);
+
+impl Serialize for Streamed<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        /// A sequence written from an iterator, once.
+        struct Seq<I>(std::cell::Cell<Option<I>>);
+        impl<I: Iterator<Item = T>, T: Serialize> Serialize for Seq<I> {
+            fn serialize<S: serde::Serializer>(
+                &self,
+                s: S,
+            ) -> std::result::Result<S::Ok, S::Error> {
+                s.collect_seq(self.0.take().into_iter().flatten())
+            }
+        }
+        let kg = self.0;
+        let mut st = s.serialize_struct("NodeLink", 5)?;
+        st.serialize_field("directed", &true)?;
+        st.serialize_field("multigraph", &true)?;
+        st.serialize_field("graph", &graph_meta(kg))?;
+        let nodes = kg.nodes().map(node_out);
+        st.serialize_field("nodes", &Seq(std::cell::Cell::new(Some(nodes))))?;
+        let edges = kg.edges().into_iter().map(edge_out);
+        st.serialize_field("edges", &Seq(std::cell::Cell::new(Some(edges))))?;
+        st.end()
     }
 }
 
 /// Writes the pretty-printed JSON, with a final newline, to `w` as it is
-/// serialized (no copy of the whole document in memory).
+/// serialized: node by node, with no copy of the document, or of its list of
+/// nodes, in memory.
 ///
 /// # Errors
 /// The writer's errors.
 pub fn write(kg: &KnowledgeGraph, w: &mut dyn std::io::Write) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *w, &node_link(kg))?;
+    serde_json::to_writer_pretty(&mut *w, &Streamed(kg))?;
     w.write_all(b"\n")
 }
 
@@ -314,4 +348,24 @@ pub fn read(name: &str, text: &str) -> Result<GraphBuilder> {
         }
     }
     Ok(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What `write` streams is what serializing the whole node-link document gives.
+    #[test]
+    fn streamed_writing_gives_the_node_link_document() {
+        let full = crate::export::awkward_graph("Boliden AB", &["Boliden \"Mines\""]);
+        let empty = KnowledgeGraph::default();
+        for kg in [&full, &empty] {
+            let mut streamed = Vec::new();
+            write(kg, &mut streamed).unwrap();
+            let mut whole = serde_json::to_string_pretty(&node_link(kg)).unwrap();
+            whole.push('\n');
+            assert_eq!(String::from_utf8(streamed).unwrap(), whole);
+        }
+        assert!(to_string(&full).contains("\"partners_with\""));
+    }
 }
