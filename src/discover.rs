@@ -194,7 +194,7 @@ pub fn discover(
                 let prev_m = ending_at(before_end);
                 match (prev_m, acr_m) {
                     (Some(p), None) => {
-                        learned.push((inner_text.to_string(), p.actor.clone(), true))
+                        learned.push((inner_text.to_string(), p.actor.to_string(), true))
                     }
                     (None, acr) => {
                         let Some(ls) = long_form_start(
@@ -220,7 +220,7 @@ pub fn discover(
                                     how: How::Learned,
                                     genitive: false,
                                 });
-                                learned.push((long, a.actor.clone(), false));
+                                learned.push((long, a.actor.to_string(), false));
                             }
                             None => {
                                 let kind = match lexicon.type_for(&long) {
@@ -236,7 +236,7 @@ pub fn discover(
                                 found.mentions.push(Mention {
                                     start: ls,
                                     end: before_end,
-                                    actor: id.clone(),
+                                    actor: id.as_str().into(),
                                     alias: long.as_str().into(),
                                     how: How::Discovered,
                                     genitive: false,
@@ -266,9 +266,9 @@ pub fn discover(
                 let prev_m = mention_at(toks[i - 1].start, toks[i - 1].end);
                 match (prev_m, inner_m) {
                     (Some(p), None) => {
-                        learned.push((inner_text.to_string(), p.actor.clone(), false))
+                        learned.push((inner_text.to_string(), p.actor.to_string(), false))
                     }
-                    (None, Some(m)) => learned.push((prev.to_string(), m.actor.clone(), true)),
+                    (None, Some(m)) => learned.push((prev.to_string(), m.actor.to_string(), true)),
                     _ => {}
                 }
             }
@@ -298,7 +298,7 @@ pub fn discover(
                 found.mentions.push(Mention {
                     start: s,
                     end: e,
-                    actor: actor.clone(),
+                    actor: actor.as_str().into(),
                     alias: alias.clone(),
                     how,
                     genitive,
@@ -503,7 +503,7 @@ fn discover_people(
                 found.mentions.push(Mention {
                     start: s,
                     end: e,
-                    actor: id.clone(),
+                    actor: id.as_str().into(),
                     alias: alias.clone(),
                     how: How::Discovered,
                     genitive: g,
@@ -517,7 +517,7 @@ fn discover_people(
                 found.mentions.push(Mention {
                     start: s,
                     end: e,
-                    actor: id.clone(),
+                    actor: id.as_str().into(),
                     alias: alias.clone(),
                     how: How::Discovered,
                     genitive: g,

@@ -656,9 +656,9 @@ impl<'a> State<'a> {
                 for &m in members {
                     let k = kind_of(m);
                     if k == ActorType::Person {
-                        persons.insert(inp.mentions[m].actor.clone());
+                        persons.insert(inp.mentions[m].actor.to_string());
                     } else if k.can_be_party() {
-                        parties.insert(inp.mentions[m].actor.clone());
+                        parties.insert(inp.mentions[m].actor.to_string());
                     }
                 }
             };
@@ -677,7 +677,7 @@ impl<'a> State<'a> {
             {
                 for &m in &c.members {
                     if kind_of(m) == ActorType::Person {
-                        persons.insert(inp.mentions[m].actor.clone());
+                        persons.insert(inp.mentions[m].actor.to_string());
                     }
                 }
             }
@@ -747,7 +747,7 @@ impl<'a> State<'a> {
                 if t > lo {
                     if let Some(m) = self.mention(&items[t - 1]).filter(|m| m.genitive) {
                         if inp.actors.kind(&m.actor).can_be_party() {
-                            parties.insert(m.actor.clone());
+                            parties.insert(m.actor.to_string());
                             explicit = true;
                             rule.push_str("+genitive");
                         }
@@ -1013,14 +1013,14 @@ impl<'a> State<'a> {
             if is_company(id)
                 && sent_items[c.first].start < items.get(lo).map_or(usize::MAX, |x| x.start)
             {
-                return Some(id.clone());
+                return Some(id.to_string());
             }
         }
         let before = inp.sentences[si].start;
         inp.mentions
             .iter()
             .rfind(|m| m.end <= before && is_company(&m.actor))
-            .map(|m| m.actor.clone())
+            .map(|m| m.actor.to_string())
     }
 
     fn topics(&self, si: usize) -> BTreeSet<String> {
@@ -1143,14 +1143,14 @@ impl<'a> State<'a> {
         let persons: Vec<String> = items
             .iter()
             .filter(|it| self.is_person(it))
-            .map(|it| self.mention(it).unwrap().actor.clone())
+            .map(|it| self.mention(it).unwrap().actor.to_string())
             .collect();
         let on_behalf_party = items.iter().enumerate().any(|(k, it)| {
             has(inp, it, |t| matches!(t, Tag::OnBehalf))
                 && items
                     .get(k + 1)
                     .and_then(|x| self.mention(x))
-                    .is_some_and(|m| self.out[a].parties.contains(&m.actor))
+                    .is_some_and(|m| self.out[a].parties.contains(&*m.actor))
         });
         let refers = (singular_def && !plural_ref)
             || parties_ref
@@ -1180,7 +1180,7 @@ impl<'a> State<'a> {
             if let Some(c) = self.chains(items, at, items.len()).into_iter().next() {
                 for m in c.members {
                     if inp.actors.kind(&inp.mentions[m].actor).can_be_party() {
-                        new_parties.push(inp.mentions[m].actor.clone());
+                        new_parties.push(inp.mentions[m].actor.to_string());
                     }
                 }
             }
@@ -1198,7 +1198,7 @@ impl<'a> State<'a> {
             {
                 for m in c.members {
                     if inp.actors.kind(&inp.mentions[m].actor).can_be_party() {
-                        new_parties.push(inp.mentions[m].actor.clone());
+                        new_parties.push(inp.mentions[m].actor.to_string());
                     }
                 }
             }

@@ -237,7 +237,7 @@ impl Pipeline {
                 .position(|s| s.start <= pos && pos < s.end.max(s.start + 1))
                 .unwrap_or(0)
         };
-        let mut records: BTreeMap<String, ActorRecord> = BTreeMap::new();
+        let mut records: BTreeMap<std::sync::Arc<str>, ActorRecord> = BTreeMap::new();
         // one copy of the id for all the document's records
         let doc_id: std::sync::Arc<str> = doc.id.as_str().into();
         for m in &mentions {
@@ -272,9 +272,9 @@ impl Pipeline {
             let signatories: BTreeSet<String> =
                 a.signatories.iter().map(|p| format!("actor:{p}")).collect();
             for id in a.parties.iter().chain(&a.signatories) {
-                records
-                    .entry(id.clone())
-                    .or_insert_with(|| self.actor_record(id, &discovered));
+                if !records.contains_key(id.as_str()) {
+                    records.insert(id.as_str().into(), self.actor_record(id, &discovered));
+                }
             }
             let date = a.date.map(|d| d.to_string());
             let plist: Vec<&str> = parties.iter().map(String::as_str).collect();
@@ -318,7 +318,7 @@ impl Pipeline {
             let names: Vec<String> = a
                 .parties
                 .iter()
-                .map(|p| records.get(p).map_or(p.clone(), short_name))
+                .map(|p| records.get(p.as_str()).map_or(p.clone(), short_name))
                 .collect();
             let label = format!(
                 "{}: {}{}",

@@ -42,7 +42,7 @@ pub struct Mention {
     /// Byte offset after the last byte (a genitive ending included).
     pub end: usize,
     /// Actor id (gazetteer id, or `x-...` for discovered actors).
-    pub actor: String,
+    pub actor: std::sync::Arc<str>,
     /// The alias that matched, as written in the gazetteer (or learned).
     pub alias: std::sync::Arc<str>,
     /// How it was found.
@@ -74,7 +74,7 @@ pub struct Matcher {
     candidates: Vec<Vec<Candidate>>,
     /// Every alias text, as written (shared with the gazetteer).
     aliases: Vec<std::sync::Arc<str>>,
-    ids: Vec<String>,
+    ids: Vec<std::sync::Arc<str>>,
 }
 
 impl std::fmt::Debug for Matcher {
@@ -159,7 +159,7 @@ impl Matcher {
             words,
             candidates,
             aliases,
-            ids: g.entities().iter().map(|e| e.id.clone()).collect(),
+            ids: g.entities().iter().map(|e| e.id.as_str().into()).collect(),
         }
     }
 
@@ -425,7 +425,7 @@ mod tests {
         let m = Matcher::new(&gz());
         m.find(text, &fold(text))
             .into_iter()
-            .map(|x| (x.actor, text[x.start..x.end].to_string()))
+            .map(|x| (x.actor.to_string(), text[x.start..x.end].to_string()))
             .collect()
     }
 
@@ -550,7 +550,7 @@ mod tests {
             let got: Vec<(usize, usize, String)> = m
                 .find(text, &fold(text))
                 .into_iter()
-                .map(|x| (x.start, x.end, x.actor))
+                .map(|x| (x.start, x.end, x.actor.to_string()))
                 .collect();
             assert_eq!(got, reference(&g, text), "{text}");
             assert!(!got.is_empty(), "{text}");
@@ -576,7 +576,7 @@ mod tests {
             let got: Vec<(usize, usize, String)> = m
                 .find(&text, &fold(&text))
                 .into_iter()
-                .map(|x| (x.start, x.end, x.actor))
+                .map(|x| (x.start, x.end, x.actor.to_string()))
                 .collect();
             proptest::prop_assert_eq!(got, reference(&g, &text), "text: {:?}", text);
         }
