@@ -18,8 +18,25 @@ fn main() {
             }) {
                 std::process::exit(0);
             }
-            eprintln!("pactgraph: error: {e:#}");
+            eprintln!("pactgraph: error: {}", message(&e));
             std::process::exit(2);
         }
     }
+}
+
+/// The error and its causes, joined by ": ", each cause said once: a file
+/// error already ends with the system's reason ("x.tsv: No such file or
+/// directory (os error 2)"), which is also its cause.
+fn message(e: &anyhow::Error) -> String {
+    let mut msg = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if !msg.ends_with(&text) {
+            if !msg.is_empty() {
+                msg.push_str(": ");
+            }
+            msg.push_str(&text);
+        }
+    }
+    msg
 }
