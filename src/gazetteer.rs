@@ -6,6 +6,7 @@
 
 use crate::error::{Error, Result};
 use crate::text::fold;
+use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 
@@ -265,7 +266,7 @@ impl fmt::Display for Diagnostic {
 #[derive(Debug, Clone, Default)]
 pub struct Gazetteer {
     entities: Vec<Entity>,
-    by_id: HashMap<String, usize>,
+    by_id: FxHashMap<String, usize>,
 }
 
 impl Gazetteer {
@@ -314,7 +315,7 @@ impl Gazetteer {
 #[derive(Debug, Default)]
 pub struct GazetteerBuilder {
     entities: Vec<Entity>,
-    by_id: HashMap<String, usize>,
+    by_id: FxHashMap<String, usize>,
     /// Which file each entity (or extension of it) came from, by file order.
     file_of: Vec<usize>,
     files: usize,

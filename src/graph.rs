@@ -9,7 +9,8 @@ use crate::fragment::{ActorRecord, AgreementRecord, Evidence, Fragment};
 use crate::lexicon::{Kind, Status};
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use rustc_hash::FxHashMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A node's payload.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,11 +83,11 @@ pub struct GraphBuilder {
     documents: BTreeSet<String>,
     /// By id; hashed, since every mention's actor is looked up here, and
     /// sorted by id when the graph is built.
-    actors: HashMap<String, ActorRecord>,
+    actors: FxHashMap<String, ActorRecord>,
     /// (kind, parties) -> what was reported of agreements of that kind
     /// between those parties. Hashed: comparing sets of party ids in a tree
     /// was most of merging.
-    reports: HashMap<(Kind, BTreeSet<String>), Reports>,
+    reports: FxHashMap<(Kind, BTreeSet<String>), Reports>,
 }
 
 /// The reports of agreements of one kind between the same parties.
