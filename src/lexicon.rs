@@ -396,6 +396,11 @@ pub struct Lexicon {
     /// Substrings of the phrases that can make a sentence matter on its own
     /// (see [`Lexicon::may_matter`]).
     cues: AhoCorasick,
+    /// The phrases that may be the tail of a compound (match inside a word):
+    /// the only ones looked for away from word boundaries.
+    compounds: AhoCorasick,
+    /// Bytes that some phrase starts with.
+    first: [bool; 256],
     patterns: Vec<Pattern>,
     /// Every folded function word, for language detection; its index in
     /// `function_langs` gives the languages (indices into `languages`) it belongs to.
@@ -602,6 +607,21 @@ impl Lexicon {
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&cue_keys)
             .map_err(|e| Error::data("<lexicon>", 0, e.to_string()))?;
+        let compound_keys: Vec<&str> = phrases
+            .iter()
+            .filter(|(_, p)| p.iter().any(|(_, compound, _)| *compound))
+            .map(|(k, _)| k.as_str())
+            .collect();
+        let compounds = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(&compound_keys)
+            .map_err(|e| Error::data("<lexicon>", 0, e.to_string()))?;
+        let mut first = [false; 256];
+        for k in &keys {
+            if let Some(&b) = k.as_bytes().first() {
+                first[b as usize] = true;
+            }
+        }
         let patterns: Vec<Pattern> = phrases.into_values().map(Pattern::new).collect();
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
@@ -612,6 +632,8 @@ impl Lexicon {
             languages,
             ac,
             cues,
+            compounds,
+            first,
             patterns,
             longest_function_word: function_words.keys().map(String::len).max().unwrap_or(0),
             function_words: WordTable::new(function_words.keys().cloned().collect()),
@@ -637,12 +659,93 @@ impl Lexicon {
     /// Phrases in `text[range]`, given the folded text of the whole document.
     /// Leftmost-longest, on word boundaries (relaxed for compound heads and
     /// inflectional endings where the entry allows them).
+    ///
+    /// The automaton is asked only where a phrase may start: at word boundaries,
+    /// and inside words where a compound's tail starts. (An unanchored search
+    /// also stops inside words, at every function word hidden in a longer word,
+    /// only for the match to be turned away: more than half of its matches.)
     pub fn find(&self, text: &str, folded: &str, start: usize, end: usize) -> Vec<PhraseMatch> {
+        let bytes = folded.as_bytes();
+        // the next start of a compound tail at or after a position (usize::MAX: none)
+        let mut compound: Option<usize> = None;
+        let anchored = |i: usize| {
+            let input = aho_corasick::Input::new(folded)
+                .span(i..end)
+                .anchored(aho_corasick::Anchored::Yes);
+            self.ac.find(input)
+        };
+        // whether a compound tail starts at `i` (the next start is kept)
+        let compound_at = |i: usize, compound: &mut Option<usize>| {
+            if compound.is_none_or(|q| q != usize::MAX && q < i) {
+                let input = aho_corasick::Input::new(folded).span(i..end);
+                *compound = Some(self.compounds.find(input).map_or(usize::MAX, |m| m.start()));
+            }
+            *compound == Some(i)
+        };
+        let next = |pos: usize, compound: &mut Option<usize>| -> Option<aho_corasick::Match> {
+            let mut prev = char_before(text, pos);
+            let mut i = pos;
+            while i < end {
+                let b = bytes[i];
+                if b.is_ascii_alphanumeric() {
+                    // a run of ASCII letters and digits: only its first position
+                    // can be on a boundary; inside it only compound tails start
+                    let run = crate::text::ascii_word(&bytes[i..end]);
+                    if self.first[b as usize]
+                        && (boundary(prev, Some(b as char)) || compound_at(i, compound))
+                    {
+                        if let Some(m) = anchored(i) {
+                            return Some(m);
+                        }
+                    }
+                    let mut q = i + 1;
+                    while q < i + run {
+                        if compound_at(q, compound) {
+                            if let Some(m) = anchored(q) {
+                                return Some(m);
+                            }
+                            q += 1;
+                        } else {
+                            // the next tail, if it is in this run
+                            q = compound.map_or(usize::MAX, |c| c.max(q + 1));
+                        }
+                    }
+                    prev = Some(bytes[i + run - 1] as char);
+                    i += run;
+                    continue;
+                }
+                let c = if b < 0x80 {
+                    b as char
+                } else {
+                    char_at(text, i).expect("a char boundary")
+                };
+                if self.first[b as usize] && (boundary(prev, Some(c)) || compound_at(i, compound)) {
+                    if let Some(m) = anchored(i) {
+                        return Some(m);
+                    }
+                }
+                prev = Some(c);
+                i += c.len_utf8();
+            }
+            None
+        };
+        self.find_with(text, folded, start, end, |pos| next(pos, &mut compound))
+    }
+
+    /// The phrase scan, given the search for the next match at or after a
+    /// position (leftmost, and the longest there).
+    fn find_with(
+        &self,
+        text: &str,
+        folded: &str,
+        start: usize,
+        end: usize,
+        mut next: impl FnMut(usize) -> Option<aho_corasick::Match>,
+    ) -> Vec<PhraseMatch> {
         let mut out = Vec::new();
         let mut pos = start;
         while pos < end {
-            let input = aho_corasick::Input::new(folded).span(pos..end);
-            let Some(m) = self.ac.find(input) else { break };
+            let Some(m) = next(pos) else { break };
             let p = &self.patterns[m.pattern().as_usize()];
             let left_strict = boundary(char_before(text, m.start()), char_at(text, m.start()));
             // the tags that may apply here as written, and those that take an ending
@@ -776,6 +879,98 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The scan as it was: one unanchored leftmost-longest search from each
+    /// position, the matches inside words turned away after they are found.
+    fn find_reference(
+        lx: &Lexicon,
+        text: &str,
+        folded: &str,
+        start: usize,
+        end: usize,
+    ) -> Vec<PhraseMatch> {
+        lx.find_with(text, folded, start, end, |pos| {
+            lx.ac.find(aho_corasick::Input::new(folded).span(pos..end))
+        })
+    }
+
+    fn test_texts() -> Vec<String> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut texts = Vec::new();
+        for dir in ["tests/corpus/docs", "examples"] {
+            let mut paths: Vec<_> = std::fs::read_dir(root.join(dir))
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .filter(|p| p.extension().is_some_and(|x| x == "txt" || x == "md"))
+                .collect();
+            paths.sort();
+            texts.extend(paths.iter().map(|p| std::fs::read_to_string(p).unwrap()));
+        }
+        assert!(texts.len() > 20, "the test corpus is there");
+        texts
+    }
+
+    /// Searching only at word boundaries and compound tails finds what the
+    /// unanchored scan found: on the test corpus (every sentence, and each
+    /// text whole), and on texts glued from pieces of it with joiners that put
+    /// phrases inside words.
+    #[test]
+    fn anchored_scan_finds_what_the_unanchored_scan_found() {
+        let lx = Lexicon::embedded();
+        let seg = crate::segment::Segmenter::new(&lx.abbreviations);
+        let texts = test_texts();
+        let mut inside_words = 0;
+        let mut check = |t: &str, start: usize, end: usize| {
+            let f = fold(t);
+            let want = find_reference(&lx, t, &f, start, end);
+            inside_words += want
+                .iter()
+                .filter(|m| !boundary(char_before(t, m.start), char_at(t, m.start)))
+                .count();
+            assert_eq!(lx.find(t, &f, start, end), want, "in {:?}", &t[start..end]);
+        };
+        for t in &texts {
+            for sp in seg.sentences(t, &seg.blocks(t)) {
+                check(t, sp.start, sp.end);
+            }
+            check(t, 0, t.len());
+        }
+        // glued pieces: a deterministic generator, so a failure repeats
+        let joiners = [
+            "", "", " ", "-", "ö", "Å", "3", ". ", "の", "\u{00e9}", "(", "s",
+        ];
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut rnd = |n: usize| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x % n as u64) as usize
+        };
+        for _ in 0..3000 {
+            let mut t = String::new();
+            for _ in 0..1 + rnd(6) {
+                let src = &texts[rnd(texts.len())];
+                let mut a = rnd(src.len());
+                while !src.is_char_boundary(a) {
+                    a -= 1;
+                }
+                let mut b = (a + 1 + rnd(40)).min(src.len());
+                while !src.is_char_boundary(b) {
+                    b -= 1;
+                }
+                t.push_str(&src[a..b]);
+                t.push_str(joiners[rnd(joiners.len())]);
+            }
+            let mut s = rnd(t.len() + 1);
+            while !t.is_char_boundary(s) {
+                s -= 1;
+            }
+            check(&t, 0, t.len());
+            check(&t, s, t.len());
+        }
+        // the glued texts do put phrases inside words, where only compound tails count
+        assert!(inside_words > 100, "{inside_words} matches inside words");
+    }
 
     #[test]
     fn embedded_languages_load_and_find_phrases() {
