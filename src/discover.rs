@@ -288,6 +288,7 @@ pub fn discover(
             find_folded(text, folded, surface)
         };
         let alias: std::sync::Arc<str> = surface.as_str().into();
+        let actor_id: std::sync::Arc<str> = actor.as_str().into();
         for (s, e, genitive) in hits {
             if !covered(s, e, &found) {
                 let how = if actor.starts_with("x-") {
@@ -298,7 +299,7 @@ pub fn discover(
                 found.mentions.push(Mention {
                     start: s,
                     end: e,
-                    actor: actor.as_str().into(),
+                    actor: actor_id.clone(),
                     alias: alias.clone(),
                     how,
                     genitive,
@@ -498,12 +499,13 @@ fn discover_people(
             continue;
         };
         let alias: std::sync::Arc<str> = name.as_str().into();
+        let actor: std::sync::Arc<str> = id.as_str().into();
         for (s, e, g) in hits {
             if !in_mention(s, e, found) {
                 found.mentions.push(Mention {
                     start: s,
                     end: e,
-                    actor: id.as_str().into(),
+                    actor: actor.clone(),
                     alias: alias.clone(),
                     how: How::Discovered,
                     genitive: g,
@@ -517,7 +519,7 @@ fn discover_people(
                 found.mentions.push(Mention {
                     start: s,
                     end: e,
-                    actor: id.as_str().into(),
+                    actor: actor.clone(),
                     alias: alias.clone(),
                     how: How::Discovered,
                     genitive: g,

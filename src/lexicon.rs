@@ -668,12 +668,6 @@ impl Lexicon {
         let bytes = folded.as_bytes();
         // the next start of a compound tail at or after a position (usize::MAX: none)
         let mut compound: Option<usize> = None;
-        let anchored = |i: usize| {
-            let input = aho_corasick::Input::new(folded)
-                .span(i..end)
-                .anchored(aho_corasick::Anchored::Yes);
-            self.ac.find(input)
-        };
         // whether a compound tail starts at `i` (the next start is kept)
         let compound_at = |i: usize, compound: &mut Option<usize>| {
             if compound.is_none_or(|q| q != usize::MAX && q < i) {
@@ -681,6 +675,14 @@ impl Lexicon {
                 *compound = Some(self.compounds.find(input).map_or(usize::MAX, |m| m.start()));
             }
             *compound == Some(i)
+        };
+        // the longest phrase at `i`, where one may start: `i` begins with `c`
+        // (after `prev`) and is on a word boundary or starts a compound tail
+        let at = |i: usize, prev: Option<char>, c: char, compound: &mut Option<usize>| {
+            let b = bytes[i];
+            (self.first[b as usize] && (boundary(prev, Some(c)) || compound_at(i, compound)))
+                .then(|| self.longest_at(folded, i, end))
+                .flatten()
         };
         let next = |pos: usize, compound: &mut Option<usize>| -> Option<aho_corasick::Match> {
             let mut prev = char_before(text, pos);
@@ -691,17 +693,13 @@ impl Lexicon {
                     // a run of ASCII letters and digits: only its first position
                     // can be on a boundary; inside it only compound tails start
                     let run = crate::text::ascii_word(&bytes[i..end]);
-                    if self.first[b as usize]
-                        && (boundary(prev, Some(b as char)) || compound_at(i, compound))
-                    {
-                        if let Some(m) = anchored(i) {
-                            return Some(m);
-                        }
+                    if let Some(m) = at(i, prev, b as char, compound) {
+                        return Some(m);
                     }
                     let mut q = i + 1;
                     while q < i + run {
                         if compound_at(q, compound) {
-                            if let Some(m) = anchored(q) {
+                            if let Some(m) = self.longest_at(folded, q, end) {
                                 return Some(m);
                             }
                             q += 1;
@@ -719,10 +717,8 @@ impl Lexicon {
                 } else {
                     char_at(text, i).expect("a char boundary")
                 };
-                if self.first[b as usize] && (boundary(prev, Some(c)) || compound_at(i, compound)) {
-                    if let Some(m) = anchored(i) {
-                        return Some(m);
-                    }
+                if let Some(m) = at(i, prev, c, compound) {
+                    return Some(m);
                 }
                 prev = Some(c);
                 i += c.len_utf8();
@@ -730,6 +726,14 @@ impl Lexicon {
             None
         };
         self.find_with(text, folded, start, end, |pos| next(pos, &mut compound))
+    }
+
+    /// The longest phrase that `folded[at..to]` starts with.
+    fn longest_at(&self, folded: &str, at: usize, to: usize) -> Option<aho_corasick::Match> {
+        let input = aho_corasick::Input::new(folded)
+            .span(at..to)
+            .anchored(aho_corasick::Anchored::Yes);
+        self.ac.find(input)
     }
 
     /// The phrase scan, given the search for the next match at or after a
@@ -758,18 +762,12 @@ impl Lexicon {
             }
             let suffixed = !extended.is_empty();
             let head_at = |q: usize, to: usize| {
-                self.ac
-                    .find(
-                        aho_corasick::Input::new(folded)
-                            .span(q..to)
-                            .anchored(aho_corasick::Anchored::Yes),
-                    )
-                    .is_some_and(|n| {
-                        self.patterns[n.pattern().as_usize()]
-                            .tags
-                            .iter()
-                            .any(|t| t.1)
-                    })
+                self.longest_at(folded, q, to).is_some_and(|n| {
+                    self.patterns[n.pattern().as_usize()]
+                        .tags
+                        .iter()
+                        .any(|t| t.1)
+                })
             };
             let mut ext = m.end();
             while let Some(c) = char_at(text, ext) {
@@ -997,17 +995,7 @@ mod tests {
     fn cue_prefilter_never_misses_a_cue_phrase() {
         let lx = Lexicon::embedded();
         let seg = crate::segment::Segmenter::new(&lx.abbreviations);
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut texts = Vec::new();
-        for dir in ["tests/corpus/docs", "examples"] {
-            for e in std::fs::read_dir(root.join(dir)).unwrap() {
-                let p = e.unwrap().path();
-                if p.extension().is_some_and(|x| x == "txt" || x == "md") {
-                    texts.push(std::fs::read_to_string(p).unwrap());
-                }
-            }
-        }
-        assert!(texts.len() > 20, "the test corpus is there");
+        let texts = test_texts();
         let (mut cued, mut turned_away) = (0, 0);
         for t in &texts {
             let f = fold(t);

@@ -557,24 +557,3 @@ print(json.dumps(nx.betweenness_centrality(G)))
         assert!((a - b).abs() < 1e-9, "{id}: {a} vs networkx {b}");
     }
 }
-
-/// A missing gazetteer stops the run with one line that names the file and
-/// gives the system's reason once (it used to be repeated: the reason is also
-/// the error's cause).
-#[test]
-fn a_missing_gazetteer_is_named_with_its_reason_once() {
-    let dir = tmpdir("missing-gazetteer");
-    let text = dir.join("a.txt");
-    std::fs::write(&text, "JOGMEC signed an MoU with Boliden.").unwrap();
-    let gaz = dir.join("nope.tsv");
-    let o = run(&["extract", s(&text), "--gazetteer", s(&gaz)]);
-    assert_eq!(o.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&o.stderr);
-    let line = err
-        .lines()
-        .find(|l| l.contains("nope.tsv"))
-        .unwrap_or_else(|| panic!("no line names the file in:\n{err}"));
-    assert!(line.starts_with("pactgraph: error: "), "{line}");
-    let reason = "No such file or directory";
-    assert_eq!(line.matches(reason).count(), 1, "{line}");
-}

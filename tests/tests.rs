@@ -338,8 +338,11 @@ fn bad_inputs_are_reported_and_the_rest_processed() {
     assert!(!out2.exists());
 }
 
+/// A malformed gazetteer line is named with its file and line; a missing
+/// gazetteer with its file and the system's reason, said once (the reason is
+/// also the error's cause, and it used to be printed twice).
 #[test]
-fn malformed_gazetteer_line_names_file_and_line() {
+fn malformed_or_missing_gazetteer_names_file_and_line() {
     let d = tmpdir("gaz");
     let g = d.join("mine.tsv");
     std::fs::write(&g, "id\ttype\tname\taliases\tcountry\taffiliation\tnote\nacme\tcompany\tAcme\n\nacme2\tfirm\tAcme Two\n").unwrap();
@@ -360,6 +363,25 @@ fn malformed_gazetteer_line_names_file_and_line() {
     let o = run(&["gazetteer", "check", g.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stdout).contains("mine.tsv:4: error"));
+    let missing = d.join("nope.tsv");
+    let o = run(&[
+        "extract",
+        t.to_str().unwrap(),
+        "--gazetteer",
+        missing.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    let line = err
+        .lines()
+        .find(|l| l.contains("nope.tsv"))
+        .unwrap_or_else(|| panic!("no line names the file in:\n{err}"));
+    assert!(line.starts_with("pactgraph: error: "), "{line}");
+    assert_eq!(
+        line.matches("No such file or directory").count(),
+        1,
+        "{line}"
+    );
 }
 
 #[test]
