@@ -392,6 +392,11 @@ pub struct PhraseMatch {
 pub struct Lexicon {
     /// Language codes loaded.
     pub languages: Vec<String>,
+    /// Every phrase, for anchored leftmost-longest walks (see [`Lexicon::longest_at`]).
+    anchored: aho_corasick::dfa::DFA,
+    /// The same phrases for the crate's own searches: the reference the tests
+    /// hold the scan and [`Lexicon::longest_at`] to.
+    #[cfg(test)]
     ac: AhoCorasick,
     /// Substrings of the phrases that can make a sentence matter on its own
     /// (see [`Lexicon::may_matter`]).
@@ -623,6 +628,12 @@ impl Lexicon {
             }
         }
         let patterns: Vec<Pattern> = phrases.into_values().map(Pattern::new).collect();
+        let phrase_dfa = aho_corasick::dfa::DFA::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(aho_corasick::StartKind::Anchored)
+            .build(&keys)
+            .map_err(|e| Error::data("<lexicon>", 0, e.to_string()))?;
+        #[cfg(test)]
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .start_kind(aho_corasick::StartKind::Both)
@@ -630,6 +641,8 @@ impl Lexicon {
             .map_err(|e| Error::data("<lexicon>", 0, e.to_string()))?;
         Ok(Lexicon {
             languages,
+            anchored: phrase_dfa,
+            #[cfg(test)]
             ac,
             cues,
             compounds,
@@ -729,11 +742,34 @@ impl Lexicon {
     }
 
     /// The longest phrase that `folded[at..to]` starts with.
+    ///
+    /// The DFA is walked here byte by byte: an anchored search through
+    /// `AhoCorasick::find` costs some 300 instructions a call, most of them
+    /// before the first byte, and the scan makes one at nearly every word.
     fn longest_at(&self, folded: &str, at: usize, to: usize) -> Option<aho_corasick::Match> {
-        let input = aho_corasick::Input::new(folded)
-            .span(at..to)
-            .anchored(aho_corasick::Anchored::Yes);
-        self.ac.find(input)
+        use aho_corasick::automaton::Automaton;
+        let dfa = &self.anchored;
+        let anchored = aho_corasick::Anchored::Yes;
+        let mut sid = dfa.start_state(anchored).expect("an anchored start state");
+        let mut found = None;
+        for (i, &b) in folded.as_bytes()[at..to].iter().enumerate() {
+            sid = dfa.next_state(anchored, sid, b);
+            if dfa.is_special(sid) {
+                if dfa.is_dead(sid) {
+                    break;
+                }
+                if dfa.is_match(sid) {
+                    // a state's matches include those reached by failure
+                    // transitions, which start after `at` (the crate's own
+                    // anchored search turns them away the same way)
+                    let p = dfa.match_pattern(sid, 0);
+                    if dfa.pattern_len(p) == i + 1 {
+                        found = Some((p, at + i + 1));
+                    }
+                }
+            }
+        }
+        found.map(|(p, end)| aho_corasick::Match::new(p, at..end))
     }
 
     /// The phrase scan, given the search for the next match at or after a
@@ -912,6 +948,35 @@ mod tests {
     /// unanchored scan found: on the test corpus (every sentence, and each
     /// text whole), and on texts glued from pieces of it with joiners that put
     /// phrases inside words.
+    /// The hand-walked DFA gives what the crate's anchored search gives, at
+    /// every char boundary of the test corpus, to the end of the text and to
+    /// a few bytes on (a cut inside a phrase).
+    #[test]
+    fn longest_at_is_the_crates_anchored_search() {
+        let lx = Lexicon::embedded();
+        let mut found = 0;
+        for t in test_texts() {
+            let f = fold(&t);
+            for at in (0..f.len()).filter(|&i| f.is_char_boundary(i)) {
+                let short = (at + 1..=(at + 6).min(f.len()))
+                    .rev()
+                    .find(|&i| f.is_char_boundary(i));
+                for to in [Some(f.len()), short].into_iter().flatten() {
+                    let input = aho_corasick::Input::new(&f)
+                        .span(at..to)
+                        .anchored(aho_corasick::Anchored::Yes);
+                    let want = lx.ac.find(input);
+                    found += usize::from(want.is_some());
+                    assert_eq!(lx.longest_at(&f, at, to), want, "at {at}..{to} in {t:?}");
+                }
+            }
+        }
+        assert!(
+            found > 1000,
+            "only {found} phrases found: is the test corpus there?"
+        );
+    }
+
     #[test]
     fn anchored_scan_finds_what_the_unanchored_scan_found() {
         let lx = Lexicon::embedded();
