@@ -413,6 +413,10 @@ pub struct Lexicon {
     function_langs: Vec<Vec<usize>>,
     /// Length in bytes of the longest of them: longer words are not looked up.
     longest_function_word: usize,
+    /// For each first byte, a bit per length (1 << len) of the function words
+    /// that start with it: a word whose bit is clear is none of them, and is
+    /// not looked up. (Words of 64 bytes or more are always looked up.)
+    function_shapes: Box<[u64; 256]>,
     /// Abbreviations (with dots) for segmentation.
     pub abbreviations: Vec<String>,
     /// Folded ordinary words, for gazetteer linting.
@@ -648,6 +652,13 @@ impl Lexicon {
             first,
             patterns,
             longest_function_word: function_words.keys().map(String::len).max().unwrap_or(0),
+            function_shapes: {
+                let mut shapes = Box::new([0u64; 256]);
+                for w in function_words.keys().filter(|w| (1..64).contains(&w.len())) {
+                    shapes[w.as_bytes()[0] as usize] |= 1 << w.len();
+                }
+                shapes
+            },
             function_words: WordTable::new(function_words.keys().cloned().collect()),
             function_langs: function_words.into_values().collect(),
             abbreviations,
@@ -869,7 +880,10 @@ impl Lexicon {
         let folded = &folded[..cut];
         let mut counts = vec![0usize; self.languages.len()];
         for w in words(folded) {
-            if w.len() > self.longest_function_word {
+            if w.len() > self.longest_function_word
+                || (w.len() < 64
+                    && self.function_shapes[w.as_bytes()[0] as usize] & (1 << w.len()) == 0)
+            {
                 continue;
             }
             if let Some(i) = self.function_words.get(w) {
