@@ -959,10 +959,6 @@ mod tests {
         texts
     }
 
-    /// Searching only at word boundaries and compound tails finds what the
-    /// unanchored scan found: on the test corpus (every sentence, and each
-    /// text whole), and on texts glued from pieces of it with joiners that put
-    /// phrases inside words.
     /// The hand-walked automaton gives what the crate's anchored search gives, at
     /// every char boundary of the test corpus, to the end of the text and to
     /// a few bytes on (a cut inside a phrase).
@@ -992,6 +988,10 @@ mod tests {
         );
     }
 
+    /// Searching only at word boundaries and compound tails finds what the
+    /// unanchored scan found: on the test corpus (every sentence, and each
+    /// text whole), and on texts glued from pieces of it with joiners that put
+    /// phrases inside words.
     #[test]
     fn anchored_scan_finds_what_the_unanchored_scan_found() {
         let lx = Lexicon::embedded();
