@@ -46,7 +46,8 @@ fn tokens(text: &str, start: usize, end: usize) -> Vec<Tok> {
             text[i..].chars().next().expect("a char starts here")
         }
     };
-    let mut out = Vec::new();
+    // about a token every six bytes of running text: room for most without growing
+    let mut out = Vec::with_capacity((end - start) / 6 + 1);
     let mut i = start;
     while i < end {
         let c = char_at(i);

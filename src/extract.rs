@@ -195,7 +195,7 @@ fn has(inp: &Input, it: &Item, f: impl Fn(&Tag) -> bool) -> bool {
 impl<'a> State<'a> {
     fn items(&self, s: usize, e: usize) -> Vec<Item> {
         let inp = self.inp;
-        let mut items: Vec<Item> = Vec::new();
+        let mut items: Vec<Item> = Vec::with_capacity((e - s) / 16 + 1);
         // mentions, dates and phrases are sorted by start: take each one's slice
         let from_m = inp.mentions.partition_point(|m| m.start < s);
         for (i, m) in inp.mentions.iter().enumerate().skip(from_m) {

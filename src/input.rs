@@ -244,7 +244,7 @@ impl Inputs {
         loop {
             r.buf.clear();
             r.line += 1;
-            let n = match r.reader.read_until(b'\n', &mut r.buf) {
+            let n = match read_line(&mut r.reader, &mut r.buf) {
                 Ok(0) => {
                     self.jsonl = None;
                     return None;
@@ -401,6 +401,36 @@ struct JsonlDoc {
 }
 
 /// One JSONL line as a document; errors name the file and line.
+/// `BufRead::read_until(b'\n', buf)`, with the vectorized `memchr` (lines of
+/// JSONL are long: a whole document each).
+fn read_line(r: &mut dyn std::io::BufRead, buf: &mut Vec<u8>) -> std::io::Result<usize> {
+    let mut read = 0;
+    loop {
+        let (done, used) = {
+            let avail = match r.fill_buf() {
+                Ok(b) => b,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            match memchr::memchr(b'\n', avail) {
+                Some(i) => {
+                    buf.extend_from_slice(&avail[..=i]);
+                    (true, i + 1)
+                }
+                None => {
+                    buf.extend_from_slice(avail);
+                    (avail.is_empty(), avail.len())
+                }
+            }
+        };
+        r.consume(used);
+        read += used;
+        if done {
+            return Ok(read);
+        }
+    }
+}
+
 fn jsonl_document(name: &str, line: usize, bytes: &[u8]) -> Result<Document> {
     let at = |msg: String| Error::input(name, format!("line {line}: {msg}"));
     let s = std::str::from_utf8(bytes).map_err(|e| {
@@ -566,4 +596,29 @@ pub fn html_to_text(html: &str) -> String {
     walk(doc.tree.root(), &mut out);
     let t = out.trim().to_string();
     t + "\n"
+}
+
+#[cfg(test)]
+mod read_line_tests {
+    use super::*;
+    use std::io::BufRead;
+
+    proptest::proptest! {
+        /// `read_line` reads what `read_until(b'\n')` reads, line by line,
+        /// whatever the reader's buffer size.
+        #[test]
+        fn read_line_is_read_until(text in "[a\n{}é]{0,60}", cap in 1usize..8) {
+            let mut ours = std::io::BufReader::with_capacity(cap, text.as_bytes());
+            let mut theirs = std::io::BufReader::with_capacity(cap, text.as_bytes());
+            loop {
+                let (mut a, mut b) = (Vec::new(), Vec::new());
+                let n = read_line(&mut ours, &mut a).unwrap();
+                let m = theirs.read_until(b'\n', &mut b).unwrap();
+                proptest::prop_assert_eq!((n, &a), (m, &b));
+                if n == 0 {
+                    break;
+                }
+            }
+        }
+    }
 }

@@ -90,7 +90,7 @@ impl Segmenter {
             }
         };
         let mut pos = 0;
-        for line in text.split_inclusive('\n') {
+        for line in lines_inclusive(text) {
             let lstart = pos;
             pos += line.len();
             let trimmed = line.trim();
@@ -138,7 +138,8 @@ impl Segmenter {
 
     /// Sentences of all blocks, in text order.
     pub fn sentences(&self, text: &str, blocks: &[Block]) -> Vec<Sentence> {
-        let mut out = Vec::new();
+        // about a sentence every hundred bytes: room for most without growing
+        let mut out = Vec::with_capacity(blocks.len() + text.len() / 100);
         for (bi, b) in blocks.iter().enumerate() {
             if b.kind != BlockKind::Paragraph {
                 out.push(Sentence {
@@ -161,7 +162,7 @@ impl Segmenter {
 
     /// Byte offsets (relative to `t`) just after each sentence-final punctuation run.
     fn breaks(&self, t: &str) -> Vec<usize> {
-        let mut cuts = Vec::new();
+        let mut cuts = Vec::with_capacity(t.len() / 100 + 1);
         let mut from = 0;
         // jump from one sentence-final mark to the next (memchr); no per-character buffer
         let ellipsis_at = |from: usize| memchr::memmem::find(&t.as_bytes()[from..], "…".as_bytes());
@@ -226,6 +227,21 @@ impl Segmenter {
     }
 }
 
+/// The lines of `text` with their line feeds, as `str::split_inclusive('\n')`
+/// gives them, found with the vectorized `memchr`.
+fn lines_inclusive(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let n = memchr::memchr(b'\n', rest.as_bytes()).map_or(rest.len(), |i| i + 1);
+        let (line, after) = rest.split_at(n);
+        rest = after;
+        Some(line)
+    })
+}
+
 fn push_trimmed(text: &str, s: usize, e: usize, block: usize, out: &mut Vec<Sentence>) {
     let seg = &text[s..e];
     let ls = seg.len() - seg.trim_start().len();
@@ -256,6 +272,16 @@ fn looks_like_heading(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The memchr line splitter gives the lines `split_inclusive` gives.
+        #[test]
+        fn lines_are_those_of_split_inclusive(text in "[a\n\r ö–]{0,40}") {
+            let want: Vec<&str> = text.split_inclusive('\n').collect();
+            let got: Vec<&str> = lines_inclusive(&text).collect();
+            proptest::prop_assert_eq!(got, want);
+        }
+    }
 
     fn seg() -> Segmenter {
         Segmenter::new([
