@@ -19,6 +19,8 @@
 # Environment:
 #   BENCH_SHARED=DIR   the shared bench folder (default ../shared/bench)
 #   ROUNDS=N           override the number of rounds
+#   PAIRED_ROUNDS=N    rounds of the raw scan and pactgraph --jobs 1 alone, back to back
+#                      (default 5 quick, 7 full; 0: none)
 #   METHODS=a,b        Python baselines (default flashtext,spacy_phrasematcher,pyahocorasick_long)
 #   PACTGRAPH=auto|0|1 run the pactgraph refs: auto = only if `extract --help` lists --stats and
 #                      --jobs (else they are skipped with a note); 0 = never; 1 = always
@@ -43,8 +45,8 @@ LOAD_RUNS=${LOAD_RUNS:-5}
 SEED=42
 
 case "$MODE" in
-    quick) CORPUS=slice; ROUNDS=${ROUNDS:-3} ;;
-    full) CORPUS=full; ROUNDS=${ROUNDS:-3} ;;
+    quick) CORPUS=slice; ROUNDS=${ROUNDS:-3}; PAIRED_ROUNDS=${PAIRED_ROUNDS:-5} ;;
+    full) CORPUS=full; ROUNDS=${ROUNDS:-3}; PAIRED_ROUNDS=${PAIRED_ROUNDS:-7} ;;
     1g) CORPUS=full; ROUNDS=1 ;;
     *) echo "usage: bench/run.sh [quick|full|1g]" >&2; exit 2 ;;
 esac
@@ -164,6 +166,21 @@ log "run_bench: $CORPUS corpus, $ROUNDS rounds, methods $METHODS"
 "$PY" "$SHARED/run_bench.py" --data "$DATA" --corpus "$CORPUS" --rounds "$ROUNDS" \
     --methods "$METHODS" "${REFS[@]}" --ref-name rust_ac --out "$OUT.json"
 
+# --- 6b. paired rounds: the raw scan and pactgraph --jobs 1 back to back -----------------------
+# In the rounds above a spaCy run of two and a half minutes can fall between the raw scan
+# and pactgraph, and this machine's speed drifts by ±15 % over minutes: the ratio of the
+# two then measures the drift as much as the code. Here the two run alone, one right after
+# the other, the order swapped each round (run_bench.py rotates it), so each round's ratio
+# is taken under one machine state.
+PAIRED=""
+if [ "$PACTGRAPH" = 1 ] && [ "$PAIRED_ROUNDS" -gt 0 ]; then
+    PAIRED=${OUT}_paired.json
+    log "paired rounds: rust_ac and pactgraph_j1 back to back, $PAIRED_ROUNDS rounds"
+    "$PY" "$SHARED/run_bench.py" --data "$DATA" --corpus "$CORPUS" --rounds "$PAIRED_ROUNDS" \
+        --methods '' --ref "rust_ac=$RAWSCAN_BIN {txt} {gaz}" --ref "$(ref_pg pactgraph_j1 1)" \
+        --ref-name rust_ac --out "$PAIRED"
+fi
+
 # --- 7. gazetteer load timing --------------------------------------------------------------------
 LOAD=${OUT}_load.jsonl
 : >"$LOAD"
@@ -182,5 +199,5 @@ done
 finish_meta
 
 # --- 8. summary ----------------------------------------------------------------------------------
-python3 bench/summarize.py --meta "$META" --load "$LOAD" "$OUT.json" | tee "$OUT.md"
-log "results: $OUT.json, $LOAD, $OUT.md"
+python3 bench/summarize.py --meta "$META" --load "$LOAD" ${PAIRED:+--paired "$PAIRED"} "$OUT.json" | tee "$OUT.md"
+log "results: $OUT.json, $LOAD, ${PAIRED:+$PAIRED, }$OUT.md"

@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """Turn benchmark results into the markdown tables for BENCHMARKS.md.
 
-    summarize.py [--meta META.json] [--load LOAD.json]... [--big BIG.json] RESULTS.json...
+    summarize.py [--meta META.json] [--load LOAD.json]... [--big BIG.json] [--paired PAIRED.json] RESULTS.json...
 
 RESULTS.json: written by ../shared/bench/run_bench.py --out (one per corpus).
 LOAD.json:    a pactgraph_ref.py --load-runs line, with "entries" added by run.sh.
 BIG.json:     run_bench.py output of the 1 GB pactgraph-only run.
+PAIRED.json:  run_bench.py output of the paired rounds (the raw scan and pactgraph --jobs 1
+              alone, back to back, the order swapped each round).
 META.json:    machine / version facts written by run.sh.
 
 Ratios are taken round by round (both runs in the same round, so under the same machine
@@ -82,6 +84,31 @@ def results_table(res, ref_name, spacy_name, jobs_pair):
     return lines
 
 
+def paired_table(res, ref_name, name="pactgraph_j1"):
+    """Each paired round's MB/s of both and their ratio, and the median ratio."""
+    runs = res["runs"]
+    if ref_name not in runs or name not in runs:
+        return []
+    by_round = {r["round"]: r for r in runs[ref_name]}
+    lines = [f"### Paired rounds: {name} and {ref_name} alone, back to back ({res['rounds']} rounds)", "",
+             f"| round | first | {ref_name} MB/s | {name} MB/s | ÷ {ref_name} |",
+             "|---:|---|---:|---:|---:|"]
+    ratios = []
+    for x in sorted(runs[name], key=lambda r: r["round"]):
+        ref = by_round.get(x["round"])
+        if ref is None:
+            continue
+        ratio = mbps(x) / mbps(ref)
+        ratios.append(ratio)
+        # run_bench.py starts round r with the r-th method (in the order they were given)
+        first = list(runs)[x["round"] % len(runs)]
+        lines.append(f"| {x['round']} | {first} | {mbps(ref):.2f} | {mbps(x):.2f} | {ratio:.3f} |")
+    if ratios:
+        lines += ["", f"{name} ÷ {ref_name}, median of the paired rounds: **{statistics.median(ratios):.3f}** "
+                      f"(min {min(ratios):.3f}, max {max(ratios):.3f})"]
+    return lines
+
+
 def load_table(loads):
     lines = ["### Gazetteer load (fresh process each run)", "",
              "| entries | files | how | runs | median wall s | min wall s | load_s (stats) | peak RSS MiB | check says |",
@@ -113,6 +140,7 @@ def main():
     ap.add_argument("--meta")
     ap.add_argument("--load", action="append", default=[])
     ap.add_argument("--big")
+    ap.add_argument("--paired")
     ap.add_argument("--ref-name", default="rust_ac")
     ap.add_argument("--spacy-name", default="spacy_phrasematcher")
     ap.add_argument("--jobs-pair", default="pactgraph_j2,pactgraph_j1")
@@ -126,6 +154,9 @@ def main():
         with open(p) as f:
             out += results_table(json.load(f), args.ref_name, args.spacy_name,
                                  args.jobs_pair.split(",")) + [""]
+    if args.paired:
+        with open(args.paired) as f:
+            out += paired_table(json.load(f), args.ref_name) + [""]
     loads = []
     for p in args.load:
         with open(p) as f:

@@ -117,6 +117,21 @@ class Bench(unittest.TestCase):
         r = self.ref("--load-runs", "2", "--load-with", "extract")
         self.assertIn("load_s_median", r)
 
+    def test_paired_table(self):
+        # two rounds: rust_ac first in round 0, pactgraph_j1 first in round 1
+        res = {"rounds": 2, "runs": {
+            "rust_ac": [{"round": 0, "bytes": 100e6, "scan_s": 1.0},
+                        {"round": 1, "bytes": 100e6, "scan_s": 1.25}],
+            "pactgraph_j1": [{"round": 1, "bytes": 100e6, "scan_s": 2.0},
+                             {"round": 0, "bytes": 100e6, "scan_s": 2.5}]}}
+        path = os.path.join(self.tmp.name, "paired.json")
+        with open(path, "w") as f:
+            json.dump(res, f)
+        out = run(os.path.join(BENCH, "summarize.py"), "--paired", path).stdout
+        self.assertIn("| 0 | rust_ac | 100.00 | 40.00 | 0.400 |", out)
+        self.assertIn("| 1 | pactgraph_j1 | 80.00 | 50.00 | 0.625 |", out)
+        self.assertIn("median of the paired rounds: **0.512** (min 0.400, max 0.625)", out)
+
 
 if __name__ == "__main__":
     unittest.main()
