@@ -25,12 +25,18 @@ def mbps(run):
     return run["bytes"] / run["scan_s"] / 1e6
 
 
+def round_pairs(runs, a, b):
+    """(run of a, run of b, MB/s(a) / MB/s(b)) for each round both ran, in round order."""
+    if a not in runs or b not in runs:
+        return []
+    by_round = {r["round"]: r for r in runs[b]}
+    return [(x, by_round[x["round"]], mbps(x) / mbps(by_round[x["round"]]))
+            for x in sorted(runs[a], key=lambda r: r["round"]) if x["round"] in by_round]
+
+
 def paired_ratio(runs, a, b):
     """Median over rounds of MB/s(a) / MB/s(b), pairing runs of the same round."""
-    if a not in runs or b not in runs:
-        return None
-    by_round = {r["round"]: r for r in runs[b]}
-    rs = [mbps(x) / mbps(by_round[x["round"]]) for x in runs[a] if x["round"] in by_round]
+    rs = [ratio for _, _, ratio in round_pairs(runs, a, b)]
     return statistics.median(rs) if rs else None
 
 
@@ -87,25 +93,19 @@ def results_table(res, ref_name, spacy_name, jobs_pair):
 def paired_table(res, ref_name, name="pactgraph_j1"):
     """Each paired round's MB/s of both and their ratio, and the median ratio."""
     runs = res["runs"]
-    if ref_name not in runs or name not in runs:
+    pairs = round_pairs(runs, name, ref_name)
+    if not pairs:
         return []
-    by_round = {r["round"]: r for r in runs[ref_name]}
     lines = [f"### Paired rounds: {name} and {ref_name} alone, back to back ({res['rounds']} rounds)", "",
              f"| round | first | {ref_name} MB/s | {name} MB/s | ÷ {ref_name} |",
              "|---:|---|---:|---:|---:|"]
-    ratios = []
-    for x in sorted(runs[name], key=lambda r: r["round"]):
-        ref = by_round.get(x["round"])
-        if ref is None:
-            continue
-        ratio = mbps(x) / mbps(ref)
-        ratios.append(ratio)
+    ratios = [ratio for _, _, ratio in pairs]
+    for x, ref, ratio in pairs:
         # run_bench.py starts round r with the r-th method (in the order they were given)
         first = list(runs)[x["round"] % len(runs)]
         lines.append(f"| {x['round']} | {first} | {mbps(ref):.2f} | {mbps(x):.2f} | {ratio:.3f} |")
-    if ratios:
-        lines += ["", f"{name} ÷ {ref_name}, median of the paired rounds: **{statistics.median(ratios):.3f}** "
-                      f"(min {min(ratios):.3f}, max {max(ratios):.3f})"]
+    lines += ["", f"{name} ÷ {ref_name}, median of the paired rounds: **{statistics.median(ratios):.3f}** "
+                  f"(min {min(ratios):.3f}, max {max(ratios):.3f})"]
     return lines
 
 

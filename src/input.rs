@@ -400,7 +400,6 @@ struct JsonlDoc {
     url: Option<String>,
 }
 
-/// One JSONL line as a document; errors name the file and line.
 /// `BufRead::read_until(b'\n', buf)`, with the vectorized `memchr` (lines of
 /// JSONL are long: a whole document each).
 fn read_line(r: &mut dyn std::io::BufRead, buf: &mut Vec<u8>) -> std::io::Result<usize> {
@@ -431,6 +430,7 @@ fn read_line(r: &mut dyn std::io::BufRead, buf: &mut Vec<u8>) -> std::io::Result
     }
 }
 
+/// One JSONL line as a document; errors name the file and line.
 fn jsonl_document(name: &str, line: usize, bytes: &[u8]) -> Result<Document> {
     let at = |msg: String| Error::input(name, format!("line {line}: {msg}"));
     let s = std::str::from_utf8(bytes).map_err(|e| {
