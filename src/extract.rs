@@ -95,6 +95,8 @@ struct Chain {
     gov: Gov,
     /// Item index of the governing phrase.
     gov_at: Option<usize>,
+    /// A list after a colon ("with the following countries: A, B").
+    listed: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -402,11 +404,16 @@ impl<'a> State<'a> {
             // governor: skip back over descriptors
             let mut g = first;
             let mut steps = 0;
+            let mut listed = false;
+            let several = members.len() > 1;
             while g > lo
-                && steps < 4
+                && steps < 5
                 && (descriptor(&items[g - 1])
+                    // a list after a colon: "with the following countries: A, B"
+                    || matches!(items[g - 1].kind, ItemKind::Punct(':'))
                     || (self.mention(&items[g - 1]).is_some() && modifier[g - 1]))
             {
+                listed |= several && matches!(items[g - 1].kind, ItemKind::Punct(':'));
                 g -= 1;
                 steps += 1;
             }
@@ -450,6 +457,7 @@ impl<'a> State<'a> {
                 last,
                 gov,
                 gov_at: (g > lo).then(|| g - 1),
+                listed,
             });
             i = j.max(last + 1);
         }
@@ -609,11 +617,26 @@ impl<'a> State<'a> {
                     generic,
                     definite,
                     plural,
+                    ..
                 } => Some((*kind, *rank, *generic, *definite, *plural)),
                 _ => None,
             })
         };
         let inherited = inherited_trigger.is_some();
+        // "cooperation between A and B" states no agreement without a predicate
+        let weak = |k: usize| {
+            has(inp, &items[k], |t| {
+                matches!(t, Tag::Agreement { weak: true, .. })
+            })
+        };
+        if !triggers.is_empty()
+            && triggers.iter().all(|&k| weak(k))
+            && verb.is_none()
+            && status_at.is_none()
+            && !inherited
+        {
+            return false;
+        }
         let main_trigger = triggers.first().copied();
         if main_trigger.is_none() && verb.is_none() && !inherited {
             // "X and Y are negotiating ..." without a noun
@@ -632,7 +655,14 @@ impl<'a> State<'a> {
             && triggers
                 .iter()
                 .all(|&k| agreement_tag(k).is_some_and(|a| a.4) || plural_quant(k));
-        if all_plural && verb.is_none() && !inherited {
+        let chains = self.chains(items, lo, hi);
+        // "signed four MoUs with A, B, C and D": one agreement with each of them
+        let split = main_trigger.is_some_and(|t| {
+            chains.iter().any(|c| {
+                c.gov == Gov::With && c.first > t && c.first <= t + 8 && (all_plural || c.listed)
+            })
+        });
+        if all_plural && verb.is_none() && !inherited && !split {
             if status_at.is_some() {
                 let d = range.clone().find_map(|k| match items[k].kind {
                     ItemKind::Date(d) => {
@@ -646,7 +676,6 @@ impl<'a> State<'a> {
             }
             return false;
         }
-        let chains = self.chains(items, lo, hi);
         let pivot = verb.or(status_at).or(main_trigger).unwrap_or(lo);
         let kind_of = |m: usize| inp.actors.kind(&inp.mentions[m].actor);
         let mut parties: BTreeSet<String> = BTreeSet::new();
@@ -666,6 +695,7 @@ impl<'a> State<'a> {
         let between: Vec<&Chain> = chains.iter().filter(|c| c.gov == Gov::Between).collect();
         let mut rule = String::new();
         let mut explicit = false;
+        let mut with_parties: Vec<String> = Vec::new();
         if let Some(b) = between.first() {
             add(&b.members, &mut parties, &mut persons);
             rule = "between".into();
@@ -760,6 +790,17 @@ impl<'a> State<'a> {
             }) {
                 match c.gov {
                     Gov::With => {
+                        // only the first list after the trigger is split into pairs
+                        if with_parties.is_empty() {
+                            with_parties.extend(
+                                c.members
+                                    .iter()
+                                    .filter(|&&m| kind_of(m).can_be_party())
+                                    .map(|&m| inp.mentions[m].actor.to_string()),
+                            );
+                        } else if split {
+                            continue;
+                        }
                         add(&c.members, &mut parties, &mut persons);
                         explicit = true;
                         rule.push_str("+with");
@@ -845,7 +886,7 @@ impl<'a> State<'a> {
         let trig_for_kind: Vec<usize> = triggers
             .iter()
             .copied()
-            .filter(|&k| !agreement_tag(k).is_some_and(|a| a.4))
+            .filter(|&k| split || !agreement_tag(k).is_some_and(|a| a.4))
             .collect();
         let definite = match main_trigger {
             // "samriskbolaget Japan Australia Rare Earths": a definite noun naming the agreement is new
@@ -983,7 +1024,27 @@ impl<'a> State<'a> {
         {
             ag.signatories.clear();
         }
-        self.out.push(ag);
+        let subject: BTreeSet<String> = ag
+            .parties
+            .iter()
+            .filter(|p| !with_parties.contains(p))
+            .cloned()
+            .collect();
+        if split && subject.is_empty() {
+            // "similar agreements with A, B and C": A, B and C are not partners of each other
+            return false;
+        }
+        if split && with_parties.len() >= 2 {
+            ag.rule.push_str("+each");
+            for w in &with_parties {
+                let mut one = ag.clone();
+                one.parties = subject.clone();
+                one.parties.insert(w.clone());
+                self.out.push(one);
+            }
+        } else {
+            self.out.push(ag);
+        }
         self.last = Some((self.out.len() - 1, si));
         true
     }

@@ -98,6 +98,9 @@ pub enum Tag {
         rank: u8,
         /// A generic word (agreement, avtal, deal) whose kind cues may refine.
         generic: bool,
+        /// A weak word (cooperation, samarbete) that states an agreement only
+        /// with a status verb in its clause.
+        weak: bool,
         /// The form is definite (`avtalet`); English definiteness comes from determiners.
         definite: bool,
         /// The form is plural (`avtalen`, `agreements`).
@@ -193,6 +196,8 @@ struct AgreementEntry {
     rank: u8,
     #[serde(default)]
     generic: bool,
+    #[serde(default)]
+    weak: bool,
     #[serde(default)]
     compound: bool,
 }
@@ -495,6 +500,7 @@ impl Lexicon {
                                 kind: a.kind,
                                 rank: a.rank,
                                 generic: a.generic,
+                                weak: a.weak,
                                 definite,
                                 plural,
                             },

@@ -141,7 +141,8 @@ impl Segmenter {
         // about a sentence every hundred bytes: room for most without growing
         let mut out = Vec::with_capacity(blocks.len() + text.len() / 100);
         for (bi, b) in blocks.iter().enumerate() {
-            if b.kind != BlockKind::Paragraph {
+            // a list item (or a "– " quote line) may hold several sentences
+            if !matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem) {
                 out.push(Sentence {
                     start: b.start,
                     end: b.end,
