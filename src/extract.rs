@@ -324,7 +324,10 @@ impl<'a> State<'a> {
         let descriptor = |it: &Item| match it.kind {
             ItemKind::Word => true,
             ItemKind::Phrase(_) => has(inp, it, |t| {
-                matches!(t, Tag::Determiner | Tag::Role | Tag::PluralQuantifier)
+                matches!(
+                    t,
+                    Tag::Determiner | Tag::Role | Tag::PluralQuantifier | Tag::CompanyHead
+                )
             }),
             _ => false,
         };
@@ -736,7 +739,14 @@ impl<'a> State<'a> {
                     }
                 });
             let anaphor_company = range.clone().find(|&k| {
-                has(inp, &items[k], |t| matches!(t, Tag::CompanyAnaphor)) && k < pivot + 1
+                k < pivot + 1
+                    // "the carmaker Volvo" names it: a descriptor, not an anaphor
+                    && !items.get(k + 1).is_some_and(|x| self.mention(x).is_some())
+                    && (has(inp, &items[k], |t| matches!(t, Tag::CompanyAnaphor))
+                        || (has(inp, &items[k], |t| matches!(t, Tag::CompanyHead))
+                            && self.english_definite(items, k, lo)
+                            && !(k.saturating_sub(3).max(lo)..k)
+                                .any(|j| self.mention(&items[j]).is_some())))
             });
             let anaphor_parties = range.clone().find(|&k| {
                 has(inp, &items[k], |t| matches!(t, Tag::PartiesAnaphor)) && k <= pivot + 2

@@ -141,6 +141,9 @@ pub enum Tag {
     PartiesAnaphor,
     /// Refers to the last company named (`bolaget`, `the company`).
     CompanyAnaphor,
+    /// A noun naming a company by what it does (`carmaker`, `vendor`): after a
+    /// definite determiner (`the Chinese vendor`) it refers like a company anaphor.
+    CompanyHead,
     /// Introduces the other party of a pending agreement (`its counterpart`).
     Counterpart,
     /// The subject becomes a party of an agreement already stated (`joined the agreement`).
@@ -292,6 +295,8 @@ struct LangFile {
     parties_anaphora: Vec<String>,
     #[serde(default)]
     company_anaphora: Vec<String>,
+    #[serde(default)]
+    company_heads: Vec<String>,
     #[serde(default)]
     counterpart: Vec<String>,
     #[serde(default)]
@@ -533,7 +538,7 @@ impl Lexicon {
                 add(p, Tag::Passive);
                 add(p, Tag::Status(Status::Signed));
             }
-            let simple: [(&Vec<String>, Tag); 18] = [
+            let simple: [(&Vec<String>, Tag); 19] = [
                 (&f.negation, Tag::Negation),
                 (&f.coordination, Tag::Coord),
                 (&f.between, Tag::Between),
@@ -546,6 +551,7 @@ impl Lexicon {
                 (&f.plural_quantifiers, Tag::PluralQuantifier),
                 (&f.parties_anaphora, Tag::PartiesAnaphor),
                 (&f.company_anaphora, Tag::CompanyAnaphor),
+                (&f.company_heads, Tag::CompanyHead),
                 (&f.counterpart, Tag::Counterpart),
                 (&f.joiners, Tag::Joins),
                 (&f.comment_verbs, Tag::Comment),
