@@ -354,6 +354,35 @@ impl<'a> State<'a> {
                 modifier[i] = true;
             }
         }
+        // a parenthetical after a name names it again or its ticker: "Magnetite
+        // Mines Ltd (ASX:MGT)"; the names inside are no chain members
+        for i in lo..hi.saturating_sub(1) {
+            if self.mention(&items[i]).is_some() {
+                if let Some(close) = parenthetical(items, i + 1, hi) {
+                    for k in i + 2..close {
+                        if self.mention(&items[k]).is_some() {
+                            modifier[k] = true;
+                        }
+                    }
+                }
+            }
+        }
+        // "Redwood, a US battery startup, ...": the apposition's actors describe
+        for i in lo..hi.saturating_sub(2) {
+            if self.mention(&items[i]).is_some()
+                && matches!(items[i + 1].kind, ItemKind::Punct(','))
+                && has(inp, &items[i + 2], |t| matches!(t, Tag::Apposition))
+            {
+                for k in i + 3..hi.min(i + 16) {
+                    if matches!(items[k].kind, ItemKind::Punct(',' | ';' | '(')) {
+                        break;
+                    }
+                    if self.mention(&items[k]).is_some() {
+                        modifier[k] = true;
+                    }
+                }
+            }
+        }
         let mut chains = Vec::new();
         let mut i = lo;
         while i < hi {
@@ -366,14 +395,9 @@ impl<'a> State<'a> {
             let mut last = i;
             let mut j = i + 1;
             loop {
-                // "(ACRONYM)" after a member
-                if j + 2 < hi + 1
-                    && j + 2 <= hi
-                    && matches!(items.get(j).map(|x| x.kind), Some(ItemKind::Punct('(')))
-                    && self.mention(&items[j + 1]).is_some()
-                    && matches!(items.get(j + 2).map(|x| x.kind), Some(ItemKind::Punct(')')))
-                {
-                    j += 3;
+                // "(ACRONYM)" or "(ASX:MGT)" after a member
+                if let Some(close) = parenthetical(items, j, hi) {
+                    j = close + 1;
                     continue;
                 }
                 let mut k = j;
@@ -1381,6 +1405,14 @@ impl<'a> State<'a> {
             not_agreements: self.not,
         }
     }
+}
+
+/// The index of the `)` closing a short parenthetical that opens at `at`.
+fn parenthetical(items: &[Item], at: usize, hi: usize) -> Option<usize> {
+    if !matches!(items.get(at).map(|x| x.kind), Some(ItemKind::Punct('('))) {
+        return None;
+    }
+    (at + 1..hi.min(at + 8)).find(|&k| matches!(items[k].kind, ItemKind::Punct(')')))
 }
 
 fn same(a: &Agreement, b: &Agreement) -> bool {

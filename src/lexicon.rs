@@ -144,6 +144,9 @@ pub enum Tag {
     /// A noun naming a company by what it does (`carmaker`, `vendor`): after a
     /// definite determiner (`the Chinese vendor`) it refers like a company anaphor.
     CompanyHead,
+    /// Opens an apposition after a comma (`, a subsidiary of …,`): the actors
+    /// named inside describe the one before and are no parties.
+    Apposition,
     /// Introduces the other party of a pending agreement (`its counterpart`).
     Counterpart,
     /// The subject becomes a party of an agreement already stated (`joined the agreement`).
@@ -297,6 +300,8 @@ struct LangFile {
     company_anaphora: Vec<String>,
     #[serde(default)]
     company_heads: Vec<String>,
+    #[serde(default)]
+    apposition: Vec<String>,
     #[serde(default)]
     counterpart: Vec<String>,
     #[serde(default)]
@@ -538,7 +543,7 @@ impl Lexicon {
                 add(p, Tag::Passive);
                 add(p, Tag::Status(Status::Signed));
             }
-            let simple: [(&Vec<String>, Tag); 19] = [
+            let simple: [(&Vec<String>, Tag); 20] = [
                 (&f.negation, Tag::Negation),
                 (&f.coordination, Tag::Coord),
                 (&f.between, Tag::Between),
@@ -552,6 +557,7 @@ impl Lexicon {
                 (&f.parties_anaphora, Tag::PartiesAnaphor),
                 (&f.company_anaphora, Tag::CompanyAnaphor),
                 (&f.company_heads, Tag::CompanyHead),
+                (&f.apposition, Tag::Apposition),
                 (&f.counterpart, Tag::Counterpart),
                 (&f.joiners, Tag::Joins),
                 (&f.comment_verbs, Tag::Comment),
