@@ -656,10 +656,11 @@ impl<'a> State<'a> {
                 matches!(t, Tag::Agreement { weak: true, .. })
             })
         };
+        // ... nor with a predicate after it ("Cooperation between A and B has a long history")
         if !triggers.is_empty()
             && triggers.iter().all(|&k| weak(k))
             && verb.is_none()
-            && status_at.is_none()
+            && status_at.is_none_or(|s| s > triggers[0])
             && !inherited
         {
             return false;
@@ -962,7 +963,8 @@ impl<'a> State<'a> {
         if main_trigger.is_none() && verb.is_none() && inherited_tag.is_none() {
             kind = Kind::Other;
         }
-        if generic {
+        // a verb of agreeing refines like a generic noun ("kommit överens om leveranser")
+        if generic || (rank == 0 && kind == Kind::Cooperation && verb.is_some()) {
             let from = trig_for_kind.first().copied().unwrap_or(lo);
             let sent = &inp.sentences[si];
             let cue = inp
