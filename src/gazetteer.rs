@@ -344,7 +344,7 @@ impl GazetteerBuilder {
     /// [`Error::Io`] when the file cannot be read; content problems are collected
     /// and reported by [`build`](Self::build).
     pub fn add_file(&mut self, path: &std::path::Path) -> Result<&mut Self> {
-        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        let bytes = crate::input::read_path(path)?;
         let name = path.display().to_string();
         let text = crate::input::decode(&name, bytes)?;
         self.add_source(&name, &text);
