@@ -6,7 +6,7 @@ mod query;
 use anyhow::{bail, Context, Result};
 use args::{Cli, Command, EvalFormat, ExtractArgs, Format, GazetteerArgs, GazetteerCommand};
 use clap::Parser;
-use pactgraph::export::{dot, json, write_atomic};
+use pactgraph::export::{dot, json, write_atomic, Target};
 use pactgraph::gazetteer::{Gazetteer, Severity};
 use pactgraph::graph::KnowledgeGraph;
 use pactgraph::{Document, Lexicon, Pipeline};
@@ -140,8 +140,31 @@ fn country_names() -> std::collections::BTreeMap<String, String> {
     m
 }
 
-/// Writes a graph in a format, to a file (atomically) or stdout.
+/// Writes a graph in a format, to a file (atomically) or stdout; a panic in a
+/// writer is an error with a message (and no output file), not a crash.
 fn write_graph(
+    kg: &KnowledgeGraph,
+    format: Format,
+    output: Option<&Path>,
+    d: &args::DiagramArgs,
+) -> Result<()> {
+    no_panic("writing the output", || {
+        write_graph_unguarded(kg, format, output, d)
+    })
+}
+
+/// Runs `f`, turning a panic into an error that says what was being done.
+fn no_panic<T>(what: &str, f: impl FnOnce() -> Result<T>) -> Result<T> {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
+        Ok(r) => r,
+        Err(p) => bail!(
+            "internal error while {what} ({}); the output is incomplete (no -o file is written); please report this",
+            pactgraph::corpus::panic_message(&*p)
+        ),
+    }
+}
+
+fn write_graph_unguarded(
     kg: &KnowledgeGraph,
     format: Format,
     output: Option<&Path>,
@@ -192,9 +215,21 @@ fn write_graph(
             if format == Format::Png && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
                 bail!("PNG is binary: give -o FILE.png (or redirect stdout)");
             }
-            std::io::stdout().lock().write_all(&bytes)?
+            print_bytes(&bytes)?
         }
     }
+    Ok(())
+}
+
+/// Writes `s` to stdout and flushes it: a write error (a full disk) is an error.
+pub(crate) fn print_out(s: &str) -> Result<()> {
+    print_bytes(s.as_bytes())
+}
+
+fn print_bytes(b: &[u8]) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(b).context("writing to stdout")?;
+    out.flush().context("writing to stdout")?;
     Ok(())
 }
 
@@ -248,10 +283,10 @@ fn extract(a: ExtractArgs) -> Result<i32> {
     let bar = progress_bar(inputs.total_bytes, a.quiet);
     // jsonl streams fragments out as they come; everything else builds the graph
     let mut jsonl: Option<Box<dyn std::io::Write>> = None;
-    let mut jsonl_tmp: Option<tempfile::NamedTempFile> = None;
+    let mut jsonl_tmp: Option<(tempfile::NamedTempFile, PathBuf)> = None;
     if a.out.format == Format::Jsonl && !a.explain {
-        match &a.out.output {
-            Some(path) => {
+        match a.out.output.as_deref().map(pactgraph::export::target) {
+            Some(Ok(Target::File(path))) => {
                 let dir = path
                     .parent()
                     .filter(|p| !p.as_os_str().is_empty())
@@ -259,8 +294,16 @@ fn extract(a: ExtractArgs) -> Result<i32> {
                 let tmp = tempfile::NamedTempFile::new_in(dir)
                     .with_context(|| format!("{}: cannot write here", dir.display()))?;
                 jsonl = Some(Box::new(std::io::BufWriter::new(tmp.reopen()?)));
-                jsonl_tmp = Some(tmp);
+                jsonl_tmp = Some((tmp, path));
             }
+            Some(Ok(Target::Special(path))) => {
+                let f = std::fs::OpenOptions::new()
+                    .write(true)
+                    .open(&path)
+                    .with_context(|| format!("{}: cannot write", path.display()))?;
+                jsonl = Some(Box::new(std::io::BufWriter::new(f)));
+            }
+            Some(Err(e)) => return Err(e.into()),
             None => jsonl = Some(Box::new(std::io::BufWriter::new(std::io::stdout().lock()))),
         }
     }
@@ -288,7 +331,9 @@ fn extract(a: ExtractArgs) -> Result<i32> {
                 stats.docs += 1;
                 stats.bytes += text_bytes;
                 if let Some(doc) = doc {
-                    let _ = explained.write_all(explain(&doc, &fragment, &not).as_bytes());
+                    if let Err(e) = explained.write_all(explain(&doc, &fragment, &not).as_bytes()) {
+                        write_err.get_or_insert(e.into());
+                    }
                 } else if let Some(w) = jsonl.as_mut() {
                     let line = serde_json::to_string(&fragment).expect("serializable");
                     if let Err(e) = writeln!(w, "{line}") {
@@ -311,10 +356,13 @@ fn extract(a: ExtractArgs) -> Result<i32> {
         },
     );
     bar.finish_and_clear();
+    if let Err(e) = explained.flush() {
+        write_err.get_or_insert(e.into());
+    }
     drop(explained);
     stats.extract_s = t1.elapsed().as_secs_f64();
     if let Some(e) = write_err {
-        return Err(e.context("writing the fragments"));
+        return Err(e.context("writing the output"));
     }
     if stats.docs == 0 {
         bail!(
@@ -326,15 +374,8 @@ fn extract(a: ExtractArgs) -> Result<i32> {
     if let Some(mut w) = jsonl.take() {
         w.flush().context("writing the fragments")?;
         drop(w);
-        if let (Some(tmp), Some(path)) = (jsonl_tmp, &a.out.output) {
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::PermissionsExt;
-                let _ =
-                    std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o644));
-            }
-            tmp.persist(path)
-                .with_context(|| format!("{}: cannot write", path.display()))?;
+        if let Some((tmp, path)) = jsonl_tmp {
+            pactgraph::export::finish(tmp, &path).context("writing the fragments")?;
         }
     } else if !a.explain {
         let kg = builder.build();
@@ -535,8 +576,8 @@ fn eval(a: args::EvalArgs) -> Result<i32> {
         Ok(serde_json::to_value(json::node_link(&kg)).expect("serializable"))
     })?;
     match a.format {
-        EvalFormat::Table => print!("{}", pactgraph::eval::table(&rep, a.verbose)),
-        EvalFormat::Json => println!("{}", serde_json::to_string_pretty(&rep)?),
+        EvalFormat::Table => print_out(&pactgraph::eval::table(&rep, a.verbose))?,
+        EvalFormat::Json => print_out(&(serde_json::to_string_pretty(&rep)? + "\n"))?,
     }
     if let Some(min) = &a.min {
         let acc = |n: usize| {
@@ -597,9 +638,11 @@ fn check(paths: &[PathBuf], no_default: bool) -> Result<i32> {
                 || d.severity == Severity::Error
         })
         .collect();
+    let mut out = String::new();
     for d in &shown {
-        println!("{d}");
+        out.push_str(&format!("{d}\n"));
     }
+    print_out(&out)?;
     let errors = diags
         .iter()
         .filter(|d| d.severity == Severity::Error)
@@ -655,5 +698,23 @@ fn list(a: &GazetteerArgs, kind: Option<&str>) -> Result<i32> {
             e.origin
         )?;
     }
+    out.flush()?;
     Ok(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue 17: a panic in a writer is an error with a message, not a crash.
+    #[test]
+    fn issue17_a_writer_panic_is_an_error() {
+        let r: Result<()> = no_panic("writing the output", || panic!("bad label"));
+        let e = format!("{:#}", r.unwrap_err());
+        assert!(
+            e.contains("internal error while writing the output (bad label)"),
+            "{e}"
+        );
+        assert_eq!(no_panic("x", || Ok(3)).unwrap(), 3);
+    }
 }
