@@ -762,3 +762,94 @@ fn issue17_folder_walk_skips_special_files_and_symlink_cycles() {
         .unwrap();
     assert_eq!(boliden["mentions"].as_array().unwrap().len(), 1);
 }
+
+#[test]
+fn issue17_duplicate_jsonl_ids_are_reported() {
+    let d = tmpdir("dup-ids");
+    let f = d.join("dump.jsonl");
+    std::fs::write(
+        &f,
+        concat!(
+            r#"{"id": "n1", "text": "Boliden signed a supply agreement with Epiroc."}"#,
+            "\n",
+            r#"{"id": "n2", "text": "JOGMEC and Sojitz signed a memorandum of understanding."}"#,
+            "\n",
+            r#"{"id": "n1", "text": "Sandvik signed a cooperation agreement with Epiroc."}"#,
+            "\n"
+        ),
+    )
+    .unwrap();
+    let o = run(&["extract", f.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("skipping n1: an earlier document has the same id"),
+        "{err}"
+    );
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["graph"]["documents"], serde_json::json!(["n1", "n2"]));
+}
+
+#[test]
+fn issue17_merge_goes_on_past_a_bad_shard() {
+    let d = tmpdir("merge-bad");
+    let t = d.join("t.txt");
+    std::fs::write(&t, "Boliden signed a supply agreement with Epiroc.\n").unwrap();
+    let good = d.join("good.json");
+    let o = run(&["extract", t.to_str().unwrap(), "-o", good.to_str().unwrap()]);
+    assert!(o.status.success());
+    let bad = d.join("bad.json");
+    std::fs::write(&bad, "{\"nodes\": [").unwrap();
+    let missing = d.join("missing.json");
+    let o = run(&[
+        "merge",
+        bad.to_str().unwrap(),
+        missing.to_str().unwrap(),
+        good.to_str().unwrap(),
+    ]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("bad.json") && err.contains("missing.json"),
+        "{err}"
+    );
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["graph"]["documents"].as_array().unwrap().len(), 1);
+    // nothing readable: exit 2
+    let o = run(&["merge", bad.to_str().unwrap(), missing.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn issue17_gazetteer_check_rejects_bad_tags_and_dates() {
+    let d = tmpdir("gaz-check");
+    let g = d.join("mine.tsv");
+    std::fs::write(
+        &g,
+        "id\ttype\tname\taliases\tcountry\taffiliation\tnote\n\
+         acme\tcompany\tAcme Widgets\tBar@\n\
+         beta\tcompany\tBeta Widgets\tFoo@xx-yy\n\
+         gamma\tperson\tGamma Person\t\t\tacme@2024-13-45..1999\n\
+         delta\tcompany\tDelta Widgets\tQ\n",
+    )
+    .unwrap();
+    let o = run(&["gazetteer", "check", g.to_str().unwrap()]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    assert!(
+        out.contains("mine.tsv:2: error") && out.contains("`@`"),
+        "{out}"
+    );
+    assert!(
+        out.contains("mine.tsv:3: error") && out.contains("`@xx-yy`"),
+        "{out}"
+    );
+    assert!(
+        out.contains("mine.tsv:4: error") && out.contains("`2024-13-45` is not a date"),
+        "{out}"
+    );
+    assert!(
+        out.contains("mine.tsv:5: warning") && out.contains("single letter"),
+        "{out}"
+    );
+}

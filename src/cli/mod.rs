@@ -310,6 +310,7 @@ fn extract(a: ExtractArgs) -> Result<i32> {
     let mut builder = pactgraph::graph::GraphBuilder::new();
     let mut explained = std::io::stdout().lock();
     let mut write_err: Option<anyhow::Error> = None;
+    let mut ids: std::collections::HashSet<String> = std::collections::HashSet::new();
     let t1 = std::time::Instant::now();
     run(
         &p,
@@ -328,6 +329,17 @@ fn extract(a: ExtractArgs) -> Result<i32> {
                 text_bytes,
             } => {
                 bar.inc(bytes);
+                // a second document with the same id would merge into the first
+                if !ids.insert(fragment.doc.clone()) {
+                    stats.failed += 1;
+                    bar.suspend(|| {
+                        eprintln!(
+                            "pactgraph: skipping {}: an earlier document has the same id; give each document its own id",
+                            fragment.doc
+                        )
+                    });
+                    return;
+                }
                 stats.docs += 1;
                 stats.bytes += text_bytes;
                 if let Some(doc) = doc {
@@ -419,53 +431,78 @@ fn progress_bar(total: Option<u64>, quiet: bool) -> indicatif::ProgressBar {
 }
 
 /// Reads graphs and fragment files into one builder; returns it and the number
-/// of bad fragment lines (reported and skipped).
+/// of bad shards and fragment lines (each reported and skipped).
+///
+/// # Errors
+/// When no shard at all could be read.
 pub(crate) fn read_graphs(paths: &[PathBuf]) -> Result<(pactgraph::graph::GraphBuilder, usize)> {
-    use std::io::BufRead;
     let mut b = pactgraph::graph::GraphBuilder::new();
     let mut failed = 0;
+    let mut read = 0;
     for path in paths {
-        let name = path.display().to_string();
-        let file = std::fs::File::open(path).with_context(|| format!("{name}: cannot open"))?;
-        let mut r = std::io::BufReader::new(file);
-        // a graph is one JSON document; fragments are one JSON object per line
-        let mut first = String::new();
-        r.read_line(&mut first)
-            .with_context(|| format!("{name}: cannot read (is it UTF-8?)"))?;
-        let is_fragments = serde_json::from_str::<serde_json::Value>(first.trim())
-            .is_ok_and(|v| v.get("doc").is_some());
-        if is_fragments {
-            let mut line = first;
-            let mut n = 1;
-            loop {
-                if !line.trim().is_empty() {
-                    match serde_json::from_str::<pactgraph::Fragment>(&line) {
-                        Ok(f) => b.add_fragment(f),
-                        Err(e) => {
-                            eprintln!(
-                                "pactgraph: skipping {name}: line {n}: not a pactgraph fragment ({e})"
-                            );
-                            failed += 1;
-                        }
-                    }
-                }
-                line.clear();
-                n += 1;
-                if r.read_line(&mut line)
-                    .with_context(|| format!("{name}: line {n}: cannot read (is it UTF-8?)"))?
-                    == 0
-                {
-                    break;
-                }
+        match read_graph(path, &mut b) {
+            Ok(bad_lines) => {
+                failed += bad_lines;
+                read += 1;
             }
-        } else {
-            let mut text = first;
-            std::io::Read::read_to_string(&mut r, &mut text)
-                .with_context(|| format!("{name}: cannot read (is it UTF-8 JSON?)"))?;
-            b.merge(json::read(&name, &text)?);
+            Err(e) if paths.len() == 1 => return Err(e),
+            Err(e) => {
+                eprintln!("pactgraph: skipping {:#}", e);
+                failed += 1;
+            }
         }
     }
+    if read == 0 && !paths.is_empty() {
+        bail!("no graph or fragment file could be read ({failed} failed)");
+    }
     Ok((b, failed))
+}
+
+/// Adds one graph or fragment file to `b`; returns its bad fragment lines
+/// (reported and skipped).
+fn read_graph(path: &Path, b: &mut pactgraph::graph::GraphBuilder) -> Result<usize> {
+    use std::io::BufRead;
+    let name = path.display().to_string();
+    let file = std::fs::File::open(path).with_context(|| format!("{name}: cannot open"))?;
+    let mut r = std::io::BufReader::new(file);
+    let mut failed = 0;
+    // a graph is one JSON document; fragments are one JSON object per line
+    let mut first = String::new();
+    r.read_line(&mut first)
+        .with_context(|| format!("{name}: cannot read (is it UTF-8?)"))?;
+    let is_fragments = serde_json::from_str::<serde_json::Value>(first.trim())
+        .is_ok_and(|v| v.get("doc").is_some());
+    if is_fragments {
+        let mut line = first;
+        let mut n = 1;
+        loop {
+            if !line.trim().is_empty() {
+                match serde_json::from_str::<pactgraph::Fragment>(&line) {
+                    Ok(f) => b.add_fragment(f),
+                    Err(e) => {
+                        eprintln!(
+                            "pactgraph: skipping {name}: line {n}: not a pactgraph fragment ({e})"
+                        );
+                        failed += 1;
+                    }
+                }
+            }
+            line.clear();
+            n += 1;
+            if r.read_line(&mut line)
+                .with_context(|| format!("{name}: line {n}: cannot read (is it UTF-8?)"))?
+                == 0
+            {
+                break;
+            }
+        }
+    } else {
+        let mut text = first;
+        std::io::Read::read_to_string(&mut r, &mut text)
+            .with_context(|| format!("{name}: cannot read (is it UTF-8 JSON?)"))?;
+        b.merge(json::read(&name, &text)?);
+    }
+    Ok(failed)
 }
 
 fn merge(a: args::MergeArgs) -> Result<i32> {
