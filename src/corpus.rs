@@ -41,30 +41,37 @@ pub struct RunOptions {
     pub explain: bool,
 }
 
-fn work(p: &Pipeline, item: Item, explain: bool, doc_date: Option<&str>) -> Outcome {
+/// Extracts one document: the fragment and (with `explain`) its negated agreements.
+type ExtractFn<'a> = dyn Fn(&Document, bool) -> (Fragment, Vec<NotAgreement>) + Sync + 'a;
+
+fn work(extract: &ExtractFn<'_>, item: Item, explain: bool, doc_date: Option<&str>) -> Outcome {
     match item {
         Item::Doc(mut d, bytes) => {
             if d.date.is_none() {
                 d.date = doc_date.map(str::to_string);
             }
             let text_bytes = d.text.len() as u64;
-            if explain {
-                let (fragment, not) = p.analyze(&d);
-                Outcome::Done {
+            // a bug that panics on one document costs that document, not the run
+            let result =
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extract(&d, explain)));
+            match result {
+                Ok((fragment, not)) => Outcome::Done {
                     fragment: Box::new(fragment),
                     not,
-                    doc: Some(d),
+                    doc: explain.then_some(d),
                     bytes,
                     text_bytes,
-                }
-            } else {
-                Outcome::Done {
-                    fragment: Box::new(p.extract(&d)),
-                    not: Vec::new(),
-                    doc: None,
+                },
+                Err(panic) => Outcome::Failed(
+                    Error::input(
+                        d.id.as_str(),
+                        format!(
+                            "internal error while extracting ({}); the document was skipped, please report it with the file",
+                            panic_message(&*panic)
+                        ),
+                    ),
                     bytes,
-                    text_bytes,
-                }
+                ),
             }
         }
         Item::Failed(e, b) => Outcome::Failed(e, b),
@@ -72,16 +79,46 @@ fn work(p: &Pipeline, item: Item, explain: bool, doc_date: Option<&str>) -> Outc
     }
 }
 
+/// The message a panic was raised with (a `&str` or `String` payload).
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic".to_string())
+}
+
 /// Runs the pipeline over `inputs`, calling `sink` with each outcome in input
-/// order. `doc_date` is the date for documents that bring none.
-pub fn run<I, F>(p: &Pipeline, inputs: I, opts: RunOptions, doc_date: Option<&str>, mut sink: F)
+/// order. `doc_date` is the date for documents that bring none. A document
+/// whose extraction panics is a [`Outcome::Failed`] naming it; the run goes on.
+pub fn run<I, F>(p: &Pipeline, inputs: I, opts: RunOptions, doc_date: Option<&str>, sink: F)
 where
+    I: Iterator<Item = Item> + Send,
+    F: FnMut(Outcome),
+{
+    let extract = |d: &Document, explain: bool| {
+        if explain {
+            p.analyze(d)
+        } else {
+            (p.extract(d), Vec::new())
+        }
+    };
+    run_with(&extract, inputs, opts, doc_date, sink);
+}
+
+fn run_with<I, F>(
+    extract: &ExtractFn<'_>,
+    inputs: I,
+    opts: RunOptions,
+    doc_date: Option<&str>,
+    mut sink: F,
+) where
     I: Iterator<Item = Item> + Send,
     F: FnMut(Outcome),
 {
     if opts.jobs <= 1 {
         for item in inputs {
-            sink(work(p, item, opts.explain, doc_date));
+            sink(work(extract, item, opts.explain, doc_date));
         }
         return;
     }
@@ -102,7 +139,7 @@ where
             s.spawn(move || {
                 for (seq, item) in rx {
                     if tx
-                        .send((seq, work(p, item, opts.explain, doc_date)))
+                        .send((seq, work(extract, item, opts.explain, doc_date)))
                         .is_err()
                     {
                         break;
@@ -182,5 +219,43 @@ mod tests {
         );
         assert_eq!(one.len(), 40);
         assert_eq!(one, three);
+    }
+
+    /// Issue 17: a document whose extraction panics is reported by name and
+    /// skipped; the documents after it are still extracted, on one thread or many.
+    #[test]
+    fn issue17_a_panicking_document_is_skipped() {
+        let p = Pipeline::embedded();
+        let extract = |d: &Document, _: bool| {
+            if d.id == "d7" {
+                panic!("boom in d7");
+            }
+            (p.extract(d), Vec::new())
+        };
+        for jobs in [1, 3] {
+            let (mut done, mut failed) = (Vec::new(), Vec::new());
+            run_with(
+                &extract,
+                items().into_iter(),
+                RunOptions {
+                    jobs,
+                    explain: false,
+                },
+                None,
+                |o| match o {
+                    Outcome::Done { fragment, .. } => done.push(fragment.doc.to_string()),
+                    Outcome::Failed(e, _) => failed.push(e.to_string()),
+                    Outcome::Note(_) => {}
+                },
+            );
+            assert_eq!(done.len(), 39, "jobs {jobs}");
+            assert!(!done.contains(&"d7".to_string()));
+            assert_eq!(failed.len(), 1);
+            assert!(
+                failed[0].starts_with("d7: internal error") && failed[0].contains("boom in d7"),
+                "{}",
+                failed[0]
+            );
+        }
     }
 }

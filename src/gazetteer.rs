@@ -119,12 +119,14 @@ impl Alias {
     fn parse(raw: &str) -> std::result::Result<Alias, String> {
         let mut s = raw.trim();
         let mut lang = None;
+        // `@` followed by no space is a language tag, and must be a valid one
+        // (`Bar@`, `Foo@xx-yy` used to pass as names with an `@` in them)
         if let Some(at) = s.rfind('@') {
             let tag = &s[at + 1..];
-            if !tag.is_empty() && tag.len() <= 3 && tag.chars().all(|c| c.is_ascii_lowercase()) {
+            if (2..=3).contains(&tag.len()) && tag.chars().all(|c| c.is_ascii_lowercase()) {
                 lang = Some(tag.to_string());
                 s = &s[..at];
-            } else if tag.chars().all(|c| c.is_ascii_alphabetic()) && !tag.is_empty() {
+            } else if !tag.contains(char::is_whitespace) {
                 return Err(format!("alias `{raw}`: unknown language tag `@{tag}` (use a 2- or 3-letter lower-case code such as @sv)"));
             }
         }
@@ -344,7 +346,7 @@ impl GazetteerBuilder {
     /// [`Error::Io`] when the file cannot be read; content problems are collected
     /// and reported by [`build`](Self::build).
     pub fn add_file(&mut self, path: &std::path::Path) -> Result<&mut Self> {
-        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        let bytes = crate::input::read_path(path)?;
         let name = path.display().to_string();
         let text = crate::input::decode(&name, bytes)?;
         self.add_source(&name, &text);
@@ -629,7 +631,13 @@ impl GazetteerBuilder {
         for (ix, e) in self.entities.iter().enumerate() {
             names.entry(normalize_name(&e.name)).or_default().push(ix);
             for a in &e.aliases {
-                if a.case == CaseRule::Fold && !a.gated && common_words.contains(&a.key()) {
+                if !a.gated && a.text.chars().count() == 1 {
+                    self.diagnostics.push(Diagnostic {
+                        origin: e.origin.clone(),
+                        severity: Severity::Warning,
+                        message: format!("alias `{}` of `{}` is a single letter, which initials and list letters match too; drop it or write `{}?` (gated)", a.text, e.id, a.text),
+                    });
+                } else if a.case == CaseRule::Fold && !a.gated && common_words.contains(&a.key()) {
                     self.diagnostics.push(Diagnostic {
                         origin: e.origin.clone(),
                         severity: Severity::Warning,
@@ -725,6 +733,7 @@ fn valid_id(id: &str) -> bool {
         && cs.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '_' | '.' | '-'))
 }
 
+/// `yyyy`, `yyyy-mm` or `yyyy-mm-dd`, with a real month and day (`2024-13-45` is none).
 fn valid_date(s: &str) -> bool {
     let parts: Vec<&str> = s.split('-').collect();
     (1..=3).contains(&parts.len())
@@ -733,6 +742,7 @@ fn valid_date(s: &str) -> bool {
             .iter()
             .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
         && parts.iter().skip(1).all(|p| p.len() == 2)
+        && crate::dates::Date::parse(s).is_some()
 }
 
 fn parse_affiliation(s: &str) -> std::result::Result<Affiliation, String> {
@@ -768,6 +778,15 @@ fn parse_affiliation(s: &str) -> std::result::Result<Affiliation, String> {
                 ));
             }
             *slot = Some(d.to_string());
+        }
+        // compared at the coarser of the two precisions (2024 is not after 2024-05)
+        if let (Some(f), Some(e)) = (&from, &to) {
+            let n = f.len().min(e.len());
+            if f[..n] > e[..n] {
+                return Err(format!(
+                    "affiliation `{s}`: the term ends ({e}) before it starts ({f})"
+                ));
+            }
         }
     }
     Ok(Affiliation {
@@ -846,6 +865,39 @@ mod tests {
                 "expected `{at}` and `{what}` in: {e}"
             );
         }
+    }
+
+    /// Issue 17: malformed language tags, impossible dates and reversed terms
+    /// are errors; single-letter aliases are warned about.
+    #[test]
+    fn issue17_check_rejects_bad_tags_and_dates() {
+        for (alias_or_aff, what) in [
+            ("\tBar@", "unknown language tag `@`"),
+            ("\tFoo@xx-yy", "unknown language tag `@xx-yy`"),
+            ("\tFoo@s", "unknown language tag `@s`"),
+            ("\t\t\ta@2024-13-45..", "`2024-13-45` is not a date"),
+            ("\t\t\ta@2024-02-30..", "`2024-02-30` is not a date"),
+            ("\t\t\ta@2024..1999", "ends (1999) before it starts (2024)"),
+            ("\t\t\ta@2024-05..2024-04-30", "ends (2024-04-30) before"),
+        ] {
+            let text = format!("{H}a\tcompany\tA Co\nb\tcompany\tB Co{alias_or_aff}\n");
+            let e = load(&[("x.tsv", &text)]).unwrap_err().to_string();
+            assert!(e.contains("x.tsv:3") && e.contains(what), "{what}: {e}");
+        }
+        // still fine: a name with `@ ` inside, an open term, a coarser end
+        let ok =
+            format!("{H}a\tcompany\tA Co\tA @ Home|Ab@sv\nb\tcompany\tB Co\t\t\ta@2024..2024-05\n");
+        load(&[("x.tsv", &ok)]).unwrap();
+        let mut b = Gazetteer::builder();
+        b.add_source("x.tsv", &format!("{H}a\tcompany\tA Co\tX|Y?\n"));
+        let d = b.check(&Default::default());
+        let single: Vec<_> = d
+            .iter()
+            .filter(|d| d.message.contains("single letter"))
+            .collect();
+        assert_eq!(single.len(), 1, "{d:?}");
+        assert!(single[0].message.contains("alias `X` of `a`"));
+        assert_eq!(single[0].severity, Severity::Warning);
     }
 
     #[test]

@@ -34,33 +34,120 @@ impl Document {
 /// Largest input accepted in one document (larger files are refused with advice).
 pub const MAX_DOCUMENT_BYTES: usize = 256 * 1024 * 1024;
 
-/// Checks raw bytes and turns them into text.
+/// How much of the start of an input is checked for NUL bytes (binary files).
+const SNIFF_BYTES: usize = 8192;
+
+/// The message for an input over [`MAX_DOCUMENT_BYTES`].
+fn too_large(name: &str, bytes: Option<u64>) -> Error {
+    let size = bytes.map_or("over".to_string(), |b| format!("{} MB,", b >> 20));
+    Error::input(
+        name,
+        format!(
+            "the input is {size} over the {} MB limit for one document; split it or give it as JSONL, one document per line",
+            MAX_DOCUMENT_BYTES >> 20
+        ),
+    )
+}
+
+/// What a NUL byte near the start means: UTF-16 without a byte-order mark
+/// (every other byte NUL in mostly-ASCII text), or a binary file.
+fn nul_message(head: &[u8]) -> &'static str {
+    let zeros = |parity: usize| {
+        head.iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    // one of the two byte positions nearly all NUL, the other nearly none
+    let half = head.len() / 2;
+    let (mostly, few) = (|n: usize| n * 10 >= half * 9, |n: usize| n * 10 <= half);
+    let (even, odd) = (zeros(0), zeros(1));
+    if half >= 2 && ((mostly(even) && few(odd)) || (mostly(odd) && few(even))) {
+        "looks like UTF-16 text without a byte-order mark; convert it to UTF-8 (e.g. `iconv -f utf-16le -t utf-8`)"
+    } else {
+        "looks like a binary file (it contains NUL bytes); give a UTF-8 text file"
+    }
+}
+
+/// Reads all of `r` in bounded chunks: the start is checked for NUL bytes
+/// before more is read, and reading stops past [`MAX_DOCUMENT_BYTES`], so
+/// `/dev/zero` or an endless stream is refused at once and in little memory.
+///
+/// # Errors
+/// [`Error::Io`] when reading fails; [`Error::Input`] for a binary or too large input.
+pub fn read_bounded(name: &str, mut r: impl std::io::Read) -> Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    // the first chunk alone, and checked, before the buffer may grow
+    (&mut r)
+        .take(SNIFF_BYTES as u64)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(name, e))?;
+    let utf16_bom = bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]);
+    if !utf16_bom && bytes.contains(&0) {
+        return Err(Error::input(name, nul_message(&bytes)));
+    }
+    r.take((MAX_DOCUMENT_BYTES + 1 - bytes.len()) as u64)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(name, e))?;
+    if bytes.len() > MAX_DOCUMENT_BYTES {
+        return Err(too_large(name, None));
+    }
+    Ok(bytes)
+}
+
+/// Decodes UTF-16 with a byte-order mark (`FF FE` little-endian, `FE FF` big-endian).
+fn decode_utf16(name: &str, bytes: &[u8]) -> Result<String> {
+    let little = bytes.starts_with(&[0xff, 0xfe]);
+    let body = &bytes[2..];
+    if body.len() % 2 != 0 {
+        return Err(Error::input(
+            name,
+            "UTF-16 (by its byte-order mark) with an odd number of bytes; convert the file to UTF-8",
+        ));
+    }
+    let units = body.chunks_exact(2).map(|c| {
+        if little {
+            u16::from_le_bytes([c[0], c[1]])
+        } else {
+            u16::from_be_bytes([c[0], c[1]])
+        }
+    });
+    char::decode_utf16(units)
+        .collect::<std::result::Result<String, _>>()
+        .map_err(|_| {
+            Error::input(
+                name,
+                "UTF-16 (by its byte-order mark) with an unpaired surrogate; convert the file to UTF-8",
+            )
+        })
+}
+
+/// Checks raw bytes and turns them into text. UTF-16 with a byte-order mark is
+/// decoded (evidence offsets then refer to the UTF-8 text).
 ///
 /// # Errors
 /// [`Error::Input`] naming `name` when the bytes are empty, binary (NUL bytes) or
 /// not UTF-8 (with the line and byte where decoding failed), or too large.
 pub fn decode(name: &str, bytes: Vec<u8>) -> Result<String> {
+    if bytes.len() > MAX_DOCUMENT_BYTES {
+        return Err(too_large(name, Some(bytes.len() as u64)));
+    }
+    let bytes = if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        decode_utf16(name, &bytes)?.into_bytes()
+    } else {
+        bytes
+    };
     if bytes.is_empty() || bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(Error::input(
             name,
             "the file is empty; give a text file with content",
         ));
     }
-    if bytes.len() > MAX_DOCUMENT_BYTES {
-        return Err(Error::input(
-            name,
-            format!(
-                "the file is {} MB, over the {} MB limit for one document; split it or give it as JSONL, one document per line",
-                bytes.len() >> 20,
-                MAX_DOCUMENT_BYTES >> 20
-            ),
-        ));
-    }
-    if bytes[..bytes.len().min(8192)].contains(&0) {
-        return Err(Error::input(
-            name,
-            "looks like a binary file (it contains NUL bytes); give a UTF-8 text file",
-        ));
+    let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
+    if head.contains(&0) {
+        return Err(Error::input(name, nul_message(head)));
     }
     match String::from_utf8(bytes) {
         Ok(mut s) => {
@@ -83,19 +170,34 @@ pub fn decode(name: &str, bytes: Vec<u8>) -> Result<String> {
     }
 }
 
+/// The bytes of a file, read with [`read_bounded`]; a regular file over the
+/// limit is refused by its size, before anything is read.
+///
+/// # Errors
+/// [`Error::Io`] for a missing or unreadable file; [`Error::Input`] as [`read_bounded`].
+pub fn read_path(path: &Path) -> Result<Vec<u8>> {
+    let name = path.display().to_string();
+    let f = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let meta = f.metadata().map_err(|e| Error::io(path, e))?;
+    if meta.is_dir() {
+        return Err(Error::input(
+            path,
+            "is a directory; give the files in it, or a glob such as DIR/*.txt",
+        ));
+    }
+    if meta.is_file() && meta.len() > MAX_DOCUMENT_BYTES as u64 {
+        return Err(too_large(&name, Some(meta.len())));
+    }
+    read_bounded(&name, f)
+}
+
 /// Reads one file as a [`Document`] whose id is the path as given.
 ///
 /// # Errors
 /// A missing or unreadable file gives [`Error::Io`]; bad content gives [`Error::Input`].
 pub fn read_file(path: &Path) -> Result<Document> {
     let name = path.display().to_string();
-    if path.is_dir() {
-        return Err(Error::input(
-            path,
-            "is a directory; give the files in it, or a glob such as DIR/*.txt",
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let bytes = read_path(path)?;
     Ok(Document::new(name.clone(), decode(&name, bytes)?))
 }
 
@@ -104,11 +206,7 @@ pub fn read_file(path: &Path) -> Result<Document> {
 /// # Errors
 /// As [`decode`].
 pub fn read_stdin() -> Result<Document> {
-    use std::io::Read;
-    let mut bytes = Vec::new();
-    std::io::stdin()
-        .read_to_end(&mut bytes)
-        .map_err(|e| Error::io("-", e))?;
+    let bytes = read_bounded("-", std::io::stdin().lock())?;
     Ok(Document::new("-", decode("-", bytes)?))
 }
 
@@ -128,6 +226,52 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("line 2") && e.contains("UTF-8"), "{e}");
+    }
+
+    /// Issue 17: `/dev/zero` (and any endless or huge stream) is refused after
+    /// its first chunk, not read into memory.
+    #[test]
+    fn issue17_endless_input_is_refused_early() {
+        let e = read_bounded("zero", std::io::repeat(0))
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("zero: ") && e.contains("binary"), "{e}");
+        assert!(!e.contains("UTF-16"), "{e}");
+        let e = read_bounded("spaces", std::io::repeat(b'a'))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("over the 256 MB limit"), "{e}");
+        let e = read_path(Path::new("/dev/zero")).unwrap_err().to_string();
+        assert!(e.contains("/dev/zero") && e.contains("binary"), "{e}");
+        let e = decode("big", vec![b'a'; MAX_DOCUMENT_BYTES + 1])
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("256 MB, over the 256 MB limit"), "{e}");
+    }
+
+    /// Issue 17: UTF-16 with a byte-order mark is decoded; without one it is
+    /// named as UTF-16, not "binary".
+    #[test]
+    fn issue17_utf16() {
+        let text = "Sverige och Japan: ö 日本\n";
+        let le: Vec<u8> = [0xff, 0xfe]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xfe, 0xff]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        assert_eq!(decode("le", le.clone()).unwrap(), text);
+        assert_eq!(decode("be", be).unwrap(), text);
+        assert_eq!(read_bounded("le", &le[..]).unwrap(), le);
+        let bare: Vec<u8> = le[2..].to_vec();
+        let e = read_bounded("bare", &bare[..]).unwrap_err().to_string();
+        assert!(e.contains("UTF-16") && e.contains("iconv"), "{e}");
+        let e = decode("odd", vec![0xff, 0xfe, b'a'])
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("UTF-16") && e.contains("odd"), "{e}");
     }
 
     #[test]
@@ -213,6 +357,18 @@ impl Inputs {
                 if skipped.other > 0 {
                     parts.push(format!("{} files of other types", skipped.other));
                 }
+                if skipped.special > 0 {
+                    parts.push(format!("{} FIFOs, sockets or devices", skipped.special));
+                }
+                if skipped.broken > 0 {
+                    parts.push(format!("{} broken symlinks", skipped.broken));
+                }
+                if skipped.repeated > 0 {
+                    parts.push(format!(
+                        "{} symlinked files or folders already read (each is read once)",
+                        skipped.repeated
+                    ));
+                }
                 if !parts.is_empty() {
                     notes.push_back(format!(
                         "{}: skipped {} (folders are read for .{})",
@@ -244,12 +400,24 @@ impl Inputs {
         loop {
             r.buf.clear();
             r.line += 1;
-            let n = match read_line(&mut r.reader, &mut r.buf) {
-                Ok(0) => {
+            let n = match read_line(&mut r.reader, &mut r.buf, MAX_DOCUMENT_BYTES) {
+                Ok(Line::Read(0)) => {
                     self.jsonl = None;
                     return None;
                 }
-                Ok(n) => n as u64,
+                Ok(Line::Read(n)) => n as u64,
+                Ok(stop) => {
+                    let why = match stop {
+                        Line::Nul => nul_message(&r.buf),
+                        _ => "longer than the 256 MB limit for one document",
+                    };
+                    let err = Error::input(
+                        &r.name,
+                        format!("line {}: {why}; the rest of the file is skipped", r.line),
+                    );
+                    self.jsonl = None;
+                    return Some(Item::Failed(err, 0));
+                }
                 Err(e) => {
                     let err = Error::io(&r.name, e);
                     self.jsonl = None;
@@ -356,12 +524,25 @@ fn by_extension(p: &Path) -> InputFormat {
 struct Skipped {
     hidden: usize,
     other: usize,
+    /// FIFOs, sockets and devices: reading one can block forever or never end.
+    special: usize,
+    /// Symlinks to nothing.
+    broken: usize,
+    /// Folders and files reached a second time (symlink cycles, several links).
+    repeated: usize,
 }
 
-/// Files under a folder with a readable extension, sorted; hidden ones skipped.
+/// Files under a folder with a readable extension, sorted; hidden ones,
+/// special files (FIFOs, sockets, devices) and broken links skipped. Symlinks
+/// are followed, and every folder and file is taken once, by its canonical
+/// path, so a symlink cycle ends and no file is read twice.
 fn walk(dir: &Path) -> (Vec<std::path::PathBuf>, Skipped) {
     let mut files = Vec::new();
     let mut skipped = Skipped::default();
+    let mut seen = std::collections::HashSet::new();
+    if let Ok(c) = std::fs::canonicalize(dir) {
+        seen.insert(c);
+    }
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
         let Ok(rd) = std::fs::read_dir(&d) else {
@@ -369,23 +550,45 @@ fn walk(dir: &Path) -> (Vec<std::path::PathBuf>, Skipped) {
             files.push(d);
             continue;
         };
-        for e in rd.flatten() {
+        let mut entries: Vec<std::fs::DirEntry> = rd.flatten().collect();
+        entries.sort_by_key(|e| e.file_name());
+        let mut subdirs = Vec::new();
+        for e in entries {
             let path = e.path();
             if path
                 .file_name()
                 .is_some_and(|n| n.to_string_lossy().starts_with('.'))
             {
                 skipped.hidden += 1;
-            } else if path.is_dir() {
-                stack.push(path);
+                continue;
+            }
+            // the type of what a symlink points to
+            let Ok(meta) = std::fs::metadata(&path) else {
+                skipped.broken += 1;
+                continue;
+            };
+            if meta.is_dir() {
+                if std::fs::canonicalize(&path).is_ok_and(|c| seen.insert(c)) {
+                    subdirs.push(path);
+                } else {
+                    skipped.repeated += 1;
+                }
+            } else if !meta.is_file() {
+                skipped.special += 1;
             } else if path.extension().is_some_and(|x| {
                 FOLDER_EXTENSIONS.contains(&x.to_string_lossy().to_ascii_lowercase().as_str())
             }) {
-                files.push(path);
+                if std::fs::canonicalize(&path).is_ok_and(|c| seen.insert(c)) {
+                    files.push(path);
+                } else {
+                    skipped.repeated += 1;
+                }
             } else {
                 skipped.other += 1;
             }
         }
+        // the first folder in name order is walked first
+        stack.extend(subdirs.into_iter().rev());
     }
     files.sort();
     (files, skipped)
@@ -400,9 +603,25 @@ struct JsonlDoc {
     url: Option<String>,
 }
 
+/// How [`read_line`] ended.
+#[derive(Debug, PartialEq, Eq)]
+enum Line {
+    /// A line (with its line feed, if any) of this many bytes; 0 at the end.
+    Read(usize),
+    /// The line is longer than the limit (its first bytes are in the buffer).
+    TooLong,
+    /// The line holds a NUL byte: not JSON, not text.
+    Nul,
+}
+
 /// `BufRead::read_until(b'\n', buf)`, with the vectorized `memchr` (lines of
-/// JSONL are long: a whole document each).
-fn read_line(r: &mut dyn std::io::BufRead, buf: &mut Vec<u8>) -> std::io::Result<usize> {
+/// JSONL are long: a whole document each), stopping at a NUL byte or past
+/// `limit` bytes (so `/dev/zero` or a file with no line feeds is not read whole).
+fn read_line(
+    r: &mut dyn std::io::BufRead,
+    buf: &mut Vec<u8>,
+    limit: usize,
+) -> std::io::Result<Line> {
     let mut read = 0;
     loop {
         let (done, used) = {
@@ -411,21 +630,23 @@ fn read_line(r: &mut dyn std::io::BufRead, buf: &mut Vec<u8>) -> std::io::Result
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
                 Err(e) => return Err(e),
             };
-            match memchr::memchr(b'\n', avail) {
-                Some(i) => {
-                    buf.extend_from_slice(&avail[..=i]);
-                    (true, i + 1)
-                }
-                None => {
-                    buf.extend_from_slice(avail);
-                    (avail.is_empty(), avail.len())
-                }
+            let (done, used) = match memchr::memchr(b'\n', avail) {
+                Some(i) => (true, i + 1),
+                None => (avail.is_empty(), avail.len()),
+            };
+            if memchr::memchr(0, &avail[..used]).is_some() {
+                return Ok(Line::Nul);
             }
+            if read + used > limit {
+                return Ok(Line::TooLong);
+            }
+            buf.extend_from_slice(&avail[..used]);
+            (done, used)
         };
         r.consume(used);
         read += used;
         if done {
-            return Ok(read);
+            return Ok(Line::Read(read));
         }
     }
 }
@@ -480,12 +701,189 @@ fn jsonl_document(name: &str, line: usize, bytes: &[u8]) -> Result<Document> {
     })
 }
 
+/// How deep HTML elements may nest (as browsers cap it: Blink at 512); deeper
+/// start and end tags are dropped before parsing and their text kept, because
+/// the HTML parser's scope checks take time in proportion to the depth for
+/// every element.
+pub const MAX_HTML_DEPTH: usize = 512;
+
+/// Elements with no end tag, or whose end tag may be left out (a new one
+/// closes the last): they do not deepen the tree.
+fn is_flat_element(name: &[u8]) -> bool {
+    const FLAT: &[&[u8]] = &[
+        b"area",
+        b"base",
+        b"br",
+        b"col",
+        b"embed",
+        b"hr",
+        b"img",
+        b"input",
+        b"link",
+        b"meta",
+        b"param",
+        b"source",
+        b"track",
+        b"wbr",
+        b"p",
+        b"li",
+        b"dt",
+        b"dd",
+        b"option",
+        b"optgroup",
+        b"tr",
+        b"td",
+        b"th",
+        b"tbody",
+        b"thead",
+        b"tfoot",
+        b"rb",
+        b"rt",
+        b"rp",
+        b"colgroup",
+        b"caption",
+    ];
+    FLAT.iter().any(|f| f.eq_ignore_ascii_case(name))
+}
+
+/// Elements whose content is text up to their end tag.
+fn is_raw_text(name: &[u8]) -> bool {
+    const RAW: &[&[u8]] = &[
+        b"script",
+        b"style",
+        b"textarea",
+        b"title",
+        b"xmp",
+        b"iframe",
+        b"noembed",
+        b"noframes",
+        b"plaintext",
+    ];
+    RAW.iter().any(|f| f.eq_ignore_ascii_case(name))
+}
+
+/// The tags of `html`, roughly as a tokenizer sees them: for each, its byte
+/// span, whether it is an end tag, and its name (comments, doctypes and the
+/// content of raw-text elements are skipped).
+fn tags(html: &[u8]) -> impl Iterator<Item = (usize, usize, bool, &[u8])> {
+    let mut i = 0;
+    std::iter::from_fn(move || loop {
+        let lt = i + memchr::memchr(b'<', html.get(i..)?)?;
+        let rest = &html[lt..];
+        if rest.starts_with(b"<!--") {
+            i = memchr::memmem::find(&rest[4..], b"-->").map_or(html.len(), |k| lt + 4 + k + 3);
+            continue;
+        }
+        let end_tag = rest.get(1) == Some(&b'/');
+        let name_at = lt + 1 + usize::from(end_tag);
+        if !html.get(name_at).is_some_and(u8::is_ascii_alphabetic) {
+            // `<!DOCTYPE`, `<?xml`, or a lone `<` in text
+            i = if matches!(rest.get(1), Some(b'!' | b'?')) {
+                memchr::memchr(b'>', rest).map_or(html.len(), |k| lt + k + 1)
+            } else {
+                lt + 1
+            };
+            continue;
+        }
+        let name_len = html[name_at..]
+            .iter()
+            .position(|b| b.is_ascii_whitespace() || matches!(b, b'/' | b'>'))
+            .unwrap_or(html.len() - name_at);
+        let name = &html[name_at..name_at + name_len];
+        // the tag ends at the first `>` outside a quoted attribute value
+        let mut k = name_at + name_len;
+        let mut quote = None;
+        while k < html.len() {
+            match (quote, html[k]) {
+                (None, b'>') => break,
+                (None, q @ (b'"' | b'\'')) => quote = Some(q),
+                (Some(q), b) if b == q => quote = None,
+                _ => {}
+            }
+            k += 1;
+        }
+        let end = (k + 1).min(html.len());
+        i = end;
+        if !end_tag && is_raw_text(name) {
+            // on to the end tag; `</script` matched without regard to case
+            let mut j = end;
+            i = loop {
+                let Some(at) = memchr::memmem::find(&html[j..], b"</") else {
+                    break html.len();
+                };
+                let n = &html[j + at + 2..];
+                if n.len() >= name.len() && n[..name.len()].eq_ignore_ascii_case(name) {
+                    break j + at;
+                }
+                j += at + 2;
+            };
+        }
+        return Some((lt, end, end_tag, name));
+    })
+}
+
+/// `html` with the start and end tags deeper than [`MAX_HTML_DEPTH`] taken
+/// out (their text stays), or `None` when it nests no deeper than that.
+fn flatten_deep_html(html: &str) -> Option<String> {
+    let b = html.as_bytes();
+    // void, optional-end and self-closed (`<path/>`) elements do not nest
+    let flat = |e: usize, end_tag: bool, name: &[u8]| {
+        is_flat_element(name) || (!end_tag && b[..e].ends_with(b"/>"))
+    };
+    let mut depth = 0usize;
+    let deep = tags(b).any(|(_, e, end_tag, name)| {
+        if !flat(e, end_tag, name) {
+            depth = if end_tag {
+                depth.saturating_sub(1)
+            } else {
+                depth + 1
+            };
+        }
+        depth > MAX_HTML_DEPTH
+    });
+    if !deep {
+        return None;
+    }
+    let mut out = String::with_capacity(html.len());
+    let (mut depth, mut dropped, mut from) = (0usize, 0usize, 0);
+    for (s, e, end_tag, name) in tags(b) {
+        if flat(e, end_tag, name) {
+            continue;
+        }
+        let keep = if end_tag {
+            if dropped > 0 {
+                dropped -= 1;
+                false
+            } else {
+                depth = depth.saturating_sub(1);
+                true
+            }
+        } else if depth >= MAX_HTML_DEPTH {
+            dropped += 1;
+            false
+        } else {
+            depth += 1;
+            true
+        };
+        if !keep {
+            // tags start at `<` and end after `>`: both are char boundaries
+            out.push_str(&html[from..s]);
+            from = e;
+        }
+    }
+    out.push_str(&html[from..]);
+    Some(out)
+}
+
 /// HTML stripped to text: scripts, styles, navigation and forms dropped; block
 /// elements become paragraphs, headings and list items their own lines; the
-/// `<title>` first. Entities are decoded.
+/// `<title>` first. Entities are decoded. Elements nested deeper than
+/// [`MAX_HTML_DEPTH`] are read as the text in them; time and stack stay
+/// linear in the size, whatever the depth.
 pub fn html_to_text(html: &str) -> String {
     use scraper::{Html, Node};
-    let doc = Html::parse_document(html);
+    let flat = flatten_deep_html(html);
+    let doc = Html::parse_document(flat.as_deref().unwrap_or(html));
     let mut out = String::new();
     let title = doc
         .select(&scraper::Selector::parse("title").expect("valid selector"))
@@ -495,76 +893,93 @@ pub fn html_to_text(html: &str) -> String {
         push_words(&mut out, &t);
         out.push_str("\n\n");
     }
-    fn walk(n: ego_tree::NodeRef<'_, Node>, out: &mut String) {
+    /// Skipped with everything in them.
+    fn dropped(name: &str) -> bool {
+        matches!(
+            name,
+            "head"
+                | "script"
+                | "style"
+                | "noscript"
+                | "template"
+                | "nav"
+                | "footer"
+                | "aside"
+                | "form"
+                | "svg"
+                | "iframe"
+                | "button"
+                | "select"
+        )
+    }
+    /// Paragraphs of their own.
+    fn is_block(name: &str) -> bool {
+        matches!(
+            name,
+            "p" | "div"
+                | "section"
+                | "article"
+                | "main"
+                | "header"
+                | "h1"
+                | "h2"
+                | "h3"
+                | "h4"
+                | "h5"
+                | "h6"
+                | "ul"
+                | "ol"
+                | "li"
+                | "table"
+                | "tr"
+                | "blockquote"
+                | "pre"
+                | "figure"
+                | "figcaption"
+                | "dl"
+                | "dt"
+                | "dd"
+                | "address"
+                | "hr"
+        )
+    }
+    /// Entering a node, or leaving a block element (to close its paragraph).
+    enum Step<'a> {
+        Enter(ego_tree::NodeRef<'a, Node>),
+        CloseBlock,
+    }
+    // an explicit stack, not recursion: nesting depth is the document's to choose
+    let mut stack = vec![Step::Enter(doc.tree.root())];
+    while let Some(step) = stack.pop() {
+        let n = match step {
+            Step::CloseBlock => {
+                paragraph(&mut out);
+                continue;
+            }
+            Step::Enter(n) => n,
+        };
         match n.value() {
-            Node::Text(t) => push_words(out, t),
+            Node::Text(t) => {
+                push_words(&mut out, t);
+                continue;
+            }
             Node::Element(e) => {
                 let name = e.name();
-                if matches!(
-                    name,
-                    "head"
-                        | "script"
-                        | "style"
-                        | "noscript"
-                        | "template"
-                        | "nav"
-                        | "footer"
-                        | "aside"
-                        | "form"
-                        | "svg"
-                        | "iframe"
-                        | "button"
-                        | "select"
-                ) {
-                    return;
+                if dropped(name) {
+                    continue;
                 }
-                let block = matches!(
-                    name,
-                    "p" | "div"
-                        | "section"
-                        | "article"
-                        | "main"
-                        | "header"
-                        | "h1"
-                        | "h2"
-                        | "h3"
-                        | "h4"
-                        | "h5"
-                        | "h6"
-                        | "ul"
-                        | "ol"
-                        | "li"
-                        | "table"
-                        | "tr"
-                        | "blockquote"
-                        | "pre"
-                        | "figure"
-                        | "figcaption"
-                        | "dl"
-                        | "dt"
-                        | "dd"
-                        | "address"
-                        | "hr"
-                );
                 if name == "br" {
                     out.push('\n');
                 }
-                if block {
-                    paragraph(out);
-                }
-                for c in n.children() {
-                    walk(c, out);
-                }
-                if block {
-                    paragraph(out);
+                if is_block(name) {
+                    paragraph(&mut out);
+                    stack.push(Step::CloseBlock);
                 }
             }
-            _ => {
-                for c in n.children() {
-                    walk(c, out);
-                }
-            }
+            _ => {}
         }
+        // children pushed last first, so they come off the stack in order
+        stack.extend(n.children().rev().map(Step::Enter));
     }
     fn paragraph(out: &mut String) {
         while out.ends_with(' ') {
@@ -593,7 +1008,6 @@ pub fn html_to_text(html: &str) -> String {
             space(out);
         }
     }
-    walk(doc.tree.root(), &mut out);
     let t = out.trim().to_string();
     t + "\n"
 }
@@ -612,13 +1026,65 @@ mod read_line_tests {
             let mut theirs = std::io::BufReader::with_capacity(cap, text.as_bytes());
             loop {
                 let (mut a, mut b) = (Vec::new(), Vec::new());
-                let n = read_line(&mut ours, &mut a).unwrap();
+                let n = read_line(&mut ours, &mut a, usize::MAX).unwrap();
                 let m = theirs.read_until(b'\n', &mut b).unwrap();
-                proptest::prop_assert_eq!((n, &a), (m, &b));
-                if n == 0 {
+                proptest::prop_assert_eq!((n, &a), (Line::Read(m), &b));
+                if m == 0 {
                     break;
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod bounded_tests {
+    use super::*;
+
+    /// Issue 17: deep HTML is walked without recursion and in linear time; the
+    /// tags past [`MAX_HTML_DEPTH`] are dropped and their text kept.
+    #[test]
+    fn issue17_deep_html() {
+        let deep = |n: usize, tag: &str| {
+            format!(
+                "<html><body>{}Boliden &amp; Epiroc{}<p>after</p></body></html>",
+                format!("<{tag} class='a>b'>").repeat(n),
+                format!("</{tag}>").repeat(n)
+            )
+        };
+        let t = std::time::Instant::now();
+        assert_eq!(
+            html_to_text(&deep(100_000, "div")),
+            "Boliden & Epiroc\n\nafter\n"
+        );
+        assert_eq!(
+            html_to_text(&deep(20_000, "span")),
+            "Boliden & Epiroc\n\nafter\n"
+        );
+        // (quadratic, this took minutes; a loose bound for a loaded machine)
+        assert!(t.elapsed().as_secs() < 20, "{:?}", t.elapsed());
+        // shallow HTML is parsed as it is
+        let page = "<div><script>if (a<b) {}</script><!-- <div> --><p>Hej<p>då</div>";
+        assert_eq!(flatten_deep_html(page), None);
+        assert_eq!(flatten_deep_html(&deep(400, "div")), None);
+        let flat = flatten_deep_html(&deep(600, "b")).unwrap();
+        // (under <html> and <body>)
+        assert_eq!(flat.matches("<b ").count(), MAX_HTML_DEPTH - 2);
+        assert_eq!(flat.matches("</b>").count(), MAX_HTML_DEPTH - 2);
+    }
+
+    /// Issue 17: a JSONL "line" of NUL bytes, or one past the limit, ends the
+    /// file's reading at once (`/dev/zero` used to be read into memory whole).
+    #[test]
+    fn issue17_jsonl_line_is_bounded() {
+        let mut zeros = std::io::BufReader::new(std::io::repeat(0));
+        let mut buf = Vec::new();
+        assert_eq!(read_line(&mut zeros, &mut buf, 1 << 20).unwrap(), Line::Nul);
+        let mut endless = std::io::BufReader::new(std::io::repeat(b'{'));
+        assert_eq!(
+            read_line(&mut endless, &mut buf, 1 << 20).unwrap(),
+            Line::TooLong
+        );
+        assert!(buf.len() <= 1 << 20);
     }
 }

@@ -489,3 +489,55 @@ pub fn kind_label(k: lexicon::Kind) -> &'static str {
         Other => "Agreement",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use std::sync::OnceLock;
+
+    fn pipeline() -> &'static Pipeline {
+        static P: OnceLock<Pipeline> = OnceLock::new();
+        P.get_or_init(Pipeline::embedded)
+    }
+
+    /// Pieces of text that stress the stages: multi-byte whitespace (U+2028,
+    /// U+0085, NBSP, ideographic space), combining marks, CJK, letters whose
+    /// case folding changes length, sentence marks, abbreviations, and the
+    /// words the rules look for; and any char at all.
+    fn piece() -> impl Strategy<Value = String> {
+        prop_oneof![
+            3 => proptest::sample::select(vec![
+                " ", " ", "\n", "\n\n", "\t", "\u{2028}", "\u{2029}", "\u{0085}", "\u{00a0}",
+                "\u{3000}", "\u{200b}", "\u{feff}", ".", ". ", "!", "?", "…", "\"", "”", "«",
+                "(", ")", "[7]", "]", "-", "–", "•", ":", "'s", ":s", "\u{0301}", "e\u{0308}",
+                "日本", "株式会社", "한국", "İ", "ẞ", "\u{212a}", "å", "Ö", "😀", "Inc.", "t.ex.",
+                "Dr.", "U.S.", "J.", "JOGMEC", "Boliden", "Epiroc", "Sojitz", "Japan", "Sverige",
+                "signed", "tecknade", "memorandum of understanding", "avtal", "agreement",
+                "with", "med", "mellan", "between", "and", "och", "2024", "den 5 maj",
+                "12 June 2025", "i går", "the agreement", "Avtalet", "CEO", "vd:n", "Karin",
+            ])
+            .prop_map(str::to_string),
+            1 => any::<char>().prop_map(String::from),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+        /// Issue 17: no text makes extraction panic, and every span it gives
+        /// is on char boundaries of the text.
+        #[test]
+        fn issue17_random_unicode_never_panics(pieces in proptest::collection::vec(piece(), 0..60)) {
+            let text: String = pieces.concat();
+            let doc = Document::new("fuzz", text.clone());
+            let f = pipeline().extract(&doc);
+            for m in f.actors.iter().flat_map(|a| a.mentions.iter()) {
+                prop_assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+            }
+            for e in f.agreements.iter().flat_map(|a| a.evidence.iter()) {
+                prop_assert!(text.is_char_boundary(e.start) && text.is_char_boundary(e.end));
+            }
+            let _ = input::html_to_text(&format!("<p>{text}</p>"));
+        }
+    }
+}

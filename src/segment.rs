@@ -205,9 +205,12 @@ impl Segmenter {
 
     /// Is the `.` at byte `dot` the end of an abbreviation or an initial?
     fn is_abbreviation(&self, t: &str, dot: usize) -> bool {
+        // after the separator, whatever its length (U+2028 and U+0085 are
+        // whitespace of three and two bytes)
         let start = t[..dot]
-            .rfind(|c: char| c.is_whitespace() || c == '(')
-            .map_or(0, |p| p + 1);
+            .char_indices()
+            .rfind(|&(_, c)| c.is_whitespace() || c == '(')
+            .map_or(0, |(p, c)| p + c.len_utf8());
         let word = &t[start..dot + 1];
         let letters = word.trim_end_matches('.');
         if letters.chars().count() == 1 && letters.chars().all(|c| c.is_uppercase()) {
@@ -282,6 +285,22 @@ mod tests {
             let got: Vec<&str> = lines_inclusive(&text).collect();
             proptest::prop_assert_eq!(got, want);
         }
+    }
+
+    /// Issue 17: a period right after a multi-byte whitespace (U+2028, U+0085)
+    /// panicked ("not a char boundary") while looking for an abbreviation.
+    #[test]
+    fn issue17_period_after_multibyte_whitespace() {
+        let s = seg();
+        for ws in ["\u{2028}", "\u{0085}", "\u{00a0}", "\u{3000}"] {
+            let t = format!("e <{ws}. T p w. Dr.{ws}Inc. So.");
+            let b = s.blocks(&t);
+            for x in s.sentences(&t, &b) {
+                assert!(t.is_char_boundary(x.start) && t.is_char_boundary(x.end));
+            }
+        }
+        let t = "A\u{2028}Inc. Next one.";
+        assert!(s.is_abbreviation(t, t.find("Inc.").unwrap() + 3));
     }
 
     fn seg() -> Segmenter {

@@ -465,3 +465,391 @@ fn svg_without_graphviz_says_how_to_install_it() {
     );
     assert!(!out.exists(), "no output file is left behind");
 }
+
+// ---- issue 17: no input may crash, hang or blow up a run; outputs never lose data ----
+
+/// Runs the binary with `stdin` as its input, killing it after `secs` seconds
+/// (a hang is a test failure, not a stuck test run).
+fn run_timed(args: &[&str], stdin: &[u8], secs: u64) -> (Output, std::time::Duration) {
+    use std::io::Write;
+    let t = std::time::Instant::now();
+    let mut child = bin()
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    let stdin = stdin.to_vec();
+    let feeder = std::thread::spawn(move || {
+        let _ = input.write_all(&stdin);
+    });
+    let id = child.id();
+    let watchdog = std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_secs(secs));
+        // (the child may be gone: then this fails and does nothing)
+        let _ = Command::new("kill").args(["-9", &id.to_string()]).status();
+    });
+    let out = child.wait_with_output().unwrap();
+    let elapsed = t.elapsed();
+    feeder.join().unwrap();
+    assert!(
+        elapsed.as_secs() < secs,
+        "pactgraph {args:?} hung (killed after {secs} s)"
+    );
+    drop(watchdog);
+    (out, elapsed)
+}
+
+#[test]
+fn issue17_period_after_line_separator_does_not_panic() {
+    for ws in ["\u{2028}", "\u{0085}"] {
+        let text = format!("e <{ws}. T p w s n o y e M u I a e l s n s t");
+        let (o, _) = run_timed(&["extract", "-"], text.as_bytes(), 60);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(0), "{err}");
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        assert_eq!(v["graph"]["documents"][0], "-");
+    }
+}
+
+#[test]
+fn issue17_deep_html_on_two_threads() {
+    let d = tmpdir("deep");
+    let f = d.join("deep.html");
+    let n = 20_000;
+    std::fs::write(
+        &f,
+        format!(
+            "<html><body>{}Boliden signed a supply agreement with Epiroc.{}</body></html>",
+            "<span>".repeat(n),
+            "</span>".repeat(n)
+        ),
+    )
+    .unwrap();
+    let g = d.join("divs.html");
+    std::fs::write(
+        &g,
+        format!(
+            "<html><body>{}JOGMEC and Sojitz signed a memorandum of understanding.{}</body></html>",
+            "<div>".repeat(100_000),
+            "</div>".repeat(100_000)
+        ),
+    )
+    .unwrap();
+    let (o, _) = run_timed(
+        &[
+            "extract",
+            "--jobs",
+            "2",
+            f.to_str().unwrap(),
+            g.to_str().unwrap(),
+        ],
+        b"",
+        60,
+    );
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let agreements = v["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["kind"] == "agreement")
+        .count();
+    assert_eq!(agreements, 2);
+}
+
+#[test]
+fn issue17_dev_zero_is_refused_at_once() {
+    for args in [
+        &["extract", "/dev/zero"][..],
+        &["extract", "--input", "jsonl", "/dev/zero"][..],
+    ] {
+        let (o, took) = run_timed(args, b"", 30);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{err}");
+        assert!(err.contains("/dev/zero") && err.contains("binary"), "{err}");
+        assert!(took.as_secs() < 5, "{args:?} took {took:?}");
+    }
+    // stdin: a large stream of zeros is not read to its end
+    let (o, _) = run_timed(&["extract", "-"], &vec![0u8; 64 << 20], 30);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(err.contains("-: looks like a binary file"), "{err}");
+}
+
+#[test]
+fn issue17_utf16_is_decoded_or_named() {
+    let d = tmpdir("utf16");
+    let text = "Boliden signed a supply agreement with Epiroc.\n";
+    let le: Vec<u8> = [0xff, 0xfe]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let with_bom = d.join("bom.txt");
+    std::fs::write(&with_bom, &le).unwrap();
+    let bare = d.join("bare.txt");
+    std::fs::write(&bare, &le[2..]).unwrap();
+    let o = run(&[
+        "extract",
+        with_bom.to_str().unwrap(),
+        bare.to_str().unwrap(),
+    ]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("bare.txt: looks like UTF-16") && !err.contains("binary"),
+        "{err}"
+    );
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["graph"]["documents"].as_array().unwrap().len(), 1);
+    assert!(v["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|n| n["id"] == "actor:epiroc"));
+}
+
+#[test]
+fn issue17_output_to_special_files_and_symlinks() {
+    use std::os::unix::fs::FileTypeExt;
+    let d = tmpdir("special-out");
+    let t = d.join("t.txt");
+    std::fs::write(&t, "Boliden signed a supply agreement with Epiroc.\n").unwrap();
+    let t = t.to_str().unwrap();
+
+    // a full device: an error with a message, never exit 0
+    for format in ["json", "jsonl", "dot", "graphml"] {
+        let o = run(&["extract", t, "--format", format, "-o", "/dev/full"]);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{format}: {err}");
+        assert!(err.contains("No space left on device"), "{format}: {err}");
+    }
+    assert!(std::fs::metadata("/dev/full")
+        .unwrap()
+        .file_type()
+        .is_char_device());
+    // stdout on a full device too
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let o = bin().args(["extract", t]).stdout(full).output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("No space left on device"));
+
+    // a FIFO is written to, not replaced
+    let fifo = d.join("graph.fifo");
+    assert!(Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read(fifo).unwrap())
+    };
+    let o = run(&["extract", t, "-o", fifo.to_str().unwrap()]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let got: serde_json::Value = serde_json::from_slice(&reader.join().unwrap()).unwrap();
+    assert_eq!(got["graph"]["documents"][0], t);
+    assert!(std::fs::symlink_metadata(&fifo)
+        .unwrap()
+        .file_type()
+        .is_fifo());
+
+    // a symlink is followed: the target gets the output and the link stays
+    let target = d.join("real.json");
+    std::fs::write(&target, "old").unwrap();
+    let link = d.join("link.json");
+    std::os::unix::fs::symlink("real.json", &link).unwrap();
+    for format in ["json", "jsonl"] {
+        let o = run(&[
+            "extract",
+            t,
+            "--format",
+            format,
+            "-o",
+            link.to_str().unwrap(),
+        ]);
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        assert!(std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert!(std::fs::read_to_string(&target)
+            .unwrap()
+            .contains("actor:epiroc"));
+    }
+    // a dangling link is refused with a message, and left as it is
+    let dangling = d.join("dangling.json");
+    std::os::unix::fs::symlink("nowhere/x.json", &dangling).unwrap();
+    let o = run(&["extract", t, "-o", dangling.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("dangling.json") && err.contains("symlink to a missing file"),
+        "{err}"
+    );
+    assert!(std::fs::symlink_metadata(&dangling)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+}
+
+#[test]
+fn issue17_folder_walk_skips_special_files_and_symlink_cycles() {
+    let d = tmpdir("walk");
+    let docs = d.join("docs");
+    std::fs::create_dir_all(docs.join("sub")).unwrap();
+    std::fs::write(
+        docs.join("a.txt"),
+        "Boliden signed a supply agreement with Epiroc.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        docs.join("sub/b.txt"),
+        "JOGMEC and Sojitz signed a memorandum of understanding.\n",
+    )
+    .unwrap();
+    // a cycle back to the top, a second link to a file, and a FIFO that
+    // would block a reader forever
+    std::os::unix::fs::symlink("..", docs.join("sub/up")).unwrap();
+    std::os::unix::fs::symlink("a.txt", docs.join("again.txt")).unwrap();
+    assert!(Command::new("mkfifo")
+        .arg(docs.join("pipe.txt"))
+        .status()
+        .unwrap()
+        .success());
+    let (o, _) = run_timed(&["extract", docs.to_str().unwrap()], b"", 60);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    assert!(err.contains("1 FIFOs, sockets or devices"), "{err}");
+    assert!(
+        err.contains("2 symlinked files or folders already read"),
+        "{err}"
+    );
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let docs_read: Vec<&str> = v["graph"]["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d.as_str().unwrap())
+        .collect();
+    assert_eq!(docs_read.len(), 2, "{docs_read:?}");
+    assert!(docs_read[0].ends_with("docs/a.txt") && docs_read[1].ends_with("docs/sub/b.txt"));
+    let boliden = v["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["id"] == "actor:boliden")
+        .unwrap();
+    assert_eq!(boliden["mentions"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn issue17_duplicate_jsonl_ids_are_reported() {
+    let d = tmpdir("dup-ids");
+    let f = d.join("dump.jsonl");
+    std::fs::write(
+        &f,
+        concat!(
+            r#"{"id": "n1", "text": "Boliden signed a supply agreement with Epiroc."}"#,
+            "\n",
+            r#"{"id": "n2", "text": "JOGMEC and Sojitz signed a memorandum of understanding."}"#,
+            "\n",
+            r#"{"id": "n1", "text": "Sandvik signed a cooperation agreement with Epiroc."}"#,
+            "\n"
+        ),
+    )
+    .unwrap();
+    let o = run(&["extract", f.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("skipping n1: an earlier document has the same id"),
+        "{err}"
+    );
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["graph"]["documents"], serde_json::json!(["n1", "n2"]));
+}
+
+#[test]
+fn issue17_merge_goes_on_past_a_bad_shard() {
+    let d = tmpdir("merge-bad");
+    let t = d.join("t.txt");
+    std::fs::write(&t, "Boliden signed a supply agreement with Epiroc.\n").unwrap();
+    let good = d.join("good.json");
+    let o = run(&["extract", t.to_str().unwrap(), "-o", good.to_str().unwrap()]);
+    assert!(o.status.success());
+    let bad = d.join("bad.json");
+    std::fs::write(&bad, "{\"nodes\": [").unwrap();
+    let missing = d.join("missing.json");
+    let o = run(&[
+        "merge",
+        bad.to_str().unwrap(),
+        missing.to_str().unwrap(),
+        good.to_str().unwrap(),
+    ]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("bad.json") && err.contains("missing.json"),
+        "{err}"
+    );
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["graph"]["documents"].as_array().unwrap().len(), 1);
+    // nothing readable: exit 2
+    let o = run(&["merge", bad.to_str().unwrap(), missing.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn issue17_gazetteer_check_rejects_bad_tags_and_dates() {
+    let d = tmpdir("gaz-check");
+    let g = d.join("mine.tsv");
+    std::fs::write(
+        &g,
+        "id\ttype\tname\taliases\tcountry\taffiliation\tnote\n\
+         acme\tcompany\tAcme Widgets\tBar@\n\
+         beta\tcompany\tBeta Widgets\tFoo@xx-yy\n\
+         gamma\tperson\tGamma Person\t\t\tacme@2024-13-45..1999\n\
+         delta\tcompany\tDelta Widgets\tQ\n",
+    )
+    .unwrap();
+    let o = run(&["gazetteer", "check", g.to_str().unwrap()]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    assert!(
+        out.contains("mine.tsv:2: error") && out.contains("`@`"),
+        "{out}"
+    );
+    assert!(
+        out.contains("mine.tsv:3: error") && out.contains("`@xx-yy`"),
+        "{out}"
+    );
+    assert!(
+        out.contains("mine.tsv:4: error") && out.contains("`2024-13-45` is not a date"),
+        "{out}"
+    );
+    assert!(
+        out.contains("mine.tsv:5: warning") && out.contains("single letter"),
+        "{out}"
+    );
+}

@@ -6,7 +6,7 @@ mod query;
 use anyhow::{bail, Context, Result};
 use args::{Cli, Command, EvalFormat, ExtractArgs, Format, GazetteerArgs, GazetteerCommand};
 use clap::Parser;
-use pactgraph::export::{dot, json, write_atomic};
+use pactgraph::export::{dot, json, write_atomic, Target};
 use pactgraph::gazetteer::{Gazetteer, Severity};
 use pactgraph::graph::KnowledgeGraph;
 use pactgraph::{Document, Lexicon, Pipeline};
@@ -140,8 +140,31 @@ fn country_names() -> std::collections::BTreeMap<String, String> {
     m
 }
 
-/// Writes a graph in a format, to a file (atomically) or stdout.
+/// Writes a graph in a format, to a file (atomically) or stdout; a panic in a
+/// writer is an error with a message (and no output file), not a crash.
 fn write_graph(
+    kg: &KnowledgeGraph,
+    format: Format,
+    output: Option<&Path>,
+    d: &args::DiagramArgs,
+) -> Result<()> {
+    no_panic("writing the output", || {
+        write_graph_unguarded(kg, format, output, d)
+    })
+}
+
+/// Runs `f`, turning a panic into an error that says what was being done.
+fn no_panic<T>(what: &str, f: impl FnOnce() -> Result<T>) -> Result<T> {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)) {
+        Ok(r) => r,
+        Err(p) => bail!(
+            "internal error while {what} ({}); the output is incomplete (no -o file is written); please report this",
+            pactgraph::corpus::panic_message(&*p)
+        ),
+    }
+}
+
+fn write_graph_unguarded(
     kg: &KnowledgeGraph,
     format: Format,
     output: Option<&Path>,
@@ -192,9 +215,21 @@ fn write_graph(
             if format == Format::Png && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
                 bail!("PNG is binary: give -o FILE.png (or redirect stdout)");
             }
-            std::io::stdout().lock().write_all(&bytes)?
+            print_bytes(&bytes)?
         }
     }
+    Ok(())
+}
+
+/// Writes `s` to stdout and flushes it: a write error (a full disk) is an error.
+pub(crate) fn print_out(s: &str) -> Result<()> {
+    print_bytes(s.as_bytes())
+}
+
+fn print_bytes(b: &[u8]) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(b).context("writing to stdout")?;
+    out.flush().context("writing to stdout")?;
     Ok(())
 }
 
@@ -248,10 +283,10 @@ fn extract(a: ExtractArgs) -> Result<i32> {
     let bar = progress_bar(inputs.total_bytes, a.quiet);
     // jsonl streams fragments out as they come; everything else builds the graph
     let mut jsonl: Option<Box<dyn std::io::Write>> = None;
-    let mut jsonl_tmp: Option<tempfile::NamedTempFile> = None;
+    let mut jsonl_tmp: Option<(tempfile::NamedTempFile, PathBuf)> = None;
     if a.out.format == Format::Jsonl && !a.explain {
-        match &a.out.output {
-            Some(path) => {
+        match a.out.output.as_deref().map(pactgraph::export::target) {
+            Some(Ok(Target::File(path))) => {
                 let dir = path
                     .parent()
                     .filter(|p| !p.as_os_str().is_empty())
@@ -259,14 +294,23 @@ fn extract(a: ExtractArgs) -> Result<i32> {
                 let tmp = tempfile::NamedTempFile::new_in(dir)
                     .with_context(|| format!("{}: cannot write here", dir.display()))?;
                 jsonl = Some(Box::new(std::io::BufWriter::new(tmp.reopen()?)));
-                jsonl_tmp = Some(tmp);
+                jsonl_tmp = Some((tmp, path));
             }
+            Some(Ok(Target::Special(path))) => {
+                let f = std::fs::OpenOptions::new()
+                    .write(true)
+                    .open(&path)
+                    .with_context(|| format!("{}: cannot write", path.display()))?;
+                jsonl = Some(Box::new(std::io::BufWriter::new(f)));
+            }
+            Some(Err(e)) => return Err(e.into()),
             None => jsonl = Some(Box::new(std::io::BufWriter::new(std::io::stdout().lock()))),
         }
     }
     let mut builder = pactgraph::graph::GraphBuilder::new();
     let mut explained = std::io::stdout().lock();
     let mut write_err: Option<anyhow::Error> = None;
+    let mut ids: std::collections::HashSet<String> = std::collections::HashSet::new();
     let t1 = std::time::Instant::now();
     run(
         &p,
@@ -285,10 +329,23 @@ fn extract(a: ExtractArgs) -> Result<i32> {
                 text_bytes,
             } => {
                 bar.inc(bytes);
+                // a second document with the same id would merge into the first
+                if !ids.insert(fragment.doc.clone()) {
+                    stats.failed += 1;
+                    bar.suspend(|| {
+                        eprintln!(
+                            "pactgraph: skipping {}: an earlier document has the same id; give each document its own id",
+                            fragment.doc
+                        )
+                    });
+                    return;
+                }
                 stats.docs += 1;
                 stats.bytes += text_bytes;
                 if let Some(doc) = doc {
-                    let _ = explained.write_all(explain(&doc, &fragment, &not).as_bytes());
+                    if let Err(e) = explained.write_all(explain(&doc, &fragment, &not).as_bytes()) {
+                        write_err.get_or_insert(e.into());
+                    }
                 } else if let Some(w) = jsonl.as_mut() {
                     let line = serde_json::to_string(&fragment).expect("serializable");
                     if let Err(e) = writeln!(w, "{line}") {
@@ -311,10 +368,13 @@ fn extract(a: ExtractArgs) -> Result<i32> {
         },
     );
     bar.finish_and_clear();
+    if let Err(e) = explained.flush() {
+        write_err.get_or_insert(e.into());
+    }
     drop(explained);
     stats.extract_s = t1.elapsed().as_secs_f64();
     if let Some(e) = write_err {
-        return Err(e.context("writing the fragments"));
+        return Err(e.context("writing the output"));
     }
     if stats.docs == 0 {
         bail!(
@@ -326,15 +386,8 @@ fn extract(a: ExtractArgs) -> Result<i32> {
     if let Some(mut w) = jsonl.take() {
         w.flush().context("writing the fragments")?;
         drop(w);
-        if let (Some(tmp), Some(path)) = (jsonl_tmp, &a.out.output) {
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::PermissionsExt;
-                let _ =
-                    std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o644));
-            }
-            tmp.persist(path)
-                .with_context(|| format!("{}: cannot write", path.display()))?;
+        if let Some((tmp, path)) = jsonl_tmp {
+            pactgraph::export::finish(tmp, &path).context("writing the fragments")?;
         }
     } else if !a.explain {
         let kg = builder.build();
@@ -378,53 +431,78 @@ fn progress_bar(total: Option<u64>, quiet: bool) -> indicatif::ProgressBar {
 }
 
 /// Reads graphs and fragment files into one builder; returns it and the number
-/// of bad fragment lines (reported and skipped).
+/// of bad shards and fragment lines (each reported and skipped).
+///
+/// # Errors
+/// When no shard at all could be read.
 pub(crate) fn read_graphs(paths: &[PathBuf]) -> Result<(pactgraph::graph::GraphBuilder, usize)> {
-    use std::io::BufRead;
     let mut b = pactgraph::graph::GraphBuilder::new();
     let mut failed = 0;
+    let mut read = 0;
     for path in paths {
-        let name = path.display().to_string();
-        let file = std::fs::File::open(path).with_context(|| format!("{name}: cannot open"))?;
-        let mut r = std::io::BufReader::new(file);
-        // a graph is one JSON document; fragments are one JSON object per line
-        let mut first = String::new();
-        r.read_line(&mut first)
-            .with_context(|| format!("{name}: cannot read (is it UTF-8?)"))?;
-        let is_fragments = serde_json::from_str::<serde_json::Value>(first.trim())
-            .is_ok_and(|v| v.get("doc").is_some());
-        if is_fragments {
-            let mut line = first;
-            let mut n = 1;
-            loop {
-                if !line.trim().is_empty() {
-                    match serde_json::from_str::<pactgraph::Fragment>(&line) {
-                        Ok(f) => b.add_fragment(f),
-                        Err(e) => {
-                            eprintln!(
-                                "pactgraph: skipping {name}: line {n}: not a pactgraph fragment ({e})"
-                            );
-                            failed += 1;
-                        }
-                    }
-                }
-                line.clear();
-                n += 1;
-                if r.read_line(&mut line)
-                    .with_context(|| format!("{name}: line {n}: cannot read (is it UTF-8?)"))?
-                    == 0
-                {
-                    break;
-                }
+        match read_graph(path, &mut b) {
+            Ok(bad_lines) => {
+                failed += bad_lines;
+                read += 1;
             }
-        } else {
-            let mut text = first;
-            std::io::Read::read_to_string(&mut r, &mut text)
-                .with_context(|| format!("{name}: cannot read (is it UTF-8 JSON?)"))?;
-            b.merge(json::read(&name, &text)?);
+            Err(e) if paths.len() == 1 => return Err(e),
+            Err(e) => {
+                eprintln!("pactgraph: skipping {:#}", e);
+                failed += 1;
+            }
         }
     }
+    if read == 0 && !paths.is_empty() {
+        bail!("no graph or fragment file could be read ({failed} failed)");
+    }
     Ok((b, failed))
+}
+
+/// Adds one graph or fragment file to `b`; returns its bad fragment lines
+/// (reported and skipped).
+fn read_graph(path: &Path, b: &mut pactgraph::graph::GraphBuilder) -> Result<usize> {
+    use std::io::BufRead;
+    let name = path.display().to_string();
+    let file = std::fs::File::open(path).with_context(|| format!("{name}: cannot open"))?;
+    let mut r = std::io::BufReader::new(file);
+    let mut failed = 0;
+    // a graph is one JSON document; fragments are one JSON object per line
+    let mut first = String::new();
+    r.read_line(&mut first)
+        .with_context(|| format!("{name}: cannot read (is it UTF-8?)"))?;
+    let is_fragments = serde_json::from_str::<serde_json::Value>(first.trim())
+        .is_ok_and(|v| v.get("doc").is_some());
+    if is_fragments {
+        let mut line = first;
+        let mut n = 1;
+        loop {
+            if !line.trim().is_empty() {
+                match serde_json::from_str::<pactgraph::Fragment>(&line) {
+                    Ok(f) => b.add_fragment(f),
+                    Err(e) => {
+                        eprintln!(
+                            "pactgraph: skipping {name}: line {n}: not a pactgraph fragment ({e})"
+                        );
+                        failed += 1;
+                    }
+                }
+            }
+            line.clear();
+            n += 1;
+            if r.read_line(&mut line)
+                .with_context(|| format!("{name}: line {n}: cannot read (is it UTF-8?)"))?
+                == 0
+            {
+                break;
+            }
+        }
+    } else {
+        let mut text = first;
+        std::io::Read::read_to_string(&mut r, &mut text)
+            .with_context(|| format!("{name}: cannot read (is it UTF-8 JSON?)"))?;
+        b.merge(json::read(&name, &text)?);
+    }
+    Ok(failed)
 }
 
 fn merge(a: args::MergeArgs) -> Result<i32> {
@@ -535,8 +613,8 @@ fn eval(a: args::EvalArgs) -> Result<i32> {
         Ok(serde_json::to_value(json::node_link(&kg)).expect("serializable"))
     })?;
     match a.format {
-        EvalFormat::Table => print!("{}", pactgraph::eval::table(&rep, a.verbose)),
-        EvalFormat::Json => println!("{}", serde_json::to_string_pretty(&rep)?),
+        EvalFormat::Table => print_out(&pactgraph::eval::table(&rep, a.verbose))?,
+        EvalFormat::Json => print_out(&(serde_json::to_string_pretty(&rep)? + "\n"))?,
     }
     if let Some(min) = &a.min {
         let acc = |n: usize| {
@@ -597,9 +675,11 @@ fn check(paths: &[PathBuf], no_default: bool) -> Result<i32> {
                 || d.severity == Severity::Error
         })
         .collect();
+    let mut out = String::new();
     for d in &shown {
-        println!("{d}");
+        out.push_str(&format!("{d}\n"));
     }
+    print_out(&out)?;
     let errors = diags
         .iter()
         .filter(|d| d.severity == Severity::Error)
@@ -655,5 +735,23 @@ fn list(a: &GazetteerArgs, kind: Option<&str>) -> Result<i32> {
             e.origin
         )?;
     }
+    out.flush()?;
     Ok(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue 17: a panic in a writer is an error with a message, not a crash.
+    #[test]
+    fn issue17_a_writer_panic_is_an_error() {
+        let r: Result<()> = no_panic("writing the output", || panic!("bad label"));
+        let e = format!("{:#}", r.unwrap_err());
+        assert!(
+            e.contains("internal error while writing the output (bad label)"),
+            "{e}"
+        );
+        assert_eq!(no_panic("x", || Ok(3)).unwrap(), 3);
+    }
 }

@@ -7,7 +7,6 @@ use pactgraph::graph::KnowledgeGraph;
 use pactgraph::query::Filter;
 use petgraph::graph::NodeIndex;
 use serde_json::{json, Value};
-use std::io::Write;
 
 /// Left-aligned columns, two spaces apart; the last column is not padded.
 fn table(head: &[&str], rows: &[Vec<String>]) -> String {
@@ -84,8 +83,7 @@ fn first_evidence(g: &AgreementRecord) -> String {
 }
 
 fn emit(s: &str) -> Result<()> {
-    std::io::stdout().lock().write_all(s.as_bytes())?;
-    Ok(())
+    super::print_out(s)
 }
 
 fn emit_json(v: &Value) -> Result<()> {

@@ -9,10 +9,11 @@ pub mod neo4j;
 
 use crate::error::{Error, Result};
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Writes `bytes` to `path` atomically: a temp file in the same folder, then a rename,
-/// so no half-written output is ever left behind.
+/// so no half-written output is ever left behind. See [`write_atomic_with`] for
+/// special files and symlinks.
 ///
 /// # Errors
 /// [`Error::Io`] naming the path.
@@ -20,8 +21,60 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     write_atomic_with(path, |w| w.write_all(bytes))
 }
 
+/// Where output for a `-o` path goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// A regular file (or a new one): written to a temp file in its folder,
+    /// then renamed onto it. For a symlink, this is the file it points to.
+    File(PathBuf),
+    /// A device, FIFO or socket: opened and written in place, never replaced.
+    Special(PathBuf),
+}
+
+/// What writing to `path` means: a symlink is followed to the file it points
+/// to (so the link stays and its target gets the output), a device, FIFO or
+/// socket is written in place, anything else is a file replaced atomically.
+///
+/// # Errors
+/// [`Error::Input`] for a folder or a symlink whose target is missing.
+pub fn target(path: &Path) -> Result<Target> {
+    let meta = match std::fs::symlink_metadata(path) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Ok(Target::File(path.to_path_buf()))
+        }
+        Err(e) => return Err(Error::io(path, e)),
+    };
+    if meta.file_type().is_symlink() {
+        let real = std::fs::canonicalize(path).map_err(|_| {
+            Error::input(
+                path,
+                "is a symlink to a missing file; give the target path with -o, or remove the link",
+            )
+        })?;
+        return match target(&real)? {
+            Target::File(p) if p.is_dir() => Err(Error::input(
+                path,
+                "is a symlink to a folder; give a file name with -o",
+            )),
+            t => Ok(t),
+        };
+    }
+    if meta.is_dir() {
+        return Err(Error::input(path, "is a folder; give a file name with -o"));
+    }
+    if meta.is_file() {
+        Ok(Target::File(path.to_path_buf()))
+    } else {
+        Ok(Target::Special(path.to_path_buf()))
+    }
+}
+
 /// Like [`write_atomic`], with the content written by `f` into a buffered temp
-/// file (for output too big to build in memory first).
+/// file (for output too big to build in memory first). Every write, the flush
+/// and the sync to disk are checked, so a full disk is an error, not a short
+/// file. A device, FIFO or socket (`-o /dev/stdout`, a named pipe) is written
+/// in place; a symlink's target is written and the link kept.
 ///
 /// # Errors
 /// [`Error::Io`] naming the path.
@@ -29,17 +82,39 @@ pub fn write_atomic_with(
     path: &Path,
     f: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> Result<()> {
+    let path = match target(path)? {
+        Target::Special(p) => {
+            let file = std::fs::OpenOptions::new()
+                .write(true)
+                .open(&p)
+                .map_err(|e| Error::io(&p, e))?;
+            let mut w = std::io::BufWriter::with_capacity(1 << 16, file);
+            f(&mut w).map_err(|e| Error::io(&p, e))?;
+            w.flush().map_err(|e| Error::io(&p, e))?;
+            return Ok(());
+        }
+        Target::File(p) => p,
+    };
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::io(dir, e))?;
     let mut w = std::io::BufWriter::with_capacity(1 << 16, tmp);
-    f(&mut w).map_err(|e| Error::io(path, e))?;
+    f(&mut w).map_err(|e| Error::io(&path, e))?;
     let tmp = w
         .into_inner()
-        .map_err(|e| Error::io(path, e.into_error()))?;
-    // a temp file is private (0600); the output is an ordinary file
+        .map_err(|e| Error::io(&path, e.into_error()))?;
+    finish(tmp, &path)
+}
+
+/// Syncs a finished temp file (a full disk can surface only here), makes it
+/// an ordinary file (a temp file is private, 0600) and renames it onto `path`.
+///
+/// # Errors
+/// [`Error::Io`] naming the path.
+pub fn finish(tmp: tempfile::NamedTempFile, path: &Path) -> Result<()> {
+    tmp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;

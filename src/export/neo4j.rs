@@ -179,15 +179,26 @@ pub fn to_files(kg: &KnowledgeGraph) -> Vec<(String, String)> {
     ]
 }
 
-/// Writes the three files into `dir` (created if missing), each atomically
-/// with [`write_atomic`](super::write_atomic).
+/// Writes the three files into `dir` (created if missing): all three to temp
+/// files first, then renamed into place, so a full disk leaves the old set
+/// (or none), never a mix.
 ///
 /// # Errors
 /// [`Error::Io`](crate::Error::Io) naming the folder or file that could not be written.
 pub fn write_dir(kg: &KnowledgeGraph, dir: &Path) -> Result<()> {
+    use std::io::Write;
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let mut done = Vec::new();
     for (name, text) in to_files(kg) {
-        super::write_atomic(&dir.join(name), text.as_bytes())?;
+        let path = dir.join(name);
+        let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::io(dir, e))?;
+        tmp.write_all(text.as_bytes())
+            .and_then(|()| tmp.flush())
+            .map_err(|e| Error::io(&path, e))?;
+        done.push((tmp, path));
+    }
+    for (tmp, path) in done {
+        super::finish(tmp, &path)?;
     }
     Ok(())
 }
