@@ -11,7 +11,7 @@
 //! discovered actors.
 
 use crate::gazetteer::{looks_like_acronym, ActorType};
-use crate::lexicon::{Lexicon, PhraseMatch, Tag};
+use crate::lexicon::{FormCue, Lexicon, PhraseMatch, Tag};
 use crate::matcher::{find_exact, find_folded, How, Mention};
 use crate::text::{is_word_char, slug};
 use std::collections::BTreeMap;
@@ -27,6 +27,10 @@ pub struct Discovered {
     pub name: String,
     /// Other names.
     pub aliases: Vec<String>,
+    /// The rule that found it: `acronym`, `person_context` (a role, an
+    /// apposition or a verb next to a full name), `legal_form`, `institution`,
+    /// `honorific`, `role` or `descriptor`.
+    pub rule: &'static str,
 }
 
 /// A word or punctuation token.
@@ -249,6 +253,7 @@ pub fn discover(
                                     kind,
                                     name: normalize_ws(&long),
                                     aliases: vec![inner_text.to_string()],
+                                    rule: "acronym",
                                 });
                             }
                         }
@@ -487,6 +492,7 @@ fn discover_people(
                     kind: ActorType::Person,
                     name,
                     aliases: vec![surname],
+                    rule: "person_context",
                 });
             }
             i = j;
@@ -528,6 +534,480 @@ fn discover_people(
             }
         }
     }
+}
+
+
+/// A name found by its form or by the word before it.
+struct Candidate {
+    start: usize,
+    end: usize,
+    name: String,
+    aliases: Vec<String>,
+    kind: ActorType,
+    rule: &'static str,
+    genitive: bool,
+}
+
+/// Discovers actors from the form of their names and the words before them,
+/// with the `[discovery]` tables of the language files:
+///
+/// - capitalised words before a legal-form suffix ("Grafintec Oy",
+///   "Qingdao Hensen Graphite Co., Ltd.") → company (`legal_form`);
+/// - a capitalised institution head with its capitalised words ("UAE Space
+///   Agency", "Ministry of Energy and Mineral Resources", "Umeå universitet",
+///   "Region Västerbotten", "Näringsdepartementet") → the head's type (`institution`);
+/// - a name after an honorific ("Mr. TAKAHARA", "förbundskansler Angela
+///   Merkel") → person (`honorific`), or a full name after a role ("CEO Anna
+///   Berg", "vd Karin Lind") → person (`role`);
+/// - a name after a descriptor noun ("Australian miner Lynas",
+///   "vätgasleverantören Lhyfe") → the descriptor's type (`descriptor`).
+///
+/// A name never starts with a word of `not_names` (function words, months,
+/// sentence openers), and a candidate that only repeats a gazetteer mention
+/// with a suffix ("Northvolt AB") is left to the gazetteer. Gazetteer mentions
+/// inside a longer discovered name ("Japan" in "Ministry of Foreign Affairs of
+/// Japan") are replaced by it. Later occurrences of the name (and of a
+/// company's name without its suffix, a person's surname) are mentions too.
+pub fn discover_forms(
+    text: &str,
+    folded: &str,
+    sentences: &[(usize, usize)],
+    mentions: &[Mention],
+    lexicon: &Lexicon,
+) -> Found {
+    let forms = &lexicon.forms;
+    let mut found = Found::default();
+    let cues = forms.find(text, folded, 0, text.len());
+    if cues.is_empty() {
+        return found;
+    }
+    let mention_over = |s: usize, e: usize| mentions.iter().find(|m| m.start < e && s < m.end);
+    let genitive_word = |w: &str| {
+        w.ends_with("'s") || w.ends_with("’s") || w.ends_with(":s") || w.ends_with('\'')
+    };
+    // a word that may be part of an organisation's name
+    let org_word = |w: &str| {
+        w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            && w.chars().any(char::is_alphabetic)
+            && !forms.not_name(w)
+    };
+    // a word of a person's name: "Anna", "Lind-Berg", "McKay", "TAKAHARA"
+    let person_word = |w: &str, caps: bool| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(char::is_uppercase)
+            && w.chars().count() >= 2
+            && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+            && (w.chars().skip(1).any(char::is_lowercase) || caps)
+            && !forms.not_name(w)
+            && lexicon.type_for(w).is_none()
+    };
+    let mut cands: Vec<Candidate> = Vec::new();
+    let mut cached: Option<(usize, Vec<Tok>)> = None;
+    for (s, e, entry) in cues {
+        let k = sentences.partition_point(|sp| sp.1 <= s);
+        let Some(&(ss, se)) = sentences.get(k) else {
+            continue;
+        };
+        if s < ss || e > se {
+            continue;
+        }
+        if cached.as_ref().is_none_or(|(c, _)| *c != k) {
+            cached = Some((k, tokens(text, ss, se)));
+        }
+        let toks = &cached.as_ref().expect("cached").1;
+        let word = |t: &Tok| &text[t.start..t.end];
+        // tokens before the cue and from its end on
+        let before = toks.partition_point(|t| t.end <= s);
+        let mut after = toks.partition_point(|t| t.start < e);
+        // the cue's own token(s) end with a '.' that is a token of its own
+        while after < toks.len() && toks[after].start < e {
+            after += 1;
+        }
+        // capitalised words after position `from`: up to `max`, the name
+        // ending at the last accepted word; stops at a mention
+        let forward = |from: usize, max: usize, ok: &dyn Fn(&str) -> bool| -> Vec<usize> {
+            let mut out = Vec::new();
+            let mut i = from;
+            while i < toks.len() && out.len() < max {
+                let t = &toks[i];
+                let w = word(t);
+                if !t.word || !ok(w) || mention_over(t.start, t.end).is_some() {
+                    break;
+                }
+                out.push(i);
+                if genitive_word(w) {
+                    break;
+                }
+                i += 1;
+            }
+            out
+        };
+        match entry.cue {
+            FormCue::LegalForm => {
+                // back over chained forms and commas ("Co., Ltd."): the name ends before them
+                let mut b = before;
+                while b > 0 {
+                    let t = &toks[b - 1];
+                    let w = word(t);
+                    let legal = t.word
+                        && (forms.is_legal(w)
+                            || (forms.is_legal(&format!("{w}."))
+                                && toks.get(b).is_some_and(|n| word(n) == ".")));
+                    if w == "," || legal || w == "." {
+                        b -= 1;
+                    } else {
+                        break;
+                    }
+                }
+                // the name: capitalised words, "&" and "and" between them
+                let mut first = None;
+                let mut i = b;
+                let mut outside = 0;
+                while i > 0 {
+                    let t = &toks[i - 1];
+                    let w = word(t);
+                    // "(Ningbo)" inside a name
+                    if w == ")"
+                        && first.is_some()
+                        && i >= 3
+                        && word(&toks[i - 3]) == "("
+                        && org_word(word(&toks[i - 2]))
+                    {
+                        i -= 3;
+                        continue;
+                    }
+                    let joiner = (w == "&" || w == "-")
+                        && first.is_some()
+                        && i >= 2
+                        && toks[i - 2].word
+                        && org_word(word(&toks[i - 2]));
+                    if t.word && org_word(w) && !genitive_word(w) {
+                        match mention_over(t.start, t.end) {
+                            Some(m) => {
+                                // a whole mention joins the name ("Toyota Tsusho Corporation")
+                                let Some(ms) = toks[..i].iter().position(|x| x.start == m.start)
+                                else {
+                                    break;
+                                };
+                                if m.genitive || m.end > t.end {
+                                    break;
+                                }
+                                first = Some(ms);
+                                i = ms;
+                            }
+                            None => {
+                                outside += 1;
+                                first = Some(i - 1);
+                                i -= 1;
+                            }
+                        }
+                    } else if joiner {
+                        i -= 1;
+                    } else {
+                        break;
+                    }
+                    if b - i > 6 {
+                        break;
+                    }
+                }
+                let Some(f) = first else { continue };
+                if outside == 0 {
+                    continue;
+                }
+                let base_end = toks[b - 1].end;
+                let start = toks[f].start;
+                cands.push(Candidate {
+                    start,
+                    end: e,
+                    name: normalize_ws(&text[start..e]),
+                    aliases: vec![normalize_ws(&text[start..base_end])],
+                    kind: ActorType::Company,
+                    rule: "legal_form",
+                    genitive: false,
+                });
+            }
+            FormCue::Head(kind) => {
+                let capital = entry.written.chars().next().is_some_and(char::is_uppercase);
+                if entry.compound {
+                    // the word the tail ends: "Näringsdepartementet"
+                    let Some(t) = toks.iter().find(|t| t.start < s && s < t.end) else {
+                        continue;
+                    };
+                    let w = word(t);
+                    if !w.chars().next().is_some_and(char::is_uppercase)
+                        || t.end > e + 1
+                        || mention_over(t.start, t.end).is_some()
+                    {
+                        continue;
+                    }
+                    let gen = t.end > e;
+                    cands.push(Candidate {
+                        start: t.start,
+                        end: t.end,
+                        name: text[t.start..e].to_string(),
+                        aliases: Vec::new(),
+                        kind,
+                        rule: "institution",
+                        genitive: gen,
+                    });
+                    continue;
+                }
+                if mention_over(s, e).is_some() {
+                    continue;
+                }
+                // capitalised words before the head ("UAE Space Agency", "Umeå universitet")
+                let mut first = None;
+                let mut outside = 0;
+                let mut i = before;
+                while i > 0 && before - i < 5 {
+                    let t = &toks[i - 1];
+                    let w = word(t);
+                    if !t.word || !org_word(w) || (genitive_word(w) && capital) {
+                        break;
+                    }
+                    match mention_over(t.start, t.end) {
+                        Some(m) => {
+                            let Some(ms) = toks[..i].iter().position(|x| x.start == m.start)
+                            else {
+                                break;
+                            };
+                            if m.genitive || m.end > t.end {
+                                break;
+                            }
+                            first = Some(ms);
+                            i = ms;
+                        }
+                        None => {
+                            outside += 1;
+                            first = Some(i - 1);
+                            i -= 1;
+                        }
+                    }
+                }
+                // "of/for X and Y" after it ("Ministry of Energy and Mineral Resources"),
+                // or, for a capitalised head with nothing before, a name right after ("Region Skåne")
+                let mut last = None;
+                if capital {
+                    let mut j = after;
+                    loop {
+                        let conn = j < toks.len()
+                            && matches!(
+                                word(&toks[j]),
+                                "of" | "for" | "on" | "and" | "&" | "för" | "och" | "i"
+                            );
+                        // a name right after the head: "Region Skåne", "Platinum Group Metals"
+                        let direct = j == after && !conn;
+                        if !(conn || direct) || (conn && j == after && word(&toks[j]) == "and") {
+                            break;
+                        }
+                        let from = if conn { j + 1 } else { j };
+                        if conn && word(&toks[j]) == "and" && last.is_none() {
+                            break;
+                        }
+                        let words =
+                            forward(from, if direct { 2 } else { 5 }, &|w: &str| org_word(w));
+                        // a known actor after "and" is the next item of a list
+                        if words.is_empty() {
+                            break;
+                        }
+                        if conn
+                            && matches!(word(&toks[j]), "and" | "&" | "och")
+                            && mention_over(toks[from].start, toks[from].end).is_some()
+                        {
+                            break;
+                        }
+                        outside += words.len();
+                        last = words.last().copied();
+                        j = last.expect("a word") + 1;
+                        if genitive_word(word(&toks[last.expect("a word")])) {
+                            break;
+                        }
+                    }
+                }
+                if outside == 0 || (first.is_none() && last.is_none()) {
+                    continue;
+                }
+                let start = first.map_or(s, |f| toks[f].start);
+                let end = last.map_or(e, |l| toks[l].end);
+                let surface = &text[start..end];
+                let gen = genitive_word(surface) && last.is_some();
+                let name_end = if gen {
+                    end - if surface.ends_with("’s") { "’s".len() } else { 2 }
+                } else {
+                    end
+                };
+                let name = normalize_ws(&text[start..name_end]);
+                if lexicon.type_for(&name) == Some("none") {
+                    continue;
+                }
+                let mut aliases = Vec::new();
+                if first.is_some() && last.is_some() {
+                    // "Japanese Ministry of Defence" is also "Ministry of Defence"
+                    aliases.push(normalize_ws(&text[s..name_end]));
+                }
+                cands.push(Candidate {
+                    start,
+                    end,
+                    name,
+                    aliases,
+                    kind,
+                    rule: "institution",
+                    genitive: gen,
+                });
+            }
+            FormCue::Honorific | FormCue::Role | FormCue::Descriptor(_) => {
+                if mention_over(s, e).is_some() {
+                    continue;
+                }
+                let mut from = after;
+                if from < toks.len() && word(&toks[from]) == "." {
+                    from += 1;
+                }
+                let (words, kind, rule) = match entry.cue {
+                    FormCue::Honorific => {
+                        (forward(from, 3, &|w| person_word(w, true)), ActorType::Person, "honorific")
+                    }
+                    FormCue::Role => {
+                        let w = forward(from, 3, &|w| person_word(w, true));
+                        if w.len() < 2 {
+                            continue;
+                        }
+                        (w, ActorType::Person, "role")
+                    }
+                    FormCue::Descriptor(kind) => {
+                        (forward(from, 4, &|w| org_word(w)), kind, "descriptor")
+                    }
+                    _ => unreachable!("matched above"),
+                };
+                let (Some(&f), Some(&l)) = (words.first(), words.last()) else {
+                    continue;
+                };
+                // a role word, head or descriptor ends where a name would start
+                if words
+                    .iter()
+                    .any(|&i| forms.find(text, folded, toks[i].start, toks[i].end).iter().any(|c| !matches!(c.2.cue, FormCue::LegalForm)))
+                {
+                    continue;
+                }
+                let start = toks[f].start;
+                let end = toks[l].end;
+                let surface = &text[start..end];
+                let gen = genitive_word(surface);
+                let name_end = if gen {
+                    end - if surface.ends_with("’s") { "’s".len() } else { 2 }
+                } else {
+                    end
+                };
+                let name = normalize_ws(&text[start..name_end]);
+                if kind == ActorType::Person && rule == "honorific" && words.len() == 1 && entry.written.chars().next().is_some_and(char::is_lowercase) {
+                    // "statsminister Kristersson" is too little to go on
+                    continue;
+                }
+                if lexicon.type_for(&name) == Some("none") {
+                    continue;
+                }
+                let aliases = if kind == ActorType::Person && words.len() > 1 {
+                    vec![word(&toks[l]).trim_end_matches("'s").trim_end_matches("’s").to_string()]
+                } else {
+                    Vec::new()
+                };
+                cands.push(Candidate {
+                    start,
+                    end,
+                    name,
+                    aliases,
+                    kind,
+                    rule,
+                    genitive: gen,
+                });
+            }
+        }
+    }
+    // the longest of overlapping candidates
+    cands.sort_by_key(|c| (std::cmp::Reverse(c.end - c.start), c.start));
+    let mut kept: Vec<Candidate> = Vec::new();
+    for c in cands {
+        if kept.iter().all(|k| k.end <= c.start || c.end <= k.start) {
+            kept.push(c);
+        }
+    }
+    kept.sort_by_key(|c| c.start);
+    let mut actors: BTreeMap<String, Discovered> = BTreeMap::new();
+    let mut names: Vec<(String, String, bool)> = Vec::new(); // (surface, id, after first only)
+    for c in &kept {
+        let id = format!("x-{}", slug(&c.name));
+        if id == "x-" {
+            continue;
+        }
+        for m in mentions.iter().filter(|m| c.start <= m.start && m.end <= c.end) {
+            found.replaced.push((m.start, m.end));
+        }
+        found.mentions.push(Mention {
+            start: c.start,
+            end: c.end,
+            actor: id.as_str().into(),
+            alias: c.name.as_str().into(),
+            how: How::Discovered,
+            genitive: c.genitive,
+        });
+        let d = actors.entry(id.clone()).or_insert_with(|| Discovered {
+            id: id.clone(),
+            kind: c.kind,
+            name: c.name.clone(),
+            aliases: Vec::new(),
+            rule: c.rule,
+        });
+        for a in &c.aliases {
+            if !d.aliases.contains(a) && *a != d.name {
+                d.aliases.push(a.clone());
+            }
+        }
+        names.push((c.name.clone(), id.clone(), false));
+        for a in &c.aliases {
+            names.push((a.clone(), id.clone(), c.kind == ActorType::Person));
+        }
+    }
+    // later occurrences of each name and alias
+    let first_of = |id: &str, found: &Found| {
+        found
+            .mentions
+            .iter()
+            .filter(|m| &*m.actor == id)
+            .map(|m| m.start)
+            .min()
+            .unwrap_or(0)
+    };
+    for (surface, id, after_first) in names {
+        if surface.chars().count() < 3 {
+            continue;
+        }
+        let first = first_of(&id, &found);
+        let alias: std::sync::Arc<str> = surface.as_str().into();
+        let actor: std::sync::Arc<str> = id.as_str().into();
+        for (s, e, g) in find_exact(text, &surface) {
+            if after_first && s < first {
+                continue;
+            }
+            let taken = mentions
+                .iter()
+                .filter(|m| !found.replaced.contains(&(m.start, m.end)))
+                .chain(found.mentions.iter())
+                .any(|m| m.start < e && s < m.end);
+            if !taken {
+                found.mentions.push(Mention {
+                    start: s,
+                    end: e,
+                    actor: actor.clone(),
+                    alias: alias.clone(),
+                    how: How::Discovered,
+                    genitive: g,
+                });
+            }
+        }
+    }
+    found.actors = actors.into_values().collect();
+    found.mentions.sort_by_key(|m| (m.start, m.end));
+    found
 }
 
 #[cfg(test)]

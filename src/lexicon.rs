@@ -7,6 +7,7 @@
 //! Takes TOML sources; gives a [`Lexicon`] with one phrase automaton.
 
 use crate::error::{Error, Result};
+use crate::gazetteer::ActorType;
 use crate::text::{boundary, char_at, char_before, fold, words, WordTable};
 use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Deserialize;
@@ -322,6 +323,105 @@ struct LangFile {
     dates: DateEntries,
     #[serde(default)]
     type_cues: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    discovery: DiscoveryEntries,
+}
+
+/// The `[discovery]` tables: the forms and words that make an unknown name an actor.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DiscoveryEntries {
+    #[serde(default)]
+    legal_forms: Vec<String>,
+    #[serde(default)]
+    honorifics: Vec<String>,
+    #[serde(default)]
+    not_names: Vec<String>,
+    #[serde(default)]
+    heads: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    descriptors: BTreeMap<String, Vec<String>>,
+}
+
+/// What a discovery cue says about the name next to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormCue {
+    /// A legal-form suffix (`Oy`, `Ltd`, `Inc.`): the capitalised words before it are a company.
+    LegalForm,
+    /// A courtesy title (`Mr.`, `Dr.`): the name after it is a person.
+    Honorific,
+    /// A role word (`CEO`, `vd`, `förbundskansler`): a full name right after it is a person.
+    Role,
+    /// The head noun of an institution's name (`Ministry`, `Agency`, `universitet`,
+    /// `*departementet`), with the type it gives.
+    Head(ActorType),
+    /// A descriptor noun (`miner`, `*bolaget`): the name right after it is an actor of this type.
+    Descriptor(ActorType),
+}
+
+/// One discovery cue as written in a language file.
+#[derive(Debug, Clone)]
+pub struct FormEntry {
+    /// What it says.
+    pub cue: FormCue,
+    /// The form as written; matched case-sensitively when `exact`.
+    pub written: String,
+    /// Matched with the case as written (legal forms, honorifics, capitalised heads).
+    pub exact: bool,
+    /// The tail of a compound word (`*departementet` in `Näringsdepartementet`).
+    pub compound: bool,
+}
+
+/// The discovery cues of all languages, with one automaton over them.
+#[derive(Debug, Clone)]
+pub struct Forms {
+    ac: Option<AhoCorasick>,
+    entries: Vec<Vec<FormEntry>>,
+    /// Folded words that never are (part of) a discovered name: function words,
+    /// determiners, months, roles and the `not_names` lists.
+    not_names: HashSet<String>,
+    /// Folded legal forms, to chain them (`Co., Ltd.`).
+    legal: HashSet<String>,
+}
+
+impl Forms {
+    /// Every cue in `folded[start..end]` (overlapping), on word boundaries
+    /// (compound tails: on a right boundary inside a word), with the case as
+    /// written where the cue asks for it.
+    pub fn find(&self, text: &str, folded: &str, start: usize, end: usize) -> Vec<(usize, usize, &FormEntry)> {
+        let Some(ac) = &self.ac else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        let input = aho_corasick::Input::new(folded).span(start..end);
+        for m in ac.find_overlapping_iter(input) {
+            let (s, e) = (m.start(), m.end());
+            let left = boundary(char_before(text, s), char_at(text, s));
+            let right = boundary(char_before(text, e), char_at(text, e))
+                || !char_at(text, e).is_some_and(char::is_alphanumeric)
+                || text[..e].ends_with('.');
+            for entry in &self.entries[m.pattern().as_usize()] {
+                if !right || (!entry.compound && !left) || (entry.compound && left) {
+                    continue;
+                }
+                if entry.exact && &text[s..e] != entry.written.as_str() {
+                    continue;
+                }
+                out.push((s, e, entry));
+            }
+        }
+        out
+    }
+
+    /// Whether a word (any case) can never be part of a discovered name.
+    pub fn not_name(&self, word: &str) -> bool {
+        self.not_names.contains(&fold(word))
+    }
+
+    /// Whether a word is a legal-form suffix as written (`Ltd`, `Inc.`).
+    pub fn is_legal(&self, word: &str) -> bool {
+        self.legal.contains(word)
+    }
 }
 
 /// Words that continue a negotiation ("the talks broke down") without a status phrase.
@@ -438,6 +538,8 @@ pub struct Lexicon {
     pub common_words: HashSet<String>,
     /// Folded words that make an acronym's long form a non-actor (laws, agreements).
     type_cues: Vec<(String, Vec<String>)>,
+    /// The discovery cues (`[discovery]` tables and roles).
+    pub forms: Forms,
 }
 
 impl Lexicon {
@@ -480,6 +582,9 @@ impl Lexicon {
         let mut abbreviations = Vec::new();
         let mut common_words = HashSet::new();
         let mut type_cues: Vec<(String, Vec<String>)> = Vec::new();
+        let mut form_entries: BTreeMap<String, Vec<FormEntry>> = BTreeMap::new();
+        let mut not_names: HashSet<String> = HashSet::new();
+        let mut legal: HashSet<String> = HashSet::new();
         for (name, text) in sources {
             let f: LangFile = toml::from_str(&text).map_err(|e| {
                 let line = e
@@ -609,6 +714,61 @@ impl Lexicon {
                     add(p, Tag::Relative(r));
                 }
             }
+            {
+                let d = &f.discovery;
+                let mut put = |raw: &str, cue: FormCue, exact: bool| {
+                    let compound = raw.starts_with('*');
+                    let written = raw.trim_start_matches('*').to_string();
+                    let key = fold(&written);
+                    if key.is_empty() {
+                        return;
+                    }
+                    form_entries.entry(key).or_default().push(FormEntry {
+                        cue,
+                        written,
+                        exact,
+                        compound,
+                    });
+                };
+                for w in &d.legal_forms {
+                    put(w, FormCue::LegalForm, true);
+                    legal.insert(w.clone());
+                }
+                for w in &d.honorifics {
+                    put(w, FormCue::Honorific, true);
+                }
+                for w in &f.roles {
+                    put(w, FormCue::Role, false);
+                }
+                for (table, cue) in [(&d.heads, true), (&d.descriptors, false)] {
+                    for (t, words) in table {
+                        let ty = ActorType::parse(t).ok_or_else(|| {
+                            Error::data(&name, 0, format!("discovery: unknown actor type `{t}`"))
+                        })?;
+                        for w in words {
+                            if cue {
+                                // heads as written: `Agency` capitalised, `universitet` lower-case
+                                put(w, FormCue::Head(ty), true);
+                            } else {
+                                put(w, FormCue::Descriptor(ty), false);
+                            }
+                        }
+                    }
+                }
+                for w in d
+                    .not_names
+                    .iter()
+                    .chain(&f.function_words)
+                    .chain(&f.determiners)
+                    .chain(&f.roles)
+                    .chain(f.dates.months.iter().flatten())
+                    .chain(&f.dates.weekdays)
+                {
+                    for part in w.split_whitespace() {
+                        not_names.insert(fold(part));
+                    }
+                }
+            }
             for (t, words) in f.type_cues {
                 let entry = match type_cues.iter_mut().find(|(k, _)| *k == t) {
                     Some(e) => e,
@@ -620,6 +780,22 @@ impl Lexicon {
                 entry.1.extend(words.iter().map(|w| fold(w)));
             }
         }
+        let form_keys: Vec<&String> = form_entries.keys().collect();
+        let forms = Forms {
+            ac: if form_keys.is_empty() {
+                None
+            } else {
+                Some(
+                    AhoCorasick::builder()
+                        .match_kind(MatchKind::Standard)
+                        .build(&form_keys)
+                        .map_err(|e| Error::data("<lexicon>", 0, e.to_string()))?,
+                )
+            },
+            entries: form_entries.into_values().collect(),
+            not_names,
+            legal,
+        };
         let keys: Vec<String> = phrases.keys().cloned().collect();
         let mut cue_keys: Vec<&str> = phrases
             .iter()
@@ -682,6 +858,7 @@ impl Lexicon {
             abbreviations,
             common_words,
             type_cues,
+            forms,
         })
     }
 

@@ -131,6 +131,16 @@ impl Pipeline {
         let sentences = self.segmenter.sentences(text, &blocks);
         let spans: Vec<(usize, usize)> = sentences.iter().map(|s| (s.start, s.end)).collect();
         let mut mentions = self.matcher.find(text, &folded);
+        // names known by their form or the word before them ("Grafintec Oy",
+        // "Ministry of X", "Mr. TAKAHARA", "miner Lynas"), before the rules
+        // decide which sentences name an actor
+        let forms = discover::discover_forms(text, &folded, &spans, &mentions, &self.lexicon);
+        if !forms.mentions.is_empty() {
+            mentions.retain(|m| !forms.replaced.contains(&(m.start, m.end)));
+            mentions.extend(forms.mentions);
+            mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+            mentions.dedup_by(|b, a| b.start < a.end);
+        }
         // The rules need the lexicon only where an agreement can be: sentences
         // that name an actor or define an acronym, the few after them that hold
         // an agreement word, a status verb, an anaphor or a person cue
@@ -205,9 +215,10 @@ impl Pipeline {
             .into_iter()
             .filter(|p| !mentions.iter().any(|m| m.start < p.end && p.start < m.end))
             .collect();
-        let discovered: HashMap<String, discover::Discovered> = found
+        let discovered: HashMap<String, discover::Discovered> = forms
             .actors
             .into_iter()
+            .chain(found.actors)
             .map(|d| (d.id.clone(), d))
             .collect();
         let dateline = doc
