@@ -536,7 +536,6 @@ fn discover_people(
     }
 }
 
-
 /// A name found by its form or by the word before it.
 struct Candidate {
     start: usize,
@@ -582,12 +581,13 @@ pub fn discover_forms(
         return found;
     }
     let mention_over = |s: usize, e: usize| mentions.iter().find(|m| m.start < e && s < m.end);
-    let genitive_word = |w: &str| {
-        w.ends_with("'s") || w.ends_with("’s") || w.ends_with(":s") || w.ends_with('\'')
-    };
+    let genitive_word =
+        |w: &str| w.ends_with("'s") || w.ends_with("’s") || w.ends_with(":s") || w.ends_with('\'');
     // a word that may be part of an organisation's name
     let org_word = |w: &str| {
-        w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
             && w.chars().any(char::is_alphabetic)
             && !forms.not_name(w)
     };
@@ -596,7 +596,8 @@ pub fn discover_forms(
         let mut cs = w.chars();
         cs.next().is_some_and(char::is_uppercase)
             && w.chars().count() >= 2
-            && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+            && w.chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
             && (w.chars().skip(1).any(char::is_lowercase) || caps)
             && !forms.not_name(w)
             && lexicon.type_for(w).is_none()
@@ -767,8 +768,7 @@ pub fn discover_forms(
                     }
                     match mention_over(t.start, t.end) {
                         Some(m) => {
-                            let Some(ms) = toks[..i].iter().position(|x| x.start == m.start)
-                            else {
+                            let Some(ms) = toks[..i].iter().position(|x| x.start == m.start) else {
                                 break;
                             };
                             if m.genitive || m.end > t.end {
@@ -832,7 +832,11 @@ pub fn discover_forms(
                 let surface = &text[start..end];
                 let gen = genitive_word(surface) && last.is_some();
                 let name_end = if gen {
-                    end - if surface.ends_with("’s") { "’s".len() } else { 2 }
+                    end - if surface.ends_with("’s") {
+                        "’s".len()
+                    } else {
+                        2
+                    }
                 } else {
                     end
                 };
@@ -864,9 +868,11 @@ pub fn discover_forms(
                     from += 1;
                 }
                 let (words, kind, rule) = match entry.cue {
-                    FormCue::Honorific => {
-                        (forward(from, 3, &|w| person_word(w, true)), ActorType::Person, "honorific")
-                    }
+                    FormCue::Honorific => (
+                        forward(from, 3, &|w| person_word(w, true)),
+                        ActorType::Person,
+                        "honorific",
+                    ),
                     FormCue::Role => {
                         let w = forward(from, 3, &|w| person_word(w, true));
                         if w.len() < 2 {
@@ -883,10 +889,12 @@ pub fn discover_forms(
                     continue;
                 };
                 // a role word, head or descriptor ends where a name would start
-                if words
-                    .iter()
-                    .any(|&i| forms.find(text, folded, toks[i].start, toks[i].end).iter().any(|c| !matches!(c.2.cue, FormCue::LegalForm)))
-                {
+                if words.iter().any(|&i| {
+                    forms
+                        .find(text, folded, toks[i].start, toks[i].end)
+                        .iter()
+                        .any(|c| !matches!(c.2.cue, FormCue::LegalForm))
+                }) {
                     continue;
                 }
                 let start = toks[f].start;
@@ -894,12 +902,20 @@ pub fn discover_forms(
                 let surface = &text[start..end];
                 let gen = genitive_word(surface);
                 let name_end = if gen {
-                    end - if surface.ends_with("’s") { "’s".len() } else { 2 }
+                    end - if surface.ends_with("’s") {
+                        "’s".len()
+                    } else {
+                        2
+                    }
                 } else {
                     end
                 };
                 let name = normalize_ws(&text[start..name_end]);
-                if kind == ActorType::Person && rule == "honorific" && words.len() == 1 && entry.written.chars().next().is_some_and(char::is_lowercase) {
+                if kind == ActorType::Person
+                    && rule == "honorific"
+                    && words.len() == 1
+                    && entry.written.chars().next().is_some_and(char::is_lowercase)
+                {
                     // "statsminister Kristersson" is too little to go on
                     continue;
                 }
@@ -907,7 +923,10 @@ pub fn discover_forms(
                     continue;
                 }
                 let aliases = if kind == ActorType::Person && words.len() > 1 {
-                    vec![word(&toks[l]).trim_end_matches("'s").trim_end_matches("’s").to_string()]
+                    vec![word(&toks[l])
+                        .trim_end_matches("'s")
+                        .trim_end_matches("’s")
+                        .to_string()]
                 } else {
                     Vec::new()
                 };
@@ -939,7 +958,10 @@ pub fn discover_forms(
         if id == "x-" {
             continue;
         }
-        for m in mentions.iter().filter(|m| c.start <= m.start && m.end <= c.end) {
+        for m in mentions
+            .iter()
+            .filter(|m| c.start <= m.start && m.end <= c.end)
+        {
             found.replaced.push((m.start, m.end));
         }
         found.mentions.push(Mention {
