@@ -536,7 +536,6 @@ fn discover_people(
     }
 }
 
-
 /// A name found by its form or by the word before it.
 struct Candidate {
     start: usize,
@@ -582,12 +581,13 @@ pub fn discover_forms(
         return found;
     }
     let mention_over = |s: usize, e: usize| mentions.iter().find(|m| m.start < e && s < m.end);
-    let genitive_word = |w: &str| {
-        w.ends_with("'s") || w.ends_with("’s") || w.ends_with(":s") || w.ends_with('\'')
-    };
+    let genitive_word =
+        |w: &str| w.ends_with("'s") || w.ends_with("’s") || w.ends_with(":s") || w.ends_with('\'');
     // a word that may be part of an organisation's name
     let org_word = |w: &str| {
-        w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
             && w.chars().any(char::is_alphabetic)
             && !forms.not_name(w)
     };
@@ -596,7 +596,8 @@ pub fn discover_forms(
         let mut cs = w.chars();
         cs.next().is_some_and(char::is_uppercase)
             && w.chars().count() >= 2
-            && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+            && w.chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
             && (w.chars().skip(1).any(char::is_lowercase) || caps)
             && !forms.not_name(w)
             && lexicon.type_for(w).is_none()
@@ -767,8 +768,7 @@ pub fn discover_forms(
                     }
                     match mention_over(t.start, t.end) {
                         Some(m) => {
-                            let Some(ms) = toks[..i].iter().position(|x| x.start == m.start)
-                            else {
+                            let Some(ms) = toks[..i].iter().position(|x| x.start == m.start) else {
                                 break;
                             };
                             if m.genitive || m.end > t.end {
@@ -789,6 +789,8 @@ pub fn discover_forms(
                 let mut last = None;
                 if capital {
                     let mut j = after;
+                    // "and" joins words of a name only after "of": "Ministry of Energy and Mines"
+                    let mut of = false;
                     loop {
                         let conn = j < toks.len()
                             && matches!(
@@ -801,9 +803,11 @@ pub fn discover_forms(
                             break;
                         }
                         let from = if conn { j + 1 } else { j };
-                        if conn && word(&toks[j]) == "and" && last.is_none() {
+                        let and = conn && matches!(word(&toks[j]), "and" | "&" | "och");
+                        if and && (last.is_none() || !of) {
                             break;
                         }
+                        of |= conn && !and;
                         let words =
                             forward(from, if direct { 2 } else { 5 }, &|w: &str| org_word(w));
                         // a known actor after "and" is the next item of a list
@@ -832,7 +836,11 @@ pub fn discover_forms(
                 let surface = &text[start..end];
                 let gen = genitive_word(surface) && last.is_some();
                 let name_end = if gen {
-                    end - if surface.ends_with("’s") { "’s".len() } else { 2 }
+                    end - if surface.ends_with("’s") {
+                        "’s".len()
+                    } else {
+                        2
+                    }
                 } else {
                     end
                 };
@@ -864,9 +872,11 @@ pub fn discover_forms(
                     from += 1;
                 }
                 let (words, kind, rule) = match entry.cue {
-                    FormCue::Honorific => {
-                        (forward(from, 3, &|w| person_word(w, true)), ActorType::Person, "honorific")
-                    }
+                    FormCue::Honorific => (
+                        forward(from, 3, &|w| person_word(w, true)),
+                        ActorType::Person,
+                        "honorific",
+                    ),
                     FormCue::Role => {
                         let w = forward(from, 3, &|w| person_word(w, true));
                         if w.len() < 2 {
@@ -883,10 +893,12 @@ pub fn discover_forms(
                     continue;
                 };
                 // a role word, head or descriptor ends where a name would start
-                if words
-                    .iter()
-                    .any(|&i| forms.find(text, folded, toks[i].start, toks[i].end).iter().any(|c| !matches!(c.2.cue, FormCue::LegalForm)))
-                {
+                if words.iter().any(|&i| {
+                    forms
+                        .find(text, folded, toks[i].start, toks[i].end)
+                        .iter()
+                        .any(|c| !matches!(c.2.cue, FormCue::LegalForm))
+                }) {
                     continue;
                 }
                 let start = toks[f].start;
@@ -894,12 +906,20 @@ pub fn discover_forms(
                 let surface = &text[start..end];
                 let gen = genitive_word(surface);
                 let name_end = if gen {
-                    end - if surface.ends_with("’s") { "’s".len() } else { 2 }
+                    end - if surface.ends_with("’s") {
+                        "’s".len()
+                    } else {
+                        2
+                    }
                 } else {
                     end
                 };
                 let name = normalize_ws(&text[start..name_end]);
-                if kind == ActorType::Person && rule == "honorific" && words.len() == 1 && entry.written.chars().next().is_some_and(char::is_lowercase) {
+                if kind == ActorType::Person
+                    && rule == "honorific"
+                    && words.len() == 1
+                    && entry.written.chars().next().is_some_and(char::is_lowercase)
+                {
                     // "statsminister Kristersson" is too little to go on
                     continue;
                 }
@@ -907,7 +927,10 @@ pub fn discover_forms(
                     continue;
                 }
                 let aliases = if kind == ActorType::Person && words.len() > 1 {
-                    vec![word(&toks[l]).trim_end_matches("'s").trim_end_matches("’s").to_string()]
+                    vec![word(&toks[l])
+                        .trim_end_matches("'s")
+                        .trim_end_matches("’s")
+                        .to_string()]
                 } else {
                     Vec::new()
                 };
@@ -927,6 +950,10 @@ pub fn discover_forms(
     cands.sort_by_key(|c| (std::cmp::Reverse(c.end - c.start), c.start));
     let mut kept: Vec<Candidate> = Vec::new();
     for c in cands {
+        // "Long Name (ACR)" is the acronym rule's: it names the actor by its acronym
+        if text[c.end..].trim_start().starts_with('(') {
+            continue;
+        }
         if kept.iter().all(|k| k.end <= c.start || c.end <= k.start) {
             kept.push(c);
         }
@@ -939,7 +966,10 @@ pub fn discover_forms(
         if id == "x-" {
             continue;
         }
-        for m in mentions.iter().filter(|m| c.start <= m.start && m.end <= c.end) {
+        for m in mentions
+            .iter()
+            .filter(|m| c.start <= m.start && m.end <= c.end)
+        {
             found.replaced.push((m.start, m.end));
         }
         found.mentions.push(Mention {

@@ -378,7 +378,13 @@ impl Forms {
     /// Every cue in `folded[start..end]` (overlapping), on word boundaries
     /// (compound tails: on a right boundary inside a word), with the case as
     /// written where the cue asks for it.
-    pub fn find(&self, text: &str, folded: &str, start: usize, end: usize) -> Vec<(usize, usize, &FormEntry)> {
+    pub fn find(
+        &self,
+        text: &str,
+        folded: &str,
+        start: usize,
+        end: usize,
+    ) -> Vec<(usize, usize, &FormEntry)> {
         let Some(ac) = &self.ac else {
             return Vec::new();
         };
