@@ -789,6 +789,8 @@ pub fn discover_forms(
                 let mut last = None;
                 if capital {
                     let mut j = after;
+                    // "and" joins words of a name only after "of": "Ministry of Energy and Mines"
+                    let mut of = false;
                     loop {
                         let conn = j < toks.len()
                             && matches!(
@@ -801,9 +803,11 @@ pub fn discover_forms(
                             break;
                         }
                         let from = if conn { j + 1 } else { j };
-                        if conn && word(&toks[j]) == "and" && last.is_none() {
+                        let and = conn && matches!(word(&toks[j]), "and" | "&" | "och");
+                        if and && (last.is_none() || !of) {
                             break;
                         }
+                        of |= conn && !and;
                         let words =
                             forward(from, if direct { 2 } else { 5 }, &|w: &str| org_word(w));
                         // a known actor after "and" is the next item of a list
@@ -946,6 +950,10 @@ pub fn discover_forms(
     cands.sort_by_key(|c| (std::cmp::Reverse(c.end - c.start), c.start));
     let mut kept: Vec<Candidate> = Vec::new();
     for c in cands {
+        // "Long Name (ACR)" is the acronym rule's: it names the actor by its acronym
+        if text[c.end..].trim_start().starts_with('(') {
+            continue;
+        }
         if kept.iter().all(|k| k.end <= c.start || c.end <= k.start) {
             kept.push(c);
         }

@@ -29,6 +29,9 @@ struct Case {
     /// Surface forms that must be mentions of the given actor: ["jogmec", "JOGMEC:s"].
     #[serde(default)]
     mentions: Vec<[String; 2]>,
+    /// Actors with the type they must have: ["x-grafintec-oy", "company"].
+    #[serde(default)]
+    types: Vec<[String; 2]>,
     /// Exactly these agreements (by party set), with the attributes given.
     #[serde(default)]
     agreements: Vec<ExpectedAgreement>,
@@ -67,6 +70,13 @@ fn run_case(p: &Pipeline, file: &str, c: &Case) -> Vec<String> {
     for a in &c.not_actors {
         if ids.contains(a) {
             errs.push(format!("unexpected actor {a}"));
+        }
+    }
+    for [id, ty] in &c.types {
+        match f.actors.iter().find(|a| a.id == format!("actor:{id}")) {
+            Some(a) if a.kind.as_str() == ty => {}
+            Some(a) => errs.push(format!("{id} is a {}, expected {ty}", a.kind.as_str())),
+            None => errs.push(format!("no actor {id} to have type {ty}")),
         }
     }
     for [id, surface] in &c.mentions {
