@@ -766,7 +766,7 @@ impl<'a> State<'a> {
             let anaphor_company = range.clone().find(|&k| {
                 k < pivot + 1
                     // "the carmaker Volvo" names it: a descriptor, not an anaphor
-                    && !items.get(k + 1).is_some_and(|x| self.mention(x).is_some())
+                    && items.get(k + 1).is_none_or(|x| self.mention(x).is_none())
                     && (has(inp, &items[k], |t| matches!(t, Tag::CompanyAnaphor))
                         || (has(inp, &items[k], |t| matches!(t, Tag::CompanyHead))
                             && self.english_definite(items, k, lo)
