@@ -326,7 +326,11 @@ impl<'a> State<'a> {
             ItemKind::Phrase(_) => has(inp, it, |t| {
                 matches!(
                     t,
-                    Tag::Determiner | Tag::Role | Tag::PluralQuantifier | Tag::CompanyHead
+                    Tag::Determiner
+                        | Tag::Role
+                        | Tag::PluralQuantifier
+                        | Tag::CompanyHead
+                        | Tag::CompanyAnaphor
                 )
             }),
             _ => false,
