@@ -551,7 +551,7 @@ mod tests {
         /// is on char boundaries of the text.
         #[test]
         #[ignore = "discover.rs (being rewritten on another branch) still slices inside a multi-byte \
-                    space before a name: `:\u{a0}İå\tA den 5 maj signed ` panics at discover.rs:453 \
+                    space before a name: `:\u{a0}İå\tAden 5 maj signed ` panics at discover.rs:453 \
                     (`before -= 1`); run with --ignored once that lands"]
         fn issue17_random_unicode_never_panics(pieces in proptest::collection::vec(piece(), 0..60)) {
             let text: String = pieces.concat();
