@@ -707,6 +707,16 @@ fn issue17_output_to_special_files_and_symlinks() {
             .unwrap()
             .contains("actor:epiroc"));
     }
+    // /dev/stdout (a link to the pipe) is written in place
+    let o = run(&["extract", t, "-o", "/dev/stdout"]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["graph"]["documents"][0], t);
     // a dangling link is refused with a message, and left as it is
     let dangling = d.join("dangling.json");
     std::os::unix::fs::symlink("nowhere/x.json", &dangling).unwrap();

@@ -46,18 +46,25 @@ pub fn target(path: &Path) -> Result<Target> {
         Err(e) => return Err(Error::io(path, e)),
     };
     if meta.file_type().is_symlink() {
-        let real = std::fs::canonicalize(path).map_err(|_| {
+        let missing = || {
             Error::input(
                 path,
                 "is a symlink to a missing file; give the target path with -o, or remove the link",
             )
-        })?;
-        return match target(&real)? {
-            Target::File(p) if p.is_dir() => Err(Error::input(
+        };
+        let to = std::fs::metadata(path).map_err(|_| missing())?;
+        return if to.is_dir() {
+            Err(Error::input(
                 path,
                 "is a symlink to a folder; give a file name with -o",
-            )),
-            t => Ok(t),
+            ))
+        } else if to.is_file() {
+            Ok(Target::File(
+                std::fs::canonicalize(path).map_err(|_| missing())?,
+            ))
+        } else {
+            // `/dev/stdout` on a pipe: a link to something with no path
+            Ok(Target::Special(path.to_path_buf()))
         };
     }
     if meta.is_dir() {
