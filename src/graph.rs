@@ -239,7 +239,12 @@ impl GraphBuilder {
             for (date, ev) in cluster(std::mem::take(&mut r.evidence).into_iter().collect()) {
                 let label = r.label_of(&date).cloned().unwrap_or_default();
                 let id = agreement_id(kind, date.as_deref(), &parties);
-                let status = ev.iter().map(|e| e.status).min().unwrap_or(Status::Signed);
+                // the most advanced report; an ending outranks every other
+                let status = if ev.iter().any(|e| e.status == Status::Terminated) {
+                    Status::Terminated
+                } else {
+                    ev.iter().map(|e| e.status).min().unwrap_or(Status::Signed)
+                };
                 let topics = ev.iter().flat_map(|e| e.topics.iter().cloned()).collect();
                 let signatories = ev
                     .iter()

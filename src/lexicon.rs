@@ -74,6 +74,8 @@ pub enum Status {
     Negotiating,
     /// Planned or intended.
     Planned,
+    /// Ended, cancelled or left (an agreement that existed).
+    Terminated,
 }
 
 impl Status {
@@ -84,6 +86,7 @@ impl Status {
             Status::Announced => "announced",
             Status::Negotiating => "negotiating",
             Status::Planned => "planned",
+            Status::Terminated => "terminated",
         }
     }
 }
@@ -232,6 +235,8 @@ struct StatusEntries {
     negotiating: Vec<String>,
     #[serde(default)]
     planned: Vec<String>,
+    #[serde(default)]
+    terminated: Vec<String>,
     #[serde(default)]
     passive: Vec<String>,
 }
@@ -645,6 +650,7 @@ impl Lexicon {
                 (&f.status.announced, Status::Announced),
                 (&f.status.negotiating, Status::Negotiating),
                 (&f.status.planned, Status::Planned),
+                (&f.status.terminated, Status::Terminated),
             ] {
                 for p in list {
                     add(p, Tag::Status(st));

@@ -136,6 +136,7 @@ pub enum StatusArg {
     Announced,
     Negotiating,
     Planned,
+    Terminated,
 }
 
 /// Agreement kinds (for filters).

@@ -98,6 +98,7 @@ fn status_of(s: args::StatusArg) -> pactgraph::lexicon::Status {
         S::Announced => Status::Announced,
         S::Negotiating => Status::Negotiating,
         S::Planned => Status::Planned,
+        S::Terminated => Status::Terminated,
     }
 }
 

@@ -157,6 +157,7 @@ fn status_style(s: Status) -> &'static str {
         Status::Announced => "filled,bold",
         Status::Negotiating => "filled,dashed",
         Status::Planned => "filled,dotted",
+        Status::Terminated => "filled,diagonals",
     }
 }
 

@@ -1,0 +1,558 @@
+//! Stages 2 and 3 for one clause: the triggers (agreement nouns, verbs and
+//! status predicates), and the frame patterns that fill the party, counterparty
+//! and signatory roles from the actor phrases around them.
+//!
+//! Each pattern that fires adds its name to the agreement's `rule`, which
+//! `--explain` shows and `pactgraph eval --by-rule` counts:
+//!
+//! | pattern | what it takes |
+//! |---|---|
+//! | `between` | the chain after `between`/`mellan` ("an MoU between A and B") |
+//! | `subject` | the ungoverned chain nearest the predicate ("A and B signed …") |
+//! | `relative` | the antecedent of `which`/`som` ("… Beta, which signed an MoU with …") |
+//! | `company-anaphor` | "the company", "Bolaget", "it" → the company last named |
+//! | `parties-anaphor` | "the two companies", "parterna" → the parties of the last agreement |
+//! | `genitive` | "JARE:s avtal med Lynas" |
+//! | `with` | the chain after `with`/`med`/`together with` |
+//! | `by` | the chain after `by`/`av` in a passive ("was signed by A and B") |
+//! | `object` | the object of a verb that states the agreement ("lent Northvolt") |
+//! | `counterpart` | the other side of a transaction ("invest … in B", "buy … from B") |
+//! | `on-behalf` | the body a person signs for ("undertecknade för Sverige") |
+//! | `affiliation` | a signatory's organisation when only one side is named |
+//! | `each` | a plural noun or a colon list after `with`: one agreement per listed party |
+
+use super::{has, tags, Agreement, Chain, Gov, Item, ItemKind, NotAgreement, State};
+use crate::gazetteer::ActorType;
+use crate::lexicon::{Kind, Status, Tag};
+use crate::segment::{Block, BlockKind};
+use std::collections::BTreeSet;
+
+/// One clause of a sentence, with what a relative clause inherits from its
+/// main clause.
+pub(super) struct Clause<'c> {
+    pub si: usize,
+    pub items: &'c [Item],
+    pub lo: usize,
+    pub hi: usize,
+    /// The agreement noun a relative clause hangs on ("an MoU, which …").
+    pub inherited_trigger: Option<usize>,
+    /// The chain a relative pronoun stands for ("Beta, som …").
+    pub inherited_subject: Option<Vec<usize>>,
+    pub block: &'c Block,
+}
+
+impl<'c> Clause<'c> {
+    /// A clause that inherits nothing.
+    pub fn plain(si: usize, items: &'c [Item], lo: usize, hi: usize, block: &'c Block) -> Self {
+        Clause {
+            si,
+            items,
+            lo,
+            hi,
+            inherited_trigger: None,
+            inherited_subject: None,
+            block,
+        }
+    }
+
+    fn range(&self) -> std::ops::Range<usize> {
+        self.lo..self.hi
+    }
+}
+
+/// The agreement facts of one agreement-noun phrase.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Noun {
+    pub kind: Kind,
+    pub rank: u8,
+    pub generic: bool,
+    pub definite: bool,
+    pub plural: bool,
+}
+
+pub(super) fn noun(inp: &super::Input, it: &Item) -> Option<Noun> {
+    tags(inp, it).iter().find_map(|t| match t {
+        Tag::Agreement {
+            kind,
+            rank,
+            generic,
+            definite,
+            plural,
+            ..
+        } => Some(Noun {
+            kind: *kind,
+            rank: *rank,
+            generic: *generic,
+            definite: *definite,
+            plural: *plural,
+        }),
+        _ => None,
+    })
+}
+
+/// Stage 2: where the clause's triggers stand.
+pub(super) struct Triggers {
+    /// Agreement nouns.
+    pub nouns: Vec<usize>,
+    /// The first agreement noun.
+    pub main: Option<usize>,
+    /// The first verb that states an agreement ("join forces", "kommit överens").
+    pub verb: Option<usize>,
+    /// The first status predicate ("signed", "are negotiating").
+    pub status_at: Option<usize>,
+    /// Every agreement noun is plural ("signed four MoUs").
+    pub all_plural: bool,
+    /// The predicate the roles are found around.
+    pub pivot: usize,
+    /// The first trigger.
+    pub first: usize,
+}
+
+/// Stage 3: the roles the frame patterns fill.
+#[derive(Default)]
+pub(super) struct Frame {
+    pub parties: BTreeSet<String>,
+    pub persons: BTreeSet<String>,
+    /// The parties of the first `with` list (split into pairs when `split`).
+    pub with_parties: Vec<String>,
+    /// The names of the patterns that fired, joined by `+`.
+    pub rule: String,
+    /// A pattern named the agreement's parties explicitly (so a definite noun
+    /// such as "the agreement with B" states a new agreement).
+    pub explicit: bool,
+    /// A plural noun or colon list after `with`: one agreement per listed party.
+    pub split: bool,
+}
+
+impl Frame {
+    fn fired(&mut self, pattern: &str) {
+        if !self.rule.is_empty() {
+            self.rule.push('+');
+        }
+        self.rule.push_str(pattern);
+    }
+}
+
+impl<'a> State<'a> {
+    /// Handles one clause; returns whether it stated an agreement.
+    pub(super) fn clause(&mut self, cl: Clause) -> bool {
+        if cl.lo >= cl.hi {
+            return false;
+        }
+        let Some(tr) = self.triggers(&cl) else {
+            return false;
+        };
+        let chains = self.chains(cl.items, cl.lo, cl.hi);
+        // "signed four MoUs with A, B, C and D": one agreement with each of them
+        let split = tr.main.is_some_and(|t| {
+            chains.iter().any(|c| {
+                c.gov == Gov::With && c.first > t && c.first <= t + 8 && (tr.all_plural || c.listed)
+            })
+        });
+        if tr.all_plural && tr.verb.is_none() && cl.inherited_trigger.is_none() && !split {
+            self.summary(&cl);
+            return false;
+        }
+        let Some(mut frame) = self.frame(&cl, &tr, &chains, split) else {
+            return false;
+        };
+        if self.negated(&cl) {
+            self.not.push(NotAgreement {
+                actors: frame.parties,
+                sentence: cl.si,
+            });
+            return false;
+        }
+        if self.refers_back(&cl, &tr) && !frame.explicit && tr.verb.is_none() {
+            // "the agreement ..." refers back: a continuation, not a new agreement
+            return false;
+        }
+        let (kind, rank) = self.clause_kind(&cl, &tr, split);
+        let status = self.status(&cl, &tr);
+        let (date, date_expr_seen) = self.clause_date(&cl, &tr);
+        let perfect = [tr.verb, tr.status_at].into_iter().flatten().any(|k| {
+            let it = &cl.items[k];
+            let w = crate::text::fold(&self.inp.text[it.start..it.end]);
+            w.starts_with("have ") || w.starts_with("has ") || w.starts_with("har ")
+        });
+        let mut signatories = std::mem::take(&mut frame.persons);
+        // a comment verb before the predicate means the people only talk about it
+        if cl
+            .range()
+            .any(|k| k < tr.pivot && has(self.inp, &cl.items[k], |t| matches!(t, Tag::Comment)))
+        {
+            signatories.clear();
+        }
+        let ag = Agreement {
+            kind,
+            kind_rank: rank,
+            status,
+            date,
+            parties: std::mem::take(&mut frame.parties),
+            signatories,
+            topics: self.topics(cl.si),
+            sentences: vec![cl.si],
+            rule: if frame.rule.is_empty() {
+                "predicate".into()
+            } else {
+                frame.rule.clone()
+            },
+            cites: self.cites(cl.items),
+            reference: cl
+                .block
+                .number
+                .filter(|_| cl.block.kind == BlockKind::Reference),
+            heading: cl.block.kind == BlockKind::Heading,
+            date_expr_seen,
+            dateline_fallback: perfect && matches!(status, Status::Signed | Status::Announced),
+        };
+        self.emit(ag, &frame, cl.si)
+    }
+
+    /// Stage 2: finds the triggers; `None` when the clause states no agreement.
+    fn triggers(&self, cl: &Clause) -> Option<Triggers> {
+        let inp = self.inp;
+        let items = cl.items;
+        let find = |f: fn(&Tag) -> bool| cl.range().find(|&k| has(inp, &items[k], f));
+        let nouns: Vec<usize> = cl
+            .range()
+            .filter(|&k| has(inp, &items[k], |t| matches!(t, Tag::Agreement { .. })))
+            .collect();
+        let verb = find(|t| matches!(t, Tag::AgreementVerb { .. }));
+        let status_at = find(|t| matches!(t, Tag::Status(_)));
+        let inherited = cl.inherited_trigger.is_some();
+        // "cooperation between A and B" states no agreement without a predicate,
+        // nor with one after it ("Cooperation between A and B has a long history")
+        let weak = |k: usize| {
+            has(inp, &items[k], |t| {
+                matches!(t, Tag::Agreement { weak: true, .. })
+            })
+        };
+        if !nouns.is_empty()
+            && nouns.iter().all(|&k| weak(k))
+            && verb.is_none()
+            && status_at.is_none_or(|s| s > nouns[0])
+            && !inherited
+        {
+            return None;
+        }
+        let main = nouns.first().copied();
+        if main.is_none() && verb.is_none() && !inherited {
+            // "X and Y are negotiating ..." without a noun
+            let negotiating = status_at.is_some_and(|k| {
+                has(inp, &items[k], |t| {
+                    matches!(t, Tag::Status(Status::Negotiating))
+                })
+            });
+            if !negotiating {
+                return None;
+            }
+        }
+        let plural_quant =
+            |k: usize| k > cl.lo && has(inp, &items[k - 1], |t| matches!(t, Tag::PluralQuantifier));
+        let all_plural = !nouns.is_empty()
+            && nouns
+                .iter()
+                .all(|&k| noun(inp, &items[k]).is_some_and(|n| n.plural) || plural_quant(k));
+        let pivot = verb.or(status_at).or(main).unwrap_or(cl.lo);
+        Some(Triggers {
+            first: main.or(verb).unwrap_or(pivot),
+            nouns,
+            main,
+            verb,
+            status_at,
+            all_plural,
+            pivot,
+        })
+    }
+
+    /// A sentence that summarises several agreements ("two agreements were
+    /// signed in September") dates the ones stated after it.
+    fn summary(&mut self, cl: &Clause) {
+        let inp = self.inp;
+        if !cl
+            .range()
+            .any(|k| has(inp, &cl.items[k], |t| matches!(t, Tag::Status(_))))
+        {
+            return;
+        }
+        let d = cl.range().find_map(|k| match cl.items[k].kind {
+            ItemKind::Date(d) => {
+                crate::dates::resolve(self.dates[d].value, &self.date_context(self.dates[d].start))
+            }
+            _ => None,
+        });
+        if let Some(d) = d {
+            self.summary_date = Some((d, cl.si));
+        }
+    }
+
+    /// Stage 3: fills the roles from the chains; `None` when no party is found.
+    fn frame(&self, cl: &Clause, tr: &Triggers, chains: &[Chain], split: bool) -> Option<Frame> {
+        let mut f = Frame {
+            split,
+            ..Frame::default()
+        };
+        if let Some(b) = chains.iter().find(|c| c.gov == Gov::Between) {
+            self.add(&b.members, &mut f);
+            f.fired("between");
+            f.explicit = true;
+            // the people who announce or sign it stand in the subject
+            for c in chains
+                .iter()
+                .filter(|c| c.gov == Gov::None && c.last < b.first)
+            {
+                for &m in &c.members {
+                    if self.kind_of(m) == ActorType::Person {
+                        f.persons.insert(self.inp.mentions[m].actor.to_string());
+                    }
+                }
+            }
+        }
+        if f.parties.len() < 2 {
+            let subject_end = self.fill_subject(cl, tr, chains, &mut f);
+            self.fill_governed(cl, tr, chains, subject_end, &mut f);
+        }
+        // people's organisations when the text names only one side
+        if f.parties.len() < 2 {
+            for p in f.persons.clone() {
+                if let Some(org) = self.inp.actors.affiliations(&p).into_iter().next() {
+                    if self.inp.actors.kind(&org).can_be_party() {
+                        f.parties.insert(org);
+                        f.fired("affiliation");
+                    }
+                }
+            }
+        }
+        if f.parties.is_empty() || (f.parties.len() < 2 && tr.main.is_none() && tr.verb.is_none()) {
+            return None;
+        }
+        Some(f)
+    }
+
+    fn kind_of(&self, m: usize) -> ActorType {
+        self.inp.actors.kind(&self.inp.mentions[m].actor)
+    }
+
+    /// Adds mentions to the frame: people as signatories, others as parties.
+    fn add(&self, members: &[usize], f: &mut Frame) {
+        for &m in members {
+            let k = self.kind_of(m);
+            if k == ActorType::Person {
+                f.persons.insert(self.inp.mentions[m].actor.to_string());
+            } else if k.can_be_party() {
+                f.parties.insert(self.inp.mentions[m].actor.to_string());
+            }
+        }
+    }
+
+    /// The `subject`, `relative`, `company-anaphor`, `parties-anaphor` and
+    /// `genitive` patterns. Returns the item where the subject ends.
+    fn fill_subject(&self, cl: &Clause, tr: &Triggers, chains: &[Chain], f: &mut Frame) -> usize {
+        let inp = self.inp;
+        let (items, lo, pivot) = (cl.items, cl.lo, tr.pivot);
+        // an ungoverned chain nearest the predicate, before it if possible
+        let subj = chains
+            .iter()
+            .filter(|c| {
+                matches!(c.gov, Gov::None | Gov::Verb)
+                    && !(c.first > tr.first
+                        && c.first <= tr.first + 1
+                        && tr.main.is_some()
+                        && c.gov != Gov::Verb)
+            })
+            .filter(|c| {
+                c.first < pivot || c.gov == Gov::Verb || (c.first > pivot && c.first <= pivot + 2)
+            })
+            .min_by_key(|c| {
+                if c.last < pivot {
+                    pivot - c.last
+                } else {
+                    c.first - pivot + 100
+                }
+            });
+        let anaphor_company = cl
+            .range()
+            .find(|&k| k < pivot + 1 && self.company_anaphor(items, k, lo));
+        let anaphor_parties = cl
+            .range()
+            .find(|&k| has(inp, &items[k], |t| matches!(t, Tag::PartiesAnaphor)) && k <= pivot + 2);
+        let mut subject_end = lo;
+        let own_subject =
+            subj.is_some_and(|c| c.first < pivot) || anaphor_company.is_some_and(|a| a < pivot);
+        if let Some(s) = cl.inherited_subject.as_ref().filter(|_| !own_subject) {
+            self.add(s, f);
+            f.fired("relative");
+        } else if let Some(s) = subj.filter(|s| anaphor_company.is_none_or(|a| a > s.first)) {
+            self.add(&s.members, f);
+            subject_end = s.last;
+            f.fired("subject");
+        } else if let Some(a) = anaphor_company {
+            subject_end = a;
+            if let Some(c) = self.last_company(cl.si, items, lo) {
+                f.parties.insert(c);
+                f.fired("company-anaphor");
+                f.explicit = true;
+            }
+        } else if anaphor_parties.is_some() {
+            if let Some((a, _)) = self.last {
+                f.parties.extend(self.out[a].parties.iter().cloned());
+                f.fired("parties-anaphor");
+            }
+        }
+        // genitive subject: "JARE:s avtal med Lynas"
+        if let Some(t) = tr.main.filter(|&t| t > lo) {
+            if let Some(m) = self.mention(&items[t - 1]).filter(|m| m.genitive) {
+                if inp.actors.kind(&m.actor).can_be_party() {
+                    f.parties.insert(m.actor.to_string());
+                    f.explicit = true;
+                    f.fired("genitive");
+                }
+            }
+        }
+        subject_end
+    }
+
+    /// "the company", "Bolaget", "it" at `k`: a company anaphor, unless a name
+    /// follows it ("the carmaker Volvo" names the company: a descriptor).
+    fn company_anaphor(&self, items: &[Item], k: usize, lo: usize) -> bool {
+        let inp = self.inp;
+        items.get(k + 1).is_none_or(|x| self.mention(x).is_none())
+            && (has(inp, &items[k], |t| matches!(t, Tag::CompanyAnaphor))
+                || (has(inp, &items[k], |t| matches!(t, Tag::CompanyHead))
+                    && self.english_definite(items, k, lo)
+                    && !(k.saturating_sub(3).max(lo)..k)
+                        .any(|j| self.mention(&items[j]).is_some())))
+    }
+
+    /// The `with`, `by`, `object`, `counterpart` and `on-behalf` patterns: the
+    /// chains after the subject, by the word that governs them.
+    fn fill_governed(
+        &self,
+        cl: &Clause,
+        tr: &Triggers,
+        chains: &[Chain],
+        subject_end: usize,
+        f: &mut Frame,
+    ) {
+        let inp = self.inp;
+        let (items, lo) = (cl.items, cl.lo);
+        let passive = cl
+            .range()
+            .any(|k| has(inp, &items[k], |t| matches!(t, Tag::Passive)));
+        for c in chains.iter().filter(|c| {
+            c.first > subject_end.max(lo) || (subject_end == lo && c.first > tr.pivot.min(tr.first))
+        }) {
+            match c.gov {
+                Gov::With => {
+                    // only the first list after the trigger is split into pairs
+                    if f.with_parties.is_empty() {
+                        let listed = c
+                            .members
+                            .iter()
+                            .filter(|&&m| self.kind_of(m).can_be_party())
+                            .map(|&m| inp.mentions[m].actor.to_string());
+                        f.with_parties.extend(listed);
+                    } else if f.split {
+                        continue;
+                    }
+                    self.add(&c.members, f);
+                    f.explicit = true;
+                    f.fired("with");
+                }
+                Gov::By if passive => {
+                    self.add(&c.members, f);
+                    f.fired("by");
+                    // "the partnership was signed by <people>" names signatories of
+                    // an agreement already stated, not a new one
+                    f.explicit |= c
+                        .members
+                        .iter()
+                        .any(|&m| self.kind_of(m) != ActorType::Person);
+                }
+                // the object of a verb that states the agreement ("lent Northvolt")
+                Gov::Verb if tr.verb.is_some_and(|v| c.first > v) && !f.parties.is_empty() => {
+                    self.add(&c.members, f);
+                    f.fired("object");
+                }
+                Gov::NotParty
+                    if f.parties.len() == 1 && self.transaction_counterpart(cl, tr, c) =>
+                {
+                    self.add(&c.members, f);
+                    f.fired("counterpart");
+                    f.explicit = true;
+                }
+                Gov::OnBehalf
+                    if c.first > 0 && (lo..c.first).any(|k| self.is_person(&items[k])) =>
+                {
+                    self.add(&c.members, f);
+                    f.fired("on-behalf");
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// The counterpart of a transaction: "invest … in Northvolt under an
+    /// investment agreement", "buy … from Umicore under a supply agreement".
+    /// Countries and regions there are places, not counterparts.
+    fn transaction_counterpart(&self, cl: &Clause, tr: &Triggers, c: &Chain) -> bool {
+        let inp = self.inp;
+        let Some(g) = c.gov_at else {
+            return false;
+        };
+        let w = crate::text::fold(&inp.text[cl.items[g].start..cl.items[g].end]);
+        let fits = tr.nouns.iter().chain(tr.verb.iter()).any(|&k| {
+            tags(inp, &cl.items[k]).iter().any(|t| match t {
+                Tag::Agreement { kind, .. } | Tag::AgreementVerb { kind, .. } => matches!(
+                    (kind, w.as_str()),
+                    (Kind::Investment, "in" | "i" | "to" | "till")
+                        | (Kind::Offtake, "from" | "från" | "to" | "till")
+                ),
+                _ => false,
+            })
+        });
+        fits && c
+            .members
+            .iter()
+            .all(|&m| !matches!(self.kind_of(m), ActorType::Country | ActorType::Region))
+    }
+
+    /// "the agreement …" (a definite noun naming no party after it) refers to an
+    /// agreement already stated; "samriskbolaget Japan Australia Rare Earths"
+    /// names a new one.
+    fn refers_back(&self, cl: &Clause, tr: &Triggers) -> bool {
+        tr.main.is_some_and(|t| {
+            (noun(self.inp, &cl.items[t]).is_some_and(|n| n.definite)
+                || self.english_definite(cl.items, t, cl.lo))
+                && !(t + 1 < cl.hi && self.mention(&cl.items[t + 1]).is_some())
+        })
+    }
+
+    /// Pushes the agreement, or one per listed party for the `each` pattern.
+    fn emit(&mut self, mut ag: Agreement, f: &Frame, si: usize) -> bool {
+        let subject: BTreeSet<String> = ag
+            .parties
+            .iter()
+            .filter(|p| !f.with_parties.contains(p))
+            .cloned()
+            .collect();
+        if f.split && subject.is_empty() {
+            // "similar agreements with A, B and C": A, B and C are not partners of each other
+            return false;
+        }
+        if f.split && f.with_parties.len() >= 2 {
+            ag.rule.push_str("+each");
+            for w in &f.with_parties {
+                let mut one = ag.clone();
+                one.parties = subject.clone();
+                one.parties.insert(w.clone());
+                self.out.push(one);
+            }
+        } else {
+            self.out.push(ag);
+        }
+        self.last = Some((self.out.len() - 1, si));
+        true
+    }
+}

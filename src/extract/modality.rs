@@ -1,0 +1,122 @@
+//! Stage 4, modality and the other attributes of a clause's agreement: negation,
+//! status (signed, announced, negotiating, planned, terminated), kind and date.
+
+use super::frames::{noun, Clause, Triggers};
+use super::{has, tags, ItemKind, State};
+use crate::dates::{self, Date};
+use crate::lexicon::{Kind, Status, Tag};
+
+impl<'a> State<'a> {
+    /// A negation or break-off in the clause ("has not signed", "talks broke
+    /// down"): the actors go to the not-agreements.
+    pub(super) fn negated(&self, cl: &Clause) -> bool {
+        (cl.lo..cl.hi).any(|k| has(self.inp, &cl.items[k], |t| matches!(t, Tag::Negation)))
+    }
+
+    /// The status the clause's predicates give. Plans and talks outrank the verb
+    /// they govern ("plan to sign", "negotiating an agreement to be signed"), and
+    /// an ending outranks everything ("the agreement signed in 2001 was
+    /// terminated").
+    pub(super) fn status(&self, cl: &Clause, tr: &Triggers) -> Status {
+        let inp = self.inp;
+        let verb_status = tr.verb.and_then(|v| {
+            tags(inp, &cl.items[v]).iter().find_map(|t| match t {
+                Tag::AgreementVerb { status, .. } => Some(*status),
+                _ => None,
+            })
+        });
+        verb_status
+            .into_iter()
+            .chain((cl.lo..cl.hi).flat_map(|k| {
+                tags(inp, &cl.items[k]).iter().filter_map(|t| match t {
+                    Tag::Status(s) => Some(*s),
+                    _ => None,
+                })
+            }))
+            .max_by_key(|s| match s {
+                Status::Terminated => 4,
+                Status::Planned => 3,
+                Status::Negotiating => 2,
+                Status::Announced => 1,
+                Status::Signed => 0,
+            })
+            .unwrap_or(Status::Signed)
+    }
+
+    /// The kind: the most specific description in the clause, refined by cue
+    /// words for generic ones ("an agreement on supplies" → offtake).
+    pub(super) fn clause_kind(&self, cl: &Clause, tr: &Triggers, split: bool) -> (Kind, u8) {
+        let inp = self.inp;
+        let items = cl.items;
+        // plural nouns describe other agreements, unless they are the ones split
+        let nouns: Vec<usize> = tr
+            .nouns
+            .iter()
+            .copied()
+            .filter(|&k| split || !noun(inp, &items[k]).is_some_and(|n| n.plural))
+            .collect();
+        let mut kind = Kind::Cooperation;
+        let mut rank = 0;
+        if let Some(v) = tr.verb {
+            if let Some(Tag::AgreementVerb { kind: k, .. }) = tags(inp, &items[v])
+                .iter()
+                .find(|t| matches!(t, Tag::AgreementVerb { .. }))
+            {
+                kind = *k;
+            }
+        }
+        let mut generic = false;
+        let inherited = cl.inherited_trigger.and_then(|t| noun(inp, &items[t]));
+        for n in nouns
+            .iter()
+            .filter_map(|&k| noun(inp, &items[k]))
+            .chain(inherited)
+        {
+            if n.rank > rank {
+                kind = n.kind;
+                rank = n.rank;
+                generic = n.generic;
+            }
+        }
+        if tr.main.is_none() && tr.verb.is_none() && inherited.is_none() {
+            kind = Kind::Other;
+        }
+        // a verb of agreeing refines like a generic noun ("kommit överens om leveranser")
+        if generic || (rank == 0 && kind == Kind::Cooperation && tr.verb.is_some()) {
+            let from = nouns.first().copied().unwrap_or(cl.lo);
+            let sent = &inp.sentences[cl.si];
+            let cue = inp
+                .phrases
+                .iter()
+                .filter(|p| p.start >= items[from].start && p.end <= sent.end)
+                .find_map(|p| {
+                    p.tags.iter().find_map(|t| match t {
+                        Tag::KindCue(k) => Some(*k),
+                        _ => None,
+                    })
+                });
+            if let Some(k) = cue {
+                kind = k;
+            }
+        }
+        (kind, rank)
+    }
+
+    /// The date: the expression nearest the predicate in this clause, else the
+    /// date of a summary sentence just before. Also says whether the clause had
+    /// a date expression at all (then the dateline is no fallback).
+    pub(super) fn clause_date(&self, cl: &Clause, tr: &Triggers) -> (Option<Date>, bool) {
+        let near = (cl.lo..cl.hi)
+            .filter(|&k| matches!(cl.items[k].kind, ItemKind::Date(_)))
+            .min_by_key(|&k| (k as isize - tr.pivot as isize).abs());
+        if let Some(ItemKind::Date(d)) = near.map(|k| cl.items[k].kind) {
+            let cx = self.date_context(self.dates[d].start);
+            return (dates::resolve(self.dates[d].value, &cx), true);
+        }
+        let summary = self
+            .summary_date
+            .filter(|(_, s)| cl.si <= s + 4)
+            .map(|(d, _)| d);
+        (summary, false)
+    }
+}

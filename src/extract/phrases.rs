@@ -1,0 +1,222 @@
+//! Stage 1, actor phrases: a mention grows into the phrase that names an actor
+//! (determiners, nationality words and descriptor nouns before it, an acronym or
+//! ticker in parentheses after it), appositions and genitives are set apart as
+//! modifiers, and coordinated phrases form a [`Chain`] with the relation word
+//! that governs it.
+
+use super::{has, parenthetical, tags, Chain, Gov, Item, ItemKind, State};
+use crate::lexicon::Tag;
+
+impl<'a> State<'a> {
+    /// A word that may stand between a governor and a name, or between two
+    /// coordinated names: a plain word, a determiner, a role, a quantifier or a
+    /// company description ("the Swedish miner", "läkemedelsbolaget").
+    pub(super) fn descriptor(&self, it: &Item) -> bool {
+        match it.kind {
+            ItemKind::Word => true,
+            ItemKind::Phrase(_) => has(self.inp, it, |t| {
+                matches!(
+                    t,
+                    Tag::Determiner
+                        | Tag::Role
+                        | Tag::PluralQuantifier
+                        | Tag::CompanyHead
+                        | Tag::CompanyAnaphor
+                )
+            }),
+            _ => false,
+        }
+    }
+
+    /// Marks the mentions in `items[lo..hi]` that describe another actor rather
+    /// than name a party: a genitive or organisation before a role and a person
+    /// ("Volvos vd Jim Rowan"), names inside a short parenthetical after a name
+    /// ("Magnetite Mines Ltd (ASX:MGT)"), and actors inside an apposition
+    /// ("Redwood, a US battery startup, ...").
+    fn modifiers(&self, items: &[Item], lo: usize, hi: usize) -> Vec<bool> {
+        let inp = self.inp;
+        let mut modifier = vec![false; items.len()];
+        for i in lo..hi {
+            let Some(m) = self.mention(&items[i]) else {
+                continue;
+            };
+            let mut j = i + 1;
+            let mut saw_role = false;
+            while j < hi && j - i <= 4 && self.descriptor(&items[j]) {
+                saw_role |= has(inp, &items[j], |t| matches!(t, Tag::Role));
+                j += 1;
+            }
+            if j < hi && self.mention(&items[j]).is_some() && j > i {
+                let next_person = self.is_person(&items[j]);
+                let near = j == i + 1 || (self.descriptor(&items[i + 1]) && j <= i + 3);
+                if (m.genitive && (near || saw_role)) || (saw_role && next_person) {
+                    modifier[i] = true;
+                }
+            } else if m.genitive && j > i + 1 && saw_role {
+                modifier[i] = true;
+            }
+        }
+        for i in lo..hi.saturating_sub(1) {
+            if self.mention(&items[i]).is_some() {
+                if let Some(close) = parenthetical(items, i + 1, hi) {
+                    for k in i + 2..close {
+                        if self.mention(&items[k]).is_some() {
+                            modifier[k] = true;
+                        }
+                    }
+                }
+            }
+        }
+        for i in lo..hi.saturating_sub(2) {
+            if self.mention(&items[i]).is_some()
+                && matches!(items[i + 1].kind, ItemKind::Punct(','))
+                && has(inp, &items[i + 2], |t| matches!(t, Tag::Apposition))
+            {
+                for k in i + 3..hi.min(i + 16) {
+                    if matches!(items[k].kind, ItemKind::Punct(',' | ';' | '(')) {
+                        break;
+                    }
+                    if self.mention(&items[k]).is_some() {
+                        modifier[k] = true;
+                    }
+                }
+            }
+        }
+        modifier
+    }
+
+    /// Finds coordination chains in `items[lo..hi]`.
+    pub(super) fn chains(&self, items: &[Item], lo: usize, hi: usize) -> Vec<Chain> {
+        let modifier = self.modifiers(items, lo, hi);
+        let mut chains = Vec::new();
+        let mut i = lo;
+        while i < hi {
+            if self.mention(&items[i]).is_none() || modifier[i] {
+                i += 1;
+                continue;
+            }
+            let (members, last, next) = self.coordination(items, i, hi, &modifier);
+            let (gov, gov_at, listed) = self.governor(items, lo, i, members.len() > 1, &modifier);
+            chains.push(Chain {
+                members: members
+                    .into_iter()
+                    .map(|x| match items[x].kind {
+                        ItemKind::Mention(m) => m,
+                        _ => unreachable!("chain members are mentions"),
+                    })
+                    .collect(),
+                first: i,
+                last,
+                gov,
+                gov_at,
+                listed,
+            });
+            i = next.max(last + 1);
+        }
+        chains
+    }
+
+    /// Grows a chain from the mention at `first` over commas and conjunctions,
+    /// skipping descriptors and parentheticals. Returns the member items, the last
+    /// member and where scanning goes on.
+    fn coordination(
+        &self,
+        items: &[Item],
+        first: usize,
+        hi: usize,
+        modifier: &[bool],
+    ) -> (Vec<usize>, usize, usize) {
+        let inp = self.inp;
+        let mut members = vec![first];
+        let mut last = first;
+        let mut j = first + 1;
+        loop {
+            // "(ACRONYM)" or "(ASX:MGT)" after a member
+            if let Some(close) = parenthetical(items, j, hi) {
+                j = close + 1;
+                continue;
+            }
+            let mut k = j;
+            let mut coord = false;
+            while k < hi
+                && (has(inp, &items[k], |t| matches!(t, Tag::Coord))
+                    || matches!(items[k].kind, ItemKind::Punct(',')))
+            {
+                coord = true;
+                k += 1;
+            }
+            if !coord {
+                break;
+            }
+            let mut d = 0;
+            while k < hi
+                && d < 4
+                && (self.descriptor(&items[k])
+                    || (self.mention(&items[k]).is_some() && modifier[k]))
+            {
+                k += 1;
+                d += 1;
+            }
+            if k < hi && self.mention(&items[k]).is_some() && !modifier[k] {
+                members.push(k);
+                last = k;
+                j = k + 1;
+            } else {
+                break;
+            }
+        }
+        (members, last, j)
+    }
+
+    /// The relation word that governs a chain starting at `first`, found by
+    /// skipping back over descriptors (and a colon: "with the following
+    /// countries: A, B", which makes the chain `listed`).
+    fn governor(
+        &self,
+        items: &[Item],
+        lo: usize,
+        first: usize,
+        several: bool,
+        modifier: &[bool],
+    ) -> (Gov, Option<usize>, bool) {
+        let mut g = first;
+        let mut steps = 0;
+        let mut listed = false;
+        while g > lo
+            && steps < 5
+            && (self.descriptor(&items[g - 1])
+                || matches!(items[g - 1].kind, ItemKind::Punct(':'))
+                || (self.mention(&items[g - 1]).is_some() && modifier[g - 1]))
+        {
+            listed |= several && matches!(items[g - 1].kind, ItemKind::Punct(':'));
+            g -= 1;
+            steps += 1;
+        }
+        if g == lo {
+            return (Gov::None, None, listed);
+        }
+        let it = &items[g - 1];
+        let ts = tags(self.inp, it);
+        let any = |f: fn(&Tag) -> bool| ts.iter().any(f);
+        let gov = if any(|t| matches!(t, Tag::Between)) {
+            Gov::Between
+        } else if any(|t| matches!(t, Tag::By)) {
+            Gov::By
+        } else if any(|t| matches!(t, Tag::With)) || self.phrase_ends_with_with(it) {
+            Gov::With
+        } else if any(|t| matches!(t, Tag::OnBehalf)) {
+            Gov::OnBehalf
+        } else if any(|t| matches!(t, Tag::Example)) {
+            Gov::Example
+        } else if any(|t| matches!(t, Tag::NotParty)) {
+            Gov::NotParty
+        } else if any(|t| matches!(t, Tag::Agreement { .. })) {
+            Gov::Trigger
+        } else if any(|t| matches!(t, Tag::Status(_) | Tag::AgreementVerb { .. } | Tag::Passive)) {
+            Gov::Verb
+        } else {
+            Gov::None
+        };
+        (gov, Some(g - 1), listed)
+    }
+}
