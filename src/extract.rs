@@ -694,6 +694,12 @@ impl<'a> State<'a> {
         if predicate && !comment {
             ag.signatories.extend(persons);
         }
+        // "the agreement was terminated", "avtalet sades upp"
+        if has_tag(&|t| matches!(t, Tag::Status(Status::Terminated)))
+            && !has_tag(&|t| matches!(t, Tag::Negation))
+        {
+            ag.status = Status::Terminated;
+        }
         self.last = Some((a, si));
     }
 

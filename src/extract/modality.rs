@@ -8,14 +8,20 @@ use crate::lexicon::{Kind, Status, Tag};
 
 impl<'a> State<'a> {
     /// A negation or break-off in the clause ("has not signed", "talks broke
-    /// down"): the actors go to the not-agreements.
+    /// down"), or the end of what was only planned or negotiated ("scrapped
+    /// plans to form a joint venture", "avbröt förhandlingarna om ett avtal"):
+    /// no agreement came about, and the actors go to the not-agreements.
     pub(super) fn negated(&self, cl: &Clause) -> bool {
-        (cl.lo..cl.hi).any(|k| has(self.inp, &cl.items[k], |t| matches!(t, Tag::Negation)))
+        let any = |f: fn(&Tag) -> bool| (cl.lo..cl.hi).any(|k| has(self.inp, &cl.items[k], f));
+        any(|t| matches!(t, Tag::Negation))
+            || (any(|t| matches!(t, Tag::Status(Status::Terminated)))
+                && any(|t| matches!(t, Tag::Status(Status::Planned | Status::Negotiating))))
     }
 
     /// The status the clause's predicates give. Plans and talks outrank the verb
-    /// they govern ("plan to sign", "negotiating an agreement to be signed"), and
-    /// an ending outranks everything ("the agreement signed in 2001 was
+    /// they govern ("plan to sign", "negotiating an agreement to be signed"), a
+    /// signing outranks its announcement ("announced that they have signed"),
+    /// and an ending outranks everything ("the agreement signed in 2001 was
     /// terminated").
     pub(super) fn status(&self, cl: &Clause, tr: &Triggers) -> Status {
         let inp = self.inp;
@@ -37,8 +43,8 @@ impl<'a> State<'a> {
                 Status::Terminated => 4,
                 Status::Planned => 3,
                 Status::Negotiating => 2,
-                Status::Announced => 1,
-                Status::Signed => 0,
+                Status::Signed => 1,
+                Status::Announced => 0,
             })
             .unwrap_or(Status::Signed)
     }
