@@ -93,6 +93,10 @@ pub struct DocScore {
     pub spurious_agreements: Vec<Vec<String>>,
     /// Attribute mismatches on matched agreements ("kind: got x, want y").
     pub attribute_errors: Vec<String>,
+    /// Predicted agreements by the frame pattern that found them (the names in
+    /// their first evidence's `rule`): `tp` matched a gold agreement, `fp` did
+    /// not. A rule such as `subject+with` counts for both patterns.
+    pub by_rule: BTreeMap<String, Counts>,
 }
 
 /// Totals over documents.
@@ -110,10 +114,15 @@ pub struct Report {
     pub trap_hits: usize,
     /// Attributes.
     pub attrs: Attrs,
+    /// Predicted agreements by pattern, summed over documents.
+    pub by_rule: BTreeMap<String, Counts>,
 }
 
 #[derive(Debug, Deserialize)]
 struct Gold {
+    /// The article's publication date, when the gold gives one.
+    #[serde(default)]
+    published: Option<String>,
     actors: Vec<GoldActor>,
     #[serde(default)]
     optional_actors: Vec<String>,
@@ -404,6 +413,17 @@ pub fn score_doc(doc: &str, gold_text: &str, graph: &Value) -> Result<DocScore> 
         .filter(|g| !matches.iter().any(|(m, _)| std::ptr::eq(*m, *g)))
         .map(|g| g.parties.clone())
         .collect();
+    for (pi, (n, _)) in preds.iter().enumerate() {
+        let rule = n["evidence"][0]["rule"].as_str().unwrap_or("predicate");
+        for pattern in rule.split('+') {
+            let c = ds.by_rule.entry(pattern.to_string()).or_default();
+            if used.contains(&pi) {
+                c.tp += 1;
+            } else {
+                c.fp += 1;
+            }
+        }
+    }
     ds.spurious_agreements = preds
         .iter()
         .enumerate()
@@ -413,11 +433,23 @@ pub fn score_doc(doc: &str, gold_text: &str, graph: &Value) -> Result<DocScore> 
     Ok(ds)
 }
 
-/// Scores every `*.gold.json` in `dir` with `extract` giving the node-link JSON of a text file.
+/// The publication date of a gold file (`published`, when it is a full
+/// `yyyy-mm-dd` date), which `eval --use-published` passes as the document date.
+pub fn published(gold_text: &str) -> Option<String> {
+    let g: Gold = serde_json::from_str(gold_text).ok()?;
+    g.published
+        .filter(|d| crate::dates::Date::parse(d).is_some_and(|x| x.d.is_some()))
+}
+
+/// Scores every `*.gold.json` in `dir` with `extract` giving the node-link JSON
+/// of a text file, given the text's path and its gold publication date.
 ///
 /// # Errors
 /// [`Error::Io`] when the folder or a file cannot be read; the first extraction error.
-pub fn evaluate(dir: &Path, mut extract: impl FnMut(&Path) -> Result<Value>) -> Result<Report> {
+pub fn evaluate(
+    dir: &Path,
+    mut extract: impl FnMut(&Path, Option<String>) -> Result<Value>,
+) -> Result<Report> {
     let mut golds: Vec<_> = std::fs::read_dir(dir)
         .map_err(|e| Error::io(dir, e))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -440,7 +472,7 @@ pub fn evaluate(dir: &Path, mut extract: impl FnMut(&Path) -> Result<Value>) -> 
             .to_string();
         let txt = gp.with_file_name(format!("{name}.txt"));
         let gold_text = std::fs::read_to_string(&gp).map_err(|e| Error::io(&gp, e))?;
-        let graph = extract(&txt)?;
+        let graph = extract(&txt, published(&gold_text))?;
         let ds = score_doc(&name, &gold_text, &graph).map_err(|e| match e {
             Error::Data { line, message, .. } => {
                 Error::data(&gp.display().to_string(), line, message)
@@ -456,6 +488,9 @@ pub fn evaluate(dir: &Path, mut extract: impl FnMut(&Path) -> Result<Value>) -> 
         rep.attrs.status += ds.attrs.status;
         rep.attrs.date += ds.attrs.date;
         rep.attrs.signatories += ds.attrs.signatories;
+        for (k, c) in &ds.by_rule {
+            rep.by_rule.entry(k.clone()).or_default().add(*c);
+        }
         rep.documents.push(ds);
     }
     Ok(rep)
@@ -467,6 +502,24 @@ fn frac(n: usize, d: usize) -> String {
     } else {
         format!("{:.2}", n as f64 / d as f64)
     }
+}
+
+/// Predicted agreements per frame pattern: matched (true positives), not
+/// matched (false positives) and precision, most used first.
+pub fn rule_table(rep: &Report) -> String {
+    let mut rows: Vec<(&String, &Counts)> = rep.by_rule.iter().collect();
+    rows.sort_by(|a, b| (b.1.tp + b.1.fp).cmp(&(a.1.tp + a.1.fp)).then(a.0.cmp(b.0)));
+    let mut s = String::from("pattern            TP    FP  precision\n");
+    for (name, c) in rows {
+        s.push_str(&format!(
+            "{name:<16} {:>4}  {:>4}       {:.2}\n",
+            c.tp,
+            c.fp,
+            c.p()
+        ));
+    }
+    s.push_str("(an agreement found by `subject+with` counts for both patterns;\n missed gold agreements have no pattern and are in the totals above)\n");
+    s
 }
 
 /// A readable table; with `verbose`, what was missed and what was spurious.

@@ -455,6 +455,57 @@ fn eval_reports_and_gates() {
 }
 
 #[test]
+fn eval_by_rule_counts_patterns_and_use_published_dates_relative_words() {
+    let d = tmpdir("eval-rules");
+    // 01: `subject+with` right; 02: a `between` agreement the gold does not have
+    std::fs::write(
+        d.join("01.txt"),
+        "Boliden signed a supply agreement with Epiroc yesterday.\n",
+    )
+    .unwrap();
+    std::fs::write(d.join("01.gold.json"), r#"{"doc":"01","lang":"en","published":"2024-05-07","actors":[{"names":["Boliden"],"type":"company"},{"names":["Epiroc"],"type":"company"}],
+      "agreements":[{"parties":["Boliden","Epiroc"],"kind":"offtake","status":"signed","date":"2024-05-06","signatories":[],"topics":[],"evidence":"x"}],"not_agreements":[]}"#).unwrap();
+    std::fs::write(
+        d.join("02.txt"),
+        "An MoU between Saab and Hitachi was signed.\n",
+    )
+    .unwrap();
+    std::fs::write(d.join("02.gold.json"), r#"{"doc":"02","lang":"en","actors":[{"names":["Saab"],"type":"company"},{"names":["Hitachi"],"type":"company"}],
+      "agreements":[],"not_agreements":[]}"#).unwrap();
+    let gold = d.to_str().unwrap();
+    let o = run(&["eval", "--gold", gold, "--by-rule", "--use-published"]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success(), "{out}");
+    let row = |name: &str| {
+        out.lines()
+            .find(|l| l.split_whitespace().next() == Some(name))
+            .map(|l| {
+                l.split_whitespace()
+                    .skip(1)
+                    .take(2)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+    };
+    assert_eq!(row("subject").as_deref(), Some("1 0"), "{out}");
+    assert_eq!(row("with").as_deref(), Some("1 0"), "{out}");
+    assert_eq!(row("between").as_deref(), Some("0 1"), "{out}");
+    // the date of "yesterday" comes from `published`: date accuracy 1.00 on 01
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("01") && l.ends_with("1.00   1.00 1.00  1.00")),
+        "{out}"
+    );
+    let o = run(&["eval", "--gold", gold]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("01") && l.ends_with("1.00   1.00 0.00  1.00")),
+        "{out}"
+    );
+}
+
+#[test]
 fn svg_without_graphviz_says_how_to_install_it() {
     let dir = tmpdir("nodot");
     let txt = dir.join("a.txt");

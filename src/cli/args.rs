@@ -409,6 +409,14 @@ pub struct EvalArgs {
     /// List missed and spurious actors and agreements, and attribute errors.
     #[arg(short, long)]
     pub verbose: bool,
+    /// Also print true and false positives per frame pattern (`subject`,
+    /// `between`, `with`, ...: the names `--explain` shows).
+    #[arg(long)]
+    pub by_rule: bool,
+    /// Take each gold file's `published` date as the document date (as
+    /// `score.py --use-published` does), so relative dates resolve.
+    #[arg(long)]
+    pub use_published: bool,
     /// Exit with status 1 when a total is below these minimums, e.g. `agreement_f1=0.9,edge_f1=0.92`
     /// (keys: actor_f1, actor_p, actor_r, agreement_f1, edge_f1, kind, status, date).
     #[arg(long, value_name = "KEY=MIN,...")]

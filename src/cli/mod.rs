@@ -607,13 +607,21 @@ fn explain(
 
 fn eval(a: args::EvalArgs) -> Result<i32> {
     let p = pipeline(&a.gazetteer)?;
-    let rep = pactgraph::eval::evaluate(&a.gold, |txt: &Path| {
-        let doc = pactgraph::input::read_file(txt)?;
+    let rep = pactgraph::eval::evaluate(&a.gold, |txt: &Path, published| {
+        let mut doc = pactgraph::input::read_file(txt)?;
+        if a.use_published && doc.date.is_none() {
+            doc.date = published;
+        }
         let f = p.extract(&doc);
         let kg = KnowledgeGraph::from_fragments([&f]);
         Ok(serde_json::to_value(json::node_link(&kg)).expect("serializable"))
     })?;
     match a.format {
+        EvalFormat::Table if a.by_rule => print_out(&format!(
+            "{}\n{}",
+            pactgraph::eval::table(&rep, a.verbose),
+            pactgraph::eval::rule_table(&rep)
+        ))?,
         EvalFormat::Table => print_out(&pactgraph::eval::table(&rep, a.verbose))?,
         EvalFormat::Json => print_out(&(serde_json::to_string_pretty(&rep)? + "\n"))?,
     }
