@@ -102,6 +102,11 @@ impl<'a> State<'a> {
                     })
                 });
             if let Some(k) = cue {
+                // a kind the content makes certain is more specific than a bare
+                // "agreement" (a heading's "i avtal om el" gives way to it)
+                if k != kind {
+                    rank = rank.max(2);
+                }
                 kind = k;
             }
         }
