@@ -154,6 +154,9 @@ struct State<'a> {
     last: Option<(usize, usize)>,
     /// A date from a sentence that summarises several agreements ("two agreements were signed in September").
     summary_date: Option<(Date, usize)>,
+    /// The subject of the last agreement stated with a `with` counterpart, and
+    /// its sentence: "Similar agreements have been established with A and B".
+    last_subject: Option<(BTreeSet<String>, usize)>,
 }
 
 /// Extracts the agreements of one document.
@@ -166,6 +169,7 @@ pub fn extract(inp: &Input) -> Output {
         not: Vec::new(),
         last: None,
         summary_date: None,
+        last_subject: None,
     };
     // A sentence without a telling word can neither state an agreement nor
     // describe the last one (see `clause` and `continuation`): skip it whole.
@@ -390,7 +394,12 @@ impl<'a> State<'a> {
                 || one
                     .strip_prefix(',')
                     .is_some_and(|rest| conj(rest.trim_start()));
+            // "A, B, and C": the serial comma continues a list, it cuts no clause
+            let list = self.mention(&items[k - 1]).is_some()
+                || (k >= 2 && self.mention(&items[k - 2]).is_some() && word(k - 1) == ",");
+            let listed = list && items.get(k + 1).is_some_and(|x| self.mention(x).is_some());
             if splits
+                && !listed
                 && items[*cuts.last().unwrap()..k].iter().any(pred)
                 && items[k..].iter().any(pred)
             {

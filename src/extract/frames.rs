@@ -13,6 +13,7 @@
 //! | `company-anaphor` | "the company", "Bolaget", "it" → the company last named |
 //! | `parties-anaphor` | "the two companies", "parterna" → the parties of the last agreement |
 //! | `genitive` | "JARE:s avtal med Lynas" |
+//! | `carried-subject` | a clause naming only counterparts continues the last subject ("Similar agreements have been established with A and B") |
 //! | `with` | the chain after `with`/`med`/`together with` |
 //! | `by` | the chain after `by`/`av` in a passive ("was signed by A and B") |
 //! | `object` | the object of a verb that states the agreement ("lent Northvolt") |
@@ -167,7 +168,13 @@ impl<'a> State<'a> {
             // "the agreement ..." refers back: a continuation, not a new agreement
             return false;
         }
-        let (kind, rank) = self.clause_kind(&cl, &tr, split);
+        let (mut kind, mut rank) = self.clause_kind(&cl, &tr, split);
+        // "similar agreements with C and D" are of the kind stated before
+        if frame.rule.starts_with("carried-subject") && rank <= 1 {
+            if let Some((a, _)) = self.last {
+                (kind, rank) = (self.out[a].kind, self.out[a].kind_rank);
+            }
+        }
         let status = self.status(&cl, &tr);
         let (date, date_expr_seen) = self.clause_date(&cl, &tr);
         let perfect = [tr.verb, tr.status_at].into_iter().flatten().any(|k| {
@@ -312,6 +319,7 @@ impl<'a> State<'a> {
         if f.parties.len() < 2 {
             let subject_end = self.fill_subject(cl, tr, chains, &mut f);
             self.fill_governed(cl, tr, chains, subject_end, &mut f);
+            self.carry_subject(cl, &mut f);
         }
         // people's organisations when the text names only one side
         if f.parties.len() < 2 {
@@ -394,9 +402,9 @@ impl<'a> State<'a> {
                 f.fired("company-anaphor");
                 f.explicit = true;
             }
-        } else if anaphor_parties.is_some() {
-            if let Some((a, _)) = self.last {
-                f.parties.extend(self.out[a].parties.iter().cloned());
+        } else if let Some(k) = anaphor_parties {
+            if let Some(ps) = self.parties_referred(cl.si, items[k].start) {
+                f.parties.extend(ps);
                 f.fired("parties-anaphor");
             }
         }
@@ -411,6 +419,55 @@ impl<'a> State<'a> {
             }
         }
         subject_end
+    }
+
+    /// The `carried-subject` pattern: a clause that names only counterparts
+    /// ("Similar agreements have been established with A and B", "Talks aimed at
+    /// a similar alliance with C are going on") continues the subject of the
+    /// agreement stated with a counterpart just before.
+    fn carry_subject(&self, cl: &Clause, f: &mut Frame) {
+        let Some((subject, at)) = &self.last_subject else {
+            return;
+        };
+        let only_counterparts = !f.with_parties.is_empty()
+            && f.parties.iter().all(|p| f.with_parties.contains(p))
+            && f.rule.split('+').all(|r| r == "with");
+        if !only_counterparts || cl.si > at + 4 || !subject.is_disjoint(&f.parties) {
+            return;
+        }
+        let parties: BTreeSet<String> = subject.union(&f.parties).cloned().collect();
+        // "Working in partnership with B ..." after "A has agreed a cooperation
+        // with B" restates that agreement; it states no new one
+        if self.out.iter().any(|a| a.parties == parties) {
+            return;
+        }
+        f.parties = parties;
+        f.rule = format!("carried-subject+{}", f.rule);
+    }
+
+    /// The actors "the two sides", "parterna", "they" stand for: a coordination of
+    /// two or more parties earlier in the sentence ("representatives of A and B
+    /// attended, and the two sides endorsed …"), else the parties of the
+    /// agreement talked about last, else a coordination in the sentence before.
+    fn parties_referred(&self, si: usize, at: usize) -> Option<BTreeSet<String>> {
+        let pair_in = |s: usize, before: usize| {
+            let sent = &self.inp.sentences[s];
+            let items = self.items(sent.start, sent.end.min(before));
+            self.chains(&items, 0, items.len())
+                .into_iter()
+                .rev()
+                .map(|c| {
+                    c.members
+                        .iter()
+                        .filter(|&&m| self.kind_of(m).can_be_party())
+                        .map(|&m| self.inp.mentions[m].actor.to_string())
+                        .collect::<BTreeSet<String>>()
+                })
+                .find(|ps| ps.len() >= 2)
+        };
+        pair_in(si, at)
+            .or_else(|| self.last.map(|(a, _)| self.out[a].parties.clone()))
+            .or_else(|| si.checked_sub(1).and_then(|p| pair_in(p, usize::MAX)))
     }
 
     /// "the company", "Bolaget", "it" at `k`: a company anaphor, unless a name
@@ -540,6 +597,9 @@ impl<'a> State<'a> {
         if f.split && subject.is_empty() {
             // "similar agreements with A, B and C": A, B and C are not partners of each other
             return false;
+        }
+        if !f.with_parties.is_empty() && !subject.is_empty() {
+            self.last_subject = Some((subject.clone(), si));
         }
         if f.split && f.with_parties.len() >= 2 {
             ag.rule.push_str("+each");
