@@ -169,6 +169,9 @@ pub enum Tag {
     Relative(Relative),
     /// Relative clause marker (`which`, `som`).
     Which,
+    /// A word that opens a subordinate clause (`att`, `that`, `how`): no
+    /// relation word governs across it.
+    Complementizer,
     /// A head noun of an organisation name (`ministerium`, `kontoret`).
     OrgHead,
 }
@@ -318,6 +321,8 @@ struct LangFile {
     roles: Vec<String>,
     #[serde(default)]
     relative_pronouns: Vec<String>,
+    #[serde(default)]
+    complementizers: Vec<String>,
     #[serde(default)]
     org_heads: Vec<String>,
     #[serde(default)]
@@ -660,7 +665,7 @@ impl Lexicon {
                 add(p, Tag::Passive);
                 add(p, Tag::Status(Status::Signed));
             }
-            let simple: [(&Vec<String>, Tag); 20] = [
+            let simple: [(&Vec<String>, Tag); 21] = [
                 (&f.negation, Tag::Negation),
                 (&f.coordination, Tag::Coord),
                 (&f.between, Tag::Between),
@@ -680,6 +685,7 @@ impl Lexicon {
                 (&f.comment_verbs, Tag::Comment),
                 (&f.roles, Tag::Role),
                 (&f.relative_pronouns, Tag::Which),
+                (&f.complementizers, Tag::Complementizer),
                 (&f.org_heads, Tag::OrgHead),
             ];
             for (list, tag) in simple {

@@ -216,6 +216,18 @@ impl Segmenter {
         if letters.chars().count() == 1 && letters.chars().all(|c| c.is_uppercase()) {
             return true; // an initial: "J. Smith"
         }
+        // dotted capitals inside a name: "Mitsui O.S.K. Lines" (after a
+        // capitalised word; "in the U.S." is in the abbreviation list)
+        let dotted = letters.contains('.')
+            && letters
+                .split('.')
+                .all(|s| s.chars().count() == 1 && s.chars().all(char::is_uppercase));
+        if dotted {
+            let prev = t[..start].split_whitespace().next_back().unwrap_or("");
+            if prev.chars().next().is_some_and(char::is_uppercase) {
+                return true;
+            }
+        }
         if word.len() > self.longest {
             return false;
         }

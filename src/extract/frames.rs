@@ -372,6 +372,12 @@ impl<'a> State<'a> {
             .filter(|c| {
                 c.first < pivot || c.gov == Gov::Verb || (c.first > pivot && c.first <= pivot + 2)
             })
+            // the speaker of "Bloomberg reported that the two companies had struck …"
+            .filter(|c| {
+                c.last >= pivot
+                    || !(c.last + 1..pivot)
+                        .any(|k| has(inp, &items[k], |t| matches!(t, Tag::Comment)))
+            })
             .min_by_key(|c| {
                 if c.last < pivot {
                     pivot - c.last

@@ -184,6 +184,9 @@ impl<'a> State<'a> {
         let mut listed = false;
         while g > lo
             && steps < 5
+            && !has(self.inp, &items[g - 1], |t| {
+                matches!(t, Tag::Complementizer)
+            })
             && (self.descriptor(&items[g - 1])
                 || matches!(items[g - 1].kind, ItemKind::Punct(':'))
                 || (self.mention(&items[g - 1]).is_some() && modifier[g - 1]))
