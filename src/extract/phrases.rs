@@ -14,16 +14,22 @@ impl<'a> State<'a> {
     pub(super) fn descriptor(&self, it: &Item) -> bool {
         match it.kind {
             ItemKind::Word => true,
-            ItemKind::Phrase(_) => has(self.inp, it, |t| {
-                matches!(
-                    t,
-                    Tag::Determiner
-                        | Tag::Role
-                        | Tag::PluralQuantifier
-                        | Tag::CompanyHead
-                        | Tag::CompanyAnaphor
-                )
-            }),
+            ItemKind::Phrase(_) => {
+                has(self.inp, it, |t| {
+                    matches!(
+                        t,
+                        Tag::Determiner
+                            | Tag::Role
+                            | Tag::PluralQuantifier
+                            | Tag::CompanyHead
+                            | Tag::CompanyAnaphor
+                    )
+                })
+                // a content word only: "the Chinese graphite company"
+                || tags(self.inp, it)
+                    .iter()
+                    .all(|t| matches!(t, Tag::Topic(_) | Tag::KindCue(_)))
+            }
             _ => false,
         }
     }
