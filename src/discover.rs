@@ -319,6 +319,15 @@ pub fn discover(
     found
 }
 
+/// The byte length of a genitive ending ("'s", "’s", ":s" or a bare "'"),
+/// 0 when `w` has none; cut at it, a name keeps whole characters.
+fn genitive_suffix(w: &str) -> usize {
+    ["'s", "’s", ":s", "'"]
+        .iter()
+        .find(|g| w.ends_with(*g))
+        .map_or(0, |g| g.len())
+}
+
 fn normalize_ws(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -454,10 +463,10 @@ fn discover_people(
             }
             let (s, e) = (toks[i].start, toks[j - 1].end);
             // context before: a role word right before (optionally with a comma)
-            let mut before = s;
-            while before > ss && text[..before].ends_with(|c: char| c.is_whitespace() || c == ',') {
-                before -= 1;
-            }
+            let before = ss
+                + text[ss..s]
+                    .trim_end_matches(|c: char| c.is_whitespace() || c == ',')
+                    .len();
             let role_before = phrase_ending(before).is_some_and(|p| p.tags.contains(&Tag::Role));
             // context after: ", <role|genitive mention>" or a signing/speaking verb
             let rest = text[e..se].trim_start();
@@ -581,8 +590,7 @@ pub fn discover_forms(
         return found;
     }
     let mention_over = |s: usize, e: usize| mentions.iter().find(|m| m.start < e && s < m.end);
-    let genitive_word =
-        |w: &str| w.ends_with("'s") || w.ends_with("’s") || w.ends_with(":s") || w.ends_with('\'');
+    let genitive_word = |w: &str| genitive_suffix(w) > 0;
     // a word that may be part of an organisation's name
     let org_word = |w: &str| {
         w.chars()
@@ -836,11 +844,7 @@ pub fn discover_forms(
                 let surface = &text[start..end];
                 let gen = genitive_word(surface) && last.is_some();
                 let name_end = if gen {
-                    end - if surface.ends_with("’s") {
-                        "’s".len()
-                    } else {
-                        2
-                    }
+                    end - genitive_suffix(surface)
                 } else {
                     end
                 };
@@ -906,11 +910,7 @@ pub fn discover_forms(
                 let surface = &text[start..end];
                 let gen = genitive_word(surface);
                 let name_end = if gen {
-                    end - if surface.ends_with("’s") {
-                        "’s".len()
-                    } else {
-                        2
-                    }
+                    end - genitive_suffix(surface)
                 } else {
                     end
                 };
