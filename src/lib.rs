@@ -34,6 +34,7 @@ pub mod lexicon;
 pub mod matcher;
 pub mod query;
 pub mod segment;
+mod spans;
 pub mod text;
 
 pub use error::{Error, Result};
@@ -136,7 +137,9 @@ impl Pipeline {
         // decide which sentences name an actor
         let forms = discover::discover_forms(text, &folded, &spans, &mentions, &self.lexicon);
         if !forms.mentions.is_empty() {
-            mentions.retain(|m| !forms.replaced.contains(&(m.start, m.end)));
+            let replaced: rustc_hash::FxHashSet<(usize, usize)> =
+                forms.replaced.iter().copied().collect();
+            mentions.retain(|m| !replaced.contains(&(m.start, m.end)));
             mentions.extend(forms.mentions);
             mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
             mentions.dedup_by(|b, a| b.start < a.end);
@@ -201,19 +204,18 @@ impl Pipeline {
             .map(|(s, _)| *s)
             .collect();
         let found = discover::discover(text, &folded, &live, &mentions, &phrases, &self.lexicon);
-        mentions.retain(|m| {
-            !found
-                .replaced
-                .iter()
-                .any(|&(s, e)| s <= m.start && m.end <= e)
-        });
+        let mut replaced = found.replaced.clone();
+        replaced.sort_unstable();
+        let replaced = spans::SpanIndex::new(replaced);
+        mentions.retain(|m| replaced.first_holding(m.start, m.end).is_none());
         mentions.extend(found.mentions);
         mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         mentions.dedup_by(|b, a| b.start < a.end);
         // phrases inside actor names are part of the name, not rules' words
+        let named = spans::SpanIndex::new(mentions.iter().map(|m| (m.start, m.end)));
         let phrases: Vec<_> = phrases
             .into_iter()
-            .filter(|p| !mentions.iter().any(|m| m.start < p.end && p.start < m.end))
+            .filter(|p| named.first_overlapping(p.start, p.end).is_none())
             .collect();
         let discovered: HashMap<String, discover::Discovered> = forms
             .actors
@@ -242,12 +244,9 @@ impl Pipeline {
         });
 
         let cix = CharIndex::new(text);
-        let sentence_of = |pos: usize| {
-            sentences
-                .iter()
-                .position(|s| s.start <= pos && pos < s.end.max(s.start + 1))
-                .unwrap_or(0)
-        };
+        let by_sentence =
+            spans::SpanIndex::new(sentences.iter().map(|s| (s.start, s.end.max(s.start + 1))));
+        let sentence_of = |pos: usize| by_sentence.first_holding(pos, pos + 1).unwrap_or(0);
         let mut records: BTreeMap<std::sync::Arc<str>, ActorRecord> = BTreeMap::new();
         // one copy of the id for all the document's records
         let doc_id: std::sync::Arc<str> = doc.id.as_str().into();
