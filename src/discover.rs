@@ -278,7 +278,10 @@ pub fn discover(
             }
         }
     }
-    // every later occurrence of a learned form
+    // every later occurrence of a learned form (once each: a form learned
+    // again finds nothing new, each of its occurrences being covered by then)
+    let mut seen = FxHashSet::default();
+    learned.retain(|l| seen.insert(l.clone()));
     let mut taken = SpanSet::default();
     for m in &found.mentions {
         taken.insert(m.start, m.end);
@@ -1052,9 +1055,12 @@ pub fn discover_forms(
             .map(|m| (m.start, m.end))
             .filter(|sp| !replaced.contains(sp)),
     );
+    // (a name found again, with the same id and rule, finds nothing new: every
+    // occurrence of it is a mention by then; a long document repeats names)
+    let mut seen = FxHashSet::default();
     let names: Vec<_> = names
         .into_iter()
-        .filter(|n| n.0.chars().count() >= 3)
+        .filter(|n| n.0.chars().count() >= 3 && seen.insert(n.clone()))
         .collect();
     let surfaces: Vec<&str> = names.iter().map(|n| n.0.as_str()).collect();
     for ((surface, id, after_first), hits) in names.iter().zip(find_all(text, None, &surfaces)) {

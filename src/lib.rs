@@ -126,10 +126,21 @@ impl Pipeline {
 
     /// Extracts one document, also returning its negated agreements (for `--explain`).
     pub fn analyze(&self, doc: &Document) -> (Fragment, Vec<extract::NotAgreement>) {
+        let (fragment, not, _) = self.analyze_counting_cuts(doc);
+        (fragment, not)
+    }
+
+    /// [`Pipeline::analyze`], also counting the sentences cut because they
+    /// were longer than [`segment::MAX_SENTENCE_BYTES`] (for a warning).
+    pub fn analyze_counting_cuts(
+        &self,
+        doc: &Document,
+    ) -> (Fragment, Vec<extract::NotAgreement>, usize) {
         let text = doc.text.as_str();
         let folded = fold(text);
         let blocks = self.segmenter.blocks(text);
         let sentences = self.segmenter.sentences(text, &blocks);
+        let cut = sentences.iter().filter(|s| s.cut).count();
         let spans: Vec<(usize, usize)> = sentences.iter().map(|s| (s.start, s.end)).collect();
         let mut mentions = self.matcher.find(text, &folded);
         // names known by their form or the word before them ("Grafintec Oy",
@@ -366,7 +377,7 @@ impl Pipeline {
             agreements,
             url: doc.url.clone(),
         };
-        (frag, out.not_agreements)
+        (frag, out.not_agreements, cut)
     }
 
     fn actor_record(
