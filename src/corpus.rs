@@ -25,6 +25,8 @@ pub enum Outcome {
         bytes: u64,
         /// Text bytes extracted.
         text_bytes: u64,
+        /// Sentences cut at [`crate::segment::MAX_SENTENCE_BYTES`].
+        cut_sentences: usize,
     },
     /// An input could not be used; the run goes on.
     Failed(Error, u64),
@@ -42,7 +44,8 @@ pub struct RunOptions {
 }
 
 /// Extracts one document: the fragment and (with `explain`) its negated agreements.
-type ExtractFn<'a> = dyn Fn(&Document, bool) -> (Fragment, Vec<NotAgreement>) + Sync + 'a;
+/// (and the number of sentences cut for their length).
+type ExtractFn<'a> = dyn Fn(&Document, bool) -> (Fragment, Vec<NotAgreement>, usize) + Sync + 'a;
 
 fn work(extract: &ExtractFn<'_>, item: Item, explain: bool, doc_date: Option<&str>) -> Outcome {
     match item {
@@ -55,12 +58,13 @@ fn work(extract: &ExtractFn<'_>, item: Item, explain: bool, doc_date: Option<&st
             let result =
                 std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extract(&d, explain)));
             match result {
-                Ok((fragment, not)) => Outcome::Done {
+                Ok((fragment, not, cut_sentences)) => Outcome::Done {
                     fragment: Box::new(fragment),
                     not,
                     doc: explain.then_some(d),
                     bytes,
                     text_bytes,
+                    cut_sentences,
                 },
                 Err(panic) => Outcome::Failed(
                     Error::input(
@@ -97,11 +101,8 @@ where
     F: FnMut(Outcome),
 {
     let extract = |d: &Document, explain: bool| {
-        if explain {
-            p.analyze(d)
-        } else {
-            (p.extract(d), Vec::new())
-        }
+        let (fragment, not, cut) = p.analyze_counting_cuts(d);
+        (fragment, if explain { not } else { Vec::new() }, cut)
     };
     run_with(&extract, inputs, opts, doc_date, sink);
 }
@@ -230,7 +231,7 @@ mod tests {
             if d.id == "d7" {
                 panic!("boom in d7");
             }
-            (p.extract(d), Vec::new())
+            (p.extract(d), Vec::new(), 0)
         };
         for jobs in [1, 3] {
             let (mut done, mut failed) = (Vec::new(), Vec::new());

@@ -296,9 +296,12 @@ pub fn find(text: &str, start: usize, end: usize, phrases: &[PhraseMatch]) -> Ve
             }
         }
     }
+    let mut spans: Vec<(usize, usize)> = out.iter().map(|d| (d.start, d.end)).collect();
+    spans.sort_unstable();
+    let spans = crate::spans::SpanIndex::new(spans);
     for (s, e) in years(slice.as_bytes(), &runs) {
         let (s, e) = (start + s, start + e);
-        if !bounded(s, e) || out.iter().any(|d| d.start <= s && e <= d.end) {
+        if !bounded(s, e) || spans.first_holding(s, e).is_some() {
             continue;
         }
         let prev = text[..s].chars().next_back();

@@ -12,8 +12,10 @@
 
 use crate::gazetteer::{looks_like_acronym, ActorType};
 use crate::lexicon::{FormCue, Lexicon, PhraseMatch, Tag};
-use crate::matcher::{find_exact, find_folded, How, Mention};
+use crate::matcher::{find_all, How, Mention};
+use crate::spans::{SpanIndex, SpanSet};
 use crate::text::{is_word_char, slug};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::BTreeMap;
 
 /// An actor found in the document but not in the gazetteer.
@@ -126,22 +128,17 @@ pub fn discover(
 ) -> Found {
     let mut found = Found::default();
     let mut actors: BTreeMap<String, Discovered> = BTreeMap::new();
-    let mention_at = |s: usize, e: usize| {
-        mentions
-            .iter()
-            .find(|m| m.start <= s && m.end >= e && m.start < e)
+    let mix = SpanIndex::new(mentions.iter().map(|m| (m.start, m.end)));
+    let pix = SpanIndex::new(phrases.iter().map(|p| (p.start, p.end)));
+    let mention_at = |s: usize, e: usize| mix.first_holding(s, e).map(|i| &mentions[i]);
+    let ends = first_by_end(mentions.iter().map(|m| m.end));
+    let ending_at = |e: usize| ends.get(&e).map(|&i| &mentions[i]);
+    let phrase_is = |s: usize, e: usize, tag: &Tag| {
+        pix.starting_at(s)
+            .any(|i| phrases[i].end == e && phrases[i].tags.contains(tag))
     };
-    let ending_at = |e: usize| mentions.iter().find(|m| m.end == e);
-    let is_head = |s: usize, e: usize| {
-        phrases
-            .iter()
-            .any(|p| p.start == s && p.end == e && p.tags.contains(&Tag::OrgHead))
-    };
-    let is_coord = |s: usize, e: usize| {
-        phrases
-            .iter()
-            .any(|p| p.start == s && p.end == e && p.tags.contains(&Tag::Coord))
-    };
+    let is_head = |s: usize, e: usize| phrase_is(s, e, &Tag::OrgHead);
+    let is_coord = |s: usize, e: usize| phrase_is(s, e, &Tag::Coord);
     let connector = |w: &str| {
         matches!(
             crate::text::fold(w).as_str(),
@@ -205,7 +202,7 @@ pub fn discover(
                         let Some(ls) = long_form_start(
                             text,
                             &toks[..i],
-                            mentions,
+                            &mix,
                             &is_head,
                             &is_coord,
                             &connector,
@@ -266,9 +263,10 @@ pub fn discover(
                 if !looks_like_acronym(prev) {
                     continue;
                 }
-                let inner_m = mentions
-                    .iter()
-                    .find(|m| m.start == inner.0 && m.end >= inner.1);
+                let inner_m = mix
+                    .starting_at(inner.0)
+                    .map(|k| &mentions[k])
+                    .find(|m| m.end >= inner.1);
                 let prev_m = mention_at(toks[i - 1].start, toks[i - 1].end);
                 match (prev_m, inner_m) {
                     (Some(p), None) => {
@@ -280,23 +278,37 @@ pub fn discover(
             }
         }
     }
-    // every later occurrence of a learned form
-    let covered = |s: usize, e: usize, found: &Found| {
-        mentions
-            .iter()
-            .chain(found.mentions.iter())
-            .any(|m| m.start < e && s < m.end)
+    // every later occurrence of a learned form (once each: a form learned
+    // again finds nothing new, each of its occurrences being covered by then)
+    let mut seen = FxHashSet::default();
+    learned.retain(|l| seen.insert(l.clone()));
+    let mut taken = SpanSet::default();
+    for m in &found.mentions {
+        taken.insert(m.start, m.end);
+    }
+    let covered = |s: usize, e: usize, taken: &SpanSet| {
+        mix.first_overlapping(s, e).is_some() || taken.overlaps(s, e)
     };
+    let forms_of = |exact: bool| -> Vec<&str> {
+        learned
+            .iter()
+            .filter(|l| l.2 == exact)
+            .map(|l| l.0.as_str())
+            .collect()
+    };
+    let mut exact_hits = find_all(text, None, &forms_of(true)).into_iter();
+    let mut folded_hits = find_all(text, Some(folded), &forms_of(false)).into_iter();
     for (surface, actor, exact) in &learned {
         let hits = if *exact {
-            find_exact(text, surface)
+            exact_hits.next()
         } else {
-            find_folded(text, folded, surface)
+            folded_hits.next()
         };
         let alias: std::sync::Arc<str> = surface.as_str().into();
         let actor_id: std::sync::Arc<str> = actor.as_str().into();
-        for (s, e, genitive) in hits {
-            if !covered(s, e, &found) {
+        for (s, e, genitive) in hits.unwrap_or_default() {
+            if !covered(s, e, &taken) {
+                taken.insert(s, e);
                 let how = if actor.starts_with("x-") {
                     How::Discovered
                 } else {
@@ -313,10 +325,38 @@ pub fn discover(
             }
         }
     }
-    discover_people(text, sentences, mentions, phrases, &mut found, &mut actors);
+    let ix = (&mix, &pix);
+    discover_people(
+        text,
+        sentences,
+        mentions,
+        phrases,
+        ix,
+        &mut found,
+        &mut taken,
+        &mut actors,
+    );
     found.actors = actors.into_values().collect();
     found.mentions.sort_by_key(|m| (m.start, m.end));
     found
+}
+
+/// For each end, the index of the first span (in order) that ends there.
+fn first_by_end(ends: impl Iterator<Item = usize>) -> FxHashMap<usize, usize> {
+    let mut out = FxHashMap::default();
+    for (i, e) in ends.enumerate() {
+        out.entry(e).or_insert(i);
+    }
+    out
+}
+
+/// The byte length of a genitive ending ("'s", "’s", ":s" or a bare "'"),
+/// 0 when `w` has none; cut at it, a name keeps whole characters.
+fn genitive_suffix(w: &str) -> usize {
+    ["'s", "’s", ":s", "'"]
+        .iter()
+        .find(|g| w.ends_with(*g))
+        .map_or(0, |g| g.len())
 }
 
 fn normalize_ws(s: &str) -> String {
@@ -328,17 +368,13 @@ fn normalize_ws(s: &str) -> String {
 fn long_form_start(
     text: &str,
     toks: &[Tok],
-    mentions: &[Mention],
+    mentions: &SpanIndex,
     is_head: &dyn Fn(usize, usize) -> bool,
     is_coord: &dyn Fn(usize, usize) -> bool,
     connector: &dyn Fn(&str) -> bool,
     acronym: &str,
 ) -> Option<usize> {
-    let in_mention = |t: &Tok| {
-        mentions
-            .iter()
-            .any(|m| m.start <= t.start && t.end <= m.end)
-    };
+    let in_mention = |t: &Tok| mentions.first_holding(t.start, t.end).is_some();
     let first = acronym.chars().next()?.to_lowercase().next()?;
     // 1. a run of capitalised words and connectors whose first word starts like the acronym
     let mut run: Vec<&Tok> = Vec::new();
@@ -393,22 +429,25 @@ fn long_form_start(
     head
 }
 
+/// `ix`: the span indexes of `mentions` and `phrases`; `taken`: the spans of
+/// `found.mentions`.
+#[allow(clippy::too_many_arguments)]
 fn discover_people(
     text: &str,
     sentences: &[(usize, usize)],
     mentions: &[Mention],
     phrases: &[PhraseMatch],
+    (mix, pix): (&SpanIndex, &SpanIndex),
     found: &mut Found,
+    taken: &mut SpanSet,
     actors: &mut BTreeMap<String, Discovered>,
 ) {
-    let phrase_at = |s: usize| phrases.iter().find(|p| p.start == s);
-    let phrase_ending = |e: usize| phrases.iter().find(|p| p.end == e);
-    let is_lex = |t: &Tok| phrases.iter().any(|p| p.start <= t.start && t.end <= p.end);
-    let in_mention = |s: usize, e: usize, found: &Found| {
-        mentions
-            .iter()
-            .chain(found.mentions.iter())
-            .any(|m| m.start < e && s < m.end)
+    let phrase_at = |s: usize| pix.starting_at(s).next().map(|i| &phrases[i]);
+    let ends = first_by_end(phrases.iter().map(|p| p.end));
+    let phrase_ending = |e: usize| ends.get(&e).map(|&i| &phrases[i]);
+    let is_lex = |t: &Tok| pix.first_holding(t.start, t.end).is_some();
+    let in_mention = |s: usize, e: usize, taken: &SpanSet| {
+        mix.first_overlapping(s, e).is_some() || taken.overlaps(s, e)
     };
     let name_word = |w: &str| {
         let mut cs = w.chars();
@@ -418,6 +457,7 @@ fn discover_people(
             && !w.contains(':')
     };
     let mut names: Vec<String> = Vec::new();
+    let mut named: FxHashSet<String> = FxHashSet::default();
     // a person is recognised by a role word, an apposition with a role, or a
     // signing or speaking verb: sentences with none of these are skipped
     let cue = |p: &PhraseMatch| {
@@ -444,7 +484,7 @@ fn discover_people(
                 && toks[j].word
                 && name_word(&text[toks[j].start..toks[j].end])
                 && !is_lex(&toks[j])
-                && !in_mention(toks[j].start, toks[j].end, found)
+                && !in_mention(toks[j].start, toks[j].end, taken)
             {
                 j += 1;
             }
@@ -454,10 +494,10 @@ fn discover_people(
             }
             let (s, e) = (toks[i].start, toks[j - 1].end);
             // context before: a role word right before (optionally with a comma)
-            let mut before = s;
-            while before > ss && text[..before].ends_with(|c: char| c.is_whitespace() || c == ',') {
-                before -= 1;
-            }
+            let before = ss
+                + text[ss..s]
+                    .trim_end_matches(|c: char| c.is_whitespace() || c == ',')
+                    .len();
             let role_before = phrase_ending(before).is_some_and(|p| p.tags.contains(&Tag::Role));
             // context after: ", <role|genitive mention>" or a signing/speaking verb
             let rest = text[e..se].trim_start();
@@ -465,14 +505,14 @@ fn discover_people(
             let appos = rest.starts_with(',') && {
                 let r2 = rest[1..].trim_start();
                 let at = se - r2.len();
-                mentions.iter().any(|m| m.start == at && m.genitive)
+                mix.starting_at(at).any(|k| mentions[k].genitive)
                     || phrase_at(at).is_some_and(|p| {
                         p.tags
                             .iter()
                             .any(|t| matches!(t, Tag::Role | Tag::Determiner))
-                            && phrases.iter().any(|q| {
-                                q.start >= at && q.start < at + 40 && q.tags.contains(&Tag::Role)
-                            })
+                            && pix
+                                .starting_in(at, at + 40)
+                                .any(|k| phrases[k].tags.contains(&Tag::Role))
                     })
             };
             let verb_after = phrase_at(after_at).is_some_and(|p| {
@@ -483,7 +523,7 @@ fn discover_people(
             if role_before || appos || verb_after {
                 let name = normalize_ws(&text[s..e]);
                 let id = format!("x-{}", slug(&name));
-                if !names.contains(&name) {
+                if named.insert(name.clone()) {
                     names.push(name.clone());
                 }
                 let surname = name.split(' ').next_back().unwrap_or("").to_string();
@@ -499,16 +539,23 @@ fn discover_people(
         }
     }
     // every occurrence of the full name, then the surname after the first mention
-    for name in names {
-        let id = format!("x-{}", slug(&name));
-        let hits = find_exact(text, &name);
+    let surnames: Vec<&str> = names
+        .iter()
+        .map(|n| n.split(' ').next_back().unwrap_or(""))
+        .collect();
+    let needles: Vec<&str> = names.iter().map(String::as_str).chain(surnames).collect();
+    let mut hits = find_all(text, None, &needles);
+    let surname_hits = hits.split_off(names.len());
+    for ((name, hits), surname_hits) in names.iter().zip(hits).zip(surname_hits) {
+        let id = format!("x-{}", slug(name));
         let Some(first) = hits.first().map(|h| h.0) else {
             continue;
         };
         let alias: std::sync::Arc<str> = name.as_str().into();
         let actor: std::sync::Arc<str> = id.as_str().into();
         for (s, e, g) in hits {
-            if !in_mention(s, e, found) {
+            if !in_mention(s, e, taken) {
+                taken.insert(s, e);
                 found.mentions.push(Mention {
                     start: s,
                     end: e,
@@ -521,8 +568,9 @@ fn discover_people(
         }
         let surname = name.split(' ').next_back().unwrap_or("").to_string();
         let alias: std::sync::Arc<str> = surname.as_str().into();
-        for (s, e, g) in find_exact(text, &surname) {
-            if s > first && !in_mention(s, e, found) {
+        for (s, e, g) in surname_hits {
+            if s > first && !in_mention(s, e, taken) {
+                taken.insert(s, e);
                 found.mentions.push(Mention {
                     start: s,
                     end: e,
@@ -580,9 +628,9 @@ pub fn discover_forms(
     if cues.is_empty() {
         return found;
     }
-    let mention_over = |s: usize, e: usize| mentions.iter().find(|m| m.start < e && s < m.end);
-    let genitive_word =
-        |w: &str| w.ends_with("'s") || w.ends_with("’s") || w.ends_with(":s") || w.ends_with('\'');
+    let mix = SpanIndex::new(mentions.iter().map(|m| (m.start, m.end)));
+    let mention_over = |s: usize, e: usize| mix.first_overlapping(s, e).map(|i| &mentions[i]);
+    let genitive_word = |w: &str| genitive_suffix(w) > 0;
     // a word that may be part of an organisation's name
     let org_word = |w: &str| {
         w.chars()
@@ -836,11 +884,7 @@ pub fn discover_forms(
                 let surface = &text[start..end];
                 let gen = genitive_word(surface) && last.is_some();
                 let name_end = if gen {
-                    end - if surface.ends_with("’s") {
-                        "’s".len()
-                    } else {
-                        2
-                    }
+                    end - genitive_suffix(surface)
                 } else {
                     end
                 };
@@ -906,11 +950,7 @@ pub fn discover_forms(
                 let surface = &text[start..end];
                 let gen = genitive_word(surface);
                 let name_end = if gen {
-                    end - if surface.ends_with("’s") {
-                        "’s".len()
-                    } else {
-                        2
-                    }
+                    end - genitive_suffix(surface)
                 } else {
                     end
                 };
@@ -949,12 +989,14 @@ pub fn discover_forms(
     // the longest of overlapping candidates
     cands.sort_by_key(|c| (std::cmp::Reverse(c.end - c.start), c.start));
     let mut kept: Vec<Candidate> = Vec::new();
+    let mut kept_spans = SpanSet::default();
     for c in cands {
         // "Long Name (ACR)" is the acronym rule's: it names the actor by its acronym
         if text[c.end..].trim_start().starts_with('(') {
             continue;
         }
-        if kept.iter().all(|k| k.end <= c.start || c.end <= k.start) {
+        if !kept_spans.overlaps(c.start, c.end) {
+            kept_spans.insert(c.start, c.end);
             kept.push(c);
         }
     }
@@ -966,9 +1008,10 @@ pub fn discover_forms(
         if id == "x-" {
             continue;
         }
-        for m in mentions
-            .iter()
-            .filter(|m| c.start <= m.start && m.end <= c.end)
+        for m in mix
+            .starting_in(c.start, c.end)
+            .map(|k| &mentions[k])
+            .filter(|m| m.end <= c.end)
         {
             found.replaced.push((m.start, m.end));
         }
@@ -998,32 +1041,40 @@ pub fn discover_forms(
         }
     }
     // later occurrences of each name and alias
-    let first_of = |id: &str, found: &Found| {
-        found
-            .mentions
+    let mut first_of: FxHashMap<std::sync::Arc<str>, usize> = FxHashMap::default();
+    let mut taken = SpanSet::default();
+    for m in &found.mentions {
+        let f = first_of.entry(m.actor.clone()).or_insert(m.start);
+        *f = (*f).min(m.start);
+        taken.insert(m.start, m.end);
+    }
+    let replaced: FxHashSet<(usize, usize)> = found.replaced.iter().copied().collect();
+    let left = SpanIndex::new(
+        mentions
             .iter()
-            .filter(|m| &*m.actor == id)
-            .map(|m| m.start)
-            .min()
-            .unwrap_or(0)
-    };
-    for (surface, id, after_first) in names {
-        if surface.chars().count() < 3 {
-            continue;
-        }
-        let first = first_of(&id, &found);
+            .map(|m| (m.start, m.end))
+            .filter(|sp| !replaced.contains(sp)),
+    );
+    // (a name found again, with the same id and rule, finds nothing new: every
+    // occurrence of it is a mention by then; a long document repeats names)
+    let mut seen = FxHashSet::default();
+    let names: Vec<_> = names
+        .into_iter()
+        .filter(|n| n.0.chars().count() >= 3 && seen.insert(n.clone()))
+        .collect();
+    let surfaces: Vec<&str> = names.iter().map(|n| n.0.as_str()).collect();
+    for ((surface, id, after_first), hits) in names.iter().zip(find_all(text, None, &surfaces)) {
         let alias: std::sync::Arc<str> = surface.as_str().into();
         let actor: std::sync::Arc<str> = id.as_str().into();
-        for (s, e, g) in find_exact(text, &surface) {
-            if after_first && s < first {
+        let first = first_of.get(&actor).copied().unwrap_or(0);
+        for (s, e, g) in hits {
+            if *after_first && s < first {
                 continue;
             }
-            let taken = mentions
-                .iter()
-                .filter(|m| !found.replaced.contains(&(m.start, m.end)))
-                .chain(found.mentions.iter())
-                .any(|m| m.start < e && s < m.end);
-            if !taken {
+            if !(left.first_overlapping(s, e).is_some() || taken.overlaps(s, e)) {
+                taken.insert(s, e);
+                let f = first_of.entry(actor.clone()).or_insert(s);
+                *f = (*f).min(s);
                 found.mentions.push(Mention {
                     start: s,
                     end: e,

@@ -14,6 +14,7 @@ use crate::gazetteer::ActorType;
 use crate::lexicon::{Kind, PhraseMatch, Relative, Status, Tag};
 use crate::matcher::Mention;
 use crate::segment::{Block, BlockKind, Sentence};
+use crate::spans::{SpanIndex, SpanSet};
 use std::collections::BTreeSet;
 
 mod frames;
@@ -157,6 +158,8 @@ struct State<'a> {
     /// The subject of the last agreement stated with a `with` counterpart, and
     /// its sentence: "Similar agreements have been established with A and B".
     last_subject: Option<(BTreeSet<String>, usize)>,
+    /// The spans of `inp.mentions`, for overlap look-ups in logarithmic time.
+    mention_spans: SpanIndex,
 }
 
 /// Extracts the agreements of one document.
@@ -170,6 +173,7 @@ pub fn extract(inp: &Input) -> Output {
         last: None,
         summary_date: None,
         last_subject: None,
+        mention_spans: SpanIndex::new(inp.mentions.iter().map(|m| (m.start, m.end))),
     };
     // A sentence without a telling word can neither state an agreement nor
     // describe the last one (see `clause` and `continuation`): skip it whole.
@@ -204,6 +208,23 @@ fn has(inp: &Input, it: &Item, f: impl Fn(&Tag) -> bool) -> bool {
     tags(inp, it).iter().any(f)
 }
 
+/// The offset from `pos` of the first `]` in `t[pos..e]`. `close` keeps the
+/// last search (from where, and the `]` found) so that a run of `[` reads the
+/// text once.
+fn next_close(
+    t: &str,
+    pos: usize,
+    e: usize,
+    close: &mut Option<(usize, Option<usize>)>,
+) -> Option<usize> {
+    let valid = close.is_some_and(|(from, at)| from <= pos && at.is_none_or(|c| c >= pos));
+    if !valid {
+        let at = memchr::memchr(b']', &t.as_bytes()[pos..e]).map(|k| pos + k);
+        *close = Some((pos, at));
+    }
+    close.and_then(|(_, at)| at).map(|c| c - pos)
+}
+
 impl<'a> State<'a> {
     fn items(&self, s: usize, e: usize) -> Vec<Item> {
         let inp = self.inp;
@@ -222,14 +243,17 @@ impl<'a> State<'a> {
                 });
             }
         }
-        let covered =
-            |items: &Vec<Item>, a: usize, b: usize| items.iter().any(|x| x.start < b && a < x.end);
+        let mut taken = SpanSet::default();
+        for x in &items {
+            taken.insert(x.start, x.end);
+        }
         let from_d = self.dates.partition_point(|d| d.start < s);
         for (i, d) in self.dates.iter().enumerate().skip(from_d) {
             if d.start >= e {
                 break;
             }
-            if d.end <= e && !covered(&items, d.start, d.end) {
+            if d.end <= e && !taken.overlaps(d.start, d.end) {
+                taken.insert(d.start, d.end);
                 items.push(Item {
                     start: d.start,
                     end: d.end,
@@ -242,7 +266,8 @@ impl<'a> State<'a> {
             if p.start >= e {
                 break;
             }
-            if p.end <= e && !covered(&items, p.start, p.end) {
+            if p.end <= e && !taken.overlaps(p.start, p.end) {
+                taken.insert(p.start, p.end);
                 items.push(Item {
                     start: p.start,
                     end: p.end,
@@ -256,6 +281,8 @@ impl<'a> State<'a> {
         let mut pos = s;
         let mut next = 0;
         let mut rest: Vec<Item> = Vec::new();
+        // the next ']' at or after a position, found once per ']' (not per '[')
+        let mut close: Option<(usize, Option<usize>)> = None;
         while pos < e {
             while next < items.len() && items[next].start < pos {
                 next += 1;
@@ -269,14 +296,14 @@ impl<'a> State<'a> {
             if c.is_whitespace() {
                 pos += c.len_utf8();
             } else if c == '['
-                && t[pos..e].find(']').is_some_and(|k| {
+                && next_close(t, pos, e, &mut close).is_some_and(|k| {
                     k > 1
                         && t[pos + 1..pos + k]
                             .chars()
                             .all(|c| c.is_ascii_digit() || c == ',' || c == ' ' || c == '-')
                 })
             {
-                let k = t[pos..e].find(']').unwrap();
+                let k = next_close(t, pos, e, &mut close).expect("a ']'");
                 rest.push(Item {
                     start: pos,
                     end: pos + k + 1,
@@ -352,8 +379,8 @@ impl<'a> State<'a> {
     }
 
     fn date_context(&self, at: usize) -> Context {
-        let mut last = self
-            .dates
+        // (dates are sorted by start: those ending before `at` start before it)
+        let mut last = self.dates[..self.dates.partition_point(|d| d.start < at)]
             .iter()
             .filter(|d| d.end <= at)
             .filter_map(|d| match d.value {
@@ -477,7 +504,7 @@ impl<'a> State<'a> {
             }
         }
         let before = inp.sentences[si].start;
-        inp.mentions
+        inp.mentions[..inp.mentions.partition_point(|m| m.start < before)]
             .iter()
             .rfind(|m| m.end <= before && is_company(&m.actor))
             .map(|m| m.actor.to_string())
@@ -485,17 +512,15 @@ impl<'a> State<'a> {
 
     fn topics(&self, si: usize) -> BTreeSet<String> {
         let s = &self.inp.sentences[si];
-        let mut out: BTreeSet<String> = self
-            .inp
-            .phrases
+        let from = self.inp.phrases.partition_point(|p| p.start < s.start);
+        let mut out: BTreeSet<String> = self.inp.phrases[from..]
             .iter()
-            .filter(|p| p.start >= s.start && p.end <= s.end)
+            .take_while(|p| p.start < s.end)
+            .filter(|p| p.end <= s.end)
             .filter(|p| {
-                !self
-                    .inp
-                    .mentions
-                    .iter()
-                    .any(|m| m.start < p.end && p.start < m.end)
+                self.mention_spans
+                    .first_overlapping(p.start, p.end)
+                    .is_none()
             })
             .flat_map(|p| {
                 p.tags.iter().filter_map(|t| match t {
@@ -508,7 +533,8 @@ impl<'a> State<'a> {
         if self.inp.text[s.start..s.end].trim_end().ends_with(':') {
             let mut b = s.block + 1;
             while b < self.inp.blocks.len() && self.inp.blocks[b].kind == BlockKind::ListItem {
-                if let Some(k) = self.inp.sentences.iter().position(|x| x.block == b) {
+                let k = self.inp.sentences.partition_point(|x| x.block < b);
+                if self.inp.sentences.get(k).is_some_and(|x| x.block == b) {
                     out.extend(self.topics(k));
                 }
                 b += 1;
@@ -718,11 +744,15 @@ impl<'a> State<'a> {
         let dateline = self.inp.dateline;
         // references cited where an agreement is stated merge into it
         let mut merged_away = vec![false; self.out.len()];
+        // (absorbing never gives an agreement a reference: the references are known once)
+        let refs: Vec<usize> = (0..self.out.len())
+            .filter(|&j| self.out[j].reference.is_some())
+            .collect();
         for i in 0..self.out.len() {
             if self.out[i].reference.is_some() {
                 continue;
             }
-            for j in 0..self.out.len() {
+            for &j in &refs {
                 let Some(n) = self.out[j].reference else {
                     continue;
                 };
@@ -737,29 +767,44 @@ impl<'a> State<'a> {
                 }
             }
         }
-        let mut list: Vec<Agreement> = self
+        let list: Vec<Agreement> = self
             .out
             .into_iter()
             .zip(merged_away)
             .filter(|(_, m)| !m)
             .map(|(a, _)| a)
             .collect();
-        // the same agreement stated twice in the document
-        let mut i = 0;
-        while i < list.len() {
-            let mut j = i + 1;
-            while j < list.len() {
-                if same(&list[i], &list[j]) {
-                    let b = list.remove(j);
-                    absorb(&mut list[i], b);
-                } else {
-                    j += 1;
+        // the same agreement stated twice in the document: `same` needs the same
+        // parties (which absorbing keeps), so each is compared within its group;
+        // fewer than two parties are dropped below whatever they absorb
+        let mut groups: std::collections::HashMap<BTreeSet<String>, Vec<usize>> =
+            std::collections::HashMap::new();
+        for (i, a) in list
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.parties.len() >= 2)
+        {
+            groups.entry(a.parties.clone()).or_default().push(i);
+        }
+        let mut slots: Vec<Option<Agreement>> = list.into_iter().map(Some).collect();
+        for group in groups.values() {
+            for (gi, &i) in group.iter().enumerate() {
+                for &j in &group[gi + 1..] {
+                    let (Some(a), Some(b)) = (&slots[i], &slots[j]) else {
+                        continue;
+                    };
+                    if same(a, b) {
+                        let b = slots[j].take();
+                        if let (Some(a), Some(b)) = (slots[i].as_mut(), b) {
+                            absorb(a, b);
+                        }
+                    }
                 }
             }
-            i += 1;
         }
+        let mut list: Vec<Agreement> = slots.into_iter().flatten().collect();
         // headings restate or summarise; keep only what the body states too (merged above)
-        let body: Vec<BTreeSet<String>> = list
+        let body: BTreeSet<BTreeSet<String>> = list
             .iter()
             .filter(|a| !a.heading)
             .map(|a| a.parties.clone())

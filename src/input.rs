@@ -34,6 +34,10 @@ impl Document {
 /// Largest input accepted in one document (larger files are refused with advice).
 pub const MAX_DOCUMENT_BYTES: usize = 256 * 1024 * 1024;
 
+/// Most lines accepted in one document (each may become a block and a
+/// sentence: past this, memory rather than the text would be the limit).
+pub const MAX_DOCUMENT_LINES: usize = 4 * 1024 * 1024;
+
 /// How much of the start of an input is checked for NUL bytes (binary files).
 const SNIFF_BYTES: usize = 8192;
 
@@ -129,7 +133,8 @@ fn decode_utf16(name: &str, bytes: &[u8]) -> Result<String> {
 ///
 /// # Errors
 /// [`Error::Input`] naming `name` when the bytes are empty, binary (NUL bytes) or
-/// not UTF-8 (with the line and byte where decoding failed), or too large.
+/// not UTF-8 (with the line and byte where decoding failed), or too large
+/// ([`MAX_DOCUMENT_BYTES`], [`MAX_DOCUMENT_LINES`]).
 pub fn decode(name: &str, bytes: Vec<u8>) -> Result<String> {
     if bytes.len() > MAX_DOCUMENT_BYTES {
         return Err(too_large(name, Some(bytes.len() as u64)));
@@ -148,6 +153,15 @@ pub fn decode(name: &str, bytes: Vec<u8>) -> Result<String> {
     let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
     if head.contains(&0) {
         return Err(Error::input(name, nul_message(head)));
+    }
+    let lines = memchr::memchr_iter(b'\n', &bytes).count();
+    if lines > MAX_DOCUMENT_LINES {
+        return Err(Error::input(
+            name,
+            format!(
+                "the input has {lines} lines, over the limit of {MAX_DOCUMENT_LINES} for one document; split it or give it as JSONL, one document per line"
+            ),
+        ));
     }
     match String::from_utf8(bytes) {
         Ok(mut s) => {
@@ -247,6 +261,14 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.contains("256 MB, over the 256 MB limit"), "{e}");
+        let e = decode("lines", b"a\n".repeat(MAX_DOCUMENT_LINES + 1))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with("lines: the input has 4194305 lines, over the limit of 4194304"),
+            "{e}"
+        );
+        assert!(decode("lines", b"a\n".repeat(MAX_DOCUMENT_LINES)).is_ok());
     }
 
     /// Issue 17: UTF-16 with a byte-order mark is decoded; without one it is

@@ -394,9 +394,75 @@ pub fn find_folded(text: &str, folded: &str, needle: &str) -> Vec<(usize, usize,
     out
 }
 
+/// [`find_exact`] of each needle, or [`find_folded`] when `folded` is given,
+/// in one pass over the text whatever the number of needles (a long document
+/// learns many names; a search per name made it quadratic, issue 17).
+pub fn find_all(
+    text: &str,
+    folded: Option<&str>,
+    needles: &[&str],
+) -> Vec<Vec<(usize, usize, bool)>> {
+    let keys: Vec<String> = needles
+        .iter()
+        .map(|n| folded.map_or_else(|| n.to_string(), |_| fold(n)))
+        .collect();
+    // one pattern per distinct non-empty key
+    let mut ids: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
+    let mut patterns: Vec<&str> = Vec::new();
+    for k in keys.iter().filter(|k| !k.is_empty()) {
+        ids.entry(k.as_str()).or_insert_with(|| {
+            patterns.push(k.as_str());
+            patterns.len() - 1
+        });
+    }
+    let hay = folded.unwrap_or(text);
+    let mut hits: Vec<Vec<(usize, usize, bool)>> = vec![Vec::new(); patterns.len()];
+    // (an automaton too large to build: the search per needle)
+    let ac = aho_corasick::AhoCorasick::new(&patterns).ok();
+    if let Some(ac) = ac.as_ref().filter(|_| !patterns.is_empty()) {
+        // as the search for one needle goes: on from the end of each occurrence
+        let mut next_from = vec![0usize; patterns.len()];
+        for m in ac.find_overlapping_iter(hay) {
+            let p = m.pattern().as_usize();
+            if m.start() < next_from[p] {
+                continue;
+            }
+            next_from[p] = m.end();
+            if let Some((end, gen)) = edges(text, m.start(), m.end()) {
+                hits[p].push((m.start(), end, gen));
+            }
+        }
+    }
+    keys.iter()
+        .zip(needles)
+        .map(|(k, n)| match (ids.get(k.as_str()), &ac, folded) {
+            _ if k.is_empty() => Vec::new(),
+            (Some(&p), Some(_), _) => hits[p].clone(),
+            (_, _, Some(f)) => find_folded(text, f, n),
+            (_, _, None) => find_exact(text, n),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `find_all` gives what a search per needle gives.
+    #[test]
+    fn find_all_is_a_search_per_needle() {
+        let text = "Anna Berg och Berg AB; BERGS berg-Berg Bergs. aaaa Anna Bergs";
+        let folded = fold(text);
+        let needles = ["Berg", "Anna Berg", "berg", "aa", "Berg", "Bergs", "ANNA"];
+        let exact = find_all(text, None, &needles);
+        let fold_all = find_all(text, Some(&folded), &needles);
+        for (k, n) in needles.iter().enumerate() {
+            assert_eq!(exact[k], find_exact(text, n), "{n}");
+            assert_eq!(fold_all[k], find_folded(text, &folded, n), "{n}");
+        }
+        // Anna Berg, Berg AB, berg-Berg, Bergs. and Bergs (genitives); not BERGS
+        assert_eq!(exact[0].len(), 5);
+    }
 
     fn gz() -> Gazetteer {
         let mut b = Gazetteer::builder();

@@ -42,7 +42,15 @@ pub struct Sentence {
     pub end: usize,
     /// Index of its block.
     pub block: usize,
+    /// Whether it was cut from a sentence longer than [`MAX_SENTENCE_BYTES`].
+    pub cut: bool,
 }
+
+/// The longest sentence the rules read, in bytes (real sentences stay under
+/// 500). A longer one (a table dump, a text without sentence marks) is cut at
+/// the last whitespace before the limit, or at a character boundary when it
+/// has none, so that no rule scans more than this at once (issue 17).
+pub const MAX_SENTENCE_BYTES: usize = 2048;
 
 /// Splits text into blocks and sentences.
 #[derive(Debug, Clone, Default)]
@@ -143,11 +151,7 @@ impl Segmenter {
         for (bi, b) in blocks.iter().enumerate() {
             // a list item (or a "– " quote line) may hold several sentences
             if !matches!(b.kind, BlockKind::Paragraph | BlockKind::ListItem) {
-                out.push(Sentence {
-                    start: b.start,
-                    end: b.end,
-                    block: bi,
-                });
+                push_trimmed(text, b.start, b.end, bi, &mut out);
                 continue;
             }
             let mut s = b.start;
@@ -207,10 +211,16 @@ impl Segmenter {
     fn is_abbreviation(&self, t: &str, dot: usize) -> bool {
         // after the separator, whatever its length (U+2028 and U+0085 are
         // whitespace of three and two bytes)
-        let start = t[..dot]
+        // (looking back no further than the longest word that can matter, so a
+        // long run without spaces is read once, not once per dot)
+        let mut from = dot.saturating_sub(self.longest.max(4) + 4);
+        while !t.is_char_boundary(from) {
+            from -= 1;
+        }
+        let start = t[from..dot]
             .char_indices()
             .rfind(|&(_, c)| c.is_whitespace() || c == '(')
-            .map_or(0, |(p, c)| p + c.len_utf8());
+            .map_or(from, |(p, c)| from + p + c.len_utf8());
         let word = &t[start..dot + 1];
         let letters = word.trim_end_matches('.');
         if letters.chars().count() == 1 && letters.chars().all(|c| c.is_uppercase()) {
@@ -258,17 +268,42 @@ fn lines_inclusive(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// Pushes `text[s..e]` trimmed, in pieces of at most [`MAX_SENTENCE_BYTES`].
 fn push_trimmed(text: &str, s: usize, e: usize, block: usize, out: &mut Vec<Sentence>) {
     let seg = &text[s..e];
     let ls = seg.len() - seg.trim_start().len();
     let trimmed = seg.trim();
-    if !trimmed.is_empty() {
-        out.push(Sentence {
-            start: s + ls,
-            end: s + ls + trimmed.len(),
-            block,
-        });
+    if trimmed.is_empty() {
+        return;
     }
+    let (mut s, e) = (s + ls, s + ls + trimmed.len());
+    let cut = e - s > MAX_SENTENCE_BYTES;
+    while e - s > MAX_SENTENCE_BYTES {
+        let mut limit = s + MAX_SENTENCE_BYTES;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let piece = &text[s..limit];
+        // before the last whitespace run, else at the limit
+        let end = match piece.rfind(char::is_whitespace) {
+            Some(w) if w > 0 => piece[..w].trim_end().len(),
+            _ => piece.len(),
+        };
+        out.push(Sentence {
+            start: s,
+            end: s + end,
+            block,
+            cut,
+        });
+        s += end;
+        s += text[s..e].len() - text[s..e].trim_start().len();
+    }
+    out.push(Sentence {
+        start: s,
+        end: e,
+        block,
+        cut,
+    });
 }
 
 fn reference_number(line: &str) -> Option<u32> {
@@ -313,6 +348,33 @@ mod tests {
         }
         let t = "A\u{2028}Inc. Next one.";
         assert!(s.is_abbreviation(t, t.find("Inc.").unwrap() + 3));
+    }
+
+    /// Issue 17: a sentence longer than MAX_SENTENCE_BYTES is cut before the
+    /// last whitespace under the limit (or at a char boundary when it has
+    /// none), each piece marked `cut`; shorter sentences are left whole.
+    #[test]
+    fn issue17_long_sentences_are_cut_at_whitespace() {
+        let s = seg();
+        let words = "ord ".repeat(1499); // no sentence mark in 6003 bytes
+        let t = format!("Short one. Ord {words}end");
+        let got = s.sentences(&t, &s.blocks(&t));
+        let lens: Vec<usize> = got.iter().map(|x| x.end - x.start).collect();
+        assert_eq!(lens, vec![10, 2047, 2047, 1907]);
+        assert_eq!(
+            got.iter().map(|x| x.cut).collect::<Vec<_>>(),
+            [false, true, true, true]
+        );
+        assert!(got[2..]
+            .iter()
+            .all(|x| t[x.start..x.end].starts_with("ord ")));
+        // no whitespace at all: cut at a char boundary under the limit
+        let t = "å".repeat(3000);
+        let got = s.sentences(&t, &s.blocks(&t));
+        assert_eq!(
+            got.iter().map(|x| x.end - x.start).collect::<Vec<_>>(),
+            [2048, 2048, 1904]
+        );
     }
 
     fn seg() -> Segmenter {

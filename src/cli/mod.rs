@@ -328,8 +328,18 @@ fn extract(a: ExtractArgs) -> Result<i32> {
                 doc,
                 bytes,
                 text_bytes,
+                cut_sentences,
             } => {
                 bar.inc(bytes);
+                if cut_sentences > 0 && !a.quiet {
+                    bar.suspend(|| {
+                        eprintln!(
+                            "pactgraph: warning: {}: {cut_sentences} sentences longer than {} bytes were cut at whitespace; the rules read each piece alone",
+                            fragment.doc,
+                            pactgraph::segment::MAX_SENTENCE_BYTES
+                        )
+                    });
+                }
                 // a second document with the same id would merge into the first
                 if !ids.insert(fragment.doc.clone()) {
                     stats.failed += 1;

@@ -91,10 +91,12 @@ impl<'a> State<'a> {
         if generic || (rank == 0 && kind == Kind::Cooperation && tr.verb.is_some()) {
             let from = nouns.first().copied().unwrap_or(cl.lo);
             let sent = &inp.sentences[cl.si];
-            let cue = inp
-                .phrases
+            // (phrases are sorted by start)
+            let at = inp.phrases.partition_point(|p| p.start < items[from].start);
+            let cue = inp.phrases[at..]
                 .iter()
-                .filter(|p| p.start >= items[from].start && p.end <= sent.end)
+                .take_while(|p| p.start < sent.end)
+                .filter(|p| p.end <= sent.end)
                 .find_map(|p| {
                     p.tags.iter().find_map(|t| match t {
                         Tag::KindCue(k) => Some(*k),
