@@ -34,6 +34,7 @@ pub mod lexicon;
 pub mod matcher;
 pub mod query;
 pub mod segment;
+pub mod suggest;
 pub mod text;
 
 pub use error::{Error, Result};
@@ -125,6 +126,39 @@ impl Pipeline {
 
     /// Extracts one document, also returning its negated agreements (for `--explain`).
     pub fn analyze(&self, doc: &Document) -> (Fragment, Vec<extract::NotAgreement>) {
+        let (f, not, _) = self.analyze_all(doc);
+        (f, not)
+    }
+
+    /// Extracts one document, also returning the actors discovered in it (not
+    /// in the gazetteer) with the rule that found each, sorted by id (for
+    /// `gazetteer suggest`).
+    pub fn discover(&self, doc: &Document) -> (Fragment, Vec<discover::Discovered>) {
+        let (f, _, d) = self.analyze_all(doc);
+        let mut d: Vec<discover::Discovered> = d.into_values().collect();
+        d.sort_by(|a, b| a.id.cmp(&b.id));
+        (f, d)
+    }
+
+    /// The sentences of `text`, as byte spans.
+    pub fn sentences(&self, text: &str) -> Vec<(usize, usize)> {
+        let blocks = self.segmenter.blocks(text);
+        self.segmenter
+            .sentences(text, &blocks)
+            .iter()
+            .map(|s| (s.start, s.end))
+            .collect()
+    }
+
+    #[allow(clippy::type_complexity)]
+    fn analyze_all(
+        &self,
+        doc: &Document,
+    ) -> (
+        Fragment,
+        Vec<extract::NotAgreement>,
+        HashMap<String, discover::Discovered>,
+    ) {
         let text = doc.text.as_str();
         let folded = fold(text);
         let blocks = self.segmenter.blocks(text);
@@ -367,7 +401,7 @@ impl Pipeline {
             agreements,
             url: doc.url.clone(),
         };
-        (frag, out.not_agreements)
+        (frag, out.not_agreements, discovered)
     }
 
     fn actor_record(

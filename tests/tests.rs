@@ -873,3 +873,110 @@ fn issue17_gazetteer_check_rejects_bad_tags_and_dates() {
         "{out}"
     );
 }
+
+/// The actors of an extracted graph: label → discovered.
+fn actor_labels(graph: &[u8]) -> std::collections::BTreeMap<String, bool> {
+    let v: serde_json::Value = serde_json::from_slice(graph).unwrap();
+    v["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["kind"] == "actor" && !n["mentions"].as_array().unwrap().is_empty())
+        .map(|n| {
+            (
+                n["label"].as_str().unwrap().to_string(),
+                n["discovered"].as_bool().unwrap_or(false),
+            )
+        })
+        .collect()
+}
+
+/// Issue 16: `gazetteer suggest` writes the discovered actors as rows that,
+/// passed back with -g, make the same names gazetteer actors.
+#[test]
+fn issue16_suggest_then_gazetteer_reproduces_discovered_actors() {
+    let d = tmpdir("suggest");
+    let corpus = d.join("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    // names invented for this test, one per discovery rule, in both languages
+    std::fs::write(
+        corpus.join("en.txt"),
+        "Brackwell Cobalt Ltd signed a memorandum of understanding with Torvane Graphite Oy in May 2025. \
+         The Ministry of Ports and Shipping of Valdoria welcomed it, said CEO Helena Maritz. \
+         Canadian miner Quillon Resources and the Institute for Marine Batteries (IMB) will join. \
+         Mr. OKABARI attended. Brackwell Cobalt said more would follow.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        corpus.join("sv.txt"),
+        "Fjällgruvan AB och Sälens kommun har tecknat ett samarbetsavtal. \
+         Vätgasleverantören Norrväder deltar, sade vd Ingrid Solberg.\n",
+    )
+    .unwrap();
+    let c = corpus.to_str().unwrap();
+    let before = run(&["extract", c, "-q"]);
+    assert!(
+        before.status.success(),
+        "{}",
+        String::from_utf8_lossy(&before.stderr)
+    );
+    let discovered: Vec<String> = actor_labels(&before.stdout)
+        .into_iter()
+        .filter(|(_, d)| *d)
+        .map(|(l, _)| l)
+        .collect();
+    for want in [
+        "Brackwell Cobalt Ltd",
+        "Torvane Graphite Oy",
+        "Helena Maritz",
+        "Quillon Resources",
+        "Institute for Marine Batteries",
+        "Fjällgruvan AB",
+        "Sälens kommun",
+        "Norrväder",
+        "Ingrid Solberg",
+    ] {
+        assert!(
+            discovered.iter().any(|l| l == want),
+            "{want} not in {discovered:?}"
+        );
+    }
+    let tsv = d.join("suggested.tsv");
+    let o = run(&["gazetteer", "suggest", c, "-o", tsv.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let rows = std::fs::read_to_string(&tsv).unwrap();
+    assert!(
+        rows.contains("# 2 mentions in 1 document; company (legal_form); ")
+            && rows.contains(
+                "\nbrackwell-cobalt-ltd\tcompany\tBrackwell Cobalt Ltd\tBrackwell Cobalt?\n"
+            ),
+        "{rows}"
+    );
+    assert!(
+        rows.contains("\tInstitute for Marine Batteries\tIMB\n"),
+        "{rows}"
+    );
+    // deterministic, and the same on stdout
+    let o2 = run(&["gazetteer", "suggest", c]);
+    assert_eq!(o2.stdout, rows.as_bytes());
+    let check = run(&["gazetteer", "check", tsv.to_str().unwrap()]);
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+    let after = run(&["extract", c, "-q", "-g", tsv.to_str().unwrap()]);
+    assert!(
+        after.status.success(),
+        "{}",
+        String::from_utf8_lossy(&after.stderr)
+    );
+    let now = actor_labels(&after.stdout);
+    for l in &discovered {
+        assert_eq!(
+            now.get(l),
+            Some(&false),
+            "{l} is not a gazetteer actor now: {now:?}"
+        );
+    }
+}
