@@ -182,6 +182,27 @@ pub fn looks_like_acronym(s: &str) -> bool {
     !s.chars().any(char::is_lowercase) && s.chars().filter(|c| c.is_uppercase()).count() >= 2
 }
 
+/// Whether `s` can be written in a gazetteer file as an alias without being
+/// read as flags or split into several (`|`, a tab, an `@`, a leading `=`
+/// or `~`, a trailing `?`, a leading `#`).
+pub fn writable_alias(s: &str) -> bool {
+    !s.trim().is_empty()
+        && s.trim() == s
+        && !s.contains(['|', '\t', '\n', '@'])
+        && !s.starts_with(['=', '~', '#'])
+        && !s.ends_with('?')
+}
+
+/// The key under which an unflagged, ungated alias claims its text: two
+/// entities of one file must not claim the same key.
+pub fn claim_key(s: &str) -> (String, bool) {
+    if looks_like_acronym(s) {
+        (s.to_string(), true)
+    } else {
+        (fold(s), false)
+    }
+}
+
 /// A link to a parent body or, for a person, an organisation with a role and term.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Affiliation {

@@ -36,6 +36,7 @@ pub mod query;
 pub mod segment;
 pub mod suggest;
 pub mod text;
+pub mod wikidata;
 
 pub use error::{Error, Result};
 pub use fragment::Fragment;

@@ -8,8 +8,8 @@
 
 use crate::discover::Discovered;
 use crate::fragment::Fragment;
-use crate::gazetteer::{looks_like_acronym, ActorType, Gazetteer, HEADER};
-use crate::text::fold;
+use crate::gazetteer::{claim_key as claim, looks_like_acronym, writable_alias as writable};
+use crate::gazetteer::{ActorType, Gazetteer, HEADER};
 use std::collections::{BTreeMap, HashSet};
 
 /// Longest example sentence written, in chars (longer ones are cut with `…`).
@@ -116,24 +116,6 @@ fn sentence_at(text: &str, sentences: &[(usize, usize)], pos: usize) -> String {
         one_line
     } else {
         one_line.chars().take(EXAMPLE_CHARS).collect::<String>() + "…"
-    }
-}
-
-/// Whether `s` can be written as an alias without being read as flags or
-/// split as several (`|`, a leading `=`/`~`, a trailing `?`, an `@`).
-fn writable(s: &str) -> bool {
-    !s.is_empty()
-        && !s.contains(['|', '\t', '@', '#'])
-        && !s.starts_with(['=', '~'])
-        && !s.ends_with('?')
-}
-
-/// The key under which the gazetteer compares an ungated alias (for claims).
-fn claim(s: &str) -> (String, bool) {
-    if looks_like_acronym(s) {
-        (s.to_string(), true)
-    } else {
-        (fold(s), false)
     }
 }
 

@@ -980,3 +980,82 @@ fn issue16_suggest_then_gazetteer_reproduces_discovered_actors() {
         );
     }
 }
+
+/// Issue 16: `gazetteer import` turns Wikidata SPARQL results into rows that
+/// load and match; bad input names the file and what to do.
+#[test]
+fn issue16_gazetteer_import_reads_wikidata_results() {
+    let d = tmpdir("import");
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/wikidata_sample.json");
+    let tsv = d.join("wikidata.tsv");
+    let o = run(&[
+        "gazetteer",
+        "import",
+        fixture.to_str().unwrap(),
+        "-o",
+        tsv.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let rows = std::fs::read_to_string(&tsv).unwrap();
+    // rows of one item merged; Swedish label and aliases kept with their language
+    assert!(
+        rows.contains("\tcountry\tSweden\tSverige@sv|Konungariket Sverige@sv|Kingdom of Sweden@en\tSE\t\twikidata Q34\n"),
+        "{rows}"
+    );
+    assert!(
+        rows.contains("\nolaf-scholz\tperson\tOlaf Scholz\t\tDE\t\twikidata Q61053\n"),
+        "{rows}"
+    );
+    assert!(
+        rows.contains("\tcompany\tToyota\tToyota Motor Corporation@en\tJP\t\twikidata Q53268\n"),
+        "{rows}"
+    );
+    let check = run(&["gazetteer", "check", tsv.to_str().unwrap()]);
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+    let text = d.join("a.txt");
+    std::fs::write(
+        &text,
+        "Olaf Scholz besökte Sverige. Scholz träffade Toyota Motor Corporation.\n",
+    )
+    .unwrap();
+    let o = run(&[
+        "extract",
+        text.to_str().unwrap(),
+        "-q",
+        "--no-default-gazetteers",
+        "-g",
+        tsv.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let node = |label: &str| {
+        v["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|n| n["label"] == label)
+            .cloned()
+    };
+    let scholz = node("Olaf Scholz").expect("Olaf Scholz found");
+    assert_eq!(scholz["type"], "person");
+    assert_eq!(scholz["mentions"].as_array().unwrap().len(), 2);
+    assert_eq!(
+        node("Sweden").expect("Sverige is Sweden")["type"],
+        "country"
+    );
+    assert_eq!(node("Toyota").expect("Toyota found")["type"], "company");
+    // not SPARQL results: an error naming the file and what to do
+    let bad = d.join("bad.json");
+    std::fs::write(&bad, "{\"items\": []}").unwrap();
+    let o = run(&["gazetteer", "import", bad.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("bad.json: no `results.bindings`") && err.contains("gazetteers/README.md"),
+        "{err}"
+    );
+}

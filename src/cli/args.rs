@@ -77,6 +77,15 @@ Examples:
   pactgraph gazetteer suggest news/ -o suggested.tsv
   pactgraph extract news/ -g suggested.tsv -o graph.json";
 
+const IMPORT_HELP: &str =
+    "Reads the columns item, label/itemLabel, alias/itemAltLabel (English and Swedish),
+type/typeLabel (P31) and countryCode (P297); rows of one item are merged.
+
+Examples:
+  pactgraph gazetteer import query.json -o wikidata.tsv
+  pactgraph gazetteer check wikidata.tsv
+  pactgraph extract news/ -g wikidata.tsv -o graph.json";
+
 /// Gazetteer options shared by the subcommands.
 #[derive(Debug, Args, Clone)]
 pub struct GazetteerArgs {
@@ -446,6 +455,16 @@ pub enum GazetteerCommand {
         /// How to read the inputs.
         #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
         input: InputFormat,
+        /// Write to this file (atomically) instead of stdout.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Turn Wikidata SPARQL results (JSON) into gazetteer rows; the query to run is in gazetteers/README.md.
+    #[command(after_help = IMPORT_HELP)]
+    Import {
+        /// The query's results, downloaded as JSON.
+        #[arg(value_name = "FILE.json")]
+        file: PathBuf,
         /// Write to this file (atomically) instead of stdout.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,

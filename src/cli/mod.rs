@@ -31,6 +31,9 @@ pub fn run() -> Result<i32> {
             input,
             output,
         }) => suggest(&paths, &gazetteer, input, output.as_deref()),
+        Command::Gazetteer(GazetteerCommand::Import { file, output }) => {
+            import(&file, output.as_deref())
+        }
         Command::Gazetteer(GazetteerCommand::List { gazetteer, kind }) => {
             list(&gazetteer, kind.as_deref())
         }
@@ -740,6 +743,23 @@ fn suggest(
     }
     eprintln!("{} actors discovered in {docs} documents", rows.len());
     Ok(if failed > 0 { 1 } else { 0 })
+}
+
+/// `gazetteer import`: Wikidata SPARQL results as gazetteer rows.
+fn import(file: &Path, output: Option<&Path>) -> Result<i32> {
+    let name = file.display().to_string();
+    let text = pactgraph::input::decode(&name, pactgraph::input::read_path(file)?)?;
+    let items = pactgraph::wikidata::parse(&name, &text)?;
+    if items.is_empty() {
+        bail!("{name}: the results have no rows: run the query again (see gazetteers/README.md)");
+    }
+    let tsv = pactgraph::wikidata::to_tsv(&items, &Gazetteer::embedded());
+    match output {
+        Some(path) => write_atomic(path, tsv.as_bytes())?,
+        None => print_out(&tsv)?,
+    }
+    eprintln!("{} items imported from {name}", items.len());
+    Ok(0)
 }
 
 fn list(a: &GazetteerArgs, kind: Option<&str>) -> Result<i32> {
