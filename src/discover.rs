@@ -453,7 +453,11 @@ fn discover_people(
         let mut cs = w.chars();
         cs.next().is_some_and(char::is_uppercase)
             && w.chars().count() >= 2
-            && w.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
+            // "Anna", "Lind-Berg", "Jae-Heon"
+            && w.split('-').all(|part| {
+                let mut cs = part.chars();
+                cs.next().is_some_and(char::is_alphabetic) && cs.all(char::is_lowercase)
+            })
             && !w.contains(':')
     };
     let mut names: Vec<String> = Vec::new();
@@ -498,7 +502,11 @@ fn discover_people(
                 + text[ss..s]
                     .trim_end_matches(|c: char| c.is_whitespace() || c == ',')
                     .len();
-            let role_before = phrase_ending(before).is_some_and(|p| p.tags.contains(&Tag::Role));
+            // or a speaking verb right before, as in quotes ("…, säger Anna Lind", "said Anna Lind")
+            let role_before = phrase_ending(before).is_some_and(|p| {
+                p.tags.contains(&Tag::Role)
+                    || (text[before..s].chars().count() == 1 && p.tags.contains(&Tag::Comment))
+            });
             // context after: ", <role|genitive mention>" or a signing/speaking verb
             let rest = text[e..se].trim_start();
             let after_at = se - rest.len();

@@ -182,6 +182,168 @@ pub fn looks_like_acronym(s: &str) -> bool {
     !s.chars().any(char::is_lowercase) && s.chars().filter(|c| c.is_uppercase()).count() >= 2
 }
 
+/// Whether `s` can be written in a gazetteer file as an alias without being
+/// read as flags or split into several (`|`, a tab, an `@`, a leading `=`
+/// or `~`, a trailing `?`, a leading `#`).
+pub fn writable_alias(s: &str) -> bool {
+    !s.trim().is_empty()
+        && s.trim() == s
+        && !s.contains(['|', '\t', '\n', '@'])
+        && !s.starts_with(['=', '~', '#'])
+        && !s.ends_with('?')
+}
+
+/// The key under which an unflagged, ungated alias claims its text: two
+/// entities of one file must not claim the same key.
+pub fn claim_key(s: &str) -> (String, bool) {
+    if looks_like_acronym(s) {
+        (s.to_string(), true)
+    } else {
+        (fold(s), false)
+    }
+}
+
+/// Legal-form words a name may end with, in their spellings: each is also
+/// matched written as the others (`Ltd` ↔ `Ltd.` ↔ `Limited`).
+const LEGAL_SPELLINGS: &[&[&str]] = &[
+    &["Ltd", "Ltd.", "Limited"],
+    &["Corp", "Corp.", "Corporation"],
+    &["Co.", "Co", "Company"],
+    &["Inc", "Inc."],
+    &["Plc", "plc", "PLC"],
+];
+
+/// Most variants made of one alias (its spellings multiply).
+const MAX_VARIANTS: usize = 12;
+
+/// The ways of writing `alias` that should match it without being listed:
+/// typographic and straight apostrophes and quotes, `&` for `and` (and
+/// `och`), with and without a serial comma ("Economy, Trade, and Industry"),
+/// a final legal form spelt out or short (`Ltd`/`Limited`, `Corp`/
+/// `Corporation`, `Co.`/`Company`), and a hyphen or a space between the
+/// capitalised words of a compound ("Rolls-Royce", "Hitachi Zosen"). The
+/// alias itself is not among them; at most [`MAX_VARIANTS`].
+pub fn variants(alias: &str) -> Vec<String> {
+    type Step = fn(&str) -> Vec<String>;
+    const STEPS: [Step; 5] = [
+        quote_forms,
+        and_forms,
+        serial_comma_forms,
+        legal_forms,
+        hyphen_forms,
+    ];
+    if !alias.contains([
+        ' ', '-', '\'', '\u{2018}', '\u{2019}', '"', '\u{201c}', '\u{201d}', '\u{201e}',
+    ]) {
+        return Vec::new();
+    }
+    let mut all = vec![alias.to_string()];
+    for step in STEPS {
+        for k in 0..all.len() {
+            for v in step(&all[k]) {
+                if all.len() > MAX_VARIANTS {
+                    break;
+                }
+                if !all.contains(&v) {
+                    all.push(v);
+                }
+            }
+        }
+    }
+    all.remove(0);
+    all
+}
+
+fn quote_forms(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    if s.contains('\'') {
+        out.push(s.replace('\'', "\u{2019}"));
+    }
+    if s.contains(['\u{2019}', '\u{2018}']) {
+        out.push(s.replace(['\u{2019}', '\u{2018}'], "'"));
+    }
+    if s.matches('"').count() == 2 {
+        out.push(s.replacen('"', "\u{201c}", 1).replacen('"', "\u{201d}", 1));
+    }
+    if s.contains(['\u{201c}', '\u{201d}', '\u{201e}']) {
+        out.push(s.replace(['\u{201c}', '\u{201d}', '\u{201e}'], "\""));
+    }
+    out
+}
+
+fn and_forms(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    if s.contains(" & ") {
+        out.push(s.replace(" & ", " and "));
+    }
+    for w in [" and ", " och "] {
+        if s.contains(w) {
+            out.push(s.replace(w, " & "));
+        }
+    }
+    out
+}
+
+/// "A, B and C" ↔ "A, B, and C".
+fn serial_comma_forms(s: &str) -> Vec<String> {
+    if let Some(i) = s.rfind(", and ") {
+        return vec![format!("{}{}", &s[..i], &s[i + 1..])];
+    }
+    match (s.find(", "), s.rfind(" and ")) {
+        (Some(c), Some(a)) if c < a => vec![format!("{},{}", &s[..a], &s[a..])],
+        _ => Vec::new(),
+    }
+}
+
+/// The last word's other legal-form spellings ("Toyota Tsusho Corp." ↔ "… Corporation").
+fn legal_forms(s: &str) -> Vec<String> {
+    let Some((head, last)) = s.rsplit_once(' ') else {
+        return Vec::new();
+    };
+    LEGAL_SPELLINGS
+        .iter()
+        .find(|set| set.contains(&last))
+        .map(|set| {
+            set.iter()
+                .filter(|w| **w != last)
+                .map(|w| format!("{head} {w}"))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// "Rolls-Royce" ↔ "Rolls Royce": hyphens between letters as spaces, and the
+/// space of a name of two capitalised words as a hyphen.
+fn hyphen_forms(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    if s.contains('-') {
+        let b: Vec<char> = s.chars().collect();
+        let inner = |i: usize| {
+            b[i] == '-'
+                && i > 0
+                && i + 1 < b.len()
+                && b[i - 1].is_alphabetic()
+                && b[i + 1].is_alphabetic()
+        };
+        if (0..b.len()).any(inner) {
+            out.push(
+                (0..b.len())
+                    .map(|i| if inner(i) { ' ' } else { b[i] })
+                    .collect(),
+            );
+        }
+    }
+    let capital_word = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphanumeric)
+    };
+    if let Some((a, b)) = s.split_once(' ') {
+        if capital_word(a) && capital_word(b) {
+            out.push(format!("{a}-{b}"));
+        }
+    }
+    out
+}
+
 /// A link to a parent body or, for a person, an organisation with a role and term.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Affiliation {
@@ -928,6 +1090,54 @@ mod tests {
         let g = load(&[("p.tsv", &format!("{H}eb\tperson\tEbba Busch\n"))]).unwrap();
         let a = g.get("eb").unwrap().aliases.last().unwrap();
         assert_eq!((&*a.text, a.gated), ("Busch", true));
+    }
+
+    /// Issue 16: the ways of writing a name that match it unlisted.
+    #[test]
+    fn issue16_name_variants() {
+        let has = |alias: &str, v: &str| {
+            let all = variants(alias);
+            assert!(all.iter().any(|x| x == v), "{alias} → {v} not in {all:?}");
+        };
+        has(
+            "Ministry of Economy, Trade and Industry",
+            "Ministry of Economy, Trade, and Industry",
+        );
+        has(
+            "Ministry of Economy, Trade, and Industry",
+            "Ministry of Economy, Trade and Industry",
+        );
+        has("Procter & Gamble", "Procter and Gamble");
+        has(
+            "Ministry of Trade and Industry",
+            "Ministry of Trade & Industry",
+        );
+        has("Forskning och Innovation", "Forskning & Innovation");
+        has("Harbeck Minerals Ltd", "Harbeck Minerals Limited");
+        has("Harbeck Minerals Limited", "Harbeck Minerals Ltd.");
+        has("Toyota Tsusho Corporation", "Toyota Tsusho Corp.");
+        has("Toyota Tsusho Corp", "Toyota Tsusho Corporation");
+        has("Kawar Energy Company", "Kawar Energy Co.");
+        has("Kawar Energy Co.", "Kawar Energy Company");
+        has("Moody's Analytics", "Moody\u{2019}s Analytics");
+        has("Moody\u{2019}s Analytics", "Moody's Analytics");
+        has("The \"Blue\" Fund", "The \u{201c}Blue\u{201d} Fund");
+        has("The \u{201c}Blue\u{201d} Fund", "The \"Blue\" Fund");
+        has("Rolls-Royce", "Rolls Royce");
+        has("Hitachi Zosen", "Hitachi-Zosen");
+        // combined: serial comma and a spelt-out legal form
+        has(
+            "Alpha, Beta and Gamma Co.",
+            "Alpha, Beta, and Gamma Company",
+        );
+        // no variant of a plain word, no hyphens in a phrase with lower-case words
+        assert!(variants("Northvolt").is_empty());
+        assert!(!variants("Ministry of Energy")
+            .iter()
+            .any(|v| v.contains('-')));
+        assert!(
+            variants("Ministry of Economy, Trade and Industry of Japan, Co.").len() <= MAX_VARIANTS
+        );
     }
 
     #[test]

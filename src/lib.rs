@@ -35,7 +35,9 @@ pub mod matcher;
 pub mod query;
 pub mod segment;
 mod spans;
+pub mod suggest;
 pub mod text;
+pub mod wikidata;
 
 pub use error::{Error, Result};
 pub use fragment::Fragment;
@@ -126,7 +128,7 @@ impl Pipeline {
 
     /// Extracts one document, also returning its negated agreements (for `--explain`).
     pub fn analyze(&self, doc: &Document) -> (Fragment, Vec<extract::NotAgreement>) {
-        let (fragment, not, _) = self.analyze_counting_cuts(doc);
+        let (fragment, not, _, _) = self.analyze_all(doc);
         (fragment, not)
     }
 
@@ -136,6 +138,40 @@ impl Pipeline {
         &self,
         doc: &Document,
     ) -> (Fragment, Vec<extract::NotAgreement>, usize) {
+        let (fragment, not, _, cut) = self.analyze_all(doc);
+        (fragment, not, cut)
+    }
+
+    /// Extracts one document, also returning the actors discovered in it (not
+    /// in the gazetteer) with the rule that found each, sorted by id (for
+    /// `gazetteer suggest`).
+    pub fn discover(&self, doc: &Document) -> (Fragment, Vec<discover::Discovered>) {
+        let (f, _, d, _) = self.analyze_all(doc);
+        let mut d: Vec<discover::Discovered> = d.into_values().collect();
+        d.sort_by(|a, b| a.id.cmp(&b.id));
+        (f, d)
+    }
+
+    /// The sentences of `text`, as byte spans.
+    pub fn sentences(&self, text: &str) -> Vec<(usize, usize)> {
+        let blocks = self.segmenter.blocks(text);
+        self.segmenter
+            .sentences(text, &blocks)
+            .iter()
+            .map(|s| (s.start, s.end))
+            .collect()
+    }
+
+    #[allow(clippy::type_complexity)]
+    fn analyze_all(
+        &self,
+        doc: &Document,
+    ) -> (
+        Fragment,
+        Vec<extract::NotAgreement>,
+        HashMap<String, discover::Discovered>,
+        usize,
+    ) {
         let text = doc.text.as_str();
         let folded = fold(text);
         let blocks = self.segmenter.blocks(text);
@@ -377,7 +413,7 @@ impl Pipeline {
             agreements,
             url: doc.url.clone(),
         };
-        (frag, out.not_agreements, cut)
+        (frag, out.not_agreements, discovered, cut)
     }
 
     fn actor_record(

@@ -51,13 +51,21 @@ pub struct Mention {
     pub genitive: bool,
 }
 
+/// A key in the folded-alias buffer: (from, to, entity, alias, variant).
+type Key = (u32, u32, u32, u32, u32);
+
 #[derive(Debug, Clone, Copy)]
 struct Candidate {
     entity: u32,
     /// The alias as written: an index into `Matcher::aliases`.
     alias: u32,
+    /// The text compared with an exact alias: the alias, or the variant of
+    /// it the key was made from (an index into `Matcher::aliases`).
+    form: u32,
     exact: bool,
     gated: bool,
+    /// The key is a variant of the alias ([`crate::gazetteer::variants`]).
+    variant: bool,
 }
 
 /// The compiled automaton over a gazetteer.
@@ -95,23 +103,42 @@ impl Matcher {
     /// # Panics
     /// Never: the keys are sorted and unique before they are added.
     pub fn new(g: &Gazetteer) -> Self {
-        // every folded alias, in one buffer, with its entity and alias index
+        // every folded alias and variant of one, in one buffer, with its
+        // entity, alias index and variant (0 for the alias itself, else 1 +
+        // an index into `forms`)
         let mut folded = String::new();
-        let mut all: Vec<(u32, u32, u32, u32)> = Vec::new();
+        let mut forms: Vec<std::sync::Arc<str>> = Vec::new();
+        let mut all: Vec<Key> = Vec::new();
         for (ix, e) in g.entities().iter().enumerate() {
             for (k, a) in e.aliases.iter().enumerate() {
                 let from = folded.len();
                 folded.push_str(&a.key());
                 if folded.len() > from {
-                    all.push((from as u32, folded.len() as u32, ix as u32, k as u32));
+                    all.push((from as u32, folded.len() as u32, ix as u32, k as u32, 0));
+                }
+                for v in crate::gazetteer::variants(&a.text) {
+                    let from = folded.len();
+                    folded.push_str(&fold(&v));
+                    forms.push(v.into());
+                    all.push((
+                        from as u32,
+                        folded.len() as u32,
+                        ix as u32,
+                        k as u32,
+                        forms.len() as u32,
+                    ));
                 }
             }
         }
-        let key = |x: &(u32, u32, u32, u32)| &folded.as_bytes()[x.0 as usize..x.1 as usize];
-        // by key, then in gazetteer order
-        all.sort_unstable_by(|a, b| key(a).cmp(key(b)).then((a.2, a.3).cmp(&(b.2, b.3))));
+        let key = |x: &Key| &folded.as_bytes()[x.0 as usize..x.1 as usize];
+        // by key, then in gazetteer order, aliases before variants
+        all.sort_unstable_by(|a, b| {
+            key(a)
+                .cmp(key(b))
+                .then((a.2, a.3, a.4).cmp(&(b.2, b.3, b.4)))
+        });
         // one group of (entity, alias) per distinct key, in key order: a slot
-        let groups: Vec<&[(u32, u32, u32, u32)]> = all.chunk_by(|a, b| key(a) == key(b)).collect();
+        let groups: Vec<&[Key]> = all.chunk_by(|a, b| key(a) == key(b)).collect();
         let (keys, (candidates, aliases)) = std::thread::scope(|scope| {
             let trie =
                 scope.spawn(|| {
@@ -128,19 +155,29 @@ impl Matcher {
                 .map(|group| {
                     let mut c: Vec<Candidate> = group
                         .iter()
-                        .map(|&(_, _, ix, k)| {
+                        .map(|&(_, _, ix, k, v)| {
                             let a = &g.entities()[ix as usize].aliases[k as usize];
                             aliases.push(a.text.clone());
+                            let alias = (aliases.len() - 1) as u32;
+                            let form = if v == 0 {
+                                alias
+                            } else {
+                                aliases.push(forms[v as usize - 1].clone());
+                                (aliases.len() - 1) as u32
+                            };
                             Candidate {
                                 entity: ix,
-                                alias: (aliases.len() - 1) as u32,
+                                alias,
+                                form,
                                 exact: a.case == CaseRule::Exact,
                                 gated: a.gated,
+                                variant: v != 0,
                             }
                         })
                         .collect();
-                    // ungated and exact candidates first, later files (overrides) before earlier ones
-                    c.sort_by_key(|c| (c.gated, !c.exact, std::cmp::Reverse(c.entity)));
+                    // ungated, written and exact candidates first, later files
+                    // (overrides) before earlier ones
+                    c.sort_by_key(|c| (c.gated, c.variant, !c.exact, std::cmp::Reverse(c.entity)));
                     c
                 })
                 .collect();
@@ -234,7 +271,7 @@ impl Matcher {
             // then try the shorter aliases that start at the same place
             let accepted = ends.iter().rev().find_map(|&(e, slot)| {
                 let c = self.candidates[slot].iter().find(|c| {
-                    (!c.exact || text[s..e] == **self.alias(c))
+                    (!c.exact || text[s..e] == *self.aliases[c.form as usize])
                         && (!c.gated || seen.contains(&c.entity))
                 })?;
                 edges(text, s, e).map(|(end, genitive)| (c, end, genitive))
@@ -552,38 +589,47 @@ mod tests {
     }
 
     /// The matcher's semantics written the slow way: every char boundary, every
-    /// alias that the folded text holds there, longest first.
+    /// alias (or variant of one) that the folded text holds there, longest first.
     fn reference(g: &Gazetteer, text: &str) -> Vec<(usize, usize, String)> {
         let folded = fold(text);
         let mut out = Vec::new();
         let mut seen: Vec<usize> = Vec::new();
         let mut pos = 0;
         while pos < text.len() {
-            let mut hits: Vec<(usize, usize, &crate::gazetteer::Alias)> = Vec::new();
+            // (end, entity, alias, the form written, is a variant)
+            let mut hits: Vec<(usize, usize, &crate::gazetteer::Alias, String, bool)> = Vec::new();
             for (ix, e) in g.entities().iter().enumerate() {
                 for a in &e.aliases {
-                    let k = a.key();
-                    if !k.is_empty() && folded[pos..].starts_with(&k) {
-                        hits.push((pos + k.len(), ix, a));
+                    let forms = std::iter::once((a.text.to_string(), false)).chain(
+                        crate::gazetteer::variants(&a.text)
+                            .into_iter()
+                            .map(|v| (v, true)),
+                    );
+                    for (form, variant) in forms {
+                        let k = fold(&form);
+                        if !k.is_empty() && folded[pos..].starts_with(&k) {
+                            hits.push((pos + k.len(), ix, a, form, variant));
+                        }
                     }
                 }
             }
-            // longest first; then as the candidate order: ungated, exact, later entity
-            hits.sort_by_key(|(e, ix, a)| {
+            // longest first; then as the candidate order: ungated, written, exact, later entity
+            hits.sort_by_key(|(e, ix, a, _, variant)| {
                 (
                     std::cmp::Reverse(*e),
                     a.gated,
+                    *variant,
                     a.case != CaseRule::Exact,
                     std::cmp::Reverse(*ix),
                 )
             });
-            let accepted = hits.iter().find_map(|&(e, ix, a)| {
-                let ok = (a.case != CaseRule::Exact || text[pos..e] == *a.text)
-                    && (!a.gated || seen.contains(&ix));
+            let accepted = hits.iter().find_map(|(e, ix, a, form, _)| {
+                let ok = (a.case != CaseRule::Exact || text[pos..*e] == **form)
+                    && (!a.gated || seen.contains(ix));
                 if !ok {
                     return None;
                 }
-                edges(text, pos, e).map(|(end, _)| (ix, end))
+                edges(text, pos, *e).map(|(end, _)| (*ix, end))
             });
             match accepted {
                 Some((ix, end)) => {

@@ -924,3 +924,189 @@ fn issue17_gazetteer_check_rejects_bad_tags_and_dates() {
         "{out}"
     );
 }
+
+/// The actors of an extracted graph: label → discovered.
+fn actor_labels(graph: &[u8]) -> std::collections::BTreeMap<String, bool> {
+    let v: serde_json::Value = serde_json::from_slice(graph).unwrap();
+    v["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["kind"] == "actor" && !n["mentions"].as_array().unwrap().is_empty())
+        .map(|n| {
+            (
+                n["label"].as_str().unwrap().to_string(),
+                n["discovered"].as_bool().unwrap_or(false),
+            )
+        })
+        .collect()
+}
+
+/// Issue 16: `gazetteer suggest` writes the discovered actors as rows that,
+/// passed back with -g, make the same names gazetteer actors.
+#[test]
+fn issue16_suggest_then_gazetteer_reproduces_discovered_actors() {
+    let d = tmpdir("suggest");
+    let corpus = d.join("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    // names invented for this test, one per discovery rule, in both languages
+    std::fs::write(
+        corpus.join("en.txt"),
+        "Brackwell Cobalt Ltd signed a memorandum of understanding with Torvane Graphite Oy in May 2025. \
+         The Ministry of Ports and Shipping of Valdoria welcomed it, said CEO Helena Maritz. \
+         Canadian miner Quillon Resources and the Institute for Marine Batteries (IMB) will join. \
+         Mr. OKABARI attended. Brackwell Cobalt said more would follow.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        corpus.join("sv.txt"),
+        "Fjällgruvan AB och Sälens kommun har tecknat ett samarbetsavtal. \
+         Vätgasleverantören Norrväder deltar, sade vd Ingrid Solberg.\n",
+    )
+    .unwrap();
+    let c = corpus.to_str().unwrap();
+    let before = run(&["extract", c, "-q"]);
+    assert!(
+        before.status.success(),
+        "{}",
+        String::from_utf8_lossy(&before.stderr)
+    );
+    let discovered: Vec<String> = actor_labels(&before.stdout)
+        .into_iter()
+        .filter(|(_, d)| *d)
+        .map(|(l, _)| l)
+        .collect();
+    for want in [
+        "Brackwell Cobalt Ltd",
+        "Torvane Graphite Oy",
+        "Helena Maritz",
+        "Quillon Resources",
+        "Institute for Marine Batteries",
+        "Fjällgruvan AB",
+        "Sälens kommun",
+        "Norrväder",
+        "Ingrid Solberg",
+    ] {
+        assert!(
+            discovered.iter().any(|l| l == want),
+            "{want} not in {discovered:?}"
+        );
+    }
+    let tsv = d.join("suggested.tsv");
+    let o = run(&["gazetteer", "suggest", c, "-o", tsv.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let rows = std::fs::read_to_string(&tsv).unwrap();
+    assert!(
+        rows.contains("# 2 mentions in 1 document; company (legal_form); ")
+            && rows.contains(
+                "\nbrackwell-cobalt-ltd\tcompany\tBrackwell Cobalt Ltd\tBrackwell Cobalt?\n"
+            ),
+        "{rows}"
+    );
+    assert!(
+        rows.contains("\tInstitute for Marine Batteries\tIMB\n"),
+        "{rows}"
+    );
+    // deterministic, and the same on stdout
+    let o2 = run(&["gazetteer", "suggest", c]);
+    assert_eq!(o2.stdout, rows.as_bytes());
+    let check = run(&["gazetteer", "check", tsv.to_str().unwrap()]);
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+    let after = run(&["extract", c, "-q", "-g", tsv.to_str().unwrap()]);
+    assert!(
+        after.status.success(),
+        "{}",
+        String::from_utf8_lossy(&after.stderr)
+    );
+    let now = actor_labels(&after.stdout);
+    for l in &discovered {
+        assert_eq!(
+            now.get(l),
+            Some(&false),
+            "{l} is not a gazetteer actor now: {now:?}"
+        );
+    }
+}
+
+/// Issue 16: `gazetteer import` turns Wikidata SPARQL results into rows that
+/// load and match; bad input names the file and what to do.
+#[test]
+fn issue16_gazetteer_import_reads_wikidata_results() {
+    let d = tmpdir("import");
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/wikidata_sample.json");
+    let tsv = d.join("wikidata.tsv");
+    let o = run(&[
+        "gazetteer",
+        "import",
+        fixture.to_str().unwrap(),
+        "-o",
+        tsv.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let rows = std::fs::read_to_string(&tsv).unwrap();
+    // rows of one item merged; Swedish label and aliases kept with their language
+    assert!(
+        rows.contains("\tcountry\tSweden\tSverige@sv|Konungariket Sverige@sv|Kingdom of Sweden@en\tSE\t\twikidata Q34\n"),
+        "{rows}"
+    );
+    assert!(
+        rows.contains("\nolaf-scholz\tperson\tOlaf Scholz\t\tDE\t\twikidata Q61053\n"),
+        "{rows}"
+    );
+    assert!(
+        rows.contains("\tcompany\tToyota\tToyota Motor Corporation@en\tJP\t\twikidata Q53268\n"),
+        "{rows}"
+    );
+    let check = run(&["gazetteer", "check", tsv.to_str().unwrap()]);
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+    let text = d.join("a.txt");
+    std::fs::write(
+        &text,
+        "Olaf Scholz besökte Sverige. Scholz träffade Toyota Motor Corporation.\n",
+    )
+    .unwrap();
+    let o = run(&[
+        "extract",
+        text.to_str().unwrap(),
+        "-q",
+        "--no-default-gazetteers",
+        "-g",
+        tsv.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let node = |label: &str| {
+        v["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|n| n["label"] == label)
+            .cloned()
+    };
+    let scholz = node("Olaf Scholz").expect("Olaf Scholz found");
+    assert_eq!(scholz["type"], "person");
+    assert_eq!(scholz["mentions"].as_array().unwrap().len(), 2);
+    assert_eq!(
+        node("Sweden").expect("Sverige is Sweden")["type"],
+        "country"
+    );
+    assert_eq!(node("Toyota").expect("Toyota found")["type"], "company");
+    // not SPARQL results: an error naming the file and what to do
+    let bad = d.join("bad.json");
+    std::fs::write(&bad, "{\"items\": []}").unwrap();
+    let o = run(&["gazetteer", "import", bad.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("bad.json: no `results.bindings`") && err.contains("gazetteers/README.md"),
+        "{err}"
+    );
+}

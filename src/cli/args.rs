@@ -68,6 +68,24 @@ Examples:
   pactgraph query graph.json top --by betweenness
   pactgraph query graph.json stats --format json";
 
+const SUGGEST_HELP: &str =
+    "Each row has a comment line above it: how often and in how many documents the
+actor is named, the type guessed, the rule that found it, and an example sentence.
+Review the rows, delete the wrong ones, then pass the file back with -g.
+
+Examples:
+  pactgraph gazetteer suggest news/ -o suggested.tsv
+  pactgraph extract news/ -g suggested.tsv -o graph.json";
+
+const IMPORT_HELP: &str =
+    "Reads the columns item, label/itemLabel, alias/itemAltLabel (English and Swedish),
+type/typeLabel (P31) and countryCode (P297); rows of one item are merged.
+
+Examples:
+  pactgraph gazetteer import query.json -o wikidata.tsv
+  pactgraph gazetteer check wikidata.tsv
+  pactgraph extract news/ -g wikidata.tsv -o graph.json";
+
 /// Gazetteer options shared by the subcommands.
 #[derive(Debug, Args, Clone)]
 pub struct GazetteerArgs {
@@ -434,6 +452,31 @@ pub enum GazetteerCommand {
         /// Check only the given files.
         #[arg(long)]
         no_default_gazetteers: bool,
+    },
+    /// Write the actors discovered in a corpus (not in the gazetteers) as gazetteer rows to review.
+    #[command(after_help = SUGGEST_HELP)]
+    Suggest {
+        /// Files or folders, as for `extract`; `-` or nothing reads stdin.
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        gazetteer: GazetteerArgs,
+        /// How to read the inputs.
+        #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
+        input: InputFormat,
+        /// Write to this file (atomically) instead of stdout.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Turn Wikidata SPARQL results (JSON) into gazetteer rows; the query to run is in gazetteers/README.md.
+    #[command(after_help = IMPORT_HELP)]
+    Import {
+        /// The query's results, downloaded as JSON.
+        #[arg(value_name = "FILE.json")]
+        file: PathBuf,
+        /// Write to this file (atomically) instead of stdout.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// List the entries (id, type, name, aliases).
     List {

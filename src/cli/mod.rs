@@ -25,6 +25,15 @@ pub fn run() -> Result<i32> {
             paths,
             no_default_gazetteers,
         }) => check(&paths, no_default_gazetteers),
+        Command::Gazetteer(GazetteerCommand::Suggest {
+            paths,
+            gazetteer,
+            input,
+            output,
+        }) => suggest(&paths, &gazetteer, input, output.as_deref()),
+        Command::Gazetteer(GazetteerCommand::Import { file, output }) => {
+            import(&file, output.as_deref())
+        }
         Command::Gazetteer(GazetteerCommand::List { gazetteer, kind }) => {
             list(&gazetteer, kind.as_deref())
         }
@@ -709,6 +718,67 @@ fn check(paths: &[PathBuf], no_default: bool) -> Result<i32> {
         .count();
     eprintln!("{errors} errors, {warnings} warnings");
     Ok(if errors > 0 { 1 } else { 0 })
+}
+
+/// `gazetteer suggest`: the discovered actors of a corpus as gazetteer rows.
+fn suggest(
+    paths: &[PathBuf],
+    g: &GazetteerArgs,
+    input: args::InputFormat,
+    output: Option<&Path>,
+) -> Result<i32> {
+    use pactgraph::input::{InputFormat as IF, Inputs, Item};
+    let p = pipeline(g)?;
+    let format = match input {
+        args::InputFormat::Auto => IF::Auto,
+        args::InputFormat::Text => IF::Text,
+        args::InputFormat::Html => IF::Html,
+        args::InputFormat::Jsonl => IF::Jsonl,
+    };
+    let mut found = pactgraph::suggest::Suggestions::new();
+    let (mut docs, mut failed) = (0, 0);
+    for item in Inputs::new(paths, format) {
+        match item {
+            Item::Doc(doc, _) => {
+                let (fragment, discovered) = p.discover(&doc);
+                found.add(&doc.text, &p.sentences(&doc.text), &fragment, &discovered);
+                docs += 1;
+            }
+            Item::Failed(e, _) => {
+                failed += 1;
+                eprintln!("pactgraph: skipping {e}");
+            }
+            Item::Note(n) => eprintln!("pactgraph: {n}"),
+        }
+    }
+    if docs == 0 {
+        bail!("no document could be read ({failed} failed); give text, HTML or JSONL files, folders, or stdin");
+    }
+    let rows = found.finish();
+    let tsv = pactgraph::suggest::to_tsv(&rows, p.gazetteer());
+    match output {
+        Some(path) => write_atomic(path, tsv.as_bytes())?,
+        None => print_out(&tsv)?,
+    }
+    eprintln!("{} actors discovered in {docs} documents", rows.len());
+    Ok(if failed > 0 { 1 } else { 0 })
+}
+
+/// `gazetteer import`: Wikidata SPARQL results as gazetteer rows.
+fn import(file: &Path, output: Option<&Path>) -> Result<i32> {
+    let name = file.display().to_string();
+    let text = pactgraph::input::decode(&name, pactgraph::input::read_path(file)?)?;
+    let items = pactgraph::wikidata::parse(&name, &text)?;
+    if items.is_empty() {
+        bail!("{name}: the results have no rows: run the query again (see gazetteers/README.md)");
+    }
+    let tsv = pactgraph::wikidata::to_tsv(&items, &Gazetteer::embedded());
+    match output {
+        Some(path) => write_atomic(path, tsv.as_bytes())?,
+        None => print_out(&tsv)?,
+    }
+    eprintln!("{} items imported from {name}", items.len());
+    Ok(0)
 }
 
 fn list(a: &GazetteerArgs, kind: Option<&str>) -> Result<i32> {
