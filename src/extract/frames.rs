@@ -321,12 +321,26 @@ impl<'a> State<'a> {
             self.fill_governed(cl, tr, chains, subject_end, &mut f);
             self.carry_subject(cl, &mut f);
         }
-        // people's organisations when the text names only one side
+        // people's organisations when the text names only one side: the one
+        // the text gives them ("NASA Administrator X", "X, rektor vid Y"), else
+        // the gazetteer's
+        if f.parties.len() < 2 {
+            for k in cl.range().filter(|&k| self.is_person(&cl.items[k])) {
+                let id = self.mention(&cl.items[k]).map(|m| m.actor.to_string());
+                if !id.is_some_and(|id| f.persons.contains(&id)) {
+                    continue;
+                }
+                if let Some(org) = self.text_affiliation(cl, k) {
+                    if f.parties.insert(org) {
+                        f.fired("affiliation");
+                    }
+                }
+            }
+        }
         if f.parties.len() < 2 {
             for p in f.persons.clone() {
                 if let Some(org) = self.inp.actors.affiliations(&p).into_iter().next() {
-                    if self.inp.actors.kind(&org).can_be_party() {
-                        f.parties.insert(org);
+                    if self.inp.actors.kind(&org).can_be_party() && f.parties.insert(org) {
                         f.fired("affiliation");
                     }
                 }
@@ -336,6 +350,53 @@ impl<'a> State<'a> {
             return None;
         }
         Some(f)
+    }
+
+    /// The organisation the text names for the person at item `k`: before a
+    /// role word ("NASA Administrator Jim Bridenstine", "Volvos vd Jim Rowan"),
+    /// or in an apposition after the name ("Hiroshi Yamakawa, president of
+    /// JAXA,", "Anna Berg, rektor vid Umeå universitet,").
+    fn text_affiliation(&self, cl: &Clause, k: usize) -> Option<String> {
+        let items = cl.items;
+        let role = |j: usize| has(self.inp, &items[j], |t| matches!(t, Tag::Role));
+        let org = |j: usize| {
+            self.mention(&items[j])
+                .map(|m| m.actor.to_string())
+                .filter(|id| {
+                    let t = self.inp.actors.kind(id);
+                    t != ActorType::Person && t.can_be_party()
+                })
+        };
+        // before: ORG ROLE… PERSON
+        let mut j = k;
+        while j > cl.lo && k - j < 3 && role(j - 1) {
+            j -= 1;
+        }
+        if j < k && j > cl.lo {
+            if let Some(o) = org(j - 1) {
+                return Some(o);
+            }
+        }
+        // after: PERSON, ROLE of/vid/i (the) ORG (a comma may be a lexicon
+        // phrase of its own: the coordination ",")
+        let text = |j: usize| &self.inp.text[items[j].start..items[j].end];
+        if k + 1 >= cl.hi || !text(k + 1).starts_with(',') {
+            return None;
+        }
+        let mut saw_role = false;
+        for j in k + 2..cl.hi.min(k + 9) {
+            if matches!(items[j].kind, ItemKind::Punct(_))
+                || text(j).starts_with([',', ';'])
+                || self.is_person(&items[j])
+            {
+                return None;
+            }
+            saw_role |= role(j);
+            if let Some(o) = org(j).filter(|_| saw_role) {
+                return Some(o);
+            }
+        }
+        None
     }
 
     fn kind_of(&self, m: usize) -> ActorType {

@@ -73,6 +73,17 @@ impl<'a> State<'a> {
                 }
             }
         }
+        // "Anna Berg, rektor vid Umeå universitet, och …": the organisation is
+        // the person's, no chain member of its own
+        for i in lo..hi {
+            if self.is_person(&items[i]) {
+                if let Some(close) = self.role_apposition(items, i + 1, hi) {
+                    for m in modifier.iter_mut().take(close).skip(i + 2) {
+                        *m = true;
+                    }
+                }
+            }
+        }
         for i in lo..hi.saturating_sub(2) {
             if self.mention(&items[i]).is_some()
                 && matches!(items[i + 1].kind, ItemKind::Punct(','))
@@ -89,6 +100,33 @@ impl<'a> State<'a> {
             }
         }
         modifier
+    }
+
+    /// A role apposition after a person, ", president of JAXA," or ", rektor
+    /// vid Umeå universitet,": the index of its closing comma.
+    pub(super) fn role_apposition(&self, items: &[Item], at: usize, hi: usize) -> Option<usize> {
+        let text = |j: usize| &self.inp.text[items[j].start..items[j].end];
+        if at + 1 >= hi
+            || !text(at).starts_with(',')
+            || !has(self.inp, &items[at + 1], |t| matches!(t, Tag::Role))
+        {
+            return None;
+        }
+        for j in at + 2..hi.min(at + 12) {
+            if text(j).starts_with(',') || matches!(items[j].kind, ItemKind::Punct(';' | ')')) {
+                return Some(j);
+            }
+            let predicate = has(self.inp, &items[j], |t| {
+                matches!(
+                    t,
+                    Tag::Status(_) | Tag::AgreementVerb { .. } | Tag::Agreement { .. }
+                )
+            });
+            if predicate || self.is_person(&items[j]) {
+                return None;
+            }
+        }
+        None
     }
 
     /// Finds coordination chains in `items[lo..hi]`.
@@ -141,6 +179,12 @@ impl<'a> State<'a> {
             if let Some(close) = parenthetical(items, j, hi) {
                 j = close + 1;
                 continue;
+            }
+            // ", president of JAXA," after a person: the comma closing it coordinates
+            if self.is_person(&items[last]) {
+                if let Some(close) = self.role_apposition(items, j, hi) {
+                    j = close;
+                }
             }
             let mut k = j;
             let mut coord = false;
