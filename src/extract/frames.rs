@@ -384,10 +384,10 @@ impl<'a> State<'a> {
             return None;
         }
         let mut saw_role = false;
-        for j in k + 2..cl.hi.min(k + 9) {
-            if matches!(items[j].kind, ItemKind::Punct(_))
+        for (j, it) in items.iter().enumerate().take(cl.hi.min(k + 9)).skip(k + 2) {
+            if matches!(it.kind, ItemKind::Punct(_))
                 || text(j).starts_with([',', ';'])
-                || self.is_person(&items[j])
+                || self.is_person(it)
             {
                 return None;
             }

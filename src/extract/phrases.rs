@@ -112,21 +112,22 @@ impl<'a> State<'a> {
         {
             return None;
         }
-        for j in at + 2..hi.min(at + 12) {
-            if text(j).starts_with(',') || matches!(items[j].kind, ItemKind::Punct(';' | ')')) {
+        for (j, it) in items.iter().enumerate().take(hi.min(at + 16)).skip(at + 2) {
+            if text(j).starts_with(',') || matches!(it.kind, ItemKind::Punct(';' | ')')) {
                 return Some(j);
             }
-            let predicate = has(self.inp, &items[j], |t| {
+            let predicate = has(self.inp, it, |t| {
                 matches!(
                     t,
                     Tag::Status(_) | Tag::AgreementVerb { .. } | Tag::Agreement { .. }
                 )
             });
-            if predicate || self.is_person(&items[j]) {
+            if predicate || self.is_person(it) {
                 return None;
             }
         }
-        None
+        // the apposition may run to the end of the clause
+        (hi <= at + 16).then_some(hi)
     }
 
     /// Finds coordination chains in `items[lo..hi]`.
