@@ -69,6 +69,10 @@ impl<'a> State<'a> {
                 .find(|t| matches!(t, Tag::AgreementVerb { .. }))
             {
                 kind = *k;
+                // a verb of a specific kind ("acquire", "lent") outranks a bare "deal"
+                if kind != Kind::Cooperation {
+                    rank = 2;
+                }
             }
         }
         let mut generic = false;
