@@ -425,10 +425,21 @@ impl<'a> State<'a> {
             let list = self.mention(&items[k - 1]).is_some()
                 || (k >= 2 && self.mention(&items[k - 2]).is_some() && word(k - 1) == ",");
             let listed = list && items.get(k + 1).is_some_and(|x| self.mention(x).is_some());
+            // "…, men de nådde inte hela vägen": a negated contrast is a clause
+            // of its own, whatever its verb
+            let contrast = ["men", "but"].iter().any(|c| {
+                crate::text::fold(one.trim_start_matches(',').trim_start()) == *c
+                    || (word(k - 1) == "," && one.eq_ignore_ascii_case(c))
+            });
+            let negated_rest = contrast
+                && items[k..]
+                    .iter()
+                    .take_while(|x| !matches!(x.kind, ItemKind::Punct(';')))
+                    .any(|x| has(inp, x, |t| matches!(t, Tag::Negation)));
             if splits
                 && !listed
                 && items[*cuts.last().unwrap()..k].iter().any(pred)
-                && items[k..].iter().any(pred)
+                && (items[k..].iter().any(pred) || negated_rest)
             {
                 cuts.push(k);
             }
