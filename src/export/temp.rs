@@ -15,6 +15,9 @@ static LIVE: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 /// What comes between the output's name and the process id in a temp file's name.
 const MARK: &str = ".pactgraph-tmp-";
 
+/// The longest part of the output's name kept in a temp file's name.
+const MAX_NAME: usize = 200;
+
 /// Where the process ids of running processes can be checked: Linux's `/proc`.
 #[cfg(target_os = "linux")]
 const PROC: &str = "/proc";
@@ -46,10 +49,15 @@ impl TempOutput {
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
-        let name = path
+        let mut name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "output".into());
+        // room for the mark, the id and the random part in a 255-byte name
+        if name.len() > MAX_NAME {
+            let cut = (0..=MAX_NAME).rev().find(|&i| name.is_char_boundary(i));
+            name.truncate(cut.unwrap_or(0));
+        }
         let prefix = format!(".{name}{MARK}");
         // the lock is held from the sweep to the registration, so a signal
         // handler sees every file that exists, and a sweep never takes a live one
@@ -228,6 +236,15 @@ mod tests {
         drop(t);
         assert!(!p.exists());
         assert!(!live().contains(&p));
+    }
+
+    #[test]
+    fn issue17_long_output_name_still_gets_a_temp_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join(format!("{}.json", "é".repeat(120)));
+        let t = TempOutput::new_for(&out).unwrap();
+        t.persist(&out).unwrap();
+        assert!(out.exists());
     }
 
     #[test]
