@@ -8,6 +8,7 @@ mod cli;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
+    remove_temp_files_on_signals();
     match cli::run() {
         Ok(code) => std::process::exit(code),
         Err(e) => {
@@ -40,3 +41,29 @@ fn message(e: &anyhow::Error) -> String {
     }
     msg
 }
+
+/// On SIGINT or SIGTERM, removes the temp files of unfinished `-o` outputs and
+/// exits with 128 + the signal's number (130, 143), as a shell reports a run
+/// ended by the signal. SIGKILL cannot be caught: the next write to the same
+/// output removes what such a run left (see `pactgraph::export::temp`).
+#[cfg(unix)]
+fn remove_temp_files_on_signals() {
+    use signal_hook::consts::{SIGINT, SIGTERM};
+    match signal_hook::iterator::Signals::new([SIGINT, SIGTERM]) {
+        Ok(mut signals) => {
+            std::thread::spawn(move || {
+                if let Some(signal) = signals.forever().next() {
+                    // held until exit: no temp file can be made or renamed after this
+                    let _halted = pactgraph::export::temp::remove_live();
+                    std::process::exit(128 + signal);
+                }
+            });
+        }
+        Err(e) => eprintln!(
+            "pactgraph: warning: cannot catch SIGINT and SIGTERM ({e}); an interrupted run may leave a temp file beside its output"
+        ),
+    }
+}
+
+#[cfg(not(unix))]
+fn remove_temp_files_on_signals() {}

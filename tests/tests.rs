@@ -925,6 +925,154 @@ fn issue17_gazetteer_check_rejects_bad_tags_and_dates() {
     );
 }
 
+/// The names of the pactgraph temp files in `dir`.
+fn temp_files(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".pactgraph-tmp-"))
+        .collect()
+}
+
+/// `docs` JSONL documents with an agreement each, about 650 bytes a line.
+fn write_big_jsonl(path: &Path, docs: usize) {
+    use std::io::Write;
+    let mut w = std::io::BufWriter::new(std::fs::File::create(path).unwrap());
+    for i in 0..docs {
+        let text =
+            "JOGMEC signed a memorandum of understanding with Sojitz in June 2025 on lithium. \
+                    Boliden and Epiroc agreed a supply deal. "
+                .repeat(5);
+        writeln!(
+            w,
+            "{}",
+            serde_json::json!({"id": format!("d{i}"), "text": text})
+        )
+        .unwrap();
+    }
+    w.flush().unwrap();
+}
+
+#[test]
+fn issue17_sigint_and_sigterm_remove_the_temp_file() {
+    use std::time::{Duration, Instant};
+    let d = tmpdir("signals");
+    let input = d.join("in.jsonl");
+    let out = d.join("out.jsonl");
+    for (signal, code) in [("TERM", 143), ("INT", 130)] {
+        // the JSONL writer holds its temp file for the whole run; a bigger input
+        // when the run ended before the signal could be sent (a fast machine)
+        let mut docs = 10_000;
+        loop {
+            assert!(
+                docs <= 640_000,
+                "{signal}: every run ended before the signal"
+            );
+            write_big_jsonl(&input, docs);
+            let mut child = bin()
+                .args(["extract", "--format", "jsonl", "-q", "-o"])
+                .arg(&out)
+                .arg(&input)
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap();
+            let t = Instant::now();
+            let mut ended_first = false;
+            while temp_files(&d).is_empty() {
+                if child.try_wait().unwrap().is_some() {
+                    ended_first = true;
+                    break;
+                }
+                assert!(
+                    t.elapsed() < Duration::from_secs(120),
+                    "no temp file appeared"
+                );
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            if !ended_first {
+                let pid = child.id().to_string();
+                assert!(Command::new("kill")
+                    .args([&format!("-{signal}"), &pid])
+                    .status()
+                    .unwrap()
+                    .success());
+            }
+            let t = Instant::now();
+            let status = loop {
+                if let Some(s) = child.try_wait().unwrap() {
+                    break s;
+                }
+                if t.elapsed() > Duration::from_secs(60) {
+                    let _ = child.kill();
+                    panic!("{signal}: still running 60 s after the signal");
+                }
+                std::thread::sleep(Duration::from_millis(10));
+            };
+            if status.code() == Some(0) {
+                let _ = std::fs::remove_file(&out);
+                docs *= 4;
+                continue;
+            }
+            let mut err = String::new();
+            std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
+            assert_eq!(status.code(), Some(code), "{signal}: {err}");
+            assert_eq!(temp_files(&d), Vec::<String>::new(), "{signal}");
+            assert!(
+                !out.exists(),
+                "{signal}: a half output was renamed into place"
+            );
+            break;
+        }
+    }
+}
+
+#[test]
+#[cfg(target_os = "linux")]
+fn issue17_stale_temp_files_of_dead_runs_are_removed() {
+    let d = tmpdir("stale");
+    let t = d.join("t.txt");
+    std::fs::write(&t, "Boliden signed a supply agreement with Epiroc.\n").unwrap();
+    // a run killed with SIGKILL leaves its temp file; process ids are below pid_max
+    let pid_max: u64 = std::fs::read_to_string("/proc/sys/kernel/pid_max")
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    let dead = format!(".out.json.pactgraph-tmp-{pid_max}-AbC123");
+    // a live process's file (this test's), another output's, and a look-alike stay
+    let live = format!(".out.json.pactgraph-tmp-{}-AbC123", std::process::id());
+    let other = format!(".other.json.pactgraph-tmp-{pid_max}-AbC123");
+    let lookalike = ".out.json.pactgraph-tmp-notapid".to_string();
+    for name in [&dead, &live, &other, &lookalike] {
+        std::fs::write(d.join(name), "half a graph").unwrap();
+    }
+    let out = d.join("out.json");
+    for format in ["json", "jsonl"] {
+        std::fs::write(d.join(&dead), "half a graph").unwrap();
+        let o = run(&[
+            "extract",
+            t.to_str().unwrap(),
+            "--format",
+            format,
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        let mut left = temp_files(&d);
+        left.sort();
+        let mut want = vec![live.clone(), other.clone(), lookalike.clone()];
+        want.sort();
+        assert_eq!(left, want, "{format}");
+        assert!(out.exists());
+    }
+}
+
 /// The actors of an extracted graph: label → discovered.
 fn actor_labels(graph: &[u8]) -> std::collections::BTreeMap<String, bool> {
     let v: serde_json::Value = serde_json::from_slice(graph).unwrap();

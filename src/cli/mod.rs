@@ -293,16 +293,12 @@ fn extract(a: ExtractArgs) -> Result<i32> {
     let bar = progress_bar(inputs.total_bytes, a.quiet);
     // jsonl streams fragments out as they come; everything else builds the graph
     let mut jsonl: Option<Box<dyn std::io::Write>> = None;
-    let mut jsonl_tmp: Option<(tempfile::NamedTempFile, PathBuf)> = None;
+    let mut jsonl_tmp: Option<(pactgraph::export::TempOutput, PathBuf)> = None;
     if a.out.format == Format::Jsonl && !a.explain {
         match a.out.output.as_deref().map(pactgraph::export::target) {
             Some(Ok(Target::File(path))) => {
-                let dir = path
-                    .parent()
-                    .filter(|p| !p.as_os_str().is_empty())
-                    .unwrap_or(Path::new("."));
-                let tmp = tempfile::NamedTempFile::new_in(dir)
-                    .with_context(|| format!("{}: cannot write here", dir.display()))?;
+                let tmp = pactgraph::export::TempOutput::new_for(&path)
+                    .context("writing the fragments")?;
                 jsonl = Some(Box::new(std::io::BufWriter::new(tmp.reopen()?)));
                 jsonl_tmp = Some((tmp, path));
             }

@@ -1,15 +1,17 @@
 //! Exports: the merged graph written for the tools people use (node-link JSON,
-//! DOT), always to a temporary file that is renamed into place.
+//! DOT), always to a temporary file that is renamed into place (see [`temp`]).
 
 pub mod cytoscape;
 pub mod dot;
 pub mod graphml;
 pub mod json;
 pub mod neo4j;
+pub mod temp;
 
 use crate::error::{Error, Result};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+pub use temp::TempOutput;
 
 /// Writes `bytes` to `path` atomically: a temp file in the same folder, then a rename,
 /// so no half-written output is ever left behind. See [`write_atomic_with`] for
@@ -102,11 +104,7 @@ pub fn write_atomic_with(
         }
         Target::File(p) => p,
     };
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::io(dir, e))?;
+    let tmp = TempOutput::new_for(&path)?;
     let mut w = std::io::BufWriter::with_capacity(1 << 16, tmp);
     f(&mut w).map_err(|e| Error::io(&path, e))?;
     let tmp = w
@@ -120,15 +118,14 @@ pub fn write_atomic_with(
 ///
 /// # Errors
 /// [`Error::Io`] naming the path.
-pub fn finish(tmp: tempfile::NamedTempFile, path: &Path) -> Result<()> {
+pub fn finish(tmp: TempOutput, path: &Path) -> Result<()> {
     tmp.as_file().sync_all().map_err(|e| Error::io(path, e))?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         let _ = std::fs::set_permissions(tmp.path(), std::fs::Permissions::from_mode(0o644));
     }
-    tmp.persist(path).map_err(|e| Error::io(path, e.error))?;
-    Ok(())
+    tmp.persist(path)
 }
 
 /// A test graph with two agreements whose Boliden actor has an awkward label and aliases.

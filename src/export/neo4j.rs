@@ -191,7 +191,7 @@ pub fn write_dir(kg: &KnowledgeGraph, dir: &Path) -> Result<()> {
     let mut done = Vec::new();
     for (name, text) in to_files(kg) {
         let path = dir.join(name);
-        let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| Error::io(dir, e))?;
+        let mut tmp = super::TempOutput::new_for(&path)?;
         tmp.write_all(text.as_bytes())
             .and_then(|()| tmp.flush())
             .map_err(|e| Error::io(&path, e))?;
