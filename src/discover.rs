@@ -11,7 +11,7 @@
 //! discovered actors.
 
 use crate::gazetteer::{looks_like_acronym, ActorType};
-use crate::lexicon::{FormCue, Lexicon, PhraseMatch, Tag};
+use crate::lexicon::{FormCue, Forms, Lexicon, PhraseMatch, Tag};
 use crate::matcher::{find_all, How, Mention};
 use crate::spans::{SpanIndex, SpanSet};
 use crate::text::{is_word_char, slug};
@@ -332,6 +332,7 @@ pub fn discover(
         mentions,
         phrases,
         ix,
+        &lexicon.forms,
         &mut found,
         &mut taken,
         &mut actors,
@@ -438,6 +439,7 @@ fn discover_people(
     mentions: &[Mention],
     phrases: &[PhraseMatch],
     (mix, pix): (&SpanIndex, &SpanIndex),
+    forms: &Forms,
     found: &mut Found,
     taken: &mut SpanSet,
     actors: &mut BTreeMap<String, Discovered>,
@@ -453,8 +455,8 @@ fn discover_people(
         let mut cs = w.chars();
         cs.next().is_some_and(char::is_uppercase)
             && w.chars().count() >= 2
-            // "Anna", "Lind-Berg", "Jae-Heon"
-            && w.split('-').all(|part| {
+            // "Anna", "Lind-Berg", "Jae-Heon", "O'Neil", "B'Hamel"
+            && w.split(['-', '\'', '’']).all(|part| {
                 let mut cs = part.chars();
                 cs.next().is_some_and(char::is_alphabetic) && cs.all(char::is_lowercase)
             })
@@ -480,19 +482,71 @@ fn discover_people(
             continue;
         }
         let toks = tokens(text, ss, se);
+        // "the Transport Minister of the Republic of X (RX), Name": a role
+        // word, then only its "of ..." complement, before the comma
+        let role_of_before = |prev: &[Tok]| {
+            let mut k = prev.len();
+            // the comma
+            if k == 0 || &text[prev[k - 1].start..prev[k - 1].end] != "," {
+                return false;
+            }
+            k -= 1;
+            let lo = k.saturating_sub(12);
+            while k > lo {
+                let t = &prev[k - 1];
+                let w = &text[t.start..t.end];
+                if t.word && phrase_ending(t.end).is_some_and(|p| p.tags.contains(&Tag::Role)) {
+                    return true;
+                }
+                let ok = if t.word {
+                    capitalized(w)
+                        || matches!(
+                            w,
+                            "of" | "the" | "for" | "and" | "för" | "vid" | "och" | "i" | "på"
+                        )
+                } else {
+                    matches!(w, "(" | ")")
+                };
+                if !ok {
+                    return false;
+                }
+                k -= 1;
+            }
+            false
+        };
         let mut i = 0;
         while i < toks.len() {
+            let is_name = |t: &Tok, taken: &SpanSet| {
+                t.word
+                    && name_word(&text[t.start..t.end])
+                    && !is_lex(t)
+                    && !in_mention(t.start, t.end, taken)
+            };
             let mut j = i;
-            while j < toks.len()
-                && j - i < 3
-                && toks[j].word
-                && name_word(&text[toks[j].start..toks[j].end])
-                && !is_lex(&toks[j])
-                && !in_mention(toks[j].start, toks[j].end, taken)
-            {
-                j += 1;
+            let mut count = 0;
+            while j < toks.len() && count < 3 {
+                if is_name(&toks[j], taken) {
+                    j += 1;
+                    count += 1;
+                    continue;
+                }
+                // particles between name words: "Maria de la Luz", "Ursula von der Leyen"
+                let mut k = j;
+                while count > 0
+                    && k < toks.len()
+                    && k - j < 2
+                    && toks[k].word
+                    && forms.is_particle(&text[toks[k].start..toks[k].end])
+                {
+                    k += 1;
+                }
+                if k > j && k < toks.len() && is_name(&toks[k], taken) {
+                    j = k;
+                    continue;
+                }
+                break;
             }
-            if j - i < 2 {
+            if count < 2 {
                 i += 1;
                 continue;
             }
@@ -506,14 +560,28 @@ fn discover_people(
             let role_before = phrase_ending(before).is_some_and(|p| {
                 p.tags.contains(&Tag::Role)
                     || (text[before..s].chars().count() == 1 && p.tags.contains(&Tag::Comment))
-            });
+            }) || (text[before..s].contains(',') && role_of_before(&toks[..i]));
             // context after: ", <role|genitive mention>" or a signing/speaking verb
             let rest = text[e..se].trim_start();
             let after_at = se - rest.len();
             let appos = rest.starts_with(',') && {
                 let r2 = rest[1..].trim_start();
                 let at = se - r2.len();
-                mix.starting_at(at).any(|k| mentions[k].genitive)
+                let word_end = at + r2.find(|c: char| !is_word_char(c)).unwrap_or(r2.len());
+                mix.starting_at(at).any(|k| {
+                    let m = &mentions[k];
+                    // "Anna Berg, Volvo's ...", "Anna Berg, European Investment Bank Vice President"
+                    m.genitive || {
+                        let r3 = text[m.end..se].trim_start();
+                        let at3 = se - r3.len();
+                        pix.starting_at(at3)
+                            .any(|q| phrases[q].tags.contains(&Tag::Role))
+                    }
+                })
+                    // a compound role word: "Kent Ek, regiondirektör vid ..."
+                    || pix
+                        .starting_in(at + 1, word_end)
+                        .any(|q| phrases[q].end == word_end && phrases[q].tags.contains(&Tag::Role))
                     || phrase_at(at).is_some_and(|p| {
                         p.tags
                             .iter()
@@ -698,6 +766,35 @@ pub fn discover_forms(
                 i += 1;
             }
             out
+        };
+        // "NAME, a [adjectives] <descriptor>": the name's first and last
+        // tokens, when the descriptor at token `at` opens an apposition
+        let appositive = |at: usize| -> Option<(usize, usize)> {
+            let mut i = at;
+            // up to three adjectives ("a Norwegian", "ett norskt statligt")
+            while i > 0 && at - i < 3 && toks[i - 1].word && !forms.is_article(word(&toks[i - 1])) {
+                i -= 1;
+            }
+            if i < 3 || !forms.is_article(word(&toks[i - 1])) || word(&toks[i - 2]) != "," {
+                return None;
+            }
+            let l = i - 3;
+            let mut f = None;
+            let mut j = i - 2;
+            while j > 0 && i - 2 - j < 4 {
+                let t = &toks[j - 1];
+                let w = word(t);
+                if !t.word
+                    || !org_word(w)
+                    || genitive_word(w)
+                    || mention_over(t.start, t.end).is_some()
+                {
+                    break;
+                }
+                f = Some(j - 1);
+                j -= 1;
+            }
+            f.map(|f| (f, l))
         };
         match entry.cue {
             FormCue::LegalForm => {
@@ -923,36 +1020,67 @@ pub fn discover_forms(
                 if from < toks.len() && word(&toks[from]) == "." {
                     from += 1;
                 }
-                let (words, kind, rule) = match entry.cue {
+                if let FormCue::Descriptor(kind) = entry.cue {
+                    // "Greenstat, a Norwegian company": the name before the apposition
+                    if let Some((f, l)) = appositive(before) {
+                        let (start, end) = (toks[f].start, toks[l].end);
+                        let name = normalize_ws(&text[start..end]);
+                        if lexicon.type_for(&name) != Some("none") {
+                            cands.push(Candidate {
+                                start,
+                                end,
+                                name,
+                                aliases: Vec::new(),
+                                kind,
+                                rule: "apposition",
+                                genitive: false,
+                            });
+                        }
+                        continue;
+                    }
+                }
+                let (mut words, kind, rule) = match entry.cue {
                     FormCue::Honorific => (
                         forward(from, 3, &|w| person_word(w, true)),
                         ActorType::Person,
                         "honorific",
                     ),
-                    FormCue::Role => {
-                        let w = forward(from, 3, &|w| person_word(w, true));
-                        if w.len() < 2 {
-                            continue;
-                        }
-                        (w, ActorType::Person, "role")
-                    }
+                    FormCue::Role => (
+                        forward(from, 3, &|w| person_word(w, true)),
+                        ActorType::Person,
+                        "role",
+                    ),
                     FormCue::Descriptor(kind) => {
                         (forward(from, 4, &|w| org_word(w)), kind, "descriptor")
                     }
                     _ => unreachable!("matched above"),
                 };
-                let (Some(&f), Some(&l)) = (words.first(), words.last()) else {
-                    continue;
-                };
-                // a role word, head or descriptor ends where a name would start
-                if words.iter().any(|&i| {
+                // a role word or descriptor ends the name; a capitalised head
+                // ends it too but belongs to it ("operator First Group")
+                if let Some(k) = words.iter().position(|&i| {
                     forms
                         .find(text, folded, toks[i].start, toks[i].end)
                         .iter()
                         .any(|c| !matches!(c.2.cue, FormCue::LegalForm))
                 }) {
+                    let i = words[k];
+                    let head = forms
+                        .find(text, folded, toks[i].start, toks[i].end)
+                        .iter()
+                        .all(|c| c.0 == toks[i].start && matches!(c.2.cue, FormCue::Head(_)));
+                    let keep = if head && k > 0 && rule == "descriptor" {
+                        k + 1
+                    } else {
+                        k
+                    };
+                    words.truncate(keep);
+                }
+                if rule == "role" && words.len() < 2 {
                     continue;
                 }
+                let (Some(&f), Some(&l)) = (words.first(), words.last()) else {
+                    continue;
+                };
                 let start = toks[f].start;
                 let end = toks[l].end;
                 let surface = &text[start..end];
