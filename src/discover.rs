@@ -31,7 +31,8 @@ pub struct Discovered {
     pub aliases: Vec<String>,
     /// The rule that found it: `acronym`, `person_context` (a role, an
     /// apposition or a verb next to a full name), `legal_form`, `institution`,
-    /// `honorific`, `role` or `descriptor`.
+    /// `honorific`, `role`, `descriptor`, `apposition` or `party` (a name in
+    /// the party slot of an agreement).
     pub rule: &'static str,
 }
 
@@ -337,9 +338,309 @@ pub fn discover(
         &mut taken,
         &mut actors,
     );
+    discover_parties(
+        text,
+        sentences,
+        mentions,
+        phrases,
+        ix,
+        lexicon,
+        &mut found,
+        &mut taken,
+        &mut actors,
+    );
     found.actors = actors.into_values().collect();
     found.mentions.sort_by_key(|m| (m.start, m.end));
     found
+}
+
+/// Names in the party slots of a sentence that states an agreement (an
+/// agreement noun or verb and a status): a run of capitalised words (digits
+/// may follow: "Agtech 2030") right after `with`/`between`/`med`/`mellan`,
+/// coordinated with an actor ("Lidköping och Rockford slöt"), in a list of
+/// actors, or right before the status verb ("Utico signed"). Each becomes an
+/// actor (type from cue words in the name, else organisation; rule `party`).
+///
+/// `ix`: the span indexes of the gazetteer mentions and of `phrases`;
+/// `taken`: the spans of `found.mentions`.
+#[allow(clippy::too_many_arguments)]
+fn discover_parties(
+    text: &str,
+    sentences: &[(usize, usize)],
+    mentions: &[Mention],
+    phrases: &[PhraseMatch],
+    (mix, pix): (&SpanIndex, &SpanIndex),
+    lexicon: &Lexicon,
+    found: &mut Found,
+    taken: &mut SpanSet,
+    actors: &mut BTreeMap<String, Discovered>,
+) {
+    let forms = &lexicon.forms;
+    let ends = first_by_end(phrases.iter().map(|p| p.end));
+    let tagged_at = |s: usize, f: &dyn Fn(&Tag) -> bool| {
+        pix.starting_at(s).any(|i| phrases[i].tags.iter().any(f))
+    };
+    let tagged_ending = |e: usize, f: &dyn Fn(&Tag) -> bool| {
+        ends.get(&e).is_some_and(|&i| phrases[i].tags.iter().any(f))
+    };
+    let mut names: Vec<(String, String)> = Vec::new();
+    let mut slots: Vec<Mention> = Vec::new();
+    for (ss, se) in sentences.iter().copied() {
+        let from = phrases.partition_point(|p| p.start < ss);
+        let here = || phrases[from..].iter().take_while(|p| p.start < se);
+        let agreement = here().any(|p| {
+            p.tags
+                .iter()
+                .any(|t| matches!(t, Tag::Agreement { .. } | Tag::AgreementVerb { .. }))
+        });
+        let status = here().any(|p| {
+            p.tags
+                .iter()
+                .any(|t| matches!(t, Tag::Status(_) | Tag::AgreementVerb { .. }))
+        });
+        let negated = here().any(|p| p.tags.contains(&Tag::Negation));
+        if !agreement || !status || negated {
+            continue;
+        }
+        let toks = tokens(text, ss, se);
+        let word = |t: &Tok| &text[t.start..t.end];
+        let known = |t: &Tok| {
+            mix.first_overlapping(t.start, t.end).is_some() || taken.overlaps(t.start, t.end)
+        };
+        // a rule word (not a topic or kind cue: "Energy" may be part of a name)
+        let lex = |t: &Tok| {
+            pix.starting_in(t.start.saturating_sub(40), t.end).any(|q| {
+                let p = &phrases[q];
+                p.start < t.end
+                    && t.start < p.end
+                    && p.tags
+                        .iter()
+                        .any(|g| !matches!(g, Tag::Topic(_) | Tag::KindCue(_)))
+            })
+        };
+        let first_word = |t: &Tok| {
+            let w = word(t);
+            t.word
+                && w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().any(char::is_alphabetic)
+                && genitive_suffix(w) == 0
+                && !forms.not_name(w)
+                && !lex(t)
+                && !known(t)
+        };
+        let more_word = |t: &Tok| {
+            let w = word(t);
+            first_word(t) || (t.word && w.len() <= 4 && w.chars().all(|c| c.is_ascii_digit()))
+        };
+        // a word after a name that lets it end there: punctuation, an actor,
+        // or a rule word that is no noun ("and", "with", "signed", "in")
+        let ender = |t: &Tok| {
+            !t.word
+                || known(t)
+                || tagged_at(t.start, &|g| {
+                    matches!(
+                        g,
+                        Tag::Coord
+                            | Tag::With
+                            | Tag::Between
+                            | Tag::By
+                            | Tag::OnBehalf
+                            | Tag::NotParty
+                            | Tag::Status(_)
+                            | Tag::AgreementVerb { .. }
+                            | Tag::Passive
+                            | Tag::Comment
+                            | Tag::Which
+                    )
+                })
+        };
+        // runs of name words: (first token, one past the last)
+        let mut runs: Vec<(usize, usize)> = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            if !first_word(&toks[i]) {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < toks.len() && j - i < 5 {
+                if more_word(&toks[j]) {
+                    j += 1;
+                } else if j + 1 < toks.len()
+                    && toks[j].word
+                    && known(&toks[j])
+                    && !taken.overlaps(toks[j].start, toks[j].end)
+                    && first_word(&toks[j + 1])
+                {
+                    // a known word inside a longer name: "Amarenco MENA Services"
+                    j += 2;
+                } else if j + 1 < toks.len()
+                    && forms.is_connector(word(&toks[j]))
+                    && first_word(&toks[j + 1])
+                {
+                    // "Port of Shenzhen"
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            runs.push((i, j));
+            i = j;
+        }
+        let is_coord = |t: &Tok| word(t) == "," || tagged_at(t.start, &|g| *g == Tag::Coord);
+        // an actor (known or a run) starts at or ends at token k
+        let actor_starts = |k: usize, runs: &[(usize, usize)]| {
+            k < toks.len() && (known(&toks[k]) || runs.iter().any(|r| r.0 == k))
+        };
+        let actor_ends = |k: usize, runs: &[(usize, usize)]| {
+            known(&toks[k]) || runs.iter().any(|r| r.1 == k + 1)
+        };
+        for &(i, j) in &runs {
+            // what follows ends a name: punctuation, a rule word or an actor
+            let ends_ok = j == toks.len() || ender(&toks[j]);
+            // an adjective coordinated with another: "the Polish and Swedish industries"
+            let adjective = j + 2 < toks.len()
+                && is_coord(&toks[j])
+                && capitalized(word(&toks[j + 1]))
+                && !known(&toks[j + 1])
+                && toks[j + 2].word
+                && !capitalized(word(&toks[j + 2]))
+                && !ender(&toks[j + 2]);
+            // "Korean East-West Power (EWP)": a word before a name is part of it
+            let prefix = j < toks.len() && toks[j].word && known(&toks[j]);
+            if !ends_ok || adjective || prefix {
+                continue;
+            }
+            let slot_before = i > 0 && {
+                let p = &toks[i - 1];
+                tagged_ending(p.end, &|g| matches!(g, Tag::With | Tag::Between))
+                    || (is_coord(p) && i >= 2 && actor_ends(i - 2, &runs) && {
+                        // a list: "with A, B and C", "mellan A, B och C"
+                        let mut k = i - 2;
+                        while k > 0
+                            && !(toks[k].word
+                                && tagged_ending(toks[k].end, &|g| {
+                                    matches!(g, Tag::With | Tag::Between)
+                                }))
+                            && i - k < 24
+                        {
+                            k -= 1;
+                        }
+                        tagged_ending(toks[k].end, &|g| matches!(g, Tag::With | Tag::Between))
+                            || (j < toks.len()
+                                && tagged_at(toks[j].start, &|g| {
+                                    matches!(g, Tag::Status(_) | Tag::AgreementVerb { .. })
+                                }))
+                    })
+            };
+            let slot_after = j < toks.len() && {
+                let n = &toks[j];
+                // "X signed", but not "Redan 2018 undertecknade EU": an actor
+                // right after the verb is its subject
+                let verb = pix.starting_at(n.start).find(|&q| {
+                    phrases[q]
+                        .tags
+                        .iter()
+                        .any(|g| matches!(g, Tag::Status(_) | Tag::AgreementVerb { .. }))
+                });
+                verb.is_some_and(|q| {
+                    let e = phrases[q].end;
+                    let k = toks.partition_point(|t| t.start < e);
+                    !actor_starts(k, &runs)
+                }) || (is_coord(n) && word(n) != "," && {
+                    // "A och [norska] B skrev under"
+                    let mut k = j + 1;
+                    if k < toks.len()
+                        && toks[k].word
+                        && !lex(&toks[k])
+                        && !capitalized(word(&toks[k]))
+                    {
+                        k += 1;
+                    }
+                    actor_starts(k, &runs) && {
+                        let end = runs.iter().find(|r| r.0 == k).map_or(k + 1, |r| r.1);
+                        (end..toks.len().min(end + 4)).any(|q| {
+                            tagged_at(toks[q].start, &|g| {
+                                matches!(g, Tag::Status(_) | Tag::AgreementVerb { .. })
+                            })
+                        })
+                    }
+                })
+            };
+            if !(slot_before || slot_after) {
+                continue;
+            }
+            let (s, e) = (toks[i].start, toks[j - 1].end);
+            let name = normalize_ws(&text[s..e]);
+            let kind = match lexicon.type_for(&name) {
+                Some("none") => continue,
+                Some(t) => ActorType::parse(t).unwrap_or(ActorType::Organization),
+                None => ActorType::Organization,
+            };
+            // a short form of a name discovered in full ("Qingdao Jinhui" of
+            // "Qingdao Jinhui Graphite") is that actor
+            let longer = actors
+                .values()
+                .find(|d| d.kind != ActorType::Person && d.name.starts_with(&format!("{name} ")))
+                .map(|d| d.id.clone());
+            let id = match longer {
+                Some(id) => id,
+                None => {
+                    let id = format!("x-{}", slug(&name));
+                    if id == "x-" {
+                        continue;
+                    }
+                    actors.entry(id.clone()).or_insert(Discovered {
+                        id: id.clone(),
+                        kind,
+                        name: name.clone(),
+                        aliases: Vec::new(),
+                        rule: "party",
+                    });
+                    id
+                }
+            };
+            for m in mix.starting_in(s, e).map(|k| &mentions[k]) {
+                if m.end <= e {
+                    found.replaced.push((m.start, m.end));
+                }
+            }
+            slots.push(Mention {
+                start: s,
+                end: e,
+                actor: id.as_str().into(),
+                alias: name.as_str().into(),
+                how: How::Discovered,
+                genitive: false,
+            });
+            names.push((name, id));
+        }
+    }
+    for m in slots {
+        taken.insert(m.start, m.end);
+        found.mentions.push(m);
+    }
+    // every occurrence of each name
+    let mut seen = FxHashSet::default();
+    names.retain(|n| seen.insert(n.clone()));
+    let needles: Vec<&str> = names.iter().map(|n| n.0.as_str()).collect();
+    for ((name, id), hits) in names.iter().zip(find_all(text, None, &needles)) {
+        let alias: std::sync::Arc<str> = name.as_str().into();
+        let actor: std::sync::Arc<str> = id.as_str().into();
+        for (s, e, g) in hits {
+            if mix.first_overlapping(s, e).is_none() && !taken.overlaps(s, e) {
+                taken.insert(s, e);
+                found.mentions.push(Mention {
+                    start: s,
+                    end: e,
+                    actor: actor.clone(),
+                    alias: alias.clone(),
+                    how: How::Discovered,
+                    genitive: g,
+                });
+            }
+        }
+    }
 }
 
 /// For each end, the index of the first span (in order) that ends there.

@@ -350,6 +350,8 @@ struct DiscoveryEntries {
     #[serde(default)]
     name_particles: Vec<String>,
     #[serde(default)]
+    name_connectors: Vec<String>,
+    #[serde(default)]
     heads: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     descriptors: BTreeMap<String, Vec<String>>,
@@ -399,6 +401,8 @@ pub struct Forms {
     articles: HashSet<String>,
     /// Lower-case particles inside people's names, as written (`de`, `von`, `van`).
     particles: HashSet<String>,
+    /// Lower-case words inside an organisation's name, as written (`of`, `för`).
+    connectors: HashSet<String>,
 }
 
 impl Forms {
@@ -444,6 +448,11 @@ impl Forms {
     /// Whether a word is a particle of a person's name as written (`de`, `von`).
     pub fn is_particle(&self, word: &str) -> bool {
         self.particles.contains(word)
+    }
+
+    /// Whether a word joins the words of an organisation's name (`of` in "Port of X").
+    pub fn is_connector(&self, word: &str) -> bool {
+        self.connectors.contains(word)
     }
 
     /// Whether a word (any case) opens an apposition (`a`, `an`, `en`, `ett`).
@@ -620,6 +629,7 @@ impl Lexicon {
         let mut legal: HashSet<String> = HashSet::new();
         let mut articles: HashSet<String> = HashSet::new();
         let mut particles: HashSet<String> = HashSet::new();
+        let mut connectors: HashSet<String> = HashSet::new();
         for (name, text) in sources {
             let f: LangFile = toml::from_str(&text).map_err(|e| {
                 let line = e
@@ -774,6 +784,7 @@ impl Lexicon {
                         .map(|a| fold(a)),
                 );
                 particles.extend(d.name_particles.iter().cloned());
+                connectors.extend(d.name_connectors.iter().cloned());
                 for w in &d.legal_forms {
                     put(w, FormCue::LegalForm, true);
                     legal.insert(w.clone());
@@ -841,6 +852,7 @@ impl Lexicon {
             legal,
             articles,
             particles,
+            connectors,
         };
         let keys: Vec<String> = phrases.keys().cloned().collect();
         let mut cue_keys: Vec<&str> = phrases
