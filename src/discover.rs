@@ -11,7 +11,7 @@
 //! discovered actors.
 
 use crate::gazetteer::{looks_like_acronym, ActorType};
-use crate::lexicon::{FormCue, Lexicon, PhraseMatch, Tag};
+use crate::lexicon::{FormCue, Forms, Lexicon, PhraseMatch, Tag};
 use crate::matcher::{find_all, How, Mention};
 use crate::spans::{SpanIndex, SpanSet};
 use crate::text::{is_word_char, slug};
@@ -31,7 +31,8 @@ pub struct Discovered {
     pub aliases: Vec<String>,
     /// The rule that found it: `acronym`, `person_context` (a role, an
     /// apposition or a verb next to a full name), `legal_form`, `institution`,
-    /// `honorific`, `role` or `descriptor`.
+    /// `honorific`, `role`, `descriptor`, `apposition` or `party` (a name in
+    /// the party slot of an agreement).
     pub rule: &'static str,
 }
 
@@ -332,6 +333,18 @@ pub fn discover(
         mentions,
         phrases,
         ix,
+        &lexicon.forms,
+        &mut found,
+        &mut taken,
+        &mut actors,
+    );
+    discover_parties(
+        text,
+        sentences,
+        mentions,
+        phrases,
+        ix,
+        lexicon,
         &mut found,
         &mut taken,
         &mut actors,
@@ -339,6 +352,295 @@ pub fn discover(
     found.actors = actors.into_values().collect();
     found.mentions.sort_by_key(|m| (m.start, m.end));
     found
+}
+
+/// Names in the party slots of a sentence that states an agreement (an
+/// agreement noun or verb and a status): a run of capitalised words (digits
+/// may follow: "Agtech 2030") right after `with`/`between`/`med`/`mellan`,
+/// coordinated with an actor ("Lidköping och Rockford slöt"), in a list of
+/// actors, or right before the status verb ("Utico signed"). Each becomes an
+/// actor (type from cue words in the name, else organisation; rule `party`).
+///
+/// `ix`: the span indexes of the gazetteer mentions and of `phrases`;
+/// `taken`: the spans of `found.mentions`.
+#[allow(clippy::too_many_arguments)]
+fn discover_parties(
+    text: &str,
+    sentences: &[(usize, usize)],
+    mentions: &[Mention],
+    phrases: &[PhraseMatch],
+    (mix, pix): (&SpanIndex, &SpanIndex),
+    lexicon: &Lexicon,
+    found: &mut Found,
+    taken: &mut SpanSet,
+    actors: &mut BTreeMap<String, Discovered>,
+) {
+    let forms = &lexicon.forms;
+    let ends = first_by_end(phrases.iter().map(|p| p.end));
+    let tagged_at = |s: usize, f: &dyn Fn(&Tag) -> bool| {
+        pix.starting_at(s).any(|i| phrases[i].tags.iter().any(f))
+    };
+    let tagged_ending = |e: usize, f: &dyn Fn(&Tag) -> bool| {
+        ends.get(&e).is_some_and(|&i| phrases[i].tags.iter().any(f))
+    };
+    let mut names: Vec<(String, String)> = Vec::new();
+    let mut slots: Vec<Mention> = Vec::new();
+    for (ss, se) in sentences.iter().copied() {
+        let from = phrases.partition_point(|p| p.start < ss);
+        let here = || phrases[from..].iter().take_while(|p| p.start < se);
+        let agreement = here().any(|p| {
+            p.tags
+                .iter()
+                .any(|t| matches!(t, Tag::Agreement { .. } | Tag::AgreementVerb { .. }))
+        });
+        let status = here().any(|p| {
+            p.tags
+                .iter()
+                .any(|t| matches!(t, Tag::Status(_) | Tag::AgreementVerb { .. }))
+        });
+        let negated = here().any(|p| p.tags.contains(&Tag::Negation));
+        if !agreement || !status || negated {
+            continue;
+        }
+        let toks = tokens(text, ss, se);
+        let word = |t: &Tok| &text[t.start..t.end];
+        let known = |t: &Tok| {
+            mix.first_overlapping(t.start, t.end).is_some() || taken.overlaps(t.start, t.end)
+        };
+        // a rule word (not a topic or kind cue: "Energy" may be part of a name)
+        let lex = |t: &Tok| {
+            pix.starting_in(t.start.saturating_sub(40), t.end).any(|q| {
+                let p = &phrases[q];
+                p.start < t.end
+                    && t.start < p.end
+                    && p.tags
+                        .iter()
+                        .any(|g| !matches!(g, Tag::Topic(_) | Tag::KindCue(_)))
+            })
+        };
+        let first_word = |t: &Tok| {
+            let w = word(t);
+            t.word
+                && w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().any(char::is_alphabetic)
+                && genitive_suffix(w) == 0
+                && !forms.not_name(w)
+                && !lex(t)
+                && !known(t)
+        };
+        let more_word = |t: &Tok| {
+            let w = word(t);
+            first_word(t) || (t.word && w.len() <= 4 && w.chars().all(|c| c.is_ascii_digit()))
+        };
+        // a word after a name that lets it end there: punctuation, an actor,
+        // or a rule word that is no noun ("and", "with", "signed", "in")
+        let ender = |t: &Tok| {
+            !t.word
+                || known(t)
+                || tagged_at(t.start, &|g| {
+                    matches!(
+                        g,
+                        Tag::Coord
+                            | Tag::With
+                            | Tag::Between
+                            | Tag::By
+                            | Tag::OnBehalf
+                            | Tag::NotParty
+                            | Tag::Status(_)
+                            | Tag::AgreementVerb { .. }
+                            | Tag::Passive
+                            | Tag::Comment
+                            | Tag::Which
+                    )
+                })
+        };
+        // runs of name words: (first token, one past the last)
+        let mut runs: Vec<(usize, usize)> = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            if !first_word(&toks[i]) {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < toks.len() && j - i < 5 {
+                if more_word(&toks[j]) {
+                    j += 1;
+                } else if j + 1 < toks.len()
+                    && toks[j].word
+                    && known(&toks[j])
+                    && !taken.overlaps(toks[j].start, toks[j].end)
+                    && first_word(&toks[j + 1])
+                {
+                    // a known word inside a longer name: "Amarenco MENA Services"
+                    j += 2;
+                } else if j + 1 < toks.len()
+                    && forms.is_connector(word(&toks[j]))
+                    && first_word(&toks[j + 1])
+                {
+                    // "Port of Shenzhen"
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            runs.push((i, j));
+            i = j;
+        }
+        let is_coord = |t: &Tok| word(t) == "," || tagged_at(t.start, &|g| *g == Tag::Coord);
+        // an actor (known or a run) starts at or ends at token k
+        let actor_starts = |k: usize, runs: &[(usize, usize)]| {
+            k < toks.len() && (known(&toks[k]) || runs.iter().any(|r| r.0 == k))
+        };
+        let actor_ends = |k: usize, runs: &[(usize, usize)]| {
+            known(&toks[k]) || runs.iter().any(|r| r.1 == k + 1)
+        };
+        for &(i, j) in &runs {
+            // what follows ends a name: punctuation, a rule word or an actor
+            let ends_ok = j == toks.len() || ender(&toks[j]);
+            // an adjective coordinated with another: "the Polish and Swedish industries"
+            let adjective = j + 2 < toks.len()
+                && is_coord(&toks[j])
+                && capitalized(word(&toks[j + 1]))
+                && !known(&toks[j + 1])
+                && toks[j + 2].word
+                && !capitalized(word(&toks[j + 2]))
+                && !ender(&toks[j + 2]);
+            // "Korean East-West Power (EWP)": a word before a name is part of it
+            let prefix = j < toks.len() && toks[j].word && known(&toks[j]);
+            if !ends_ok || adjective || prefix {
+                continue;
+            }
+            let slot_before = i > 0 && {
+                let p = &toks[i - 1];
+                tagged_ending(p.end, &|g| matches!(g, Tag::With | Tag::Between))
+                    || (is_coord(p) && i >= 2 && actor_ends(i - 2, &runs) && {
+                        // a list: "with A, B and C", "mellan A, B och C"
+                        let mut k = i - 2;
+                        while k > 0
+                            && !(toks[k].word
+                                && tagged_ending(toks[k].end, &|g| {
+                                    matches!(g, Tag::With | Tag::Between)
+                                }))
+                            && i - k < 24
+                        {
+                            k -= 1;
+                        }
+                        tagged_ending(toks[k].end, &|g| matches!(g, Tag::With | Tag::Between))
+                            || (j < toks.len()
+                                && tagged_at(toks[j].start, &|g| {
+                                    matches!(g, Tag::Status(_) | Tag::AgreementVerb { .. })
+                                }))
+                    })
+            };
+            let slot_after = j < toks.len() && {
+                let n = &toks[j];
+                // "X signed", but not "Redan 2018 undertecknade EU": an actor
+                // right after the verb is its subject
+                let verb = pix.starting_at(n.start).find(|&q| {
+                    phrases[q]
+                        .tags
+                        .iter()
+                        .any(|g| matches!(g, Tag::Status(_) | Tag::AgreementVerb { .. }))
+                });
+                verb.is_some_and(|q| {
+                    let e = phrases[q].end;
+                    let k = toks.partition_point(|t| t.start < e);
+                    !actor_starts(k, &runs)
+                }) || (is_coord(n) && word(n) != "," && {
+                    // "A och [norska] B skrev under"
+                    let mut k = j + 1;
+                    if k < toks.len()
+                        && toks[k].word
+                        && !lex(&toks[k])
+                        && !capitalized(word(&toks[k]))
+                    {
+                        k += 1;
+                    }
+                    actor_starts(k, &runs) && {
+                        let end = runs.iter().find(|r| r.0 == k).map_or(k + 1, |r| r.1);
+                        (end..toks.len().min(end + 4)).any(|q| {
+                            tagged_at(toks[q].start, &|g| {
+                                matches!(g, Tag::Status(_) | Tag::AgreementVerb { .. })
+                            })
+                        })
+                    }
+                })
+            };
+            if !(slot_before || slot_after) {
+                continue;
+            }
+            let (s, e) = (toks[i].start, toks[j - 1].end);
+            let name = normalize_ws(&text[s..e]);
+            let kind = match lexicon.type_for(&name) {
+                Some("none") => continue,
+                Some(t) => ActorType::parse(t).unwrap_or(ActorType::Organization),
+                None => ActorType::Organization,
+            };
+            // a short form of a name discovered in full ("Qingdao Jinhui" of
+            // "Qingdao Jinhui Graphite") is that actor
+            let longer = actors
+                .values()
+                .find(|d| d.kind != ActorType::Person && d.name.starts_with(&format!("{name} ")))
+                .map(|d| d.id.clone());
+            let id = match longer {
+                Some(id) => id,
+                None => {
+                    let id = format!("x-{}", slug(&name));
+                    if id == "x-" {
+                        continue;
+                    }
+                    actors.entry(id.clone()).or_insert(Discovered {
+                        id: id.clone(),
+                        kind,
+                        name: name.clone(),
+                        aliases: Vec::new(),
+                        rule: "party",
+                    });
+                    id
+                }
+            };
+            for m in mix.starting_in(s, e).map(|k| &mentions[k]) {
+                if m.end <= e {
+                    found.replaced.push((m.start, m.end));
+                }
+            }
+            slots.push(Mention {
+                start: s,
+                end: e,
+                actor: id.as_str().into(),
+                alias: name.as_str().into(),
+                how: How::Discovered,
+                genitive: false,
+            });
+            names.push((name, id));
+        }
+    }
+    for m in slots {
+        taken.insert(m.start, m.end);
+        found.mentions.push(m);
+    }
+    // every occurrence of each name
+    let mut seen = FxHashSet::default();
+    names.retain(|n| seen.insert(n.clone()));
+    let needles: Vec<&str> = names.iter().map(|n| n.0.as_str()).collect();
+    for ((name, id), hits) in names.iter().zip(find_all(text, None, &needles)) {
+        let alias: std::sync::Arc<str> = name.as_str().into();
+        let actor: std::sync::Arc<str> = id.as_str().into();
+        for (s, e, g) in hits {
+            if mix.first_overlapping(s, e).is_none() && !taken.overlaps(s, e) {
+                taken.insert(s, e);
+                found.mentions.push(Mention {
+                    start: s,
+                    end: e,
+                    actor: actor.clone(),
+                    alias: alias.clone(),
+                    how: How::Discovered,
+                    genitive: g,
+                });
+            }
+        }
+    }
 }
 
 /// For each end, the index of the first span (in order) that ends there.
@@ -438,6 +740,7 @@ fn discover_people(
     mentions: &[Mention],
     phrases: &[PhraseMatch],
     (mix, pix): (&SpanIndex, &SpanIndex),
+    forms: &Forms,
     found: &mut Found,
     taken: &mut SpanSet,
     actors: &mut BTreeMap<String, Discovered>,
@@ -453,8 +756,8 @@ fn discover_people(
         let mut cs = w.chars();
         cs.next().is_some_and(char::is_uppercase)
             && w.chars().count() >= 2
-            // "Anna", "Lind-Berg", "Jae-Heon"
-            && w.split('-').all(|part| {
+            // "Anna", "Lind-Berg", "Jae-Heon", "O'Neil", "B'Hamel"
+            && w.split(['-', '\'', '’']).all(|part| {
                 let mut cs = part.chars();
                 cs.next().is_some_and(char::is_alphabetic) && cs.all(char::is_lowercase)
             })
@@ -480,19 +783,71 @@ fn discover_people(
             continue;
         }
         let toks = tokens(text, ss, se);
+        // "the Transport Minister of the Republic of X (RX), Name": a role
+        // word, then only its "of ..." complement, before the comma
+        let role_of_before = |prev: &[Tok]| {
+            let mut k = prev.len();
+            // the comma
+            if k == 0 || &text[prev[k - 1].start..prev[k - 1].end] != "," {
+                return false;
+            }
+            k -= 1;
+            let lo = k.saturating_sub(12);
+            while k > lo {
+                let t = &prev[k - 1];
+                let w = &text[t.start..t.end];
+                if t.word && phrase_ending(t.end).is_some_and(|p| p.tags.contains(&Tag::Role)) {
+                    return true;
+                }
+                let ok = if t.word {
+                    capitalized(w)
+                        || matches!(
+                            w,
+                            "of" | "the" | "for" | "and" | "för" | "vid" | "och" | "i" | "på"
+                        )
+                } else {
+                    matches!(w, "(" | ")")
+                };
+                if !ok {
+                    return false;
+                }
+                k -= 1;
+            }
+            false
+        };
         let mut i = 0;
         while i < toks.len() {
+            let is_name = |t: &Tok, taken: &SpanSet| {
+                t.word
+                    && name_word(&text[t.start..t.end])
+                    && !is_lex(t)
+                    && !in_mention(t.start, t.end, taken)
+            };
             let mut j = i;
-            while j < toks.len()
-                && j - i < 3
-                && toks[j].word
-                && name_word(&text[toks[j].start..toks[j].end])
-                && !is_lex(&toks[j])
-                && !in_mention(toks[j].start, toks[j].end, taken)
-            {
-                j += 1;
+            let mut count = 0;
+            while j < toks.len() && count < 3 {
+                if is_name(&toks[j], taken) {
+                    j += 1;
+                    count += 1;
+                    continue;
+                }
+                // particles between name words: "Maria de la Luz", "Ursula von der Leyen"
+                let mut k = j;
+                while count > 0
+                    && k < toks.len()
+                    && k - j < 2
+                    && toks[k].word
+                    && forms.is_particle(&text[toks[k].start..toks[k].end])
+                {
+                    k += 1;
+                }
+                if k > j && k < toks.len() && is_name(&toks[k], taken) {
+                    j = k;
+                    continue;
+                }
+                break;
             }
-            if j - i < 2 {
+            if count < 2 {
                 i += 1;
                 continue;
             }
@@ -506,14 +861,28 @@ fn discover_people(
             let role_before = phrase_ending(before).is_some_and(|p| {
                 p.tags.contains(&Tag::Role)
                     || (text[before..s].chars().count() == 1 && p.tags.contains(&Tag::Comment))
-            });
+            }) || (text[before..s].contains(',') && role_of_before(&toks[..i]));
             // context after: ", <role|genitive mention>" or a signing/speaking verb
             let rest = text[e..se].trim_start();
             let after_at = se - rest.len();
             let appos = rest.starts_with(',') && {
                 let r2 = rest[1..].trim_start();
                 let at = se - r2.len();
-                mix.starting_at(at).any(|k| mentions[k].genitive)
+                let word_end = at + r2.find(|c: char| !is_word_char(c)).unwrap_or(r2.len());
+                mix.starting_at(at).any(|k| {
+                    let m = &mentions[k];
+                    // "Anna Berg, Volvo's ...", "Anna Berg, European Investment Bank Vice President"
+                    m.genitive || {
+                        let r3 = text[m.end..se].trim_start();
+                        let at3 = se - r3.len();
+                        pix.starting_at(at3)
+                            .any(|q| phrases[q].tags.contains(&Tag::Role))
+                    }
+                })
+                    // a compound role word: "Kent Ek, regiondirektör vid ..."
+                    || pix
+                        .starting_in(at + 1, word_end)
+                        .any(|q| phrases[q].end == word_end && phrases[q].tags.contains(&Tag::Role))
                     || phrase_at(at).is_some_and(|p| {
                         p.tags
                             .iter()
@@ -698,6 +1067,35 @@ pub fn discover_forms(
                 i += 1;
             }
             out
+        };
+        // "NAME, a [adjectives] <descriptor>": the name's first and last
+        // tokens, when the descriptor at token `at` opens an apposition
+        let appositive = |at: usize| -> Option<(usize, usize)> {
+            let mut i = at;
+            // up to three adjectives ("a Norwegian", "ett norskt statligt")
+            while i > 0 && at - i < 3 && toks[i - 1].word && !forms.is_article(word(&toks[i - 1])) {
+                i -= 1;
+            }
+            if i < 3 || !forms.is_article(word(&toks[i - 1])) || word(&toks[i - 2]) != "," {
+                return None;
+            }
+            let l = i - 3;
+            let mut f = None;
+            let mut j = i - 2;
+            while j > 0 && i - 2 - j < 4 {
+                let t = &toks[j - 1];
+                let w = word(t);
+                if !t.word
+                    || !org_word(w)
+                    || genitive_word(w)
+                    || mention_over(t.start, t.end).is_some()
+                {
+                    break;
+                }
+                f = Some(j - 1);
+                j -= 1;
+            }
+            f.map(|f| (f, l))
         };
         match entry.cue {
             FormCue::LegalForm => {
@@ -923,36 +1321,67 @@ pub fn discover_forms(
                 if from < toks.len() && word(&toks[from]) == "." {
                     from += 1;
                 }
-                let (words, kind, rule) = match entry.cue {
+                if let FormCue::Descriptor(kind) = entry.cue {
+                    // "Greenstat, a Norwegian company": the name before the apposition
+                    if let Some((f, l)) = appositive(before) {
+                        let (start, end) = (toks[f].start, toks[l].end);
+                        let name = normalize_ws(&text[start..end]);
+                        if lexicon.type_for(&name) != Some("none") {
+                            cands.push(Candidate {
+                                start,
+                                end,
+                                name,
+                                aliases: Vec::new(),
+                                kind,
+                                rule: "apposition",
+                                genitive: false,
+                            });
+                        }
+                        continue;
+                    }
+                }
+                let (mut words, kind, rule) = match entry.cue {
                     FormCue::Honorific => (
                         forward(from, 3, &|w| person_word(w, true)),
                         ActorType::Person,
                         "honorific",
                     ),
-                    FormCue::Role => {
-                        let w = forward(from, 3, &|w| person_word(w, true));
-                        if w.len() < 2 {
-                            continue;
-                        }
-                        (w, ActorType::Person, "role")
-                    }
+                    FormCue::Role => (
+                        forward(from, 3, &|w| person_word(w, true)),
+                        ActorType::Person,
+                        "role",
+                    ),
                     FormCue::Descriptor(kind) => {
                         (forward(from, 4, &|w| org_word(w)), kind, "descriptor")
                     }
                     _ => unreachable!("matched above"),
                 };
-                let (Some(&f), Some(&l)) = (words.first(), words.last()) else {
-                    continue;
-                };
-                // a role word, head or descriptor ends where a name would start
-                if words.iter().any(|&i| {
+                // a role word or descriptor ends the name; a capitalised head
+                // ends it too but belongs to it ("operator First Group")
+                if let Some(k) = words.iter().position(|&i| {
                     forms
                         .find(text, folded, toks[i].start, toks[i].end)
                         .iter()
                         .any(|c| !matches!(c.2.cue, FormCue::LegalForm))
                 }) {
+                    let i = words[k];
+                    let head = forms
+                        .find(text, folded, toks[i].start, toks[i].end)
+                        .iter()
+                        .all(|c| c.0 == toks[i].start && matches!(c.2.cue, FormCue::Head(_)));
+                    let keep = if head && k > 0 && rule == "descriptor" {
+                        k + 1
+                    } else {
+                        k
+                    };
+                    words.truncate(keep);
+                }
+                if rule == "role" && words.len() < 2 {
                     continue;
                 }
+                let (Some(&f), Some(&l)) = (words.first(), words.last()) else {
+                    continue;
+                };
                 let start = toks[f].start;
                 let end = toks[l].end;
                 let surface = &text[start..end];

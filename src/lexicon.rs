@@ -348,6 +348,10 @@ struct DiscoveryEntries {
     #[serde(default)]
     not_names: Vec<String>,
     #[serde(default)]
+    name_particles: Vec<String>,
+    #[serde(default)]
+    name_connectors: Vec<String>,
+    #[serde(default)]
     heads: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     descriptors: BTreeMap<String, Vec<String>>,
@@ -392,6 +396,13 @@ pub struct Forms {
     not_names: HashSet<String>,
     /// Folded legal forms, to chain them (`Co., Ltd.`).
     legal: HashSet<String>,
+    /// Folded one-word openers of an apposition (`a`, `an`, `ett`): "X, a
+    /// Norwegian company" describes X.
+    articles: HashSet<String>,
+    /// Lower-case particles inside people's names, as written (`de`, `von`, `van`).
+    particles: HashSet<String>,
+    /// Lower-case words inside an organisation's name, as written (`of`, `för`).
+    connectors: HashSet<String>,
 }
 
 impl Forms {
@@ -432,6 +443,21 @@ impl Forms {
     /// Whether a word (any case) can never be part of a discovered name.
     pub fn not_name(&self, word: &str) -> bool {
         self.not_names.contains(&fold(word))
+    }
+
+    /// Whether a word is a particle of a person's name as written (`de`, `von`).
+    pub fn is_particle(&self, word: &str) -> bool {
+        self.particles.contains(word)
+    }
+
+    /// Whether a word joins the words of an organisation's name (`of` in "Port of X").
+    pub fn is_connector(&self, word: &str) -> bool {
+        self.connectors.contains(word)
+    }
+
+    /// Whether a word (any case) opens an apposition (`a`, `an`, `en`, `ett`).
+    pub fn is_article(&self, word: &str) -> bool {
+        self.articles.contains(&fold(word))
     }
 
     /// Whether a word is a legal-form suffix as written (`Ltd`, `Inc.`).
@@ -601,6 +627,9 @@ impl Lexicon {
         let mut form_entries: BTreeMap<String, Vec<FormEntry>> = BTreeMap::new();
         let mut not_names: HashSet<String> = HashSet::new();
         let mut legal: HashSet<String> = HashSet::new();
+        let mut articles: HashSet<String> = HashSet::new();
+        let mut particles: HashSet<String> = HashSet::new();
+        let mut connectors: HashSet<String> = HashSet::new();
         for (name, text) in sources {
             let f: LangFile = toml::from_str(&text).map_err(|e| {
                 let line = e
@@ -748,6 +777,14 @@ impl Lexicon {
                         compound,
                     });
                 };
+                articles.extend(
+                    f.apposition
+                        .iter()
+                        .filter(|a| !a.contains(' '))
+                        .map(|a| fold(a)),
+                );
+                particles.extend(d.name_particles.iter().cloned());
+                connectors.extend(d.name_connectors.iter().cloned());
                 for w in &d.legal_forms {
                     put(w, FormCue::LegalForm, true);
                     legal.insert(w.clone());
@@ -813,6 +850,9 @@ impl Lexicon {
             entries: form_entries.into_values().collect(),
             not_names,
             legal,
+            articles,
+            particles,
+            connectors,
         };
         let keys: Vec<String> = phrases.keys().cloned().collect();
         let mut cue_keys: Vec<&str> = phrases
