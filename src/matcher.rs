@@ -454,8 +454,16 @@ pub fn find_all(
     }
     let hay = folded.unwrap_or(text);
     let mut hits: Vec<Vec<(usize, usize, bool)>> = vec![Vec::new(); patterns.len()];
-    // (an automaton too large to build: the search per needle)
-    let ac = aho_corasick::AhoCorasick::new(&patterns).ok();
+    // (an automaton too large to build, or one that costs more to build than
+    // a search per needle of a short text: the search per needle)
+    let ac = (hay.len().saturating_mul(patterns.len()) > 1 << 24)
+        .then(|| {
+            aho_corasick::AhoCorasick::builder()
+                .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
+                .build(&patterns)
+                .ok()
+        })
+        .flatten();
     if let Some(ac) = ac.as_ref().filter(|_| !patterns.is_empty()) {
         // as the search for one needle goes: on from the end of each occurrence
         let mut next_from = vec![0usize; patterns.len()];
