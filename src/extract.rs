@@ -667,39 +667,9 @@ impl<'a> State<'a> {
         let comment = has_tag(&|t| matches!(t, Tag::Comment));
         let predicate =
             has_tag(&|t| matches!(t, Tag::Status(_) | Tag::Passive | Tag::AgreementVerb { .. }));
-        // the other party of an agreement that had only one
-        let mut new_parties = Vec::new();
-        if counterpart && self.out[a].parties.len() < 2 {
-            let at = items
-                .iter()
-                .position(|it| has(inp, it, |t| matches!(t, Tag::Counterpart)))
-                .unwrap_or(0);
-            if let Some(c) = self.chains(items, at, items.len()).into_iter().next() {
-                for m in c.members {
-                    if inp.actors.kind(&inp.mentions[m].actor).can_be_party() {
-                        new_parties.push(inp.mentions[m].actor.to_string());
-                    }
-                }
-            }
-        }
-        // "EIT InnoEnergy joined the agreement": the subject becomes a party
-        if joins && singular_def && !has_tag(&|t| matches!(t, Tag::Negation)) {
-            let at = items
-                .iter()
-                .position(|it| has(inp, it, |t| matches!(t, Tag::Joins)))
-                .unwrap_or(0);
-            if let Some(c) = self
-                .chains(items, 0, at)
-                .into_iter()
-                .rfind(|c| c.gov == Gov::None)
-            {
-                for m in c.members {
-                    if inp.actors.kind(&inp.mentions[m].actor).can_be_party() {
-                        new_parties.push(inp.mentions[m].actor.to_string());
-                    }
-                }
-            }
-        }
+        let negated = has_tag(&|t| matches!(t, Tag::Negation));
+        let new_parties =
+            self.parties_added(items, a, counterpart, joins && singular_def && !negated);
         // a more specific description ("the three organisations signed a memorandum")
         let upgrade = items
             .iter()
@@ -747,6 +717,46 @@ impl<'a> State<'a> {
             ag.status = Status::Terminated;
         }
         self.last = Some((a, si));
+    }
+
+    /// Parties a continuation adds to agreement `a`: the other party of one that
+    /// had only one ("its counterpart is X"), and the subject of "X joined the
+    /// agreement" (`joins`).
+    fn parties_added(
+        &self,
+        items: &[Item],
+        a: usize,
+        counterpart: bool,
+        joins: bool,
+    ) -> Vec<String> {
+        let inp = self.inp;
+        let parties = |members: Vec<usize>| {
+            members
+                .into_iter()
+                .filter(|&m| inp.actors.kind(&inp.mentions[m].actor).can_be_party())
+                .map(|m| inp.mentions[m].actor.to_string())
+                .collect::<Vec<String>>()
+        };
+        let at = |f: fn(&Tag) -> bool| items.iter().position(|it| has(inp, it, f)).unwrap_or(0);
+        let mut added = Vec::new();
+        if counterpart && self.out[a].parties.len() < 2 {
+            let from = at(|t| matches!(t, Tag::Counterpart));
+            if let Some(c) = self.chains(items, from, items.len()).into_iter().next() {
+                added.extend(parties(c.members));
+            }
+        }
+        // "EIT InnoEnergy joined the agreement": the subject becomes a party
+        if joins {
+            let to = at(|t| matches!(t, Tag::Joins));
+            if let Some(c) = self
+                .chains(items, 0, to)
+                .into_iter()
+                .rfind(|c| c.gov == Gov::None)
+            {
+                added.extend(parties(c.members));
+            }
+        }
+        added
     }
 
     // indices into `out` are compared pairwise, so the loops index
