@@ -230,10 +230,19 @@ impl<'a> State<'a> {
         let inherited = cl.inherited_trigger.is_some();
         // "cooperation between A and B" states no agreement without a predicate,
         // nor with one after it ("Cooperation between A and B has a long history")
+        // ... unless it is introduced as one ("Bakom projektet står ett samarbete
+        // mellan A, B och C", "a joint initiative between A and B")
+        let word = |k: usize| crate::text::fold(&inp.text[items[k].start..items[k].end]);
+        let introduced = |k: usize| {
+            (k.saturating_sub(2).max(cl.lo)..k)
+                .any(|j| matches!(word(j).as_str(), "a" | "an" | "ett" | "en"))
+                && (k + 1..cl.hi.min(k + 3))
+                    .any(|j| has(inp, &items[j], |t| matches!(t, Tag::Between)))
+        };
         let weak = |k: usize| {
             has(inp, &items[k], |t| {
                 matches!(t, Tag::Agreement { weak: true, .. })
-            })
+            }) && !introduced(k)
         };
         if !nouns.is_empty()
             && nouns.iter().all(|&k| weak(k))
