@@ -343,6 +343,11 @@ impl<'a> State<'a> {
         items
     }
 
+    /// An item's text, case-folded.
+    fn folded(&self, it: &Item) -> String {
+        crate::text::fold(&self.inp.text[it.start..it.end])
+    }
+
     fn mention(&self, it: &Item) -> Option<&'a Mention> {
         match it.kind {
             ItemKind::Mention(i) => Some(&self.inp.mentions[i]),
@@ -357,7 +362,7 @@ impl<'a> State<'a> {
 
     /// A phrase such as "för samtal med" or "tillsammans med" whose last word is a with-word.
     fn phrase_ends_with_with(&self, it: &Item) -> bool {
-        let s = crate::text::fold(&self.inp.text[it.start..it.end]);
+        let s = self.folded(it);
         matches!(it.kind, ItemKind::Phrase(_)) && (s.ends_with(" med") || s.ends_with(" with"))
     }
 
@@ -487,10 +492,9 @@ impl<'a> State<'a> {
     }
 
     fn english_definite(&self, items: &[Item], t: usize, lo: usize) -> bool {
-        let text = self.inp.text;
         (lo..t).rev().take(3).any(|k| {
             matches!(
-                crate::text::fold(&text[items[k].start..items[k].end]).as_str(),
+                self.folded(&items[k]).as_str(),
                 "the" | "this" | "that" | "its" | "their" | "under the"
             )
         })
@@ -624,8 +628,7 @@ impl<'a> State<'a> {
         let joins = has_tag(&|t| matches!(t, Tag::Joins));
         let talks_ref = self.out[a].status == Status::Negotiating
             && items.iter().any(|it| {
-                crate::lexicon::TALK_WORDS
-                    .contains(&crate::text::fold(&inp.text[it.start..it.end]).as_str())
+                crate::lexicon::TALK_WORDS.contains(&self.folded(it).as_str())
                     || has(inp, it, |t| matches!(t, Tag::Status(Status::Negotiating)))
             });
         let first_word = crate::text::fold(
@@ -730,19 +733,12 @@ impl<'a> State<'a> {
         joins: bool,
     ) -> Vec<String> {
         let inp = self.inp;
-        let parties = |members: Vec<usize>| {
-            members
-                .into_iter()
-                .filter(|&m| inp.actors.kind(&inp.mentions[m].actor).can_be_party())
-                .map(|m| inp.mentions[m].actor.to_string())
-                .collect::<Vec<String>>()
-        };
         let at = |f: fn(&Tag) -> bool| items.iter().position(|it| has(inp, it, f)).unwrap_or(0);
         let mut added = Vec::new();
         if counterpart && self.out[a].parties.len() < 2 {
             let from = at(|t| matches!(t, Tag::Counterpart));
             if let Some(c) = self.chains(items, from, items.len()).into_iter().next() {
-                added.extend(parties(c.members));
+                added.extend(self.party_ids(&c.members));
             }
         }
         // "EIT InnoEnergy joined the agreement": the subject becomes a party
@@ -753,7 +749,7 @@ impl<'a> State<'a> {
                 .into_iter()
                 .rfind(|c| c.gov == Gov::None)
             {
-                added.extend(parties(c.members));
+                added.extend(self.party_ids(&c.members));
             }
         }
         added

@@ -178,8 +178,7 @@ impl<'a> State<'a> {
         let status = self.status(&cl, &tr);
         let (date, date_expr_seen) = self.clause_date(&cl, &tr);
         let perfect = [tr.verb, tr.status_at].into_iter().flatten().any(|k| {
-            let it = &cl.items[k];
-            let w = crate::text::fold(&self.inp.text[it.start..it.end]);
+            let w = self.folded(&cl.items[k]);
             w.starts_with("have ") || w.starts_with("has ") || w.starts_with("har ")
         });
         let mut signatories = std::mem::take(&mut frame.persons);
@@ -232,7 +231,7 @@ impl<'a> State<'a> {
         // nor with one after it ("Cooperation between A and B has a long history")
         // ... unless it is introduced as one ("Bakom projektet står ett samarbete
         // mellan A, B och C", "a joint initiative between A and B")
-        let word = |k: usize| crate::text::fold(&inp.text[items[k].start..items[k].end]);
+        let word = |k: usize| self.folded(&items[k]);
         let introduced = |k: usize| {
             (k.saturating_sub(2).max(cl.lo)..k)
                 .any(|j| matches!(word(j).as_str(), "a" | "an" | "ett" | "en"))
@@ -408,6 +407,18 @@ impl<'a> State<'a> {
         None
     }
 
+    /// The ids of the mentions `members` whose actors can be parties (not
+    /// people, programmes or events).
+    pub(super) fn party_ids<'m>(
+        &'m self,
+        members: &'m [usize],
+    ) -> impl Iterator<Item = String> + 'm {
+        members
+            .iter()
+            .filter(|&&m| self.kind_of(m).can_be_party())
+            .map(|&m| self.inp.mentions[m].actor.to_string())
+    }
+
     fn kind_of(&self, m: usize) -> ActorType {
         self.inp.actors.kind(&self.inp.mentions[m].actor)
     }
@@ -532,13 +543,7 @@ impl<'a> State<'a> {
             self.chains(&items, 0, items.len())
                 .into_iter()
                 .rev()
-                .map(|c| {
-                    c.members
-                        .iter()
-                        .filter(|&&m| self.kind_of(m).can_be_party())
-                        .map(|&m| self.inp.mentions[m].actor.to_string())
-                        .collect::<BTreeSet<String>>()
-                })
+                .map(|c| self.party_ids(&c.members).collect::<BTreeSet<String>>())
                 .find(|ps| ps.len() >= 2)
         };
         pair_in(si, at)
@@ -580,12 +585,7 @@ impl<'a> State<'a> {
                 Gov::With => {
                     // only the first list after the trigger is split into pairs
                     if f.with_parties.is_empty() {
-                        let listed = c
-                            .members
-                            .iter()
-                            .filter(|&&m| self.kind_of(m).can_be_party())
-                            .map(|&m| inp.mentions[m].actor.to_string());
-                        f.with_parties.extend(listed);
+                        f.with_parties.extend(self.party_ids(&c.members));
                     } else if f.split {
                         continue;
                     }
@@ -634,7 +634,7 @@ impl<'a> State<'a> {
         let Some(g) = c.gov_at else {
             return false;
         };
-        let w = crate::text::fold(&inp.text[cl.items[g].start..cl.items[g].end]);
+        let w = self.folded(&cl.items[g]);
         let fits = tr.nouns.iter().chain(tr.verb.iter()).any(|&k| {
             tags(inp, &cl.items[k]).iter().any(|t| match t {
                 Tag::Agreement { kind, .. } | Tag::AgreementVerb { kind, .. } => matches!(
