@@ -150,7 +150,19 @@ impl<'a> State<'a> {
                 c.gov == Gov::With && c.first > t && c.first <= t + 8 && (tr.all_plural || c.listed)
             })
         });
-        if tr.all_plural && tr.verb.is_none() && cl.inherited_trigger.is_none() && !split {
+        // "A and B signed two loan agreements" states them; "two agreements
+        // were signed in September" only sums up those stated after it
+        let joint_subject = tr.main.is_some_and(|t| {
+            chains
+                .iter()
+                .any(|c| c.gov == Gov::None && c.members.len() >= 2 && c.last < t)
+        });
+        if tr.all_plural
+            && tr.verb.is_none()
+            && cl.inherited_trigger.is_none()
+            && !split
+            && !joint_subject
+        {
             self.summary(&cl);
             return false;
         }
@@ -168,7 +180,7 @@ impl<'a> State<'a> {
             // "the agreement ..." refers back: a continuation, not a new agreement
             return false;
         }
-        let (mut kind, mut rank) = self.clause_kind(&cl, &tr, split);
+        let (mut kind, mut rank) = self.clause_kind(&cl, &tr, split || joint_subject);
         // "similar agreements with C and D" are of the kind stated before
         if frame.rule.starts_with("carried-subject") && rank <= 1 {
             if let Some((a, _)) = self.last {
