@@ -169,7 +169,7 @@ impl<'a> State<'a> {
         let Some(mut frame) = self.frame(&cl, &tr, &chains, split) else {
             return false;
         };
-        if self.negated(&cl) {
+        if self.negated(&cl, &tr) {
             self.not.push(NotAgreement {
                 actors: frame.parties,
                 sentence: cl.si,

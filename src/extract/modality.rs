@@ -11,9 +11,23 @@ impl<'a> State<'a> {
     /// down"), or the end of what was only planned or negotiated ("scrapped
     /// plans to form a joint venture", "avbröt förhandlingarna om ett avtal"):
     /// no agreement came about, and the actors go to the not-agreements.
-    pub(super) fn negated(&self, cl: &Clause) -> bool {
-        let any = |f: fn(&Tag) -> bool| (cl.lo..cl.hi).any(|k| has(self.inp, &cl.items[k], f));
-        any(|t| matches!(t, Tag::Negation))
+    ///
+    /// A negation inside a clause that hangs off the agreement ("an agreement
+    /// that does not cover …", "… and says it will not …") is about something
+    /// else: past the predicate, a relative pronoun, complementizer or comment
+    /// verb ends the negation's reach.
+    pub(super) fn negated(&self, cl: &Clause, tr: &Triggers) -> bool {
+        let inp = self.inp;
+        let any = |f: fn(&Tag) -> bool| (cl.lo..cl.hi).any(|k| has(inp, &cl.items[k], f));
+        let head = tr.pivot.max(tr.main.unwrap_or(tr.pivot));
+        let reach = (head + 1..cl.hi)
+            .find(|&k| {
+                has(inp, &cl.items[k], |t| {
+                    matches!(t, Tag::Which | Tag::Complementizer | Tag::Comment)
+                })
+            })
+            .unwrap_or(cl.hi);
+        (cl.lo..reach).any(|k| has(inp, &cl.items[k], |t| matches!(t, Tag::Negation)))
             || (any(|t| matches!(t, Tag::Status(Status::Terminated)))
                 && any(|t| matches!(t, Tag::Status(Status::Planned | Status::Negotiating))))
     }
