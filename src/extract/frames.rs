@@ -244,11 +244,19 @@ impl<'a> State<'a> {
         // ... unless it is introduced as one ("Bakom projektet står ett samarbete
         // mellan A, B och C", "a joint initiative between A and B")
         let word = |k: usize| self.folded(&items[k]);
+        // ... or named as a new one with its partner ("through the new
+        // collaboration with B", "genom det nya samarbetet med B")
+        let before = |k: usize, w: fn(&str) -> bool| {
+            (k.saturating_sub(2).max(cl.lo)..k).any(|j| w(word(j).as_str()))
+        };
+        let after = |k: usize, f: fn(&Tag) -> bool| {
+            (k + 1..cl.hi.min(k + 3)).any(|j| has(inp, &items[j], f))
+        };
         let introduced = |k: usize| {
-            (k.saturating_sub(2).max(cl.lo)..k)
-                .any(|j| matches!(word(j).as_str(), "a" | "an" | "ett" | "en"))
-                && (k + 1..cl.hi.min(k + 3))
-                    .any(|j| has(inp, &items[j], |t| matches!(t, Tag::Between)))
+            (before(k, |w| matches!(w, "a" | "an" | "ett" | "en"))
+                && after(k, |t| matches!(t, Tag::Between)))
+                || (before(k, |w| matches!(w, "new" | "nya" | "nytt"))
+                    && after(k, |t| matches!(t, Tag::Between | Tag::With)))
         };
         let weak = |k: usize| {
             has(inp, &items[k], |t| {
