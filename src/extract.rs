@@ -441,9 +441,19 @@ impl<'a> State<'a> {
                     .iter()
                     .take_while(|x| !matches!(x.kind, ItemKind::Punct(';')))
                     .any(|x| has(inp, x, |t| matches!(t, Tag::Negation)));
+            let left_pred = items[*cuts.last().unwrap()..k].iter().any(pred);
+            // "A är en av investerarna bakom B, och nu går C samman med D": a
+            // clause that opens with an adverb, not with a party of a predicate
+            // before it, is a clause of its own
+            let fresh = !left_pred
+                && items.get(k + 1).is_some_and(|x| {
+                    matches!(x.kind, ItemKind::Word)
+                        && !has(inp, x, |t| matches!(t, Tag::Determiner | Tag::Coord))
+                        && self.mention(x).is_none()
+                });
             if splits
                 && !listed
-                && items[*cuts.last().unwrap()..k].iter().any(pred)
+                && (left_pred || fresh)
                 && (items[k..].iter().any(pred) || negated_rest)
             {
                 cuts.push(k);

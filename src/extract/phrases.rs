@@ -130,6 +130,42 @@ impl<'a> State<'a> {
         (hi <= at + 16).then_some(hi)
     }
 
+    /// An apposition set off by commas inside a coordination, ", a Swedish
+    /// battery maker, and" or ", det statliga bolaget, och": the index of its
+    /// closing comma. It must open with an article or determiner and close
+    /// right before a conjunction, so a comma list is never taken for one.
+    pub(super) fn org_apposition(&self, items: &[Item], at: usize, hi: usize) -> Option<usize> {
+        let inp = self.inp;
+        let text = |j: usize| &inp.text[items[j].start..items[j].end];
+        if at + 2 >= hi
+            || text(at) != ","
+            || !has(inp, &items[at + 1], |t| {
+                matches!(t, Tag::Apposition | Tag::Determiner)
+            })
+        {
+            return None;
+        }
+        for j in at + 2..hi.min(at + 10) {
+            // ", and" may be one lexicon phrase or two items
+            if text(j).starts_with(',') {
+                let coord = |k: usize| {
+                    k < hi && has(inp, &items[k], |t| matches!(t, Tag::Coord)) && text(k) != ","
+                };
+                return (coord(j) || coord(j + 1)).then_some(j);
+            }
+            let predicate = has(inp, &items[j], |t| {
+                matches!(
+                    t,
+                    Tag::Status(_) | Tag::AgreementVerb { .. } | Tag::Agreement { .. } | Tag::Which
+                )
+            });
+            if predicate || matches!(items[j].kind, ItemKind::Punct(_) | ItemKind::Cite) {
+                return None;
+            }
+        }
+        None
+    }
+
     /// Finds coordination chains in `items[lo..hi]`.
     pub(super) fn chains(&self, items: &[Item], lo: usize, hi: usize) -> Vec<Chain> {
         let modifier = self.modifiers(items, lo, hi);
@@ -186,6 +222,8 @@ impl<'a> State<'a> {
                 if let Some(close) = self.role_apposition(items, j, hi) {
                     j = close;
                 }
+            } else if let Some(close) = self.org_apposition(items, j, hi) {
+                j = close;
             }
             let mut k = j;
             let mut coord = false;
