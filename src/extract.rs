@@ -529,10 +529,28 @@ impl<'a> State<'a> {
             }
         }
         let before = inp.sentences[si].start;
-        inp.mentions[..inp.mentions.partition_point(|m| m.start < before)]
+        let last = inp.mentions[..inp.mentions.partition_point(|m| m.start < before)]
             .iter()
-            .rfind(|m| m.end <= before && is_company(&m.actor))
-            .map(|m| m.actor.to_string())
+            .rfind(|m| m.end <= before && is_company(&m.actor))?;
+        // the subject that opens the sentence naming it is the likelier
+        // antecedent ("Equinor will work with KNOC, … The Norwegian company
+        // has signed …")
+        let ps = inp.sentences[..si].partition_point(|s| s.end <= last.start);
+        if let Some(ps) = inp.sentences.get(ps).filter(|_| ps < si) {
+            let prev = self.items(ps.start, ps.end);
+            if let Some(c) = self
+                .chains(&prev, 0, prev.len())
+                .into_iter()
+                .find(|c| c.gov == Gov::None)
+                .filter(|c| c.first <= 1)
+            {
+                let id = &inp.mentions[c.members[0]].actor;
+                if is_company(id) {
+                    return Some(id.to_string());
+                }
+            }
+        }
+        Some(last.actor.to_string())
     }
 
     fn topics(&self, si: usize) -> BTreeSet<String> {
@@ -858,11 +876,16 @@ fn parenthetical(items: &[Item], at: usize, hi: usize) -> Option<usize> {
     (at + 1..hi.min(at + 8)).find(|&k| matches!(items[k].kind, ItemKind::Punct(')')))
 }
 
+/// The rank of the vaguest descriptions ("agreement", "deal", and the weak
+/// "cooperation", "in collaboration with"): they restate a more specific
+/// agreement with the same parties rather than add one.
+const WEAK_RANK: u8 = 2;
+
 fn same(a: &Agreement, b: &Agreement) -> bool {
     a.parties == b.parties
         && (a.kind == b.kind
-            || a.kind_rank <= 1
-            || b.kind_rank <= 1
+            || a.kind_rank <= WEAK_RANK
+            || b.kind_rank <= WEAK_RANK
             || a.reference.is_some()
             || b.reference.is_some())
         && match (a.date, b.date) {
@@ -872,7 +895,7 @@ fn same(a: &Agreement, b: &Agreement) -> bool {
 }
 
 fn absorb(a: &mut Agreement, b: Agreement) {
-    if b.kind_rank > a.kind_rank && (a.kind_rank <= 1 || a.reference.is_some()) {
+    if b.kind_rank > a.kind_rank && (a.kind_rank <= WEAK_RANK || a.reference.is_some()) {
         a.kind = b.kind;
         a.kind_rank = b.kind_rank;
     }

@@ -578,9 +578,25 @@ impl<'a> State<'a> {
         items.get(k + 1).is_none_or(|x| self.mention(x).is_none())
             && (has(inp, &items[k], |t| matches!(t, Tag::CompanyAnaphor))
                 || (has(inp, &items[k], |t| matches!(t, Tag::CompanyHead))
-                    && self.english_definite(items, k, lo)
-                    && !(k.saturating_sub(3).max(lo)..k)
-                        .any(|j| self.mention(&items[j]).is_some())))
+                    && self.definite_head(items, k, lo)))
+    }
+
+    /// "The Norwegian oil and gas company", "the Swedish carmaker": a definite
+    /// article at most five plain words before the head, no name or
+    /// punctuation between.
+    fn definite_head(&self, items: &[Item], k: usize, lo: usize) -> bool {
+        for j in (k.saturating_sub(5).max(lo)..k).rev() {
+            if self.mention(&items[j]).is_some() || matches!(items[j].kind, ItemKind::Punct(_)) {
+                return false;
+            }
+            if matches!(
+                self.folded(&items[j]).as_str(),
+                "the" | "this" | "that" | "its"
+            ) {
+                return true;
+            }
+        }
+        false
     }
 
     /// The `with`, `by`, `object`, `counterpart` and `on-behalf` patterns: the
