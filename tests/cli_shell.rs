@@ -297,6 +297,10 @@ fn issue19_partner_view_in_every_format() {
     ])))
     .unwrap();
     assert_eq!(ego["nodes"].as_array().unwrap().len(), 3);
+    // fragments are not a graph
+    let o = run(&["extract", s(&t), "--view", "partners", "-f", "jsonl"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o.stderr).contains("--view partners is for graph formats"));
     // the view is not a graph to merge
     let pj = d.join("partners.json");
     std::fs::write(&pj, export("json")).unwrap();

@@ -356,6 +356,9 @@ fn extract(a: ExtractArgs) -> Result<i32> {
         }
     }
     let filter = filter_of(&a.out.filter, is_diagram(a.out.format))?;
+    if a.out.format == Format::Jsonl && a.out.view == args::View::Partners {
+        bail!("--format jsonl writes unmerged fragments; --view partners is for graph formats (json, graphml, dot, ...)");
+    }
     if a.out.format == Format::Jsonl && !filter.is_empty() {
         bail!("filters apply to graphs; --format jsonl writes unfiltered fragments (filter when you merge)");
     }
