@@ -375,6 +375,11 @@ fn issue19_plurals() {
     );
     let out = ok(&run(&["query", s(&g), "agreements", "Boliden"]));
     assert!(out.starts_with("1 agreement\n"), "{out}");
+    let out = ok(&run_in(
+        &["extract", "--explain"],
+        b"JOGMEC signed an MoU with Boliden.",
+    ));
+    assert!(out.starts_with("== - (2 actors, 1 agreement)\n"), "{out}");
     let out = ok(&run(&["query", s(&g), "path", "Boliden", "LKAB"]));
     assert!(
         out.starts_with("1 shortest chain of 2 agreements from Boliden to LKAB\n"),

@@ -673,10 +673,10 @@ fn explain(
             .map_or(id.to_string(), |a| a.label.clone())
     };
     let mut s = format!(
-        "== {} ({} actors, {} agreements)\n",
+        "== {} ({}, {})\n",
         doc.id,
-        f.actors.len(),
-        f.agreements.len()
+        plural(f.actors.len(), "actor"),
+        plural(f.agreements.len(), "agreement")
     );
     for g in &f.agreements {
         s.push_str(&format!(
@@ -844,7 +844,11 @@ fn check(paths: &[PathBuf], no_default: bool) -> Result<i32> {
         .iter()
         .filter(|d| d.severity == Severity::Warning)
         .count();
-    eprintln!("{errors} errors, {warnings} warnings");
+    eprintln!(
+        "{}, {}",
+        plural(errors, "error"),
+        plural(warnings, "warning")
+    );
     Ok(if errors > 0 { 1 } else { 0 })
 }
 
@@ -888,7 +892,11 @@ fn suggest(
         Some(path) => write_atomic(path, tsv.as_bytes())?,
         None => print_out(&tsv)?,
     }
-    eprintln!("{} actors discovered in {docs} documents", rows.len());
+    eprintln!(
+        "{} discovered in {}",
+        plural(rows.len(), "actor"),
+        plural(docs, "document")
+    );
     Ok(if failed > 0 { 1 } else { 0 })
 }
 
@@ -905,7 +913,7 @@ fn import(file: &Path, output: Option<&Path>) -> Result<i32> {
         Some(path) => write_atomic(path, tsv.as_bytes())?,
         None => print_out(&tsv)?,
     }
-    eprintln!("{} items imported from {name}", items.len());
+    eprintln!("{} imported from {name}", plural(items.len(), "item"));
     Ok(0)
 }
 
