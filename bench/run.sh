@@ -27,7 +27,9 @@
 #   PACTGRAPH_TIMING=auto|stats|wall   passed to pactgraph_ref.py --timing
 #   JOBS_1G=N          --jobs for the 1g run (default 2)
 #   LOAD_RUNS=N        runs per gazetteer load timing (default 5)
-#   PACTGRAPH_BIN=PATH the binary to benchmark (default target/release/pactgraph)
+#   PACTGRAPH_BIN=PATH the binary to benchmark (default target/release/pactgraph, stripped;
+#                      target/profiling/pactgraph, after `cargo build --profile profiling`, has
+#                      the symbols perf needs)
 set -euo pipefail
 
 MODE=${1:-quick}

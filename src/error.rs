@@ -43,6 +43,14 @@ pub enum Error {
         /// The nearest names (or, for an ambiguous name, the actors it names).
         nearest: Vec<String>,
     },
+    /// A name that fits several actors (by prefix or by words).
+    #[error("`{name}` fits several actors: {}; give more of the name, or the id", .choices.join(", "))]
+    Ambiguous {
+        /// The name asked for.
+        name: String,
+        /// The actors it fits, as `label (id)`.
+        choices: Vec<String>,
+    },
     /// Several gazetteer problems at once (from a load that checks everything).
     #[error("{}", .0.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("\n"))]
     Many(Vec<Error>),

@@ -306,7 +306,9 @@ mod tests {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InputFormat {
     /// By extension: `.jsonl`/`.ndjson` as JSONL, `.html`/`.htm` as HTML, anything
-    /// else as plain text; stdin as plain text.
+    /// else as plain text; stdin by content: JSONL when its first line is a JSON
+    /// object with a `text`, else plain text. A graph or fragments written by
+    /// pactgraph are refused, with a word on `merge` and `query`.
     Auto,
     /// Plain text (UTF-8), one document per file.
     Text,
@@ -449,6 +451,14 @@ impl Inputs {
             if r.buf.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
+            // fragments (`extract --format jsonl`) are for merge and query
+            if r.line == 1 && self.format == InputFormat::Auto {
+                if let Sniff::Pactgraph(what) = sniff_line(&r.buf) {
+                    let err = Error::input(&r.name, not_news(what));
+                    self.jsonl = None;
+                    return Some(Item::Failed(err, n));
+                }
+            }
             return Some(match jsonl_document(&r.name, r.line, &r.buf) {
                 Ok(d) => Item::Doc(d, n),
                 Err(e) => Item::Failed(e, n),
@@ -461,15 +471,40 @@ impl Inputs {
             Source::Stdin => ("-".to_string(), self.format),
             Source::File(p) => (p.display().to_string(), self.format),
         };
+        // stdin in auto mode: its first line, read ahead, says what it is
+        let mut stdin_ahead: Option<Box<dyn std::io::BufRead + Send>> = None;
         let format = match (format, &src) {
             (InputFormat::Auto, Source::File(p)) => by_extension(p),
-            (InputFormat::Auto, Source::Stdin) => InputFormat::Text,
+            (InputFormat::Auto, Source::Stdin) => {
+                let mut r = std::io::BufReader::with_capacity(1 << 20, std::io::stdin());
+                let mut first = Vec::new();
+                match read_line(&mut r, &mut first, MAX_DOCUMENT_BYTES) {
+                    Ok(Line::Read(_)) | Ok(Line::TooLong) => {}
+                    Ok(Line::Nul) => {
+                        return Item::Failed(Error::input(&name, nul_message(&first)), 0)
+                    }
+                    Err(e) => return Item::Failed(Error::io(&name, e), 0),
+                }
+                let format = match sniff_line(&first) {
+                    Sniff::Document => InputFormat::Jsonl,
+                    Sniff::Pactgraph(what) => {
+                        return Item::Failed(Error::input(&name, not_news(what)), 0)
+                    }
+                    Sniff::Other => InputFormat::Text,
+                };
+                stdin_ahead = Some(Box::new(std::io::BufReader::with_capacity(
+                    1 << 20,
+                    std::io::Read::chain(std::io::Cursor::new(first), r),
+                )));
+                format
+            }
             (f, _) => f,
         };
         if format == InputFormat::Jsonl {
-            let reader: Box<dyn std::io::BufRead + Send> = match &src {
-                Source::Stdin => Box::new(std::io::BufReader::new(std::io::stdin())),
-                Source::File(p) => match std::fs::File::open(p) {
+            let reader: Box<dyn std::io::BufRead + Send> = match (&src, stdin_ahead) {
+                (Source::Stdin, Some(r)) => r,
+                (Source::Stdin, None) => Box::new(std::io::BufReader::new(std::io::stdin())),
+                (Source::File(p), _) => match std::fs::File::open(p) {
                     Ok(f) => Box::new(std::io::BufReader::with_capacity(1 << 20, f)),
                     Err(e) => return Item::Failed(Error::io(p, e), 0),
                 },
@@ -482,9 +517,20 @@ impl Inputs {
             });
             return Item::Note(String::new());
         }
-        let read = match &src {
-            Source::Stdin => read_stdin(),
-            Source::File(p) => read_file(p),
+        let read = match (&src, stdin_ahead) {
+            (Source::Stdin, Some(r)) => read_bounded("-", r)
+                .and_then(|bytes| decode("-", bytes))
+                .map(|text| Document::new("-", text)),
+            (Source::Stdin, None) => read_stdin(),
+            (Source::File(p), _) => read_file(p),
+        };
+        // a graph given to `extract` is not news (a pretty-printed one shows only whole)
+        let read = match read {
+            Ok(d) if self.format == InputFormat::Auto => match sniff_document(&d.text) {
+                Some(what) => Err(Error::input(&name, not_news(what))),
+                None => Ok(d),
+            },
+            r => r,
         };
         let size = match &src {
             Source::File(p) => std::fs::metadata(p).map_or(0, |m| m.len()),
@@ -528,6 +574,65 @@ impl Iterator for Inputs {
             }
         }
     }
+}
+
+/// What the first line of an input is.
+#[derive(Debug, PartialEq, Eq)]
+enum Sniff {
+    /// A JSON object with a `text`: a JSONL document.
+    Document,
+    /// pactgraph's own output: `"a graph"` or `"fragments"`.
+    Pactgraph(&'static str),
+    /// Anything else (text, or JSON that is not a document).
+    Other,
+}
+
+/// Looks at one line: a JSON object with a string `text` is a JSONL
+/// document; one with `doc` and `actors` a pactgraph fragment; one with
+/// `nodes` and `edges` a graph written on one line.
+fn sniff_line(line: &[u8]) -> Sniff {
+    let t = line.trim_ascii();
+    if !t.starts_with(b"{") || !t.ends_with(b"}") {
+        return Sniff::Other;
+    }
+    match serde_json::from_slice::<serde_json::Value>(t) {
+        Ok(serde_json::Value::Object(o)) => {
+            if o.contains_key("doc") && o.contains_key("actors") {
+                Sniff::Pactgraph("fragments")
+            } else if o.contains_key("nodes") && o.contains_key("edges") {
+                Sniff::Pactgraph("a graph")
+            } else if o.get("text").is_some_and(serde_json::Value::is_string) {
+                Sniff::Document
+            } else {
+                Sniff::Other
+            }
+        }
+        _ => Sniff::Other,
+    }
+}
+
+/// Is a whole text pactgraph's own output (a graph, a fragment)? Only a text
+/// that starts with `{` is parsed.
+fn sniff_document(text: &str) -> Option<&'static str> {
+    let t = text.trim_start_matches('\u{feff}').trim();
+    if !t.starts_with('{') {
+        return None;
+    }
+    if let Sniff::Pactgraph(what) = sniff_line(t.as_bytes()) {
+        return Some(what);
+    }
+    // fragments, one per line
+    match sniff_line(t.lines().next().unwrap_or("").as_bytes()) {
+        Sniff::Pactgraph(what) => Some(what),
+        _ => None,
+    }
+}
+
+/// The message for pactgraph output given to `extract`.
+fn not_news(what: &str) -> String {
+    format!(
+        "holds {what} written by pactgraph, not text to extract from; read it with `pactgraph merge` or `pactgraph query` (e.g. `pactgraph query FILE stats`)"
+    )
 }
 
 fn by_extension(p: &Path) -> InputFormat {

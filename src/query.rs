@@ -22,11 +22,15 @@ fn norm(s: &str) -> String {
 
 impl KnowledgeGraph {
     /// The actor named `name`: by id (with or without `actor:`), label or any
-    /// alias, case-insensitively.
+    /// alias, case-insensitively; failing that, by whole words of a name
+    /// (`Sumitomo` finds "Sumitomo Metal Mining"); failing that, by the start
+    /// of a name or of a word in it (`Sumi`).
     ///
     /// # Errors
-    /// [`Error::NotFound`] with the nearest names when nothing matches, or when
-    /// the name is an alias of several actors.
+    /// [`Error::Ambiguous`] listing the actors when the name fits several at
+    /// the first of those levels that any fits; [`Error::NotFound`] with the
+    /// nearest actors (their labels, never the surface forms seen) when
+    /// nothing fits.
     pub fn find_actor(&self, name: &str) -> Result<NodeIndex> {
         let q = norm(name);
         let id = if q.starts_with("actor:") {
@@ -39,32 +43,52 @@ impl KnowledgeGraph {
                 return Ok(ix);
             }
         }
-        let mut hits: BTreeSet<NodeIndex> = BTreeSet::new();
+        let qw = words(&q);
+        // exact, whole words, start of words
+        let mut hits: [BTreeSet<NodeIndex>; 3] = Default::default();
         let mut names: Vec<(String, String)> = Vec::new(); // (name, label)
         for ix in self.actor_indices() {
             let a = self.actor(ix);
             let all = std::iter::once(a.label.as_str()).chain(a.aliases.iter().map(|x| &**x));
             for n in all {
-                if norm(n) == q {
-                    hits.insert(ix);
+                let nn = norm(n);
+                if nn == q {
+                    hits[0].insert(ix);
+                } else if !qw.is_empty() {
+                    let nw = words(&nn);
+                    if fits_words(&nw, &qw, false) {
+                        hits[1].insert(ix);
+                    } else if fits_words(&nw, &qw, true) {
+                        hits[2].insert(ix);
+                    }
                 }
-                names.push((n.to_string(), a.label.clone()));
+                names.push((nn, a.label.clone()));
             }
         }
-        match hits.len() {
-            1 => Ok(*hits.iter().next().expect("one")),
-            0 => Err(Error::NotFound {
-                name: name.to_string(),
-                nearest: nearest(&q, &names),
-            }),
-            _ => Err(Error::NotFound {
-                name: name.to_string(),
-                nearest: hits
-                    .iter()
-                    .map(|&i| format!("{} ({})", self.actor(i).label, self.actor(i).id))
-                    .collect(),
-            }),
+        for level in hits {
+            match level.len() {
+                0 => continue,
+                1 => return Ok(*level.iter().next().expect("one")),
+                _ => {
+                    let mut choices: Vec<(&str, &str)> = level
+                        .iter()
+                        .map(|&i| (self.actor(i).label.as_str(), self.actor(i).id.as_str()))
+                        .collect();
+                    choices.sort();
+                    return Err(Error::Ambiguous {
+                        name: name.to_string(),
+                        choices: choices
+                            .into_iter()
+                            .map(|(l, id)| format!("{l} ({id})"))
+                            .collect(),
+                    });
+                }
+            }
         }
+        Err(Error::NotFound {
+            name: name.to_string(),
+            nearest: nearest(&q, &names),
+        })
     }
 
     /// Actor node indices, sorted by id.
@@ -213,16 +237,29 @@ impl KnowledgeGraph {
         self.partners(actor).len()
     }
 
-    /// Betweenness centrality of actors in the partner graph (undirected,
-    /// unweighted; Brandes' algorithm over dense arrays, normalised to 0..1 as
-    /// networkx does). O(V·E) time, O(V + E) memory.
+    /// Betweenness centrality of actors in the partner graph: the actors with
+    /// at least one partner, joined by their `partners_with` edges taken as
+    /// undirected (what `--view partners` writes). Unweighted; Brandes'
+    /// algorithm over dense arrays, normalised to 0..1 by the partner graph's
+    /// size, as networkx's `betweenness_centrality` does on that graph.
+    /// Actors without partners are in the map with 0 and do not count in the
+    /// normalisation. O(V·E) time, O(V + E) memory.
     pub fn betweenness(&self) -> BTreeMap<NodeIndex, f64> {
-        let actors = self.actor_indices();
+        let mut neighbours: BTreeMap<NodeIndex, BTreeSet<NodeIndex>> = BTreeMap::new();
+        for e in self.graph.edge_references() {
+            if let crate::graph::Relation::PartnersWith(_) = e.weight() {
+                if e.source() != e.target() {
+                    neighbours.entry(e.source()).or_default().insert(e.target());
+                    neighbours.entry(e.target()).or_default().insert(e.source());
+                }
+            }
+        }
+        let actors: Vec<NodeIndex> = neighbours.keys().copied().collect();
         let pos: BTreeMap<NodeIndex, usize> =
             actors.iter().enumerate().map(|(i, &a)| (a, i)).collect();
-        let adj: Vec<Vec<usize>> = actors
-            .iter()
-            .map(|&a| self.partners(a).into_iter().map(|p| pos[&p.0]).collect())
+        let adj: Vec<Vec<usize>> = neighbours
+            .values()
+            .map(|ns| ns.iter().map(|p| pos[p]).collect())
             .collect();
         let n = actors.len();
         let mut cb = vec![0.0f64; n];
@@ -275,11 +312,10 @@ impl KnowledgeGraph {
         } else {
             0.0
         };
-        actors
-            .into_iter()
-            .zip(cb)
-            .map(|(a, v)| (a, v * scale))
-            .collect()
+        let mut out: BTreeMap<NodeIndex, f64> =
+            self.actor_indices().into_iter().map(|a| (a, 0.0)).collect();
+        out.extend(actors.into_iter().zip(cb).map(|(a, v)| (a, v * scale)));
+        out
     }
 
     /// The subgraph with the given nodes (edges recomputed among them).
@@ -292,19 +328,36 @@ impl KnowledgeGraph {
     }
 }
 
-/// The nearest names to `q` (by Jaro-Winkler similarity), as "name (label)".
+/// The words of a normalised name: runs of letters and digits.
+fn words(s: &str) -> Vec<&str> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Do the words `q` appear in `name`, one after the other? With `prefix`, the
+/// last of them need only start a word (`sumitomo met` fits "Sumitomo Metal").
+fn fits_words(name: &[&str], q: &[&str], prefix: bool) -> bool {
+    let Some((last, init)) = q.split_last() else {
+        return false;
+    };
+    name.windows(q.len()).any(|w| {
+        w[..init.len()] == *init
+            && if prefix {
+                w[init.len()].starts_with(last)
+            } else {
+                w[init.len()] == *last
+            }
+    })
+}
+
+/// The labels of the actors nearest to `q` (by Jaro-Winkler similarity to
+/// any of their normalised names): canonical names only, never the surface
+/// forms an actor was seen in ("Northvolt's").
 fn nearest(q: &str, names: &[(String, String)]) -> Vec<String> {
     let mut scored: Vec<(f64, String)> = names
         .iter()
-        .map(|(n, label)| {
-            let s = strsim::jaro_winkler(q, &norm(n));
-            let shown = if n == label {
-                n.clone()
-            } else {
-                format!("{n} ({label})")
-            };
-            (s, shown)
-        })
+        .map(|(n, label)| (strsim::jaro_winkler(q, n), label.clone()))
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
     let mut out: Vec<String> = Vec::new();

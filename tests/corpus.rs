@@ -537,8 +537,8 @@ try:
 except ImportError:
     sys.exit("networkx is missing: pip install networkx")
 g = json.load(open(sys.argv[1]))
+# the partner graph: actors with partners only (issue 19: isolated actors do not count)
 G = nx.Graph()
-G.add_nodes_from(n["id"] for n in g["nodes"] if n["kind"] == "actor")
 G.add_edges_from((e["source"], e["target"]) for e in g["edges"] if e["relation"] == "partners_with")
 print(json.dumps(nx.betweenness_centrality(G)))
 "#;

@@ -38,7 +38,30 @@ pub enum Command {
     /// Check or list gazetteers.
     #[command(subcommand)]
     Gazetteer(GazetteerCommand),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    #[command(after_help = COMPLETIONS_HELP)]
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), or write one page per command into a folder.
+    #[command(after_help = MAN_HELP)]
+    Man {
+        /// Write pactgraph.1, pactgraph-extract.1, ... into this folder instead.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
 }
+
+const COMPLETIONS_HELP: &str = "Examples:
+  pactgraph completions bash > ~/.local/share/bash-completion/completions/pactgraph
+  pactgraph completions zsh > ~/.zfunc/_pactgraph      # with fpath+=(~/.zfunc) in .zshrc
+  pactgraph completions fish > ~/.config/fish/completions/pactgraph.fish";
+
+const MAN_HELP: &str = "Examples:
+  pactgraph man | man -l -
+  pactgraph man --dir ~/.local/share/man/man1      # then: man pactgraph-extract";
 
 const EXTRACT_HELP: &str = "Examples:
   pactgraph extract examples/ -o graph.json                  # a folder, recursively
@@ -47,6 +70,8 @@ const EXTRACT_HELP: &str = "Examples:
   pactgraph extract news/ --format png --collapse-agreements --since 2024 -o partners.png
   pactgraph extract news/ --format jsonl -o shard1.jsonl     # one fragment per document, to merge later
   pactgraph extract article.txt --explain                    # why each agreement was found
+  cat dump.jsonl | pactgraph extract | pactgraph query - stats   # stdin: JSONL or text, by content
+  pactgraph extract news/ --view partners --format graphml -o partners.graphml
 
 Exit status: 0 ok; 1 some inputs failed (the rest were processed); 2 nothing usable or bad arguments.";
 
@@ -56,9 +81,13 @@ any order give the graph one run over all documents would give, byte for byte.
 
 Examples:
   pactgraph merge shard1.jsonl shard2.jsonl -o graph.json
-  pactgraph merge a.json b.json --format graphml -o graph.graphml";
+  pactgraph merge a.json b.json --format graphml -o graph.graphml
+  pactgraph extract news/ --format jsonl | pactgraph merge - -o graph.json   # `-` is stdin";
 
-const QUERY_HELP: &str = "Actors are found by id, name or any alias, case-insensitively.
+const QUERY_HELP: &str =
+    "Actors are found by id, name or any alias, case-insensitively; failing that, by
+the start of a name or by whole words in it (`Sumitomo` finds Sumitomo Metal
+Mining). A name that fits several actors lists them. GRAPH `-` reads stdin.
 
 Examples:
   pactgraph query graph.json partners JOGMEC
@@ -66,7 +95,8 @@ Examples:
   pactgraph query graph.json path \"Business Sweden\" Panasonic
   pactgraph query graph.json ego JETRO --depth 2 --format svg -o jetro.svg
   pactgraph query graph.json top --by betweenness
-  pactgraph query graph.json stats --format json";
+  pactgraph query graph.json stats --format json
+  pactgraph extract news/ | pactgraph query - top";
 
 const SUGGEST_HELP: &str =
     "Each row has a comment line above it: how often and in how many documents the
@@ -121,7 +151,7 @@ pub enum Format {
 /// Input formats.
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum InputFormat {
-    /// By extension: .jsonl/.ndjson JSONL, .html/.htm HTML, else text; stdin is text.
+    /// By extension: .jsonl/.ndjson JSONL, .html/.htm HTML, else text; stdin by content (JSONL or text).
     Auto,
     /// Plain UTF-8 text.
     Text,
@@ -229,12 +259,25 @@ pub struct DiagramArgs {
     pub title: Option<String>,
 }
 
+/// Which graph an export writes.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq, Default)]
+pub enum View {
+    /// Actors, agreements and every relation (directed).
+    #[default]
+    Full,
+    /// Actors with partners and one undirected partners_with edge per pair, scalar attributes only.
+    Partners,
+}
+
 /// Output options shared by extract, merge and query ego.
 #[derive(Debug, Args, Clone)]
 pub struct OutputArgs {
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = Format::Json)]
     pub format: Format,
+    /// The whole graph, or the partner graph: actors only, undirected where the format allows.
+    #[arg(long, value_enum, default_value_t = View::Full)]
+    pub view: View,
     /// Write to this file (atomically; a folder for neo4j) instead of stdout.
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
@@ -277,7 +320,7 @@ pub struct ExtractArgs {
 /// `merge`.
 #[derive(Debug, Args)]
 pub struct MergeArgs {
-    /// Graph JSON files and fragment JSONL files.
+    /// Graph JSON files and fragment JSONL files; `-` reads one from stdin.
     #[arg(value_name = "GRAPH_OR_JSONL", required = true)]
     pub inputs: Vec<PathBuf>,
     #[command(flatten)]
@@ -296,7 +339,7 @@ pub enum TableFormat {
 /// `query`.
 #[derive(Debug, Args)]
 pub struct QueryArgs {
-    /// A graph (JSON from extract or merge) or fragments (JSONL).
+    /// A graph (JSON from extract or merge) or fragments (JSONL); `-` reads stdin.
     #[arg(value_name = "GRAPH")]
     pub graph: PathBuf,
     /// The question.
@@ -358,6 +401,9 @@ pub enum Question {
         /// Output format.
         #[arg(short, long, value_enum, default_value_t = Format::Json)]
         format: Format,
+        /// The whole ego network, or its partner graph (actors only).
+        #[arg(long, value_enum, default_value_t = View::Full)]
+        view: View,
         /// Write to this file (atomically) instead of stdout.
         #[arg(short, long, value_name = "PATH")]
         output: Option<PathBuf>,
@@ -366,7 +412,9 @@ pub enum Question {
     },
     /// The most connected actors.
     Top {
-        /// Rank by distinct partners, agreements, or betweenness centrality in the partner graph.
+        /// Rank by distinct partners, agreements, or betweenness centrality. Betweenness is
+        /// computed on the partner graph (`--view partners`: actors with at least one partner,
+        /// one undirected edge per pair), normalised as networkx's betweenness_centrality.
         #[arg(long, value_enum, default_value_t = TopBy::Degree)]
         by: TopBy,
         /// How many.
@@ -400,7 +448,7 @@ pub enum TopBy {
     Degree,
     /// Agreements the actor is a party to.
     Agreements,
-    /// Betweenness centrality in the partner graph.
+    /// Betweenness centrality in the partner graph (actors without partners left out).
     Betweenness,
 }
 

@@ -8,8 +8,73 @@ use pactgraph::query::Filter;
 use petgraph::graph::NodeIndex;
 use serde_json::{json, Value};
 
+/// The width tables must fit: the terminal's when stdout is one (its size,
+/// else `COLUMNS`); none when stdout is a pipe or file, so piped tables are
+/// plain and whole.
+fn terminal_width() -> Option<usize> {
+    if !std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        return None;
+    }
+    terminal_size::terminal_size()
+        .map(|(w, _)| w.0 as usize)
+        .filter(|&w| w > 0)
+        .or_else(|| {
+            std::env::var("COLUMNS")
+                .ok()
+                .and_then(|c| c.trim().parse().ok())
+                .filter(|&w: &usize| w > 0)
+        })
+}
+
+/// Narrowest a column is cut to (a shorter header keeps its own width).
+const MIN_COLUMN: usize = 8;
+
+/// Column widths cut, widest first, until the row (columns two spaces apart)
+/// fits `max`, or every column is at its minimum.
+fn fit(mut w: Vec<usize>, head: &[&str], max: usize) -> Vec<usize> {
+    let total = |w: &[usize]| w.iter().sum::<usize>() + 2 * w.len().saturating_sub(1);
+    let min: Vec<usize> = head
+        .iter()
+        .zip(&w)
+        .map(|(h, &x)| x.min(MIN_COLUMN.max(h.chars().count())))
+        .collect();
+    while total(&w) > max {
+        // the widest column that can give, the last of equals
+        let Some(i) = (0..w.len())
+            .filter(|&i| w[i] > min[i])
+            .max_by_key(|&i| (w[i], i))
+        else {
+            break;
+        };
+        let second = (0..w.len())
+            .filter(|&j| j != i)
+            .map(|j| w[j])
+            .max()
+            .unwrap_or(0);
+        let cut = (total(&w) - max)
+            .min(w[i] - min[i])
+            .min((w[i] - second).max(1));
+        w[i] -= cut;
+    }
+    w
+}
+
+/// `s` cut to `n` characters, the last one an ellipsis when anything is cut.
+fn cut(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        s.chars().take(n.saturating_sub(1)).collect::<String>() + "…"
+    }
+}
+
 /// Left-aligned columns, two spaces apart; the last column is not padded.
+/// On a terminal, the widest columns are cut (with `…`) to fit its width.
 fn table(head: &[&str], rows: &[Vec<String>]) -> String {
+    table_in(head, rows, terminal_width())
+}
+
+fn table_in(head: &[&str], rows: &[Vec<String>], width: Option<usize>) -> String {
     let n = head.len();
     let mut w: Vec<usize> = head.iter().map(|h| h.chars().count()).collect();
     for r in rows {
@@ -17,10 +82,14 @@ fn table(head: &[&str], rows: &[Vec<String>]) -> String {
             w[i] = w[i].max(c.chars().count());
         }
     }
+    if let Some(max) = width {
+        w = fit(w, head, max);
+    }
     let line = |cells: Vec<&str>| {
         let mut s = String::new();
         for (i, c) in cells.iter().enumerate() {
-            s.push_str(c);
+            let c = cut(c, w[i]);
+            s.push_str(&c);
             if i + 1 < cells.len() {
                 s.push_str(&" ".repeat(w[i] - c.chars().count() + 2));
             }
@@ -127,10 +196,10 @@ pub fn run(a: QueryArgs) -> Result<i32> {
                     }
                 }
                 emit(&format!(
-                    "{} ({}): {} partners\n\n{}",
+                    "{} ({}): {}\n\n{}",
                     kg.actor(me).label,
                     kg.actor(me).id,
-                    partners.len(),
+                    super::plural(partners.len(), "partner"),
                     table(
                         &["partner", "agreement", "status", "date", "evidence"],
                         &rows
@@ -188,8 +257,8 @@ pub fn run(a: QueryArgs) -> Result<i32> {
                     })
                     .collect();
                 emit(&format!(
-                    "{} agreements\n\n{}",
-                    list.len(),
+                    "{}\n\n{}",
+                    super::plural(list.len(), "agreement"),
                     table(&["date", "kind", "status", "parties", "reports"], &rows)
                 ))?;
             }
@@ -221,9 +290,9 @@ pub fn run(a: QueryArgs) -> Result<i32> {
                 return Ok(1);
             } else {
                 let mut s = format!(
-                    "{} shortest chain(s) of {} agreement(s) from {} to {}\n",
-                    paths.len(),
-                    paths[0].len() / 2,
+                    "{} of {} from {} to {}\n",
+                    super::plural(paths.len(), "shortest chain"),
+                    super::plural(paths[0].len() / 2, "agreement"),
                     kg.actor(a).label,
                     kg.actor(b).label
                 );
@@ -253,6 +322,7 @@ pub fn run(a: QueryArgs) -> Result<i32> {
             actor,
             depth,
             format,
+            view: which,
             output,
             diagram,
         } => {
@@ -261,7 +331,7 @@ pub fn run(a: QueryArgs) -> Result<i32> {
                 ..Default::default()
             };
             let view = f.apply(&kg)?;
-            super::write_graph(&view, format, output.as_deref(), &diagram)?;
+            super::write_graph(&view, format, which, output.as_deref(), &diagram)?;
         }
         Question::Top { by, limit, format } => {
             let bc = if by == TopBy::Betweenness {
@@ -276,7 +346,9 @@ pub fn run(a: QueryArgs) -> Result<i32> {
                     let score = match by {
                         TopBy::Degree => kg.degree(a) as f64,
                         TopBy::Agreements => kg.agreements_of(a).len() as f64,
-                        TopBy::Betweenness => bc.as_ref().map_or(0.0, |m| m[&a]),
+                        TopBy::Betweenness => {
+                            bc.as_ref().and_then(|m| m.get(&a).copied()).unwrap_or(0.0)
+                        }
                     };
                     (score, a)
                 })
@@ -394,4 +466,54 @@ pub fn run(a: QueryArgs) -> Result<i32> {
         }
     }
     Ok(if failed > 0 { 1 } else { 0 })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue 19: a table on an 80-column terminal is at most 80 columns wide,
+    /// the widest columns cut with `…`; without a width nothing is cut.
+    #[test]
+    fn issue19_tables_fit_the_terminal() {
+        let rows = vec![
+            vec![
+                "Sumitomo Metal Mining".to_string(),
+                "MoU".to_string(),
+                "signed".to_string(),
+                "2024-01-23".to_string(),
+                "a.txt: ".to_string() + &"JOGMEC and Sumitomo Metal Mining signed ".repeat(5),
+            ],
+            vec![
+                "Boliden".to_string(),
+                "Cooperation".to_string(),
+                "negotiating".to_string(),
+                "-".to_string(),
+                "b.txt: short".to_string(),
+            ],
+        ];
+        let head = ["partner", "agreement", "status", "date", "evidence"];
+        let fitted = table_in(&head, &rows, Some(80));
+        for line in fitted.lines() {
+            assert!(
+                line.chars().count() <= 80,
+                "{} wide: {line}",
+                line.chars().count()
+            );
+        }
+        assert!(fitted.contains('…'), "{fitted}");
+        // the widest columns are cut to one width (the partner's and the evidence's)
+        assert!(fitted.contains("Sumitomo Metal Mini…  MoU"), "{fitted}");
+        assert!(fitted.contains("a.txt: JOGMEC and S…\n"), "{fitted}");
+        assert!(fitted.contains("b.txt: short"), "{fitted}");
+        let whole = table_in(&head, &rows, None);
+        assert!(!whole.contains('…'));
+        assert!(whole.lines().any(|l| l.chars().count() > 200));
+        // too narrow for the minimums: columns stop at them
+        let narrow = table_in(&head, &rows, Some(20));
+        assert!(
+            narrow.lines().nth(2).unwrap().starts_with("Sumitom…"),
+            "{narrow}"
+        );
+    }
 }

@@ -1002,6 +1002,23 @@ pub fn render(kg: &KnowledgeGraph, opts: &DotOptions, format: ImageFormat) -> Re
         .map_err(|e| exec_error(e, format))
 }
 
+/// Renders a DOT graph already built (the partner view's undirected one, see
+/// [`super::partners::dot_graph`]), as [`render`] does.
+///
+/// # Errors
+/// As [`render`].
+pub fn render_graph(graph: Graph, format: ImageFormat) -> Result<Vec<u8>> {
+    let mut args = vec![CommandArg::Format(match format {
+        ImageFormat::Svg => Format::Svg,
+        ImageFormat::Png => Format::Png,
+    })];
+    if format == ImageFormat::Png {
+        args.push(CommandArg::Custom(format!("-Gdpi={PNG_DPI}")));
+    }
+    graphviz_rust::exec(graph, &mut PrinterContext::default(), args)
+        .map_err(|e| exec_error(e, format))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

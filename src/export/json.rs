@@ -277,6 +277,20 @@ struct NodeIn {
     evidence: Vec<Evidence>,
 }
 
+/// Is `text` the node-link JSON of the partner view ([`super::partners`])?
+fn is_partner_view(text: &str) -> bool {
+    #[derive(Deserialize)]
+    struct Doc {
+        graph: Meta,
+    }
+    #[derive(Deserialize)]
+    struct Meta {
+        view: Option<String>,
+    }
+    serde_json::from_str::<Doc>(text)
+        .is_ok_and(|d| d.graph.view.as_deref() == Some(super::partners::VIEW))
+}
+
 /// Reads a node-link document written by pactgraph into a [`GraphBuilder`], so
 /// that it can be merged with others or queried. `name` is used in errors.
 ///
@@ -285,6 +299,12 @@ struct NodeIn {
 /// schema's major version differs from [`SCHEMA_VERSION`]'s.
 pub fn read(name: &str, text: &str) -> Result<GraphBuilder> {
     let doc: NodeLinkIn = serde_json::from_str(text).map_err(|e| {
+        if is_partner_view(text) {
+            return Error::input(
+                name,
+                "is a partner view (--view partners), which holds no agreements: merge and query read the full graph (--view full, the default)",
+            );
+        }
         Error::input(
             name,
             format!(

@@ -6,6 +6,7 @@ pub mod dot;
 pub mod graphml;
 pub mod json;
 pub mod neo4j;
+pub mod partners;
 pub mod temp;
 
 use crate::error::{Error, Result};
