@@ -15,7 +15,7 @@ use std::collections::HashSet;
 use std::path::PathBuf;
 
 create_exception!(
-    _pactgraph,
+    pactgraph,
     PactgraphError,
     PyException,
     "A pactgraph error; its message is the one the CLI prints after `pactgraph: error: ` (or `skipping `)."

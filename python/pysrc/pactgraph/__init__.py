@@ -34,6 +34,7 @@ __all__ = [
     "html_to_text",
     "is_fragment",
     "merge",
+    "merge_json",
     "to_graphml",
     "to_networkx",
     "to_pandas",
