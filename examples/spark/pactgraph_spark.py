@@ -121,20 +121,19 @@ def main(argv=None) -> int:
 
     from pactgraph import _pactgraph as native
 
-    builder = SparkSession.builder.appName("pactgraph")
-    if a.master:
-        builder = builder.master(a.master)
-    spark = builder.getOrCreate()
-    sc = spark.sparkContext
-    docs, failed = sc.accumulator(0), sc.accumulator(0)
     gazetteers, default = list(a.gazetteer), not a.no_default_gazetteers
     # fail early, on the driver, with the CLI's message
     try:
         native.Extractor(gazetteers, default)
     except native.PactgraphError as e:
         print(f"pactgraph: error: {e}", file=sys.stderr)
-        spark.stop()
         return 2
+    builder = SparkSession.builder.appName("pactgraph")
+    if a.master:
+        builder = builder.master(a.master)
+    spark = builder.getOrCreate()
+    sc = spark.sparkContext
+    docs, failed = sc.accumulator(0), sc.accumulator(0)
     t0 = time.time()
     if a.input_format == "jsonl":
         lines = sc.textFile(a.input, a.partitions) if a.partitions else sc.textFile(a.input)

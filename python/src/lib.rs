@@ -109,8 +109,7 @@ impl Extractor {
     }
 
     fn jsonl(&self, py: Python<'_>, line: &str, name: &str, line_no: usize) -> PyResult<Fragment> {
-        let doc =
-            pactgraph::input::jsonl_document(name, line_no, line.as_bytes()).map_err(err)?;
+        let doc = pactgraph::input::jsonl_document(name, line_no, line.as_bytes()).map_err(err)?;
         self.run(py, doc)
     }
 }
@@ -146,7 +145,11 @@ impl Extractor {
         url: Option<String>,
     ) -> PyResult<String> {
         let mut doc = Document::new(doc_id.unwrap_or_else(|| "-".into()), text);
-        doc.date = doc_date.as_deref().map(document_date).transpose().map_err(err)?;
+        doc.date = doc_date
+            .as_deref()
+            .map(document_date)
+            .transpose()
+            .map_err(err)?;
         doc.lang = lang.map(|l| l.to_ascii_lowercase());
         doc.url = url;
         let f = self.run(py, doc)?;
@@ -221,8 +224,8 @@ impl GraphBuilder {
     /// written by pactgraph); `name` is used in errors.
     #[pyo3(signature = (text, name = "<graph>"))]
     fn add_json(&mut self, py: Python<'_>, text: &str, name: &str) -> PyResult<()> {
-        let is_fragment = serde_json::from_str::<serde_json::Value>(text)
-            .is_ok_and(|v| v.get("doc").is_some());
+        let is_fragment =
+            serde_json::from_str::<serde_json::Value>(text).is_ok_and(|v| v.get("doc").is_some());
         if is_fragment {
             let f: Fragment = serde_json::from_str(text)
                 .map_err(|e| err(format!("{name}: not a pactgraph fragment ({e})")))?;
