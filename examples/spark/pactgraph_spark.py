@@ -11,9 +11,11 @@ How it runs (as the common news-crawl jobs do):
    `INPUT:LINE` as `pactgraph extract` names it;
 2. `mapPartitions` loads one `pactgraph.Extractor` per partition (the
    gazetteers are compiled once per partition, not per document) and
-   extracts the partition's documents into one partial graph;
+   extracts the partition's documents into one partial graph (a
+   `GraphBuilder`, shipped as its exact state: unlike a graph's JSON, it keeps
+   every report's own label, so the merge is exact);
 3. `treeReduce` merges the partial graphs pairwise (merging is associative
-   and commutative), so the driver receives one graph;
+   and commutative), so the driver receives one;
 4. the graph is written as JSON (byte for byte what `pactgraph extract` writes
    for the same documents) or GraphML, chosen by the output's extension or
    `--format`.
@@ -67,7 +69,7 @@ def extract_jsonl_partition(rows, name, gazetteers, default_gazetteers, docs, fa
         except native.PactgraphError as e:
             failed.add(1)
             print(f"pactgraph: skipping {e}", file=sys.stderr)
-    yield graph.to_json()
+    yield graph.to_state()
 
 
 def extract_text_partition(files, gazetteers, default_gazetteers, docs, failed):
@@ -85,13 +87,13 @@ def extract_text_partition(files, gazetteers, default_gazetteers, docs, failed):
         except native.PactgraphError as e:
             failed.add(1)
             print(f"pactgraph: skipping {e}", file=sys.stderr)
-    yield graph.to_json()
+    yield graph.to_state()
 
 
 def merge_pair(a, b):
     from pactgraph import _pactgraph as native
 
-    return native.merge_json([a, b])
+    return native.merge_states(a, b)
 
 
 def write(spark, path, text):
@@ -144,10 +146,11 @@ def main(argv=None) -> int:
     else:
         files = sc.wholeTextFiles(a.input, a.partitions) if a.partitions else sc.wholeTextFiles(a.input)
         partial = files.mapPartitions(lambda fs: extract_text_partition(fs, gazetteers, default, docs, failed))
-    graph_json = partial.treeReduce(merge_pair, depth=a.depth)
-    seconds = time.time() - t0
+    state = partial.treeReduce(merge_pair, depth=a.depth)
     merged = native.GraphBuilder()
-    merged.add_json(graph_json)
+    merged.add_state(state)
+    graph_json = merged.to_json()
+    seconds = time.time() - t0
     if docs.value == 0:
         print(f"pactgraph: error: no document could be read ({failed.value} failed)", file=sys.stderr)
         spark.stop()

@@ -237,6 +237,23 @@ impl GraphBuilder {
         }
     }
 
+    /// The builder's exact state (internal JSON, not the contract): a partial
+    /// merge to ship between processes; unlike a graph's JSON it keeps every
+    /// report's own label, so merging states is exactly merging fragments.
+    fn to_state(&self, py: Python<'_>) -> PyResult<String> {
+        py.detach(|| serde_json::to_string(&self.builder))
+            .map_err(err)
+    }
+
+    /// Adds a state from [`GraphBuilder::to_state`].
+    fn add_state(&mut self, py: Python<'_>, state: &str) -> PyResult<()> {
+        let b: pactgraph::graph::GraphBuilder = py
+            .detach(|| serde_json::from_str(state))
+            .map_err(|e| err(format!("<state>: not a pactgraph builder state ({e})")))?;
+        self.builder.merge(b);
+        Ok(())
+    }
+
     /// Number of documents merged in.
     #[getter]
     fn document_count(&self) -> usize {
@@ -264,6 +281,15 @@ fn merge_json(py: Python<'_>, items: Vec<String>) -> PyResult<String> {
     Ok(b.to_json(py))
 }
 
+/// Two builder states merged into one (for `treeReduce`).
+#[pyfunction]
+fn merge_states(py: Python<'_>, a: &str, b: &str) -> PyResult<String> {
+    let mut m = GraphBuilder::default();
+    m.add_state(py, a)?;
+    m.add_state(py, b)?;
+    m.to_state(py)
+}
+
 /// A fragment (JSON) as the CLI writes it (`--format jsonl`, one line).
 #[pyfunction]
 fn fragment_json(text: &str) -> PyResult<String> {
@@ -286,6 +312,7 @@ fn _pactgraph(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Extractor>()?;
     m.add_class::<GraphBuilder>()?;
     m.add_function(wrap_pyfunction!(merge_json, m)?)?;
+    m.add_function(wrap_pyfunction!(merge_states, m)?)?;
     m.add_function(wrap_pyfunction!(fragment_json, m)?)?;
     m.add_function(wrap_pyfunction!(html_to_text, m)?)?;
     Ok(())
