@@ -101,3 +101,18 @@ def test_spark_job_fails_with_the_cli_message_on_a_bad_gazetteer(spark_env, corp
     cli = run_cli("extract", "--gazetteer", missing, corpus_jsonl, check=False)
     assert cli.stderr.decode().strip() in r.stderr
     assert not (tmp_path / "g.json").exists()
+
+
+def test_spark_job_reads_text_files(spark_env, tmp_path):
+    """--input-format text: one document per file (HTML stripped), id = the file's URI."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for n in ["01-jogmec-boliden-mou.txt", "23-boliden-jogmec-sv.txt", "34-boliden-umicore-offtake.html"]:
+        (folder / n).write_bytes((ROOT / CORPUS / n).read_bytes())
+    out = tmp_path / "graph.json"
+    r = run_job(spark_env, folder, "--input-format", "text", "-o", out)
+    assert r.returncode == 0, r.stderr
+    assert "pactgraph_spark: 3 documents, 0 failed" in r.stderr
+    # the CLI names the files by the path given; the job by their URI
+    cli = run_cli("extract", folder, "--quiet").stdout.decode()
+    assert out.read_text(encoding="utf-8").replace('"file:/', '"/') == cli
