@@ -71,6 +71,11 @@ def test_extract_options(extractor):
     # the same as the CLI with --doc-date on the text from stdin (id `-`)
     cli = run_cli("extract", "--doc-date", "2025-05-04", "--quiet", "--format", "jsonl", input=text.encode())
     assert pactgraph.dumps(extractor.extract(text, doc_date="2025-05-04")) == cli.stdout.decode().strip()
+    import datetime
+
+    assert extractor.extract(text, doc_date=datetime.date(2025, 5, 4))["agreements"][0]["date"] == "2025-05-03"
+    [many] = extractor.extract_many([{"text": text, "date": datetime.datetime(2025, 5, 4, 10, 0)}])
+    assert many["date"] == "2025-05-04"
     with pytest.raises(pactgraph.PactgraphError, match="is not a date"):
         extractor.extract(text, doc_date="May 4th")
 

@@ -19,6 +19,7 @@ Fragments and graphs are plain dicts in the JSON contract (the repository's
 
 from __future__ import annotations
 
+import datetime
 import json as _json
 from typing import Any, Dict, Iterable, Iterator, List, Mapping, NamedTuple, Optional, Sequence, Union
 
@@ -79,16 +80,19 @@ class Extractor:
         self,
         text: str,
         doc_id: Optional[str] = None,
-        doc_date: Optional[str] = None,
+        doc_date: Union[str, "datetime.date", None] = None,
         lang: Optional[str] = None,
         url: Optional[str] = None,
     ) -> Fragment:
         """One document's fragment (its actors and agreements) as a dict.
 
         ``doc_id`` defaults to ``"-"`` (the CLI's id for stdin); ``doc_date``
-        (``yyyy-mm-dd`` or an ISO 8601 timestamp) anchors relative dates; ``lang``
+        (``yyyy-mm-dd``, an ISO 8601 timestamp, or a ``datetime.date``)
+        anchors relative dates; ``lang``
         skips language detection.
         """
+        if doc_date is not None and not isinstance(doc_date, str):
+            doc_date = doc_date.isoformat()  # a datetime.date or datetime
         return _json.loads(self._native.extract_json(text, doc_id, doc_date, lang, url))
 
     def extract_jsonl(self, line: str, name: str = "-", line_no: int = 1) -> Fragment:
@@ -107,7 +111,15 @@ class Extractor:
         """
         for n, doc in enumerate(docs, 1):
             item = {"text": doc} if isinstance(doc, str) else doc
-            yield self.extract_jsonl(_json.dumps(item, ensure_ascii=False), "-", n)
+            # dates (datetime.date, datetime) as ISO 8601 text, read as JSONL's `date`
+            line = _json.dumps(item, ensure_ascii=False, default=_iso)
+            yield self.extract_jsonl(line, "-", n)
+
+
+def _iso(v: Any) -> str:
+    if hasattr(v, "isoformat"):
+        return v.isoformat()
+    raise TypeError(f"{type(v).__name__} is not JSON serializable")
 
 
 def merge(graphs: Iterable[Union[Fragment, Graph, str]]) -> Graph:

@@ -1,3 +1,4 @@
+import datetime
 from os import PathLike
 from typing import Any, Dict, Iterable, Iterator, Literal, Mapping, NamedTuple, Optional, Sequence, Union, overload
 
@@ -23,7 +24,7 @@ class Extractor:
         self,
         text: str,
         doc_id: Optional[str] = None,
-        doc_date: Optional[str] = None,
+        doc_date: Union[str, datetime.date, None] = None,
         lang: Optional[str] = None,
         url: Optional[str] = None,
     ) -> Fragment: ...
