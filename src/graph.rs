@@ -78,7 +78,13 @@ pub struct KnowledgeGraph {
 /// back), then builds the graph. Every merge is a set union or an
 /// order-independent choice, so the result does not depend on the order inputs
 /// arrive in: shards merged in any order give the graph one run would give.
-#[derive(Debug, Clone, Default)]
+///
+/// A builder serializes (serde) to an exact, internal form of a partial merge,
+/// for shipping partial results between processes (the Spark job in
+/// `examples/spark/`). Unlike a graph's JSON, it keeps each report's own label:
+/// a graph read back labels a report whose date differs from its node's by the
+/// node's label.
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct GraphBuilder {
     documents: BTreeSet<String>,
     /// By id; hashed, since every mention's actor is looked up here, and
@@ -87,11 +93,34 @@ pub struct GraphBuilder {
     /// (kind, parties) -> what was reported of agreements of that kind
     /// between those parties. Hashed: comparing sets of party ids in a tree
     /// was most of merging.
+    #[serde(with = "pairs")]
     reports: FxHashMap<(Kind, BTreeSet<String>), Reports>,
 }
 
+/// A map with tuple keys as a list of (key, value) pairs (JSON keys are strings).
+mod pairs {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use std::hash::Hash;
+
+    pub fn serialize<K: Serialize, V: Serialize, S: Serializer>(
+        m: &rustc_hash::FxHashMap<K, V>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        s.collect_seq(m.iter())
+    }
+
+    pub fn deserialize<'de, K, V, D>(d: D) -> Result<rustc_hash::FxHashMap<K, V>, D::Error>
+    where
+        K: Deserialize<'de> + Eq + Hash,
+        V: Deserialize<'de>,
+        D: Deserializer<'de>,
+    {
+        Ok(Vec::<(K, V)>::deserialize(d)?.into_iter().collect())
+    }
+}
+
 /// The reports of agreements of one kind between the same parties.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 struct Reports {
     /// Each carrying what its document reported (as added: sorted and
     /// deduplicated when the graph is built).
@@ -561,6 +590,32 @@ mod tests {
             once.add_fragment(f);
         }
         assert_eq!(json_of(both), json_of(once));
+    }
+
+    /// A builder's serialized state merges exactly (as the fragments would),
+    /// where the graph JSON relabels a report that changed nodes.
+    #[test]
+    fn a_serialized_builder_merges_exactly() {
+        let (undated, june, july) = (
+            mou("a", ""),
+            mou("b", " on 2 June 2025"),
+            mou("c", " on 1 July 2025"),
+        );
+        let mut once = GraphBuilder::new();
+        let mut first = GraphBuilder::new();
+        let mut second = GraphBuilder::new();
+        for f in [&undated, &june] {
+            once.add_fragment(f.clone());
+            first.add_fragment(f.clone());
+        }
+        once.add_fragment(july.clone());
+        second.add_fragment(july);
+        let ship = |b: &GraphBuilder| -> GraphBuilder {
+            serde_json::from_str(&serde_json::to_string(b).unwrap()).unwrap()
+        };
+        let mut merged = ship(&second);
+        merged.merge(ship(&first));
+        assert_eq!(json_of(merged), json_of(once));
     }
 
     #[test]

@@ -778,8 +778,14 @@ fn read_line(
     }
 }
 
-/// One JSONL line as a document; errors name the file and line.
-fn jsonl_document(name: &str, line: usize, bytes: &[u8]) -> Result<Document> {
+/// One JSONL line (`{"id", "text", "date"?, "lang"?, "url"?}`) as a document,
+/// as `extract` reads it from file `name` at 1-based `line`: a missing id is
+/// `name:line`, a date is normalised to `yyyy-mm-dd`, the language lowercased.
+/// Public for the Python bindings, which read JSONL lines (Spark) the same way.
+///
+/// # Errors
+/// [`Error::Input`] naming `name` and the line when the line is not such an object.
+pub fn jsonl_document(name: &str, line: usize, bytes: &[u8]) -> Result<Document> {
     let at = |msg: String| Error::input(name, format!("line {line}: {msg}"));
     let s = std::str::from_utf8(bytes).map_err(|e| {
         at(format!(
