@@ -429,7 +429,10 @@ impl<'a> State<'a> {
             // "A, B, and C": the serial comma continues a list, it cuts no clause
             let list = self.mention(&items[k - 1]).is_some()
                 || (k >= 2 && self.mention(&items[k - 2]).is_some() && word(k - 1) == ",");
-            let listed = list && items.get(k + 1).is_some_and(|x| self.mention(x).is_some());
+            let and = ["and", "och"]
+                .iter()
+                .any(|c| crate::text::fold(one.trim_start_matches(',').trim_start()) == *c);
+            let listed = list && and && items.get(k + 1).is_some_and(|x| self.mention(x).is_some());
             // "…, men de nådde inte hela vägen": a negated contrast is a clause
             // of its own, whatever its verb
             let contrast = ["men", "but"].iter().any(|c| {

@@ -141,7 +141,7 @@ impl<'a> State<'a> {
             return false;
         }
         let Some(tr) = self.triggers(&cl) else {
-            return false;
+            return self.gapped(&cl);
         };
         let chains = self.chains(cl.items, cl.lo, cl.hi);
         // "signed four MoUs with A, B, C and D": one agreement with each of them
@@ -225,6 +225,68 @@ impl<'a> State<'a> {
             dateline_fallback: perfect && matches!(status, Status::Signed | Status::Announced),
         };
         self.emit(ag, &frame, cl.si)
+    }
+
+    /// A clause that leaves out the agreement and its subject after a `with`
+    /// list ("Similar agreements have been established with A and B, while C
+    /// and D are under consideration"): agreements of the same kind between
+    /// that subject and each actor it names, with its own status.
+    fn gapped(&mut self, cl: &Clause) -> bool {
+        let inp = self.inp;
+        let opens = cl.items.get(cl.lo).is_some_and(|x| {
+            let w = self.folded(x);
+            matches!(
+                w.trim_start_matches(',').trim_start(),
+                "while" | "whereas" | "and" | "medan" | "och"
+            )
+        });
+        let (Some((subject, at)), Some((a, last_at))) = (&self.last_subject, self.last) else {
+            return false;
+        };
+        let status_at = cl
+            .range()
+            .find(|&k| has(inp, &cl.items[k], |t| matches!(t, Tag::Status(_))));
+        if !opens || *at != cl.si || last_at != cl.si || status_at.is_none() {
+            return false;
+        }
+        let tr = Triggers {
+            nouns: Vec::new(),
+            main: None,
+            verb: None,
+            status_at,
+            all_plural: false,
+            pivot: status_at.unwrap_or(cl.lo),
+            first: status_at.unwrap_or(cl.lo),
+        };
+        if self.negated(cl, &tr) {
+            return false;
+        }
+        let chains = self.chains(cl.items, cl.lo, cl.hi);
+        let Some(named) = chains
+            .iter()
+            .find(|c| c.gov == Gov::None && c.last < tr.pivot)
+        else {
+            return false;
+        };
+        let subject = subject.clone();
+        let status = self.status(cl, &tr);
+        let mut created = false;
+        let ids: Vec<String> = self.party_ids(&named.members).collect();
+        for id in ids {
+            if subject.contains(&id) || self.inp.actors.kind(&id) == ActorType::Person {
+                continue;
+            }
+            let mut ag = self.out[a].clone();
+            ag.parties = subject.clone();
+            ag.parties.insert(id);
+            ag.status = status;
+            ag.signatories.clear();
+            ag.sentences = vec![cl.si];
+            ag.rule = "gapped".into();
+            self.out.push(ag);
+            created = true;
+        }
+        created
     }
 
     /// Stage 2: finds the triggers; `None` when the clause states no agreement.
