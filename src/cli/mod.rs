@@ -152,15 +152,29 @@ fn country_names() -> std::collections::BTreeMap<String, String> {
 
 /// Writes a graph in a format, to a file (atomically) or stdout; a panic in a
 /// writer is an error with a message (and no output file), not a crash.
+///
+/// `totals` are the actors and agreements of the graph before filters, so a
+/// diagram's caption can say how many are drawn of how many.
 fn write_graph(
     kg: &KnowledgeGraph,
     format: Format,
     output: Option<&Path>,
     d: &args::DiagramArgs,
+    totals: (usize, usize),
 ) -> Result<()> {
     no_panic("writing the output", || {
-        write_graph_unguarded(kg, format, output, d)
+        write_graph_unguarded(kg, format, output, d, totals)
     })
+}
+
+/// The library's ranking for `--by` and `query top --by`.
+pub(crate) fn rank_of(by: args::TopBy) -> pactgraph::export::scale::Rank {
+    use pactgraph::export::scale::Rank;
+    match by {
+        args::TopBy::Degree => Rank::Degree,
+        args::TopBy::Agreements => Rank::Agreements,
+        args::TopBy::Betweenness => Rank::Betweenness,
+    }
 }
 
 /// Runs `f`, turning a panic into an error that says what was being done.
@@ -179,14 +193,47 @@ fn write_graph_unguarded(
     format: Format,
     output: Option<&Path>,
     d: &args::DiagramArgs,
+    totals: (usize, usize),
 ) -> Result<()> {
-    use pactgraph::export::{cytoscape, graphml, neo4j};
+    use pactgraph::export::{cytoscape, graphml, html, neo4j, scale};
+    let limit = scale::Limit {
+        top: d.top.map(|n| n as usize),
+        max_nodes: d.max_nodes.map(|n| n as usize),
+        by: rank_of(d.by),
+        actors_only: d.collapse_agreements && format != Format::Html,
+    };
+    let cut_graph;
+    let kg = if limit.is_none() {
+        kg
+    } else if is_diagram(format) || format == Format::Html {
+        cut_graph = scale::cut(kg, &limit);
+        &cut_graph
+    } else {
+        bail!(
+            "--top and --max-nodes cut diagrams (dot, svg, png) and html pages; to make a smaller graph file, filter with --type, --status, --kind, --since, --min-weight or --ego"
+        );
+    };
     let opts = || dot::DotOptions {
         collapse_agreements: d.collapse_agreements,
         country_names: country_names(),
         legend: !d.no_legend,
         clusters: !d.no_clusters,
         title: d.title.clone(),
+        layout: match d.layout {
+            args::LayoutArg::Auto => dot::Layout::Auto,
+            args::LayoutArg::Dot => dot::Layout::Dot,
+            args::LayoutArg::Sfdp => dot::Layout::Sfdp,
+            args::LayoutArg::Neato => dot::Layout::Neato,
+        },
+        totals: Some(totals),
+        cut: (!limit.is_none()).then(|| limit.describe()),
+    };
+    let image = |f: dot::ImageFormat| -> Result<Vec<u8>> {
+        let r = dot::render_checked(kg, &opts(), f)?;
+        for w in &r.warnings {
+            eprintln!("pactgraph: warning: {w}");
+        }
+        Ok(r.bytes)
     };
     if format == Format::Json {
         // streamed: a big graph is never held twice (once as a string)
@@ -204,8 +251,16 @@ fn write_graph_unguarded(
     let bytes: Vec<u8> = match format {
         Format::Json => unreachable!("streamed above"),
         Format::Dot => dot::to_string(kg, &opts()).into_bytes(),
-        Format::Svg => dot::render(kg, &opts(), dot::ImageFormat::Svg)?,
-        Format::Png => dot::render(kg, &opts(), dot::ImageFormat::Png)?,
+        Format::Svg => image(dot::ImageFormat::Svg)?,
+        Format::Png => image(dot::ImageFormat::Png)?,
+        Format::Html => html::to_string(
+            kg,
+            &html::HtmlOptions {
+                title: d.title.clone(),
+                country_names: country_names(),
+            },
+        )
+        .into_bytes(),
         Format::Graphml => graphml::to_string(kg).into_bytes(),
         Format::Cytoscape => cytoscape::to_string(kg).into_bytes(),
         Format::Neo4j => {
@@ -410,8 +465,15 @@ fn extract(a: ExtractArgs) -> Result<i32> {
         stats.actors = kg.actor_indices().len();
         stats.agreements = kg.agreement_indices().len();
         stats.mentions = kg.stats().mentions;
+        let totals = (stats.actors, stats.agreements);
         let kg = filter.apply_owned(kg)?;
-        write_graph(&kg, a.out.format, a.out.output.as_deref(), &a.out.diagram)?;
+        write_graph(
+            &kg,
+            a.out.format,
+            a.out.output.as_deref(),
+            &a.out.diagram,
+            totals,
+        )?;
     }
     stats.write_s = t2.elapsed().as_secs_f64();
     if a.stats {
@@ -524,8 +586,16 @@ fn read_graph(path: &Path, b: &mut pactgraph::graph::GraphBuilder) -> Result<usi
 fn merge(a: args::MergeArgs) -> Result<i32> {
     let filter = filter_of(&a.out.filter, is_diagram(a.out.format))?;
     let (b, failed) = read_graphs(&a.inputs)?;
-    let kg = filter.apply_owned(b.build())?;
-    write_graph(&kg, a.out.format, a.out.output.as_deref(), &a.out.diagram)?;
+    let kg = b.build();
+    let totals = pactgraph::export::scale::counts(&kg);
+    let kg = filter.apply_owned(kg)?;
+    write_graph(
+        &kg,
+        a.out.format,
+        a.out.output.as_deref(),
+        &a.out.diagram,
+        totals,
+    )?;
     Ok(if failed > 0 { 1 } else { 0 })
 }
 
