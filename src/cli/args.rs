@@ -60,7 +60,7 @@ Examples:
   pactgraph merge shard1.jsonl shard2.jsonl -o graph.json
   pactgraph merge a.json b.json --format graphml -o graph.graphml
   pactgraph merge graph.json --format html --title \"Battery deals\" -o graph.html
-  pactgraph merge graph.json --format png --top 60 -o top60.png   # 600 actors do not fit one picture";
+  pactgraph merge graph.json --format png --top 60 -o top60.png    # big graphs: the 60 most central";
 
 const QUERY_HELP: &str = "Actors are found by id, name or any alias, case-insensitively.
 
