@@ -226,6 +226,30 @@ pub fn read_stdin() -> Result<Document> {
 
 #[cfg(test)]
 mod tests {
+
+    /// Issue 18: `examples/` holds the HTML view; reading the folder skips it.
+    #[test]
+    fn issue18_a_pactgraph_html_view_is_not_read_as_news() {
+        let page = crate::export::html::to_string(
+            &crate::graph::KnowledgeGraph::default(),
+            &Default::default(),
+        );
+        assert!(is_pactgraph_view(&page));
+        assert!(!is_pactgraph_view(
+            "<html><head><title>News</title></head></html>"
+        ));
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(dir.path().join("view.html"), &page).unwrap_or_default();
+        std::fs::write(dir.path().join("a.html"), "<p>JOGMEC signed an MoU.</p>")
+            .unwrap_or_default();
+        let items: Vec<Item> =
+            Inputs::new(&[dir.path().to_path_buf()], InputFormat::Auto).collect();
+        let docs = items.iter().filter(|i| matches!(i, Item::Doc(..))).count();
+        assert_eq!(docs, 1);
+        assert!(items.iter().any(
+            |i| matches!(i, Item::Note(n) if n.contains("view.html") && n.contains("--format html"))
+        ));
+    }
     use super::*;
 
     #[test]
@@ -537,6 +561,9 @@ impl Inputs {
             Source::Stdin => 0,
         };
         match read {
+            Ok(d) if format == InputFormat::Html && is_pactgraph_view(&d.text) => Item::Note(
+                format!("skipping {name}: a page pactgraph wrote (--format html), not an article"),
+            ),
             Ok(mut d) if format == InputFormat::Html => {
                 d.text = html_to_text(&d.text);
                 if d.text.trim().is_empty() {
@@ -633,6 +660,19 @@ fn not_news(what: &str) -> String {
     format!(
         "holds {what} written by pactgraph, not text to extract from; read it with `pactgraph merge` or `pactgraph query` (e.g. `pactgraph query FILE stats`)"
     )
+}
+
+/// The mark in the head of `--format html` pages, so a folder that holds one
+/// (as `examples/` does) is not read as news.
+const VIEW_MARK: &str = "<meta name=\"generator\" content=\"pactgraph\">";
+
+/// True for an HTML view pactgraph wrote: its mark within the first 1,024 bytes.
+fn is_pactgraph_view(html: &str) -> bool {
+    let mut end = html.len().min(1024);
+    while !html.is_char_boundary(end) {
+        end -= 1;
+    }
+    html[..end].contains(VIEW_MARK)
 }
 
 fn by_extension(p: &Path) -> InputFormat {

@@ -104,6 +104,42 @@ fn consumers_read_every_export() {
     common::run_consumer("check_exports.py", &[d]);
 }
 
+/// The HTML view of the test corpus in headless Chromium
+/// (`tests/consumers/check_html.py`): it loads without a console error, shows
+/// every node, search selects, the status filter hides planned agreements,
+/// and clicking an agreement shows its evidence. The screenshot is
+/// `target/html-view.png`. Fails, never skips, without the browser.
+#[test]
+fn the_html_view_works_in_a_browser() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("temp dir: {e}"));
+    let d = dir.path();
+    let run = |format: &str, out: &Path| {
+        let st = std::process::Command::new(env!("CARGO_BIN_EXE_pactgraph"))
+            .args(["extract", "-q", "--format", format, "-o"])
+            .arg(out)
+            .arg(root.join("tests/corpus/docs"))
+            .status()
+            .unwrap_or_else(|e| panic!("pactgraph: {e}"));
+        assert!(st.success(), "pactgraph extract --format {format}: {st}");
+    };
+    run("html", &d.join("corpus.html"));
+    run("json", &d.join("corpus.json"));
+    let page = std::fs::read_to_string(d.join("corpus.html")).unwrap_or_default();
+    assert!(page.starts_with("<!DOCTYPE html>") && page.contains("cytoscape"));
+    // the same input gives the same bytes
+    run("html", &d.join("again.html"));
+    assert_eq!(
+        std::fs::read_to_string(d.join("again.html")).unwrap_or_default(),
+        page
+    );
+    let shot = root.join("target/html-view.png");
+    common::run_consumer(
+        "check_html.py",
+        &[&d.join("corpus.html"), &d.join("corpus.json"), &shot],
+    );
+}
+
 #[test]
 fn exports_are_deterministic() {
     let (a, b) = (graph(), graph());

@@ -294,6 +294,36 @@ fn dot_output_is_accepted_by_graphviz() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("日本電池株式会社"));
 }
 
+/// Issue 18: `--top N` draws the most central actors, the caption says what
+/// was cut, and a cut is refused for data formats.
+#[test]
+fn issue18_top_cuts_diagrams_and_the_caption_says_so() {
+    let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/docs");
+    let docs = docs.to_str().unwrap();
+    let o = run(&[
+        "extract", docs, "-q", "--format", "dot", "--top", "5", "--by", "degree",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let dot = String::from_utf8(o.stdout).unwrap();
+    let drawn = dot
+        .lines()
+        .filter(|l| {
+            l.trim_start().starts_with("\"actor:") && l.contains("label=") && !l.contains("->")
+        })
+        .count();
+    assert!((2..=5).contains(&drawn), "{drawn} actors drawn\n{dot}");
+    assert!(dot.contains(&format!("{drawn} of 49 actors")), "{dot}");
+    assert!(dot.contains("drawn (top 5 by degree)"), "{dot}");
+    assert!(dot.contains("actor:jogmec"), "JOGMEC has the most partners");
+    // without a cut, the caption still says the actors with no agreement are not drawn
+    let o = run(&["extract", docs, "-q", "--format", "dot"]);
+    let all = String::from_utf8(o.stdout).unwrap();
+    assert!(all.contains(" of 49 actors · 27 agreements drawn"), "{all}");
+    let o = run(&["extract", docs, "-q", "--format", "json", "--top", "5"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--top and --max-nodes cut diagrams"));
+}
+
 #[test]
 fn bad_inputs_are_reported_and_the_rest_processed() {
     let d = tmpdir("bad");

@@ -68,6 +68,8 @@ const EXTRACT_HELP: &str = "Examples:
   pactgraph extract corpus.jsonl --jobs 2 -o graph.json      # {\"id\",\"text\",\"date\"?} per line
   pactgraph extract article.html --format svg -o graph.svg   # needs Graphviz's dot
   pactgraph extract news/ --format png --collapse-agreements --since 2024 -o partners.png
+  pactgraph extract news/ --format html -o graph.html        # explore it offline in a browser
+  pactgraph extract news/ --format png --top 60 --by betweenness -o central.png   # big corpora
   pactgraph extract news/ --format jsonl -o shard1.jsonl     # one fragment per document, to merge later
   pactgraph extract article.txt --explain                    # why each agreement was found
   cat dump.jsonl | pactgraph extract | pactgraph query - stats   # stdin: JSONL or text, by content
@@ -82,6 +84,9 @@ any order give the graph one run over all documents would give, byte for byte.
 Examples:
   pactgraph merge shard1.jsonl shard2.jsonl -o graph.json
   pactgraph merge a.json b.json --format graphml -o graph.graphml
+  pactgraph merge graph.json --format html --title \"Battery deals\" -o graph.html
+  pactgraph merge graph.json --format png --top 60 -o top60.png    # big graphs: the 60 most central
+
   pactgraph extract news/ --format jsonl | pactgraph merge - -o graph.json   # `-` is stdin";
 
 const QUERY_HELP: &str =
@@ -94,6 +99,7 @@ Examples:
   pactgraph query graph.json agreements Northvolt --status signed --since 2024
   pactgraph query graph.json path \"Business Sweden\" Panasonic
   pactgraph query graph.json ego JETRO --depth 2 --format svg -o jetro.svg
+  pactgraph query graph.json ego JETRO --depth 2 --format html -o jetro.html
   pactgraph query graph.json top --by betweenness
   pactgraph query graph.json stats --format json
   pactgraph extract news/ | pactgraph query - top";
@@ -144,6 +150,8 @@ pub enum Format {
     Graphml,
     /// Cytoscape.js elements JSON (also `networkx.cytoscape_graph`).
     Cytoscape,
+    /// One self-contained, offline HTML page to explore the graph: search, filters, evidence, PNG export.
+    Html,
     /// CSV files for `neo4j-admin database import` (-o names a folder).
     Neo4j,
 }
@@ -243,7 +251,7 @@ pub struct FilterArgs {
 
 /// Diagram options.
 #[derive(Debug, Args, Clone, Default)]
-#[command(next_help_heading = "Diagrams (dot, svg, png)")]
+#[command(next_help_heading = "Diagrams (dot, svg, png; --title, --top, --max-nodes also html)")]
 pub struct DiagramArgs {
     /// Actors only: one edge per partner pair, labelled with its agreements.
     #[arg(long)]
@@ -254,9 +262,39 @@ pub struct DiagramArgs {
     /// No country clusters.
     #[arg(long)]
     pub no_clusters: bool,
-    /// A title at the top of the diagram.
+    /// A title at the top of the diagram (or of the HTML page).
     #[arg(long, value_name = "TEXT")]
     pub title: Option<String>,
+    /// Draw only the N most central actors (ranked --by) and the agreements among them;
+    /// the caption says what was cut ("60 of 645 actors"). For big graphs: `--top 60`.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub top: Option<u64>,
+    /// Draw at most N nodes (actors, plus agreement nodes unless --collapse-agreements),
+    /// taking actors in --by order.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_nodes: Option<u64>,
+    /// How --top and --max-nodes rank actors: distinct partners, agreements, or
+    /// betweenness (the bridges between groups; as `query top --by`).
+    #[arg(long, value_enum, default_value_t = TopBy::Degree, value_name = "RANK")]
+    pub by: TopBy,
+    /// Graphviz layout: auto picks dot (layered, country clusters) up to 40 nodes drawn
+    /// and sfdp (force-directed, no overlaps) past that.
+    #[arg(long, value_enum, default_value_t = LayoutArg::Auto)]
+    pub layout: LayoutArg,
+}
+
+/// Graphviz layout programs.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq, Default)]
+pub enum LayoutArg {
+    /// dot for small diagrams, sfdp for large ones.
+    #[default]
+    Auto,
+    /// Layered, left to right, with country clusters.
+    Dot,
+    /// Force-directed, multiscale; fast on hundreds of nodes.
+    Sfdp,
+    /// Force-directed (stress); mid-sized graphs.
+    Neato,
 }
 
 /// Which graph an export writes.
@@ -441,9 +479,10 @@ pub enum Question {
     },
 }
 
-/// Ranking for `query top`.
-#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+/// Ranking for `query top`, `--top` and `--max-nodes`.
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq, Default)]
 pub enum TopBy {
+    #[default]
     /// Distinct partners.
     Degree,
     /// Agreements the actor is a party to.

@@ -191,18 +191,22 @@ fn country_names() -> std::collections::BTreeMap<String, String> {
 
 /// Writes a graph in a format, to a file (atomically) or stdout; a panic in a
 /// writer is an error with a message (and no output file), not a crash.
+///
+/// `totals` are the actors and agreements of the graph before filters, so a
+/// diagram's caption can say how many are drawn of how many.
 fn write_graph(
     kg: &KnowledgeGraph,
     format: Format,
     view: args::View,
     output: Option<&Path>,
     d: &args::DiagramArgs,
+    totals: (usize, usize),
 ) -> Result<()> {
     no_panic("writing the output", || {
         if view == args::View::Partners {
             write_partners(kg, format, output, d)
         } else {
-            write_graph_unguarded(kg, format, output, d)
+            write_graph_unguarded(kg, format, output, d, totals)
         }
     })
 }
@@ -214,6 +218,14 @@ fn dot_options(d: &args::DiagramArgs) -> dot::DotOptions {
         legend: !d.no_legend,
         clusters: !d.no_clusters,
         title: d.title.clone(),
+        layout: match d.layout {
+            args::LayoutArg::Auto => dot::Layout::Auto,
+            args::LayoutArg::Dot => dot::Layout::Dot,
+            args::LayoutArg::Sfdp => dot::Layout::Sfdp,
+            args::LayoutArg::Neato => dot::Layout::Neato,
+        },
+        totals: None,
+        cut: None,
     }
 }
 
@@ -245,11 +257,24 @@ fn write_partners(
             neo4j::write_dir(&partners::graph(kg), dir)?;
             return Ok(());
         }
+        Format::Html => bail!(
+            "--view partners is for graph files and diagrams; the HTML view (--format html) shows the full graph, with its own filters"
+        ),
         Format::Jsonl => bail!(
             "--format jsonl writes one fragment per document; --view partners is for graph formats"
         ),
     };
     write_bytes(format, output, &bytes)
+}
+
+/// The library's ranking for `--by` and `query top --by`.
+pub(crate) fn rank_of(by: args::TopBy) -> pactgraph::export::scale::Rank {
+    use pactgraph::export::scale::Rank;
+    match by {
+        args::TopBy::Degree => Rank::Degree,
+        args::TopBy::Agreements => Rank::Agreements,
+        args::TopBy::Betweenness => Rank::Betweenness,
+    }
 }
 
 /// Runs `f`, turning a panic into an error that says what was being done.
@@ -268,9 +293,38 @@ fn write_graph_unguarded(
     format: Format,
     output: Option<&Path>,
     d: &args::DiagramArgs,
+    totals: (usize, usize),
 ) -> Result<()> {
-    use pactgraph::export::{cytoscape, graphml, neo4j};
-    let opts = || dot_options(d);
+    use pactgraph::export::{cytoscape, graphml, html, neo4j, scale};
+    let limit = scale::Limit {
+        top: d.top.map(|n| n as usize),
+        max_nodes: d.max_nodes.map(|n| n as usize),
+        by: rank_of(d.by),
+        actors_only: d.collapse_agreements && format != Format::Html,
+    };
+    let cut_graph;
+    let kg = if limit.is_none() {
+        kg
+    } else if is_diagram(format) || format == Format::Html {
+        cut_graph = scale::cut(kg, &limit);
+        &cut_graph
+    } else {
+        bail!(
+            "--top and --max-nodes cut diagrams (dot, svg, png) and html pages; to make a smaller graph file, filter with --type, --status, --kind, --since, --min-weight or --ego"
+        );
+    };
+    let opts = || dot::DotOptions {
+        totals: Some(totals),
+        cut: (!limit.is_none()).then(|| limit.describe()),
+        ..dot_options(d)
+    };
+    let image = |f: dot::ImageFormat| -> Result<Vec<u8>> {
+        let r = dot::render_checked(kg, &opts(), f)?;
+        for w in &r.warnings {
+            eprintln!("pactgraph: warning: {w}");
+        }
+        Ok(r.bytes)
+    };
     if format == Format::Json {
         // streamed: a big graph is never held twice (once as a string)
         let write = |w: &mut dyn std::io::Write| json::write(kg, w);
@@ -287,8 +341,16 @@ fn write_graph_unguarded(
     let bytes: Vec<u8> = match format {
         Format::Json => unreachable!("streamed above"),
         Format::Dot => dot::to_string(kg, &opts()).into_bytes(),
-        Format::Svg => dot::render(kg, &opts(), dot::ImageFormat::Svg)?,
-        Format::Png => dot::render(kg, &opts(), dot::ImageFormat::Png)?,
+        Format::Svg => image(dot::ImageFormat::Svg)?,
+        Format::Png => image(dot::ImageFormat::Png)?,
+        Format::Html => html::to_string(
+            kg,
+            &html::HtmlOptions {
+                title: d.title.clone(),
+                country_names: country_names(),
+            },
+        )
+        .into_bytes(),
         Format::Graphml => graphml::to_string(kg).into_bytes(),
         Format::Cytoscape => cytoscape::to_string(kg).into_bytes(),
         Format::Neo4j => {
@@ -501,6 +563,7 @@ fn extract(a: ExtractArgs) -> Result<i32> {
         stats.actors = kg.actor_indices().len();
         stats.agreements = kg.agreement_indices().len();
         stats.mentions = kg.stats().mentions;
+        let totals = (stats.actors, stats.agreements);
         let kg = filter.apply_owned(kg)?;
         write_graph(
             &kg,
@@ -508,6 +571,7 @@ fn extract(a: ExtractArgs) -> Result<i32> {
             a.out.view,
             a.out.output.as_deref(),
             &a.out.diagram,
+            totals,
         )?;
     }
     stats.write_s = t2.elapsed().as_secs_f64();
@@ -650,13 +714,16 @@ fn read_graph(path: &Path, b: &mut pactgraph::graph::GraphBuilder) -> Result<usi
 fn merge(a: args::MergeArgs) -> Result<i32> {
     let filter = filter_of(&a.out.filter, is_diagram(a.out.format))?;
     let (b, failed) = read_graphs(&a.inputs)?;
-    let kg = filter.apply_owned(b.build())?;
+    let kg = b.build();
+    let totals = pactgraph::export::scale::counts(&kg);
+    let kg = filter.apply_owned(kg)?;
     write_graph(
         &kg,
         a.out.format,
         a.out.view,
         a.out.output.as_deref(),
         &a.out.diagram,
+        totals,
     )?;
     Ok(if failed > 0 { 1 } else { 0 })
 }

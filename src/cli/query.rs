@@ -331,33 +331,16 @@ pub fn run(a: QueryArgs) -> Result<i32> {
                 ..Default::default()
             };
             let view = f.apply(&kg)?;
-            super::write_graph(&view, format, which, output.as_deref(), &diagram)?;
+            let totals = pactgraph::export::scale::counts(&kg);
+            super::write_graph(&view, format, which, output.as_deref(), &diagram, totals)?;
         }
         Question::Top { by, limit, format } => {
-            let bc = if by == TopBy::Betweenness {
-                Some(kg.betweenness())
-            } else {
-                None
-            };
-            let mut rows: Vec<(f64, NodeIndex)> = kg
-                .actor_indices()
-                .into_iter()
-                .map(|a| {
-                    let score = match by {
-                        TopBy::Degree => kg.degree(a) as f64,
-                        TopBy::Agreements => kg.agreements_of(a).len() as f64,
-                        TopBy::Betweenness => {
-                            bc.as_ref().and_then(|m| m.get(&a).copied()).unwrap_or(0.0)
-                        }
-                    };
-                    (score, a)
-                })
-                .filter(|(s, _)| *s > 0.0)
-                .collect();
-            rows.sort_by(|x, y| {
-                y.0.total_cmp(&x.0)
-                    .then_with(|| kg.actor(x.1).label.cmp(&kg.actor(y.1).label))
-            });
+            let mut rows: Vec<(f64, NodeIndex)> =
+                pactgraph::export::scale::scores(&kg, super::rank_of(by))
+                    .into_iter()
+                    .filter(|(_, s)| *s > 0.0)
+                    .map(|(a, s)| (s, a))
+                    .collect();
             rows.truncate(limit);
             let name = match by {
                 TopBy::Degree => "partners",

@@ -52,7 +52,54 @@ pub struct DotOptions {
     pub clusters: bool,
     /// Optional title shown at the top (e.g. the input name).
     pub title: Option<String>,
+    /// The layout program.
+    pub layout: Layout,
+    /// Actors and agreements in the graph before filters and cuts: the
+    /// caption then says "13 of 22 actors" when fewer are drawn.
+    pub totals: Option<(usize, usize)>,
+    /// What was cut, for the caption ("top 60 by degree").
+    pub cut: Option<String>,
 }
+
+/// Which Graphviz program lays the diagram out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Layout {
+    /// `dot` up to [`AUTO_DOT_MAX`] nodes drawn, `sfdp` past that.
+    #[default]
+    Auto,
+    /// Layered, left to right, with country clusters: best for small graphs.
+    Dot,
+    /// Force-directed, multiscale: fast on large graphs (overlaps removed).
+    Sfdp,
+    /// Force-directed (stress majorization), overlaps removed: mid-sized graphs.
+    Neato,
+}
+
+impl Layout {
+    /// The Graphviz program's name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Layout::Auto => "auto",
+            Layout::Dot => "dot",
+            Layout::Sfdp => "sfdp",
+            Layout::Neato => "neato",
+        }
+    }
+}
+
+/// Most nodes (actors plus agreement nodes) `Layout::Auto` gives to `dot`:
+/// past this, its layered drawing is mostly crossing lines.
+pub const AUTO_DOT_MAX: usize = 40;
+
+/// Graphviz's (cairo's) largest bitmap side, in pixels.
+pub const MAX_PIXELS: f64 = 32767.0;
+
+/// Actors past which [`render_checked`] warns that a picture is crowded.
+pub const CROWDED: usize = 150;
+
+/// Lowest resolution [`render_checked`] will shrink a PNG to; below this the
+/// text cannot be read.
+const MIN_DPI: u32 = 24;
 
 impl Default for DotOptions {
     fn default() -> Self {
@@ -62,6 +109,9 @@ impl Default for DotOptions {
             legend: true,
             clusters: true,
             title: None,
+            layout: Layout::Auto,
+            totals: None,
+            cut: None,
         }
     }
 }
@@ -126,8 +176,8 @@ pub fn style(t: ActorType) -> (&'static str, &'static str) {
     }
 }
 
-/// The legend's name for an actor type.
-fn type_label(t: ActorType) -> &'static str {
+/// The legend's name for an actor type (shared with the HTML view).
+pub fn type_label(t: ActorType) -> &'static str {
     match t {
         ActorType::Organization => "Organization",
         ActorType::Government => "Government body",
@@ -150,15 +200,61 @@ fn actor_style(t: ActorType) -> &'static str {
     }
 }
 
-/// Node `style` for an agreement: the border says how far it got.
-fn status_style(s: Status) -> &'static str {
-    match s {
-        Status::Signed => "filled",
-        Status::Announced => "filled,bold",
-        Status::Negotiating => "filled,dashed",
-        Status::Planned => "filled,dotted",
-        Status::Terminated => "filled,diagonals",
+/// The statuses in the order legends list them.
+pub const STATUSES: [Status; 5] = [
+    Status::Signed,
+    Status::Announced,
+    Status::Negotiating,
+    Status::Planned,
+    Status::Terminated,
+];
+
+/// How an agreement's border shows its status, in the DOT diagrams and the
+/// HTML view alike: each status has its own colour, and a line or width
+/// besides, so they differ in grey print too.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct StatusLook {
+    /// Border colour.
+    pub colour: &'static str,
+    /// Border width (Graphviz `penwidth`, CSS pixels in the HTML view).
+    pub width: f64,
+    /// `solid`, `dashed`, `dotted` or `double` (Graphviz draws `double` as
+    /// crossed corners, `diagonals`).
+    pub line: &'static str,
+}
+
+/// The border of an agreement with this status.
+pub fn status_look(s: Status) -> StatusLook {
+    let (colour, width, line) = match s {
+        Status::Signed => ("#1b7837", 2.4, "solid"),
+        Status::Announced => ("#2166ac", 1.2, "solid"),
+        Status::Negotiating => ("#d95f02", 1.6, "dashed"),
+        Status::Planned => ("#6a6a6a", 1.6, "dotted"),
+        Status::Terminated => ("#b2182b", 1.6, "double"),
+    };
+    StatusLook {
+        colour,
+        width,
+        line,
     }
+}
+
+/// Node `style`, `color` and `penwidth` for an agreement: the border says how
+/// far it got. The width is set explicitly, as Graphviz's `bold` yields to the
+/// graph's default `penwidth` (which once made signed and announced look alike).
+fn status_attrs(s: Status) -> Vec<Attribute> {
+    let look = status_look(s);
+    let style = match look.line {
+        "dashed" => "filled,dashed",
+        "dotted" => "filled,dotted",
+        "double" => "filled,diagonals",
+        _ => "filled",
+    };
+    vec![
+        attr("style", style),
+        attr("color", look.colour),
+        attr("penwidth", &look.width.to_string()),
+    ]
 }
 
 /// Display columns of a character: CJK and full-width forms take two.
@@ -457,12 +553,13 @@ fn agreement_node(g: &AgreementRecord) -> Stmt {
         vec![
             attr("label", &agreement_label(g)),
             attr("shape", "note"),
-            attr("style", status_style(g.status)),
             attr("fillcolor", "#ffffff"),
-            attr("color", "#444444"),
             attr("fontsize", "10"),
             attr("tooltip", &tip),
-        ],
+        ]
+        .into_iter()
+        .chain(status_attrs(g.status))
+        .collect(),
     )
 }
 
@@ -816,16 +913,13 @@ fn legend(view: &View, collapsed: bool) -> Option<Stmt> {
         items.push(id);
         for &s in &view.statuses {
             let id = format!("legend:status:{}", s.as_str());
-            stmts.push(node(
-                &id,
-                vec![
-                    attr("label", s.as_str()),
-                    attr("shape", "note"),
-                    attr("style", status_style(s)),
-                    attr("fillcolor", "#ffffff"),
-                    attr("color", "#444444"),
-                ],
-            ));
+            let mut attrs = vec![
+                attr("label", s.as_str()),
+                attr("shape", "note"),
+                attr("fillcolor", "#ffffff"),
+            ];
+            attrs.extend(status_attrs(s));
+            stmts.push(node(&id, attrs));
             items.push(id);
         }
     }
@@ -838,6 +932,62 @@ fn legend(view: &View, collapsed: bool) -> Option<Stmt> {
     Some(subgraph("cluster_legend", stmts))
 }
 
+/// The legend as one node holding a table, for the force-directed layouts,
+/// which ignore clusters and would scatter the legend's nodes.
+fn legend_table(view: &View, collapsed: bool) -> Option<Stmt> {
+    let types: BTreeSet<ActorType> = view.actors.iter().map(|a| a.kind).collect();
+    if types.is_empty() {
+        return None;
+    }
+    let mut cells: Vec<String> = types
+        .iter()
+        .map(|&t| {
+            let (shape, fill) = style(t);
+            let rounded = if shape == "box" {
+                " STYLE=\"rounded\""
+            } else {
+                ""
+            };
+            format!(
+                "<TD BORDER=\"1\" COLOR=\"#666666\" BGCOLOR=\"{fill}\"{rounded}>{}</TD>",
+                type_label(t)
+            )
+        })
+        .collect();
+    if collapsed {
+        cells.push("<TD>line: partners, width: no. of agreements</TD>".into());
+    } else {
+        for &s in &view.statuses {
+            let look = status_look(s);
+            let (border, style) = match look.line {
+                "dashed" => (2, " STYLE=\"dashed\""),
+                "dotted" => (2, " STYLE=\"dotted\""),
+                "double" => (3, ""),
+                _ => ((look.width.round() as u32).max(1), ""),
+            };
+            cells.push(format!(
+                "<TD BORDER=\"{border}\" COLOR=\"{}\"{style}>agreement {}</TD>",
+                look.colour,
+                s.as_str()
+            ));
+        }
+    }
+    let table = format!(
+        "<<TABLE BORDER=\"1\" COLOR=\"#bbbbbb\" CELLBORDER=\"0\" CELLSPACING=\"5\" CELLPADDING=\"3\" STYLE=\"rounded\"><TR><TD><FONT COLOR=\"#666666\">Legend</FONT></TD>{}</TR></TABLE>>",
+        cells.concat()
+    );
+    Some(node(
+        "legend",
+        vec![
+            Attribute(Id::Plain("label".into()), Id::Html(table)),
+            attr("shape", "plaintext"),
+            attr("style", "solid"),
+            attr("fontsize", "9"),
+            attr("tooltip", "legend"),
+        ],
+    ))
+}
+
 /// How a `member_of` edge is drawn in both views.
 fn member_of_attrs() -> Vec<Attribute> {
     vec![
@@ -848,42 +998,95 @@ fn member_of_attrs() -> Vec<Attribute> {
     ]
 }
 
+/// "pactgraph 0.1.0 · 6 actors · 3 agreements", or, when fewer are drawn than
+/// the graph holds, "13 of 22 actors · 9 of 30 agreements drawn (top 13 by
+/// degree)".
+fn caption(view: &View, opts: &DotOptions) -> String {
+    let (a, g) = (view.actors.len(), view.agreement_count);
+    let counts = match opts.totals {
+        Some((ta, tg)) if ta > a || tg > g => {
+            let part = |n: usize, total: usize, word: &str| {
+                if total > n {
+                    format!("{n} of {}", plural(total, word))
+                } else {
+                    plural(n, word)
+                }
+            };
+            let mut s = format!(
+                "{} · {} drawn",
+                part(a, ta, "actor"),
+                part(g, tg, "agreement")
+            );
+            if let Some(c) = opts.cut.as_deref().filter(|c| !c.is_empty()) {
+                s.push_str(&format!(" ({c})"));
+            }
+            s
+        }
+        _ => format!("{} · {}", plural(a, "actor"), plural(g, "agreement")),
+    };
+    format!("pactgraph {} · {counts}", env!("CARGO_PKG_VERSION"))
+}
+
+/// The program `opts.layout` means for this view.
+fn program(view: &View, opts: &DotOptions) -> Layout {
+    match opts.layout {
+        Layout::Auto if view.actors.len() + view.agreements.len() > AUTO_DOT_MAX => Layout::Sfdp,
+        Layout::Auto => Layout::Dot,
+        l => l,
+    }
+}
+
 /// Builds the DOT graph structure.
 pub fn build(kg: &KnowledgeGraph, opts: &DotOptions) -> Graph {
     let actors: Vec<&ActorRecord> = kg.actors().collect();
-    let view = if opts.collapse_agreements {
+    let mut view = if opts.collapse_agreements {
         collapsed_view(kg, &actors)
     } else {
         default_view(kg, &actors)
     };
+    let layout = program(&view, opts);
+    let layered = layout == Layout::Dot;
+    if !layered {
+        // rank pins mean nothing to the force-directed programs
+        view.edges.retain(|e| !matches!(e, Stmt::Subgraph(_)));
+    }
 
     let mut label = String::new();
     if let Some(t) = opts.title.as_deref().map(clean).filter(|t| !t.is_empty()) {
         label.push_str(&t);
         label.push('\n');
     }
-    label.push_str(&format!(
-        "pactgraph {} · {} · {}",
-        env!("CARGO_PKG_VERSION"),
-        plural(view.actors.len(), "actor"),
-        plural(view.agreement_count, "agreement"),
-    ));
-    let mut stmts = vec![
-        Stmt::GAttribute(GraphAttributes::Graph(vec![
+    label.push_str(&caption(&view, opts));
+    let mut graph_attrs = if layered {
+        vec![
             attr("rankdir", "LR"),
             attr("splines", "true"),
             attr("nodesep", "0.3"),
             attr("ranksep", "0.9"),
-            attr("pad", "0.3"),
-            attr("outputorder", "edgesfirst"),
-            attr("fontname", FONT),
-            attr("fontsize", "12"),
-            attr("fontcolor", "#333333"),
-            attr("label", &label),
-            attr("labelloc", "t"),
-            attr("labeljust", "l"),
-            attr("tooltip", "pactgraph"),
-        ])),
+        ]
+    } else {
+        vec![
+            attr("layout", layout.as_str()),
+            attr("overlap", "prism"),
+            attr("overlap_scaling", "2"),
+            attr("sep", "+8"),
+            attr("splines", "false"),
+            attr("pack", "true"),
+        ]
+    };
+    graph_attrs.extend([
+        attr("pad", "0.3"),
+        attr("outputorder", "edgesfirst"),
+        attr("fontname", FONT),
+        attr("fontsize", "12"),
+        attr("fontcolor", "#333333"),
+        attr("label", &label),
+        attr("labelloc", "t"),
+        attr("labeljust", "l"),
+        attr("tooltip", "pactgraph"),
+    ]);
+    let mut stmts = vec![
+        Stmt::GAttribute(GraphAttributes::Graph(graph_attrs)),
         Stmt::GAttribute(GraphAttributes::Node(vec![
             attr("fontname", FONT),
             attr("fontsize", "11"),
@@ -900,22 +1103,26 @@ pub fn build(kg: &KnowledgeGraph, opts: &DotOptions) -> Graph {
             attr("arrowsize", "0.6"),
         ])),
     ];
-    if opts.collapse_agreements {
+    if opts.collapse_agreements && layered {
         // the collapsed view pins columns across clusters
         stmts.push(Stmt::Attribute(attr("newrank", "true")));
     }
 
     // the legend first: Graphviz then puts it at the bottom
     if opts.legend {
-        if let Some(l) = legend(&view, opts.collapse_agreements) {
-            stmts.push(l);
-        }
+        let l = if layered {
+            legend(&view, opts.collapse_agreements)
+        } else {
+            legend_table(&view, opts.collapse_agreements)
+        };
+        stmts.extend(l);
     }
     // actors, in country clusters when asked
     let mut clusters: BTreeMap<&str, Vec<&ActorRecord>> = BTreeMap::new();
     for a in &view.actors {
         match &a.country {
-            Some(c) if opts.clusters => clusters.entry(c.as_str()).or_default().push(a),
+            // only dot draws clusters
+            Some(c) if opts.clusters && layered => clusters.entry(c.as_str()).or_default().push(a),
             _ => stmts.push(actor_node(a, opts)),
         }
     }
@@ -986,20 +1193,101 @@ fn exec_error(e: std::io::Error, format: ImageFormat) -> Error {
 }
 
 /// Renders the diagram by running Graphviz `dot` (via graphviz-rust's `exec`).
+/// Warnings (a PNG shrunk to stay under Graphviz's pixel limit) are dropped;
+/// [`render_checked`] returns them.
+///
+/// # Errors
+/// As [`render_checked`].
+pub fn render(kg: &KnowledgeGraph, opts: &DotOptions, format: ImageFormat) -> Result<Vec<u8>> {
+    render_checked(kg, opts, format).map(|r| r.bytes)
+}
+
+/// A rendered diagram and what the user should know about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    /// The SVG or PNG.
+    pub bytes: Vec<u8>,
+    /// E.g. that the picture was too big for 144 dpi and was drawn smaller.
+    pub warnings: Vec<String>,
+}
+
+/// The size of the laid-out diagram in inches, from Graphviz's `plain` output
+/// (its first line is `graph SCALE WIDTH HEIGHT`).
+fn plain_size(plain: &str) -> Option<(f64, f64)> {
+    let mut w = plain.lines().next()?.split_whitespace();
+    if w.next()? != "graph" {
+        return None;
+    }
+    let scale: f64 = w.next()?.parse().ok()?;
+    let (x, y): (f64, f64) = (w.next()?.parse().ok()?, w.next()?.parse().ok()?);
+    Some((x * scale, y * scale))
+}
+
+/// The resolution a PNG of `inches` can have within [`MAX_PIXELS`], at most
+/// `PNG_DPI`, and a warning when it had to be lowered.
+fn fit_dpi((w, h): (f64, f64), actors: usize) -> (u32, Option<String>) {
+    let side = w.max(h) + 1.0; // the pad, and Graphviz's rounding
+    if side * f64::from(PNG_DPI) <= MAX_PIXELS {
+        return (PNG_DPI, None);
+    }
+    let dpi = ((MAX_PIXELS / side).floor() as u32).clamp(1, PNG_DPI);
+    let advice = "draw fewer actors with --top N (e.g. --top 60) or --max-nodes N, or use --format svg or html";
+    let msg = if dpi < MIN_DPI {
+        format!(
+            "the diagram of {} is {:.0}×{:.0} inches: past Graphviz's 32,767-pixel limit even at {MIN_DPI} dpi, so it is drawn at {dpi} dpi and its text cannot be read; {advice}",
+            plural(actors, "actor"), w, h
+        )
+    } else {
+        format!(
+            "the diagram of {} is {:.0}×{:.0} inches: at {PNG_DPI} dpi it would pass Graphviz's 32,767-pixel limit, so it is drawn at {dpi} dpi (small text); {advice}",
+            plural(actors, "actor"), w, h
+        )
+    };
+    (dpi, Some(msg))
+}
+
+/// Renders the diagram by running Graphviz `dot`. A PNG is laid out first
+/// (`-Tplain`) to learn its size: one that would pass Graphviz's 32,767-pixel
+/// limit (which otherwise cuts it to a strip) is drawn at a lower resolution,
+/// with a warning.
 ///
 /// # Errors
 /// [`Error::Export`] when `dot` is missing (the message says how to install it,
 /// and that `--format dot` works without it) or fails.
-pub fn render(kg: &KnowledgeGraph, opts: &DotOptions, format: ImageFormat) -> Result<Vec<u8>> {
+pub fn render_checked(
+    kg: &KnowledgeGraph,
+    opts: &DotOptions,
+    format: ImageFormat,
+) -> Result<Rendered> {
+    let graph = build(kg, opts);
+    let mut warnings = Vec::new();
     let mut args = vec![CommandArg::Format(match format {
         ImageFormat::Svg => Format::Svg,
         ImageFormat::Png => Format::Png,
     })];
-    if format == ImageFormat::Png {
-        args.push(CommandArg::Custom(format!("-Gdpi={PNG_DPI}")));
+    let actors = kg.actors().count();
+    if actors > CROWDED && opts.cut.is_none() {
+        warnings.push(format!(
+            "{actors} actors in one picture are hard to read; --top 60 (or --max-nodes N) draws the most central ones, and --format html gives a view to search and filter"
+        ));
     }
-    graphviz_rust::exec(build(kg, opts), &mut PrinterContext::default(), args)
-        .map_err(|e| exec_error(e, format))
+    if format == ImageFormat::Png {
+        let plain = graphviz_rust::exec(
+            graph.clone(),
+            &mut PrinterContext::default(),
+            vec![CommandArg::Format(Format::Plain)],
+        )
+        .map_err(|e| exec_error(e, format))?;
+        let size = plain_size(&String::from_utf8_lossy(&plain)).ok_or_else(|| {
+            Error::Export("Graphviz `dot -Tplain` gave no graph size".to_string())
+        })?;
+        let (dpi, warning) = fit_dpi(size, actors);
+        warnings.extend(warning);
+        args.push(CommandArg::Custom(format!("-Gdpi={dpi}")));
+    }
+    let bytes = graphviz_rust::exec(graph, &mut PrinterContext::default(), args)
+        .map_err(|e| exec_error(e, format))?;
+    Ok(Rendered { bytes, warnings })
 }
 
 /// Renders a DOT graph already built (the partner view's undirected one, see
@@ -1117,6 +1405,72 @@ mod tests {
                 "{x}"
             );
         }
+    }
+
+    #[test]
+    fn a_picture_past_the_pixel_limit_is_drawn_smaller_with_a_warning() {
+        assert_eq!(plain_size("graph 1 12.5 3\nnode a ..."), Some((12.5, 3.0)));
+        assert_eq!(plain_size("digraph"), None);
+        assert_eq!(fit_dpi((12.5, 3.0), 9), (PNG_DPI, None));
+        // 900 inches tall: 144 dpi would be 129,600 pixels
+        let (dpi, w) = fit_dpi((20.0, 900.0), 645);
+        assert_eq!(dpi, 36);
+        let w = w.unwrap_or_default();
+        assert!(w.contains("645 actors") && w.contains("--top"), "{w}");
+        assert!(f64::from(dpi) * 901.0 <= MAX_PIXELS);
+        let (dpi, w) = fit_dpi((20.0, 5000.0), 3000);
+        assert_eq!(dpi, 6);
+        assert!(w.unwrap_or_default().contains("cannot be read"));
+    }
+
+    #[test]
+    fn auto_layout_is_dot_for_small_graphs_and_sfdp_for_large() {
+        let kg = crate::export::awkward_graph("Boliden", &[]);
+        let small = to_string(&kg, &DotOptions::default());
+        assert!(
+            small.contains("rankdir=\"LR\"") && !small.contains("sfdp"),
+            "{small}"
+        );
+        let forced = to_string(
+            &kg,
+            &DotOptions {
+                layout: Layout::Sfdp,
+                ..Default::default()
+            },
+        );
+        assert!(forced.contains("layout=\"sfdp\"") && forced.contains("overlap=\"prism\""));
+        assert!(!forced.contains("rankdir") && !forced.contains("cluster_SE"));
+    }
+
+    #[test]
+    fn the_caption_says_what_was_cut() {
+        let kg = crate::export::awkward_graph("Boliden", &[]);
+        let o = DotOptions {
+            totals: Some((22, 30)),
+            cut: Some("top 4 by degree".into()),
+            ..Default::default()
+        };
+        let text = to_string(&kg, &o);
+        assert!(
+            text.contains("4 of 22 actors · 2 of 30 agreements drawn (top 4 by degree)"),
+            "{text}"
+        );
+        let same = DotOptions {
+            totals: Some((4, 2)),
+            ..Default::default()
+        };
+        assert!(to_string(&kg, &same).contains("· 4 actors · 2 agreements"));
+    }
+
+    #[test]
+    fn each_status_looks_different() {
+        let looks: BTreeSet<String> = STATUSES
+            .iter()
+            .map(|&s| format!("{:?}", status_attrs(s)))
+            .collect();
+        assert_eq!(looks.len(), STATUSES.len());
+        let colours: BTreeSet<&str> = STATUSES.iter().map(|&s| status_look(s).colour).collect();
+        assert_eq!(colours.len(), STATUSES.len());
     }
 
     #[test]

@@ -1,12 +1,15 @@
 //! Exports: the merged graph written for the tools people use (node-link JSON,
-//! DOT), always to a temporary file that is renamed into place (see [`temp`]).
+//! DOT, SVG/PNG, a self-contained HTML view, GraphML, Cytoscape, Neo4j CSV),
+//! always to a temporary file that is renamed into place (see [`temp`]).
 
 pub mod cytoscape;
 pub mod dot;
 pub mod graphml;
+pub mod html;
 pub mod json;
 pub mod neo4j;
 pub mod partners;
+pub mod scale;
 pub mod temp;
 
 use crate::error::{Error, Result};
