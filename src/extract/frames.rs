@@ -530,7 +530,8 @@ impl<'a> State<'a> {
                     && !(c.first > tr.first
                         && c.first <= tr.first + 1
                         && tr.main.is_some()
-                        && c.gov != Gov::Verb)
+                        && c.gov != Gov::Verb
+                        && !self.predicate_after(items, c.last, cl.hi))
             })
             .filter(|c| {
                 c.first < pivot || c.gov == Gov::Verb || (c.first > pivot && c.first <= pivot + 2)
@@ -752,11 +753,25 @@ impl<'a> State<'a> {
     /// "the agreement …" (a definite noun naming no party after it) refers to an
     /// agreement already stated; "samriskbolaget Japan Australia Rare Earths"
     /// names a new one.
+    ///
+    /// A noun whose relative clause names the parties ("det avtal som
+    /// Lidköping och Rockford slöt 2006", "the deal Acme struck with Beta")
+    /// says which agreement it is, whatever its article.
     fn refers_back(&self, cl: &Clause, tr: &Triggers) -> bool {
+        let items = cl.items;
+        let named_after = |t: usize| {
+            let at = |k: usize| k < cl.hi && self.mention(&items[k]).is_some();
+            at(t + 1)
+                || (t + 1 < cl.hi
+                    && has(self.inp, &items[t + 1], |x| matches!(x, Tag::Which))
+                    && (at(t + 2) || at(t + 3)))
+        };
+        if tr.nouns.iter().any(|&t| named_after(t)) {
+            return false;
+        }
         tr.main.is_some_and(|t| {
-            (noun(self.inp, &cl.items[t]).is_some_and(|n| n.definite)
-                || self.english_definite(cl.items, t, cl.lo))
-                && !(t + 1 < cl.hi && self.mention(&cl.items[t + 1]).is_some())
+            noun(self.inp, &items[t]).is_some_and(|n| n.definite)
+                || self.english_definite(items, t, cl.lo)
         })
     }
 

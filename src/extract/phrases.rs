@@ -166,6 +166,14 @@ impl<'a> State<'a> {
         None
     }
 
+    /// A status or agreement verb right after the item at `last`.
+    pub(super) fn predicate_after(&self, items: &[Item], last: usize, hi: usize) -> bool {
+        last + 1 < hi
+            && has(self.inp, &items[last + 1], |t| {
+                matches!(t, Tag::Status(_) | Tag::AgreementVerb { .. })
+            })
+    }
+
     /// Finds coordination chains in `items[lo..hi]`.
     pub(super) fn chains(&self, items: &[Item], lo: usize, hi: usize) -> Vec<Chain> {
         let modifier = self.modifiers(items, lo, hi);
@@ -177,7 +185,13 @@ impl<'a> State<'a> {
                 continue;
             }
             let (members, last, next) = self.coordination(items, i, hi, &modifier);
-            let (gov, gov_at, listed) = self.governor(items, lo, i, members.len() > 1, &modifier);
+            let (mut gov, gov_at, listed) =
+                self.governor(items, lo, i, members.len() > 1, &modifier);
+            // "the deal Acme struck with Beta": a chain between the noun and a
+            // predicate is the subject of a relative clause, not the noun's name
+            if gov == Gov::Trigger && self.predicate_after(items, last, hi) {
+                gov = Gov::None;
+            }
             chains.push(Chain {
                 members: members
                     .into_iter()
