@@ -86,11 +86,13 @@ impl<'a> State<'a> {
         }
         for i in lo..hi.saturating_sub(2) {
             if self.mention(&items[i]).is_some()
-                && matches!(items[i + 1].kind, ItemKind::Punct(','))
+                && self.is_comma(&items[i + 1])
                 && has(inp, &items[i + 2], |t| matches!(t, Tag::Apposition))
             {
                 for k in i + 3..hi.min(i + 16) {
-                    if matches!(items[k].kind, ItemKind::Punct(',' | ';' | '(')) {
+                    if self.is_comma(&items[k])
+                        || matches!(items[k].kind, ItemKind::Punct(';' | '('))
+                    {
                         break;
                     }
                     if self.mention(&items[k]).is_some() {
@@ -164,6 +166,11 @@ impl<'a> State<'a> {
             }
         }
         None
+    }
+
+    /// A comma, as punctuation or as the coordination phrase "," of the lexicon.
+    fn is_comma(&self, it: &Item) -> bool {
+        &self.inp.text[it.start..it.end] == ","
     }
 
     /// A status or agreement verb right after the item at `last`.
