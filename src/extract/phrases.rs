@@ -90,8 +90,10 @@ impl<'a> State<'a> {
                 && has(inp, &items[i + 2], |t| matches!(t, Tag::Apposition))
             {
                 for k in i + 3..hi.min(i + 16) {
+                    // "…, an agreement between Denmark and South Korea," names parties
                     if self.is_comma(&items[k])
                         || matches!(items[k].kind, ItemKind::Punct(';' | '('))
+                        || has(inp, &items[k], |t| matches!(t, Tag::Agreement { .. }))
                     {
                         break;
                     }
