@@ -176,7 +176,10 @@ impl<'a> State<'a> {
             });
             return false;
         }
-        if self.refers_back(&cl, &tr) && !frame.explicit && tr.verb.is_none() {
+        // "The MoU with Enertrag covers …, and the one with Amarenco …": a
+        // definite noun with only counterparts names agreements already stated
+        let only_with = frame.rule.split('+').all(|p| p == "with");
+        if self.refers_back(&cl, &tr) && (!frame.explicit || only_with) && tr.verb.is_none() {
             // "the agreement ..." refers back: a continuation, not a new agreement
             return false;
         }
