@@ -274,7 +274,11 @@ impl Matcher {
                     (!c.exact || text[s..e] == *self.aliases[c.form as usize])
                         && (!c.gated || seen.contains(&c.entity))
                 })?;
-                edges(text, s, e).map(|(end, genitive)| (c, end, genitive))
+                // an alias written as a genitive ("Japan's" in a user gazetteer) is one too
+                edges(text, s, e).map(|(end, genitive)| {
+                    let spelled = ["'s", "’s", ":s"].iter().any(|g| text[s..end].ends_with(g));
+                    (c, end, genitive || spelled)
+                })
             });
             match accepted {
                 Some((c, end, genitive)) => {
@@ -564,6 +568,21 @@ mod tests {
         let got = run("JOGMEC och EU:s plan, Japans roll, Japan's and Japan’s view");
         let forms: Vec<&str> = got.iter().map(|x| x.1.as_str()).collect();
         assert_eq!(forms, ["EU:s", "Japans", "Japan's", "Japan’s"]);
+    }
+
+    #[test]
+    fn an_alias_spelled_as_a_genitive_is_a_genitive() {
+        let mut b = Gazetteer::builder();
+        b.add_source(
+            "t.tsv",
+            "id\ttype\tname\taliases\tcountry\taffiliation\tnote\n\
+             jordan\tcountry\tJordan\tJordan's\n",
+        );
+        let g = b.build().unwrap();
+        let text = "Jordan's ministry and Jordan";
+        let got = Matcher::new(&g).find(text, &fold(text));
+        let flags: Vec<bool> = got.iter().map(|m| m.genitive).collect();
+        assert_eq!(flags, [true, false]);
     }
 
     #[test]
