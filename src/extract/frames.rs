@@ -717,8 +717,11 @@ impl<'a> State<'a> {
                     f.fired("counterpart");
                     f.explicit = true;
                 }
+                // "undertecknade för Sverige", not "för Europas batteriindustri"
                 Gov::OnBehalf
-                    if c.first > 0 && (lo..c.first).any(|k| self.is_person(&items[k])) =>
+                    if c.first > 0
+                        && (lo..c.first).any(|k| self.is_person(&items[k]))
+                        && !c.members.iter().any(|&m| self.inp.mentions[m].genitive) =>
                 {
                     self.add(&c.members, f);
                     f.fired("on-behalf");
