@@ -66,6 +66,9 @@ struct Candidate {
     gated: bool,
     /// The key is a variant of the alias ([`crate::gazetteer::variants`]).
     variant: bool,
+    /// The alias is the genitive of another of the entity's names ("Europas"
+    /// beside "Europa", "Japan's" beside "Japan").
+    genitive: bool,
 }
 
 /// The compiled automaton over a gazetteer.
@@ -156,7 +159,13 @@ impl Matcher {
                     let mut c: Vec<Candidate> = group
                         .iter()
                         .map(|&(_, _, ix, k, v)| {
-                            let a = &g.entities()[ix as usize].aliases[k as usize];
+                            let e = &g.entities()[ix as usize];
+                            let a = &e.aliases[k as usize];
+                            let genitive = ["'s", "’s", ":s", "s"].iter().any(|suffix| {
+                                a.text
+                                    .strip_suffix(suffix)
+                                    .is_some_and(|stem| e.aliases.iter().any(|b| &*b.text == stem))
+                            });
                             aliases.push(a.text.clone());
                             let alias = (aliases.len() - 1) as u32;
                             let form = if v == 0 {
@@ -172,6 +181,7 @@ impl Matcher {
                                 exact: a.case == CaseRule::Exact,
                                 gated: a.gated,
                                 variant: v != 0,
+                                genitive,
                             }
                         })
                         .collect();
@@ -277,7 +287,7 @@ impl Matcher {
                 // an alias written as a genitive ("Japan's" in a user gazetteer) is one too
                 edges(text, s, e).map(|(end, genitive)| {
                     let spelled = ["'s", "’s", ":s"].iter().any(|g| text[s..end].ends_with(g));
-                    (c, end, genitive || spelled)
+                    (c, end, genitive || spelled || c.genitive)
                 })
             });
             match accepted {
@@ -576,13 +586,14 @@ mod tests {
         b.add_source(
             "t.tsv",
             "id\ttype\tname\taliases\tcountry\taffiliation\tnote\n\
-             jordan\tcountry\tJordan\tJordan's\n",
+             jordan\tcountry\tJordan\tJordan's\n\
+             europe\tregion\tEurope\tEuropas|Europa\n",
         );
         let g = b.build().unwrap();
-        let text = "Jordan's ministry and Jordan";
+        let text = "Jordan's ministry and Jordan; Europas industri och Europa";
         let got = Matcher::new(&g).find(text, &fold(text));
         let flags: Vec<bool> = got.iter().map(|m| m.genitive).collect();
-        assert_eq!(flags, [true, false]);
+        assert_eq!(flags, [true, false, true, false]);
     }
 
     #[test]
