@@ -409,7 +409,20 @@ impl<'a> State<'a> {
                 }
             }
         }
-        if f.parties.len() < 2 {
+        // a verb ending in `by`/`av` ("jointly owned by", "ägs gemensamt av")
+        // names its parties after it; what stands before is the thing owned
+        let passive_verb = tr.verb.is_some_and(|v| {
+            let w = self.folded(&cl.items[v]);
+            w.ends_with(" by") || w.ends_with(" av")
+        });
+        if passive_verb && f.parties.len() < 2 {
+            let v = tr.verb.unwrap_or(cl.lo);
+            if let Some(c) = chains.iter().find(|c| c.first > v) {
+                self.add(&c.members, &mut f);
+                f.fired("by");
+                f.explicit = true;
+            }
+        } else if f.parties.len() < 2 {
             let subject_end = self.fill_subject(cl, tr, chains, &mut f);
             self.fill_governed(cl, tr, chains, subject_end, &mut f);
             self.carry_subject(cl, &mut f);
