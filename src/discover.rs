@@ -919,6 +919,75 @@ fn discover_people(
             }
             false
         };
+        // "Minister of Economy, Trade and Industry Yoji Muto": a role, its
+        // "of ..." complement, and a full name right after it, with no comma
+        for (k, t) in toks.iter().enumerate() {
+            if !(t.word
+                && phrase_ending(t.end).is_some_and(|p| p.tags.contains(&Tag::Role))
+                && toks
+                    .get(k + 1)
+                    .is_some_and(|n| matches!(&text[n.start..n.end], "of" | "for")))
+            {
+                continue;
+            }
+            // the capitalised words after the last connector of the complement
+            let mut tail: Vec<usize> = Vec::new();
+            // the word that last cleared the tail: after a comma, the name is an
+            // apposition ("Minister of X, Anna Berg,"), another rule's
+            let mut cleared_by = "";
+            let mut q = k + 2;
+            while q < toks.len() && q - k < 16 {
+                let w = &text[toks[q].start..toks[q].end];
+                if toks[q].word && capitalized(w) && !w.contains(':') {
+                    tail.push(q);
+                } else if matches!(w, "and" | "&" | "," | "of" | "for" | "the") {
+                    // "... Industry Anna Berg and the Minister of ...": the name
+                    // closed the complement
+                    if tail.len() >= 3 {
+                        break;
+                    }
+                    tail.clear();
+                    cleared_by = w;
+                    // ", and" closes a list of people: "Rector of X, and Anna Berg"
+                    if w == ","
+                        && toks
+                            .get(q + 1)
+                            .is_some_and(|n| matches!(&text[n.start..n.end], "and" | "&"))
+                    {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+                q += 1;
+            }
+            if tail.len() < 3 || cleared_by == "," {
+                continue;
+            }
+            let last2 = &tail[tail.len() - 2..];
+            if !last2.iter().all(|&x| {
+                let t = &toks[x];
+                name_word(&text[t.start..t.end])
+                    && !is_lex(t)
+                    && !in_mention(t.start, t.end, taken)
+                    && !forms.not_name(&text[t.start..t.end])
+            }) {
+                continue;
+            }
+            let name = normalize_ws(&text[toks[last2[0]].start..toks[last2[1]].end]);
+            let id = format!("x-{}", slug(&name));
+            if named.insert(name.clone()) {
+                names.push(name.clone());
+            }
+            let surname = name.split(' ').next_back().unwrap_or("").to_string();
+            actors.entry(id.clone()).or_insert(Discovered {
+                id,
+                kind: ActorType::Person,
+                name,
+                aliases: vec![surname],
+                rule: "person_context",
+            });
+        }
         let mut i = 0;
         while i < toks.len() {
             let is_name = |t: &Tok, taken: &SpanSet| {
@@ -1382,6 +1451,12 @@ pub fn discover_forms(
                         last = words.last().copied();
                         j = last.expect("a word") + 1;
                         if genitive_word(word(&toks[last.expect("a word")])) {
+                            break;
+                        }
+                        // after a name right after the head only "of"/"for" go
+                        // on ("University Politehnica of Bucharest"): "Region
+                        // Skåne i Malmö" is the region in a place
+                        if direct && !(j < toks.len() && matches!(word(&toks[j]), "of" | "for")) {
                             break;
                         }
                     }
