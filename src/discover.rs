@@ -718,7 +718,8 @@ fn plain_word(w: &str) -> bool {
 }
 
 /// Whether `w` is written with its capital somewhere after the first word of a
-/// sentence, and nowhere with a lower-case initial ("kommunen").
+/// sentence or opens two sentences or more, and is nowhere written with a
+/// lower-case initial ("kommunen").
 fn named_inside(text: &str, sentences: &[(usize, usize)], w: &str) -> bool {
     let bounded = |s: usize, e: usize| {
         !text[..s].chars().next_back().is_some_and(is_word_char)
@@ -737,14 +738,21 @@ fn named_inside(text: &str, sentences: &[(usize, usize)], w: &str) -> bool {
     {
         return false;
     }
-    text.match_indices(w).any(|(s, _)| {
-        bounded(s, s + w.len()) && {
-            let k = sentences.partition_point(|sp| sp.1 <= s);
-            sentences
-                .get(k)
-                .is_some_and(|&(ss, _)| ss <= s && text[ss..s].chars().any(is_word_char))
+    let mut opening = 0;
+    for (s, _) in text.match_indices(w) {
+        if !bounded(s, s + w.len()) {
+            continue;
         }
-    })
+        let k = sentences.partition_point(|sp| sp.1 <= s);
+        let inside = sentences
+            .get(k)
+            .is_some_and(|&(ss, _)| ss <= s && text[ss..s].chars().any(is_word_char));
+        opening += usize::from(!inside);
+        if inside || opening >= 2 {
+            return true;
+        }
+    }
+    false
 }
 
 /// For each end, the index of the first span (in order) that ends there.
