@@ -403,6 +403,11 @@ fn discover_parties(
             continue;
         }
         let toks = tokens(text, ss, se);
+        // in a heading in title case ("X Signs Pact With Norwegian Owner")
+        // capitals say nothing about names
+        if title_case(text, &toks) {
+            continue;
+        }
         let word = |t: &Tok| &text[t.start..t.end];
         let known = |t: &Tok| {
             mix.first_overlapping(t.start, t.end).is_some() || taken.overlaps(t.start, t.end)
@@ -433,10 +438,12 @@ fn discover_parties(
             first_word(t) || (t.word && w.len() <= 4 && w.chars().all(|c| c.is_ascii_digit()))
         };
         // a word after a name that lets it end there: punctuation, an actor,
-        // or a rule word that is no noun ("and", "with", "signed", "in")
+        // a rule word that is no noun ("and", "with", "signed", "in"), or a
+        // function word in lower case ("with X on hydrogen")
         let ender = |t: &Tok| {
             !t.word
                 || known(t)
+                || (!capitalized(word(t)) && forms.not_name(word(t)))
                 || tagged_at(t.start, &|g| {
                     matches!(
                         g,
@@ -511,6 +518,47 @@ fn discover_parties(
             if !ends_ok || adjective || prefix {
                 continue;
             }
+            // "Minister of Mining signed", "Region Skåne i Malmö": the
+            // complement of a word before is no name of its own
+            if i >= 2
+                && forms.is_connector(word(&toks[i - 1]))
+                && toks[i - 2].word
+                && capitalized(word(&toks[i - 2]))
+            {
+                continue;
+            }
+            // "Officials signed", "Kommunen har tecknat": one word opening the
+            // sentence is a name only if the text also writes it so inside one,
+            // or coordinates it with another ("Madrid and Lisbon signed")
+            let opens = toks[..i].iter().all(|t| !t.word);
+            let coordinated = j + 1 < toks.len()
+                && word(&toks[j]) != ","
+                && is_coord(&toks[j])
+                && actor_starts(j + 1, &runs);
+            if opens
+                && j == i + 1
+                && !coordinated
+                && plain_word(word(&toks[i]))
+                && !named_inside(text, sentences, word(&toks[i]))
+            {
+                continue;
+            }
+            // "Vodafone Idea", "Taiwan Power": a known name right before the
+            // run starts a longer name
+            let i = match i.checked_sub(1).map(|p| (p, &toks[p])) {
+                Some((p, t))
+                    if t.word
+                        && !taken.overlaps(t.start, t.end)
+                        && text[t.end..toks[i].start].chars().all(char::is_whitespace) =>
+                {
+                    mix.first_holding(t.start, t.end)
+                        .map(|k| &mentions[k])
+                        .filter(|m| m.end == t.end && !m.genitive)
+                        .and_then(|m| toks[..=p].iter().position(|x| x.start == m.start))
+                        .unwrap_or(i)
+                }
+                _ => i,
+            };
             let slot_before = i > 0 && {
                 let p = &toks[i - 1];
                 tagged_ending(p.end, &|g| matches!(g, Tag::With | Tag::Between))
@@ -641,6 +689,70 @@ fn discover_parties(
             }
         }
     }
+}
+
+/// Whether a sentence is a heading in title case: three or more words of five
+/// letters or more, none of them in lower case.
+fn title_case(text: &str, toks: &[Tok]) -> bool {
+    let (mut upper, mut lower) = (0, 0);
+    for t in toks.iter().filter(|t| t.word) {
+        let w = &text[t.start..t.end];
+        if w.chars().count() < 5 || !w.chars().all(char::is_alphabetic) {
+            continue;
+        }
+        if capitalized(w) {
+            upper += 1;
+        } else {
+            lower += 1;
+        }
+    }
+    upper >= 3 && lower == 0
+}
+
+/// A capitalised word with no other capital and no digit ("Officials",
+/// "Kommunen"; not "MENA", "McKay", "H2").
+fn plain_word(w: &str) -> bool {
+    w.chars()
+        .skip(1)
+        .all(|c| c.is_alphabetic() && !c.is_uppercase())
+}
+
+/// Whether `w` is written with its capital somewhere after the first word of a
+/// sentence or opens two sentences or more, and is nowhere written with a
+/// lower-case initial ("kommunen").
+fn named_inside(text: &str, sentences: &[(usize, usize)], w: &str) -> bool {
+    let bounded = |s: usize, e: usize| {
+        !text[..s].chars().next_back().is_some_and(is_word_char)
+            && !text[e..].chars().next().is_some_and(is_word_char)
+    };
+    let mut cs = w.chars();
+    let lower: String = cs
+        .next()
+        .into_iter()
+        .flat_map(char::to_lowercase)
+        .chain(cs)
+        .collect();
+    if text
+        .match_indices(lower.as_str())
+        .any(|(s, _)| bounded(s, s + lower.len()))
+    {
+        return false;
+    }
+    let mut opening = 0;
+    for (s, _) in text.match_indices(w) {
+        if !bounded(s, s + w.len()) {
+            continue;
+        }
+        let k = sentences.partition_point(|sp| sp.1 <= s);
+        let inside = sentences
+            .get(k)
+            .is_some_and(|&(ss, _)| ss <= s && text[ss..s].chars().any(is_word_char));
+        opening += usize::from(!inside);
+        if inside || opening >= 2 {
+            return true;
+        }
+    }
+    false
 }
 
 /// For each end, the index of the first span (in order) that ends there.
@@ -815,6 +927,75 @@ fn discover_people(
             }
             false
         };
+        // "Minister of Economy, Trade and Industry Yoji Muto": a role, its
+        // "of ..." complement, and a full name right after it, with no comma
+        for (k, t) in toks.iter().enumerate() {
+            if !(t.word
+                && phrase_ending(t.end).is_some_and(|p| p.tags.contains(&Tag::Role))
+                && toks
+                    .get(k + 1)
+                    .is_some_and(|n| matches!(&text[n.start..n.end], "of" | "for")))
+            {
+                continue;
+            }
+            // the capitalised words after the last connector of the complement
+            let mut tail: Vec<usize> = Vec::new();
+            // the word that last cleared the tail: after a comma, the name is an
+            // apposition ("Minister of X, Anna Berg,"), another rule's
+            let mut cleared_by = "";
+            let mut q = k + 2;
+            while q < toks.len() && q - k < 16 {
+                let w = &text[toks[q].start..toks[q].end];
+                if toks[q].word && capitalized(w) && !w.contains(':') {
+                    tail.push(q);
+                } else if matches!(w, "and" | "&" | "," | "of" | "for" | "the") {
+                    // "... Industry Anna Berg and the Minister of ...": the name
+                    // closed the complement
+                    if tail.len() >= 3 {
+                        break;
+                    }
+                    tail.clear();
+                    cleared_by = w;
+                    // ", and" closes a list of people: "Rector of X, and Anna Berg"
+                    if w == ","
+                        && toks
+                            .get(q + 1)
+                            .is_some_and(|n| matches!(&text[n.start..n.end], "and" | "&"))
+                    {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+                q += 1;
+            }
+            if tail.len() < 3 || cleared_by == "," {
+                continue;
+            }
+            let last2 = &tail[tail.len() - 2..];
+            if !last2.iter().all(|&x| {
+                let t = &toks[x];
+                name_word(&text[t.start..t.end])
+                    && !is_lex(t)
+                    && !in_mention(t.start, t.end, taken)
+                    && !forms.not_name(&text[t.start..t.end])
+            }) {
+                continue;
+            }
+            let name = normalize_ws(&text[toks[last2[0]].start..toks[last2[1]].end]);
+            let id = format!("x-{}", slug(&name));
+            if named.insert(name.clone()) {
+                names.push(name.clone());
+            }
+            let surname = name.split(' ').next_back().unwrap_or("").to_string();
+            actors.entry(id.clone()).or_insert(Discovered {
+                id,
+                kind: ActorType::Person,
+                name,
+                aliases: vec![surname],
+                rule: "person_context",
+            });
+        }
         let mut i = 0;
         while i < toks.len() {
             let is_name = |t: &Tok, taken: &SpanSet| {
@@ -1278,6 +1459,12 @@ pub fn discover_forms(
                         last = words.last().copied();
                         j = last.expect("a word") + 1;
                         if genitive_word(word(&toks[last.expect("a word")])) {
+                            break;
+                        }
+                        // after a name right after the head only "of"/"for" go
+                        // on ("University Politehnica of Bucharest"): "Region
+                        // Skåne i Malmö" is the region in a place
+                        if direct && !(j < toks.len() && matches!(word(&toks[j]), "of" | "for")) {
                             break;
                         }
                     }
