@@ -56,6 +56,23 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 /// "it was signed") are still followed.
 const ANAPHORA_WINDOW: usize = 4;
 
+/// Documents longer than this many bytes are extracted in windows of at most
+/// this size ([`segment::windows`]), which bounds the memory and the time of
+/// one document's layers. `PACTGRAPH_WINDOW_BYTES` overrides it (for tests and
+/// benchmarks; not a user setting).
+pub const WINDOW_BYTES: usize = 256 * 1024;
+
+fn window_bytes() -> usize {
+    static W: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *W.get_or_init(|| {
+        std::env::var("PACTGRAPH_WINDOW_BYTES")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .filter(|&w| w > 0)
+            .unwrap_or(WINDOW_BYTES)
+    })
+}
+
 /// Where a dateline is looked for: a heading among the first blocks, or the
 /// start (this many bytes) of one of the first blocks ("STOCKHOLM, 4 June 2025 – ...").
 /// The lexicon always reads these places.
@@ -170,6 +187,84 @@ impl Pipeline {
         Fragment,
         Vec<extract::NotAgreement>,
         HashMap<String, discover::Discovered>,
+        usize,
+    ) {
+        self.analyze_windowed(doc, window_bytes())
+    }
+
+    /// [`Pipeline::analyze_all`] with windows of at most `window` bytes: a
+    /// longer document is extracted window by window ([`segment::windows`]),
+    /// each window's offsets and sentence numbers shifted back to the
+    /// document's, and the results combined into one fragment. Nothing is
+    /// carried across windows but the dateline (anaphora, names discovered and
+    /// agreements restated in another window are not linked).
+    #[doc(hidden)]
+    #[allow(clippy::type_complexity)]
+    pub fn analyze_windowed(
+        &self,
+        doc: &Document,
+        window: usize,
+    ) -> (
+        Fragment,
+        Vec<extract::NotAgreement>,
+        HashMap<String, discover::Discovered>,
+        usize,
+    ) {
+        if doc.text.len() <= window {
+            let (f, not, d, cut, _) = self.analyze_one(doc);
+            return (f, not, d, cut);
+        }
+        let (mut whole, mut rest): (Option<Fragment>, Vec<Fragment>) = (None, Vec::new());
+        let (mut not, mut discovered, mut cut) = (Vec::new(), HashMap::new(), 0);
+        let (mut sentences, mut chars, mut done) = (0, 0, 0);
+        for (a, b) in segment::windows(&doc.text, window) {
+            let part = &doc.text[a..b];
+            chars += doc.text[done..a].chars().count();
+            done = a;
+            let piece = Document {
+                id: doc.id.clone(),
+                text: part.to_string(),
+                // the document's dateline is in its opening
+                date: doc
+                    .date
+                    .clone()
+                    .or_else(|| whole.as_ref().and_then(|f| f.date.clone())),
+                lang: doc.lang.clone(),
+                url: doc.url.clone(),
+            };
+            let (mut f, n, d, c, count) = self.analyze_one(&piece);
+            drop(piece);
+            f.shift(a, chars, sentences);
+            not.extend(n.into_iter().map(|mut x| {
+                x.sentence += sentences;
+                x
+            }));
+            for (id, x) in d {
+                discovered.entry(id).or_insert(x);
+            }
+            cut += c;
+            sentences += count;
+            match whole {
+                None => whole = Some(f),
+                Some(_) => rest.push(f),
+            }
+        }
+        let mut whole = whole.expect("a long text has windows");
+        whole.absorb(rest);
+        (whole, not, discovered, cut)
+    }
+
+    /// Extracts one document (or window) whole: the fragment, negated
+    /// agreements, discovered actors, sentences cut, and the sentence count.
+    #[allow(clippy::type_complexity)]
+    fn analyze_one(
+        &self,
+        doc: &Document,
+    ) -> (
+        Fragment,
+        Vec<extract::NotAgreement>,
+        HashMap<String, discover::Discovered>,
+        usize,
         usize,
     ) {
         let text = doc.text.as_str();
@@ -413,7 +508,7 @@ impl Pipeline {
             agreements,
             url: doc.url.clone(),
         };
-        (frag, out.not_agreements, discovered, cut)
+        (frag, out.not_agreements, discovered, cut, sentences.len())
     }
 
     fn actor_record(
