@@ -737,4 +737,79 @@ mod tests {
             assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
         }
     }
+
+    /// Issue 17: a document longer than the window is extracted window by
+    /// window; it gives the agreements of its windows extracted by hand, with
+    /// byte, char and sentence offsets into the whole document.
+    #[test]
+    fn issue17_windows_give_the_agreements_of_the_parts_at_document_offsets() {
+        let pairs = [
+            ("Boliden", "Epiroc"),
+            ("LKAB", "Vattenfall"),
+            ("JOGMEC", "Sojitz"),
+        ];
+        let mut text = String::new();
+        for i in 0..24 {
+            let (a, b) = pairs[i % 3];
+            text.push_str(&format!(
+                "Ärendet i Östersund, del {i}. {a} signed a supply agreement with {b} on {} May 2025. The deal runs for five years.\n\n",
+                i + 1
+            ));
+        }
+        let p = pipeline();
+        let window = 1024;
+        let parts = segment::windows(&text, window);
+        assert!(parts.len() > 2, "{parts:?}");
+        let doc = Document::new("long", text.clone());
+        let (whole, ..) = p.analyze_windowed(&doc, window);
+        // the same text, its windows extracted as documents of their own
+        let mut by_hand = Vec::new();
+        for &(a, b) in &parts {
+            let f = p.extract(&Document::new("long", text[a..b].to_string()));
+            for g in f.agreements {
+                let ev: Vec<(usize, String)> = g
+                    .evidence
+                    .iter()
+                    .map(|e| (e.start + a, e.text.clone()))
+                    .collect();
+                by_hand.push((g.agreement_kind, g.parties, g.date, ev));
+            }
+        }
+        let mut got: Vec<_> = whole
+            .agreements
+            .iter()
+            .map(|g| {
+                let ev: Vec<(usize, String)> = g
+                    .evidence
+                    .iter()
+                    .map(|e| (e.start, e.text.clone()))
+                    .collect();
+                (g.agreement_kind, g.parties.clone(), g.date.clone(), ev)
+            })
+            .collect();
+        got.sort();
+        by_hand.sort();
+        assert_eq!(got.len(), 24);
+        assert_eq!(got, by_hand);
+        // offsets slice the whole text; sentence numbers count from its start
+        let sentences = p.sentences(&text);
+        let chars = |b: usize| text[..b].chars().count();
+        for g in &whole.agreements {
+            for e in &g.evidence {
+                assert_eq!(&text[e.start..e.end], e.text);
+                assert_eq!((e.char_start, e.char_end), (chars(e.start), chars(e.end)));
+                assert_eq!(sentences[e.sentence], (e.start, e.end));
+            }
+        }
+        let mentions: Vec<_> = whole.actors.iter().flat_map(|a| &a.mentions).collect();
+        assert!(mentions.len() >= 48);
+        for m in mentions {
+            assert_eq!(&text[m.start..m.end], &*m.text);
+            assert_eq!((m.char_start, m.char_end), (chars(m.start), chars(m.end)));
+            let (s, e) = sentences[m.sentence];
+            assert!(s <= m.start && m.end <= e);
+        }
+        // a document within the window is extracted whole, as before
+        assert_eq!(p.analyze_windowed(&doc, text.len()).0, p.extract(&doc));
+    }
 }
