@@ -192,7 +192,7 @@ impl Pipeline {
         self.analyze_windowed(doc, window_bytes())
     }
 
-    /// [`Pipeline::analyze_all`] with windows of at most `window` bytes: a
+    /// [`Pipeline::analyze`] with windows of at most `window` bytes: a
     /// longer document is extracted window by window ([`segment::windows`]),
     /// each window's offsets and sentence numbers shifted back to the
     /// document's, and the results combined into one fragment. Nothing is
