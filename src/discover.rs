@@ -16,7 +16,7 @@ use crate::matcher::{find_all, How, Mention};
 use crate::spans::{SpanIndex, SpanSet};
 use crate::text::{is_word_char, slug};
 use rustc_hash::{FxHashMap, FxHashSet};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// An actor found in the document but not in the gazetteer.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -385,6 +385,13 @@ fn discover_parties(
     };
     let mut names: Vec<(String, String)> = Vec::new();
     let mut slots: Vec<Mention> = Vec::new();
+    // (name, id) of the non-person actors discovered so far, for "a short form
+    // of a name discovered in full" without scanning every actor per name
+    let mut by_name: BTreeSet<(String, String)> = actors
+        .values()
+        .filter(|d| d.kind != ActorType::Person)
+        .map(|d| (d.name.clone(), d.id.clone()))
+        .collect();
     for (ss, se) in sentences.iter().copied() {
         let from = phrases.partition_point(|p| p.start < ss);
         let here = || phrases[from..].iter().take_while(|p| p.start < se);
@@ -627,10 +634,13 @@ fn discover_parties(
             };
             // a short form of a name discovered in full ("Qingdao Jinhui" of
             // "Qingdao Jinhui Graphite") is that actor
-            let longer = actors
-                .values()
-                .find(|d| d.kind != ActorType::Person && d.name.starts_with(&format!("{name} ")))
-                .map(|d| d.id.clone());
+            let prefix = format!("{name} ");
+            let longer = by_name
+                .range((prefix.clone(), String::new())..)
+                .take_while(|(n, _)| n.starts_with(&prefix))
+                .map(|(_, id)| id)
+                .min()
+                .cloned();
             let id = match longer {
                 Some(id) => id,
                 None => {
@@ -638,13 +648,19 @@ fn discover_parties(
                     if id == "x-" {
                         continue;
                     }
-                    actors.entry(id.clone()).or_insert(Discovered {
-                        id: id.clone(),
-                        kind,
-                        name: name.clone(),
-                        aliases: Vec::new(),
-                        rule: "party",
-                    });
+                    if let std::collections::btree_map::Entry::Vacant(v) = actors.entry(id.clone())
+                    {
+                        if kind != ActorType::Person {
+                            by_name.insert((name.clone(), id.clone()));
+                        }
+                        v.insert(Discovered {
+                            id: id.clone(),
+                            kind,
+                            name: name.clone(),
+                            aliases: Vec::new(),
+                            rule: "party",
+                        });
+                    }
                     id
                 }
             };

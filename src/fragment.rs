@@ -130,3 +130,89 @@ pub struct Fragment {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
+
+impl ActorRecord {
+    /// Merges another record of the same actor into this one: mentions and
+    /// aliases added, order-independent choices where the records disagree.
+    pub fn absorb(&mut self, a: ActorRecord) {
+        if a.label < self.label {
+            self.label = a.label;
+        }
+        self.kind = self.kind.min(a.kind);
+        self.country = match (self.country.take(), a.country) {
+            (Some(p), Some(q)) => Some(p.min(q)),
+            (p, q) => p.or(q),
+        };
+        self.discovered &= a.discovered;
+        self.aliases.extend(a.aliases);
+        self.mentions.extend(a.mentions);
+        // each document repeats a gazetteer actor's affiliations
+        for m in a.member_of {
+            if !self.member_of.contains(&m) {
+                self.member_of.push(m);
+            }
+        }
+    }
+}
+
+impl Fragment {
+    /// Moves a window's offsets to where the window starts in its document:
+    /// `bytes` and `chars` before it, and `sentences` sentences.
+    pub(crate) fn shift(&mut self, bytes: usize, chars: usize, sentences: usize) {
+        for m in self.actors.iter_mut().flat_map(|a| a.mentions.iter_mut()) {
+            m.start += bytes;
+            m.end += bytes;
+            m.char_start += chars;
+            m.char_end += chars;
+            m.sentence += sentences;
+        }
+        for e in self
+            .agreements
+            .iter_mut()
+            .flat_map(|g| g.evidence.iter_mut())
+        {
+            e.start += bytes;
+            e.end += bytes;
+            e.char_start += chars;
+            e.char_end += chars;
+            e.sentence += sentences;
+        }
+    }
+
+    /// Adds the later windows of the same document, in order: actors merged
+    /// by id (their mentions stay in text order), agreements added, an id
+    /// already taken getting the next free `-n` suffix as within one document.
+    pub(crate) fn absorb(&mut self, others: Vec<Fragment>) {
+        let mut actors: std::collections::BTreeMap<String, ActorRecord> =
+            std::mem::take(&mut self.actors)
+                .into_iter()
+                .map(|a| (a.id.clone(), a))
+                .collect();
+        let mut ids: BTreeSet<String> = self.agreements.iter().map(|g| g.id.clone()).collect();
+        for other in others {
+            for a in other.actors {
+                match actors.get_mut(&a.id) {
+                    Some(x) => x.absorb(a),
+                    None => {
+                        actors.insert(a.id.clone(), a);
+                    }
+                }
+            }
+            for mut g in other.agreements {
+                if ids.contains(&g.id) {
+                    // `agreement:` and 16 hex digits, then maybe `-n`
+                    let base = g.id.get(..26).unwrap_or(&g.id).to_string();
+                    let mut n = 2;
+                    while ids.contains(&g.id) {
+                        g.id = format!("{base}-{n}");
+                        n += 1;
+                    }
+                }
+                ids.insert(g.id.clone());
+                self.agreements.push(g);
+            }
+        }
+        self.actors = actors.into_values().collect();
+        self.agreements.sort_by(|a, b| a.id.cmp(&b.id));
+    }
+}

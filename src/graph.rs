@@ -195,26 +195,7 @@ impl GraphBuilder {
             None => {
                 self.actors.insert(a.id.clone(), a);
             }
-            Some(x) => {
-                // order-independent choices where records disagree
-                if a.label < x.label {
-                    x.label = a.label;
-                }
-                x.kind = x.kind.min(a.kind);
-                x.country = match (x.country.take(), a.country) {
-                    (Some(p), Some(q)) => Some(p.min(q)),
-                    (p, q) => p.or(q),
-                };
-                x.discovered &= a.discovered;
-                x.aliases.extend(a.aliases);
-                x.mentions.extend(a.mentions);
-                // each document repeats a gazetteer actor's affiliations
-                for m in a.member_of {
-                    if !x.member_of.contains(&m) {
-                        x.member_of.push(m);
-                    }
-                }
-            }
+            Some(x) => x.absorb(a),
         }
     }
 
@@ -410,12 +391,16 @@ impl KnowledgeGraph {
 
     /// Adds an edge unless the same relation already joins the pair (another
     /// relation between the same pair is a separate edge: a multigraph).
-    fn add_unique(&mut self, a: NodeIndex, b: NodeIndex, r: Relation) {
-        let exists = self
-            .graph
-            .edges_connecting(a, b)
-            .any(|e| e.weight().as_str() == r.as_str());
-        if !exists {
+    /// `added` holds the edges added so far (a hub actor has one edge per
+    /// agreement: scanning them per edge was quadratic).
+    fn add_unique(
+        &mut self,
+        added: &mut rustc_hash::FxHashSet<(NodeIndex, NodeIndex, &'static str)>,
+        a: NodeIndex,
+        b: NodeIndex,
+        r: Relation,
+    ) {
+        if added.insert((a, b, r.as_str())) {
             self.graph.add_edge(a, b, r);
         }
     }
@@ -423,6 +408,8 @@ impl KnowledgeGraph {
     /// Adds party, signatory, partner and membership edges (nodes must be in place).
     fn add_edges(&mut self) {
         let kg = self;
+        debug_assert_eq!(kg.graph.edge_count(), 0);
+        let mut added = rustc_hash::FxHashSet::default();
         // by node index: nodes are added in id order, so this is id order too
         let mut partners: BTreeMap<(NodeIndex, NodeIndex), BTreeSet<String>> = BTreeMap::new();
         let agreement_nodes: Vec<NodeIndex> = kg
@@ -446,10 +433,10 @@ impl KnowledgeGraph {
                 }
             }
             for a in parties {
-                kg.add_unique(a, n, Relation::PartyTo);
+                kg.add_unique(&mut added, a, n, Relation::PartyTo);
             }
             for a in signatories {
-                kg.add_unique(a, n, Relation::SignatoryOf);
+                kg.add_unique(&mut added, a, n, Relation::SignatoryOf);
             }
         }
         for ((x, y), ags) in partners {
@@ -470,7 +457,7 @@ impl KnowledgeGraph {
                 .filter_map(|p| kg.index.get(p).copied())
                 .collect();
             for p in parents {
-                kg.add_unique(n, p, Relation::MemberOf);
+                kg.add_unique(&mut added, n, p, Relation::MemberOf);
             }
         }
     }

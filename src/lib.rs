@@ -56,6 +56,23 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 /// "it was signed") are still followed.
 const ANAPHORA_WINDOW: usize = 4;
 
+/// Documents longer than this many bytes are extracted in windows of at most
+/// this size ([`segment::windows`]), which bounds the memory and the time of
+/// one document's layers. `PACTGRAPH_WINDOW_BYTES` overrides it (for tests and
+/// benchmarks; not a user setting).
+pub const WINDOW_BYTES: usize = 256 * 1024;
+
+fn window_bytes() -> usize {
+    static W: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *W.get_or_init(|| {
+        std::env::var("PACTGRAPH_WINDOW_BYTES")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .filter(|&w| w > 0)
+            .unwrap_or(WINDOW_BYTES)
+    })
+}
+
 /// Where a dateline is looked for: a heading among the first blocks, or the
 /// start (this many bytes) of one of the first blocks ("STOCKHOLM, 4 June 2025 – ...").
 /// The lexicon always reads these places.
@@ -170,6 +187,84 @@ impl Pipeline {
         Fragment,
         Vec<extract::NotAgreement>,
         HashMap<String, discover::Discovered>,
+        usize,
+    ) {
+        self.analyze_windowed(doc, window_bytes())
+    }
+
+    /// [`Pipeline::analyze`] with windows of at most `window` bytes: a
+    /// longer document is extracted window by window ([`segment::windows`]),
+    /// each window's offsets and sentence numbers shifted back to the
+    /// document's, and the results combined into one fragment. Nothing is
+    /// carried across windows but the dateline (anaphora, names discovered and
+    /// agreements restated in another window are not linked).
+    #[doc(hidden)]
+    #[allow(clippy::type_complexity)]
+    pub fn analyze_windowed(
+        &self,
+        doc: &Document,
+        window: usize,
+    ) -> (
+        Fragment,
+        Vec<extract::NotAgreement>,
+        HashMap<String, discover::Discovered>,
+        usize,
+    ) {
+        if doc.text.len() <= window {
+            let (f, not, d, cut, _) = self.analyze_one(doc);
+            return (f, not, d, cut);
+        }
+        let (mut whole, mut rest): (Option<Fragment>, Vec<Fragment>) = (None, Vec::new());
+        let (mut not, mut discovered, mut cut) = (Vec::new(), HashMap::new(), 0);
+        let (mut sentences, mut chars, mut done) = (0, 0, 0);
+        for (a, b) in segment::windows(&doc.text, window) {
+            let part = &doc.text[a..b];
+            chars += doc.text[done..a].chars().count();
+            done = a;
+            let piece = Document {
+                id: doc.id.clone(),
+                text: part.to_string(),
+                // the document's dateline is in its opening
+                date: doc
+                    .date
+                    .clone()
+                    .or_else(|| whole.as_ref().and_then(|f| f.date.clone())),
+                lang: doc.lang.clone(),
+                url: doc.url.clone(),
+            };
+            let (mut f, n, d, c, count) = self.analyze_one(&piece);
+            drop(piece);
+            f.shift(a, chars, sentences);
+            not.extend(n.into_iter().map(|mut x| {
+                x.sentence += sentences;
+                x
+            }));
+            for (id, x) in d {
+                discovered.entry(id).or_insert(x);
+            }
+            cut += c;
+            sentences += count;
+            match whole {
+                None => whole = Some(f),
+                Some(_) => rest.push(f),
+            }
+        }
+        let mut whole = whole.expect("a long text has windows");
+        whole.absorb(rest);
+        (whole, not, discovered, cut)
+    }
+
+    /// Extracts one document (or window) whole: the fragment, negated
+    /// agreements, discovered actors, sentences cut, and the sentence count.
+    #[allow(clippy::type_complexity)]
+    fn analyze_one(
+        &self,
+        doc: &Document,
+    ) -> (
+        Fragment,
+        Vec<extract::NotAgreement>,
+        HashMap<String, discover::Discovered>,
+        usize,
         usize,
     ) {
         let text = doc.text.as_str();
@@ -413,7 +508,7 @@ impl Pipeline {
             agreements,
             url: doc.url.clone(),
         };
-        (frag, out.not_agreements, discovered, cut)
+        (frag, out.not_agreements, discovered, cut, sentences.len())
     }
 
     fn actor_record(
@@ -641,5 +736,80 @@ mod tests {
         for m in f.actors.iter().flat_map(|a| a.mentions.iter()) {
             assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
         }
+    }
+
+    /// Issue 17: a document longer than the window is extracted window by
+    /// window; it gives the agreements of its windows extracted by hand, with
+    /// byte, char and sentence offsets into the whole document.
+    #[test]
+    fn issue17_windows_give_the_agreements_of_the_parts_at_document_offsets() {
+        let pairs = [
+            ("Boliden", "Epiroc"),
+            ("LKAB", "Vattenfall"),
+            ("JOGMEC", "Sojitz"),
+        ];
+        let mut text = String::new();
+        for i in 0..24 {
+            let (a, b) = pairs[i % 3];
+            text.push_str(&format!(
+                "Ärendet i Östersund, del {i}. {a} signed a supply agreement with {b} on {} May 2025. The deal runs for five years.\n\n",
+                i + 1
+            ));
+        }
+        let p = pipeline();
+        let window = 1024;
+        let parts = segment::windows(&text, window);
+        assert!(parts.len() > 2, "{parts:?}");
+        let doc = Document::new("long", text.clone());
+        let (whole, ..) = p.analyze_windowed(&doc, window);
+        // the same text, its windows extracted as documents of their own
+        let mut by_hand = Vec::new();
+        for &(a, b) in &parts {
+            let f = p.extract(&Document::new("long", text[a..b].to_string()));
+            for g in f.agreements {
+                let ev: Vec<(usize, String)> = g
+                    .evidence
+                    .iter()
+                    .map(|e| (e.start + a, e.text.clone()))
+                    .collect();
+                by_hand.push((g.agreement_kind, g.parties, g.date, ev));
+            }
+        }
+        let mut got: Vec<_> = whole
+            .agreements
+            .iter()
+            .map(|g| {
+                let ev: Vec<(usize, String)> = g
+                    .evidence
+                    .iter()
+                    .map(|e| (e.start, e.text.clone()))
+                    .collect();
+                (g.agreement_kind, g.parties.clone(), g.date.clone(), ev)
+            })
+            .collect();
+        got.sort();
+        by_hand.sort();
+        assert_eq!(got.len(), 24);
+        assert_eq!(got, by_hand);
+        // offsets slice the whole text; sentence numbers count from its start
+        let sentences = p.sentences(&text);
+        let chars = |b: usize| text[..b].chars().count();
+        for g in &whole.agreements {
+            for e in &g.evidence {
+                assert_eq!(&text[e.start..e.end], e.text);
+                assert_eq!((e.char_start, e.char_end), (chars(e.start), chars(e.end)));
+                assert_eq!(sentences[e.sentence], (e.start, e.end));
+            }
+        }
+        let mentions: Vec<_> = whole.actors.iter().flat_map(|a| &a.mentions).collect();
+        assert!(mentions.len() >= 48);
+        for m in mentions {
+            assert_eq!(&text[m.start..m.end], &*m.text);
+            assert_eq!((m.char_start, m.char_end), (chars(m.start), chars(m.end)));
+            let (s, e) = sentences[m.sentence];
+            assert!(s <= m.start && m.end <= e);
+        }
+        // a document within the window is extracted whole, as before
+        assert_eq!(p.analyze_windowed(&doc, text.len()).0, p.extract(&doc));
     }
 }

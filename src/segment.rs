@@ -320,6 +320,42 @@ fn looks_like_heading(line: &str) -> bool {
         && line.split_whitespace().take(21).count() <= 20
 }
 
+/// Byte spans that cover `text` in order, each at most `max` bytes (at least
+/// 1 KiB), for documents too long to extract at once. Each is cut at the last
+/// blank line in its second half, else the last sentence end (`.`, `!`, `?`
+/// before a space or line break), else the last line break, else the last
+/// space, else at a char boundary. A text of at most `max` bytes is one window.
+pub fn windows(text: &str, max: usize) -> Vec<(usize, usize)> {
+    let max = max.max(1024);
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    while text.len() - start > max {
+        let mut limit = start + max;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let half = start + max / 2;
+        let hay = &b[half..limit];
+        let after = |i: Option<usize>, len: usize| i.map(|i| half + i + len);
+        let cut = after(memchr::memmem::rfind(hay, b"\n\n"), 2)
+            .or_else(|| {
+                [&b". "[..], b".\n", b"! ", b"!\n", b"? ", b"?\n"]
+                    .iter()
+                    .filter_map(|p| memchr::memmem::rfind(hay, p))
+                    .max()
+                    .map(|i| half + i + 2)
+            })
+            .or_else(|| after(memchr::memrchr(b'\n', hay), 1))
+            .or_else(|| after(memchr::memrchr(b' ', hay), 1))
+            .unwrap_or(limit);
+        out.push((start, cut));
+        start = cut;
+    }
+    out.push((start, text.len()));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -422,5 +458,38 @@ mod tests {
                 "U.S. firms joined."
             ]
         );
+    }
+
+    /// Issue 17: long documents are cut into windows at a blank line, else a
+    /// sentence end, else a line break, else a space; the windows cover the text.
+    #[test]
+    fn issue17_windows_cut_at_safe_boundaries() {
+        let para = format!("{}\n\n", "Word word. ".repeat(30));
+        let text = para.repeat(20);
+        let w = windows(&text, 2000);
+        assert!(w.len() > 1);
+        assert_eq!(w.first().unwrap().0, 0);
+        assert_eq!(w.last().unwrap().1, text.len());
+        for pair in w.windows(2) {
+            assert_eq!(pair[0].1, pair[1].0);
+            assert!(text[..pair[0].1].ends_with("\n\n"));
+        }
+        let line = "Word word. ".repeat(400);
+        for &(_, e) in &windows(&line, 2000)[..1] {
+            assert!(line[..e].ends_with(". "), "{e}");
+        }
+        let words = "wörd ".repeat(1000);
+        let w = windows(&words, 2000);
+        assert!(w
+            .iter()
+            .all(|&(a, b)| b - a <= 2000 && words[..b].ends_with(' ') || b == words.len()));
+        let solid = "ö".repeat(3000);
+        let w = windows(&solid, 2001);
+        assert!(
+            w.len() == 3
+                && w.iter()
+                    .all(|&(a, b)| solid.is_char_boundary(a) && b - a <= 2001)
+        );
+        assert_eq!(windows("short", 2000), vec![(0, 5)]);
     }
 }
