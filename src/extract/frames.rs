@@ -623,8 +623,16 @@ impl<'a> State<'a> {
         }
         let parties: BTreeSet<String> = subject.union(&f.parties).cloned().collect();
         // "Working in partnership with B ..." after "A has agreed a cooperation
-        // with B" restates that agreement; it states no new one
-        if self.out.iter().any(|a| a.parties == parties) {
+        // with B" restates that agreement; it states no new one (agreements are
+        // in document order: only the recent ones are looked at, so a document
+        // with an agreement in every sentence stays linear)
+        if self
+            .out
+            .iter()
+            .rev()
+            .take_while(|a| a.sentences.first().is_none_or(|&s| s + 20 >= *at))
+            .any(|a| a.parties == parties)
+        {
             return;
         }
         f.parties = parties;
