@@ -133,6 +133,9 @@ pub struct Input<'a> {
     pub phrases: &'a [PhraseMatch],
     /// The dateline or document date.
     pub dateline: Option<Date>,
+    /// The dateline is written in the text (not only given as the document's
+    /// date): only then does "has signed" without a date take it.
+    pub dateline_in_text: bool,
     /// Actor facts.
     pub actors: &'a dyn ActorInfo,
 }
@@ -790,6 +793,7 @@ impl<'a> State<'a> {
     #[allow(clippy::needless_range_loop)]
     fn finish(mut self) -> Output {
         let dateline = self.inp.dateline;
+        let dateline_in_text = self.inp.dateline_in_text;
         // references cited where an agreement is stated merge into it
         let mut merged_away = vec![false; self.out.len()];
         // (absorbing never gives an agreement a reference: the references are known once)
@@ -860,7 +864,7 @@ impl<'a> State<'a> {
         list.retain(|a| !a.heading || body.contains(&a.parties));
         list.retain(|a| a.parties.len() >= 2);
         for a in &mut list {
-            if a.date.is_none() && !a.date_expr_seen && a.dateline_fallback {
+            if a.date.is_none() && !a.date_expr_seen && a.dateline_fallback && dateline_in_text {
                 a.date = dateline.filter(|d| d.d.is_some());
             }
         }

@@ -365,11 +365,11 @@ impl Pipeline {
             .chain(found.actors)
             .map(|d| (d.id.clone(), d))
             .collect();
-        let dateline = doc
-            .date
-            .as_deref()
-            .and_then(Date::parse)
-            .or_else(|| self.dateline(text, &blocks, &phrases));
+        // a dateline written in the text dates "has signed"; a document date
+        // given from outside (`--doc-date`, JSONL `date`) only anchors
+        // relative dates ("yesterday", "on Tuesday")
+        let text_dateline = self.dateline(text, &blocks, &phrases);
+        let dateline = doc.date.as_deref().and_then(Date::parse).or(text_dateline);
         let lang = doc.lang.clone().or_else(|| self.lexicon.detect(&folded));
         let actors = Actors {
             g: &self.gazetteer,
@@ -382,6 +382,7 @@ impl Pipeline {
             mentions: &mentions,
             phrases: &phrases,
             dateline,
+            dateline_in_text: text_dateline.is_some(),
             actors: &actors,
         });
 

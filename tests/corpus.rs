@@ -376,7 +376,7 @@ fn bad_jsonl_lines_and_files_are_reported_and_the_rest_processed() {
             "\n",
             "{\"id\": \"c\"}\n",
             "{\"id\": \"d\", \"text\": \"LKAB and Sandvik signed a memorandum of understanding.\", \"date\": \"2025-02-30x\"}\n",
-            "{\"id\": \"e\", \"text\": \"LKAB and Sandvik have signed a memorandum of understanding.\", \"date\": \"2025-02-03T10:00:00Z\", \"lang\": \"en\"}\n",
+            "{\"id\": \"e\", \"text\": \"LKAB and Sandvik signed a memorandum of understanding yesterday.\", \"date\": \"2025-02-03T10:00:00Z\", \"lang\": \"en\"}\n",
         ),
     )
     .unwrap();
@@ -399,13 +399,13 @@ fn bad_jsonl_lines_and_files_are_reported_and_the_rest_processed() {
     }
     let g: Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
     assert_eq!(g["graph"]["documents"], serde_json::json!(["a", "e"]));
-    // the JSONL date anchors the agreement's date
+    // the JSONL date anchors a relative date ("yesterday")
     let dated = g["nodes"]
         .as_array()
         .unwrap()
         .iter()
-        .any(|n| n["kind"] == "agreement" && n["date"] == "2025-02-03");
-    assert!(dated, "'have signed' dated by the JSONL date: {g}");
+        .any(|n| n["kind"] == "agreement" && n["date"] == "2025-02-02");
+    assert!(dated, "'yesterday' dated from the JSONL date: {g}");
     // merge reports a broken fragment line and keeps the rest
     let frag = dir.join("f.jsonl");
     let o = run(&["extract", s(&jl), "--format", "jsonl", "-o", s(&frag)]);
