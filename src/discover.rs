@@ -859,6 +859,28 @@ fn long_form_start(
     head
 }
 
+/// Records a person found by context (a role, an apposition, a verb): its
+/// name for the mention search, and the actor with its surname as an alias.
+fn add_person(
+    name: String,
+    names: &mut Vec<String>,
+    named: &mut FxHashSet<String>,
+    actors: &mut BTreeMap<String, Discovered>,
+) {
+    if named.insert(name.clone()) {
+        names.push(name.clone());
+    }
+    let id = format!("x-{}", slug(&name));
+    let surname = name.split(' ').next_back().unwrap_or("").to_string();
+    actors.entry(id.clone()).or_insert(Discovered {
+        id,
+        kind: ActorType::Person,
+        name,
+        aliases: vec![surname],
+        rule: "person_context",
+    });
+}
+
 /// `ix`: the span indexes of `mentions` and `phrases`; `taken`: the spans of
 /// `found.mentions`.
 #[allow(clippy::too_many_arguments)]
@@ -999,18 +1021,7 @@ fn discover_people(
                 continue;
             }
             let name = normalize_ws(&text[toks[last2[0]].start..toks[last2[1]].end]);
-            let id = format!("x-{}", slug(&name));
-            if named.insert(name.clone()) {
-                names.push(name.clone());
-            }
-            let surname = name.split(' ').next_back().unwrap_or("").to_string();
-            actors.entry(id.clone()).or_insert(Discovered {
-                id,
-                kind: ActorType::Person,
-                name,
-                aliases: vec![surname],
-                rule: "person_context",
-            });
+            add_person(name, &mut names, &mut named, actors);
         }
         let mut i = 0;
         while i < toks.len() {
@@ -1095,19 +1106,7 @@ fn discover_people(
                     .any(|t| matches!(t, Tag::Status(_) | Tag::Comment))
             });
             if role_before || appos || verb_after {
-                let name = normalize_ws(&text[s..e]);
-                let id = format!("x-{}", slug(&name));
-                if named.insert(name.clone()) {
-                    names.push(name.clone());
-                }
-                let surname = name.split(' ').next_back().unwrap_or("").to_string();
-                actors.entry(id.clone()).or_insert(Discovered {
-                    id,
-                    kind: ActorType::Person,
-                    name,
-                    aliases: vec![surname],
-                    rule: "person_context",
-                });
+                add_person(normalize_ws(&text[s..e]), &mut names, &mut named, actors);
             }
             i = j;
         }

@@ -470,7 +470,7 @@ impl<'a> State<'a> {
         for w in cuts.windows(2) {
             let (lo, hi) = (w[0], w[1]);
             // a relative clause ", which/som ..." inside this clause
-            let comma = |k: usize| &inp.text[items[k].start..items[k].end] == ",";
+            let comma = |k: usize| self.is_comma(&items[k]);
             let rel = (lo + 1..hi)
                 .find(|&k| has(inp, &items[k], |t| matches!(t, Tag::Which)) && comma(k - 1));
             match rel {

@@ -564,15 +564,7 @@ fn extract(a: ExtractArgs) -> Result<i32> {
         stats.agreements = kg.agreement_indices().len();
         stats.mentions = kg.stats().mentions;
         let totals = (stats.actors, stats.agreements);
-        let kg = filter.apply_owned(kg)?;
-        write_graph(
-            &kg,
-            a.out.format,
-            a.out.view,
-            a.out.output.as_deref(),
-            &a.out.diagram,
-            totals,
-        )?;
+        write_filtered(kg, &filter, &a.out, totals)?;
     }
     stats.write_s = t2.elapsed().as_secs_f64();
     if a.stats {
@@ -716,16 +708,28 @@ fn merge(a: args::MergeArgs) -> Result<i32> {
     let (b, failed) = read_graphs(&a.inputs)?;
     let kg = b.build();
     let totals = pactgraph::export::scale::counts(&kg);
+    write_filtered(kg, &filter, &a.out, totals)?;
+    Ok(if failed > 0 { 1 } else { 0 })
+}
+
+/// The output of `extract` and `merge`: the graph filtered, then written as
+/// `out` says; `totals` (actors, agreements) are the counts before the filter,
+/// for a diagram's caption.
+fn write_filtered(
+    kg: KnowledgeGraph,
+    filter: &pactgraph::query::Filter,
+    out: &args::OutputArgs,
+    totals: (usize, usize),
+) -> Result<()> {
     let kg = filter.apply_owned(kg)?;
     write_graph(
         &kg,
-        a.out.format,
-        a.out.view,
-        a.out.output.as_deref(),
-        &a.out.diagram,
+        out.format,
+        out.view,
+        out.output.as_deref(),
+        &out.diagram,
         totals,
-    )?;
-    Ok(if failed > 0 { 1 } else { 0 })
+    )
 }
 
 fn explain(

@@ -142,7 +142,7 @@ impl<'a> State<'a> {
         let inp = self.inp;
         let text = |j: usize| &inp.text[items[j].start..items[j].end];
         if at + 2 >= hi
-            || text(at) != ","
+            || !self.is_comma(&items[at])
             || !has(inp, &items[at + 1], |t| {
                 matches!(t, Tag::Apposition | Tag::Determiner)
             })
@@ -171,7 +171,7 @@ impl<'a> State<'a> {
     }
 
     /// A comma, as punctuation or as the coordination phrase "," of the lexicon.
-    fn is_comma(&self, it: &Item) -> bool {
+    pub(super) fn is_comma(&self, it: &Item) -> bool {
         &self.inp.text[it.start..it.end] == ","
     }
 
