@@ -246,20 +246,23 @@ impl<'a> State<'a> {
         let (Some((subject, at)), Some((a, last_at))) = (&self.last_subject, self.last) else {
             return false;
         };
-        let status_at = cl
+        let Some(status_at) = cl
             .range()
-            .find(|&k| has(inp, &cl.items[k], |t| matches!(t, Tag::Status(_))));
-        if !opens || *at != cl.si || last_at != cl.si || status_at.is_none() {
+            .find(|&k| has(inp, &cl.items[k], |t| matches!(t, Tag::Status(_))))
+        else {
+            return false;
+        };
+        if !opens || *at != cl.si || last_at != cl.si {
             return false;
         }
         let tr = Triggers {
             nouns: Vec::new(),
             main: None,
             verb: None,
-            status_at,
+            status_at: Some(status_at),
             all_plural: false,
-            pivot: status_at.unwrap_or(cl.lo),
-            first: status_at.unwrap_or(cl.lo),
+            pivot: status_at,
+            first: status_at,
         };
         if self.negated(cl, &tr) {
             return false;
