@@ -170,6 +170,35 @@ impl<'a> State<'a> {
         None
     }
 
+    /// An aside between dashes after a chain member, "– represented by
+    /// Commissioner X –," or "– ett statligt bolag – och": the index of the
+    /// closing dash. The aside holds no predicate and no agreement noun, and a
+    /// comma or conjunction must follow it, so a dash that opens the rest of
+    /// the sentence is never taken for one.
+    pub(super) fn dash_aside(&self, items: &[Item], at: usize, hi: usize) -> Option<usize> {
+        let inp = self.inp;
+        let dash = |j: usize| matches!(items[j].kind, ItemKind::Punct('–' | '—' | '-'));
+        if at + 2 >= hi || !dash(at) {
+            return None;
+        }
+        let close = (at + 1..hi.min(at + 14)).find(|&j| dash(j))?;
+        let inside = &items[at + 1..close];
+        let blocked = inside.is_empty()
+            || inside.iter().any(|it| {
+                matches!(it.kind, ItemKind::Punct(_) | ItemKind::Cite)
+                    || has(inp, it, |t| {
+                        matches!(
+                            t,
+                            Tag::Status(_) | Tag::AgreementVerb { .. } | Tag::Agreement { .. }
+                        )
+                    })
+            });
+        let coordinated = items.get(close + 1).is_some_and(|x| {
+            close + 1 < hi && (self.is_comma(x) || has(inp, x, |t| matches!(t, Tag::Coord)))
+        });
+        (!blocked && coordinated).then_some(close)
+    }
+
     /// A comma, as punctuation or as the coordination phrase "," of the lexicon.
     pub(super) fn is_comma(&self, it: &Item) -> bool {
         &self.inp.text[it.start..it.end] == ","
@@ -193,9 +222,17 @@ impl<'a> State<'a> {
                 i += 1;
                 continue;
             }
-            let (members, last, next) = self.coordination(items, i, hi, &modifier);
+            let (mut members, mut last, mut next) = self.coordination(items, i, hi, &modifier);
             let (mut gov, gov_at, listed) =
                 self.governor(items, lo, i, members.len() > 1, &modifier);
+            // "In addition to A, B and C signed …": the object of a fronted
+            // prepositional phrase ends at its comma when the rest of the list
+            // is the subject of the predicate that follows
+            if let Some(cut) = self.fronted_object(items, lo, &members, gov, gov_at, hi) {
+                next = members[cut];
+                members.truncate(cut);
+                last = *members.last().expect("a member before the cut");
+            }
             // "the deal Acme struck with Beta": a chain between the noun and a
             // predicate is the subject of a relative clause, not the noun's name
             if gov == Gov::Trigger && self.predicate_after(items, last, hi) {
@@ -218,6 +255,62 @@ impl<'a> State<'a> {
             i = next.max(last + 1);
         }
         chains
+    }
+
+    /// Where the list `members` (item indices) governed by a fronted
+    /// preposition splits: the index of the first member after the comma
+    /// that closes the prepositional phrase, when the preposition opens the
+    /// clause (no predicate before it), the list runs on with a comma, and a
+    /// predicate follows the list within a few words, so the list after that
+    /// comma is the subject.
+    fn fronted_object(
+        &self,
+        items: &[Item],
+        lo: usize,
+        members: &[usize],
+        gov: Gov,
+        gov_at: Option<usize>,
+        hi: usize,
+    ) -> Option<usize> {
+        let inp = self.inp;
+        let at = gov_at?;
+        // "with" opening the clause ("Together with A, B signed …") may be coordination
+        let fronted = gov == Gov::NotParty || (gov == Gov::With && at > lo);
+        if !fronted || members.len() < 2 || at > lo + 30 {
+            return None;
+        }
+        let predicate = |it: &Item| {
+            has(inp, it, |t| {
+                matches!(
+                    t,
+                    Tag::Status(_) | Tag::AgreementVerb { .. } | Tag::Agreement { .. }
+                )
+            })
+        };
+        if items[lo..at].iter().any(predicate) {
+            return None;
+        }
+        // a predicate after the list, past at most two words ("today", "have")
+        let last = *members.last()?;
+        let follows = items[last + 1..hi.min(last + 4)]
+            .iter()
+            .take_while(|it| matches!(it.kind, ItemKind::Word | ItemKind::Date(_)) || predicate(it))
+            .any(|it| {
+                has(inp, it, |t| {
+                    matches!(t, Tag::Status(_) | Tag::AgreementVerb { .. })
+                })
+            });
+        if !follows {
+            return None;
+        }
+        // the first member that a plain comma (not "and") separates from the one before
+        (1..members.len()).find(|&m| {
+            let between = &items[members[m - 1] + 1..members[m]];
+            between.iter().any(|it| self.is_comma(it))
+                && !between
+                    .iter()
+                    .any(|it| has(inp, it, |t| matches!(t, Tag::Coord)) && !self.is_comma(it))
+        })
     }
 
     /// Grows a chain from the mention at `first` over commas and conjunctions,
@@ -247,6 +340,11 @@ impl<'a> State<'a> {
                 }
             } else if let Some(close) = self.org_apposition(items, j, hi) {
                 j = close;
+            }
+            // "the EU – represented by Commissioner X –, the United States …":
+            // an aside between dashes, closed by a comma or conjunction
+            if let Some(close) = self.dash_aside(items, j, hi) {
+                j = close + 1;
             }
             let mut k = j;
             let mut coord = false;
