@@ -163,6 +163,10 @@ struct State<'a> {
     last_subject: Option<(BTreeSet<String>, usize)>,
     /// The spans of `inp.mentions`, for overlap look-ups in logarithmic time.
     mention_spans: SpanIndex,
+    /// Specific descriptions in sentences that state no agreement ("A
+    /// forthcoming memorandum of understanding will …", "det nya
+    /// samförståndsavtalet"): sentence, kind and rank, for [`State::loose_kinds`].
+    loose: Vec<(usize, Kind, u8)>,
 }
 
 /// Extracts the agreements of one document.
@@ -177,6 +181,7 @@ pub fn extract(inp: &Input) -> Output {
         summary_date: None,
         last_subject: None,
         mention_spans: SpanIndex::new(inp.mentions.iter().map(|m| (m.start, m.end))),
+        loose: Vec::new(),
     };
     // A sentence without a telling word can neither state an agreement nor
     // describe the last one (see `clause` and `continuation`): skip it whole.
@@ -502,8 +507,70 @@ impl<'a> State<'a> {
                 None => created |= self.clause(Clause::plain(si, &items, lo, hi, &block)),
             }
         }
-        if !created {
-            self.continuation(si, &items);
+        if !created && !self.continuation(si, &items) {
+            self.loose_kind(si, &items);
+        }
+    }
+
+    /// "The most specific description anywhere in the text decides the kind":
+    /// the most specific agreement description of a sentence that states no
+    /// agreement and describes none (a singular noun of rank 3 or more,
+    /// definite, whose existence is presupposed even under negation, "Saab har
+    /// ännu inte fått någon beställning kopplad till det nya
+    /// samförståndsavtalet", or in a sentence that negates nothing), when no
+    /// agreement of its kind is stated, gives its kind to the vaguer
+    /// agreements (at most partnerships or cooperation agreements) stated in
+    /// the nearest sentence before it, at most two back ("The EU is working on
+    /// partnerships with A and B. A forthcoming memorandum of understanding
+    /// will …"). With none there, it is kept for [`loose_kinds`].
+    fn loose_kind(&mut self, si: usize, items: &[Item]) {
+        let inp = self.inp;
+        let negated = items
+            .iter()
+            .any(|it| has(inp, it, |t| matches!(t, Tag::Negation)));
+        let best = items
+            .iter()
+            .enumerate()
+            .filter_map(|(k, it)| {
+                tags(inp, it).iter().find_map(|t| match t {
+                    Tag::Agreement {
+                        kind,
+                        rank,
+                        plural: false,
+                        definite,
+                        ..
+                    } if *rank >= 3
+                        && (!negated || *definite || self.english_definite(items, k, 0)) =>
+                    {
+                        Some((*kind, *rank))
+                    }
+                    _ => None,
+                })
+            })
+            .max_by_key(|x| x.1);
+        let Some((kind, rank)) = best else {
+            return;
+        };
+        if self.out.iter().any(|a| a.kind == kind) {
+            return;
+        }
+        let vaguer = |a: &Agreement| a.kind_rank < rank && a.kind_rank <= 3;
+        let first = |a: &Agreement| a.sentences.first().copied().unwrap_or(usize::MAX);
+        let nearest = self
+            .out
+            .iter()
+            .filter(|a| vaguer(a))
+            .map(first)
+            .filter(|&s| s < si && si - s <= 2)
+            .max();
+        if nearest.is_none() {
+            self.loose.push((si, kind, rank));
+        }
+        for a in self.out.iter_mut() {
+            if vaguer(a) && Some(first(a)) == nearest {
+                a.kind = kind;
+                a.kind_rank = rank;
+            }
         }
     }
 
@@ -593,10 +660,10 @@ impl<'a> State<'a> {
     }
 
     /// A sentence without an agreement of its own may describe the last one.
-    fn continuation(&mut self, si: usize, items: &[Item]) {
+    fn continuation(&mut self, si: usize, items: &[Item]) -> bool {
         let inp = self.inp;
         let Some((mut a, touched)) = self.last else {
-            return;
+            return false;
         };
         // "the memorandum" refers to the last memorandum, not to the last agreement of any kind
         let specific = items.iter().find_map(|it| {
@@ -622,12 +689,12 @@ impl<'a> State<'a> {
             }
         }
         if si > touched + 3 {
-            return;
+            return false;
         }
         // references continue nothing; headings neither
         let block = self.block_of(si);
         if matches!(block.kind, BlockKind::Reference | BlockKind::Heading) {
-            return;
+            return false;
         }
         let has_tag = |f: &dyn Fn(&Tag) -> bool| items.iter().any(|it| has(inp, it, f));
         let singular_def = items.iter().enumerate().any(|(k, it)| {
@@ -693,7 +760,7 @@ impl<'a> State<'a> {
             || pronoun_passive
             || (signing && !persons.is_empty() && on_behalf_party);
         if !refers || plural_ref && !parties_ref {
-            return;
+            return false;
         }
         let cites = self.cites(items);
         let topics = self.topics(si);
@@ -754,6 +821,7 @@ impl<'a> State<'a> {
             ag.status = Status::Terminated;
         }
         self.last = Some((a, si));
+        true
     }
 
     /// Parties a continuation adds to agreement `a`: the other party of one that
@@ -863,6 +931,7 @@ impl<'a> State<'a> {
             .collect();
         list.retain(|a| !a.heading || body.contains(&a.parties));
         list.retain(|a| a.parties.len() >= 2);
+        loose_kinds(&mut list, &self.loose);
         for a in &mut list {
             if a.date.is_none() && !a.date_expr_seen && a.dateline_fallback && dateline_in_text {
                 a.date = dateline.filter(|d| d.d.is_some());
@@ -871,6 +940,25 @@ impl<'a> State<'a> {
         Output {
             agreements: list,
             not_agreements: self.not,
+        }
+    }
+}
+
+/// The rest of [`State::loose_kind`]: a specific description that no
+/// agreement near it took gives its kind to the document's only agreement of
+/// a lower rank (at most a partnership or cooperation agreement), when no
+/// agreement of its kind is stated.
+fn loose_kinds(list: &mut [Agreement], loose: &[(usize, Kind, u8)]) {
+    for &(_, kind, rank) in loose {
+        if list.iter().any(|a| a.kind == kind) {
+            continue;
+        }
+        let mut vaguer = list
+            .iter_mut()
+            .filter(|a| a.kind_rank < rank && a.kind_rank <= 3);
+        if let (Some(a), None) = (vaguer.next(), vaguer.next()) {
+            a.kind = kind;
+            a.kind_rank = rank;
         }
     }
 }
@@ -894,7 +982,10 @@ fn same(a: &Agreement, b: &Agreement) -> bool {
             || a.kind_rank <= WEAK_RANK
             || b.kind_rank <= WEAK_RANK
             || a.reference.is_some()
-            || b.reference.is_some())
+            || b.reference.is_some()
+            // a heading restates what the body states, in vaguer words
+            || (a.heading && !b.heading && a.kind_rank < b.kind_rank)
+            || (b.heading && !a.heading && b.kind_rank < a.kind_rank))
         && match (a.date, b.date) {
             (Some(x), Some(y)) => x.compatible(y),
             _ => true,
@@ -902,7 +993,9 @@ fn same(a: &Agreement, b: &Agreement) -> bool {
 }
 
 fn absorb(a: &mut Agreement, b: Agreement) {
-    if b.kind_rank > a.kind_rank && (a.kind_rank <= WEAK_RANK || a.reference.is_some()) {
+    if b.kind_rank > a.kind_rank
+        && (a.kind_rank <= WEAK_RANK || a.reference.is_some() || (a.heading && !b.heading))
+    {
         a.kind = b.kind;
         a.kind_rank = b.kind_rank;
     }
