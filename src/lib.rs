@@ -353,17 +353,22 @@ impl Pipeline {
         mentions.extend(found.mentions);
         mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         mentions.dedup_by(|b, a| b.start < a.end);
-        // phrases inside actor names are part of the name, not rules' words
-        let named = spans::SpanIndex::new(mentions.iter().map(|m| (m.start, m.end)));
-        let phrases: Vec<_> = phrases
-            .into_iter()
-            .filter(|p| named.first_overlapping(p.start, p.end).is_none())
-            .collect();
         let discovered: HashMap<String, discover::Discovered> = forms
             .actors
             .into_iter()
             .chain(found.actors)
             .map(|d| (d.id.clone(), d))
+            .collect();
+        let actors = Actors {
+            g: &self.gazetteer,
+            discovered: &discovered,
+        };
+        self.extend_over_legal_forms(text, &mut mentions, &actors);
+        // phrases inside actor names are part of the name, not rules' words
+        let named = spans::SpanIndex::new(mentions.iter().map(|m| (m.start, m.end)));
+        let phrases: Vec<_> = phrases
+            .into_iter()
+            .filter(|p| named.first_overlapping(p.start, p.end).is_none())
             .collect();
         // a dateline written in the text dates "has signed"; a document date
         // given from outside (`--doc-date`, JSONL `date`) only anchors
@@ -371,10 +376,6 @@ impl Pipeline {
         let text_dateline = self.dateline(text, &blocks, &phrases);
         let dateline = doc.date.as_deref().and_then(Date::parse).or(text_dateline);
         let lang = doc.lang.clone().or_else(|| self.lexicon.detect(&folded));
-        let actors = Actors {
-            g: &self.gazetteer,
-            discovered: &discovered,
-        };
         let out = extract::extract(&extract::Input {
             text,
             blocks: &blocks,
@@ -510,6 +511,68 @@ impl Pipeline {
             url: doc.url.clone(),
         };
         (frag, out.not_agreements, discovered, cut, sentences.len())
+    }
+
+    /// A company's legal form written after its name belongs to the mention
+    /// ("Magnetite Mines Ltd (ASX:MGT)", "Beta Pty Ltd", "Qingdao Hensen
+    /// Graphite Co., Ltd."), so that what follows it (a ticker in brackets, an
+    /// apposition) attaches to the name. Countries, regions and people keep
+    /// their span.
+    fn extend_over_legal_forms(
+        &self,
+        text: &str,
+        mentions: &mut Vec<matcher::Mention>,
+        actors: &Actors,
+    ) {
+        use extract::ActorInfo;
+        for i in 0..mentions.len() {
+            let m = &mentions[i];
+            if m.genitive
+                || matches!(
+                    actors.kind(&m.actor),
+                    ActorType::Country | ActorType::Region | ActorType::Person
+                )
+            {
+                continue;
+            }
+            // a "name" made only of legal forms ("Pty Ltd") is no limit
+            let only_forms = |n: &matcher::Mention| {
+                text[n.start..n.end]
+                    .split([' ', ','])
+                    .all(|w| w.is_empty() || self.lexicon.forms.is_legal(w))
+            };
+            let limit = mentions[i + 1..]
+                .iter()
+                .find(|n| !only_forms(n))
+                .map_or(text.len(), |n| n.start);
+            let mut end = m.end;
+            // up to three forms: "Pty Ltd", "Co., Ltd."
+            for _ in 0..3 {
+                let rest = &text[end..limit];
+                let gap = if rest.starts_with(' ') {
+                    1
+                } else if end > m.end && rest.starts_with(", ") {
+                    2
+                } else {
+                    break;
+                };
+                let word: &str = rest[gap..]
+                    .split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
+                    .next()
+                    .unwrap_or("");
+                if word.is_empty() || !self.lexicon.forms.is_legal(word) {
+                    break;
+                }
+                end += gap + word.len();
+            }
+            mentions[i].end = end;
+        }
+        let mut end = 0;
+        mentions.retain(|m| {
+            let keep = m.start >= end;
+            end = end.max(m.end);
+            keep
+        });
     }
 
     fn actor_record(
