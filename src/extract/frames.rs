@@ -179,7 +179,14 @@ impl<'a> State<'a> {
         // "The MoU with Enertrag covers …, and the one with Amarenco …": a
         // definite noun with only counterparts names agreements already stated
         let only_with = frame.rule.split('+').all(|p| p == "with");
-        if self.refers_back(&cl, &tr) && (!frame.explicit || only_with) && tr.verb.is_none() {
+        // with no agreement stated before, "the pact" is no reference:
+        // "Sweden and Finland signed the defence pact in Stockholm"
+        let antecedent = !self.out.is_empty();
+        if self.refers_back(&cl, &tr)
+            && (!frame.explicit || only_with)
+            && tr.verb.is_none()
+            && antecedent
+        {
             // "the agreement ..." refers back: a continuation, not a new agreement
             return false;
         }
@@ -430,6 +437,18 @@ impl<'a> State<'a> {
             self.fill_governed(cl, tr, chains, subject_end, &mut f);
             self.carry_subject(cl, &mut f);
         }
+        // "the Japan-EU battery supply chain", "the US–Japan agreement": a
+        // hyphenated pair of names states the two sides
+        // (one half of the pair may have been taken for the subject already)
+        if f.parties.len() < 2 {
+            if let Some((a, b)) = self.hyphen_pair(cl) {
+                let pair = [a, b].map(|m| self.inp.mentions[m].actor.to_string());
+                if f.parties.iter().all(|p| pair.contains(p)) {
+                    self.add(&[a, b], &mut f);
+                    f.fired("pair");
+                }
+            }
+        }
         // people's organisations when the text names only one side: the one
         // the text gives them ("NASA Administrator X", "X, rektor vid Y"), else
         // the gazetteer's
@@ -459,6 +478,27 @@ impl<'a> State<'a> {
             return None;
         }
         Some(f)
+    }
+
+    /// Two names joined by a hyphen or dash with no space ("Japan-EU",
+    /// "US–Japan"), both of kinds that can be parties, as the first names of
+    /// the clause that can be parties (a name before them is the subject: "A
+    /// and B deepen EU–Japan cooperation"): their mention indices.
+    fn hyphen_pair(&self, cl: &Clause) -> Option<(usize, usize)> {
+        let items = cl.items;
+        let party = |m: usize| self.kind_of(m).can_be_party();
+        let k =
+            (cl.lo..cl.hi).find(|&k| matches!(items[k].kind, ItemKind::Mention(m) if party(m)))?;
+        let (x, d, y) = (&items[k], items.get(k + 1)?, items.get(k + 2)?);
+        let joined = k + 2 < cl.hi
+            && matches!(d.kind, ItemKind::Punct('-' | '–' | '—'))
+            && x.end == d.start
+            && d.end == y.start;
+        let (ItemKind::Mention(a), ItemKind::Mention(b)) = (x.kind, y.kind) else {
+            return None;
+        };
+        let distinct = self.inp.mentions[a].actor != self.inp.mentions[b].actor;
+        (joined && distinct && party(b)).then_some((a, b))
     }
 
     /// The organisation the text names for the person at item `k`: before a

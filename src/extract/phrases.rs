@@ -178,7 +178,8 @@ impl<'a> State<'a> {
     pub(super) fn dash_aside(&self, items: &[Item], at: usize, hi: usize) -> Option<usize> {
         let inp = self.inp;
         let dash = |j: usize| matches!(items[j].kind, ItemKind::Punct('–' | '—' | '-'));
-        if at + 2 >= hi || !dash(at) {
+        // "Japan-EU" is a pair, not an aside
+        if at + 2 >= hi || !dash(at) || items[at - 1].end == items[at].start {
             return None;
         }
         let close = (at + 1..hi.min(at + 14)).find(|&j| dash(j))?;
