@@ -449,6 +449,14 @@ impl<'a> State<'a> {
                 }
             }
         }
+        // "Six Japanese companies have signed an MoU. The companies, A, B and
+        // C, …": a counted subject named in the next sentence
+        if f.parties.is_empty() && self.counted_subject(cl, tr) {
+            if let Some(members) = self.named_next(cl.si) {
+                self.add(&members, &mut f);
+                f.fired("cataphora");
+            }
+        }
         // people's organisations when the text names only one side: the one
         // the text gives them ("NASA Administrator X", "X, rektor vid Y"), else
         // the gazetteer's
@@ -478,6 +486,41 @@ impl<'a> State<'a> {
             return None;
         }
         Some(f)
+    }
+
+    /// A subject counted but not named before the trigger: a quantifier and
+    /// no name ("Six Japanese companies have together signed …", "Tre
+    /// nordiska bolag har tecknat …").
+    fn counted_subject(&self, cl: &Clause, tr: &Triggers) -> bool {
+        let end = [tr.main, tr.verb, tr.status_at]
+            .into_iter()
+            .flatten()
+            .min()
+            .unwrap_or(cl.lo)
+            .min(cl.hi);
+        let zone = &cl.items[cl.lo..end];
+        zone.iter()
+            .take(3)
+            .any(|it| has(self.inp, it, |t| matches!(t, Tag::PluralQuantifier)))
+            && zone.iter().all(|it| self.mention(it).is_none())
+    }
+
+    /// The names listed after a parties anaphor at the start of sentence
+    /// `si + 1` of the same block ("The companies, IHI, MOL and Mizuho Bank,
+    /// agreed …", "Bolagen, A och B, …"): their mention indices, at least two.
+    fn named_next(&self, si: usize) -> Option<Vec<usize>> {
+        let inp = self.inp;
+        let sent = inp.sentences.get(si + 1)?;
+        let items = self.items(sent.start, sent.end);
+        let k = items
+            .iter()
+            .take(2)
+            .position(|it| has(inp, it, |t| matches!(t, Tag::PartiesAnaphor)))?;
+        if !items.get(k + 1).is_some_and(|x| self.is_comma(x)) {
+            return None;
+        }
+        let chain = self.chains(&items, k + 2, items.len()).into_iter().next()?;
+        (chain.first == k + 2 && chain.members.len() >= 2).then_some(chain.members)
     }
 
     /// Two names joined by a hyphen or dash with no space ("Japan-EU",
