@@ -161,6 +161,10 @@ struct State<'a> {
     /// The subject of the last agreement stated with a `with` counterpart, and
     /// its sentence: "Similar agreements have been established with A and B".
     last_subject: Option<(BTreeSet<String>, usize)>,
+    /// The counterparts of the last agreements stated with two or more of
+    /// them, their sentence, and whether each had an agreement of its own:
+    /// what "with them" stands for.
+    last_counterparts: Option<(Vec<String>, usize, bool)>,
     /// The spans of `inp.mentions`, for overlap look-ups in logarithmic time.
     mention_spans: SpanIndex,
     /// Specific descriptions in sentences that state no agreement ("A
@@ -180,6 +184,7 @@ pub fn extract(inp: &Input) -> Output {
         last: None,
         summary_date: None,
         last_subject: None,
+        last_counterparts: None,
         mention_spans: SpanIndex::new(inp.mentions.iter().map(|m| (m.start, m.end))),
         loose: Vec::new(),
     };
@@ -574,13 +579,26 @@ impl<'a> State<'a> {
         }
     }
 
+    /// A definite determiner at most three words before the noun at `t`, in
+    /// its noun phrase: a name, a predicate or punctuation ends the look-back
+    /// ("After that Acme expects to sign agreements" is no definite noun).
     fn english_definite(&self, items: &[Item], t: usize, lo: usize) -> bool {
-        (lo..t).rev().take(3).any(|k| {
-            matches!(
-                self.folded(&items[k]).as_str(),
-                "the" | "this" | "that" | "its" | "their" | "under the"
-            )
-        })
+        (lo..t)
+            .rev()
+            .take(3)
+            .take_while(|&k| {
+                self.mention(&items[k]).is_none()
+                    && !matches!(items[k].kind, ItemKind::Punct(_))
+                    && !has(self.inp, &items[k], |x| {
+                        matches!(x, Tag::Status(_) | Tag::AgreementVerb { .. })
+                    })
+            })
+            .any(|k| {
+                matches!(
+                    self.folded(&items[k]).as_str(),
+                    "the" | "this" | "that" | "its" | "their" | "under the"
+                )
+            })
     }
 
     /// The company an anaphor such as "Bolaget" refers to: this sentence's subject,

@@ -113,18 +113,29 @@ fn run_case(p: &Pipeline, file: &str, c: &Case) -> Vec<String> {
             got.iter().map(|g| &g.0).collect::<Vec<_>>()
         ));
     }
+    // one to one, as the scorer matches: among the unused agreements with the
+    // parties, the one that agrees on most of date, kind and status
+    let mut used = vec![false; got.len()];
     for e in &c.agreements {
         let want: BTreeSet<String> = e.parties.iter().cloned().collect();
-        let same_date =
-            |g: &pactgraph::fragment::AgreementRecord| e.date.is_none() || g.date == e.date;
-        let Some((_, g)) = got
-            .iter()
-            .find(|(p, g)| *p == want && same_date(g))
-            .or_else(|| got.iter().find(|(p, _)| *p == want))
+        let fits = |g: &pactgraph::fragment::AgreementRecord| {
+            usize::from(e.date.is_none() || g.date == e.date)
+                + usize::from(
+                    e.kind
+                        .as_deref()
+                        .is_none_or(|k| g.agreement_kind.as_str() == k),
+                )
+                + usize::from(e.status.as_deref().is_none_or(|s| g.status.as_str() == s))
+        };
+        let Some(i) = (0..got.len())
+            .filter(|&i| !used[i] && got[i].0 == want)
+            .max_by_key(|&i| (fits(got[i].1), std::cmp::Reverse(i)))
         else {
             errs.push(format!("missing agreement {want:?}"));
             continue;
         };
+        used[i] = true;
+        let g = got[i].1;
         if let Some(k) = &e.kind {
             if g.agreement_kind.as_str() != k {
                 errs.push(format!(

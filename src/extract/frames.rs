@@ -149,7 +149,9 @@ impl<'a> State<'a> {
             chains.iter().any(|c| {
                 c.gov == Gov::With && c.first > t && c.first <= t + 8 && (tr.all_plural || c.listed)
             })
-        });
+        }) || self
+            .with_them(&cl)
+            .is_some_and(|(_, _, each)| each || tr.all_plural);
         // "A and B signed two loan agreements" states them; "two agreements
         // were signed in September" only sums up those stated after it
         let joint_subject = tr.main.is_some_and(|t| {
@@ -449,6 +451,18 @@ impl<'a> State<'a> {
                 }
             }
         }
+        // "… expects to sign framework agreements with them": the counterparts
+        // of the last agreements stated with several, one agreement with each
+        // when the noun is plural
+        if f.with_parties.is_empty() && !f.parties.is_empty() {
+            if let Some((them, at, _)) = self.with_them(cl) {
+                if cl.si <= at + 4 && them.iter().all(|t| !f.parties.contains(t)) {
+                    f.parties.extend(them.iter().cloned());
+                    f.with_parties = them;
+                    f.fired("with-them");
+                }
+            }
+        }
         // "Six Japanese companies have signed an MoU. The companies, A, B and
         // C, …": a counted subject named in the next sentence
         if f.parties.is_empty() && self.counted_subject(cl, tr) {
@@ -486,6 +500,20 @@ impl<'a> State<'a> {
             return None;
         }
         Some(f)
+    }
+
+    /// "with them", "med dem" in the clause: the counterparts they stand for,
+    /// the sentence that named them, and whether each had an agreement of its
+    /// own (then each has one here too: "… signed supply agreements with A
+    /// and B. … framework agreements with them").
+    fn with_them(&self, cl: &Clause) -> Option<(Vec<String>, usize, bool)> {
+        let items = cl.items;
+        let at = (cl.lo..cl.hi.saturating_sub(1)).find(|&k| {
+            (has(self.inp, &items[k], |t| matches!(t, Tag::With))
+                || self.phrase_ends_with_with(&items[k]))
+                && matches!(self.folded(&items[k + 1]).as_str(), "them" | "dem")
+        });
+        at.and(self.last_counterparts.clone())
     }
 
     /// A subject counted but not named before the trigger: a quantifier and
@@ -669,7 +697,13 @@ impl<'a> State<'a> {
             f.fired("subject");
         } else if let Some(a) = anaphor_company {
             subject_end = a;
-            if let Some(c) = self.last_company(cl.si, items, lo) {
+            // "the Ministry", "the Bank": the last actor named with that head
+            let resolved = if has(inp, &items[a], |t| matches!(t, Tag::OrgHead)) {
+                self.last_named_with(&self.folded(&items[a]), items[a].start)
+            } else {
+                self.last_company(cl.si, items, lo)
+            };
+            if let Some(c) = resolved {
                 f.parties.insert(c);
                 f.fired("company-anaphor");
                 f.explicit = true;
@@ -750,8 +784,26 @@ impl<'a> State<'a> {
         let inp = self.inp;
         items.get(k + 1).is_none_or(|x| self.mention(x).is_none())
             && (has(inp, &items[k], |t| matches!(t, Tag::CompanyAnaphor))
-                || (has(inp, &items[k], |t| matches!(t, Tag::CompanyHead))
-                    && self.definite_head(items, k, lo)))
+                || (has(inp, &items[k], |t| {
+                    matches!(t, Tag::CompanyHead | Tag::OrgHead)
+                }) && self.definite_head(items, k, lo)))
+    }
+
+    /// The actor named last before byte `before` whose name has the word
+    /// `head` ("the ministry" → "Ministry of Energy and Mineral Resources").
+    fn last_named_with(&self, head: &str, before: usize) -> Option<String> {
+        let inp = self.inp;
+        inp.mentions[..inp.mentions.partition_point(|m| m.start < before)]
+            .iter()
+            .rev()
+            .take(200)
+            .find(|m| {
+                crate::text::fold(&inp.text[m.start..m.end])
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w == head)
+                    && inp.actors.kind(&m.actor).can_be_party()
+            })
+            .map(|m| m.actor.to_string())
     }
 
     /// "The Norwegian oil and gas company", "the Swedish carmaker": a definite
@@ -902,6 +954,9 @@ impl<'a> State<'a> {
         }
         if !f.with_parties.is_empty() && !subject.is_empty() {
             self.last_subject = Some((subject.clone(), si));
+        }
+        if f.with_parties.len() >= 2 {
+            self.last_counterparts = Some((f.with_parties.clone(), si, f.split));
         }
         if f.split && f.with_parties.len() >= 2 {
             ag.rule.push_str("+each");
