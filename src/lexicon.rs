@@ -466,6 +466,22 @@ impl Forms {
     }
 }
 
+/// Swedish verbs of planning that take `att` ("planerar att teckna"); with
+/// the subject between them and `att` (V2 order) no lexicon phrase matches.
+pub const PLAN_VERBS_SV: &[&str] = &["planerar", "planerade", "avser", "avsåg", "ämnar"];
+
+/// Infinitives that `ska`/`skall` plans with the subject between them ("Nu
+/// ska A och B bilda ett bolag").
+pub const PLAN_INFINITIVES_SV: &[&str] = &[
+    "teckna",
+    "underteckna",
+    "skriva",
+    "bilda",
+    "inleda",
+    "ingå",
+    "starta",
+];
+
 /// Words that continue a negotiation ("the talks broke down") without a status phrase.
 pub const TALK_WORDS: &[&str] = &[
     "the talks",

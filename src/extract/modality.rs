@@ -47,6 +47,7 @@ impl<'a> State<'a> {
         });
         verb_status
             .into_iter()
+            .chain(self.inverted_plan(cl).then_some(Status::Planned))
             .chain((cl.lo..cl.hi).flat_map(|k| {
                 tags(inp, &cl.items[k]).iter().filter_map(|t| match t {
                     Tag::Status(s) => Some(*s),
@@ -61,6 +62,34 @@ impl<'a> State<'a> {
                 Status::Announced => 0,
             })
             .unwrap_or(Status::Signed)
+    }
+
+    /// A Swedish plan with the subject after the finite verb (V2 word order
+    /// after a fronted adverb): "Därefter planerar Vattenfall att teckna …",
+    /// "Nu ska SSAB och LKAB bilda …". The verb, then names (and the words
+    /// that describe them), then `att` or the infinitive.
+    fn inverted_plan(&self, cl: &Clause) -> bool {
+        let items = cl.items;
+        (cl.lo + 1..cl.hi.saturating_sub(2)).any(|k| {
+            let verb = self.folded(&items[k]);
+            let (plan, ska) = (
+                crate::lexicon::PLAN_VERBS_SV.contains(&verb.as_str()),
+                matches!(verb.as_str(), "ska" | "skall"),
+            );
+            if !(plan || ska) || self.mention(&items[k + 1]).is_none() {
+                return false;
+            }
+            let after = (k + 1..cl.hi).find(|&j| {
+                self.mention(&items[j]).is_none()
+                    && !has(self.inp, &items[j], |t| matches!(t, Tag::Coord))
+                    && !self.is_comma(&items[j])
+            });
+            after.is_some_and(|j| {
+                let w = self.folded(&items[j]);
+                (plan && w == "att")
+                    || (ska && crate::lexicon::PLAN_INFINITIVES_SV.contains(&w.as_str()))
+            })
+        })
     }
 
     /// The kind: the most specific description in the clause, refined by cue
