@@ -45,11 +45,28 @@ impl<'a> State<'a> {
                 _ => None,
             })
         });
+        // "talks on a planned tie-up": a plan named as the noun's attribute
+        // ("a planned", "ett planerat") is what the talks are about; they set
+        // the status
+        let attributive = |k: usize| {
+            let w = self.folded(&cl.items[k]);
+            [
+                "a ", "an ", "the ", "its ", "their ", "ett ", "en ", "det ", "den ", "de ",
+            ]
+            .iter()
+            .any(|a| w.starts_with(a))
+        };
+        let talks = (cl.lo..cl.hi).any(|k| {
+            has(inp, &cl.items[k], |t| {
+                matches!(t, Tag::Status(Status::Negotiating))
+            })
+        });
         verb_status
             .into_iter()
             .chain(self.inverted_plan(cl).then_some(Status::Planned))
             .chain((cl.lo..cl.hi).flat_map(|k| {
-                tags(inp, &cl.items[k]).iter().filter_map(|t| match t {
+                tags(inp, &cl.items[k]).iter().filter_map(move |t| match t {
+                    Tag::Status(Status::Planned) if talks && attributive(k) => None,
                     Tag::Status(s) => Some(*s),
                     _ => None,
                 })
