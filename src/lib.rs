@@ -364,6 +364,7 @@ impl Pipeline {
             discovered: &discovered,
         };
         self.extend_over_legal_forms(text, &mut mentions, &actors);
+        drop_places_inside_names(text, &mut mentions, &actors);
         // phrases inside actor names are part of the name, not rules' words
         let named = spans::SpanIndex::new(mentions.iter().map(|m| (m.start, m.end)));
         let phrases: Vec<_> = phrases
@@ -679,6 +680,33 @@ impl Pipeline {
         }
         None
     }
+}
+
+/// A country or region named inside a longer place name is no actor: "New
+/// South Wales", "South Australia", "Western Australia", "New Mexico" (a
+/// compass word or "New" written right before it). Names that are places in
+/// their own right ("South Korea", "South Africa") are one mention of the
+/// gazetteer and never reach this.
+fn drop_places_inside_names(text: &str, mentions: &mut Vec<matcher::Mention>, actors: &Actors) {
+    use extract::ActorInfo;
+    const BEFORE: &[&str] = &[
+        "New ",
+        "South ",
+        "North ",
+        "West ",
+        "East ",
+        "Western ",
+        "Eastern ",
+        "Northern ",
+        "Southern ",
+        "Central ",
+    ];
+    mentions.retain(|m| {
+        !matches!(
+            actors.kind(&m.actor),
+            ActorType::Country | ActorType::Region
+        ) || !BEFORE.iter().any(|w| text[..m.start].ends_with(w))
+    });
 }
 
 fn short_name(r: &ActorRecord) -> String {
