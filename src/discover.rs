@@ -30,7 +30,8 @@ pub struct Discovered {
     /// Other names.
     pub aliases: Vec<String>,
     /// The rule that found it: `acronym`, `person_context` (a role, an
-    /// apposition or a verb next to a full name), `legal_form`, `institution`,
+    /// apposition or a verb next to a full name), `legal_form`, `given_name`
+    /// (a common given name and a surname), `institution`,
     /// `honorific`, `role`, `descriptor`, `apposition` or `party` (a name in
     /// the party slot of an agreement).
     pub rule: &'static str,
@@ -1512,6 +1513,55 @@ pub fn discover_forms(
                     aliases,
                     kind,
                     rule: "institution",
+                    genitive: gen,
+                });
+            }
+            FormCue::GivenName => {
+                // the given name is a word of its own, not inside a known name
+                if mention_over(s, e).is_some()
+                    || toks.get(before).is_none_or(|t| t.start != s || t.end != e)
+                {
+                    continue;
+                }
+                // one or two surname words, none of them a cue ("Anna
+                // University", "Victoria Energy"), and no head or legal form
+                // right after them ("Ingrid Capacity AB")
+                // (each part of a double name capitalised: "Lind-Berg", not the
+                // compound "Per Geijer-fyndigheten")
+                let rest = forward(after, 2, &|w| {
+                    person_word(w, false)
+                        && w.split('-')
+                            .all(|p| p.chars().next().is_some_and(char::is_uppercase))
+                });
+                let cue_at = |t: &Tok| {
+                    forms
+                        .find(text, folded, t.start, t.end)
+                        .iter()
+                        .any(|c| !matches!(c.2.cue, FormCue::GivenName))
+                };
+                let (Some(&l), true) = (rest.last(), rest.iter().all(|&i| !cue_at(&toks[i])))
+                else {
+                    continue;
+                };
+                if toks.get(l + 1).is_some_and(|t| t.word && cue_at(t)) {
+                    continue;
+                }
+                let (start, end) = (toks[before].start, toks[l].end);
+                let surface = &text[start..end];
+                let gen = genitive_word(surface);
+                let name_end = end - if gen { genitive_suffix(surface) } else { 0 };
+                let name = normalize_ws(&text[start..name_end]);
+                if lexicon.type_for(&name) == Some("none") {
+                    continue;
+                }
+                let surname = normalize_ws(&text[toks[l].start..name_end]);
+                cands.push(Candidate {
+                    start,
+                    end,
+                    name,
+                    aliases: vec![surname],
+                    kind: ActorType::Person,
+                    rule: "given_name",
                     genitive: gen,
                 });
             }

@@ -346,6 +346,8 @@ struct DiscoveryEntries {
     #[serde(default)]
     honorifics: Vec<String>,
     #[serde(default)]
+    given_names: Vec<String>,
+    #[serde(default)]
     not_names: Vec<String>,
     #[serde(default)]
     name_particles: Vec<String>,
@@ -364,6 +366,9 @@ pub enum FormCue {
     LegalForm,
     /// A courtesy title (`Mr.`, `Dr.`): the name after it is a person.
     Honorific,
+    /// A common given name (`Anna`, `Gustaf`, `Shigeru`): with a surname
+    /// after it, a person.
+    GivenName,
     /// A role word (`CEO`, `vd`, `förbundskansler`): a full name right after it is a person.
     Role,
     /// The head noun of an institution's name (`Ministry`, `Agency`, `universitet`,
@@ -807,6 +812,9 @@ impl Lexicon {
                 }
                 for w in &d.honorifics {
                     put(w, FormCue::Honorific, true);
+                }
+                for w in &d.given_names {
+                    put(w, FormCue::GivenName, true);
                 }
                 for w in &f.roles {
                     put(w, FormCue::Role, false);
