@@ -12,8 +12,10 @@
 # Targets: fuzz_html fuzz_jsonl fuzz_gazetteer_tsv fuzz_language_toml
 # fuzz_graph_json_for_merge (tests/fuzz.rs); issue17_random_unicode_never_panics
 # and issue17_random_unicode_never_panics_before_the_rules (src/lib.rs).
-# The test binary is built once and copied, so editing the tree during a run
-# does not rebuild or change what is fuzzed.
+# What is fuzzed is the last commit: it is exported to a temporary folder and
+# built there (target/fuzz-hour), because the targets read their seeds (the
+# test corpus, the shipped gazetteers and language files) from the source tree
+# at run time; editing the working tree during a run changes nothing.
 set -euo pipefail
 target=${1:?usage: bench/fuzz_hour.sh TARGET SECONDS}
 seconds=${2:-3600}
@@ -26,7 +28,11 @@ case "$target" in
   *) echo "fuzz_hour: unknown target '$target' (see the list at the top of $0)" >&2; exit 2 ;;
 esac
 
-bin=$(cargo test --release "${sel[@]}" --no-run --message-format=json 2>/dev/null |
+root=$PWD
+snap=$(mktemp -d)
+git archive HEAD | tar -x -C "$snap"
+cd "$snap"
+bin=$(CARGO_TARGET_DIR="$root/target/fuzz-hour" cargo test --release "${sel[@]}" --no-run --message-format=json 2>/dev/null |
   python3 -c 'import json,sys
 for l in sys.stdin:
     m = json.loads(l)
@@ -34,7 +40,7 @@ for l in sys.stdin:
         print(m["executable"])' "$name" | tail -1)
 [ -x "$bin" ] || { echo "fuzz_hour: could not build the test binary for $target" >&2; exit 2; }
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+trap 'rm -rf "$work" "$snap"' EXIT
 cp "$bin" "$work/fuzzbin"
 # check the filter names exactly one test
 n=$("$work/fuzzbin" --list 2>/dev/null | grep -c ": test$" | tr -d ' ' || true)
