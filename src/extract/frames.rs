@@ -697,8 +697,11 @@ impl<'a> State<'a> {
             f.fired("subject");
         } else if let Some(a) = anaphor_company {
             subject_end = a;
-            // "the Ministry", "the Bank": the last actor named with that head
-            let resolved = if has(inp, &items[a], |t| matches!(t, Tag::OrgHead)) {
+            // "Equinor said it was in talks …": the speaker; "the Ministry",
+            // "the Bank": the last actor named with that head
+            let resolved = if let Some(sp) = self.speaker_before(items, a, lo) {
+                Some(sp)
+            } else if has(inp, &items[a], |t| matches!(t, Tag::OrgHead)) {
                 self.last_named_with(&self.folded(&items[a]), items[a].start)
             } else {
                 self.last_company(cl.si, items, lo)
@@ -787,6 +790,26 @@ impl<'a> State<'a> {
                 || (has(inp, &items[k], |t| {
                     matches!(t, Tag::CompanyHead | Tag::OrgHead)
                 }) && self.definite_head(items, k, lo)))
+    }
+
+    /// The speaker of a comment verb right before the anaphor at `a`, an
+    /// optional complementizer between ("Equinor said it …", "Equinor said
+    /// that it …", "Fortum meddelade att bolaget …"): a name just before the
+    /// verb that can be a party.
+    fn speaker_before(&self, items: &[Item], a: usize, lo: usize) -> Option<String> {
+        let inp = self.inp;
+        let mut k = a;
+        if k > lo && has(inp, &items[k - 1], |t| matches!(t, Tag::Complementizer)) {
+            k -= 1;
+        }
+        if k < lo + 2 || !has(inp, &items[k - 1], |t| matches!(t, Tag::Comment)) {
+            return None;
+        }
+        let m = self.mention(&items[k - 2])?;
+        inp.actors
+            .kind(&m.actor)
+            .can_be_party()
+            .then(|| m.actor.to_string())
     }
 
     /// The actor named last before byte `before` whose name has the word
