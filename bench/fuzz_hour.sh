@@ -17,6 +17,9 @@
 # test corpus, the shipped gazetteers and language files) from the source tree
 # at run time; editing the working tree during a run changes nothing.
 set -euo pipefail
+# the whole script is one block, read before it runs: bash reads a script as it
+# goes, and an edit to this file during an hour-long run would break its end
+{
 target=${1:?usage: bench/fuzz_hour.sh TARGET SECONDS}
 seconds=${2:-3600}
 chunk=${CHUNK:-2000}
@@ -73,3 +76,5 @@ wall=$(python3 -c "import time; print(round(time.time() - $t0))")
 times >"$work/times"
 cpu=$(tail -1 "$work/times" | awk '{ split($1,u,"m"); split($2,y,"m"); printf "%d", u[1]*60+u[2]+y[1]*60+y[2] }')
 echo "fuzz_hour: $target: $cases cases in $runs runs of $chunk, $wall s wall, ${cpu} s CPU, no panic, hang or abort"
+exit 0
+}
