@@ -169,8 +169,9 @@ struct State<'a> {
     mention_spans: SpanIndex,
     /// Specific descriptions in sentences that state no agreement ("A
     /// forthcoming memorandum of understanding will …", "det nya
-    /// samförståndsavtalet"): sentence, kind and rank, for [`State::loose_kinds`].
-    loose: Vec<(usize, Kind, u8)>,
+    /// samförståndsavtalet") that no agreement near them took: kind and
+    /// rank, for [`loose_kinds`].
+    loose: Vec<(Kind, u8)>,
 }
 
 /// Extracts the agreements of one document.
@@ -559,20 +560,19 @@ impl<'a> State<'a> {
         if self.out.iter().any(|a| a.kind == kind) {
             return;
         }
-        let vaguer = |a: &Agreement| a.kind_rank < rank && a.kind_rank <= 3;
         let first = |a: &Agreement| a.sentences.first().copied().unwrap_or(usize::MAX);
         let nearest = self
             .out
             .iter()
-            .filter(|a| vaguer(a))
+            .filter(|a| vaguer(a, rank))
             .map(first)
             .filter(|&s| s < si && si - s <= 2)
             .max();
         if nearest.is_none() {
-            self.loose.push((si, kind, rank));
+            self.loose.push((kind, rank));
         }
         for a in self.out.iter_mut() {
-            if vaguer(a) && Some(first(a)) == nearest {
+            if vaguer(a, rank) && Some(first(a)) == nearest {
                 a.kind = kind;
                 a.kind_rank = rank;
             }
@@ -966,19 +966,23 @@ impl<'a> State<'a> {
 /// agreement near it took gives its kind to the document's only agreement of
 /// a lower rank (at most a partnership or cooperation agreement), when no
 /// agreement of its kind is stated.
-fn loose_kinds(list: &mut [Agreement], loose: &[(usize, Kind, u8)]) {
-    for &(_, kind, rank) in loose {
+fn loose_kinds(list: &mut [Agreement], loose: &[(Kind, u8)]) {
+    for &(kind, rank) in loose {
         if list.iter().any(|a| a.kind == kind) {
             continue;
         }
-        let mut vaguer = list
-            .iter_mut()
-            .filter(|a| a.kind_rank < rank && a.kind_rank <= 3);
+        let mut vaguer = list.iter_mut().filter(|a| vaguer(a, rank));
         if let (Some(a), None) = (vaguer.next(), vaguer.next()) {
             a.kind = kind;
             a.kind_rank = rank;
         }
     }
+}
+
+/// An agreement a specific description of `rank` may refine: one of a lower
+/// rank that is at most a partnership or cooperation agreement.
+fn vaguer(a: &Agreement, rank: u8) -> bool {
+    a.kind_rank < rank && a.kind_rank <= 3
 }
 
 /// The index of the `)` closing a short parenthetical that opens at `at`.

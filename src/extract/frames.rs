@@ -149,9 +149,13 @@ impl<'a> State<'a> {
             chains.iter().any(|c| {
                 c.gov == Gov::With && c.first > t && c.first <= t + 8 && (tr.all_plural || c.listed)
             })
-        }) || self
-            .with_them(&cl)
-            .is_some_and(|(_, _, each)| each || tr.all_plural);
+        });
+        // "… framework agreements with them": resolved once for the split and the frame
+        let them = self.with_them(&cl);
+        let split = split
+            || them
+                .as_ref()
+                .is_some_and(|(_, _, each)| *each || tr.all_plural);
         // "A and B signed two loan agreements" states them; "two agreements
         // were signed in September" only sums up those stated after it
         let joint_subject = tr.main.is_some_and(|t| {
@@ -168,7 +172,7 @@ impl<'a> State<'a> {
             self.summary(&cl);
             return false;
         }
-        let Some(mut frame) = self.frame(&cl, &tr, &chains, split) else {
+        let Some(mut frame) = self.frame(&cl, &tr, &chains, split, them) else {
             return false;
         };
         if self.negated(&cl, &tr) {
@@ -400,7 +404,15 @@ impl<'a> State<'a> {
     }
 
     /// Stage 3: fills the roles from the chains; `None` when no party is found.
-    fn frame(&self, cl: &Clause, tr: &Triggers, chains: &[Chain], split: bool) -> Option<Frame> {
+    /// `them`: what "with them" in the clause stands for ([`State::with_them`]).
+    fn frame(
+        &self,
+        cl: &Clause,
+        tr: &Triggers,
+        chains: &[Chain],
+        split: bool,
+        them: Option<(Vec<String>, usize, bool)>,
+    ) -> Option<Frame> {
         let mut f = Frame {
             split,
             ..Frame::default()
@@ -455,7 +467,7 @@ impl<'a> State<'a> {
         // of the last agreements stated with several, one agreement with each
         // when the noun is plural
         if f.with_parties.is_empty() && !f.parties.is_empty() {
-            if let Some((them, at, _)) = self.with_them(cl) {
+            if let Some((them, at, _)) = them {
                 if cl.si <= at + 4 && them.iter().all(|t| !f.parties.contains(t)) {
                     f.parties.extend(them.iter().cloned());
                     f.with_parties = them;
