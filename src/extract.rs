@@ -468,7 +468,16 @@ impl<'a> State<'a> {
                         && !has(inp, x, |t| matches!(t, Tag::Determiner | Tag::Coord))
                         && self.mention(x).is_none()
                 });
-            if splits
+            // "… an agreement with B under which C will supply …": a relative
+            // clause opened by a preposition has a subject of its own
+            let prep_rel = k >= 2
+                && has(inp, &items[k], |t| matches!(t, Tag::Which))
+                && has(inp, &items[k - 1], |t| matches!(t, Tag::NotParty | Tag::By));
+            if prep_rel && left_pred && items[k..].iter().any(pred) {
+                if *cuts.last().unwrap() < k - 1 {
+                    cuts.push(k - 1);
+                }
+            } else if splits
                 && !listed
                 && (left_pred || fresh)
                 && (items[k..].iter().any(pred) || negated_rest)

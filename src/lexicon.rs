@@ -1073,8 +1073,14 @@ impl Lexicon {
     ) -> Vec<PhraseMatch> {
         let mut out = Vec::new();
         let mut pos = start;
+        // the match to try: the next one, or a shorter one at the same start
+        // when the longest does not end on a boundary ("undertecknades av" in
+        // "undertecknades avtalet" leaves "undertecknades")
+        let mut shorter: Option<aho_corasick::Match> = None;
         while pos < end {
-            let Some(m) = next(pos) else { break };
+            let Some(m) = shorter.take().or_else(|| next(pos)) else {
+                break;
+            };
             let p = &self.patterns[m.pattern().as_usize()];
             let left_strict = boundary(char_before(text, m.start()), char_at(text, m.start()));
             // the tags that may apply here as written, and those that take an ending
@@ -1082,6 +1088,7 @@ impl Lexicon {
             let exact = p.pick(left_strict, false);
             let extended = p.pick(left_strict, true);
             if exact.is_empty() {
+                shorter = self.longest_at(folded, m.start(), m.end() - 1);
                 pos = m.start() + char_at(text, m.start()).map_or(1, |c| c.len_utf8());
                 continue;
             }
@@ -1141,6 +1148,7 @@ impl Lexicon {
                 });
                 pos = ext;
             } else {
+                shorter = self.longest_at(folded, m.start(), m.end() - 1);
                 pos = m.start() + char_at(text, m.start()).map_or(1, |c| c.len_utf8());
             }
         }
@@ -1344,6 +1352,27 @@ mod tests {
             .tags
             .iter()
             .any(|t| matches!(t, Tag::Agreement { plural: true, .. })));
+    }
+
+    /// A longer phrase that starts at the same place but does not end on a
+    /// word boundary leaves the shorter one that does: "undertecknades av"
+    /// in "undertecknades avtalet" leaves "undertecknades", "signed by" in
+    /// "signed bypassing" leaves "signed".
+    #[test]
+    fn a_longest_phrase_cut_inside_a_word_leaves_the_shorter_one() {
+        let lx = Lexicon::embedded();
+        for (t, want) in [
+            ("I dag undertecknades avtalet mellan dem.", "undertecknades"),
+            ("Acme signed bypassing the board.", "signed"),
+        ] {
+            let f = fold(t);
+            let words: Vec<&str> = lx
+                .find(t, &f, 0, t.len())
+                .iter()
+                .map(|m| &t[m.start..m.end])
+                .collect();
+            assert!(words.contains(&want), "{t:?}: {words:?}");
+        }
     }
 
     /// `may_matter` may say yes too often, never no where `find` finds a cue:

@@ -343,6 +343,9 @@ impl<'a> State<'a> {
             has(inp, &items[k], |t| {
                 matches!(t, Tag::Agreement { weak: true, .. })
             }) && !introduced(k)
+                // "Samarbetet mellan A och B inleddes 2019"
+                && !(after(k, |t| matches!(t, Tag::Between))
+                    && cl.range().any(|j| has(inp, &items[j], |t| matches!(t, Tag::Passive))))
         };
         if !nouns.is_empty()
             && nouns.iter().all(|&k| weak(k))
@@ -435,12 +438,17 @@ impl<'a> State<'a> {
         }
         // a verb ending in `by`/`av` ("jointly owned by", "ägs gemensamt av")
         // names its parties after it; what stands before is the thing owned
-        let passive_verb = tr.verb.is_some_and(|v| {
-            let w = self.folded(&cl.items[v]);
+        // ("the memorandum, signed by A and B on Monday, …": a passive
+        // participle ending in `by` after the noun does the same)
+        let ends_by = |k: usize| {
+            let w = self.folded(&cl.items[k]);
             w.ends_with(" by") || w.ends_with(" av")
-        });
-        if passive_verb && f.parties.len() < 2 {
-            let v = tr.verb.unwrap_or(cl.lo);
+        };
+        let participle = tr
+            .status_at
+            .filter(|&s| tr.main.is_some_and(|n| n < s) && ends_by(s));
+        let passive_verb = tr.verb.filter(|&v| ends_by(v)).or(participle);
+        if let (Some(v), true) = (passive_verb, f.parties.len() < 2) {
             if let Some(c) = chains.iter().find(|c| c.first > v) {
                 self.add(&c.members, &mut f);
                 f.fired("by");
@@ -691,8 +699,10 @@ impl<'a> State<'a> {
                     c.first - pivot + 100
                 }
             });
+        // the last before the predicate: "Acme, the battery maker, said it …"
         let anaphor_company = cl
             .range()
+            .rev()
             .find(|&k| k < pivot + 1 && self.company_anaphor(items, k, lo));
         let anaphor_parties = cl
             .range()
@@ -808,16 +818,37 @@ impl<'a> State<'a> {
     /// optional complementizer between ("Equinor said it …", "Equinor said
     /// that it …", "Fortum meddelade att bolaget …"): a name just before the
     /// verb that can be a party.
+    ///
+    /// A date after the verb ("said on Monday it …", "meddelade i dag att
+    /// …") and an apposition after the name ("Acme, the Swedish battery
+    /// maker, said …") may stand between.
     fn speaker_before(&self, items: &[Item], a: usize, lo: usize) -> Option<String> {
         let inp = self.inp;
         let mut k = a;
         if k > lo && has(inp, &items[k - 1], |t| matches!(t, Tag::Complementizer)) {
             k -= 1;
         }
+        if k > lo && matches!(items[k - 1].kind, ItemKind::Date(_)) {
+            k -= 1;
+            if k > lo && has(inp, &items[k - 1], |t| matches!(t, Tag::NotParty)) {
+                k -= 1;
+            }
+        }
         if k < lo + 2 || !has(inp, &items[k - 1], |t| matches!(t, Tag::Comment)) {
             return None;
         }
-        let m = self.mention(&items[k - 2])?;
+        let mut s = k - 2;
+        if self.is_comma(&items[s]) {
+            // back over a short apposition to the comma that opens it
+            let open = (s.saturating_sub(8).max(lo + 1)..s)
+                .rev()
+                .find(|&j| self.is_comma(&items[j]))?;
+            if (open + 1..s).any(|j| self.mention(&items[j]).is_some()) {
+                return None;
+            }
+            s = open - 1;
+        }
+        let m = self.mention(&items[s])?;
         inp.actors
             .kind(&m.actor)
             .can_be_party()
@@ -899,8 +930,15 @@ impl<'a> State<'a> {
                         .iter()
                         .any(|&m| self.kind_of(m) != ActorType::Person);
                 }
-                // the object of a verb that states the agreement ("lent Northvolt")
-                Gov::Verb if tr.verb.is_some_and(|v| c.first > v) && !f.parties.is_empty() => {
+                // the object of a verb that states the agreement ("lent Northvolt"),
+                // or of a status verb before the agreement noun ("awarded Beta a
+                // contract", "selected Beta as its preferred supplier")
+                Gov::Verb
+                    if !f.parties.is_empty()
+                        && (tr.verb.is_some_and(|v| c.first > v)
+                            || (tr.status_at.is_some_and(|s| c.first > s)
+                                && tr.main.is_some_and(|n| n > c.last))) =>
+                {
                     self.add(&c.members, f);
                     f.fired("object");
                 }
@@ -936,10 +974,16 @@ impl<'a> State<'a> {
         let w = self.folded(&cl.items[g]);
         let fits = tr.nouns.iter().chain(tr.verb.iter()).any(|&k| {
             tags(inp, &cl.items[k]).iter().any(|t| match t {
+                // a purchase: the seller, or the company a stake is bought in
+                Tag::AgreementVerb {
+                    kind: Kind::Other, ..
+                } => matches!(w.as_str(), "from" | "från" | "in" | "i"),
                 Tag::Agreement { kind, .. } | Tag::AgreementVerb { kind, .. } => matches!(
                     (kind, w.as_str()),
-                    (Kind::Investment, "in" | "i" | "to" | "till")
-                        | (Kind::Offtake, "from" | "från" | "to" | "till")
+                    (
+                        Kind::Investment,
+                        "in" | "i" | "to" | "till" | "from" | "från"
+                    ) | (Kind::Offtake, "from" | "från" | "to" | "till")
                 ),
                 _ => false,
             })

@@ -416,7 +416,9 @@ impl<'a> State<'a> {
             Gov::Between
         } else if any(|t| matches!(t, Tag::By)) {
             Gov::By
-        } else if any(|t| matches!(t, Tag::With)) || self.phrase_ends_with_with(it) {
+        } else if any(|t| matches!(t, Tag::With))
+            || (self.phrase_ends_with_with(it) && !any(|t| matches!(t, Tag::NotParty)))
+        {
             Gov::With
         } else if any(|t| matches!(t, Tag::OnBehalf)) {
             Gov::OnBehalf
