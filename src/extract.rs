@@ -1044,6 +1044,15 @@ fn absorb(a: &mut Agreement, b: Agreement) {
         s.append(&mut a.sentences);
         a.sentences = s;
     }
+    // an announcement of what is then stated as signed is the signing
+    // (a cited title or a heading restates; it does not report the signing)
+    if a.status == Status::Announced
+        && b.status == Status::Signed
+        && b.reference.is_none()
+        && !b.heading
+    {
+        a.status = Status::Signed;
+    }
     a.heading &= b.heading;
     a.parties.extend(b.parties);
     a.signatories.extend(b.signatories);

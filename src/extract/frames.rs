@@ -713,7 +713,11 @@ impl<'a> State<'a> {
         if let Some(s) = cl.inherited_subject.as_ref().filter(|_| !own_subject) {
             self.add(s, f);
             f.fired("relative");
-        } else if let Some(s) = subj.filter(|s| anaphor_company.is_none_or(|a| a > s.first)) {
+        } else if let Some(s) = subj.filter(|s| {
+            anaphor_company.is_none_or(|a| a > s.first)
+                // "Beta is Acme's customer and the two firms signed …"
+                && anaphor_parties.is_none_or(|a| a < s.first || a > pivot)
+        }) {
             self.add(&s.members, f);
             subject_end = s.last;
             f.fired("subject");
@@ -798,8 +802,21 @@ impl<'a> State<'a> {
                 .map(|c| self.party_ids(&c.members).collect::<BTreeSet<String>>())
                 .find(|ps| ps.len() >= 2)
         };
+        // "Beta is Acme's largest customer and the two firms signed …": the
+        // two names before it in the sentence, when there are exactly two
+        let two_before = || {
+            let sent = &self.inp.sentences[si];
+            let items = self.items(sent.start, sent.end.min(at));
+            let named: BTreeSet<String> = self
+                .chains(&items, 0, items.len())
+                .iter()
+                .flat_map(|c| self.party_ids(&c.members).collect::<Vec<_>>())
+                .collect();
+            (named.len() == 2).then_some(named)
+        };
         pair_in(si, at)
             .or_else(|| self.last.map(|(a, _)| self.out[a].parties.clone()))
+            .or_else(two_before)
             .or_else(|| si.checked_sub(1).and_then(|p| pair_in(p, usize::MAX)))
     }
 
@@ -983,7 +1000,7 @@ impl<'a> State<'a> {
                     (
                         Kind::Investment,
                         "in" | "i" | "to" | "till" | "from" | "från"
-                    ) | (Kind::Offtake, "from" | "från" | "to" | "till")
+                    ) | (Kind::Offtake, "from" | "från" | "to" | "till" | "hos")
                 ),
                 _ => false,
             })
