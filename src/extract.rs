@@ -54,6 +54,9 @@ pub struct Agreement {
     pub date_expr_seen: bool,
     /// May take the dateline as its date when nothing else dates it.
     pub dateline_fallback: bool,
+    /// How many agreements the statement counts ("signed two loan
+    /// agreements": 2); each is output as an agreement of its own.
+    pub count: u8,
 }
 
 /// A negated or broken-off agreement, kept for `--explain` and evaluation.
@@ -959,6 +962,14 @@ impl<'a> State<'a> {
         list.retain(|a| !a.heading || body.contains(&a.parties));
         list.retain(|a| a.parties.len() >= 2);
         loose_kinds(&mut list, &self.loose);
+        // "two loan agreements": the second (and third …) after the first
+        let mut list: Vec<Agreement> = list
+            .into_iter()
+            .flat_map(|a| {
+                let n = usize::from(a.count.max(1));
+                std::iter::repeat_n(a, n)
+            })
+            .collect();
         for a in &mut list {
             if a.date.is_none() && !a.date_expr_seen && a.dateline_fallback && dateline_in_text {
                 a.date = dateline.filter(|d| d.d.is_some());
@@ -1054,6 +1065,7 @@ fn absorb(a: &mut Agreement, b: Agreement) {
         a.status = Status::Signed;
     }
     a.heading &= b.heading;
+    a.count = a.count.max(b.count);
     a.parties.extend(b.parties);
     a.signatories.extend(b.signatories);
     a.topics.extend(b.topics);

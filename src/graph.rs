@@ -94,7 +94,9 @@ pub struct GraphBuilder {
     /// between those parties. Hashed: comparing sets of party ids in a tree
     /// was most of merging.
     #[serde(with = "pairs")]
-    reports: FxHashMap<(Kind, BTreeSet<String>), Reports>,
+    /// Keyed by kind, parties and ordinal (the `-n` of an id: the second of
+    /// "two loan agreements" between the same parties is a node of its own).
+    reports: FxHashMap<(Kind, BTreeSet<String>, u32), Reports>,
 }
 
 /// A map with tuple keys as a list of (key, value) pairs (JSON keys are strings).
@@ -202,9 +204,10 @@ impl GraphBuilder {
     /// Adds an agreement as reported (its evidence carries the report's date,
     /// status, topics and signatories).
     pub fn add_agreement(&mut self, g: AgreementRecord) {
+        let ordinal = ordinal_of(&g.id);
         let r = self
             .reports
-            .entry((g.agreement_kind, g.parties))
+            .entry((g.agreement_kind, g.parties, ordinal))
             .or_default();
         for e in &g.evidence {
             // a graph read back holds reports of other dates under one node
@@ -245,10 +248,13 @@ impl GraphBuilder {
         let mut agreements: BTreeMap<String, AgreementRecord> = BTreeMap::new();
         let mut reports: Vec<_> = self.reports.into_iter().collect();
         reports.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        for ((kind, parties), mut r) in reports {
+        for ((kind, parties, ordinal), mut r) in reports {
             for (date, ev) in cluster(std::mem::take(&mut r.evidence).into_iter().collect()) {
                 let label = r.label_of(&date).cloned().unwrap_or_default();
-                let id = agreement_id(kind, date.as_deref(), &parties);
+                let mut id = agreement_id(kind, date.as_deref(), &parties);
+                if ordinal > 1 {
+                    id = format!("{id}-{ordinal}");
+                }
                 // the most advanced report; an ending outranks every other
                 let status = if ev.iter().any(|e| e.status == Status::Terminated) {
                     Status::Terminated
@@ -303,6 +309,16 @@ impl GraphBuilder {
         kg.add_edges();
         kg
     }
+}
+
+/// The ordinal of an agreement id: `n` of `agreement:<16 hex digits>-n`, else 1.
+fn ordinal_of(id: &str) -> u32 {
+    id.strip_prefix("agreement:")
+        .and_then(|rest| rest.get(16..))
+        .and_then(|tail| tail.strip_prefix('-'))
+        .and_then(|n| n.parse().ok())
+        .filter(|&n| n > 1)
+        .unwrap_or(1)
 }
 
 /// The id of an agreement: a hash of its kind, date and parties.

@@ -141,6 +141,8 @@ pub enum Tag {
     Determiner,
     /// Plural quantifier (`två`, `both`, `several`).
     PluralQuantifier,
+    /// A number word and its value (`two` 2, `tre` 3).
+    Number(u8),
     /// Refers to the last agreement's parties (`parterna`, `the two companies`).
     PartiesAnaphor,
     /// Refers to the last company named (`bolaget`, `the company`).
@@ -303,6 +305,9 @@ struct LangFile {
     determiners: Vec<String>,
     #[serde(default)]
     plural_quantifiers: Vec<String>,
+    /// Number words from two upwards, in order (`two`, `three`, …).
+    #[serde(default)]
+    numbers: Vec<String>,
     #[serde(default)]
     parties_anaphora: Vec<String>,
     #[serde(default)]
@@ -742,6 +747,9 @@ impl Lexicon {
                 for p in list {
                     add(p, tag.clone());
                 }
+            }
+            for (i, w) in f.numbers.iter().enumerate() {
+                add(w, Tag::Number(u8::try_from(i + 2).unwrap_or(u8::MAX)));
             }
             for (kind, words) in &f.kind_cues {
                 let k: Kind =

@@ -97,3 +97,25 @@ proptest! {
         prop_assert_eq!(&right, whole);
     }
 }
+
+/// "two loan agreements" between the same parties are two nodes in the graph,
+/// and stay two through graph JSON and `merge`; the same statement in another
+/// document reports the same two agreements, not two more.
+#[test]
+fn counted_agreements_are_nodes_of_their_own_through_merge() {
+    let p = Pipeline::embedded();
+    let text = "Sweden and the Asian Development Bank signed two loan agreements on Tuesday.";
+    let a = p.extract(&Document::new("a", text.to_string()));
+    let b = p.extract(&Document::new("b", text.to_string()));
+    let count = |g: &pactgraph::graph::KnowledgeGraph| g.agreements().count();
+    let mut one = GraphBuilder::new();
+    one.add_fragment(a.clone());
+    let g = one.build();
+    assert_eq!(count(&g), 2, "{}", json::to_string(&g));
+    let back = json::read("one.json", &json::to_string(&g)).unwrap();
+    let mut both = GraphBuilder::new();
+    both.merge(back);
+    both.add_fragment(b);
+    let g = both.build();
+    assert_eq!(count(&g), 2, "{}", json::to_string(&g));
+}

@@ -239,6 +239,7 @@ impl<'a> State<'a> {
             heading: cl.block.kind == BlockKind::Heading,
             date_expr_seen,
             dateline_fallback: perfect && matches!(status, Status::Signed | Status::Announced),
+            count: if split { 1 } else { self.counted(&cl, &tr) },
         };
         self.emit(ag, &frame, cl.si)
     }
@@ -302,6 +303,7 @@ impl<'a> State<'a> {
             ag.signatories.clear();
             ag.sentences = vec![cl.si];
             ag.rule = "gapped".into();
+            ag.count = 1;
             self.out.push(ag);
             created = true;
         }
@@ -534,6 +536,27 @@ impl<'a> State<'a> {
                 && matches!(self.folded(&items[k + 1]).as_str(), "them" | "dem")
         });
         at.and(self.last_counterparts.clone())
+    }
+
+    /// How many agreements the clause states: the number before the agreement
+    /// noun ("signed two loan agreements", "tecknade tre leveransavtal": a
+    /// Swedish neuter plural looks singular), at most one word between and a
+    /// space after the number ("a two-year agreement" is one); else 1.
+    fn counted(&self, cl: &Clause, tr: &Triggers) -> u8 {
+        let Some(t) = tr.main else {
+            return 1;
+        };
+        let text = self.inp.text.as_bytes();
+        (t.saturating_sub(2).max(cl.lo)..t)
+            .rev()
+            .find_map(|k| {
+                let spaced = text.get(cl.items[k].end) == Some(&b' ');
+                tags(self.inp, &cl.items[k]).iter().find_map(|x| match x {
+                    Tag::Number(n) if spaced => Some((*n).min(10)),
+                    _ => None,
+                })
+            })
+            .unwrap_or(1)
     }
 
     /// A subject counted but not named before the trigger: a quantifier and
