@@ -21,6 +21,7 @@
 //! | `on-behalf` | the body a person signs for ("undertecknade för Sverige") |
 //! | `affiliation` | a signatory's organisation when only one side is named |
 //! | `each` | a plural noun or a colon list after `with`: one agreement per listed party |
+//! | `group` | a counted counterpart after `with` ("with a group of eight airlines"), named in the next sentences |
 
 use super::{has, tags, Agreement, Chain, Gov, Item, ItemKind, NotAgreement, State};
 use crate::gazetteer::ActorType;
@@ -493,6 +494,14 @@ impl<'a> State<'a> {
                 f.fired("cataphora");
             }
         }
+        // "… signed an MoU with a group of eight airlines and fuel producers.
+        // … United, Alaska, … ": a counted counterpart named in the sentences after
+        if f.parties.len() == 1 && f.with_parties.is_empty() {
+            if let Some(members) = self.counted_counterparts(cl, &f.parties) {
+                f.parties.extend(members);
+                f.fired("group");
+            }
+        }
         // people's organisations when the text names only one side: the one
         // the text gives them ("NASA Administrator X", "X, rektor vid Y"), else
         // the gazetteer's
@@ -574,6 +583,48 @@ impl<'a> State<'a> {
             .take(3)
             .any(|it| has(self.inp, it, |t| matches!(t, Tag::PluralQuantifier)))
             && zone.iter().all(|it| self.mention(it).is_none())
+    }
+
+    /// A counterpart counted but not named after `with` ("with a group of
+    /// eight airlines", "med tre japanska bolag"): the first so many
+    /// organisations named in the next eight sentences of the document, other
+    /// than the parties already found. Places and people are not counted;
+    /// fewer than so many names leave the counterpart unknown.
+    fn counted_counterparts(&self, cl: &Clause, parties: &BTreeSet<String>) -> Option<Vec<String>> {
+        let inp = self.inp;
+        let items = cl.items;
+        let w = (cl.lo..cl.hi).find(|&k| has(inp, &items[k], |t| matches!(t, Tag::With)))?;
+        let end = (w + 1..cl.hi)
+            .find(|&k| matches!(items[k].kind, ItemKind::Punct(_)))
+            .unwrap_or(cl.hi);
+        if (w + 1..end).any(|k| self.mention(&items[k]).is_some()) {
+            return None;
+        }
+        let n = (w + 1..end.min(w + 5)).find_map(|k| {
+            tags(inp, &items[k]).iter().find_map(|t| match t {
+                Tag::Number(n) => Some(usize::from(*n)),
+                _ => None,
+            })
+        })?;
+        let organisation = |m: &crate::matcher::Mention| {
+            let t = inp.actors.kind(&m.actor);
+            t.can_be_party() && !matches!(t, ActorType::Country | ActorType::Region)
+        };
+        let mut found: Vec<String> = Vec::new();
+        for s in inp.sentences.iter().skip(cl.si + 1).take(8) {
+            let from = inp.mentions.partition_point(|m| m.start < s.start);
+            for m in inp.mentions[from..].iter().take_while(|m| m.start < s.end) {
+                let id = m.actor.to_string();
+                if organisation(m) && !parties.contains(&id) && !found.contains(&id) {
+                    found.push(id);
+                }
+            }
+            if found.len() >= n {
+                found.truncate(n);
+                return Some(found);
+            }
+        }
+        None
     }
 
     /// The names listed after a parties anaphor at the start of sentence
