@@ -1681,7 +1681,9 @@ pub fn discover_forms(
     let mut kept_spans = SpanSet::default();
     for c in cands {
         // "Long Name (ACR)" is the acronym rule's: it names the actor by its acronym
-        if text[c.end..].trim_start().starts_with('(') {
+        // (a stock ticker, "(ASX:MGT)", defines no acronym)
+        if text[c.end..].trim_start().starts_with('(') && !crate::text::opens_ticker(&text[c.end..])
+        {
             continue;
         }
         if !kept_spans.overlaps(c.start, c.end) {

@@ -377,6 +377,28 @@ pub fn slug(s: &str) -> String {
     out
 }
 
+/// Whether `after` (the text after a name) opens with a stock ticker in
+/// parentheses: "(ASX:MGT)", "(NYSE: ALB)", "(TSX-V: LI.V)".
+pub fn opens_ticker(after: &str) -> bool {
+    let Some(inner) = after.trim_start().strip_prefix('(') else {
+        return false;
+    };
+    let Some((market, rest)) = inner.split_once(':') else {
+        return false;
+    };
+    let code = rest.trim_start_matches(' ');
+    let len = code
+        .bytes()
+        .take_while(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || *b == b'.')
+        .count();
+    (1..=12).contains(&market.len())
+        && market
+            .bytes()
+            .all(|b| b.is_ascii_alphabetic() || b == b'-' || b == b' ')
+        && len > 0
+        && code[len..].starts_with(')')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -534,5 +556,26 @@ mod tests {
     fn slug_is_ascii() {
         assert_eq!(slug("Uppsala universitet (UU)"), "uppsala-universitet-uu");
         assert_eq!(slug("Svenska kraftnät"), "svenska-kraftnat");
+    }
+
+    #[test]
+    fn tickers_after_names() {
+        for t in [
+            "(ASX:MGT), a developer",
+            " (NYSE: ALB)",
+            "(TSX-V: LI.V) said",
+            "(Nasdaq:LAC)",
+        ] {
+            assert!(opens_ticker(t), "{t:?}");
+        }
+        for t in [
+            "(SFO) in the US",
+            "(ASX)",
+            "(see: below)",
+            "(in 2021: 40)",
+            "Ltd",
+        ] {
+            assert!(!opens_ticker(t), "{t:?}");
+        }
     }
 }
