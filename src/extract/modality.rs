@@ -137,8 +137,25 @@ impl<'a> State<'a> {
         }
         let mut generic = false;
         let inherited = cl.inherited_trigger.and_then(|t| noun(inp, &items[t]));
+        // "a Memorandum of Understanding for a partnership on …", "en
+        // avsiktsförklaring om ett partnerskap": the noun after a preposition is
+        // what the specific one before it is about, not its kind
+        let complement = |k: usize| {
+            nouns.iter().any(|&j| {
+                j < k
+                    && k - j <= 4
+                    && noun(inp, &items[j]).is_some_and(|n| n.rank >= 3 && !n.generic)
+                    && (j + 1..k).any(|x| {
+                        has(inp, &items[x], |t| {
+                            matches!(t, Tag::NotParty | Tag::OnBehalf)
+                        })
+                    })
+                    && !(j + 1..k).any(|x| has(inp, &items[x], |t| matches!(t, Tag::Coord)))
+            })
+        };
         for n in nouns
             .iter()
+            .filter(|&&k| !complement(k))
             .filter_map(|&k| noun(inp, &items[k]))
             .chain(inherited)
         {
