@@ -1055,7 +1055,8 @@ impl<'a> State<'a> {
     }
 
     /// The counterpart of a transaction: "invest … in Northvolt under an
-    /// investment agreement", "buy … from Umicore under a supply agreement".
+    /// investment agreement", "buy … from Umicore under a supply agreement",
+    /// "official partner of Beta".
     /// Countries and regions there are places, not counterparts.
     fn transaction_counterpart(&self, cl: &Clause, tr: &Triggers, c: &Chain) -> bool {
         let inp = self.inp;
@@ -1075,6 +1076,8 @@ impl<'a> State<'a> {
                         Kind::Investment,
                         "in" | "i" | "to" | "till" | "from" | "från"
                     ) | (Kind::Offtake, "from" | "från" | "to" | "till" | "hos")
+                        // "official partner of Beta", "huvudpartner till Beta"
+                        | (Kind::Partnership, "of" | "to" | "till" | "för" | "åt")
                 ),
                 _ => false,
             })
