@@ -143,6 +143,11 @@ pub enum Tag {
     PluralQuantifier,
     /// A number word and its value (`two` 2, `tre` 3).
     Number(u8),
+    /// A planned status named as a noun's attribute (`a planned`, `ett planerat`).
+    AttributivePlan,
+    /// A word of a plan with the subject after the finite verb (`planerar`,
+    /// `att`, `ska`, `bilda`).
+    Plan(PlanWord),
     /// Refers to the last agreement's parties (`parterna`, `the two companies`).
     PartiesAnaphor,
     /// Refers to the last company named (`bolaget`, `the company`).
@@ -244,6 +249,27 @@ struct StatusEntries {
     terminated: Vec<String>,
     #[serde(default)]
     passive: Vec<String>,
+    /// A plan named as a noun's attribute ("a planned", "ett planerat"):
+    /// planned, except in talks about it, which are negotiating.
+    #[serde(default)]
+    attributive: Vec<String>,
+}
+
+/// A plan with the subject after the finite verb (Swedish V2 word order,
+/// "Därefter planerar Vattenfall att teckna …", "Nu ska A och B bilda …"):
+/// the verbs of planning and their infinitive marker, the modals and the
+/// infinitives they plan with.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct InvertedPlanEntries {
+    #[serde(default)]
+    verbs: Vec<String>,
+    #[serde(default)]
+    marker: Vec<String>,
+    #[serde(default)]
+    modals: Vec<String>,
+    #[serde(default)]
+    infinitives: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -330,6 +356,8 @@ struct LangFile {
     complementizers: Vec<String>,
     #[serde(default)]
     org_heads: Vec<String>,
+    #[serde(default)]
+    inverted_plan: InvertedPlanEntries,
     #[serde(default)]
     kind_cues: BTreeMap<String, Vec<String>>,
     #[serde(default)]
@@ -476,21 +504,18 @@ impl Forms {
     }
 }
 
-/// Swedish verbs of planning that take `att` ("planerar att teckna"); with
-/// the subject between them and `att` (V2 order) no lexicon phrase matches.
-pub const PLAN_VERBS_SV: &[&str] = &["planerar", "planerade", "avser", "avsåg", "ämnar"];
-
-/// Infinitives that `ska`/`skall` plans with the subject between them ("Nu
-/// ska A och B bilda ett bolag").
-pub const PLAN_INFINITIVES_SV: &[&str] = &[
-    "teckna",
-    "underteckna",
-    "skriva",
-    "bilda",
-    "inleda",
-    "ingå",
-    "starta",
-];
+/// The role of a word in a plan with the subject after the finite verb.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PlanWord {
+    /// A verb of planning (`planerar`, `avser`): plans with the marker.
+    Verb,
+    /// The infinitive marker after such a verb (`att`).
+    Marker,
+    /// A modal (`ska`): plans with an infinitive.
+    Modal,
+    /// An infinitive a modal plans with (`teckna`, `bilda`).
+    Infinitive,
+}
 
 /// Words that continue a negotiation ("the talks broke down") without a status phrase.
 pub const TALK_WORDS: &[&str] = &[
@@ -719,6 +744,20 @@ impl Lexicon {
             for p in &f.status.passive {
                 add(p, Tag::Passive);
                 add(p, Tag::Status(Status::Signed));
+            }
+            for p in &f.status.attributive {
+                add(p, Tag::AttributivePlan);
+                add(p, Tag::Status(Status::Planned));
+            }
+            for (list, role) in [
+                (&f.inverted_plan.verbs, PlanWord::Verb),
+                (&f.inverted_plan.marker, PlanWord::Marker),
+                (&f.inverted_plan.modals, PlanWord::Modal),
+                (&f.inverted_plan.infinitives, PlanWord::Infinitive),
+            ] {
+                for p in list {
+                    add(p, Tag::Plan(role));
+                }
             }
             let simple: [(&Vec<String>, Tag); 21] = [
                 (&f.negation, Tag::Negation),

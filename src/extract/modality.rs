@@ -4,7 +4,7 @@
 use super::frames::{noun, Clause, Triggers};
 use super::{has, tags, ItemKind, State};
 use crate::dates::{self, Date};
-use crate::lexicon::{Kind, Status, Tag};
+use crate::lexicon::{Kind, PlanWord, Status, Tag};
 
 impl<'a> State<'a> {
     /// A negation or break-off in the clause ("has not signed", "talks broke
@@ -46,16 +46,9 @@ impl<'a> State<'a> {
             })
         });
         // "talks on a planned tie-up": a plan named as the noun's attribute
-        // ("a planned", "ett planerat") is what the talks are about; they set
-        // the status
-        let attributive = |k: usize| {
-            let w = self.folded(&cl.items[k]);
-            [
-                "a ", "an ", "the ", "its ", "their ", "ett ", "en ", "det ", "den ", "de ",
-            ]
-            .iter()
-            .any(|a| w.starts_with(a))
-        };
+        // ("a planned", "ett planerat": the language file's `attributive`
+        // statuses) is what the talks are about; they set the status
+        let attributive = |k: usize| has(inp, &cl.items[k], |t| matches!(t, Tag::AttributivePlan));
         let talks = (cl.lo..cl.hi).any(|k| {
             has(inp, &cl.items[k], |t| {
                 matches!(t, Tag::Status(Status::Negotiating))
@@ -85,15 +78,13 @@ impl<'a> State<'a> {
     /// after a fronted adverb): "Därefter planerar Vattenfall att teckna …",
     /// "Nu ska SSAB och LKAB bilda …". The verb, then names (and the words
     /// that describe them), then `att` or the infinitive.
+    /// The words are the language file's `[inverted_plan]` table.
     fn inverted_plan(&self, cl: &Clause) -> bool {
         let items = cl.items;
+        let role = |k: usize, r: PlanWord| has(self.inp, &items[k], |t| *t == Tag::Plan(r));
         (cl.lo + 1..cl.hi.saturating_sub(2)).any(|k| {
-            let verb = self.folded(&items[k]);
-            let (plan, ska) = (
-                crate::lexicon::PLAN_VERBS_SV.contains(&verb.as_str()),
-                matches!(verb.as_str(), "ska" | "skall"),
-            );
-            if !(plan || ska) || self.mention(&items[k + 1]).is_none() {
+            let (plan, modal) = (role(k, PlanWord::Verb), role(k, PlanWord::Modal));
+            if !(plan || modal) || self.mention(&items[k + 1]).is_none() {
                 return false;
             }
             let after = (k + 1..cl.hi).find(|&j| {
@@ -102,9 +93,7 @@ impl<'a> State<'a> {
                     && !self.is_comma(&items[j])
             });
             after.is_some_and(|j| {
-                let w = self.folded(&items[j]);
-                (plan && w == "att")
-                    || (ska && crate::lexicon::PLAN_INFINITIVES_SV.contains(&w.as_str()))
+                (plan && role(j, PlanWord::Marker)) || (modal && role(j, PlanWord::Infinitive))
             })
         })
     }
