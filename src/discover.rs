@@ -783,7 +783,7 @@ fn first_by_end(ends: impl Iterator<Item = usize>) -> FxHashMap<usize, usize> {
 
 /// The byte length of a genitive ending ("'s", "’s", ":s" or a bare "'"),
 /// 0 when `w` has none; cut at it, a name keeps whole characters.
-fn genitive_suffix(w: &str) -> usize {
+pub(crate) fn genitive_suffix(w: &str) -> usize {
     ["'s", "’s", ":s", "'"]
         .iter()
         .find(|g| w.ends_with(*g))

@@ -353,12 +353,13 @@ impl Pipeline {
         mentions.extend(found.mentions);
         mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         mentions.dedup_by(|b, a| b.start < a.end);
-        let discovered: HashMap<String, discover::Discovered> = forms
+        let mut discovered: HashMap<String, discover::Discovered> = forms
             .actors
             .into_iter()
             .chain(found.actors)
             .map(|d| (d.id.clone(), d))
             .collect();
+        self.subsidiaries(text, &mut mentions, &mut discovered);
         let actors = Actors {
             g: &self.gazetteer,
             discovered: &discovered,
@@ -574,6 +575,67 @@ impl Pipeline {
             end = end.max(m.end);
             keep
         });
+    }
+
+    /// A company named with a country or region after it ("Telia Norway",
+    /// "Toyota Motor Europe", "Hitachi Energy Sweden") is its subsidiary
+    /// there: an actor of its own (rule `subsidiary`), not the company and the
+    /// country. Only with one space between, and no word glued after.
+    fn subsidiaries(
+        &self,
+        text: &str,
+        mentions: &mut Vec<matcher::Mention>,
+        discovered: &mut HashMap<String, discover::Discovered>,
+    ) {
+        let kind = |id: &str| {
+            self.gazetteer
+                .get(id)
+                .map(|e| e.kind)
+                .or_else(|| discovered.get(id).map(|d| d.kind))
+        };
+        let mut joined: Vec<(usize, matcher::Mention, discover::Discovered)> = Vec::new();
+        for i in 1..mentions.len() {
+            let (a, b) = (&mentions[i - 1], &mentions[i]);
+            let place = matches!(kind(&b.actor), Some(ActorType::Country | ActorType::Region));
+            if a.genitive
+                || kind(&a.actor) != Some(ActorType::Company)
+                || !place
+                || text.get(a.end..b.start) != Some(" ")
+                || text[b.end..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric)
+            {
+                continue;
+            }
+            let end = if b.genitive {
+                b.end - discover::genitive_suffix(&text[b.start..b.end])
+            } else {
+                b.end
+            };
+            let name = text[a.start..end].to_string();
+            let id = format!("x-{}", text::slug(&name));
+            let m = matcher::Mention {
+                start: a.start,
+                end: b.end,
+                actor: id.as_str().into(),
+                alias: name.as_str().into(),
+                how: b.how,
+                genitive: b.genitive,
+            };
+            let d = discover::Discovered {
+                id,
+                kind: ActorType::Company,
+                name,
+                aliases: Vec::new(),
+                rule: "subsidiary",
+            };
+            joined.push((i - 1, m, d));
+        }
+        for (i, m, d) in joined.into_iter().rev() {
+            mentions.splice(i..i + 2, [m]);
+            discovered.entry(d.id.clone()).or_insert(d);
+        }
     }
 
     fn actor_record(
