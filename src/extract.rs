@@ -481,10 +481,13 @@ impl<'a> State<'a> {
                     cuts.push(k - 1);
                 }
             } else if splits
-                && !listed
+                && (!listed || (left_pred && self.names_then_predicate(&items, k + 1)))
                 && (left_pred || fresh)
                 && (items[k..].iter().any(pred) || negated_rest)
             {
+                // "A signed an MoU with B, and C signed a deal with D": after a
+                // predicate, names right before a predicate of their own start
+                // a clause, not the end of B's list
                 cuts.push(k);
             }
         }
@@ -885,6 +888,27 @@ impl<'a> State<'a> {
             }
         }
         added
+    }
+
+    /// Whether the items from `from` are names (with commas and `and`
+    /// between) followed, at most one word later, by a status or agreement
+    /// predicate: the subject of a clause of their own.
+    fn names_then_predicate(&self, items: &[Item], from: usize) -> bool {
+        let inp = self.inp;
+        let mut j = from;
+        while j < items.len()
+            && (self.mention(&items[j]).is_some()
+                || self.is_comma(&items[j])
+                || has(inp, &items[j], |t| matches!(t, Tag::Coord)))
+        {
+            j += 1;
+        }
+        j > from
+            && items[j..].iter().take(2).any(|it| {
+                has(inp, it, |t| {
+                    matches!(t, Tag::Status(_) | Tag::AgreementVerb { .. })
+                })
+            })
     }
 
     // indices into `out` are compared pairwise, so the loops index
