@@ -476,10 +476,22 @@ impl<'a> State<'a> {
             let prep_rel = k >= 2
                 && has(inp, &items[k], |t| matches!(t, Tag::Which))
                 && has(inp, &items[k - 1], |t| matches!(t, Tag::NotParty | Tag::By));
+            // "… signed an MoU with B after C pulled out of the talks": a
+            // subordinate clause with a subject and a predicate of its own
+            let subordinate = ["after", "before", "because", "efter", "innan", "eftersom"]
+                .iter()
+                .any(|c| one.eq_ignore_ascii_case(c))
+                && self.names_then_predicate(&items, k + 1);
+            // "signed an MoU with B and a supply agreement with C": a second
+            // agreement noun with a counterpart of its own
+            let second_noun =
+                left_pred && and && self.second_agreement(&items, *cuts.last().unwrap(), k);
             if prep_rel && left_pred && items[k..].iter().any(pred) {
                 if *cuts.last().unwrap() < k - 1 {
                     cuts.push(k - 1);
                 }
+            } else if (subordinate && left_pred) || second_noun {
+                cuts.push(k);
             } else if splits
                 && (!listed || (left_pred && self.names_then_predicate(&items, k + 1)))
                 && (left_pred || fresh)
@@ -888,6 +900,33 @@ impl<'a> State<'a> {
             }
         }
         added
+    }
+
+    /// Whether `items[at]` (`and`, `och`) joins a second agreement noun with a
+    /// counterpart of its own to a clause that stated one with a `with`
+    /// counterpart: "signed an MoU with B and a supply agreement with C",
+    /// "tecknade en avsiktsförklaring med B och ett leveransavtal med C".
+    fn second_agreement(&self, items: &[Item], lo: usize, at: usize) -> bool {
+        let inp = self.inp;
+        let noun = |it: &Item| {
+            has(inp, it, |t| {
+                matches!(t, Tag::Agreement { plural: false, .. })
+            })
+        };
+        let with = |it: &Item| has(inp, it, |t| matches!(t, Tag::With));
+        let left = (lo..at).find(|&k| noun(&items[k]));
+        let left_with = left.is_some_and(|n| {
+            (n + 1..at).any(|k| {
+                with(&items[k]) && items.get(k + 1).is_some_and(|x| self.mention(x).is_some())
+            })
+        });
+        let right = (at + 1..items.len().min(at + 4)).find(|&k| noun(&items[k]));
+        let right_with = right.is_some_and(|n| {
+            items[at + 1..n].iter().all(|x| self.mention(x).is_none())
+                && items.get(n + 1).is_some_and(with)
+                && items.get(n + 2).is_some_and(|x| self.mention(x).is_some())
+        });
+        left_with && right_with
     }
 
     /// Whether the items from `from` are names (with commas and `and`
