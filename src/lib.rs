@@ -360,6 +360,7 @@ impl Pipeline {
             .map(|d| (d.id.clone(), d))
             .collect();
         self.subsidiaries(text, &mut mentions, &mut discovered);
+        bylines(text, &blocks, &mut mentions, &mut discovered);
         let actors = Actors {
             g: &self.gazetteer,
             discovered: &discovered,
@@ -769,6 +770,63 @@ fn drop_places_inside_names(text: &str, mentions: &mut Vec<matcher::Mention>, ac
             ActorType::Country | ActorType::Region
         ) || !BEFORE.iter().any(|w| text[..m.start].ends_with(w))
     });
+}
+
+/// The author of a byline: a block of its own that is "By Name Surname" or
+/// "Av Name Surname", with a date before it or not ("March 25, 2025, by Ajsa
+/// Habibic"): a person (rule `byline`). Two or three capitalised words, no
+/// more text after them.
+fn bylines(
+    text: &str,
+    blocks: &[segment::Block],
+    mentions: &mut Vec<matcher::Mention>,
+    discovered: &mut HashMap<String, discover::Discovered>,
+) {
+    static BYLINE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = BYLINE.get_or_init(|| {
+        regex::Regex::new(
+            r"^(?:[^\n]{0,40}\d{4},?\s+)?(?:[Bb]y|[Aa]v)\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2})\.?$",
+        )
+        .expect("a valid byline pattern")
+    });
+    for b in blocks {
+        let Some(line) = text.get(b.start..b.end) else {
+            continue;
+        };
+        if line.len() > 120 {
+            continue;
+        }
+        let Some(name) = re.captures(line).and_then(|c| c.get(1)) else {
+            continue;
+        };
+        let (start, end) = (b.start + name.start(), b.start + name.end());
+        if mentions.iter().any(|m| m.start < end && start < m.end) {
+            continue;
+        }
+        let name = name.as_str().to_string();
+        let id = format!("x-{}", text::slug(&name));
+        let at = mentions.partition_point(|m| m.start < start);
+        mentions.insert(
+            at,
+            matcher::Mention {
+                start,
+                end,
+                actor: id.as_str().into(),
+                alias: name.as_str().into(),
+                how: matcher::How::Discovered,
+                genitive: false,
+            },
+        );
+        discovered
+            .entry(id.clone())
+            .or_insert(discover::Discovered {
+                id,
+                kind: ActorType::Person,
+                name,
+                aliases: Vec::new(),
+                rule: "byline",
+            });
+    }
 }
 
 fn short_name(r: &ActorRecord) -> String {
