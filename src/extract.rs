@@ -423,11 +423,7 @@ impl<'a> State<'a> {
         let items = self.items(sent.start, sent.end);
         let block = self.block_of(si).clone();
         // clauses: split at ';' and at ", och/and/men/but" when both sides have a predicate
-        let pred = |it: &Item| {
-            has(inp, it, |t| {
-                matches!(t, Tag::Status(_) | Tag::AgreementVerb { .. })
-            })
-        };
+        let pred = |it: &Item| has(inp, it, Tag::predicate);
         let mut cuts = vec![0];
         for k in 1..items.len() {
             let conj = |w: &str| {
@@ -616,9 +612,7 @@ impl<'a> State<'a> {
             .take_while(|&k| {
                 self.mention(&items[k]).is_none()
                     && !matches!(items[k].kind, ItemKind::Punct(_))
-                    && !has(self.inp, &items[k], |x| {
-                        matches!(x, Tag::Status(_) | Tag::AgreementVerb { .. })
-                    })
+                    && !has(self.inp, &items[k], Tag::predicate)
             })
             .any(|k| {
                 matches!(
@@ -943,11 +937,10 @@ impl<'a> State<'a> {
             j += 1;
         }
         j > from
-            && items[j..].iter().take(2).any(|it| {
-                has(inp, it, |t| {
-                    matches!(t, Tag::Status(_) | Tag::AgreementVerb { .. })
-                })
-            })
+            && items[j..]
+                .iter()
+                .take(2)
+                .any(|it| has(inp, it, Tag::predicate))
     }
 
     // indices into `out` are compared pairwise, so the loops index

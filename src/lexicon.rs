@@ -527,6 +527,12 @@ pub const TALK_WORDS: &[&str] = &[
 ];
 
 impl Tag {
+    /// Whether this is a predicate that states or reports an agreement: a
+    /// status (`signed`, `are negotiating`) or an agreement verb (`join forces`).
+    pub fn predicate(&self) -> bool {
+        matches!(self, Tag::Status(_) | Tag::AgreementVerb { .. })
+    }
+
     /// Whether a sentence with this tag may state an agreement or describe the
     /// last one: an agreement noun or verb, a status, a passive, a parties
     /// anaphor or a counterpart. The rules skip sentences without one.
@@ -749,17 +755,14 @@ impl Lexicon {
                 add(p, Tag::AttributivePlan);
                 add(p, Tag::Status(Status::Planned));
             }
-            for (list, role) in [
-                (&f.inverted_plan.verbs, PlanWord::Verb),
-                (&f.inverted_plan.marker, PlanWord::Marker),
-                (&f.inverted_plan.modals, PlanWord::Modal),
-                (&f.inverted_plan.infinitives, PlanWord::Infinitive),
-            ] {
-                for p in list {
-                    add(p, Tag::Plan(role));
-                }
-            }
-            let simple: [(&Vec<String>, Tag); 21] = [
+            let simple: [(&Vec<String>, Tag); 25] = [
+                (&f.inverted_plan.verbs, Tag::Plan(PlanWord::Verb)),
+                (&f.inverted_plan.marker, Tag::Plan(PlanWord::Marker)),
+                (&f.inverted_plan.modals, Tag::Plan(PlanWord::Modal)),
+                (
+                    &f.inverted_plan.infinitives,
+                    Tag::Plan(PlanWord::Infinitive),
+                ),
                 (&f.negation, Tag::Negation),
                 (&f.coordination, Tag::Coord),
                 (&f.between, Tag::Between),

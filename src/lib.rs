@@ -588,18 +588,20 @@ impl Pipeline {
         mentions: &mut Vec<matcher::Mention>,
         discovered: &mut HashMap<String, discover::Discovered>,
     ) {
-        let kind = |id: &str| {
-            self.gazetteer
-                .get(id)
-                .map(|e| e.kind)
-                .or_else(|| discovered.get(id).map(|d| d.kind))
+        use extract::ActorInfo;
+        let actors = Actors {
+            g: &self.gazetteer,
+            discovered,
         };
         let mut joined: Vec<(usize, matcher::Mention, discover::Discovered)> = Vec::new();
         for i in 1..mentions.len() {
             let (a, b) = (&mentions[i - 1], &mentions[i]);
-            let place = matches!(kind(&b.actor), Some(ActorType::Country | ActorType::Region));
+            let place = matches!(
+                actors.kind(&b.actor),
+                ActorType::Country | ActorType::Region
+            );
             if a.genitive
-                || kind(&a.actor) != Some(ActorType::Company)
+                || actors.kind(&a.actor) != ActorType::Company
                 || !place
                 || text.get(a.end..b.start) != Some(" ")
                 || text[b.end..]

@@ -207,10 +207,7 @@ impl<'a> State<'a> {
 
     /// A status or agreement verb right after the item at `last`.
     pub(super) fn predicate_after(&self, items: &[Item], last: usize, hi: usize) -> bool {
-        last + 1 < hi
-            && has(self.inp, &items[last + 1], |t| {
-                matches!(t, Tag::Status(_) | Tag::AgreementVerb { .. })
-            })
+        last + 1 < hi && has(self.inp, &items[last + 1], Tag::predicate)
     }
 
     /// Finds coordination chains in `items[lo..hi]`.
@@ -296,11 +293,7 @@ impl<'a> State<'a> {
         let follows = items[last + 1..hi.min(last + 4)]
             .iter()
             .take_while(|it| matches!(it.kind, ItemKind::Word | ItemKind::Date(_)) || predicate(it))
-            .any(|it| {
-                has(inp, it, |t| {
-                    matches!(t, Tag::Status(_) | Tag::AgreementVerb { .. })
-                })
-            });
+            .any(|it| has(inp, it, Tag::predicate));
         if !follows {
             return None;
         }
