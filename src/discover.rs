@@ -386,6 +386,8 @@ fn discover_parties(
     };
     let mut names: Vec<(String, String)> = Vec::new();
     let mut slots: Vec<Mention> = Vec::new();
+    // named_inside reads the whole text: once per word, not once per sentence
+    let mut inside_memo: FxHashMap<&str, bool> = FxHashMap::default();
     // (name, id) of the non-person actors discovered so far, for "a short form
     // of a name discovered in full" without scanning every actor per name
     let mut by_name: BTreeSet<(String, String)> = actors
@@ -547,7 +549,9 @@ fn discover_parties(
                 && j == i + 1
                 && !coordinated
                 && plain_word(word(&toks[i]))
-                && !named_inside(text, sentences, word(&toks[i]))
+                && !*inside_memo
+                    .entry(word(&toks[i]))
+                    .or_insert_with(|| named_inside(text, sentences, word(&toks[i])))
             {
                 continue;
             }

@@ -73,6 +73,41 @@ fn window_bytes() -> usize {
     })
 }
 
+/// `f` of each item on up to `threads` threads, the results in the items'
+/// order. A panic in `f` is raised again in the caller (the corpus runner
+/// isolates it per document).
+fn parallel_map<T: Sync, R: Send>(
+    items: &[T],
+    threads: usize,
+    f: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
+    let threads = threads.min(items.len());
+    if threads <= 1 {
+        return items.iter().map(f).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut out: Vec<(usize, R)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(item) = items.get(i) else { break mine };
+                        mine.push((i, f(item)));
+                    }
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    out.sort_unstable_by_key(|(i, _)| *i);
+    out.into_iter().map(|(_, r)| r).collect()
+}
+
 /// Where a dateline is looked for: a heading among the first blocks, or the
 /// start (this many bytes) of one of the first blocks ("STOCKHOLM, 4 June 2025 – ...").
 /// The lexicon always reads these places.
@@ -87,6 +122,8 @@ pub struct Pipeline {
     lexicon: Lexicon,
     matcher: Matcher,
     segmenter: Segmenter,
+    /// Threads that extract the windows of one long document side by side.
+    window_threads: usize,
 }
 
 struct Actors<'a> {
@@ -120,7 +157,16 @@ impl Pipeline {
             lexicon,
             matcher,
             segmenter,
+            window_threads: 1,
         }
+    }
+
+    /// Extracts the windows of a long document (over [`WINDOW_BYTES`]) on up to
+    /// `n` threads (default 1). Output does not depend on `n`: the windows are
+    /// independent but for the dateline, which the first window gives.
+    pub fn with_window_threads(mut self, n: usize) -> Self {
+        self.window_threads = n.max(1);
+        self
     }
 
     /// The shipped gazetteers and languages.
@@ -214,26 +260,28 @@ impl Pipeline {
             let (f, not, d, cut, _) = self.analyze_one(doc);
             return (f, not, d, cut);
         }
-        let (mut whole, mut rest): (Option<Fragment>, Vec<Fragment>) = (None, Vec::new());
+        let spans = segment::windows(&doc.text, window);
+        let piece = |(a, b): (usize, usize), date: Option<String>| Document {
+            id: doc.id.clone(),
+            text: doc.text[a..b].to_string(),
+            date,
+            lang: doc.lang.clone(),
+            url: doc.url.clone(),
+        };
+        // the document's dateline is in its opening: the first window first
+        let first = self.analyze_one(&piece(spans[0], doc.date.clone()));
+        let date = doc.date.clone().or_else(|| first.0.date.clone());
+        let rest = parallel_map(&spans[1..], self.window_threads, |&span| {
+            self.analyze_one(&piece(span, date.clone()))
+        });
+        let (mut whole, mut rest_fragments): (Option<Fragment>, Vec<Fragment>) = (None, Vec::new());
         let (mut not, mut discovered, mut cut) = (Vec::new(), HashMap::new(), 0);
         let (mut sentences, mut chars, mut done) = (0, 0, 0);
-        for (a, b) in segment::windows(&doc.text, window) {
-            let part = &doc.text[a..b];
+        for (&(a, _), (mut f, n, d, c, count)) in
+            spans.iter().zip(std::iter::once(first).chain(rest))
+        {
             chars += doc.text[done..a].chars().count();
             done = a;
-            let piece = Document {
-                id: doc.id.clone(),
-                text: part.to_string(),
-                // the document's dateline is in its opening
-                date: doc
-                    .date
-                    .clone()
-                    .or_else(|| whole.as_ref().and_then(|f| f.date.clone())),
-                lang: doc.lang.clone(),
-                url: doc.url.clone(),
-            };
-            let (mut f, n, d, c, count) = self.analyze_one(&piece);
-            drop(piece);
             f.shift(a, chars, sentences);
             not.extend(n.into_iter().map(|mut x| {
                 x.sentence += sentences;
@@ -246,11 +294,11 @@ impl Pipeline {
             sentences += count;
             match whole {
                 None => whole = Some(f),
-                Some(_) => rest.push(f),
+                Some(_) => rest_fragments.push(f),
             }
         }
         let mut whole = whole.expect("a long text has windows");
-        whole.absorb(rest);
+        whole.absorb(rest_fragments);
         (whole, not, discovered, cut)
     }
 
@@ -1025,5 +1073,14 @@ mod tests {
         }
         // a document within the window is extracted whole, as before
         assert_eq!(p.analyze_windowed(&doc, text.len()).0, p.extract(&doc));
+        // windows extracted side by side give the same fragment, and the
+        // dateline of the first window still dates the later ones
+        let dated = Document::new("long", format!("STOCKHOLM, 4 June 2025\n\n{text}"));
+        let one = p.analyze_windowed(&dated, window).0;
+        assert_eq!(one.date.as_deref(), Some("2025-06-04"));
+        for n in [2, 3, 8] {
+            let q = p.clone().with_window_threads(n);
+            assert_eq!(q.analyze_windowed(&dated, window).0, one, "{n} threads");
+        }
     }
 }

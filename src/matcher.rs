@@ -467,13 +467,8 @@ pub fn find_all(
     let mut hits: Vec<Vec<(usize, usize, bool)>> = vec![Vec::new(); patterns.len()];
     // (an automaton too large to build, or one that costs more to build than
     // a search per needle of a short text: the search per needle)
-    let ac = (hay.len().saturating_mul(patterns.len()) > 1 << 24)
-        .then(|| {
-            aho_corasick::AhoCorasick::builder()
-                .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
-                .build(&patterns)
-                .ok()
-        })
+    let ac = (hay.len().saturating_mul(patterns.len()) > 1 << 20)
+        .then(|| aho_corasick::AhoCorasick::builder().build(&patterns).ok())
         .flatten();
     if let Some(ac) = ac.as_ref().filter(|_| !patterns.is_empty()) {
         // as the search for one needle goes: on from the end of each occurrence

@@ -424,14 +424,16 @@ fn extract(a: ExtractArgs) -> Result<i32> {
     if a.out.format == Format::Jsonl && !filter.is_empty() {
         bail!("filters apply to graphs; --format jsonl writes unfiltered fragments (filter when you merge)");
     }
-    let p = pipeline(&a.gazetteer)?;
+    let jobs = if a.jobs == 0 {
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    } else {
+        a.jobs
+    };
+    // a long document's windows share the same threads as the documents
+    let p = pipeline(&a.gazetteer)?.with_window_threads(jobs);
     let mut stats = RunStats {
         load_s: t0.elapsed().as_secs_f64(),
-        jobs: if a.jobs == 0 {
-            std::thread::available_parallelism().map_or(1, |n| n.get())
-        } else {
-            a.jobs
-        },
+        jobs,
         ..Default::default()
     };
     let inputs = Inputs::new(
