@@ -123,6 +123,28 @@ impl<'a> State<'a> {
                     rank = 2;
                 }
             }
+            // what is bought or acquired is a stake: "acquired a 25 per cent
+            // stake in", "köper en ägarandel i" is an investment
+            let invests = (cl.lo..cl.hi).any(|x| {
+                has(inp, &items[x], |t| {
+                    matches!(
+                        t,
+                        Tag::AgreementVerb {
+                            kind: Kind::Investment,
+                            ..
+                        }
+                    ) || matches!(
+                        t,
+                        Tag::Agreement {
+                            kind: Kind::Investment,
+                            ..
+                        }
+                    )
+                })
+            });
+            if invests && matches!(kind, Kind::Other | Kind::Offtake) {
+                kind = Kind::Investment;
+            }
         }
         let mut generic = false;
         let inherited = cl.inherited_trigger.and_then(|t| noun(inp, &items[t]));
