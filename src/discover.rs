@@ -116,15 +116,19 @@ pub struct Found {
     pub actors: Vec<Discovered>,
 }
 
+/// Tells whether an actor id is a country or region.
+pub type IsPlace<'a> = &'a dyn Fn(&str) -> bool;
+
 /// Learns acronym definitions and discovers people in `text`.
 ///
 /// `sentences` are byte spans; `mentions` are the gazetteer's (sorted);
-/// `phrases` are the lexicon's matches over the whole text.
+/// `phrases` are the lexicon's matches over the whole text; `is_place` tells
+/// a country or region among the mentions' actors.
 pub fn discover(
     text: &str,
     folded: &str,
     sentences: &[(usize, usize)],
-    mentions: &[Mention],
+    (mentions, is_place): (&[Mention], IsPlace<'_>),
     phrases: &[PhraseMatch],
     lexicon: &Lexicon,
 ) -> Found {
@@ -342,7 +346,7 @@ pub fn discover(
     discover_parties(
         text,
         sentences,
-        mentions,
+        (mentions, is_place),
         phrases,
         ix,
         lexicon,
@@ -368,7 +372,7 @@ pub fn discover(
 fn discover_parties(
     text: &str,
     sentences: &[(usize, usize)],
-    mentions: &[Mention],
+    (mentions, is_place): (&[Mention], IsPlace<'_>),
     phrases: &[PhraseMatch],
     (mix, pix): (&SpanIndex, &SpanIndex),
     lexicon: &Lexicon,
@@ -513,6 +517,25 @@ fn discover_parties(
             known(&toks[k]) || runs.iter().any(|r| r.1 == k + 1)
         };
         for &(i, j) in &runs {
+            // "H2 Energy Europe", "Acme Mining Chile": a country or region right
+            // after a run, and nothing more of a name after it, ends the name
+            // (a company's arm there; the `subsidiary` rule's form)
+            let place = toks
+                .get(j)
+                .filter(|t| t.word && &text[toks[j - 1].end..t.start] == " ")
+                .and_then(|t| mix.first_holding(t.start, t.end).map(|k| (t, &mentions[k])))
+                .filter(|(t, m)| m.start == t.start && !m.genitive && is_place(&m.actor));
+            let j = match place {
+                Some((_, m)) => {
+                    let after = toks.partition_point(|t| t.start < m.end);
+                    if after == toks.len() || (ender(&toks[after]) && !known(&toks[after])) {
+                        after
+                    } else {
+                        j
+                    }
+                }
+                None => j,
+            };
             // what follows ends a name: punctuation, a rule word or an actor
             let ends_ok = j == toks.len() || ender(&toks[j]);
             // an adjective coordinated with another: "the Polish and Swedish industries"
@@ -632,6 +655,11 @@ fn discover_parties(
             }
             let (s, e) = (toks[i].start, toks[j - 1].end);
             let name = normalize_ws(&text[s..e]);
+            // a legal form alone ("AB" of "Northvolt Ett AB", "Ltd" of
+            // "Panasonic Energy Co., Ltd.") is the tail of a name, never one
+            if forms.is_legal(&name) || forms.is_legal(&format!("{name}.")) {
+                continue;
+            }
             let kind = match lexicon.type_for(&name) {
                 Some("none") => continue,
                 Some(t) => ActorType::parse(t).unwrap_or(ActorType::Organization),

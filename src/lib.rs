@@ -393,7 +393,23 @@ impl Pipeline {
             .filter(|(_, a)| **a)
             .map(|(s, _)| *s)
             .collect();
-        let found = discover::discover(text, &folded, &live, &mentions, &phrases, &self.lexicon);
+        let is_place = |id: &str| {
+            use extract::ActorInfo;
+            let none = HashMap::new();
+            let actors = Actors {
+                g: &self.gazetteer,
+                discovered: &none,
+            };
+            matches!(actors.kind(id), ActorType::Country | ActorType::Region)
+        };
+        let found = discover::discover(
+            text,
+            &folded,
+            &live,
+            (&mentions, &is_place),
+            &phrases,
+            &self.lexicon,
+        );
         let mut replaced = found.replaced.clone();
         replaced.sort_unstable();
         let replaced = spans::SpanIndex::new(replaced);
