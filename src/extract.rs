@@ -425,7 +425,12 @@ impl<'a> State<'a> {
         // clauses: split at ';' and at ", och/and/men/but" when both sides have a predicate
         let pred = |it: &Item| has(inp, it, Tag::predicate);
         let mut cuts = vec![0];
+        let adverbial = self.opening_adverbial(&items);
         for k in 1..items.len() {
+            if adverbial == Some(k) {
+                cuts.push(k);
+                continue;
+            }
             let conj = |w: &str| {
                 ["och", "and", "men", "but", "while", "medan"]
                     .iter()
@@ -921,6 +926,25 @@ impl<'a> State<'a> {
                 && items.get(n + 2).is_some_and(|x| self.mention(x).is_some())
         });
         left_with && right_with
+    }
+
+    /// "Following talks in Stockholm, A and B signed …", "Efter långa
+    /// förhandlingar, A och B …": a phrase that opens the sentence with a
+    /// preposition, names no actor and no agreement, and ends at a comma
+    /// before names and their predicate is a clause of its own (its "talks"
+    /// do not make the signing a negotiation). The comma's index.
+    fn opening_adverbial(&self, items: &[Item]) -> Option<usize> {
+        let inp = self.inp;
+        let c = (1..items.len().min(16)).find(|&k| self.is_comma(&items[k]))?;
+        // (a preposition of the lexicon, or one of the participles and
+        // prepositions that only open such phrases)
+        let opens = has(inp, &items[0], |t| matches!(t, Tag::NotParty))
+            || ["following", "amid", "despite", "trots"]
+                .contains(&crate::text::fold(&inp.text[items[0].start..items[0].end]).as_str());
+        let bare = items[..c].iter().all(|x| {
+            self.mention(x).is_none() && !has(inp, x, |t| matches!(t, Tag::Agreement { .. }))
+        });
+        (opens && bare && self.names_then_predicate(items, c + 1)).then_some(c)
     }
 
     /// Whether the items from `from` are names (with commas and `and`
