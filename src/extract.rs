@@ -944,7 +944,14 @@ impl<'a> State<'a> {
         let bare = items[..c].iter().all(|x| {
             self.mention(x).is_none() && !has(inp, x, |t| matches!(t, Tag::Agreement { .. }))
         });
-        (opens && bare && self.names_then_predicate(items, c + 1)).then_some(c)
+        // "On 8 November 2022, A and B formed …": a date there dates the clause
+        let (from, to) = (items[0].start, items[c].start);
+        let dated = self.dates[self.dates.partition_point(|d| d.start < from)..]
+            .iter()
+            .take_while(|d| d.start < to)
+            .next()
+            .is_some();
+        (opens && bare && !dated && self.names_then_predicate(items, c + 1)).then_some(c)
     }
 
     /// Whether the items from `from` are names (with commas and `and`
