@@ -6,7 +6,7 @@ usage: large_doc.py KIND SIZE_MB OUT [--from DIR ...]
 KIND:
   prose       paragraphs of synthetic agreement news, blank lines between them
   line        the same prose on one line (no line feed at all)
-  agreements  "Acme 17 AB signed a memorandum of understanding with JOGMEC on
+  agreements  "Acme Lomi AB signed a memorandum of understanding with JOGMEC on
               3 May 2024." with varying names, one a line, in one block
   news        the .txt files of the --from folders, concatenated until SIZE_MB
 The output is deterministic (a fixed seed).
@@ -35,8 +35,24 @@ FILLER = [
 ]
 
 
+SYLLABLES = ["ka", "lo", "mi", "ne", "ru", "so", "ta", "vi"]
+
+
+def code(i):
+    """A capitalised word for `i` ("Ka", "Lomi", ...): a name word whatever
+    the size of `i`. (Until 2026-12-02 the number itself was written; from
+    10,000 on its five digits were not a name word, and those lines stated no
+    agreement the rules could take.)"""
+    out = SYLLABLES[i % 8]
+    i //= 8
+    while i:
+        out += SYLLABLES[i % 8]
+        i //= 8
+    return out.capitalize()
+
+
 def name(r, i):
-    return f"{r.choice(COMPANIES)} {i} {r.choice(FORMS)}"
+    return f"{r.choice(COMPANIES)} {code(i)} {r.choice(FORMS)}"
 
 
 def date(r):
