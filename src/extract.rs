@@ -935,23 +935,24 @@ impl<'a> State<'a> {
     /// do not make the signing a negotiation). The comma's index.
     fn opening_adverbial(&self, items: &[Item]) -> Option<usize> {
         let inp = self.inp;
-        let c = (1..items.len().min(16)).find(|&k| self.is_comma(&items[k]))?;
         // (a preposition of the lexicon, or one of the participles and
         // prepositions that only open such phrases)
-        let opens = has(inp, &items[0], |t| matches!(t, Tag::NotParty))
+        let opens = has(inp, items.first()?, |t| matches!(t, Tag::NotParty))
             || ["following", "amid", "despite", "trots"]
                 .contains(&crate::text::fold(&inp.text[items[0].start..items[0].end]).as_str());
+        if !opens {
+            return None;
+        }
+        let c = (1..items.len().min(16)).find(|&k| self.is_comma(&items[k]))?;
         let bare = items[..c].iter().all(|x| {
             self.mention(x).is_none() && !has(inp, x, |t| matches!(t, Tag::Agreement { .. }))
         });
         // "On 8 November 2022, A and B formed …": a date there dates the clause
         let (from, to) = (items[0].start, items[c].start);
         let dated = self.dates[self.dates.partition_point(|d| d.start < from)..]
-            .iter()
-            .take_while(|d| d.start < to)
-            .next()
-            .is_some();
-        (opens && bare && !dated && self.names_then_predicate(items, c + 1)).then_some(c)
+            .first()
+            .is_some_and(|d| d.start < to);
+        (bare && !dated && self.names_then_predicate(items, c + 1)).then_some(c)
     }
 
     /// Whether the items from `from` are names (with commas and `and`

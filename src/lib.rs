@@ -393,14 +393,12 @@ impl Pipeline {
             .filter(|(_, a)| **a)
             .map(|(s, _)| *s)
             .collect();
+        // (discovery's mentions are the gazetteer's: no discovered actor yet)
         let is_place = |id: &str| {
-            use extract::ActorInfo;
-            let none = HashMap::new();
-            let actors = Actors {
-                g: &self.gazetteer,
-                discovered: &none,
-            };
-            matches!(actors.kind(id), ActorType::Country | ActorType::Region)
+            matches!(
+                self.gazetteer.get(id).map(|e| e.kind),
+                Some(ActorType::Country | ActorType::Region)
+            )
         };
         let found = discover::discover(
             text,
