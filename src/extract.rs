@@ -1041,13 +1041,19 @@ impl<'a> State<'a> {
             }
         }
         let mut list: Vec<Agreement> = slots.into_iter().flatten().collect();
-        // headings restate or summarise; keep only what the body states too (merged above)
+        // headings restate or summarise: keep what the body states too (merged
+        // above), and what the body says nothing about; a heading whose parties
+        // the body's agreements share is the body's agreement in vaguer words
         let body: BTreeSet<BTreeSet<String>> = list
             .iter()
             .filter(|a| !a.heading)
             .map(|a| a.parties.clone())
             .collect();
-        list.retain(|a| !a.heading || body.contains(&a.parties));
+        list.retain(|a| {
+            !a.heading
+                || body.contains(&a.parties)
+                || body.iter().all(|b| b.is_disjoint(&a.parties))
+        });
         list.retain(|a| a.parties.len() >= 2);
         loose_kinds(&mut list, &self.loose);
         // "two loan agreements": the second (and third …) after the first
