@@ -141,6 +141,8 @@ pub struct Input<'a> {
     pub dateline_in_text: bool,
     /// Actor facts.
     pub actors: &'a dyn ActorInfo,
+    /// The language knowledge the phrases were matched with.
+    pub lexicon: &'a crate::lexicon::Lexicon,
 }
 
 /// Everything extraction finds in a document.

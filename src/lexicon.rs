@@ -368,6 +368,14 @@ struct LangFile {
     type_cues: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     discovery: DiscoveryEntries,
+    /// The prepositions that introduce a transaction's counterpart, by kind
+    /// (`investment = ["in"]`: "invested in Beta").
+    #[serde(default)]
+    counterpart_prepositions: BTreeMap<Kind, Vec<String>>,
+    /// More of them that follow agreement verbs only (`other = ["from"]`:
+    /// "acquired a stake from Beta").
+    #[serde(default)]
+    counterpart_prepositions_verb: BTreeMap<Kind, Vec<String>>,
 }
 
 /// The `[discovery]` tables: the forms and words that make an unknown name an actor.
@@ -639,6 +647,9 @@ pub struct Lexicon {
     type_cues: Vec<(String, Vec<String>)>,
     /// The discovery cues (`[discovery]` tables and roles).
     pub forms: Forms,
+    /// Folded prepositions that introduce a transaction's counterpart, by
+    /// kind, after an agreement noun or verb (`false`) or a verb only (`true`).
+    counterpart_prepositions: BTreeMap<(Kind, bool), HashSet<String>>,
 }
 
 impl Lexicon {
@@ -687,6 +698,7 @@ impl Lexicon {
         let mut articles: HashSet<String> = HashSet::new();
         let mut particles: HashSet<String> = HashSet::new();
         let mut connectors: HashSet<String> = HashSet::new();
+        let mut counterpart_prepositions: BTreeMap<(Kind, bool), HashSet<String>> = BTreeMap::new();
         for (name, text) in sources {
             let f: LangFile = toml::from_str(&text).map_err(|e| {
                 let line = e
@@ -898,6 +910,17 @@ impl Lexicon {
                     }
                 }
             }
+            for (verb_only, table) in [
+                (false, &f.counterpart_prepositions),
+                (true, &f.counterpart_prepositions_verb),
+            ] {
+                for (kind, words) in table {
+                    counterpart_prepositions
+                        .entry((*kind, verb_only))
+                        .or_default()
+                        .extend(words.iter().map(|w| fold(w)));
+                }
+            }
             for (t, words) in f.type_cues {
                 let entry = match type_cues.iter_mut().find(|(k, _)| *k == t) {
                     Some(e) => e,
@@ -991,7 +1014,20 @@ impl Lexicon {
             common_words,
             type_cues,
             forms,
+            counterpart_prepositions,
         })
+    }
+
+    /// Whether the folded word `prep` introduces the counterpart of a
+    /// transaction of `kind` stated by an agreement noun (`verb` false) or an
+    /// agreement verb (the language files' `[counterpart_prepositions]`).
+    pub fn introduces_counterpart(&self, kind: Kind, verb: bool, prep: &str) -> bool {
+        let has = |verb_only: bool| {
+            self.counterpart_prepositions
+                .get(&(kind, verb_only))
+                .is_some_and(|s| s.contains(prep))
+        };
+        has(false) || (verb && has(true))
     }
 
     /// Whether `folded[start..end]` (a sentence that names no actor) holds any

@@ -450,6 +450,7 @@ impl Pipeline {
             dateline,
             dateline_in_text: text_dateline.is_some(),
             actors: &actors,
+            lexicon: &self.lexicon,
         });
 
         let cix = CharIndex::new(text);

@@ -1064,21 +1064,11 @@ impl<'a> State<'a> {
             return false;
         };
         let w = self.folded(&cl.items[g]);
+        let lex = &inp.lexicon;
         let fits = tr.nouns.iter().chain(tr.verb.iter()).any(|&k| {
             tags(inp, &cl.items[k]).iter().any(|t| match t {
-                // a purchase: the seller, or the company a stake is bought in
-                Tag::AgreementVerb {
-                    kind: Kind::Other, ..
-                } => matches!(w.as_str(), "from" | "från" | "in" | "i"),
-                Tag::Agreement { kind, .. } | Tag::AgreementVerb { kind, .. } => matches!(
-                    (kind, w.as_str()),
-                    (
-                        Kind::Investment,
-                        "in" | "i" | "to" | "till" | "from" | "från"
-                    ) | (Kind::Offtake, "from" | "från" | "to" | "till" | "hos")
-                        // "official partner of Beta", "huvudpartner till Beta"
-                        | (Kind::Partnership, "of" | "to" | "till" | "för" | "åt")
-                ),
+                Tag::Agreement { kind, .. } => lex.introduces_counterpart(*kind, false, &w),
+                Tag::AgreementVerb { kind, .. } => lex.introduces_counterpart(*kind, true, &w),
                 _ => false,
             })
         });
