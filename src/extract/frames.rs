@@ -1033,7 +1033,8 @@ impl<'a> State<'a> {
                     self.add(&c.members, f);
                     f.fired("object");
                 }
-                Gov::NotParty
+                // "invested in Beta", "fått ett kontrakt av Beta" (no passive)
+                Gov::NotParty | Gov::By
                     if f.parties.len() == 1 && self.transaction_counterpart(cl, tr, c) =>
                 {
                     self.add(&c.members, f);
