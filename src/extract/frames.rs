@@ -1033,9 +1033,12 @@ impl<'a> State<'a> {
                     self.add(&c.members, f);
                     f.fired("object");
                 }
-                // "invested in Beta", "fått ett kontrakt av Beta" (no passive)
-                Gov::NotParty | Gov::By
-                    if f.parties.len() == 1 && self.transaction_counterpart(cl, tr, c) =>
+                // "invested in Beta", "fått ett kontrakt av Beta" (no passive),
+                // "the sole supplier for Beta"
+                Gov::NotParty | Gov::By | Gov::OnBehalf
+                    if f.parties.len() == 1
+                        && (c.gov != Gov::OnBehalf || !self.genitive_chain(c))
+                        && self.transaction_counterpart(cl, tr, c) =>
                 {
                     self.add(&c.members, f);
                     f.fired("counterpart");
@@ -1045,7 +1048,7 @@ impl<'a> State<'a> {
                 Gov::OnBehalf
                     if c.first > 0
                         && (lo..c.first).any(|k| self.is_person(&items[k]))
-                        && !c.members.iter().any(|&m| self.inp.mentions[m].genitive) =>
+                        && !self.genitive_chain(c) =>
                 {
                     self.add(&c.members, f);
                     f.fired("on-behalf");
@@ -1053,6 +1056,12 @@ impl<'a> State<'a> {
                 _ => {}
             }
         }
+    }
+
+    /// Whether a chain names a genitive ("for Umicore's cathode business"):
+    /// it describes the noun after it, and is no counterpart or principal.
+    fn genitive_chain(&self, c: &Chain) -> bool {
+        c.members.iter().any(|&m| self.inp.mentions[m].genitive)
     }
 
     /// The counterpart of a transaction: "invest … in Northvolt under an
