@@ -155,6 +155,10 @@ pub enum Tag {
     /// A noun naming a company by what it does (`carmaker`, `vendor`): after a
     /// definite determiner (`the Chinese vendor`) it refers like a company anaphor.
     CompanyHead,
+    /// People or bodies that act for the actors named right after them
+    /// (`representatives of`, `the governments of`, `företrädare för`): the
+    /// actors are the parties, as if named alone.
+    Representatives,
     /// Opens an apposition after a comma (`, a subsidiary of …,`): the actors
     /// named inside describe the one before and are no parties.
     Apposition,
@@ -340,6 +344,10 @@ struct LangFile {
     company_anaphora: Vec<String>,
     #[serde(default)]
     company_heads: Vec<String>,
+    /// People or bodies acting for the actors named after them
+    /// ("representatives of", "the governments of", "företrädare för").
+    #[serde(default)]
+    representatives: Vec<String>,
     #[serde(default)]
     apposition: Vec<String>,
     #[serde(default)]
@@ -767,7 +775,7 @@ impl Lexicon {
                 add(p, Tag::AttributivePlan);
                 add(p, Tag::Status(Status::Planned));
             }
-            let simple: [(&Vec<String>, Tag); 25] = [
+            let simple: [(&Vec<String>, Tag); 26] = [
                 (&f.inverted_plan.verbs, Tag::Plan(PlanWord::Verb)),
                 (&f.inverted_plan.marker, Tag::Plan(PlanWord::Marker)),
                 (&f.inverted_plan.modals, Tag::Plan(PlanWord::Modal)),
@@ -788,6 +796,7 @@ impl Lexicon {
                 (&f.parties_anaphora, Tag::PartiesAnaphor),
                 (&f.company_anaphora, Tag::CompanyAnaphor),
                 (&f.company_heads, Tag::CompanyHead),
+                (&f.representatives, Tag::Representatives),
                 (&f.apposition, Tag::Apposition),
                 (&f.counterpart, Tag::Counterpart),
                 (&f.joiners, Tag::Joins),

@@ -23,6 +23,7 @@ impl<'a> State<'a> {
                             | Tag::PluralQuantifier
                             | Tag::CompanyHead
                             | Tag::CompanyAnaphor
+                            | Tag::Representatives
                     )
                 })
                 // a content word only: "the Chinese graphite company"
