@@ -359,6 +359,24 @@ pub fn discover(
     found
 }
 
+/// A word of the rules that ends a name: a relation word, a verb, a comment.
+fn rule_tag(g: &Tag) -> bool {
+    matches!(
+        g,
+        Tag::Coord
+            | Tag::With
+            | Tag::Between
+            | Tag::By
+            | Tag::OnBehalf
+            | Tag::NotParty
+            | Tag::Status(_)
+            | Tag::AgreementVerb { .. }
+            | Tag::Passive
+            | Tag::Comment
+            | Tag::Which
+    )
+}
+
 /// Names in the party slots of a sentence that states an agreement (an
 /// agreement noun or verb and a status): a run of capitalised words (digits
 /// may follow: "Agtech 2030") right after `with`/`between`/`med`/`mellan`,
@@ -458,22 +476,7 @@ fn discover_parties(
             !t.word
                 || known(t)
                 || (!capitalized(word(t)) && forms.not_name(word(t)))
-                || tagged_at(t.start, &|g| {
-                    matches!(
-                        g,
-                        Tag::Coord
-                            | Tag::With
-                            | Tag::Between
-                            | Tag::By
-                            | Tag::OnBehalf
-                            | Tag::NotParty
-                            | Tag::Status(_)
-                            | Tag::AgreementVerb { .. }
-                            | Tag::Passive
-                            | Tag::Comment
-                            | Tag::Which
-                    )
-                })
+                || tagged_at(t.start, &|g| rule_tag(g))
         };
         // runs of name words: (first token, one past the last)
         let mut runs: Vec<(usize, usize)> = Vec::new();
@@ -548,7 +551,20 @@ fn discover_parties(
                 && !ender(&toks[j + 2]);
             // "Korean East-West Power (EWP)": a word before a name is part of it
             let prefix = j < toks.len() && toks[j].word && known(&toks[j]);
-            if !ends_ok || adjective || prefix {
+            // "Zambian state miner ZCCM", "Swedish state utility Vattenfall": a
+            // word before lower-case descriptor words and an actor describes it
+            let describes = {
+                let lower = |t: &Tok| {
+                    t.word && !capitalized(word(t)) && !tagged_at(t.start, &|g| rule_tag(g))
+                };
+                let k = (j..toks.len().min(j + 4))
+                    .find(|&k| !lower(&toks[k]))
+                    .unwrap_or(toks.len());
+                k > j
+                    && k < toks.len()
+                    && (known(&toks[k]) || taken.overlaps(toks[k].start, toks[k].end))
+            };
+            if !ends_ok || adjective || prefix || describes {
                 continue;
             }
             // "Minister of Mining signed", "Region Skåne i Malmö": the
@@ -594,9 +610,19 @@ fn discover_parties(
                 }
                 _ => i,
             };
+            // "med finska Vaasan Sähkö", "with state-owned Ruhr Gas": one
+            // lower-case word between the relation word and the name
+            let adjective_slot = i >= 2 && {
+                let a = &toks[i - 1];
+                a.word
+                    && !lex(a)
+                    && !capitalized(word(a))
+                    && tagged_ending(toks[i - 2].end, &|g| matches!(g, Tag::With | Tag::Between))
+            };
             let slot_before = i > 0 && {
                 let p = &toks[i - 1];
-                tagged_ending(p.end, &|g| matches!(g, Tag::With | Tag::Between))
+                adjective_slot
+                    || tagged_ending(p.end, &|g| matches!(g, Tag::With | Tag::Between))
                     || (is_coord(p) && i >= 2 && actor_ends(i - 2, &runs) && {
                         // a list: "with A, B and C", "mellan A, B och C"
                         let mut k = i - 2;
