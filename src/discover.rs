@@ -616,7 +616,7 @@ fn discover_parties(
                 let a = &toks[i - 1];
                 a.word
                     && !lex(a)
-                    && !capitalized(word(a))
+                    && word(a).chars().next().is_some_and(char::is_lowercase)
                     && tagged_ending(toks[i - 2].end, &|g| matches!(g, Tag::With | Tag::Between))
             };
             let slot_before = i > 0 && {

@@ -145,6 +145,8 @@ pub enum Tag {
     Number(u8),
     /// A planned status named as a noun's attribute (`a planned`, `ett planerat`).
     AttributivePlan,
+    /// Ends what follows: talks it governs are over (`after`, `efter`).
+    AfterTalks,
     /// A word of a plan with the subject after the finite verb (`planerar`,
     /// `att`, `ska`, `bilda`).
     Plan(PlanWord),
@@ -257,6 +259,10 @@ struct StatusEntries {
     /// planned, except in talks about it, which are negotiating.
     #[serde(default)]
     attributive: Vec<String>,
+    /// Words after which talks are over ("after months of talks", "efter
+    /// flera års förhandlingar"): the talks they govern set no status.
+    #[serde(default)]
+    after: Vec<String>,
 }
 
 /// A plan with the subject after the finite verb (Swedish V2 word order,
@@ -774,6 +780,9 @@ impl Lexicon {
             for p in &f.status.attributive {
                 add(p, Tag::AttributivePlan);
                 add(p, Tag::Status(Status::Planned));
+            }
+            for p in &f.status.after {
+                add(p, Tag::AfterTalks);
             }
             let simple: [(&Vec<String>, Tag); 26] = [
                 (&f.inverted_plan.verbs, Tag::Plan(PlanWord::Verb)),

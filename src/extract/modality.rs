@@ -54,12 +54,31 @@ impl<'a> State<'a> {
                 matches!(t, Tag::Status(Status::Negotiating))
             })
         });
+        // "after months of talks", "efter flera års förhandlingar": talks a
+        // few words after `after` are over and set no status
+        let over = |k: usize| {
+            (cl.lo.max(k.saturating_sub(5))..k).any(|j| {
+                has(inp, &cl.items[j], |t| matches!(t, Tag::AfterTalks))
+                    && (j + 1..k).all(|i| {
+                        self.mention(&cl.items[i]).is_none()
+                            && !has(inp, &cl.items[i], |t| {
+                                matches!(
+                                    t,
+                                    Tag::Status(_)
+                                        | Tag::Agreement { .. }
+                                        | Tag::AgreementVerb { .. }
+                                )
+                            })
+                    })
+            })
+        };
         verb_status
             .into_iter()
             .chain(self.inverted_plan(cl).then_some(Status::Planned))
             .chain((cl.lo..cl.hi).flat_map(|k| {
                 tags(inp, &cl.items[k]).iter().filter_map(move |t| match t {
                     Tag::Status(Status::Planned) if talks && attributive(k) => None,
+                    Tag::Status(Status::Negotiating) if over(k) => None,
                     Tag::Status(s) => Some(*s),
                     _ => None,
                 })
