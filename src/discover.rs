@@ -610,6 +610,9 @@ fn discover_parties(
                 }
                 _ => i,
             };
+            // `with`/`between`/`med`/`mellan` ends at token k
+            let relation =
+                |k: usize| tagged_ending(toks[k].end, &|g| matches!(g, Tag::With | Tag::Between));
             // "med finska Vaasan Sähkö", "with state-owned Ruhr Gas": one
             // lower-case word between the relation word and the name
             let adjective_slot = i >= 2 && {
@@ -617,25 +620,19 @@ fn discover_parties(
                 a.word
                     && !lex(a)
                     && word(a).chars().next().is_some_and(char::is_lowercase)
-                    && tagged_ending(toks[i - 2].end, &|g| matches!(g, Tag::With | Tag::Between))
+                    && relation(i - 2)
             };
             let slot_before = i > 0 && {
                 let p = &toks[i - 1];
                 adjective_slot
-                    || tagged_ending(p.end, &|g| matches!(g, Tag::With | Tag::Between))
+                    || relation(i - 1)
                     || (is_coord(p) && i >= 2 && actor_ends(i - 2, &runs) && {
                         // a list: "with A, B and C", "mellan A, B och C"
                         let mut k = i - 2;
-                        while k > 0
-                            && !(toks[k].word
-                                && tagged_ending(toks[k].end, &|g| {
-                                    matches!(g, Tag::With | Tag::Between)
-                                }))
-                            && i - k < 24
-                        {
+                        while k > 0 && !(toks[k].word && relation(k)) && i - k < 24 {
                             k -= 1;
                         }
-                        tagged_ending(toks[k].end, &|g| matches!(g, Tag::With | Tag::Between))
+                        relation(k)
                             || (j < toks.len()
                                 && tagged_at(toks[j].start, &|g| {
                                     matches!(g, Tag::Status(_) | Tag::AgreementVerb { .. })

@@ -938,10 +938,10 @@ impl<'a> State<'a> {
     fn opening_adverbial(&self, items: &[Item]) -> Option<usize> {
         let inp = self.inp;
         // (a preposition of the lexicon, or one of the participles and
-        // prepositions that only open such phrases)
-        let opens = has(inp, items.first()?, |t| matches!(t, Tag::NotParty))
-            || ["following", "amid", "despite", "trots"]
-                .contains(&crate::text::fold(&inp.text[items[0].start..items[0].end]).as_str());
+        // prepositions that only open such phrases: `clause_openers`)
+        let opens = has(inp, items.first()?, |t| {
+            matches!(t, Tag::NotParty | Tag::ClauseOpener)
+        });
         if !opens {
             return None;
         }

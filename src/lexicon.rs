@@ -147,6 +147,9 @@ pub enum Tag {
     AttributivePlan,
     /// Ends what follows: talks it governs are over (`after`, `efter`).
     AfterTalks,
+    /// Opens a sentence-initial phrase that is a clause of its own when it
+    /// names no actor (`following`, `amid`, `trots`); elsewhere a plain word.
+    ClauseOpener,
     /// A word of a plan with the subject after the finite verb (`planerar`,
     /// `att`, `ska`, `bilda`).
     Plan(PlanWord),
@@ -368,6 +371,10 @@ struct LangFile {
     relative_pronouns: Vec<String>,
     #[serde(default)]
     complementizers: Vec<String>,
+    /// Participles and prepositions that open a sentence-initial phrase of
+    /// its own ("Following months of talks, …"), besides `not_party`.
+    #[serde(default)]
+    clause_openers: Vec<String>,
     #[serde(default)]
     org_heads: Vec<String>,
     #[serde(default)]
@@ -784,7 +791,7 @@ impl Lexicon {
             for p in &f.status.after {
                 add(p, Tag::AfterTalks);
             }
-            let simple: [(&Vec<String>, Tag); 26] = [
+            let simple: [(&Vec<String>, Tag); 27] = [
                 (&f.inverted_plan.verbs, Tag::Plan(PlanWord::Verb)),
                 (&f.inverted_plan.marker, Tag::Plan(PlanWord::Marker)),
                 (&f.inverted_plan.modals, Tag::Plan(PlanWord::Modal)),
@@ -813,6 +820,7 @@ impl Lexicon {
                 (&f.roles, Tag::Role),
                 (&f.relative_pronouns, Tag::Which),
                 (&f.complementizers, Tag::Complementizer),
+                (&f.clause_openers, Tag::ClauseOpener),
                 (&f.org_heads, Tag::OrgHead),
             ];
             for (list, tag) in simple {

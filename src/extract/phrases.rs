@@ -24,6 +24,8 @@ impl<'a> State<'a> {
                             | Tag::CompanyHead
                             | Tag::CompanyAnaphor
                             | Tag::Representatives
+                            // a plain word inside a sentence: "the following countries"
+                            | Tag::ClauseOpener
                     )
                 })
                 // a content word only: "the Chinese graphite company"
