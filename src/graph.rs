@@ -480,19 +480,27 @@ impl KnowledgeGraph {
 
     /// Edges as (source id, target id, relation), sorted.
     pub fn edges(&self) -> Vec<(&str, &str, &Relation)> {
+        // ids are unique, so sorting by each node's rank in id order sorts by
+        // id, without comparing strings
+        let mut rank = vec![0usize; self.graph.node_count()];
+        for (r, i) in self.index.values().enumerate() {
+            rank[i.index()] = r;
+        }
         let mut v: Vec<_> = self
             .graph
             .edge_references()
-            .map(|e| {
+            .map(|e| (rank[e.source().index()], rank[e.target().index()], e))
+            .collect();
+        v.sort_by(|a, b| (a.0, a.1, a.2.weight().as_str()).cmp(&(b.0, b.1, b.2.weight().as_str())));
+        v.into_iter()
+            .map(|(_, _, e)| {
                 (
                     self.graph[e.source()].id(),
                     self.graph[e.target()].id(),
                     e.weight(),
                 )
             })
-            .collect();
-        v.sort_by(|a, b| (a.0, a.1, a.2.as_str()).cmp(&(b.0, b.1, b.2.as_str())));
-        v
+            .collect()
     }
 
     /// Nodes, sorted by id.

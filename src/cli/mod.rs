@@ -564,7 +564,7 @@ fn extract(a: ExtractArgs) -> Result<i32> {
         let kg = builder.build();
         stats.actors = kg.actor_indices().len();
         stats.agreements = kg.agreement_indices().len();
-        stats.mentions = kg.stats().mentions;
+        stats.mentions = kg.actors().map(|x| x.mentions.len()).sum();
         let totals = (stats.actors, stats.agreements);
         write_filtered(kg, &filter, &a.out, totals)?;
     }
@@ -724,14 +724,18 @@ fn write_filtered(
     totals: (usize, usize),
 ) -> Result<()> {
     let kg = filter.apply_owned(kg)?;
-    write_graph(
+    let written = write_graph(
         &kg,
         out.format,
         out.view,
         out.output.as_deref(),
         &out.diagram,
         totals,
-    )
+    );
+    // the command ends after this: the OS takes the graph back at once, where
+    // dropping it frees its records one by one (half a second at 100 MB)
+    std::mem::forget(kg);
+    written
 }
 
 fn explain(
