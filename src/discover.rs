@@ -1161,7 +1161,12 @@ fn discover_people(
                     .iter()
                     .any(|t| matches!(t, Tag::Status(_) | Tag::Comment))
             });
-            if role_before || appos || verb_after {
+            // "Acme Engineering signed": a company's name before the verb
+            let org_name = text[s..e]
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|w| forms.is_org_word(w));
+            if role_before || appos || (verb_after && !org_name) {
                 add_person(normalize_ws(&text[s..e]), &mut names, &mut named, actors);
             }
             i = j;
@@ -1465,6 +1470,7 @@ pub fn discover_forms(
                 // capitalised words before the head ("UAE Space Agency", "Umeå universitet")
                 let mut first = None;
                 let mut outside = 0;
+                let mut joined: Option<&Mention> = None;
                 let mut i = before;
                 while i > 0 && before - i < 5 {
                     let t = &toks[i - 1];
@@ -1479,6 +1485,9 @@ pub fn discover_forms(
                             };
                             if m.genitive || m.end > t.end {
                                 break;
+                            }
+                            if i == before {
+                                joined = Some(m);
                             }
                             first = Some(ms);
                             i = ms;
@@ -1539,6 +1548,24 @@ pub fn discover_forms(
                             break;
                         }
                     }
+                }
+                // a company head right after a known company's name is part
+                // of it: "Hyundai Motor Group", "Epiroc Group" (the mention
+                // grows over it; a genitive "Group's" is left alone)
+                if let (0, None, Some(m), ActorType::Company) = (outside, last, joined, kind) {
+                    let next = text[e..].chars().next();
+                    if capital
+                        && first == toks.iter().position(|x| x.start == m.start)
+                        && !next
+                            .is_some_and(|c| c.is_alphanumeric() || matches!(c, '\'' | '’' | ':'))
+                    {
+                        found.replaced.push((m.start, m.end));
+                        found.mentions.push(Mention {
+                            end: e,
+                            ..m.clone()
+                        });
+                    }
+                    continue;
                 }
                 if outside == 0 || (first.is_none() && last.is_none()) {
                     continue;

@@ -416,6 +416,8 @@ struct DiscoveryEntries {
     #[serde(default)]
     name_connectors: Vec<String>,
     #[serde(default)]
+    org_words: Vec<String>,
+    #[serde(default)]
     heads: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     descriptors: BTreeMap<String, Vec<String>>,
@@ -470,6 +472,9 @@ pub struct Forms {
     particles: HashSet<String>,
     /// Lower-case words inside an organisation's name, as written (`of`, `för`).
     connectors: HashSet<String>,
+    /// Folded last words of organisations' names, never of people's
+    /// (`engineering`, `kraft`): "Acme Engineering signed" is no person.
+    org_words: HashSet<String>,
 }
 
 impl Forms {
@@ -515,6 +520,11 @@ impl Forms {
     /// Whether a word is a particle of a person's name as written (`de`, `von`).
     pub fn is_particle(&self, word: &str) -> bool {
         self.particles.contains(word)
+    }
+
+    /// Whether a word (any case) ends organisations' names, never people's (`Engineering`).
+    pub fn is_org_word(&self, word: &str) -> bool {
+        self.org_words.contains(&fold(word))
     }
 
     /// Whether a word joins the words of an organisation's name (`of` in "Port of X").
@@ -719,6 +729,7 @@ impl Lexicon {
         let mut articles: HashSet<String> = HashSet::new();
         let mut particles: HashSet<String> = HashSet::new();
         let mut connectors: HashSet<String> = HashSet::new();
+        let mut org_words: HashSet<String> = HashSet::new();
         let mut counterpart_prepositions: BTreeMap<(Kind, bool), HashSet<String>> = BTreeMap::new();
         for (name, text) in sources {
             let f: LangFile = toml::from_str(&text).map_err(|e| {
@@ -894,6 +905,7 @@ impl Lexicon {
                 );
                 particles.extend(d.name_particles.iter().cloned());
                 connectors.extend(d.name_connectors.iter().cloned());
+                org_words.extend(d.org_words.iter().map(|w| fold(w)));
                 for w in &d.legal_forms {
                     put(w, FormCue::LegalForm, true);
                     legal.insert(w.clone());
@@ -976,6 +988,7 @@ impl Lexicon {
             articles,
             particles,
             connectors,
+            org_words,
         };
         let keys: Vec<String> = phrases.keys().cloned().collect();
         let mut cue_keys: Vec<&str> = phrases
