@@ -512,8 +512,15 @@ impl<'a> State<'a> {
             let (lo, hi) = (w[0], w[1]);
             // a relative clause ", which/som ..." inside this clause
             let comma = |k: usize| self.is_comma(&items[k]);
-            let rel = (lo + 1..hi)
-                .find(|&k| has(inp, &items[k], |t| matches!(t, Tag::Which)) && comma(k - 1));
+            // ... or right after an agreement noun, with a subject of its own:
+            // "ett avtal där Epiroc levererar maskiner"
+            let own_subject = |k: usize| {
+                has(inp, &items[k - 1], |t| matches!(t, Tag::Agreement { .. }))
+                    && items.get(k + 1).is_some_and(|x| self.mention(x).is_some())
+            };
+            let rel = (lo + 1..hi).find(|&k| {
+                has(inp, &items[k], |t| matches!(t, Tag::Which)) && (comma(k - 1) || own_subject(k))
+            });
             match rel {
                 Some(k) => {
                     let end = (k + 1..hi).find(|&x| comma(x)).unwrap_or(hi);
@@ -523,8 +530,10 @@ impl<'a> State<'a> {
                             matches!(t, Tag::Agreement { plural: false, .. })
                         })
                     });
+                    // the main clause ends before the comma, or before the pronoun
+                    let before = if comma(k - 1) { k - 1 } else { k };
                     let ante_chain = self
-                        .chains(&items, lo, k - 1)
+                        .chains(&items, lo, before)
                         .into_iter()
                         .rfind(|c| c.last + 2 >= k - 1);
                     created |= self.clause(Clause {
@@ -536,7 +545,7 @@ impl<'a> State<'a> {
                         inherited_subject: ante_chain.map(|c| c.members),
                         block: &block,
                     });
-                    let mut main: Vec<Item> = items[lo..k - 1].to_vec();
+                    let mut main: Vec<Item> = items[lo..before].to_vec();
                     main.extend_from_slice(&items[end.min(hi)..hi]);
                     created |= self.clause(Clause::plain(si, &main, 0, main.len(), &block));
                 }

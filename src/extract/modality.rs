@@ -210,6 +210,13 @@ impl<'a> State<'a> {
                 .find_map(|p| {
                     p.tags.iter().find_map(|t| match t {
                         Tag::KindCue(k) => Some(*k),
+                        // "ett avtal, där Fortum köper el": what a relative
+                        // clause says the parties do
+                        Tag::AgreementVerb { kind: k, .. }
+                            if *k != Kind::Cooperation && p.start > items[from].start =>
+                        {
+                            Some(*k)
+                        }
                         _ => None,
                     })
                 });
