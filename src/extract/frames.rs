@@ -11,7 +11,7 @@
 //! | `subject` | the ungoverned chain nearest the predicate ("A and B signed …") |
 //! | `relative` | the antecedent of `which`/`som` ("… Beta, which signed an MoU with …") |
 //! | `company-anaphor` | "the company", "Bolaget", "it" → the company last named |
-//! | `parties-anaphor` | "the two companies", "parterna" → the parties of the last agreement |
+//! | `parties-anaphor` | "the two companies", "parterna" → a pair named before it, the speakers after it ("…, A and B said"), or the parties of the last agreement |
 //! | `genitive` | "JARE:s avtal med Lynas" |
 //! | `carried-subject` | a clause naming only counterparts continues the last subject ("Similar agreements have been established with A and B") |
 //! | `with` | the chain after `with`/`med`/`together with` |
@@ -864,7 +864,8 @@ impl<'a> State<'a> {
 
     /// The actors "the two sides", "parterna", "they" stand for: a coordination of
     /// two or more parties earlier in the sentence ("representatives of A and B
-    /// attended, and the two sides endorsed …"), else the parties of the
+    /// attended, and the two sides endorsed …"), else the speakers named after
+    /// it in the sentence ("…, A and B said"), else the parties of the
     /// agreement talked about last, else a coordination in the sentence before.
     fn parties_referred(&self, si: usize, at: usize) -> Option<BTreeSet<String>> {
         let pair_in = |s: usize, before: usize| {
@@ -888,7 +889,26 @@ impl<'a> State<'a> {
                 .collect();
             (named.len() == 2).then_some(named)
         };
+        // "The two companies signed an MoU on Monday, Acme and Beta said",
+        // "…, meddelar Acme och Beta": the speakers named after it in the
+        // same sentence
+        let speakers_after = || {
+            let sent = &self.inp.sentences[si];
+            let items = self.items(at, sent.end);
+            let comment = |k: usize| has(self.inp, &items[k], |t| matches!(t, Tag::Comment));
+            self.chains(&items, 0, items.len())
+                .into_iter()
+                .filter(|c| {
+                    (c.last + 1 < items.len() && comment(c.last + 1))
+                        || (c.first >= 2
+                            && comment(c.first - 1)
+                            && self.is_comma(&items[c.first - 2]))
+                })
+                .map(|c| self.party_ids(&c.members).collect::<BTreeSet<String>>())
+                .find(|ps| ps.len() >= 2)
+        };
         pair_in(si, at)
+            .or_else(speakers_after)
             .or_else(|| self.last.map(|(a, _)| self.out[a].parties.clone()))
             .or_else(two_before)
             .or_else(|| si.checked_sub(1).and_then(|p| pair_in(p, usize::MAX)))
