@@ -131,7 +131,18 @@ impl<'a> State<'a> {
             .collect();
         let mut kind = Kind::Cooperation;
         let mut rank = 0;
-        if let Some(v) = tr.verb {
+        // "The agreement will provide a framework …": a verb whose subject is
+        // the agreement noun says what the agreement does, not its kind
+        // ("a deal to acquire …" says what it is about: an infinitive is kept)
+        let verb = tr.verb.filter(|&v| {
+            let infinitive = {
+                let w = self.folded(&items[v]);
+                w.starts_with("to ") || w.starts_with("att ")
+            };
+            infinitive
+                || !(v > cl.lo && has(inp, &items[v - 1], |t| matches!(t, Tag::Agreement { .. })))
+        });
+        if let Some(v) = verb {
             if let Some(Tag::AgreementVerb { kind: k, .. }) = tags(inp, &items[v])
                 .iter()
                 .find(|t| matches!(t, Tag::AgreementVerb { .. }))
