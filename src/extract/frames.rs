@@ -176,6 +176,12 @@ impl<'a> State<'a> {
         let Some(mut frame) = self.frame(&cl, &tr, &chains, split, them) else {
             return false;
         };
+        // "A och B beviljade 9,6 miljoner kronor för satsningen": a
+        // transaction verb with no agreement noun binds its subjects to
+        // the other side, and names none here
+        if tr.main.is_none() && frame.rule == "subject" && self.transaction(&cl, &tr) {
+            return false;
+        }
         if self.negated(&cl, &tr) {
             self.not.push(NotAgreement {
                 actors: frame.parties,
@@ -309,6 +315,22 @@ impl<'a> State<'a> {
             created = true;
         }
         created
+    }
+
+    /// Whether the clause's verb is a transaction with another side (lending,
+    /// investing, buying, supplying), not a joint act of its subjects.
+    fn transaction(&self, cl: &Clause, tr: &Triggers) -> bool {
+        tr.verb.is_some_and(|v| {
+            has(self.inp, &cl.items[v], |t| {
+                matches!(
+                    t,
+                    Tag::AgreementVerb {
+                        kind: Kind::Investment | Kind::Offtake,
+                        ..
+                    }
+                )
+            })
+        })
     }
 
     /// Stage 2: finds the triggers; `None` when the clause states no agreement.
