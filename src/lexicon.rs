@@ -418,6 +418,8 @@ struct DiscoveryEntries {
     #[serde(default)]
     org_words: Vec<String>,
     #[serde(default)]
+    not_name_suffixes: Vec<String>,
+    #[serde(default)]
     heads: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     descriptors: BTreeMap<String, Vec<String>>,
@@ -475,6 +477,9 @@ pub struct Forms {
     /// Folded last words of organisations' names, never of people's
     /// (`engineering`, `kraft`): "Acme Engineering signed" is no person.
     org_words: HashSet<String>,
+    /// Folded endings of words that describe a name, never part of it
+    /// (`-based`: "Oslo-based X").
+    not_name_suffixes: Vec<String>,
 }
 
 impl Forms {
@@ -514,7 +519,12 @@ impl Forms {
 
     /// Whether a word (any case) can never be part of a discovered name.
     pub fn not_name(&self, word: &str) -> bool {
-        self.not_names.contains(&fold(word))
+        let w = fold(word);
+        self.not_names.contains(&w)
+            || self
+                .not_name_suffixes
+                .iter()
+                .any(|x| w.ends_with(x.as_str()))
     }
 
     /// Whether a word is a particle of a person's name as written (`de`, `von`).
@@ -730,6 +740,7 @@ impl Lexicon {
         let mut particles: HashSet<String> = HashSet::new();
         let mut connectors: HashSet<String> = HashSet::new();
         let mut org_words: HashSet<String> = HashSet::new();
+        let mut not_name_suffixes: Vec<String> = Vec::new();
         let mut counterpart_prepositions: BTreeMap<(Kind, bool), HashSet<String>> = BTreeMap::new();
         for (name, text) in sources {
             let f: LangFile = toml::from_str(&text).map_err(|e| {
@@ -906,6 +917,7 @@ impl Lexicon {
                 particles.extend(d.name_particles.iter().cloned());
                 connectors.extend(d.name_connectors.iter().cloned());
                 org_words.extend(d.org_words.iter().map(|w| fold(w)));
+                not_name_suffixes.extend(d.not_name_suffixes.iter().map(|w| fold(w)));
                 for w in &d.legal_forms {
                     put(w, FormCue::LegalForm, true);
                     legal.insert(w.clone());
@@ -989,6 +1001,7 @@ impl Lexicon {
             particles,
             connectors,
             org_words,
+            not_name_suffixes,
         };
         let keys: Vec<String> = phrases.keys().cloned().collect();
         let mut cue_keys: Vec<&str> = phrases
