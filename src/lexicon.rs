@@ -116,6 +116,8 @@ pub enum Tag {
         kind: Kind,
         /// Status.
         status: Status,
+        /// The kind when its object is an actor (`bought Beta`: other).
+        object_kind: Option<Kind>,
     },
     /// A status verb or phrase.
     Status(Status),
@@ -241,6 +243,10 @@ struct VerbEntry {
     phrases: Vec<String>,
     kind: Kind,
     status: Status,
+    /// The kind when the verb's object is an actor ("köper Deswik": an
+    /// acquisition, where "köper katodmaterial från B" is a purchase).
+    #[serde(default)]
+    object_kind: Option<Kind>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -787,6 +793,7 @@ impl Lexicon {
                         Tag::AgreementVerb {
                             kind: v.kind,
                             status: v.status,
+                            object_kind: v.object_kind,
                         },
                     );
                 }

@@ -204,6 +204,19 @@ impl<'a> State<'a> {
             return false;
         }
         let (mut kind, mut rank) = self.clause_kind(&cl, &tr, split || joint_subject);
+        // "Sandvik köper Deswik", "Boliden bought Lundin Mining": a purchase
+        // whose object is an actor is an acquisition of it
+        let object_kind = tr.verb.and_then(|v| {
+            tags(self.inp, &cl.items[v]).iter().find_map(|t| match t {
+                Tag::AgreementVerb { object_kind, .. } => *object_kind,
+                _ => None,
+            })
+        });
+        if let Some(k) = object_kind.filter(|_| frame.rule.split('+').any(|r| r == "object")) {
+            if rank <= 2 && kind == Kind::Offtake {
+                kind = k;
+            }
+        }
         // "similar agreements with C and D" are of the kind stated before
         if frame.rule.starts_with("carried-subject") && rank <= 1 {
             if let Some((a, _)) = self.last {
