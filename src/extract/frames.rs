@@ -939,7 +939,13 @@ impl<'a> State<'a> {
                             && comment(c.first - 1)
                             && self.is_comma(&items[c.first - 2]))
                 })
-                .map(|c| self.party_ids(&c.members).collect::<BTreeSet<String>>())
+                // "… a joint venture in Finland, A and B said": a preposition
+                // governs the first name only
+                .map(|c| {
+                    let skip = usize::from(c.gov != Gov::None).min(c.members.len());
+                    self.party_ids(&c.members[skip..])
+                        .collect::<BTreeSet<String>>()
+                })
                 .find(|ps| ps.len() >= 2)
         };
         pair_in(si, at)
