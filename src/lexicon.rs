@@ -152,6 +152,9 @@ pub enum Tag {
     /// Opens a sentence-initial phrase that is a clause of its own when it
     /// names no actor (`following`, `amid`, `trots`); elsewhere a plain word.
     ClauseOpener,
+    /// Each member of a coordinated subject on its own (`alla`, `each`): "A,
+    /// B och C har alla tecknat avtal med bolaget" states one agreement each.
+    Distributive,
     /// A word of a plan with the subject after the finite verb (`planerar`,
     /// `att`, `ska`, `bilda`).
     Plan(PlanWord),
@@ -291,6 +294,45 @@ struct InvertedPlanEntries {
     infinitives: Vec<String>,
 }
 
+/// Adverbs that may stand inside a verb phrase after an auxiliary ("will
+/// also form", "have now signed", "ska också bilda"): each verb and status
+/// phrase is also matched with one of them after any of its auxiliaries.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct InsertedAdverbs {
+    #[serde(default)]
+    adverbs: Vec<String>,
+    #[serde(default)]
+    after: Vec<String>,
+}
+
+impl InsertedAdverbs {
+    /// `phrase` with one adverb after one of its auxiliaries, every way
+    /// (not after its last word, nor before the same adverb).
+    fn variants(&self, phrase: &str) -> Vec<String> {
+        let words: Vec<&str> = phrase.split(' ').collect();
+        let mut out = Vec::new();
+        for j in 0..words.len().saturating_sub(1) {
+            if !self.after.iter().any(|a| a.eq_ignore_ascii_case(words[j])) {
+                continue;
+            }
+            for adv in self
+                .adverbs
+                .iter()
+                .filter(|a| !a.eq_ignore_ascii_case(words[j + 1]))
+            {
+                let mut v = words[..=j].join(" ");
+                v.push(' ');
+                v.push_str(adv);
+                v.push(' ');
+                v.push_str(&words[j + 1..].join(" "));
+                out.push(v);
+            }
+        }
+        out
+    }
+}
+
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct DateEntries {
@@ -382,9 +424,15 @@ struct LangFile {
     #[serde(default)]
     clause_openers: Vec<String>,
     #[serde(default)]
+    distributive: Vec<String>,
+    #[serde(default)]
+    country_anaphora: Vec<String>,
+    #[serde(default)]
     org_heads: Vec<String>,
     #[serde(default)]
     inverted_plan: InvertedPlanEntries,
+    #[serde(default)]
+    inserted_adverbs: InsertedAdverbs,
     #[serde(default)]
     kind_cues: BTreeMap<String, Vec<String>>,
     #[serde(default)]
@@ -690,6 +738,10 @@ pub struct Lexicon {
     pub abbreviations: Vec<String>,
     /// Folded ordinary words, for gazetteer linting.
     pub common_words: HashSet<String>,
+    /// Folded last words of parties anaphora that may stand for countries
+    /// ("the two countries", "they", "parterna"); the others ("the two
+    /// carriers", "bolagen") stand for organisations.
+    pub country_anaphora: HashSet<String>,
     /// Folded words that make an acronym's long form a non-actor (laws, agreements).
     type_cues: Vec<(String, Vec<String>)>,
     /// The discovery cues (`[discovery]` tables and roles).
@@ -738,6 +790,7 @@ impl Lexicon {
         let mut function_words: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         let mut abbreviations = Vec::new();
         let mut common_words = HashSet::new();
+        let mut country_anaphora = HashSet::new();
         let mut type_cues: Vec<(String, Vec<String>)> = Vec::new();
         let mut form_entries: BTreeMap<String, Vec<FormEntry>> = BTreeMap::new();
         let mut not_names: HashSet<String> = HashSet::new();
@@ -764,6 +817,7 @@ impl Lexicon {
             languages.push(f.lang.clone());
             abbreviations.extend(f.abbreviations.iter().cloned());
             common_words.extend(f.common_words.iter().map(|w| fold(w)));
+            country_anaphora.extend(f.country_anaphora.iter().map(|w| fold(w)));
             for a in &f.agreement {
                 let c = if a.compound { "*" } else { "" };
                 for (forms, definite, plural) in [
@@ -786,16 +840,18 @@ impl Lexicon {
                     }
                 }
             }
+            let adverbs = &f.inserted_adverbs;
             for v in &f.agreement_verb {
                 for p in &v.phrases {
-                    add(
-                        p,
-                        Tag::AgreementVerb {
-                            kind: v.kind,
-                            status: v.status,
-                            object_kind: v.object_kind,
-                        },
-                    );
+                    let tag = Tag::AgreementVerb {
+                        kind: v.kind,
+                        status: v.status,
+                        object_kind: v.object_kind,
+                    };
+                    for q in adverbs.variants(p) {
+                        add(&q, tag.clone());
+                    }
+                    add(p, tag);
                 }
             }
             for (list, st) in [
@@ -806,6 +862,9 @@ impl Lexicon {
                 (&f.status.terminated, Status::Terminated),
             ] {
                 for p in list {
+                    for q in adverbs.variants(p) {
+                        add(&q, Tag::Status(st));
+                    }
                     add(p, Tag::Status(st));
                 }
             }
@@ -820,7 +879,7 @@ impl Lexicon {
             for p in &f.status.after {
                 add(p, Tag::AfterTalks);
             }
-            let simple: [(&Vec<String>, Tag); 27] = [
+            let simple: [(&Vec<String>, Tag); 28] = [
                 (&f.inverted_plan.verbs, Tag::Plan(PlanWord::Verb)),
                 (&f.inverted_plan.marker, Tag::Plan(PlanWord::Marker)),
                 (&f.inverted_plan.modals, Tag::Plan(PlanWord::Modal)),
@@ -850,6 +909,7 @@ impl Lexicon {
                 (&f.relative_pronouns, Tag::Which),
                 (&f.complementizers, Tag::Complementizer),
                 (&f.clause_openers, Tag::ClauseOpener),
+                (&f.distributive, Tag::Distributive),
                 (&f.org_heads, Tag::OrgHead),
             ];
             for (list, tag) in simple {
@@ -1071,6 +1131,7 @@ impl Lexicon {
             function_langs: function_words.into_values().collect(),
             abbreviations,
             common_words,
+            country_anaphora,
             type_cues,
             forms,
             counterpart_prepositions,

@@ -106,8 +106,18 @@ pub(super) struct Triggers {
     pub all_plural: bool,
     /// The predicate the roles are found around.
     pub pivot: usize,
+    /// The verb is the infinitive complement of an object of the status
+    /// predicate: "A has selected B to supply turbines", "A awarded B a
+    /// contract to deliver rigs". The status predicate is the pivot.
+    pub complement: bool,
     /// The first trigger.
     pub first: usize,
+}
+
+/// Whether `PACTGRAPH_TRACE_RULES` is set (read once).
+fn trace_rules() -> bool {
+    static TRACE: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *TRACE.get_or_init(|| std::env::var_os("PACTGRAPH_TRACE_RULES").is_some())
 }
 
 /// Stage 3: the roles the frame patterns fill.
@@ -163,19 +173,61 @@ impl<'a> State<'a> {
             chains
                 .iter()
                 .any(|c| c.gov == Gov::None && c.members.len() >= 2 && c.last < t)
-        });
+        }) || (cl.inherited_subject.as_ref().is_some_and(|s| s.len() >= 2)
+            // "A and B, which have both signed supply deals with C / with the
+            // company": a relative clause whose subjects name a counterpart
+            && (chains.iter().any(|c| c.gov == Gov::With)
+                || cl.range().any(|k| {
+                    has(self.inp, &cl.items[k], |t| matches!(t, Tag::CompanyAnaphor))
+                })));
+        // "opened talks with A and B about new loans": the counterparts
+        // named before the plural noun make it no summary
+        let with_before = tr
+            .main
+            .is_some_and(|t| chains.iter().any(|c| c.gov == Gov::With && c.last < t));
         if tr.all_plural
             && tr.verb.is_none()
             && cl.inherited_trigger.is_none()
             && !split
             && !joint_subject
+            && !with_before
         {
             self.summary(&cl);
             return false;
         }
+        // PACTGRAPH_TRACE_RULES=1: each clause's triggers, chains and frame
+        // on stderr, for whoever asks why a sentence gave what it gave
+        if trace_rules() {
+            let w = |k: Option<usize>| k.map(|k| self.folded(&cl.items[k]));
+            let chains: Vec<_> = chains
+                .iter()
+                .map(|c| {
+                    let ids: Vec<&str> = c
+                        .members
+                        .iter()
+                        .map(|&m| &*self.inp.mentions[m].actor)
+                        .collect();
+                    format!("{:?} {}", c.gov, ids.join("+"))
+                })
+                .collect();
+            eprintln!(
+                "trace: sentence {} clause: noun {:?} verb {:?} status {:?} pivot {:?} chains {chains:?}",
+                cl.si,
+                w(tr.main),
+                w(tr.verb),
+                w(tr.status_at),
+                w(Some(tr.pivot)),
+            );
+        }
         let Some(mut frame) = self.frame(&cl, &tr, &chains, split, them) else {
             return false;
         };
+        if trace_rules() {
+            eprintln!(
+                "trace:   frame: rule {} parties {:?}",
+                frame.rule, frame.parties
+            );
+        }
         // "A och B beviljade 9,6 miljoner kronor för satsningen": a
         // transaction verb with no agreement noun binds its subjects to
         // the other side, and names none here
@@ -297,6 +349,7 @@ impl<'a> State<'a> {
             all_plural: false,
             pivot: status_at,
             first: status_at,
+            complement: false,
         };
         if self.negated(cl, &tr) {
             return false;
@@ -328,6 +381,17 @@ impl<'a> State<'a> {
             created = true;
         }
         created
+    }
+
+    /// Whether the clause's agreement verb is of this kind.
+    fn verb_of_kind(&self, cl: &Clause, tr: &Triggers, kind: Kind) -> bool {
+        tr.verb.is_some_and(|v| {
+            has(
+                self.inp,
+                &cl.items[v],
+                |t| matches!(t, Tag::AgreementVerb { kind: k, .. } if *k == kind),
+            )
+        })
     }
 
     /// Whether the clause's verb is a transaction with another side (lending,
@@ -411,8 +475,26 @@ impl<'a> State<'a> {
             && nouns
                 .iter()
                 .all(|&k| noun(inp, &items[k]).is_some_and(|n| n.plural) || plural_quant(k));
-        let pivot = verb.or(status_at).or(main).unwrap_or(cl.lo);
+        // "A has selected B to supply …", "A awarded B a contract to
+        // deliver …": the infinitive says what B was chosen for; the roles
+        // are found around the choosing
+        let complement = match (verb, status_at) {
+            (Some(v), Some(s)) => {
+                let w = word(v);
+                s < v
+                    && (w.starts_with("to ") || w.starts_with("att "))
+                    && main.is_none_or(|n| s < n && n < v)
+                    && (s + 1..main.unwrap_or(v)).any(|k| self.mention(&items[k]).is_some())
+            }
+            _ => false,
+        };
+        let pivot = if complement {
+            status_at.unwrap_or(cl.lo)
+        } else {
+            verb.or(status_at).or(main).unwrap_or(cl.lo)
+        };
         Some(Triggers {
+            complement,
             first: main.or(verb).unwrap_or(pivot),
             nouns,
             main,
@@ -495,7 +577,11 @@ impl<'a> State<'a> {
         } else if f.parties.len() < 2 {
             let subject_end = self.fill_subject(cl, tr, chains, &mut f);
             self.fill_governed(cl, tr, chains, subject_end, &mut f);
+            if f.parties.len() == 1 && !self.verb_of_kind(cl, tr, Kind::JointVenture) {
+                self.inverted_object(tr, chains, &mut f);
+            }
             self.carry_subject(cl, &mut f);
+            self.with_company_anaphor(cl, tr, &mut f);
         }
         // "the Japan-EU battery supply chain", "the US–Japan agreement": a
         // hyphenated pair of names states the two sides
@@ -847,7 +933,11 @@ impl<'a> State<'a> {
                 f.explicit = true;
             }
         } else if let Some(k) = anaphor_parties {
-            if let Some(ps) = self.parties_referred(cl.si, items[k].start) {
+            // "the two carriers" stand for organisations, not countries
+            let head = self.folded(&items[k]);
+            let head = head.rsplit(' ').next().unwrap_or_default();
+            let organisations = !self.inp.lexicon.country_anaphora.contains(head);
+            if let Some(ps) = self.parties_referred(cl.si, items[k].start, organisations) {
                 f.parties.extend(ps);
                 f.fired("parties-anaphor");
             }
@@ -863,6 +953,70 @@ impl<'a> State<'a> {
             }
         }
         subject_end
+    }
+
+    /// The `with-anaphor` pattern: "A har tecknat ett avtal med bolaget", "A
+    /// signed a supply deal with the company": the counterpart is the company
+    /// talked about before, when it is not the subject itself.
+    fn with_company_anaphor(&self, cl: &Clause, tr: &Triggers, f: &mut Frame) {
+        let (items, lo) = (cl.items, cl.lo);
+        if f.parties.is_empty()
+            || !f.with_parties.is_empty()
+            || !matches!(f.rule.as_str(), "subject" | "relative")
+        {
+            return;
+        }
+        let governed = |k: usize| {
+            k > lo && {
+                let ts = tags(self.inp, &items[k - 1]);
+                ts.iter().any(|t| matches!(t, Tag::With))
+                    || (self.phrase_ends_with_with(&items[k - 1])
+                        && !ts.iter().any(|t| matches!(t, Tag::NotParty)))
+            }
+        };
+        if !cl.range().any(|k| {
+            k > tr.pivot.min(tr.first)
+                && has(self.inp, &items[k], |t| matches!(t, Tag::CompanyAnaphor))
+                && governed(k)
+                && items.get(k + 1).is_none_or(|x| self.mention(x).is_none())
+        }) {
+            return;
+        }
+        // the company talked about, else the last one named before the
+        // sentence that is not a party already
+        let before = self.inp.sentences[cl.si].start;
+        let Some(c) = self
+            .last_company(cl.si, items, lo)
+            .filter(|c| !f.parties.contains(c))
+            .or_else(|| {
+                let inp = self.inp;
+                inp.mentions[..inp.mentions.partition_point(|m| m.start < before)]
+                    .iter()
+                    .rfind(|m| {
+                        inp.actors.kind(&m.actor) == ActorType::Company
+                            && !f.parties.contains(&*m.actor)
+                    })
+                    .map(|m| m.actor.to_string())
+            })
+        else {
+            return;
+        };
+        // "A, B och C har alla tecknat leveransavtal med bolaget": one each
+        let each = f.parties.len() >= 2
+            && (tr.all_plural
+                || cl.range().any(|k| {
+                    k <= tr.pivot + 1
+                        && has(self.inp, &items[k], |t| matches!(t, Tag::Distributive))
+                }));
+        if each {
+            f.with_parties = f.parties.iter().cloned().collect();
+            f.split = true;
+        } else {
+            f.with_parties.push(c.clone());
+        }
+        f.parties.insert(c);
+        f.explicit = true;
+        f.fired("with-anaphor");
     }
 
     /// The `carried-subject` pattern: a clause that names only counterparts
@@ -902,7 +1056,22 @@ impl<'a> State<'a> {
     /// attended, and the two sides endorsed …"), else the speakers named after
     /// it in the sentence ("…, A and B said"), else the parties of the
     /// agreement talked about last, else a coordination in the sentence before.
-    fn parties_referred(&self, si: usize, at: usize) -> Option<BTreeSet<String>> {
+    fn parties_referred(
+        &self,
+        si: usize,
+        at: usize,
+        organisations: bool,
+    ) -> Option<BTreeSet<String>> {
+        let fits = |ps: &BTreeSet<String>| {
+            ps.len() >= 2
+                && (!organisations
+                    || ps.iter().all(|p| {
+                        !matches!(
+                            self.inp.actors.kind(p),
+                            ActorType::Country | ActorType::Region
+                        )
+                    }))
+        };
         let pair_in = |s: usize, before: usize| {
             let sent = &self.inp.sentences[s];
             let items = self.items(sent.start, sent.end.min(before));
@@ -910,7 +1079,7 @@ impl<'a> State<'a> {
                 .into_iter()
                 .rev()
                 .map(|c| self.party_ids(&c.members).collect::<BTreeSet<String>>())
-                .find(|ps| ps.len() >= 2)
+                .find(|ps| fits(ps))
         };
         // "Beta is Acme's largest customer and the two firms signed …": the
         // two names before it in the sentence, when there are exactly two
@@ -922,7 +1091,7 @@ impl<'a> State<'a> {
                 .iter()
                 .flat_map(|c| self.party_ids(&c.members).collect::<Vec<_>>())
                 .collect();
-            (named.len() == 2).then_some(named)
+            (named.len() == 2 && fits(&named)).then_some(named)
         };
         // "The two companies signed an MoU on Monday, Acme and Beta said",
         // "…, meddelar Acme och Beta": the speakers named after it in the
@@ -946,7 +1115,7 @@ impl<'a> State<'a> {
                     self.party_ids(&c.members[skip..])
                         .collect::<BTreeSet<String>>()
                 })
-                .find(|ps| ps.len() >= 2)
+                .find(|ps| fits(ps))
         };
         pair_in(si, at)
             .or_else(speakers_after)
@@ -1062,11 +1231,19 @@ impl<'a> State<'a> {
         }) {
             match c.gov {
                 Gov::With => {
-                    // only the first list after the trigger is split into pairs
+                    // only the first list after the trigger is split into
+                    // pairs, and the lists coordinated with it ("supply deals
+                    // with A for diesel and with B for biofuels")
                     if f.with_parties.is_empty() {
                         f.with_parties.extend(self.party_ids(&c.members));
                     } else if f.split {
-                        continue;
+                        let coordinated = c.gov_at.is_some_and(|g| {
+                            g > lo && has(inp, &items[g - 1], |t| matches!(t, Tag::Coord))
+                        });
+                        if !coordinated {
+                            continue;
+                        }
+                        f.with_parties.extend(self.party_ids(&c.members));
                     }
                     self.add(&c.members, f);
                     f.explicit = true;
@@ -1085,11 +1262,16 @@ impl<'a> State<'a> {
                 // the object of a verb that states the agreement ("lent Northvolt"),
                 // or of a status verb before the agreement noun ("awarded Beta a
                 // contract", "selected Beta as its preferred supplier")
+                // (what a verb of joint ownership or founding takes is the
+                // joint venture itself: "som tillsammans äger bolaget X")
                 Gov::Verb
                     if !f.parties.is_empty()
+                        && !self.verb_of_kind(cl, tr, Kind::JointVenture)
                         && (tr.verb.is_some_and(|v| c.first > v)
                             || (tr.status_at.is_some_and(|s| c.first > s)
-                                && tr.main.is_some_and(|n| n > c.last))) =>
+                                && (tr.main.is_some_and(|n| n > c.last)
+                                    || (tr.complement
+                                        && tr.verb.is_some_and(|v| v > c.last))))) =>
                 {
                     self.add(&c.members, f);
                     f.fired("object");
@@ -1115,6 +1297,30 @@ impl<'a> State<'a> {
                     f.fired("on-behalf");
                 }
                 _ => {}
+            }
+        }
+    }
+
+    /// The `inverted-object` pattern: "I juni beviljade Energimyndigheten
+    /// Stegra ett bidrag" (the finite verb before its subject, the object
+    /// right after the subject): the name after the subject is the object.
+    fn inverted_object(&self, tr: &Triggers, chains: &[Chain], f: &mut Frame) {
+        let Some(v) = tr.verb else {
+            return;
+        };
+        for w in chains.windows(2) {
+            let (subject, object) = (&w[0], &w[1]);
+            if subject.gov == Gov::Verb
+                && subject.gov_at == Some(v)
+                && object.gov == Gov::None
+                && object.first == subject.last + 1
+                && self
+                    .party_ids(&subject.members)
+                    .all(|p| f.parties.contains(&p))
+            {
+                self.add(&object.members, f);
+                f.fired("inverted-object");
+                return;
             }
         }
     }

@@ -419,6 +419,26 @@ impl<'a> State<'a> {
         } else if any(|t| matches!(t, Tag::OnBehalf)) {
             Gov::OnBehalf
         } else if any(|t| matches!(t, Tag::Example)) {
+            // "with lenders including A and B", "with operators such as A":
+            // the examples are the counterparts the preposition names
+            let mut h = g - 1;
+            let mut words = 0;
+            while h > lo && words < 3 && self.descriptor(&items[h - 1]) {
+                h -= 1;
+                words += 1;
+            }
+            if words > 0 && h > lo {
+                let before = tags(self.inp, &items[h - 1]);
+                if before.iter().any(|t| matches!(t, Tag::With))
+                    || (self.phrase_ends_with_with(&items[h - 1])
+                        && !before.iter().any(|t| matches!(t, Tag::NotParty)))
+                {
+                    return (Gov::With, Some(h - 1), listed);
+                }
+                if before.iter().any(|t| matches!(t, Tag::Between)) {
+                    return (Gov::Between, Some(h - 1), listed);
+                }
+            }
             Gov::Example
         } else if any(|t| matches!(t, Tag::NotParty)) {
             Gov::NotParty
