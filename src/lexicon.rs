@@ -294,9 +294,9 @@ struct InvertedPlanEntries {
     infinitives: Vec<String>,
 }
 
-/// Adverbs that may stand inside a verb phrase after an auxiliary ("will
-/// also form", "have now signed", "ska också bilda"): each verb and status
-/// phrase is also matched with one of them after any of its auxiliaries.
+/// Adverbs that may stand inside a phrase after an auxiliary ("will also
+/// form", "have now signed", "ska också bilda"): the phrase walk
+/// ([`Lexicon::longest_at`]) steps over one of them after any of these words.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct InsertedAdverbs {
@@ -304,33 +304,6 @@ struct InsertedAdverbs {
     adverbs: Vec<String>,
     #[serde(default)]
     after: Vec<String>,
-}
-
-impl InsertedAdverbs {
-    /// `phrase` with one adverb after one of its auxiliaries, every way
-    /// (not after its last word, nor before the same adverb).
-    fn variants(&self, phrase: &str) -> Vec<String> {
-        let words: Vec<&str> = phrase.split(' ').collect();
-        let mut out = Vec::new();
-        for j in 0..words.len().saturating_sub(1) {
-            if !self.after.iter().any(|a| a.eq_ignore_ascii_case(words[j])) {
-                continue;
-            }
-            for adv in self
-                .adverbs
-                .iter()
-                .filter(|a| !a.eq_ignore_ascii_case(words[j + 1]))
-            {
-                let mut v = words[..=j].join(" ");
-                v.push(' ');
-                v.push_str(adv);
-                v.push(' ');
-                v.push_str(&words[j + 1..].join(" "));
-                out.push(v);
-            }
-        }
-        out
-    }
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -711,6 +684,14 @@ pub struct Lexicon {
     pub languages: Vec<String>,
     /// Every phrase, for anchored leftmost-longest walks (see [`Lexicon::longest_at`]).
     anchored: aho_corasick::nfa::contiguous::NFA,
+    /// Folded adverbs, each with the space after it, that the walk steps
+    /// over after one of the `auxiliaries` ("will also form" is "will form").
+    adverbs: Vec<Box<[u8]>>,
+    auxiliaries: Vec<Box<[u8]>>,
+    /// The phrase index of each pattern of `ac` (which also holds each phrase
+    /// with an adverb inserted: the reference for the walk's steps).
+    #[cfg(test)]
+    ac_phrase: Vec<usize>,
     /// The same phrases for the crate's own searches: the reference the tests
     /// hold the scan and [`Lexicon::longest_at`] to.
     #[cfg(test)]
@@ -791,6 +772,8 @@ impl Lexicon {
         let mut abbreviations = Vec::new();
         let mut common_words = HashSet::new();
         let mut country_anaphora = HashSet::new();
+        let mut adverbs: Vec<Box<[u8]>> = Vec::new();
+        let mut auxiliaries: Vec<Box<[u8]>> = Vec::new();
         let mut type_cues: Vec<(String, Vec<String>)> = Vec::new();
         let mut form_entries: BTreeMap<String, Vec<FormEntry>> = BTreeMap::new();
         let mut not_names: HashSet<String> = HashSet::new();
@@ -840,20 +823,29 @@ impl Lexicon {
                     }
                 }
             }
-            let adverbs = &f.inserted_adverbs;
             for v in &f.agreement_verb {
                 for p in &v.phrases {
-                    let tag = Tag::AgreementVerb {
-                        kind: v.kind,
-                        status: v.status,
-                        object_kind: v.object_kind,
-                    };
-                    for q in adverbs.variants(p) {
-                        add(&q, tag.clone());
-                    }
-                    add(p, tag);
+                    add(
+                        p,
+                        Tag::AgreementVerb {
+                            kind: v.kind,
+                            status: v.status,
+                            object_kind: v.object_kind,
+                        },
+                    );
                 }
             }
+            adverbs.extend(f.inserted_adverbs.adverbs.iter().map(|w| {
+                let mut b = fold(w).into_bytes();
+                b.push(b' ');
+                b.into_boxed_slice()
+            }));
+            auxiliaries.extend(
+                f.inserted_adverbs
+                    .after
+                    .iter()
+                    .map(|w| fold(w).into_bytes().into_boxed_slice()),
+            );
             for (list, st) in [
                 (&f.status.signed, Status::Signed),
                 (&f.status.announced, Status::Announced),
@@ -862,9 +854,6 @@ impl Lexicon {
                 (&f.status.terminated, Status::Terminated),
             ] {
                 for p in list {
-                    for q in adverbs.variants(p) {
-                        add(&q, Tag::Status(st));
-                    }
                     add(p, Tag::Status(st));
                 }
             }
@@ -1104,17 +1093,44 @@ impl Lexicon {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&keys)
             .map_err(|e| Error::data("<lexicon>", 0, e.to_string()))?;
+        // the reference automaton of the tests: every phrase, then every
+        // phrase with one adverb after one of its auxiliaries
         #[cfg(test)]
-        let ac = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(aho_corasick::StartKind::Both)
-            .build(&keys)
-            .map_err(|e| Error::data("<lexicon>", 0, e.to_string()))?;
+        let (ac, ac_phrase) = {
+            let mut all: Vec<String> = keys.clone();
+            let mut phrase: Vec<usize> = (0..keys.len()).collect();
+            for (i, k) in keys.iter().enumerate() {
+                let words: Vec<&str> = k.split(' ').collect();
+                for j in 0..words.len().saturating_sub(1) {
+                    if !auxiliaries.iter().any(|a| &**a == words[j].as_bytes()) {
+                        continue;
+                    }
+                    for adv in &adverbs {
+                        let mut v = words[..=j].join(" ");
+                        v.push(' ');
+                        v.push_str(std::str::from_utf8(adv).expect("folded text"));
+                        v.push_str(&words[j + 1..].join(" "));
+                        all.push(v);
+                        phrase.push(i);
+                    }
+                }
+            }
+            let ac = AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .start_kind(aho_corasick::StartKind::Both)
+                .build(&all)
+                .map_err(|e| Error::data("<lexicon>", 0, e.to_string()))?;
+            (ac, phrase)
+        };
         Ok(Lexicon {
             languages,
             anchored: phrase_nfa,
+            adverbs,
+            auxiliaries,
             #[cfg(test)]
             ac,
+            #[cfg(test)]
+            ac_phrase,
             cues,
             compounds,
             first,
@@ -1244,10 +1260,40 @@ impl Lexicon {
     fn longest_at(&self, folded: &str, at: usize, to: usize) -> Option<aho_corasick::Match> {
         use aho_corasick::automaton::Automaton;
         let nfa = &self.anchored;
+        let sid = nfa
+            .start_state(aho_corasick::Anchored::Yes)
+            .expect("an anchored start state");
+        self.walk(folded.as_bytes(), at, at, to, sid, 0)
+            .map(|(p, end)| aho_corasick::Match::new(p, at..end))
+    }
+
+    /// A match of the reference automaton `ac` as a match of its phrase.
+    #[cfg(test)]
+    fn phrase_of(&self, m: aho_corasick::Match) -> aho_corasick::Match {
+        let p = aho_corasick::PatternID::new(self.ac_phrase[m.pattern().as_usize()])
+            .expect("a pattern id");
+        aho_corasick::Match::new(p, m.span())
+    }
+
+    /// The walk of [`Lexicon::longest_at`] from `sid` at `from`, `skipped`
+    /// bytes of an inserted adverb behind it (at most one is stepped over):
+    /// the phrase and the end of the longest match.
+    fn walk(
+        &self,
+        bytes: &[u8],
+        at: usize,
+        from: usize,
+        to: usize,
+        mut sid: aho_corasick::automaton::StateID,
+        skipped: usize,
+    ) -> Option<(aho_corasick::PatternID, usize)> {
+        use aho_corasick::automaton::Automaton;
+        let nfa = &self.anchored;
         let anchored = aho_corasick::Anchored::Yes;
-        let mut sid = nfa.start_state(anchored).expect("an anchored start state");
-        let mut found = None;
-        for (i, &b) in folded.as_bytes()[at..to].iter().enumerate() {
+        let mut found: Option<(aho_corasick::PatternID, usize)> = None;
+        let mut word = from;
+        for i in from..to {
+            let b = bytes[i];
             sid = nfa.next_state(anchored, sid, b);
             if nfa.is_special(sid) {
                 if nfa.is_dead(sid) {
@@ -1258,13 +1304,32 @@ impl Lexicon {
                     // transitions, which start after `at` (the crate's own
                     // anchored search turns them away the same way)
                     let p = nfa.match_pattern(sid, 0);
-                    if nfa.pattern_len(p) == i + 1 {
-                        found = Some((p, at + i + 1));
+                    if nfa.pattern_len(p) + skipped == i + 1 - at
+                        && found.is_none_or(|f| i + 1 >= f.1)
+                    {
+                        found = Some((p, i + 1));
                     }
                 }
             }
+            if b == b' ' {
+                // "will also form": after an auxiliary, the phrase may go on
+                // behind an adverb; the longer match wins, the literal one on a tie
+                if skipped == 0 && self.auxiliaries.iter().any(|a| **a == bytes[word..i]) {
+                    for adv in &self.adverbs {
+                        let next = i + 1 + adv.len();
+                        if next < to && bytes[i + 1..].starts_with(adv) {
+                            if let Some(alt) = self.walk(bytes, at, next, to, sid, adv.len()) {
+                                if found.is_none_or(|f| alt.1 > f.1) {
+                                    found = Some(alt);
+                                }
+                            }
+                        }
+                    }
+                }
+                word = i + 1;
+            }
         }
-        found.map(|(p, end)| aho_corasick::Match::new(p, at..end))
+        found
     }
 
     /// The phrase scan, given the search for the next match at or after a
@@ -1430,7 +1495,9 @@ mod tests {
         end: usize,
     ) -> Vec<PhraseMatch> {
         lx.find_with(text, folded, start, end, |pos| {
-            lx.ac.find(aho_corasick::Input::new(folded).span(pos..end))
+            lx.ac
+                .find(aho_corasick::Input::new(folded).span(pos..end))
+                .map(|m| lx.phrase_of(m))
         })
     }
 
@@ -1467,7 +1534,7 @@ mod tests {
                     let input = aho_corasick::Input::new(&f)
                         .span(at..to)
                         .anchored(aho_corasick::Anchored::Yes);
-                    let want = lx.ac.find(input);
+                    let want = lx.ac.find(input).map(|m| lx.phrase_of(m));
                     found += usize::from(want.is_some());
                     assert_eq!(lx.longest_at(&f, at, to), want, "at {at}..{to} in {t:?}");
                 }
@@ -1558,6 +1625,52 @@ mod tests {
             .tags
             .iter()
             .any(|t| matches!(t, Tag::Agreement { plural: true, .. })));
+    }
+
+    /// An adverb after an auxiliary leaves the phrase whole: "will also form"
+    /// is the planned "will form", "ska också bilda" the planned "ska bilda",
+    /// "har nu tecknat" the signed "har tecknat"; the walk gives what the
+    /// reference automaton (with each phrase's adverb variants) gives, and an
+    /// adverb anywhere else, or a second one, stops the phrase.
+    #[test]
+    fn an_inserted_adverb_leaves_the_phrase_whole() {
+        let lx = Lexicon::embedded();
+        let status = |text: &str| {
+            let f = fold(text);
+            let found = lx.find(text, &f, 0, text.len());
+            let reference = find_reference(&lx, text, &f, 0, text.len());
+            assert_eq!(found, reference, "in {text:?}");
+            found
+                .iter()
+                .find_map(|m| {
+                    m.tags.iter().find_map(|t| match t {
+                        Tag::Status(s) => Some((*s, &text[m.start..m.end])),
+                        _ => None,
+                    })
+                })
+                .map(|(s, w)| (s, w.to_string()))
+        };
+        assert_eq!(
+            status("A and B will also form a joint venture"),
+            Some((Status::Planned, "will also form".into()))
+        );
+        assert_eq!(
+            status("A och B ska också bilda ett samriskbolag"),
+            Some((Status::Planned, "ska också bilda".into()))
+        );
+        assert_eq!(
+            status("A och B har nu tecknat ett avtal"),
+            Some((Status::Signed, "har nu tecknat".into()))
+        );
+        // not after a word that is no auxiliary, and one adverb at most
+        assert_ne!(
+            status("A formed also a joint venture").map(|s| s.1),
+            Some("formed also a".into())
+        );
+        assert_ne!(
+            status("A and B will also now form a joint venture").map(|s| s.0),
+            Some(Status::Planned)
+        );
     }
 
     /// A longer phrase that starts at the same place but does not end on a
