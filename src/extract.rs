@@ -523,7 +523,13 @@ impl<'a> State<'a> {
             });
             match rel {
                 Some(k) => {
-                    let end = (k + 1..hi).find(|&x| comma(x)).unwrap_or(hi);
+                    // the clause ends at a comma that ends no list of names
+                    // ("som ägs gemensamt av Equinor, Shell och TotalEnergies, om …")
+                    let in_list = |x: usize| {
+                        self.mention(&items[x - 1]).is_some()
+                            && items.get(x + 1).is_some_and(|n| self.mention(n).is_some())
+                    };
+                    let end = (k + 1..hi).find(|&x| comma(x) && !in_list(x)).unwrap_or(hi);
                     // antecedent: the trigger or chain just before the comma
                     let ante_trigger = (lo..k).rev().take(6).find(|&x| {
                         has(inp, &items[x], |t| {

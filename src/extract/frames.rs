@@ -415,9 +415,20 @@ impl<'a> State<'a> {
         let inp = self.inp;
         let items = cl.items;
         let find = |f: fn(&Tag) -> bool| cl.range().find(|&k| has(inp, &items[k], f));
+        // "förhandlar med samriskbolaget Northern Lights": a noun that
+        // describes the counterpart named after it is no trigger of its own
+        let describes_counterpart = |k: usize| {
+            k > cl.lo && items.get(k + 1).is_some_and(|x| self.mention(x).is_some()) && {
+                let ts = tags(inp, &items[k - 1]);
+                ts.iter().any(|t| matches!(t, Tag::With))
+                    || (self.phrase_ends_with_with(&items[k - 1])
+                        && !ts.iter().any(|t| matches!(t, Tag::NotParty)))
+            }
+        };
         let nouns: Vec<usize> = cl
             .range()
             .filter(|&k| has(inp, &items[k], |t| matches!(t, Tag::Agreement { .. })))
+            .filter(|&k| !describes_counterpart(k))
             .collect();
         let verb = find(|t| matches!(t, Tag::AgreementVerb { .. }));
         let status_at = find(|t| matches!(t, Tag::Status(_)));
@@ -460,7 +471,8 @@ impl<'a> State<'a> {
         let main = nouns.first().copied();
         if main.is_none() && verb.is_none() && !inherited {
             // "X and Y are negotiating ..." without a noun
-            let negotiating = status_at.is_some_and(|k| {
+            // (not only the first status word: "A inledde förhandlingar med B")
+            let negotiating = cl.range().any(|k| {
                 has(inp, &items[k], |t| {
                     matches!(t, Tag::Status(Status::Negotiating))
                 })

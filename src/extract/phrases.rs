@@ -443,6 +443,18 @@ impl<'a> State<'a> {
         } else if any(|t| matches!(t, Tag::NotParty)) {
             Gov::NotParty
         } else if any(|t| matches!(t, Tag::Agreement { .. })) {
+            // "förhandlar med samriskbolaget Northern Lights", "talks with the
+            // joint venture X": the venture named is the counterpart
+            let with_before = g >= 2 && {
+                let before = &items[g - 2];
+                let ts = tags(self.inp, before);
+                ts.iter().any(|t| matches!(t, Tag::With))
+                    || (self.phrase_ends_with_with(before)
+                        && !ts.iter().any(|t| matches!(t, Tag::NotParty)))
+            };
+            if with_before && g - 1 > lo {
+                return (Gov::With, Some(g - 2), listed);
+            }
             Gov::Trigger
         } else if any(|t| matches!(t, Tag::Status(_) | Tag::AgreementVerb { .. } | Tag::Passive)) {
             Gov::Verb
