@@ -246,7 +246,17 @@ impl<'a> State<'a> {
         let only_with = frame.rule.split('+').all(|p| p == "with");
         // with no agreement stated before, "the pact" is no reference:
         // "Sweden and Finland signed the defence pact in Stockholm"
-        let antecedent = !self.out.is_empty();
+        // ... nor when two or more parties are named that no agreement
+        // stated before has: "Ford and SK On agreed to form the venture"
+        // after a loan to the venture names the venture's parties
+        let antecedent = !self.out.is_empty()
+            && (frame.parties.len() < 2
+                || only_with
+                || !frame.rule.split('+').any(|r| r == "subject")
+                || self.out.iter().any(|a| {
+                    a.parties.intersection(&frame.parties).count() >= 2
+                        || frame.parties.is_subset(&a.parties)
+                }));
         if self.refers_back(&cl, &tr)
             && (!frame.explicit || only_with)
             && tr.verb.is_none()
