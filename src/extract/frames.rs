@@ -253,6 +253,8 @@ impl<'a> State<'a> {
             && (frame.parties.len() < 2
                 || only_with
                 || !frame.rule.split('+').any(|r| r == "subject")
+                // ("Minister X signed the memorandum": her ministry is no new party)
+                || frame.rule.split('+').any(|r| r == "affiliation")
                 || self.out.iter().any(|a| {
                     a.parties.intersection(&frame.parties).count() >= 2
                         || frame.parties.is_subset(&a.parties)
