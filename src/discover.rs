@@ -576,6 +576,27 @@ fn discover_parties(
             {
                 continue;
             }
+            // ... and so are the words listed after a role's: "Minister for
+            // Energy, Business and Industry Ebba Busch signed"
+            let complement_list = {
+                let mut k = i;
+                while k >= 2
+                    && (word(&toks[k - 1]) == "," || is_coord(&toks[k - 1]))
+                    && toks[k - 2].word
+                    && capitalized(word(&toks[k - 2]))
+                {
+                    k -= 2;
+                }
+                // (the word before the connector is a role: a title)
+                k < i
+                    && k >= 2
+                    && forms.is_connector(word(&toks[k - 1]))
+                    && toks[k - 2].word
+                    && tagged_at(toks[k - 2].start, &|g| matches!(g, Tag::Role))
+            };
+            if complement_list {
+                continue;
+            }
             // "Officials signed", "Kommunen har tecknat": one word opening the
             // sentence is a name only if the text also writes it so inside one,
             // or coordinates it with another ("Madrid and Lisbon signed")

@@ -323,13 +323,13 @@ fn issue18_top_cuts_diagrams_and_the_caption_says_so() {
         })
         .count();
     assert!((2..=5).contains(&drawn), "{drawn} actors drawn\n{dot}");
-    assert!(dot.contains(&format!("{drawn} of 49 actors")), "{dot}");
+    assert!(dot.contains(&format!("{drawn} of 48 actors")), "{dot}");
     assert!(dot.contains("drawn (top 5 by degree)"), "{dot}");
     assert!(dot.contains("actor:jogmec"), "JOGMEC has the most partners");
     // without a cut, the caption still says the actors with no agreement are not drawn
     let o = run(&["extract", docs, "-q", "--format", "dot"]);
     let all = String::from_utf8(o.stdout).unwrap();
-    assert!(all.contains(" of 49 actors · 27 agreements drawn"), "{all}");
+    assert!(all.contains(" of 48 actors · 27 agreements drawn"), "{all}");
     let o = run(&["extract", docs, "-q", "--format", "json", "--top", "5"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("--top and --max-nodes cut diagrams"));
