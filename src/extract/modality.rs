@@ -123,11 +123,33 @@ impl<'a> State<'a> {
         let inp = self.inp;
         let items = cl.items;
         // plural nouns describe other agreements, unless they are the ones split
+        // "a loan to BlueOval SK, the joint venture of Ford and SK On": a
+        // noun in an apposition to a name describes that actor; with another
+        // trigger in the clause, it gives no kind
+        let appositive = |k: usize| {
+            let mut j = k;
+            let mut words = 0;
+            while j > cl.lo && words < 3 {
+                j -= 1;
+                if self.is_comma(&items[j]) {
+                    return j > cl.lo && self.mention(&items[j - 1]).is_some() && words > 0;
+                }
+                if !matches!(items[j].kind, ItemKind::Word | ItemKind::Phrase(_))
+                    || self.mention(&items[j]).is_some()
+                {
+                    return false;
+                }
+                words += 1;
+            }
+            false
+        };
+        let others = tr.nouns.len() > 1 || tr.verb.is_some();
         let nouns: Vec<usize> = tr
             .nouns
             .iter()
             .copied()
             .filter(|&k| split || !noun(inp, &items[k]).is_some_and(|n| n.plural))
+            .filter(|&k| !(others && appositive(k)))
             .collect();
         let mut kind = Kind::Cooperation;
         let mut rank = 0;
