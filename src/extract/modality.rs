@@ -143,7 +143,25 @@ impl<'a> State<'a> {
             }
             false
         };
-        let others = tr.nouns.len() > 1 || tr.verb.is_some();
+        // (another trigger of a specific kind: a loan, a supply deal; "signed
+        // an agreement to form Novo Energy, a joint venture owned by …" is
+        // the joint venture)
+        let specific = |k: usize| {
+            has(inp, &items[k], |t| {
+                matches!(
+                    t,
+                    Tag::Agreement {
+                        generic: false,
+                        kind: Kind::Investment | Kind::Offtake,
+                        ..
+                    } | Tag::AgreementVerb {
+                        kind: Kind::Investment | Kind::Offtake,
+                        ..
+                    }
+                )
+            })
+        };
+        let others = tr.nouns.iter().chain(tr.verb.iter()).any(|&k| specific(k));
         let nouns: Vec<usize> = tr
             .nouns
             .iter()
