@@ -385,6 +385,15 @@ impl<'a> State<'a> {
         matches!(it.kind, ItemKind::Phrase(_)) && (s.ends_with(" med") || s.ends_with(" with"))
     }
 
+    /// Whether the item is a `with` relation word: "with", "med", or a
+    /// phrase ending in one ("talks with", "för samtal med") that is not a
+    /// `not_party` phrase ("equipped with", "i samband med").
+    fn governs_with(&self, it: &Item) -> bool {
+        let ts = tags(self.inp, it);
+        ts.iter().any(|t| matches!(t, Tag::With))
+            || (self.phrase_ends_with_with(it) && !ts.iter().any(|t| matches!(t, Tag::NotParty)))
+    }
+
     fn block_of(&self, si: usize) -> &Block {
         &self.inp.blocks[self.inp.sentences[si].block]
     }
@@ -646,6 +655,21 @@ impl<'a> State<'a> {
 
     /// The company an anaphor such as "Bolaget" refers to: this sentence's subject,
     /// else the last company named before.
+    /// The last mention of a company that ends before `before` and that
+    /// `take` accepts.
+    fn company_named_before(
+        &self,
+        before: usize,
+        take: impl Fn(&str) -> bool,
+    ) -> Option<&'a Mention> {
+        let inp = self.inp;
+        inp.mentions[..inp.mentions.partition_point(|m| m.start < before)]
+            .iter()
+            .rfind(|m| {
+                m.end <= before && inp.actors.kind(&m.actor) == ActorType::Company && take(&m.actor)
+            })
+    }
+
     fn last_company(&self, si: usize, items: &[Item], lo: usize) -> Option<String> {
         let inp = self.inp;
         let is_company = |id: &str| inp.actors.kind(id) == ActorType::Company;
@@ -662,10 +686,7 @@ impl<'a> State<'a> {
                 return Some(id.to_string());
             }
         }
-        let before = inp.sentences[si].start;
-        let last = inp.mentions[..inp.mentions.partition_point(|m| m.start < before)]
-            .iter()
-            .rfind(|m| m.end <= before && is_company(&m.actor))?;
+        let last = self.company_named_before(inp.sentences[si].start, |_| true)?;
         // the subject that opens the sentence naming it is the likelier
         // antecedent ("Equinor will work with KNOC, … The Norwegian company
         // has signed …")

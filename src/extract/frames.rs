@@ -249,8 +249,10 @@ impl<'a> State<'a> {
         // ... nor when two or more parties are named that no agreement
         // stated before has: "Ford and SK On agreed to form the venture"
         // after a loan to the venture names the venture's parties
-        let antecedent = !self.out.is_empty()
-            && (frame.parties.len() < 2
+        // (asked last: it reads the agreements stated so far)
+        let antecedent = || {
+            !self.out.is_empty()
+                && (frame.parties.len() < 2
                 || only_with
                 || !frame.rule.split('+').any(|r| r == "subject")
                 // ("Minister X signed the memorandum": her ministry is no new party)
@@ -258,11 +260,12 @@ impl<'a> State<'a> {
                 || self.out.iter().any(|a| {
                     a.parties.intersection(&frame.parties).count() >= 2
                         || frame.parties.is_subset(&a.parties)
-                }));
+                }))
+        };
         if self.refers_back(&cl, &tr)
             && (!frame.explicit || only_with)
             && tr.verb.is_none()
-            && antecedent
+            && antecedent()
         {
             // "the agreement ..." refers back: a continuation, not a new agreement
             return false;
@@ -430,12 +433,9 @@ impl<'a> State<'a> {
         // "förhandlar med samriskbolaget Northern Lights": a noun that
         // describes the counterpart named after it is no trigger of its own
         let describes_counterpart = |k: usize| {
-            k > cl.lo && items.get(k + 1).is_some_and(|x| self.mention(x).is_some()) && {
-                let ts = tags(inp, &items[k - 1]);
-                ts.iter().any(|t| matches!(t, Tag::With))
-                    || (self.phrase_ends_with_with(&items[k - 1])
-                        && !ts.iter().any(|t| matches!(t, Tag::NotParty)))
-            }
+            k > cl.lo
+                && items.get(k + 1).is_some_and(|x| self.mention(x).is_some())
+                && self.governs_with(&items[k - 1])
         };
         let nouns: Vec<usize> = cl
             .range()
@@ -990,37 +990,25 @@ impl<'a> State<'a> {
         {
             return;
         }
-        let governed = |k: usize| {
-            k > lo && {
-                let ts = tags(self.inp, &items[k - 1]);
-                ts.iter().any(|t| matches!(t, Tag::With))
-                    || (self.phrase_ends_with_with(&items[k - 1])
-                        && !ts.iter().any(|t| matches!(t, Tag::NotParty)))
-            }
-        };
         if !cl.range().any(|k| {
             k > tr.pivot.min(tr.first)
+                && k > lo
                 && has(self.inp, &items[k], |t| matches!(t, Tag::CompanyAnaphor))
-                && governed(k)
+                && self.governs_with(&items[k - 1])
                 && items.get(k + 1).is_none_or(|x| self.mention(x).is_none())
         }) {
             return;
         }
         // the company talked about, else the last one named before the
         // sentence that is not a party already
-        let before = self.inp.sentences[cl.si].start;
         let Some(c) = self
             .last_company(cl.si, items, lo)
             .filter(|c| !f.parties.contains(c))
             .or_else(|| {
-                let inp = self.inp;
-                inp.mentions[..inp.mentions.partition_point(|m| m.start < before)]
-                    .iter()
-                    .rfind(|m| {
-                        inp.actors.kind(&m.actor) == ActorType::Company
-                            && !f.parties.contains(&*m.actor)
-                    })
-                    .map(|m| m.actor.to_string())
+                self.company_named_before(self.inp.sentences[cl.si].start, |c| {
+                    !f.parties.contains(c)
+                })
+                .map(|m| m.actor.to_string())
             })
         else {
             return;

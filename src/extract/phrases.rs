@@ -412,9 +412,7 @@ impl<'a> State<'a> {
             Gov::Between
         } else if any(|t| matches!(t, Tag::By)) {
             Gov::By
-        } else if any(|t| matches!(t, Tag::With))
-            || (self.phrase_ends_with_with(it) && !any(|t| matches!(t, Tag::NotParty)))
-        {
+        } else if self.governs_with(it) {
             Gov::With
         } else if any(|t| matches!(t, Tag::OnBehalf)) {
             Gov::OnBehalf
@@ -428,14 +426,10 @@ impl<'a> State<'a> {
                 words += 1;
             }
             if words > 0 && h > lo {
-                let before = tags(self.inp, &items[h - 1]);
-                if before.iter().any(|t| matches!(t, Tag::With))
-                    || (self.phrase_ends_with_with(&items[h - 1])
-                        && !before.iter().any(|t| matches!(t, Tag::NotParty)))
-                {
+                if self.governs_with(&items[h - 1]) {
                     return (Gov::With, Some(h - 1), listed);
                 }
-                if before.iter().any(|t| matches!(t, Tag::Between)) {
+                if has(self.inp, &items[h - 1], |t| matches!(t, Tag::Between)) {
                     return (Gov::Between, Some(h - 1), listed);
                 }
             }
@@ -445,14 +439,7 @@ impl<'a> State<'a> {
         } else if any(|t| matches!(t, Tag::Agreement { .. })) {
             // "förhandlar med samriskbolaget Northern Lights", "talks with the
             // joint venture X": the venture named is the counterpart
-            let with_before = g >= 2 && {
-                let before = &items[g - 2];
-                let ts = tags(self.inp, before);
-                ts.iter().any(|t| matches!(t, Tag::With))
-                    || (self.phrase_ends_with_with(before)
-                        && !ts.iter().any(|t| matches!(t, Tag::NotParty)))
-            };
-            if with_before && g - 1 > lo {
+            if g - 1 > lo && self.governs_with(&items[g - 2]) {
                 return (Gov::With, Some(g - 2), listed);
             }
             Gov::Trigger
