@@ -132,6 +132,20 @@ pub struct Fragment {
 }
 
 impl ActorRecord {
+    /// Moves the record out, leaving an empty one with the same id.
+    fn take(&mut self) -> ActorRecord {
+        ActorRecord {
+            id: self.id.clone(),
+            label: std::mem::take(&mut self.label),
+            kind: self.kind,
+            country: self.country.take(),
+            discovered: self.discovered,
+            aliases: std::mem::take(&mut self.aliases),
+            mentions: std::mem::take(&mut self.mentions),
+            member_of: std::mem::take(&mut self.member_of),
+        }
+    }
+
     /// Merges another record of the same actor into this one: mentions and
     /// aliases added, order-independent choices where the records disagree.
     pub fn absorb(&mut self, a: ActorRecord) {
@@ -156,6 +170,14 @@ impl ActorRecord {
 }
 
 impl Fragment {
+    /// The same fragment in fresh allocations of exactly the size needed:
+    /// what a long document's windows keep while the others are extracted
+    /// (see `Pipeline::analyze_windowed`).
+    pub(crate) fn compacted(self) -> Fragment {
+        #[allow(clippy::redundant_clone)] // the copy is the point
+        self.clone()
+    }
+
     /// Moves a window's offsets to where the window starts in its document:
     /// `bytes` and `chars` before it, and `sentences` sentences.
     pub(crate) fn shift(&mut self, bytes: usize, chars: usize, sentences: usize) {
@@ -183,21 +205,16 @@ impl Fragment {
     /// by id (their mentions stay in text order), agreements added, an id
     /// already taken getting the next free `-n` suffix as within one document.
     pub(crate) fn absorb(&mut self, others: Vec<Fragment>) {
-        let mut actors: std::collections::BTreeMap<String, ActorRecord> =
-            std::mem::take(&mut self.actors)
-                .into_iter()
-                .map(|a| (a.id.clone(), a))
-                .collect();
-        let mut ids: BTreeSet<String> = self.agreements.iter().map(|g| g.id.clone()).collect();
+        let mut ids: rustc_hash::FxHashSet<String> =
+            self.agreements.iter().map(|g| g.id.clone()).collect();
+        // actors: concatenated in window order, sorted by id (stable: the
+        // windows' order is kept among records of one actor), then merged
+        let mut actors = std::mem::take(&mut self.actors);
+        actors.reserve_exact(others.iter().map(|o| o.actors.len()).sum());
+        self.agreements
+            .reserve_exact(others.iter().map(|o| o.agreements.len()).sum());
         for other in others {
-            for a in other.actors {
-                match actors.get_mut(&a.id) {
-                    Some(x) => x.absorb(a),
-                    None => {
-                        actors.insert(a.id.clone(), a);
-                    }
-                }
-            }
+            actors.extend(other.actors);
             for mut g in other.agreements {
                 if ids.contains(&g.id) {
                     // `agreement:` and 16 hex digits, then maybe `-n`
@@ -212,7 +229,17 @@ impl Fragment {
                 self.agreements.push(g);
             }
         }
-        self.actors = actors.into_values().collect();
+        drop(ids);
+        // merged in place: the later record of an actor into the earlier one
+        actors.sort_by(|a, b| a.id.cmp(&b.id));
+        actors.dedup_by(|later, earlier| {
+            later.id == earlier.id && {
+                earlier.absorb(later.take());
+                true
+            }
+        });
+        actors.shrink_to_fit();
+        self.actors = actors;
         self.agreements.sort_by(|a, b| a.id.cmp(&b.id));
     }
 }

@@ -45,8 +45,10 @@ pub enum Relation {
     PartyTo,
     /// Person → agreement.
     SignatoryOf,
-    /// Actor → actor, with the agreement ids behind it.
-    PartnersWith(BTreeSet<String>),
+    /// Actor → actor, with the agreement ids behind it (sorted, each once:
+    /// a vector, since most pairs share one agreement, and a tree's node
+    /// holds room for eleven).
+    PartnersWith(Vec<String>),
     /// Actor → parent body (from the gazetteer), when both are in the graph.
     MemberOf,
 }
@@ -245,28 +247,46 @@ impl GraphBuilder {
             documents: self.documents,
             ..Default::default()
         };
-        let mut agreements: BTreeMap<String, AgreementRecord> = BTreeMap::new();
+        let mut agreements: Vec<AgreementRecord> = Vec::with_capacity(self.reports.len());
         let mut reports: Vec<_> = self.reports.into_iter().collect();
         reports.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         for ((kind, parties, ordinal), mut r) in reports {
-            for (date, ev) in cluster(std::mem::take(&mut r.evidence).into_iter().collect()) {
+            let mut evidence = std::mem::take(&mut r.evidence);
+            evidence.sort_unstable();
+            evidence.dedup();
+            let clusters = cluster(evidence);
+            let n = clusters.len();
+            // the parties are moved into the last (most often the only) node
+            let mut parties = Some(parties);
+            for (k, (date, mut evidence)) in clusters.into_iter().enumerate() {
+                let parties = if k + 1 == n {
+                    parties.take().unwrap_or_default()
+                } else {
+                    parties.clone().unwrap_or_default()
+                };
                 let label = r.label_of(&date).cloned().unwrap_or_default();
                 let mut id = agreement_id(kind, date.as_deref(), &parties);
                 if ordinal > 1 {
                     id = format!("{id}-{ordinal}");
                 }
                 // the most advanced report; an ending outranks every other
-                let status = if ev.iter().any(|e| e.status == Status::Terminated) {
+                let status = if evidence.iter().any(|e| e.status == Status::Terminated) {
                     Status::Terminated
                 } else {
-                    ev.iter().map(|e| e.status).min().unwrap_or(Status::Signed)
+                    evidence
+                        .iter()
+                        .map(|e| e.status)
+                        .min()
+                        .unwrap_or(Status::Signed)
                 };
-                let topics = ev.iter().flat_map(|e| e.topics.iter().cloned()).collect();
-                let signatories = ev
+                let topics = evidence
+                    .iter()
+                    .flat_map(|e| e.topics.iter().cloned())
+                    .collect();
+                let signatories = evidence
                     .iter()
                     .flat_map(|e| e.signatories.iter().cloned())
                     .collect();
-                let mut evidence: Vec<Evidence> = ev.into_iter().collect();
                 // the stating sentence of each report first, then in document order
                 evidence.sort_by(|a, b| {
                     (&a.doc, a.rule == "describes", a.sentence, a).cmp(&(
@@ -276,36 +296,49 @@ impl GraphBuilder {
                         b,
                     ))
                 });
-                agreements.insert(
-                    id.clone(),
-                    AgreementRecord {
-                        id,
-                        label,
-                        agreement_kind: kind,
-                        status,
-                        date,
-                        topics,
-                        parties: parties.clone(),
-                        signatories,
-                        evidence,
-                    },
-                );
+                agreements.push(AgreementRecord {
+                    id,
+                    label,
+                    agreement_kind: kind,
+                    status,
+                    date,
+                    topics,
+                    parties,
+                    signatories,
+                    evidence,
+                });
             }
         }
+        // by id; of two with one id (a hash collision), the later one, as a
+        // map would keep
+        agreements.sort_by(|a, b| a.id.cmp(&b.id));
+        agreements.dedup_by(|later, earlier| {
+            later.id == earlier.id && {
+                std::mem::swap(later, earlier);
+                true
+            }
+        });
         let mut actors: Vec<(String, ActorRecord)> = self.actors.into_iter().collect();
         actors.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        // room for every node at once: growing by doubling would hold two
+        // copies of the nodes at the switch
+        kg.graph
+            .reserve_exact_nodes(actors.len() + agreements.len());
+        let mut index: Vec<(String, NodeIndex)> =
+            Vec::with_capacity(actors.len() + agreements.len());
         for (id, mut a) in actors {
             a.mentions.sort();
             a.mentions.dedup();
             a.member_of.sort();
             a.member_of.dedup();
-            let ix = kg.graph.add_node(Node::Actor(a));
-            kg.index.insert(id, ix);
+            index.push((id, kg.graph.add_node(Node::Actor(a))));
         }
-        for (id, g) in agreements {
-            let ix = kg.graph.add_node(Node::Agreement(g));
-            kg.index.insert(id, ix);
+        for g in agreements {
+            let id = g.id.clone();
+            index.push((id, kg.graph.add_node(Node::Agreement(g))));
         }
+        // built at once from the sorted ids (one insertion each searches the tree)
+        kg.index = index.into_iter().collect();
         kg.add_edges();
         kg
     }
@@ -339,15 +372,23 @@ pub fn date_within(a: Option<&str>, b: Option<&str>) -> bool {
     }
 }
 
-/// Groups evidence by compatible dates (see [`GraphBuilder::build`]).
-fn cluster(evidence: BTreeSet<Evidence>) -> BTreeMap<Option<String>, BTreeSet<Evidence>> {
-    let dates: BTreeSet<Option<String>> = evidence.iter().map(|e| e.date.clone()).collect();
+/// Groups evidence (sorted, each once) by compatible dates (see
+/// [`GraphBuilder::build`]); each group stays sorted.
+fn cluster(evidence: Vec<Evidence>) -> BTreeMap<Option<String>, Vec<Evidence>> {
+    let mut dates: Vec<&Option<String>> = evidence.iter().map(|e| &e.date).collect();
+    dates.sort_unstable();
+    dates.dedup();
+    if dates.len() == 1 {
+        let date = dates[0].clone();
+        return BTreeMap::from([(date, evidence)]);
+    }
     let maximal: Vec<&Option<String>> = dates
         .iter()
+        .copied()
         .filter(|d| {
             !dates
                 .iter()
-                .any(|o| o != *d && date_within(d.as_deref(), o.as_deref()))
+                .any(|o| o != d && date_within(d.as_deref(), o.as_deref()))
         })
         .collect();
     let target = |d: &Option<String>| -> Option<String> {
@@ -360,9 +401,10 @@ fn cluster(evidence: BTreeSet<Evidence>) -> BTreeMap<Option<String>, BTreeSet<Ev
             _ => d.clone(),
         }
     };
-    let mut out: BTreeMap<Option<String>, BTreeSet<Evidence>> = BTreeMap::new();
-    for e in evidence {
-        out.entry(target(&e.date)).or_default().insert(e);
+    let targets: Vec<Option<String>> = evidence.iter().map(|e| target(&e.date)).collect();
+    let mut out: BTreeMap<Option<String>, Vec<Evidence>> = BTreeMap::new();
+    for (e, t) in evidence.into_iter().zip(targets) {
+        out.entry(t).or_default().push(e);
     }
     out
 }
@@ -427,7 +469,8 @@ impl KnowledgeGraph {
         debug_assert_eq!(kg.graph.edge_count(), 0);
         let mut added = rustc_hash::FxHashSet::default();
         // by node index: nodes are added in id order, so this is id order too
-        let mut partners: BTreeMap<(NodeIndex, NodeIndex), BTreeSet<String>> = BTreeMap::new();
+        // agreements come in id order, so each pair's list is sorted
+        let mut partners: BTreeMap<(NodeIndex, NodeIndex), Vec<String>> = BTreeMap::new();
         let agreement_nodes: Vec<NodeIndex> = kg
             .graph
             .node_indices()
@@ -445,7 +488,10 @@ impl KnowledgeGraph {
             let (parties, signatories) = (nodes(&g.parties), nodes(&g.signatories));
             for (i, &a) in parties.iter().enumerate() {
                 for &b in &parties[i + 1..] {
-                    partners.entry((a, b)).or_default().insert(g.id.clone());
+                    let ids = partners.entry((a, b)).or_default();
+                    if ids.last() != Some(&g.id) {
+                        ids.push(g.id.clone());
+                    }
                 }
             }
             for a in parties {
@@ -455,7 +501,8 @@ impl KnowledgeGraph {
                 kg.add_unique(&mut added, a, n, Relation::SignatoryOf);
             }
         }
-        for ((x, y), ags) in partners {
+        for ((x, y), mut ags) in partners {
+            ags.shrink_to_fit();
             kg.graph.add_edge(x, y, Relation::PartnersWith(ags));
         }
         let actor_nodes: Vec<NodeIndex> = kg

@@ -80,7 +80,12 @@ fn nul_message(head: &[u8]) -> &'static str {
 ///
 /// # Errors
 /// [`Error::Io`] when reading fails; [`Error::Input`] for a binary or too large input.
-pub fn read_bounded(name: &str, mut r: impl std::io::Read) -> Result<Vec<u8>> {
+pub fn read_bounded(name: &str, r: impl std::io::Read) -> Result<Vec<u8>> {
+    read_bounded_with(name, r, 0)
+}
+
+/// [`read_bounded`] into a buffer of `capacity` bytes (the size of a file).
+fn read_bounded_with(name: &str, mut r: impl std::io::Read, capacity: usize) -> Result<Vec<u8>> {
     use std::io::Read;
     let mut bytes = Vec::new();
     // the first chunk alone, and checked, before the buffer may grow
@@ -92,6 +97,11 @@ pub fn read_bounded(name: &str, mut r: impl std::io::Read) -> Result<Vec<u8>> {
     if !utf16_bom && bytes.contains(&0) {
         return Err(Error::input(name, nul_message(&bytes)));
     }
+    bytes.reserve_exact(
+        capacity
+            .min(MAX_DOCUMENT_BYTES + 1)
+            .saturating_sub(bytes.len()),
+    );
     r.take((MAX_DOCUMENT_BYTES + 1 - bytes.len()) as u64)
         .read_to_end(&mut bytes)
         .map_err(|e| Error::io(name, e))?;
@@ -202,7 +212,10 @@ pub fn read_path(path: &Path) -> Result<Vec<u8>> {
     if meta.is_file() && meta.len() > MAX_DOCUMENT_BYTES as u64 {
         return Err(too_large(&name, Some(meta.len())));
     }
-    read_bounded(&name, f)
+    // the whole file in one allocation, not a buffer that doubles (whose
+    // earlier copies the allocator keeps)
+    let len = usize::try_from(meta.len()).unwrap_or(0);
+    read_bounded_with(&name, f, if meta.is_file() { len + 1 } else { 0 })
 }
 
 /// Reads one file as a [`Document`] whose id is the path as given.

@@ -103,7 +103,7 @@ pub struct EdgeOut<'a> {
     pub relation: &'static str,
     /// For `partners_with`: the agreements behind it.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub agreements: Option<&'a BTreeSet<String>>,
+    pub agreements: Option<&'a [String]>,
     /// For `partners_with`: how many agreements.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub weight: Option<usize>,
@@ -173,7 +173,7 @@ fn node_out(n: &Node) -> NodeOut<'_> {
 /// An edge as written.
 fn edge_out<'a>((s, t, r): (&'a str, &'a str, &'a Relation)) -> EdgeOut<'a> {
     let ags = match r {
-        Relation::PartnersWith(a) => Some(a),
+        Relation::PartnersWith(a) => Some(a.as_slice()),
         _ => None,
     };
     EdgeOut {
