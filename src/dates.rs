@@ -340,17 +340,22 @@ pub struct Context {
     pub dateline: Option<Date>,
     /// The last absolute date mentioned before the expression.
     pub last: Option<Date>,
+    /// The last absolute date with a month mentioned before the expression
+    /// ("in June 2022", "8 November 2022"): what a year-less date
+    /// ("in March", "den 15 september") takes its year from. A bare year
+    /// before it ("the 1979 accident", "until 2032") gives way to the
+    /// dateline.
+    pub last_month: Option<Date>,
     /// The date of the agreement talked about just before (for "the same day").
     pub anchor: Option<Date>,
 }
 
 /// Resolves an expression, or `None` when the text does not make the date certain.
 pub fn resolve(v: DateValue, cx: &Context) -> Option<Date> {
-    let year = || cx.last.or(cx.dateline).map(|d| d.y);
     match v {
         DateValue::Absolute(d) => Some(d),
         DateValue::NoYear { m, d } => Some(Date {
-            y: year()?,
+            y: cx.last_month.or(cx.dateline).or(cx.last)?.y,
             m: Some(m),
             d,
         }),
@@ -441,6 +446,35 @@ mod tests {
             Date::ymd(2024, 3, 1).add_days(-1),
             Some(Date::ymd(2024, 2, 29))
         );
+    }
+
+    #[test]
+    fn a_month_without_a_year_takes_a_year_from_a_date_with_a_month_or_the_dateline() {
+        let march = DateValue::NoYear { m: 3, d: None };
+        let year = |y| Date {
+            y,
+            m: None,
+            d: None,
+        };
+        // "the 1979 accident ... In March": the dateline's year
+        let cx = Context {
+            dateline: Some(Date::ymd(2024, 9, 20)),
+            last: Some(year(1979)),
+            ..Default::default()
+        };
+        assert_eq!(resolve(march, &cx).unwrap().to_string(), "2024-03");
+        // "in June 2022 ... In March": the year of the date with a month
+        let cx = Context {
+            last_month: Some(Date::ymd(2022, 6, 1)),
+            ..cx
+        };
+        assert_eq!(resolve(march, &cx).unwrap().to_string(), "2022-03");
+        // no dateline: a bare year is all there is
+        let cx = Context {
+            last: Some(year(2019)),
+            ..Default::default()
+        };
+        assert_eq!(resolve(march, &cx).unwrap().to_string(), "2019-03");
     }
 
     #[test]

@@ -413,17 +413,19 @@ impl<'a> State<'a> {
 
     fn date_context(&self, at: usize) -> Context {
         // (dates are sorted by start: those ending before `at` start before it)
-        let mut last = self.dates[..self.dates.partition_point(|d| d.start < at)]
-            .iter()
-            .filter(|d| d.end <= at)
-            .filter_map(|d| match d.value {
-                DateValue::Absolute(x) => Some(x),
-                _ => None,
-            });
-        // the year context: the latest absolute date mentioned before, skipping the dateline
+        let before = || {
+            self.dates[..self.dates.partition_point(|d| d.start < at)]
+                .iter()
+                .filter(|d| d.end <= at)
+                .filter_map(|d| match d.value {
+                    DateValue::Absolute(x) => Some(x),
+                    _ => None,
+                })
+        };
         Context {
             dateline: self.inp.dateline,
-            last: last.next_back(),
+            last: before().next_back(),
+            last_month: before().filter(|d| d.m.is_some()).next_back(),
             anchor: self.last.and_then(|(a, _)| self.out[a].date),
         }
     }
