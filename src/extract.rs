@@ -425,7 +425,7 @@ impl<'a> State<'a> {
         Context {
             dateline: self.inp.dateline,
             last: before().next_back(),
-            last_month: before().filter(|d| d.m.is_some()).next_back(),
+            last_month: before().rfind(|d| d.m.is_some()),
             anchor: self.last.and_then(|(a, _)| self.out[a].date),
         }
     }
