@@ -983,16 +983,42 @@ impl<'a> State<'a> {
         if !opens {
             return None;
         }
-        let c = (1..items.len().min(16)).find(|&k| self.is_comma(&items[k]))?;
-        let bare = items[..c].iter().all(|x| {
-            self.mention(x).is_none() && !has(inp, x, |t| matches!(t, Tag::Agreement { .. }))
-        });
+        let bare = |c: usize| {
+            items[..c].iter().all(|x| {
+                self.mention(x).is_none() && !has(inp, x, |t| matches!(t, Tag::Agreement { .. }))
+            })
+        };
+        let Some(c) = (1..items.len().min(16)).find(|&k| self.is_comma(&items[k])) else {
+            // verb second, no comma: "Efter flera års samtal har bolaget
+            // tecknat …" ends at the auxiliary that a subject follows
+            let k = (2..items.len().min(16))
+                .find(|&k| inp.lexicon.is_auxiliary(&self.folded(&items[k])))?;
+            return (bare(k) && self.subject_then_predicate(items, k + 1)).then_some(k);
+        };
+        let bare = bare(c);
         // "On 8 November 2022, A and B formed …": a date there dates the clause
         let (from, to) = (items[0].start, items[c].start);
         let dated = self.dates[self.dates.partition_point(|d| d.start < from)..]
             .first()
             .is_some_and(|d| d.start < to);
-        (bare && !dated && self.names_then_predicate(items, c + 1)).then_some(c)
+        (bare && !dated && self.subject_then_predicate(items, c + 1)).then_some(c)
+    }
+
+    /// [`Self::names_then_predicate`], or an anaphor standing for the
+    /// subject ("the company", "de två bolagen") followed, within five words,
+    /// by a predicate ("har bolaget nu skrivit under ett avtal").
+    fn subject_then_predicate(&self, items: &[Item], from: usize) -> bool {
+        let inp = self.inp;
+        self.names_then_predicate(items, from)
+            || items.get(from).is_some_and(|it| {
+                has(inp, it, |t| {
+                    matches!(t, Tag::CompanyAnaphor | Tag::PartiesAnaphor)
+                }) && self.folded(it) != "it"
+                    && items[from + 1..]
+                        .iter()
+                        .take(5)
+                        .any(|x| has(inp, x, Tag::predicate))
+            })
     }
 
     /// Whether the items from `from` are names (with commas and `and`

@@ -1166,6 +1166,13 @@ impl Lexicon {
         has(false) || (verb && has(true))
     }
 
+    /// Whether a folded word is one of the languages' auxiliaries (`[inserted_adverbs] after`).
+    pub fn is_auxiliary(&self, folded_word: &str) -> bool {
+        self.auxiliaries
+            .iter()
+            .any(|a| **a == *folded_word.as_bytes())
+    }
+
     /// Whether `folded[start..end]` (a sentence that names no actor) holds any
     /// word that lets it state or describe an agreement, or name a person by
     /// role or speech: an agreement noun or verb, a status verb, a parties

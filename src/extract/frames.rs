@@ -922,7 +922,19 @@ impl<'a> State<'a> {
         let anaphor_company = cl
             .range()
             .rev()
-            .find(|&k| k < pivot + 1 && self.company_anaphor(items, k, lo));
+            .find(|&k| k < pivot + 1 && self.company_anaphor(items, k, lo))
+            // V2 after an adverbial, with no name before the verb: "I oktober
+            // tecknade bolaget ett avtal med B" (a head noun, not a pronoun,
+            // which after the verb is its object: "signed it")
+            .or_else(|| {
+                let k = pivot + 1;
+                (k < cl.hi
+                    && pivot > lo
+                    && !chains.iter().any(|c| c.first < pivot)
+                    && self.folded(&items[k]) != "it"
+                    && self.company_anaphor(items, k, lo))
+                .then_some(k)
+            });
         let anaphor_parties = cl
             .range()
             .find(|&k| has(inp, &items[k], |t| matches!(t, Tag::PartiesAnaphor)) && k <= pivot + 2);
