@@ -394,6 +394,12 @@ impl<'a> State<'a> {
             || (self.phrase_ends_with_with(it) && !ts.iter().any(|t| matches!(t, Tag::NotParty)))
     }
 
+    /// The first sentence outside a heading: the lead, which a dateline
+    /// written in the text dates.
+    fn lead_sentence(&self) -> Option<usize> {
+        (0..self.inp.sentences.len()).find(|&si| self.block_of(si).kind != BlockKind::Heading)
+    }
+
     fn block_of(&self, si: usize) -> &Block {
         &self.inp.blocks[self.inp.sentences[si].block]
     }

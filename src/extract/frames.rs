@@ -325,7 +325,11 @@ impl<'a> State<'a> {
                 .filter(|_| cl.block.kind == BlockKind::Reference),
             heading: cl.block.kind == BlockKind::Heading,
             date_expr_seen,
-            dateline_fallback: perfect && matches!(status, Status::Signed | Status::Announced),
+            // the perfect ("has signed"), or any tense in the lead sentence,
+            // which the dateline dates ("BALTIMORE, Sept. 20, 2024 – A will
+            // buy power from B under a 20-year agreement")
+            dateline_fallback: (perfect || Some(cl.si) == self.lead_sentence())
+                && matches!(status, Status::Signed | Status::Announced),
             count: if split { 1 } else { self.counted(&cl, &tr) },
         };
         self.emit(ag, &frame, cl.si)
