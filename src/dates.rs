@@ -383,6 +383,16 @@ pub fn resolve(v: DateValue, cx: &Context) -> Option<Date> {
                 })
             }
             Relative::Weekday => None,
+            Relative::WeekdayRecent(w) | Relative::WeekdayLast(w) => {
+                let d = cx.dateline?;
+                let days = days_from_civil(d.y, d.m?, d.d?);
+                let weekday = (days + 3).rem_euclid(7); // 0 = Monday
+                let mut back = (weekday - i64::from(w)).rem_euclid(7);
+                if back == 0 && matches!(r, Relative::WeekdayLast(_)) {
+                    back = 7;
+                }
+                d.add_days(-back)
+            }
         },
     }
 }
@@ -475,6 +485,38 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(resolve(march, &cx).unwrap().to_string(), "2019-03");
+    }
+
+    #[test]
+    fn weekdays_count_back_from_the_dateline() {
+        // Tuesday 17 December 2024
+        let cx = Context {
+            dateline: Some(Date::ymd(2024, 12, 17)),
+            ..Default::default()
+        };
+        let on = |w| {
+            resolve(DateValue::Relative(Relative::WeekdayRecent(w)), &cx).map(|d| d.to_string())
+        };
+        let last =
+            |w| resolve(DateValue::Relative(Relative::WeekdayLast(w)), &cx).map(|d| d.to_string());
+        assert_eq!(on(1).as_deref(), Some("2024-12-17"));
+        assert_eq!(on(0).as_deref(), Some("2024-12-16"));
+        assert_eq!(on(2).as_deref(), Some("2024-12-11"));
+        assert_eq!(last(1).as_deref(), Some("2024-12-10"));
+        assert_eq!(last(6).as_deref(), Some("2024-12-15"));
+        // a dateline without a day gives no weekday
+        let cx = Context {
+            dateline: Some(Date {
+                y: 2024,
+                m: Some(12),
+                d: None,
+            }),
+            ..Default::default()
+        };
+        assert_eq!(
+            resolve(DateValue::Relative(Relative::WeekdayRecent(1)), &cx),
+            None
+        );
     }
 
     #[test]

@@ -213,8 +213,16 @@ pub enum Relative {
     LastWeek,
     /// The same day as the anchor.
     SameDay,
-    /// A weekday, unresolvable without a calendar anchor.
+    /// A weekday that may come after the date of writing ("på måndag"):
+    /// left unresolved.
     Weekday,
+    /// The latest given weekday (0 = Monday) on or before the dateline
+    /// ("on Tuesday", "Tuesday": news reports the day it happened or the
+    /// days before).
+    WeekdayRecent(u8),
+    /// The latest given weekday strictly before the dateline ("last
+    /// Tuesday", "i tisdags").
+    WeekdayLast(u8),
 }
 
 #[derive(Debug, Deserialize)]
@@ -325,6 +333,12 @@ struct DateEntries {
     same_day: Vec<String>,
     #[serde(default)]
     weekdays: Vec<String>,
+    /// Seven lists, Monday first: the day on or before the dateline.
+    #[serde(default)]
+    weekdays_recent: Vec<Vec<String>>,
+    /// Seven lists, Monday first: the day strictly before the dateline.
+    #[serde(default)]
+    weekdays_last: Vec<Vec<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -948,6 +962,31 @@ impl Lexicon {
                     add(p, Tag::Relative(r));
                 }
             }
+            for (key, lists, day) in [
+                (
+                    "dates.weekdays_recent",
+                    &f.dates.weekdays_recent,
+                    Relative::WeekdayRecent as fn(u8) -> Relative,
+                ),
+                (
+                    "dates.weekdays_last",
+                    &f.dates.weekdays_last,
+                    Relative::WeekdayLast,
+                ),
+            ] {
+                if !lists.is_empty() && lists.len() != 7 {
+                    return Err(Error::data(
+                        &name,
+                        0,
+                        format!("{key} must list 7 weekdays, Monday first, each a list of forms"),
+                    ));
+                }
+                for (i, forms) in lists.iter().enumerate() {
+                    for p in forms {
+                        add(p, Tag::Relative(day(i as u8)));
+                    }
+                }
+            }
             {
                 let d = &f.discovery;
                 let mut put = |raw: &str, cue: FormCue, exact: bool| {
@@ -1010,6 +1049,8 @@ impl Lexicon {
                     .chain(&f.roles)
                     .chain(f.dates.months.iter().flatten())
                     .chain(&f.dates.weekdays)
+                    .chain(f.dates.weekdays_recent.iter().flatten())
+                    .chain(f.dates.weekdays_last.iter().flatten())
                 {
                     for part in w.split_whitespace() {
                         not_names.insert(fold(part));
@@ -1491,6 +1532,18 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn weekday_lists_must_be_seven() {
+        let toml = "lang = \"xx\"\nname = \"Test\"\n[dates]\nweekdays_recent = [[\"on monday\"], [\"on tuesday\"]]\n";
+        let err = Lexicon::from_sources([("xx.toml".to_string(), toml.to_string())])
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("xx.toml") && err.contains("dates.weekdays_recent must list 7"),
+            "{err}"
+        );
+    }
 
     /// The scan as it was: one unanchored leftmost-longest search from each
     /// position, the matches inside words turned away after they are found.

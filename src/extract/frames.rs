@@ -291,7 +291,7 @@ impl<'a> State<'a> {
             }
         }
         let status = self.status(&cl, &tr);
-        let (date, date_expr_seen) = self.clause_date(&cl, &tr);
+        let (date, date_expr_seen) = self.clause_date(&cl, &tr, status == Status::Planned);
         let perfect = [tr.verb, tr.status_at].into_iter().flatten().any(|k| {
             let w = self.folded(&cl.items[k]);
             w.starts_with("have ") || w.starts_with("has ") || w.starts_with("har ")

@@ -3,8 +3,8 @@
 
 use super::frames::{noun, Clause, Triggers};
 use super::{has, tags, ItemKind, State};
-use crate::dates::{self, Date};
-use crate::lexicon::{Kind, PlanWord, Status, Tag};
+use crate::dates::{self, Date, DateValue};
+use crate::lexicon::{Kind, PlanWord, Relative, Status, Tag};
 
 impl<'a> State<'a> {
     /// A negation or break-off in the clause ("has not signed", "talks broke
@@ -286,13 +286,31 @@ impl<'a> State<'a> {
     /// The date: the expression nearest the predicate in this clause, else the
     /// date of a summary sentence just before. Also says whether the clause had
     /// a date expression at all (then the dateline is no fallback).
-    pub(super) fn clause_date(&self, cl: &Clause, tr: &Triggers) -> (Option<Date>, bool) {
+    /// A weekday ("on Tuesday") is resolved against a dateline written in
+    /// the text only, as the gold standard reads an article; of a planned
+    /// agreement ("will sign on Monday") it is after the dateline, by an
+    /// unknown number of days: no date.
+    pub(super) fn clause_date(
+        &self,
+        cl: &Clause,
+        tr: &Triggers,
+        planned: bool,
+    ) -> (Option<Date>, bool) {
         let near = (cl.lo..cl.hi)
             .filter(|&k| matches!(cl.items[k].kind, ItemKind::Date(_)))
             .min_by_key(|&k| (k as isize - tr.pivot as isize).abs());
         if let Some(ItemKind::Date(d)) = near.map(|k| cl.items[k].kind) {
+            let v = self.dates[d].value;
+            if (planned || !self.inp.dateline_in_text)
+                && matches!(
+                    v,
+                    DateValue::Relative(Relative::WeekdayRecent(_) | Relative::WeekdayLast(_))
+                )
+            {
+                return (None, true);
+            }
             let cx = self.date_context(self.dates[d].start);
-            return (dates::resolve(self.dates[d].value, &cx), true);
+            return (dates::resolve(v, &cx), true);
         }
         let summary = self
             .summary_date
