@@ -382,6 +382,11 @@ pub fn resolve(v: DateValue, cx: &Context) -> Option<Date> {
                     d: None,
                 })
             }
+            Relative::LastYear => Some(Date {
+                y: cx.dateline?.y - 1,
+                m: None,
+                d: None,
+            }),
             Relative::Weekday => None,
             Relative::WeekdayRecent(w) | Relative::WeekdayLast(w) => {
                 let d = cx.dateline?;
@@ -485,6 +490,17 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(resolve(march, &cx).unwrap().to_string(), "2019-03");
+    }
+
+    #[test]
+    fn last_year_is_the_year_before_the_dateline() {
+        let cx = Context {
+            dateline: Some(Date::ymd(2025, 1, 30)),
+            ..Default::default()
+        };
+        let v = DateValue::Relative(Relative::LastYear);
+        assert_eq!(resolve(v, &cx).unwrap().to_string(), "2024");
+        assert_eq!(resolve(v, &Context::default()), None);
     }
 
     #[test]

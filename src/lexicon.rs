@@ -211,6 +211,8 @@ pub enum Relative {
     YearAfter,
     /// Last week.
     LastWeek,
+    /// The year before the dateline ("last year", "i fjol").
+    LastYear,
     /// The same day as the anchor.
     SameDay,
     /// A weekday that may come after the date of writing ("på måndag"):
@@ -330,6 +332,8 @@ struct DateEntries {
     #[serde(default)]
     last_week: Vec<String>,
     #[serde(default)]
+    last_year: Vec<String>,
+    #[serde(default)]
     same_day: Vec<String>,
     #[serde(default)]
     weekdays: Vec<String>,
@@ -339,6 +343,10 @@ struct DateEntries {
     /// Seven lists, Monday first: the day strictly before the dateline.
     #[serde(default)]
     weekdays_last: Vec<Vec<String>>,
+    /// Words before a date that make it the end of a term ("until 2030",
+    /// "fram till 2030"), never the date of the agreement.
+    #[serde(default)]
+    until: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -737,6 +745,8 @@ pub struct Lexicon {
     /// ("the two countries", "they", "parterna"); the others ("the two
     /// carriers", "bolagen") stand for organisations.
     pub country_anaphora: HashSet<String>,
+    /// Folded words before a date that make it the end of a term (`[dates] until`).
+    pub until: Vec<String>,
     /// Folded words that make an acronym's long form a non-actor (laws, agreements).
     type_cues: Vec<(String, Vec<String>)>,
     /// The discovery cues (`[discovery]` tables and roles).
@@ -786,6 +796,7 @@ impl Lexicon {
         let mut abbreviations = Vec::new();
         let mut common_words = HashSet::new();
         let mut country_anaphora = HashSet::new();
+        let mut until: Vec<String> = Vec::new();
         let mut adverbs: Vec<Box<[u8]>> = Vec::new();
         let mut auxiliaries: Vec<Box<[u8]>> = Vec::new();
         let mut type_cues: Vec<(String, Vec<String>)> = Vec::new();
@@ -815,6 +826,7 @@ impl Lexicon {
             abbreviations.extend(f.abbreviations.iter().cloned());
             common_words.extend(f.common_words.iter().map(|w| fold(w)));
             country_anaphora.extend(f.country_anaphora.iter().map(|w| fold(w)));
+            until.extend(f.dates.until.iter().map(|w| fold(w)));
             for a in &f.agreement {
                 let c = if a.compound { "*" } else { "" };
                 for (forms, definite, plural) in [
@@ -955,6 +967,7 @@ impl Lexicon {
                 (&f.dates.day_after, Relative::DayAfter),
                 (&f.dates.year_after, Relative::YearAfter),
                 (&f.dates.last_week, Relative::LastWeek),
+                (&f.dates.last_year, Relative::LastYear),
                 (&f.dates.same_day, Relative::SameDay),
                 (&f.dates.weekdays, Relative::Weekday),
             ] {
@@ -1189,6 +1202,7 @@ impl Lexicon {
             abbreviations,
             common_words,
             country_anaphora,
+            until,
             type_cues,
             forms,
             counterpart_prepositions,

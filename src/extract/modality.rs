@@ -296,8 +296,27 @@ impl<'a> State<'a> {
         tr: &Triggers,
         planned: bool,
     ) -> (Option<Date>, bool) {
+        // "extended the partnership until 2030": the end of a term
+        let until = |k: usize| {
+            let ItemKind::Date(d) = cl.items[k].kind else {
+                return false;
+            };
+            let text = self.inp.text;
+            let end = self.dates[d].start;
+            let mut from = end.saturating_sub(24);
+            while !text.is_char_boundary(from) {
+                from -= 1;
+            }
+            let before = crate::text::fold(&text[from..end]);
+            let before = before.trim_end();
+            self.inp.lexicon.until.iter().any(|w| {
+                before.strip_suffix(w.as_str()).is_some_and(|rest| {
+                    rest.is_empty() || rest.ends_with(|c: char| !c.is_alphanumeric())
+                })
+            })
+        };
         let near = (cl.lo..cl.hi)
-            .filter(|&k| matches!(cl.items[k].kind, ItemKind::Date(_)))
+            .filter(|&k| matches!(cl.items[k].kind, ItemKind::Date(_)) && !until(k))
             .min_by_key(|&k| (k as isize - tr.pivot as isize).abs());
         if let Some(ItemKind::Date(d)) = near.map(|k| cl.items[k].kind) {
             let v = self.dates[d].value;
