@@ -568,7 +568,25 @@ impl<'a> State<'a> {
             split,
             ..Frame::default()
         };
-        if let Some(b) = chains.iter().find(|c| c.gov == Gov::Between) {
+        // "X, a joint venture of A and B": with no verb in the clause, the
+        // owners named after "of"/"av" a joint-venture noun are its parties,
+        // as after "between" (with a verb, "lent €300 million to X, a joint
+        // venture of A and B", the clause states the loan)
+        let owners = (tr.verb.is_none() && tr.status_at.is_none())
+            .then(|| {
+                chains.iter().find(|c| {
+                    c.gov == Gov::NotParty
+                        && c.members.len() >= 2
+                        && c.gov_at.is_some_and(|g| {
+                            g == tr.pivot + 1
+                                && matches!(self.folded(&cl.items[g]).as_str(), "of" | "av")
+                        })
+                        && noun(self.inp, &cl.items[tr.pivot])
+                            .is_some_and(|n| n.kind == Kind::JointVenture)
+                })
+            })
+            .flatten();
+        if let Some(b) = chains.iter().find(|c| c.gov == Gov::Between).or(owners) {
             self.add(&b.members, &mut f);
             f.fired("between");
             f.explicit = true;
