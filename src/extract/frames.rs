@@ -1024,11 +1024,28 @@ impl<'a> State<'a> {
         {
             return;
         }
+        // "with the company", "med bolaget", and with words between:
+        // "with the Japanese company", "med det svenska bolaget"
+        let anaphor = |k: usize| {
+            has(self.inp, &items[k], |t| matches!(t, Tag::CompanyAnaphor))
+                || (has(self.inp, &items[k], |t| {
+                    matches!(t, Tag::CompanyHead | Tag::OrgHead)
+                }) && self.definite_head(items, k, lo))
+        };
+        let governed = |k: usize| {
+            (k.saturating_sub(3).max(lo)..k).rev().any(|j| {
+                self.governs_with(&items[j])
+                    && items[j + 1..k]
+                        .iter()
+                        .all(|x| self.mention(x).is_none() && !matches!(x.kind, ItemKind::Punct(_)))
+            })
+        };
         if !cl.range().any(|k| {
             k > tr.pivot.min(tr.first)
                 && k > lo
-                && has(self.inp, &items[k], |t| matches!(t, Tag::CompanyAnaphor))
-                && self.governs_with(&items[k - 1])
+                && self.folded(&items[k]) != "it"
+                && anaphor(k)
+                && governed(k)
                 && items.get(k + 1).is_none_or(|x| self.mention(x).is_none())
         }) {
             return;
