@@ -394,6 +394,14 @@ impl<'a> State<'a> {
             || (self.phrase_ends_with_with(it) && !ts.iter().any(|t| matches!(t, Tag::NotParty)))
     }
 
+    /// Whether a company anaphor is the pronoun "it", which after a verb
+    /// is its object ("signed it"): the noun anaphora ("the company",
+    /// "bolaget") may stand as a subject after the verb or in a `with`
+    /// phrase, the pronoun may not.
+    fn pronoun(&self, it: &Item) -> bool {
+        self.folded(it) == "it"
+    }
+
     /// The first sentence outside a heading: the lead, which a dateline
     /// written in the text dates.
     fn lead_sentence(&self) -> Option<usize> {
@@ -661,8 +669,6 @@ impl<'a> State<'a> {
             })
     }
 
-    /// The company an anaphor such as "Bolaget" refers to: this sentence's subject,
-    /// else the last company named before.
     /// The last mention of a company that ends before `before` and that
     /// `take` accepts.
     fn company_named_before(
@@ -678,6 +684,8 @@ impl<'a> State<'a> {
             })
     }
 
+    /// The company an anaphor such as "Bolaget" refers to: this sentence's subject,
+    /// else the last company named before.
     fn last_company(&self, si: usize, items: &[Item], lo: usize) -> Option<String> {
         let inp = self.inp;
         let is_company = |id: &str| inp.actors.kind(id) == ActorType::Company;
@@ -1019,7 +1027,7 @@ impl<'a> State<'a> {
             || items.get(from).is_some_and(|it| {
                 has(inp, it, |t| {
                     matches!(t, Tag::CompanyAnaphor | Tag::PartiesAnaphor)
-                }) && self.folded(it) != "it"
+                }) && !self.pronoun(it)
                     && items[from + 1..]
                         .iter()
                         .take(5)

@@ -250,19 +250,18 @@ impl GraphBuilder {
         let mut agreements: Vec<AgreementRecord> = Vec::with_capacity(self.reports.len());
         let mut reports: Vec<_> = self.reports.into_iter().collect();
         reports.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        for ((kind, parties, ordinal), mut r) in reports {
+        for ((kind, mut parties, ordinal), mut r) in reports {
             let mut evidence = std::mem::take(&mut r.evidence);
             evidence.sort_unstable();
             evidence.dedup();
             let clusters = cluster(evidence);
             let n = clusters.len();
             // the parties are moved into the last (most often the only) node
-            let mut parties = Some(parties);
             for (k, (date, mut evidence)) in clusters.into_iter().enumerate() {
                 let parties = if k + 1 == n {
-                    parties.take().unwrap_or_default()
+                    std::mem::take(&mut parties)
                 } else {
-                    parties.clone().unwrap_or_default()
+                    parties.clone()
                 };
                 let label = r.label_of(&date).cloned().unwrap_or_default();
                 let mut id = agreement_id(kind, date.as_deref(), &parties);

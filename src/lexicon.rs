@@ -949,18 +949,6 @@ impl Lexicon {
                     add(w, Tag::Topic(Arc::from(topic.as_str())));
                 }
             }
-            if !f.dates.months.is_empty() && f.dates.months.len() != 12 {
-                return Err(Error::data(
-                    &name,
-                    0,
-                    "dates.months must list 12 months, each a list of names",
-                ));
-            }
-            for (i, names) in f.dates.months.iter().enumerate() {
-                for n in names {
-                    add(n, Tag::Month(i as u8 + 1));
-                }
-            }
             for (list, r) in [
                 (&f.dates.yesterday, Relative::Yesterday),
                 (&f.dates.today, Relative::Today),
@@ -975,28 +963,41 @@ impl Lexicon {
                     add(p, Tag::Relative(r));
                 }
             }
-            for (key, lists, day) in [
+            // tables of one list per month or weekday, in calendar order
+            let tables = [
+                (
+                    "dates.months",
+                    &f.dates.months,
+                    12,
+                    "months, each a list of names",
+                    (|i| Tag::Month(i + 1)) as fn(u8) -> Tag,
+                ),
                 (
                     "dates.weekdays_recent",
                     &f.dates.weekdays_recent,
-                    Relative::WeekdayRecent as fn(u8) -> Relative,
+                    7,
+                    "weekdays, Monday first, each a list of forms",
+                    |i| Tag::Relative(Relative::WeekdayRecent(i)),
                 ),
                 (
                     "dates.weekdays_last",
                     &f.dates.weekdays_last,
-                    Relative::WeekdayLast,
+                    7,
+                    "weekdays, Monday first, each a list of forms",
+                    |i| Tag::Relative(Relative::WeekdayLast(i)),
                 ),
-            ] {
-                if !lists.is_empty() && lists.len() != 7 {
+            ];
+            for (key, lists, count, what, tag) in tables {
+                if !lists.is_empty() && lists.len() != count {
                     return Err(Error::data(
                         &name,
                         0,
-                        format!("{key} must list 7 weekdays, Monday first, each a list of forms"),
+                        format!("{key} must list {count} {what}"),
                     ));
                 }
                 for (i, forms) in lists.iter().enumerate() {
                     for p in forms {
-                        add(p, Tag::Relative(day(i as u8)));
+                        add(p, tag(i as u8));
                     }
                 }
             }

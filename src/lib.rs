@@ -261,14 +261,18 @@ impl Pipeline {
         HashMap<String, discover::Discovered>,
         usize,
     ) {
+        // the discovered actors are dropped where they are made, not carried
+        // to the end of a long document
+        let kept = |d: HashMap<String, discover::Discovered>| {
+            if keep_discovered {
+                d
+            } else {
+                HashMap::new()
+            }
+        };
         if doc.text.len() <= window {
             let (f, not, d, cut, _) = self.analyze_one(doc);
-            return (
-                f,
-                not,
-                if keep_discovered { d } else { HashMap::new() },
-                cut,
-            );
+            return (f, not, kept(d), cut);
         }
         let spans = segment::windows(&doc.text, window);
         let piece = |(a, b): (usize, usize), date: Option<String>| Document {
@@ -278,7 +282,6 @@ impl Pipeline {
             lang: doc.lang.clone(),
             url: doc.url.clone(),
         };
-        // the document's dateline is in its opening: the first window first
         // each window's records are copied into fresh allocations
         // (`Fragment::compacted`): they are kept to the end of the document,
         // and left where they were made they would pin the pages of the
@@ -286,8 +289,9 @@ impl Pipeline {
         // peak RSS)
         let one = |span: (usize, usize), date: Option<String>| {
             let (f, not, d, cut, count) = self.analyze_one(&piece(span, date));
-            (f.compacted(), not, d, cut, count)
+            (f.compacted(), not, kept(d), cut, count)
         };
+        // the document's dateline is in its opening: the first window first
         let first = one(spans[0], doc.date.clone());
         let date = doc.date.clone().or_else(|| first.0.date.clone());
         let rest = parallel_map(&spans[1..], self.window_threads, |&span| {
@@ -306,10 +310,8 @@ impl Pipeline {
                 x.sentence += sentences;
                 x
             }));
-            if keep_discovered {
-                for (id, x) in d {
-                    discovered.entry(id).or_insert(x);
-                }
+            for (id, x) in d {
+                discovered.entry(id).or_insert(x);
             }
             cut += c;
             sentences += count;

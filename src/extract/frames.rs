@@ -953,8 +953,8 @@ impl<'a> State<'a> {
                 (k < cl.hi
                     && pivot > lo
                     && !chains.iter().any(|c| c.first < pivot)
-                    && self.folded(&items[k]) != "it"
-                    && self.company_anaphor(items, k, lo))
+                    && self.company_anaphor(items, k, lo)
+                    && !self.pronoun(&items[k]))
                 .then_some(k)
             });
         let anaphor_parties = cl
@@ -1043,9 +1043,9 @@ impl<'a> State<'a> {
         if !cl.range().any(|k| {
             k > tr.pivot.min(tr.first)
                 && k > lo
-                && self.folded(&items[k]) != "it"
                 && anaphor(k)
                 && governed(k)
+                && !self.pronoun(&items[k])
                 && items.get(k + 1).is_none_or(|x| self.mention(x).is_none())
         }) {
             return;
