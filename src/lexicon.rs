@@ -1101,6 +1101,7 @@ impl Lexicon {
                 Some(
                     AhoCorasick::builder()
                         .match_kind(MatchKind::Standard)
+                        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                         .build(&form_keys)
                         .map_err(|e| Error::data("<lexicon>", 0, e.to_string()))?,
                 )
