@@ -19,6 +19,7 @@ use std::collections::BTreeSet;
 
 mod frames;
 mod modality;
+mod owners;
 mod phrases;
 
 use frames::Clause;
@@ -54,6 +55,9 @@ pub struct Agreement {
     pub date_expr_seen: bool,
     /// May take the dateline as its date when nothing else dates it.
     pub dateline_fallback: bool,
+    /// Stated with an adverb that makes it another agreement than those
+    /// before it ("also"): never merged with one of another kind.
+    pub another: bool,
     /// How many agreements the statement counts ("signed two loan
     /// agreements": 2); each is output as an agreement of its own.
     pub count: u8,
@@ -447,7 +451,9 @@ impl<'a> State<'a> {
     fn sentence(&mut self, si: usize) {
         let inp = self.inp;
         let sent = &inp.sentences[si];
-        let items = self.items(sent.start, sent.end);
+        let mut items = self.items(sent.start, sent.end);
+        // "X, a joint venture of A and B": the owners' venture, out of the clauses
+        let mut created = self.venture_appositions(si, &mut items);
         let block = self.block_of(si).clone();
         // clauses: split at ';' and at ", och/and/men/but" when both sides have a predicate
         let pred = |it: &Item| has(inp, it, Tag::predicate);
@@ -532,7 +538,6 @@ impl<'a> State<'a> {
             }
         }
         cuts.push(items.len());
-        let mut created = false;
         for w in cuts.windows(2) {
             let (lo, hi) = (w[0], w[1]);
             // a relative clause ", which/som ..." inside this clause
@@ -1194,6 +1199,7 @@ const WEAK_RANK: u8 = 2;
 
 fn same(a: &Agreement, b: &Agreement) -> bool {
     a.parties == b.parties
+        && (a.kind == b.kind || !(a.another || b.another))
         && (a.kind == b.kind
             || a.kind_rank <= WEAK_RANK
             || b.kind_rank <= WEAK_RANK

@@ -429,6 +429,8 @@ struct LangFile {
     #[serde(default)]
     inserted_adverbs: InsertedAdverbs,
     #[serde(default)]
+    another_agreement: Vec<String>,
+    #[serde(default)]
     kind_cues: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     topics: BTreeMap<String, Vec<String>>,
@@ -747,6 +749,9 @@ pub struct Lexicon {
     pub country_anaphora: HashSet<String>,
     /// Folded words before a date that make it the end of a term (`[dates] until`).
     pub until: Vec<String>,
+    /// Folded adverbs that make a statement another agreement than the ones
+    /// before it (`another_agreement`: "also", "också").
+    pub another_agreement: HashSet<String>,
     /// Folded words that make an acronym's long form a non-actor (laws, agreements).
     type_cues: Vec<(String, Vec<String>)>,
     /// The discovery cues (`[discovery]` tables and roles).
@@ -797,6 +802,7 @@ impl Lexicon {
         let mut common_words = HashSet::new();
         let mut country_anaphora = HashSet::new();
         let mut until: Vec<String> = Vec::new();
+        let mut another_agreement: HashSet<String> = HashSet::new();
         let mut adverbs: Vec<Box<[u8]>> = Vec::new();
         let mut auxiliaries: Vec<Box<[u8]>> = Vec::new();
         let mut type_cues: Vec<(String, Vec<String>)> = Vec::new();
@@ -827,6 +833,7 @@ impl Lexicon {
             common_words.extend(f.common_words.iter().map(|w| fold(w)));
             country_anaphora.extend(f.country_anaphora.iter().map(|w| fold(w)));
             until.extend(f.dates.until.iter().map(|w| fold(w)));
+            another_agreement.extend(f.another_agreement.iter().map(|w| fold(w)));
             for a in &f.agreement {
                 let c = if a.compound { "*" } else { "" };
                 for (forms, definite, plural) in [
@@ -1205,6 +1212,7 @@ impl Lexicon {
             common_words,
             country_anaphora,
             until,
+            another_agreement,
             type_cues,
             forms,
             counterpart_prepositions,

@@ -331,8 +331,20 @@ impl<'a> State<'a> {
             dateline_fallback: (perfect || Some(cl.si) == self.lead_sentence())
                 && matches!(status, Status::Signed | Status::Announced),
             count: if split { 1 } else { self.counted(&cl, &tr) },
+            another: self.another_agreement(&cl),
         };
         self.emit(ag, &frame, cl.si)
+    }
+
+    /// Whether the clause holds an adverb that makes its agreement another
+    /// one than those before it ("The companies also signed …"), also inside
+    /// a verb phrase ("have also signed").
+    fn another_agreement(&self, cl: &Clause) -> bool {
+        let words = &self.inp.lexicon.another_agreement;
+        cl.range().any(|k| {
+            let w = self.folded(&cl.items[k]);
+            w.split(' ').any(|x| words.contains(x))
+        })
     }
 
     /// A clause that leaves out the agreement and its subject after a `with`

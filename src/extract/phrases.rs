@@ -57,7 +57,8 @@ impl<'a> State<'a> {
             }
             if j < hi && self.mention(&items[j]).is_some() && j > i {
                 let next_person = self.is_person(&items[j]);
-                let near = j == i + 1 || (self.descriptor(&items[i + 1]) && j <= i + 3);
+                // "Finland's state-owned defence group Patria": up to four words between
+                let near = j == i + 1 || (self.descriptor(&items[i + 1]) && j <= i + 5);
                 if (m.genitive && (near || saw_role)) || (saw_role && next_person) {
                     modifier[i] = true;
                 }
