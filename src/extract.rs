@@ -978,13 +978,20 @@ impl<'a> State<'a> {
                 with(&items[k]) && items.get(k + 1).is_some_and(|x| self.mention(x).is_some())
             })
         });
-        let right = (at + 1..items.len().min(at + 4)).find(|&k| noun(&items[k]));
+        // "… tapped B to supply copper, and its … joint venture with C": a
+        // verb that states an agreement with a named object
+        let left_verb = (lo..at).any(|k| {
+            has(inp, &items[k], |t| matches!(t, Tag::AgreementVerb { .. }))
+                || (has(inp, &items[k], |t| matches!(t, Tag::Status(_)))
+                    && items.get(k + 1).is_some_and(|x| self.mention(x).is_some()))
+        });
+        // (the venture's own name may stand before the noun: "its Novo Energy joint venture")
+        let right = (at + 1..items.len().min(at + 5)).find(|&k| noun(&items[k]));
         let right_with = right.is_some_and(|n| {
-            items[at + 1..n].iter().all(|x| self.mention(x).is_none())
-                && items.get(n + 1).is_some_and(with)
+            items.get(n + 1).is_some_and(with)
                 && items.get(n + 2).is_some_and(|x| self.mention(x).is_some())
         });
-        left_with && right_with
+        (left_with || left_verb) && right_with
     }
 
     /// "Following talks in Stockholm, A and B signed …", "Efter långa
