@@ -5,7 +5,7 @@
 //! that governs it.
 
 use super::{has, parenthetical, tags, Chain, Gov, Item, ItemKind, State};
-use crate::lexicon::Tag;
+use crate::lexicon::{Kind, Tag};
 
 impl<'a> State<'a> {
     /// A word that may stand between a governor and a name, or between two
@@ -63,6 +63,34 @@ impl<'a> State<'a> {
                     modifier[i] = true;
                 }
             } else if m.genitive && j > i + 1 && saw_role {
+                modifier[i] = true;
+            }
+        }
+        // "set up Hybrit as a joint venture with B", "bildade Hybrit som ett
+        // samriskbolag med B": the name before "as"/"som" and a joint-venture
+        // noun is the venture, not a party of it
+        for i in lo..hi.saturating_sub(2) {
+            if self.mention(&items[i]).is_none()
+                || !matches!(self.folded(&items[i + 1]).as_str(), "as" | "som")
+            {
+                continue;
+            }
+            let venture = items[i + 2..hi.min(i + 6)]
+                .iter()
+                .take_while(|x| matches!(x.kind, ItemKind::Word | ItemKind::Phrase(_)))
+                .any(|x| {
+                    has(inp, x, |t| {
+                        matches!(
+                            t,
+                            Tag::Agreement {
+                                kind: Kind::JointVenture,
+                                plural: false,
+                                ..
+                            }
+                        )
+                    })
+                });
+            if venture {
                 modifier[i] = true;
             }
         }
