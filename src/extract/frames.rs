@@ -779,12 +779,22 @@ impl<'a> State<'a> {
         if (w + 1..end).any(|k| self.mention(&items[k]).is_some()) {
             return None;
         }
-        let n = (w + 1..end.min(w + 5)).find_map(|k| {
+        let (at, n) = (w + 1..end.min(w + 5)).find_map(|k| {
             tags(inp, &items[k]).iter().find_map(|t| match t {
-                Tag::Number(n) => Some(usize::from(*n)),
+                Tag::Number(n) => Some((k, usize::from(*n))),
                 _ => None,
             })
         })?;
+        // "with an option for five more": a count of more of something, no group
+        if items.get(at + 1).is_none_or(|x| {
+            matches!(x.kind, ItemKind::Punct(_))
+                || matches!(
+                    self.folded(x).as_str(),
+                    "more" | "fler" | "further" | "ytterligare"
+                )
+        }) {
+            return None;
+        }
         let organisation = |m: &crate::matcher::Mention| {
             let t = inp.actors.kind(&m.actor);
             t.can_be_party() && !matches!(t, ActorType::Country | ActorType::Region)
@@ -1194,7 +1204,22 @@ impl<'a> State<'a> {
         };
         pair_in(si, at)
             .or_else(speakers_after)
-            .or_else(|| self.last.map(|(a, _)| self.out[a].parties.clone()))
+            // the parties of the last agreement talked about, or of the latest
+            // with two or more (one with a party missing names no pair)
+            .or_else(|| {
+                self.last
+                    .map(|(a, _)| &self.out[a].parties)
+                    .filter(|ps| ps.len() >= 2)
+                    .or_else(|| {
+                        self.out
+                            .iter()
+                            .rev()
+                            .filter(|a| !a.heading)
+                            .map(|a| &a.parties)
+                            .find(|ps| fits(ps))
+                    })
+                    .cloned()
+            })
             .or_else(two_before)
             .or_else(|| si.checked_sub(1).and_then(|p| pair_in(p, usize::MAX)))
     }
