@@ -1206,15 +1206,17 @@ const WEAK_RANK: u8 = 2;
 
 fn same(a: &Agreement, b: &Agreement) -> bool {
     a.parties == b.parties
-        && (a.kind == b.kind || !(a.another || b.another))
         && (a.kind == b.kind
-            || a.kind_rank <= WEAK_RANK
-            || b.kind_rank <= WEAK_RANK
-            || a.reference.is_some()
-            || b.reference.is_some()
-            // a heading restates what the body states, in vaguer words
-            || (a.heading && !b.heading && a.kind_rank < b.kind_rank)
-            || (b.heading && !a.heading && b.kind_rank < a.kind_rank))
+            // of another kind only when neither is stated as another ("also")
+            || (!a.another
+                && !b.another
+                && (a.kind_rank <= WEAK_RANK
+                    || b.kind_rank <= WEAK_RANK
+                    || a.reference.is_some()
+                    || b.reference.is_some()
+                    // a heading restates what the body states, in vaguer words
+                    || (a.heading && !b.heading && a.kind_rank < b.kind_rank)
+                    || (b.heading && !a.heading && b.kind_rank < a.kind_rank))))
         && match (a.date, b.date) {
             (Some(x), Some(y)) => x.compatible(y),
             _ => true,

@@ -1470,25 +1470,18 @@ impl Lexicon {
             let cut = ext < text.len() && char_at(text, ext).is_some_and(|c| c.is_alphabetic());
             // "investment|bolaget", "energi|koncernen": a compound whose tail is a
             // company noun describes a company; its head states no agreement
-            let company_tail = cut
-                && self.longest_at(folded, ext, end).is_some_and(|n| {
+            let company_compound =
+                cut && exact.iter().any(|t| {
+                    matches!(
+                        t,
+                        Tag::Agreement { .. } | Tag::AgreementVerb { .. } | Tag::Status(_)
+                    )
+                }) && self.longest_at(folded, ext, end).is_some_and(|n| {
                     self.patterns[n.pattern().as_usize()]
                         .tags
                         .iter()
                         .any(|t| matches!(t.0, Tag::CompanyAnaphor | Tag::CompanyHead))
                 });
-            if company_tail
-                && exact.iter().any(|t| {
-                    matches!(
-                        t,
-                        Tag::Agreement { .. } | Tag::AgreementVerb { .. } | Tag::Status(_)
-                    )
-                })
-            {
-                shorter = self.longest_at(folded, m.start(), m.end() - 1);
-                pos = m.start() + char_at(text, m.start()).map_or(1, |c| c.len_utf8());
-                continue;
-            }
             let right_at = |e: usize| {
                 (cut && e == ext)
                     || boundary(
@@ -1497,14 +1490,14 @@ impl Lexicon {
                     )
             };
             let right_strict = right_at(m.end());
-            if right_strict && !exact.is_empty() {
+            if !company_compound && right_strict && !exact.is_empty() {
                 out.push(PhraseMatch {
                     start: m.start(),
                     end: m.end(),
                     tags: exact.clone(),
                 });
                 pos = m.end();
-            } else if !right_strict && suffixed && right_at(ext) {
+            } else if !company_compound && !right_strict && suffixed && right_at(ext) {
                 out.push(PhraseMatch {
                     start: m.start(),
                     end: ext,

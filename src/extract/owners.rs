@@ -28,7 +28,8 @@ impl<'a> State<'a> {
             };
             let parties: std::collections::BTreeSet<String> = self.party_ids(&owners).collect();
             if parties.len() >= 2 {
-                let block = self.block_of(si).clone();
+                let inp = self.inp;
+                let block = &inp.blocks[inp.sentences[si].block];
                 self.out.push(Agreement {
                     kind: Kind::JointVenture,
                     kind_rank: 4,
@@ -61,11 +62,10 @@ impl<'a> State<'a> {
         created
     }
 
-    /// The apposition whose joint-venture noun is `items[k]`: (the comma
-    /// that opens it, the item after its last owner, the owners' mentions).
-    fn venture_apposition(&self, items: &[Item], k: usize) -> Option<(usize, usize, Vec<usize>)> {
-        let inp = self.inp;
-        let venture = has(inp, &items[k], |t| {
+    /// Whether an item is a singular joint-venture noun ("joint venture",
+    /// "samriskbolag").
+    pub(super) fn venture_noun(&self, it: &Item) -> bool {
+        has(self.inp, it, |t| {
             matches!(
                 t,
                 Tag::Agreement {
@@ -74,8 +74,14 @@ impl<'a> State<'a> {
                     ..
                 }
             )
-        });
-        if !venture || k < 2 {
+        })
+    }
+
+    /// The apposition whose joint-venture noun is `items[k]`: (the comma
+    /// that opens it, the item after its last owner, the owners' mentions).
+    fn venture_apposition(&self, items: &[Item], k: usize) -> Option<(usize, usize, Vec<usize>)> {
+        let inp = self.inp;
+        if k < 2 || !self.venture_noun(&items[k]) {
             return None;
         }
         // back over the words of the noun phrase to the comma after X

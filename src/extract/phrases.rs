@@ -5,7 +5,7 @@
 //! that governs it.
 
 use super::{has, parenthetical, tags, Chain, Gov, Item, ItemKind, State};
-use crate::lexicon::{Kind, Tag};
+use crate::lexicon::Tag;
 
 impl<'a> State<'a> {
     /// A word that may stand between a governor and a name, or between two
@@ -78,18 +78,7 @@ impl<'a> State<'a> {
             let venture = items[i + 2..hi.min(i + 6)]
                 .iter()
                 .take_while(|x| matches!(x.kind, ItemKind::Word | ItemKind::Phrase(_)))
-                .any(|x| {
-                    has(inp, x, |t| {
-                        matches!(
-                            t,
-                            Tag::Agreement {
-                                kind: Kind::JointVenture,
-                                plural: false,
-                                ..
-                            }
-                        )
-                    })
-                });
+                .any(|x| self.venture_noun(x));
             if venture {
                 modifier[i] = true;
             }
