@@ -11,7 +11,7 @@ use crate::gazetteer::ActorType;
 use crate::text::{boundary, char_at, char_before, fold, words, WordTable};
 use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
 /// The shipped language files.
@@ -118,6 +118,10 @@ pub enum Tag {
         status: Status,
         /// The kind when its object is an actor (`bought Beta`: other).
         object_kind: Option<Kind>,
+        /// A sale or purchase: what it names before its counterpart may
+        /// decide the kind (`[sold_objects]`: "sold its unit to Beta" is an
+        /// acquisition, "sold its stake to Beta" an investment).
+        sale: bool,
     },
     /// A status verb or phrase.
     Status(Status),
@@ -260,6 +264,9 @@ struct VerbEntry {
     /// acquisition, where "köper katodmaterial från B" is a purchase).
     #[serde(default)]
     object_kind: Option<Kind>,
+    /// A sale or purchase, whose object may decide its kind (`[sold_objects]`).
+    #[serde(default)]
+    sale: bool,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -430,6 +437,8 @@ struct LangFile {
     inserted_adverbs: InsertedAdverbs,
     #[serde(default)]
     another_agreement: Vec<String>,
+    #[serde(default)]
+    sold_objects: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     kind_cues: BTreeMap<String, Vec<String>>,
     #[serde(default)]
@@ -649,6 +658,12 @@ impl Tag {
     }
 }
 
+/// The agreement kind a language table is keyed by (`[kind_cues] offtake`).
+fn table_kind(file: &str, table: &str, kind: &str) -> Result<Kind> {
+    Kind::deserialize(toml::Value::String(kind.to_string()))
+        .map_err(|_| Error::data(file, 0, format!("{table}: unknown kind `{kind}`")))
+}
+
 /// Tags that can make a sentence matter when it names no actor itself: it may
 /// state an agreement, describe the last one, or name a person.
 fn is_cue(t: &Tag) -> bool {
@@ -752,6 +767,9 @@ pub struct Lexicon {
     /// Folded adverbs that make a statement another agreement than the ones
     /// before it (`another_agreement`: "also", "också").
     pub another_agreement: HashSet<String>,
+    /// The kind of a sale or purchase by the folded noun of what is sold
+    /// (`[sold_objects]`: "business" gives other, "stake" investment).
+    pub sold_objects: HashMap<String, Kind>,
     /// Folded words that make an acronym's long form a non-actor (laws, agreements).
     type_cues: Vec<(String, Vec<String>)>,
     /// The discovery cues (`[discovery]` tables and roles).
@@ -803,6 +821,7 @@ impl Lexicon {
         let mut country_anaphora = HashSet::new();
         let mut until: Vec<String> = Vec::new();
         let mut another_agreement: HashSet<String> = HashSet::new();
+        let mut sold_objects: HashMap<String, Kind> = HashMap::new();
         let mut adverbs: Vec<Box<[u8]>> = Vec::new();
         let mut auxiliaries: Vec<Box<[u8]>> = Vec::new();
         let mut type_cues: Vec<(String, Vec<String>)> = Vec::new();
@@ -834,6 +853,10 @@ impl Lexicon {
             country_anaphora.extend(f.country_anaphora.iter().map(|w| fold(w)));
             until.extend(f.dates.until.iter().map(|w| fold(w)));
             another_agreement.extend(f.another_agreement.iter().map(|w| fold(w)));
+            for (kind, words) in &f.sold_objects {
+                let k = table_kind(&name, "sold_objects", kind)?;
+                sold_objects.extend(words.iter().map(|w| (fold(w), k)));
+            }
             for a in &f.agreement {
                 let c = if a.compound { "*" } else { "" };
                 for (forms, definite, plural) in [
@@ -864,6 +887,7 @@ impl Lexicon {
                             kind: v.kind,
                             status: v.status,
                             object_kind: v.object_kind,
+                            sale: v.sale,
                         },
                     );
                 }
@@ -943,10 +967,7 @@ impl Lexicon {
                 add(w, Tag::Number(u8::try_from(i + 2).unwrap_or(u8::MAX)));
             }
             for (kind, words) in &f.kind_cues {
-                let k: Kind =
-                    Kind::deserialize(toml::Value::String(kind.clone())).map_err(|_| {
-                        Error::data(&name, 0, format!("kind_cues: unknown kind `{kind}`"))
-                    })?;
+                let k = table_kind(&name, "kind_cues", kind)?;
                 for w in words {
                     add(w, Tag::KindCue(k));
                 }
@@ -1213,6 +1234,7 @@ impl Lexicon {
             country_anaphora,
             until,
             another_agreement,
+            sold_objects,
             type_cues,
             forms,
             counterpart_prepositions,

@@ -272,14 +272,29 @@ impl<'a> State<'a> {
         }
         let (mut kind, mut rank) = self.clause_kind(&cl, &tr, split || joint_subject);
         // "Sandvik köper Deswik", "Boliden bought Lundin Mining": a purchase
-        // whose object is an actor is an acquisition of it
-        let object_kind = tr.verb.and_then(|v| {
+        // whose object is an actor is an acquisition of it; what a sale or
+        // purchase names before its counterpart may decide too ("sold its
+        // Danish unit to Beta": an acquisition, "its stake": an investment)
+        let verb = tr.verb.and_then(|v| {
             tags(self.inp, &cl.items[v]).iter().find_map(|t| match t {
-                Tag::AgreementVerb { object_kind, .. } => *object_kind,
+                Tag::AgreementVerb {
+                    object_kind, sale, ..
+                } => Some((*object_kind, *sale, v)),
                 _ => None,
             })
         });
-        if let Some(k) = object_kind.filter(|_| frame.rule.split('+').any(|r| r == "object")) {
+        let sold = |v: usize| {
+            let objects = &self.inp.lexicon.sold_objects;
+            (v + 1..cl.hi)
+                .take_while(|&k| self.mention(&cl.items[k]).is_none())
+                .find_map(|k| objects.get(self.folded(&cl.items[k]).as_str()).copied())
+        };
+        let acquired = verb.and_then(|(object_kind, sale, v)| {
+            object_kind
+                .filter(|_| frame.rule.split('+').any(|r| r == "object"))
+                .or_else(|| sale.then(|| sold(v)).flatten())
+        });
+        if let Some(k) = acquired {
             if rank <= 2 && kind == Kind::Offtake {
                 kind = k;
             }
