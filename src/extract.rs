@@ -512,9 +512,7 @@ impl<'a> State<'a> {
                 && has(inp, &items[k - 1], |t| matches!(t, Tag::NotParty | Tag::By));
             // "… signed an MoU with B after C pulled out of the talks": a
             // subordinate clause with a subject and a predicate of its own
-            let subordinate = ["after", "before", "because", "efter", "innan", "eftersom"]
-                .iter()
-                .any(|c| one.eq_ignore_ascii_case(c))
+            let subordinate = has(inp, &items[k], |t| matches!(t, Tag::Subordinator))
                 && self.names_then_predicate(&items, k + 1);
             // "signed an MoU with B and a supply agreement with C": a second
             // agreement noun with a counterpart of its own
@@ -1050,7 +1048,7 @@ impl<'a> State<'a> {
     /// Whether the items from `from` are names (with commas and `and`
     /// between) followed, at most one word later, by a status or agreement
     /// predicate: the subject of a clause of their own.
-    fn names_then_predicate(&self, items: &[Item], from: usize) -> bool {
+    pub(super) fn names_then_predicate(&self, items: &[Item], from: usize) -> bool {
         let inp = self.inp;
         let mut j = from;
         while j < items.len()

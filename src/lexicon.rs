@@ -156,6 +156,9 @@ pub enum Tag {
     /// Opens a sentence-initial phrase that is a clause of its own when it
     /// names no actor (`following`, `amid`, `trots`); elsewhere a plain word.
     ClauseOpener,
+    /// Opens a subordinate clause when names and their predicate follow
+    /// (`after`, `because`, `efter`): it governs no name as a preposition.
+    Subordinator,
     /// Each member of a coordinated subject on its own (`alla`, `each`): "A,
     /// B och C har alla tecknat avtal med bolaget" states one agreement each.
     Distributive,
@@ -425,6 +428,10 @@ struct LangFile {
     /// its own ("Following months of talks, …"), besides `not_party`.
     #[serde(default)]
     clause_openers: Vec<String>,
+    /// Conjunctions that open a subordinate clause ("after C pulled out"),
+    /// where some are prepositions too ("after the talks").
+    #[serde(default)]
+    subordinators: Vec<String>,
     #[serde(default)]
     distributive: Vec<String>,
     #[serde(default)]
@@ -925,7 +932,7 @@ impl Lexicon {
             for p in &f.status.after {
                 add(p, Tag::AfterTalks);
             }
-            let simple: [(&Vec<String>, Tag); 28] = [
+            let simple: [(&Vec<String>, Tag); 29] = [
                 (&f.inverted_plan.verbs, Tag::Plan(PlanWord::Verb)),
                 (&f.inverted_plan.marker, Tag::Plan(PlanWord::Marker)),
                 (&f.inverted_plan.modals, Tag::Plan(PlanWord::Modal)),
@@ -955,6 +962,7 @@ impl Lexicon {
                 (&f.relative_pronouns, Tag::Which),
                 (&f.complementizers, Tag::Complementizer),
                 (&f.clause_openers, Tag::ClauseOpener),
+                (&f.subordinators, Tag::Subordinator),
                 (&f.distributive, Tag::Distributive),
                 (&f.org_heads, Tag::OrgHead),
             ];
