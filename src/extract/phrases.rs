@@ -22,6 +22,8 @@ impl<'a> State<'a> {
                             | Tag::Role
                             | Tag::PluralQuantifier
                             | Tag::CompanyHead
+                            // "the state development agency Corfo"
+                            | Tag::OrgHead
                             | Tag::CompanyAnaphor
                             | Tag::Representatives
                             // a plain word inside a sentence: "the following countries"
