@@ -72,12 +72,34 @@ impl<'a> State<'a> {
                     })
             })
         };
+        // "signed an agreement to set up a joint venture", "agreed to form
+        // the venture": an infinitive after a signing says what was agreed,
+        // it makes no plan of the signing
+        let signed_before = |k: usize| {
+            (cl.lo..k).any(|j| {
+                has(inp, &cl.items[j], |t| {
+                    matches!(
+                        t,
+                        Tag::Status(Status::Signed)
+                            | Tag::AgreementVerb {
+                                status: Status::Signed,
+                                ..
+                            }
+                    )
+                })
+            })
+        };
+        let content = |k: usize| {
+            let w = self.folded(&cl.items[k]);
+            infinitive(&w) && signed_before(k)
+        };
         verb_status
             .into_iter()
             .chain(self.inverted_plan(cl).then_some(Status::Planned))
             .chain((cl.lo..cl.hi).flat_map(|k| {
                 tags(inp, &cl.items[k]).iter().filter_map(move |t| match t {
                     Tag::Status(Status::Planned) if talks && attributive(k) => None,
+                    Tag::Status(Status::Planned) if content(k) => None,
                     Tag::Status(Status::Negotiating) if over(k) => None,
                     Tag::Status(s) => Some(*s),
                     _ => None,
@@ -220,6 +242,8 @@ impl<'a> State<'a> {
         // "a Memorandum of Understanding for a partnership on …", "en
         // avsiktsförklaring om ett partnerskap": the noun after a preposition is
         // what the specific one before it is about, not its kind
+        // (the object of a verb after it is what it sets up, and says its
+        // kind: "a memorandum of understanding to form a joint venture")
         let complement = |k: usize| {
             nouns.iter().any(|&j| {
                 j < k
@@ -230,18 +254,33 @@ impl<'a> State<'a> {
                             matches!(t, Tag::NotParty | Tag::OnBehalf)
                         })
                     })
+                    && !(j + 1..k).any(|x| has(inp, &items[x], |t| matches!(t, Tag::Status(_))))
                     && !(j + 1..k).any(|x| has(inp, &items[x], |t| matches!(t, Tag::Coord)))
             })
         };
-        for n in nouns
+        // "a memorandum of understanding to form a joint venture", "en
+        // avsiktsförklaring om att bilda ett samriskbolag": what the
+        // agreement sets up (a noun after an infinitive plan) is its content,
+        // which makes its kind the more specific one
+        let purpose = |k: usize| {
+            (k.saturating_sub(3).max(cl.lo)..k).any(|x| {
+                let w = self.folded(&items[x]);
+                infinitive(&w)
+                    && has(inp, &items[x], |t| {
+                        matches!(t, Tag::Status(Status::Planned))
+                    })
+            })
+        };
+        for (k, n) in nouns
             .iter()
             .filter(|&&k| !complement(k))
-            .filter_map(|&k| noun(inp, &items[k]))
-            .chain(inherited)
+            .filter_map(|&k| noun(inp, &items[k]).map(|n| (Some(k), n)))
+            .chain(inherited.map(|n| (None, n)))
         {
-            if n.rank > rank {
+            let content = k.is_some_and(|k| k > cl.lo && purpose(k)) && n.rank >= 3;
+            if n.rank > rank || content {
                 kind = n.kind;
-                rank = n.rank;
+                rank = n.rank.max(rank);
                 generic = n.generic;
             }
         }
@@ -337,4 +376,10 @@ impl<'a> State<'a> {
             .map(|(d, _)| d);
         (summary, false)
     }
+}
+
+/// Whether a folded status phrase is an infinitive ("to set up", "att
+/// bilda", "om att bilda"): a plan's content, not a plan by itself.
+fn infinitive(w: &str) -> bool {
+    ["to ", "att ", "om att "].iter().any(|p| w.starts_with(p))
 }

@@ -432,7 +432,9 @@ impl<'a> State<'a> {
         // (a comma with no "and" after it ends the subordinate phrase: "After
         // A, B signed …")
         let run = items[first..].iter().take_while(|x| {
-            self.mention(x).is_some() || self.is_comma(x) || has(self.inp, x, |t| matches!(t, Tag::Coord))
+            self.mention(x).is_some()
+                || self.is_comma(x)
+                || has(self.inp, x, |t| matches!(t, Tag::Coord))
         });
         let (mut comma, mut coord) = (false, false);
         for x in run {
