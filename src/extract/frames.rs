@@ -1390,6 +1390,23 @@ impl<'a> State<'a> {
                 {
                     self.add(&c.members, f);
                     f.fired("object");
+                    // "bought out A and B", "lent A and B": a transaction
+                    // with each object
+                    let transaction = tr.verb.is_some_and(|v| {
+                        has(self.inp, &cl.items[v], |t| {
+                            matches!(
+                                t,
+                                Tag::AgreementVerb {
+                                    kind: Kind::Other | Kind::Investment | Kind::Offtake,
+                                    ..
+                                }
+                            )
+                        })
+                    });
+                    if transaction && c.members.len() >= 2 && f.with_parties.is_empty() {
+                        f.with_parties = self.party_ids(&c.members).collect();
+                        f.split = true;
+                    }
                 }
                 // "invested in Beta", "fått ett kontrakt av Beta" (no passive),
                 // "the sole supplier for Beta"
