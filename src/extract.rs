@@ -712,11 +712,19 @@ impl<'a> State<'a> {
         let ps = inp.sentences[..si].partition_point(|s| s.end <= last.start);
         if let Some(ps) = inp.sentences.get(ps).filter(|_| ps < si) {
             let prev = self.items(ps.start, ps.end);
+            // (or the name right after the verb that opens it in Swedish word
+            // order: "År 2019 köpte Sobi Dova Pharmaceuticals"; after an
+            // English opening adverbial it cost the unread set an agreement)
             if let Some(c) = self
                 .chains(&prev, 0, prev.len())
                 .into_iter()
-                .find(|c| c.gov == Gov::None)
-                .filter(|c| c.first <= 1)
+                .next()
+                .filter(|c| {
+                    (c.gov == Gov::None && c.first <= 1)
+                        || (c.gov == Gov::Verb
+                            && c.first <= 4
+                            && c.gov_at.is_some_and(|g| g + 1 == c.first))
+                })
             {
                 let id = &inp.mentions[c.members[0]].actor;
                 if is_company(id) {

@@ -291,7 +291,12 @@ impl<'a> State<'a> {
         };
         let acquired = verb.and_then(|(object_kind, sale, v)| {
             object_kind
-                .filter(|_| frame.rule.split('+').any(|r| r == "object"))
+                .filter(|_| {
+                    frame
+                        .rule
+                        .split('+')
+                        .any(|r| r == "object" || r == "inverted-object")
+                })
                 .or_else(|| sale.then(|| sold(v)).flatten())
         });
         if let Some(k) = acquired {
