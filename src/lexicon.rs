@@ -446,6 +446,10 @@ struct LangFile {
     another_agreement: Vec<String>,
     #[serde(default)]
     sold_objects: BTreeMap<String, Vec<String>>,
+    /// Verb particles that the subject may separate from their verb in
+    /// inverted word order ("I juni sade BMW upp avtalet").
+    #[serde(default)]
+    particles: Vec<String>,
     #[serde(default)]
     kind_cues: BTreeMap<String, Vec<String>>,
     #[serde(default)]
@@ -777,6 +781,10 @@ pub struct Lexicon {
     /// The kind of a sale or purchase by the folded noun of what is sold
     /// (`[sold_objects]`: "business" gives other, "stake" investment).
     pub sold_objects: HashMap<String, Kind>,
+    /// The status of a two-word status phrase whose second word is a particle
+    /// (`particles`), by "verb particle" folded: found with the subject
+    /// between them ("sade BMW upp" is "sade upp").
+    pub split_status: HashMap<String, Status>,
     /// Folded words that make an acronym's long form a non-actor (laws, agreements).
     type_cues: Vec<(String, Vec<String>)>,
     /// The discovery cues (`[discovery]` tables and roles).
@@ -829,6 +837,7 @@ impl Lexicon {
         let mut until: Vec<String> = Vec::new();
         let mut another_agreement: HashSet<String> = HashSet::new();
         let mut sold_objects: HashMap<String, Kind> = HashMap::new();
+        let mut split_status: HashMap<String, Status> = HashMap::new();
         let mut adverbs: Vec<Box<[u8]>> = Vec::new();
         let mut auxiliaries: Vec<Box<[u8]>> = Vec::new();
         let mut type_cues: Vec<(String, Vec<String>)> = Vec::new();
@@ -919,6 +928,10 @@ impl Lexicon {
             ] {
                 for p in list {
                     add(p, Tag::Status(st));
+                    let w: Vec<String> = p.split_whitespace().map(fold).collect();
+                    if w.len() == 2 && f.particles.iter().any(|x| fold(x) == w[1]) {
+                        split_status.insert(w.join(" "), st);
+                    }
                 }
             }
             for p in &f.status.passive {
@@ -1243,6 +1256,7 @@ impl Lexicon {
             until,
             another_agreement,
             sold_objects,
+            split_status,
             type_cues,
             forms,
             counterpart_prepositions,

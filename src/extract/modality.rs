@@ -96,6 +96,7 @@ impl<'a> State<'a> {
         verb_status
             .into_iter()
             .chain(self.inverted_plan(cl).then_some(Status::Planned))
+            .chain(self.split_status(cl))
             .chain((cl.lo..cl.hi).flat_map(|k| {
                 tags(inp, &cl.items[k]).iter().filter_map(move |t| match t {
                     Tag::Status(Status::Planned) if talks && attributive(k) => None,
@@ -113,6 +114,38 @@ impl<'a> State<'a> {
                 Status::Announced => 0,
             })
             .unwrap_or(Status::Signed)
+    }
+
+    /// A particle verb with its subject between verb and particle, in
+    /// Swedish inverted word order: "I juni sade BMW upp avtalet" is "sade
+    /// upp" (the language file's `particles`, with its two-word statuses).
+    fn split_status(&self, cl: &Clause) -> Option<Status> {
+        let items = cl.items;
+        let split = &self.inp.lexicon.split_status;
+        if split.is_empty() {
+            return None;
+        }
+        (cl.lo..cl.hi).find_map(|k| {
+            if !matches!(items[k].kind, ItemKind::Word | ItemKind::Phrase(_)) {
+                return None;
+            }
+            let mut j = k + 1;
+            while j < cl.hi
+                && (self.mention(&items[j]).is_some()
+                    || self.is_comma(&items[j])
+                    || has(self.inp, &items[j], |t| matches!(t, Tag::Coord)))
+            {
+                j += 1;
+            }
+            if j == k + 1
+                || j >= cl.hi
+                || !matches!(items[j].kind, ItemKind::Word | ItemKind::Phrase(_))
+            {
+                return None;
+            }
+            let pair = format!("{} {}", self.folded(&items[k]), self.folded(&items[j]));
+            split.get(&pair).copied()
+        })
     }
 
     /// A Swedish plan with the subject after the finite verb (V2 word order
