@@ -495,7 +495,12 @@ impl<'a> State<'a> {
                     .iter()
                     .take_while(|x| !matches!(x.kind, ItemKind::Punct(';')))
                     .any(|x| has(inp, x, |t| matches!(t, Tag::Negation)));
-            let left_pred = items[*cuts.last().unwrap()..k].iter().any(pred);
+            // (a Swedish particle verb split by its subject is one too:
+            // "sade Ørsted upp ett avtal med B, och …")
+            let left_pred = items[*cuts.last().unwrap()..k].iter().any(pred)
+                || self
+                    .split_status_in(&items, *cuts.last().unwrap(), k)
+                    .is_some();
             // "A är en av investerarna bakom B, och nu går C samman med D": a
             // clause that opens with an adverb, not with a party of a predicate
             // before it, is a clause of its own

@@ -2,7 +2,7 @@
 //! status (signed, announced, negotiating, planned, terminated), kind and date.
 
 use super::frames::{noun, Clause, Triggers};
-use super::{has, tags, ItemKind, State};
+use super::{has, tags, Item, ItemKind, State};
 use crate::dates::{self, Date, DateValue};
 use crate::lexicon::{Kind, PlanWord, Relative, Status, Tag};
 
@@ -120,27 +120,29 @@ impl<'a> State<'a> {
     /// Swedish inverted word order: "I juni sade BMW upp avtalet" is "sade
     /// upp" (the language file's `particles`, with its two-word statuses).
     fn split_status(&self, cl: &Clause) -> Option<Status> {
-        let items = cl.items;
+        self.split_status_in(cl.items, cl.lo, cl.hi)
+    }
+
+    /// [`Self::split_status`] over `items[lo..hi]`.
+    pub(super) fn split_status_in(&self, items: &[Item], lo: usize, hi: usize) -> Option<Status> {
         let split = &self.inp.lexicon.split_status;
         if split.is_empty() {
             return None;
         }
-        (cl.lo..cl.hi).find_map(|k| {
-            if !matches!(items[k].kind, ItemKind::Word | ItemKind::Phrase(_)) {
+        let word = |x: &Item| matches!(x.kind, ItemKind::Word | ItemKind::Phrase(_));
+        (lo..hi).find_map(|k| {
+            if !word(&items[k]) {
                 return None;
             }
             let mut j = k + 1;
-            while j < cl.hi
+            while j < hi
                 && (self.mention(&items[j]).is_some()
                     || self.is_comma(&items[j])
                     || has(self.inp, &items[j], |t| matches!(t, Tag::Coord)))
             {
                 j += 1;
             }
-            if j == k + 1
-                || j >= cl.hi
-                || !matches!(items[j].kind, ItemKind::Word | ItemKind::Phrase(_))
-            {
+            if j == k + 1 || j >= hi || !word(&items[j]) {
                 return None;
             }
             let pair = format!("{} {}", self.folded(&items[k]), self.folded(&items[j]));
