@@ -459,6 +459,8 @@ impl<'a> State<'a> {
         let pred = |it: &Item| has(inp, it, Tag::predicate);
         let mut cuts = vec![0];
         let adverbial = self.opening_adverbial(&items);
+        // Swedish particle verbs split by their subject: (verb, particle)
+        let split_verbs = self.split_verbs(&items, 0, items.len());
         for k in 1..items.len() {
             if adverbial == Some(k) {
                 cuts.push(k);
@@ -497,10 +499,9 @@ impl<'a> State<'a> {
                     .any(|x| has(inp, x, |t| matches!(t, Tag::Negation)));
             // (a Swedish particle verb split by its subject is one too:
             // "sade Ørsted upp ett avtal med B, och …")
-            let left_pred = items[*cuts.last().unwrap()..k].iter().any(pred)
-                || self
-                    .split_status_in(&items, *cuts.last().unwrap(), k)
-                    .is_some();
+            let lo = *cuts.last().unwrap();
+            let left_pred = items[lo..k].iter().any(pred)
+                || split_verbs.iter().any(|&(v, p, _)| v >= lo && p < k);
             // "A är en av investerarna bakom B, och nu går C samman med D": a
             // clause that opens with an adverb, not with a party of a predicate
             // before it, is a clause of its own
@@ -1058,17 +1059,21 @@ impl<'a> State<'a> {
             })
     }
 
+    /// Whether an item belongs to a list of names: a name, a comma or a
+    /// coordinating word ("A, B and C").
+    pub(super) fn in_name_list(&self, it: &Item) -> bool {
+        self.mention(it).is_some()
+            || self.is_comma(it)
+            || has(self.inp, it, |t| matches!(t, Tag::Coord))
+    }
+
     /// Whether the items from `from` are names (with commas and `and`
     /// between) followed, at most one word later, by a status or agreement
     /// predicate: the subject of a clause of their own.
     pub(super) fn names_then_predicate(&self, items: &[Item], from: usize) -> bool {
         let inp = self.inp;
         let mut j = from;
-        while j < items.len()
-            && (self.mention(&items[j]).is_some()
-                || self.is_comma(&items[j])
-                || has(inp, &items[j], |t| matches!(t, Tag::Coord)))
-        {
+        while j < items.len() && self.in_name_list(&items[j]) {
             j += 1;
         }
         j > from

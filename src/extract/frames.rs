@@ -143,6 +143,11 @@ impl Frame {
         }
         self.rule.push_str(pattern);
     }
+
+    /// Whether the pattern fired.
+    fn has_fired(&self, pattern: &str) -> bool {
+        self.rule.split('+').any(|r| r == pattern)
+    }
 }
 
 impl<'a> State<'a> {
@@ -254,9 +259,9 @@ impl<'a> State<'a> {
             !self.out.is_empty()
                 && (frame.parties.len() < 2
                 || only_with
-                || !frame.rule.split('+').any(|r| r == "subject")
+                || !frame.has_fired("subject")
                 // ("Minister X signed the memorandum": her ministry is no new party)
-                || frame.rule.split('+').any(|r| r == "affiliation")
+                || frame.has_fired("affiliation")
                 || self.out.iter().any(|a| {
                     a.parties.intersection(&frame.parties).count() >= 2
                         || frame.parties.is_subset(&a.parties)
@@ -291,12 +296,7 @@ impl<'a> State<'a> {
         };
         let acquired = verb.and_then(|(object_kind, sale, v)| {
             object_kind
-                .filter(|_| {
-                    frame
-                        .rule
-                        .split('+')
-                        .any(|r| r == "object" || r == "inverted-object")
-                })
+                .filter(|_| frame.has_fired("object") || frame.has_fired("inverted-object"))
                 .or_else(|| sale.then(|| sold(v)).flatten())
         });
         if let Some(k) = acquired {

@@ -119,35 +119,39 @@ impl<'a> State<'a> {
     /// A particle verb with its subject between verb and particle, in
     /// Swedish inverted word order: "I juni sade BMW upp avtalet" is "sade
     /// upp" (the language file's `particles`, with its two-word statuses).
+    /// The first in the clause.
     fn split_status(&self, cl: &Clause) -> Option<Status> {
-        self.split_status_in(cl.items, cl.lo, cl.hi)
+        self.split_verbs(cl.items, cl.lo, cl.hi)
+            .first()
+            .map(|&(_, _, st)| st)
     }
 
-    /// [`Self::split_status`] over `items[lo..hi]`.
-    pub(super) fn split_status_in(&self, items: &[Item], lo: usize, hi: usize) -> Option<Status> {
+    /// The particle verbs in `items[lo..hi]` whose subject stands between
+    /// verb and particle: (verb, particle, status), by the verb's index.
+    pub(super) fn split_verbs(
+        &self,
+        items: &[Item],
+        lo: usize,
+        hi: usize,
+    ) -> Vec<(usize, usize, Status)> {
         let split = &self.inp.lexicon.split_status;
         if split.is_empty() {
-            return None;
+            return Vec::new();
         }
         let word = |x: &Item| matches!(x.kind, ItemKind::Word | ItemKind::Phrase(_));
-        (lo..hi).find_map(|k| {
-            if !word(&items[k]) {
-                return None;
-            }
-            let mut j = k + 1;
-            while j < hi
-                && (self.mention(&items[j]).is_some()
-                    || self.is_comma(&items[j])
-                    || has(self.inp, &items[j], |t| matches!(t, Tag::Coord)))
-            {
-                j += 1;
-            }
-            if j == k + 1 || j >= hi || !word(&items[j]) {
-                return None;
-            }
-            let pair = format!("{} {}", self.folded(&items[k]), self.folded(&items[j]));
-            split.get(&pair).copied()
-        })
+        (lo..hi)
+            .filter(|&k| word(&items[k]))
+            .filter_map(|k| {
+                let j = (k + 1..hi)
+                    .find(|&j| !self.in_name_list(&items[j]))
+                    .unwrap_or(hi);
+                if j == k + 1 || j >= hi || !word(&items[j]) {
+                    return None;
+                }
+                let pair = format!("{} {}", self.folded(&items[k]), self.folded(&items[j]));
+                split.get(&pair).map(|&st| (k, j, st))
+            })
+            .collect()
     }
 
     /// A Swedish plan with the subject after the finite verb (V2 word order

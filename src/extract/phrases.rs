@@ -431,22 +431,16 @@ impl<'a> State<'a> {
         // "after C formed an alliance with D": a subordinate clause's subject
         // (a comma with no "and" after it ends the subordinate phrase: "After
         // A, B signed …")
-        let run = items[first..].iter().take_while(|x| {
-            self.mention(x).is_some()
-                || self.is_comma(x)
-                || has(self.inp, x, |t| matches!(t, Tag::Coord))
-        });
-        let (mut comma, mut coord) = (false, false);
-        for x in run {
-            let c = self.is_comma(x);
-            comma |= c;
-            coord |= !c && has(self.inp, x, |t| matches!(t, Tag::Coord));
-        }
-        if any(|t| matches!(t, Tag::Subordinator))
-            && (!comma || coord)
-            && self.names_then_predicate(items, first)
-        {
-            return (Gov::None, None, listed);
+        if any(|t| matches!(t, Tag::Subordinator)) {
+            let (mut comma, mut coord) = (false, false);
+            for x in items[first..].iter().take_while(|x| self.in_name_list(x)) {
+                let c = self.is_comma(x);
+                comma |= c;
+                coord |= !c && has(self.inp, x, |t| matches!(t, Tag::Coord));
+            }
+            if (!comma || coord) && self.names_then_predicate(items, first) {
+                return (Gov::None, None, listed);
+            }
         }
         let gov = if any(|t| matches!(t, Tag::Between)) {
             Gov::Between
