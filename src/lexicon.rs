@@ -919,6 +919,7 @@ impl Lexicon {
                     .iter()
                     .map(|w| fold(w).into_bytes().into_boxed_slice()),
             );
+            let verb_particles: HashSet<String> = f.particles.iter().map(|x| fold(x)).collect();
             for (list, st) in [
                 (&f.status.signed, Status::Signed),
                 (&f.status.announced, Status::Announced),
@@ -929,7 +930,7 @@ impl Lexicon {
                 for p in list {
                     add(p, Tag::Status(st));
                     let w: Vec<String> = p.split_whitespace().map(fold).collect();
-                    if w.len() == 2 && f.particles.iter().any(|x| fold(x) == w[1]) {
+                    if w.len() == 2 && verb_particles.contains(&w[1]) {
                         split_status.insert(w.join(" "), st);
                     }
                 }
