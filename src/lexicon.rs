@@ -1200,7 +1200,7 @@ impl Lexicon {
             .build(&keys)
             .map_err(|e| Error::data("<lexicon>", 0, e.to_string()))?;
         // the reference automaton of the tests: every phrase, then every
-        // phrase with one adverb after one of its auxiliaries
+        // phrase with one adverb after its first word or one of its auxiliaries
         #[cfg(test)]
         let (ac, ac_phrase) = {
             let mut all: Vec<String> = keys.clone();
@@ -1208,7 +1208,7 @@ impl Lexicon {
             for (i, k) in keys.iter().enumerate() {
                 let words: Vec<&str> = k.split(' ').collect();
                 for j in 0..words.len().saturating_sub(1) {
-                    if !auxiliaries.iter().any(|a| &**a == words[j].as_bytes()) {
+                    if j > 0 && !auxiliaries.iter().any(|a| &**a == words[j].as_bytes()) {
                         continue;
                     }
                     for adv in &adverbs {
@@ -1431,7 +1431,12 @@ impl Lexicon {
             if b == b' ' {
                 // "will also form": after an auxiliary, the phrase may go on
                 // behind an adverb; the longer match wins, the literal one on a tie
-                if skipped == 0 && self.auxiliaries.iter().any(|a| **a == bytes[word..i]) {
+                // (after a phrase's first word too, where a Swedish finite
+                // verb stands before its adverb: "utvecklade dessutom
+                // tillsammans med", "skrev också under")
+                if skipped == 0
+                    && (word == at || self.auxiliaries.iter().any(|a| **a == bytes[word..i]))
+                {
                     for adv in &self.adverbs {
                         let next = i + 1 + adv.len();
                         if next < to && bytes[i + 1..].starts_with(adv) {

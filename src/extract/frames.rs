@@ -190,12 +190,23 @@ impl<'a> State<'a> {
         let with_before = tr
             .main
             .is_some_and(|t| chains.iter().any(|c| c.gov == Gov::With && c.last < t));
+        // "Volvo has made investments in Northvolt": a subject before the
+        // plural noun and its counterpart after it state the deals
+        let counterpart_after = tr.main.is_some_and(|t| {
+            chains.iter().any(|c| c.gov == Gov::None && c.last < t)
+                && chains.iter().any(|c| {
+                    c.first > t
+                        && matches!(c.gov, Gov::NotParty | Gov::By | Gov::OnBehalf)
+                        && self.transaction_counterpart(&cl, &tr, c)
+                })
+        });
         if tr.all_plural
             && tr.verb.is_none()
             && cl.inherited_trigger.is_none()
             && !split
             && !joint_subject
             && !with_before
+            && !counterpart_after
         {
             self.summary(&cl);
             return false;
@@ -479,7 +490,23 @@ impl<'a> State<'a> {
             .filter(|&k| !describes_counterpart(k))
             .collect();
         let verb = find(|t| matches!(t, Tag::AgreementVerb { .. }));
-        let status_at = find(|t| matches!(t, Tag::Status(_)));
+        // "Under the strategy announced by President X, A and B signed …": a
+        // bare participle with its agent after it describes a noun before it;
+        // a later status word is the clause's
+        let statuses: Vec<usize> = cl
+            .range()
+            .filter(|&k| has(inp, &items[k], |t| matches!(t, Tag::Status(_))))
+            .collect();
+        let reduced_relative = |k: usize| {
+            !self.folded(&items[k]).contains(' ')
+                && items
+                    .get(k + 1)
+                    .is_some_and(|x| k + 1 < cl.hi && has(inp, x, |t| matches!(t, Tag::By)))
+        };
+        let status_at = statuses
+            .iter()
+            .copied()
+            .find(|&k| !reduced_relative(k) || statuses.last().is_some_and(|&l| l == k));
         let inherited = cl.inherited_trigger.is_some();
         // "cooperation between A and B" states no agreement without a predicate,
         // nor with one after it ("Cooperation between A and B has a long history")

@@ -227,7 +227,9 @@ impl<'a> State<'a> {
             .nouns
             .iter()
             .copied()
-            .filter(|&k| split || !noun(inp, &items[k]).is_some_and(|n| n.plural))
+            // (a plural noun gives the kind when no singular one does:
+            // "made investments in Northvolt")
+            .filter(|&k| split || tr.all_plural || !noun(inp, &items[k]).is_some_and(|n| n.plural))
             .filter(|&k| !(others && appositive(k)))
             .collect();
         let mut kind = Kind::Cooperation;
