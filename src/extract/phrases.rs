@@ -5,6 +5,7 @@
 //! that governs it.
 
 use super::{has, parenthetical, tags, Chain, Gov, Item, ItemKind, State};
+use crate::gazetteer::ActorType;
 use crate::lexicon::Tag;
 
 impl<'a> State<'a> {
@@ -61,7 +62,18 @@ impl<'a> State<'a> {
                 let next_person = self.is_person(&items[j]);
                 // "Finland's state-owned defence group Patria": up to four words between
                 let near = j == i + 1 || (self.descriptor(&items[i + 1]) && j <= i + 5);
-                if (m.genitive && (near || saw_role)) || (saw_role && next_person) {
+                // "US industrial gases group Air Products": a country before
+                // words that end in a company or organisation head
+                let nationality = j > i + 1
+                    && j <= i + 5
+                    && matches!(
+                        self.inp.actors.kind(&m.actor),
+                        ActorType::Country | ActorType::Region
+                    )
+                    && has(inp, &items[j - 1], |t| {
+                        matches!(t, Tag::CompanyHead | Tag::OrgHead)
+                    });
+                if (m.genitive && (near || saw_role)) || (saw_role && next_person) || nationality {
                     modifier[i] = true;
                 }
             } else if m.genitive && j > i + 1 && saw_role {
