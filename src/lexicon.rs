@@ -438,6 +438,10 @@ struct LangFile {
     country_anaphora: Vec<String>,
     #[serde(default)]
     org_heads: Vec<String>,
+    /// Organisation heads whose form is definite ("myndigheten", "högskolan"),
+    /// which refer back without an article.
+    #[serde(default)]
+    definite_org_heads: Vec<String>,
     #[serde(default)]
     inverted_plan: InvertedPlanEntries,
     #[serde(default)]
@@ -773,6 +777,9 @@ pub struct Lexicon {
     /// ("the two countries", "they", "parterna"); the others ("the two
     /// carriers", "bolagen") stand for organisations.
     pub country_anaphora: HashSet<String>,
+    /// Folded organisation heads that are definite by their form
+    /// (`definite_org_heads`): "Myndigheten tecknade …" refers back.
+    pub definite_org_heads: HashSet<String>,
     /// Folded words before a date that make it the end of a term (`[dates] until`).
     pub until: Vec<String>,
     /// Folded adverbs that make a statement another agreement than the ones
@@ -834,6 +841,7 @@ impl Lexicon {
         let mut abbreviations = Vec::new();
         let mut common_words = HashSet::new();
         let mut country_anaphora = HashSet::new();
+        let mut definite_org_heads = HashSet::new();
         let mut until: Vec<String> = Vec::new();
         let mut another_agreement: HashSet<String> = HashSet::new();
         let mut sold_objects: HashMap<String, Kind> = HashMap::new();
@@ -867,6 +875,7 @@ impl Lexicon {
             abbreviations.extend(f.abbreviations.iter().cloned());
             common_words.extend(f.common_words.iter().map(|w| fold(w)));
             country_anaphora.extend(f.country_anaphora.iter().map(|w| fold(w)));
+            definite_org_heads.extend(f.definite_org_heads.iter().map(|w| fold(w)));
             until.extend(f.dates.until.iter().map(|w| fold(w)));
             another_agreement.extend(f.another_agreement.iter().map(|w| fold(w)));
             for (kind, words) in &f.sold_objects {
@@ -1254,6 +1263,7 @@ impl Lexicon {
             abbreviations,
             common_words,
             country_anaphora,
+            definite_org_heads,
             until,
             another_agreement,
             sold_objects,

@@ -558,10 +558,29 @@ impl<'a> State<'a> {
         }
         let plural_quant =
             |k: usize| k > cl.lo && has(inp, &items[k - 1], |t| matches!(t, Tag::PluralQuantifier));
+        // "har tecknat strategiska partnerskap med A, B och C": a Swedish
+        // noun whose plural is its singular is plural after an adjective in
+        // -a with no article or possessive before it ("ett strategiskt
+        // partnerskap", "det strategiska partnerskapet", "Volvos nya avtal")
+        let bare_plural = |k: usize| {
+            k > cl.lo + 1 && {
+                let adj = &items[k - 1];
+                let w = self.folded(adj);
+                (matches!(adj.kind, ItemKind::Word) || self.descriptor(adj))
+                    && w.len() >= 4
+                    && w.ends_with('a')
+                    && w.bytes().all(|b| b.is_ascii_lowercase() || b >= 0x80)
+                    && self.inp.text[adj.start..adj.end].starts_with(|c: char| c.is_lowercase())
+                    && !noun(inp, &items[k]).is_some_and(|n| n.definite)
+                    && matches!(items[k - 2].kind, ItemKind::Word | ItemKind::Phrase(_))
+                    && !has(inp, &items[k - 2], |t| matches!(t, Tag::Determiner))
+                    && !self.folded(&items[k - 2]).ends_with('s')
+            }
+        };
         let all_plural = !nouns.is_empty()
-            && nouns
-                .iter()
-                .all(|&k| noun(inp, &items[k]).is_some_and(|n| n.plural) || plural_quant(k));
+            && nouns.iter().all(|&k| {
+                noun(inp, &items[k]).is_some_and(|n| n.plural) || plural_quant(k) || bare_plural(k)
+            });
         // "A has selected B to supply …", "A awarded B a contract to
         // deliver …": the infinitive says what B was chosen for; the roles
         // are found around the choosing
@@ -1327,7 +1346,8 @@ impl<'a> State<'a> {
     /// `head` ("the ministry" → "Ministry of Energy and Mineral Resources").
     fn last_named_with(&self, head: &str, before: usize) -> Option<String> {
         let inp = self.inp;
-        inp.mentions[..inp.mentions.partition_point(|m| m.start < before)]
+        let earlier = &inp.mentions[..inp.mentions.partition_point(|m| m.start < before)];
+        earlier
             .iter()
             .rev()
             .take(200)
@@ -1337,6 +1357,19 @@ impl<'a> State<'a> {
                     .any(|w| w == head)
                     && inp.actors.kind(&m.actor).can_be_party()
             })
+            // "Chalmers … Högskolan har …", "KTH … the university": else the
+            // last actor of the type the head names, in this sentence or
+            // the two before it
+            .or_else(|| {
+                let ty = inp.lexicon.type_for(head)?;
+                let si = inp.sentences.partition_point(|s| s.end <= before);
+                let from = inp.sentences[si.saturating_sub(2)..].first()?.start;
+                earlier
+                    .iter()
+                    .rev()
+                    .take_while(|m| m.start >= from)
+                    .find(|m| inp.actors.kind(&m.actor).as_str() == ty)
+            })
             .map(|m| m.actor.to_string())
     }
 
@@ -1344,6 +1377,15 @@ impl<'a> State<'a> {
     /// article at most five plain words before the head, no name or
     /// punctuation between.
     fn definite_head(&self, items: &[Item], k: usize, lo: usize) -> bool {
+        // "Myndigheten tecknade …": definite by its form
+        if self
+            .inp
+            .lexicon
+            .definite_org_heads
+            .contains(&self.folded(&items[k]))
+        {
+            return true;
+        }
         for j in (k.saturating_sub(5).max(lo)..k).rev() {
             if self.mention(&items[j]).is_some() || matches!(items[j].kind, ItemKind::Punct(_)) {
                 return false;

@@ -471,7 +471,8 @@ impl<'a> State<'a> {
                 h -= 1;
                 words += 1;
             }
-            if words > 0 && h > lo {
+            // ("med bland andra A och B": right after the preposition)
+            if h > lo && (words > 0 || self.governs_with(&items[h - 1])) {
                 if self.governs_with(&items[h - 1]) {
                     return (Gov::With, Some(h - 1), listed);
                 }
