@@ -697,6 +697,22 @@ impl<'a> State<'a> {
                 self.add(&c.members, &mut f);
                 f.fired("by");
                 f.explicit = true;
+                // "Epiroc was acquired by Sandvik": what is bought is a party
+                // too (what is owned jointly is the venture, not its party)
+                if !self.verb_of_kind(cl, tr, Kind::JointVenture) && tr.verb == Some(v) {
+                    if let Some(s) = chains
+                        .iter()
+                        .filter(|s| s.gov == Gov::None && s.last < v)
+                        .next_back()
+                    {
+                        self.add(&s.members, &mut f);
+                        f.fired("subject");
+                    } else if let Some(s) = cl.inherited_subject.as_ref() {
+                        // "Epiroc, which was acquired by Sandvik, …"
+                        self.add(s, &mut f);
+                        f.fired("relative");
+                    }
+                }
             }
         } else if f.parties.len() < 2 {
             let subject_end = self.fill_subject(cl, tr, chains, &mut f);
