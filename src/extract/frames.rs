@@ -700,11 +700,7 @@ impl<'a> State<'a> {
                 // "Epiroc was acquired by Sandvik": what is bought is a party
                 // too (what is owned jointly is the venture, not its party)
                 if !self.verb_of_kind(cl, tr, Kind::JointVenture) && tr.verb == Some(v) {
-                    if let Some(s) = chains
-                        .iter()
-                        .filter(|s| s.gov == Gov::None && s.last < v)
-                        .next_back()
-                    {
+                    if let Some(s) = chains.iter().rfind(|s| s.gov == Gov::None && s.last < v) {
                         self.add(&s.members, &mut f);
                         f.fired("subject");
                     } else if let Some(s) = cl.inherited_subject.as_ref() {
