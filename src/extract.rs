@@ -20,6 +20,7 @@ use std::collections::BTreeSet;
 mod frames;
 mod modality;
 mod owners;
+mod partners;
 mod phrases;
 
 use frames::Clause;
@@ -592,6 +593,7 @@ impl<'a> State<'a> {
                 None => created |= self.clause(Clause::plain(si, &items, lo, hi, &block)),
             }
         }
+        created |= self.possessive_partners(si, &items);
         if !created && !self.continuation(si, &items) {
             self.loose_kind(si, &items);
         }

@@ -162,6 +162,11 @@ pub enum Tag {
     /// Each member of a coordinated subject on its own (`alla`, `each`): "A,
     /// B och C har alla tecknat avtal med bolaget" states one agreement each.
     Distributive,
+    /// A noun for a partner named right after it (`partner`, `samarbetspartner`):
+    /// "its manufacturing partner X" states a partnership with the owner.
+    PartnerNoun,
+    /// A possessive pronoun (`its`, `their`, `dess`, `sin`).
+    Possessive,
     /// A word of a plan with the subject after the finite verb (`planerar`,
     /// `att`, `ska`, `bilda`).
     Plan(PlanWord),
@@ -434,6 +439,12 @@ struct LangFile {
     subordinators: Vec<String>,
     #[serde(default)]
     distributive: Vec<String>,
+    /// Nouns for a partner named right after them ("its partner X").
+    #[serde(default)]
+    partner_nouns: Vec<String>,
+    /// Possessive pronouns ("its", "dess").
+    #[serde(default)]
+    possessives: Vec<String>,
     #[serde(default)]
     country_anaphora: Vec<String>,
     #[serde(default)]
@@ -669,6 +680,7 @@ impl Tag {
                 | Tag::Passive
                 | Tag::PartiesAnaphor
                 | Tag::Counterpart
+                | Tag::PartnerNoun
         )
     }
 }
@@ -955,7 +967,7 @@ impl Lexicon {
             for p in &f.status.after {
                 add(p, Tag::AfterTalks);
             }
-            let simple: [(&Vec<String>, Tag); 29] = [
+            let simple: [(&Vec<String>, Tag); 31] = [
                 (&f.inverted_plan.verbs, Tag::Plan(PlanWord::Verb)),
                 (&f.inverted_plan.marker, Tag::Plan(PlanWord::Marker)),
                 (&f.inverted_plan.modals, Tag::Plan(PlanWord::Modal)),
@@ -988,6 +1000,8 @@ impl Lexicon {
                 (&f.subordinators, Tag::Subordinator),
                 (&f.distributive, Tag::Distributive),
                 (&f.org_heads, Tag::OrgHead),
+                (&f.partner_nouns, Tag::PartnerNoun),
+                (&f.possessives, Tag::Possessive),
             ];
             for (list, tag) in simple {
                 for p in list {

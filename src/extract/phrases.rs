@@ -25,6 +25,9 @@ impl<'a> State<'a> {
                             | Tag::CompanyHead
                             // "the state development agency Corfo"
                             | Tag::OrgHead
+                            // "and its long-time partner Northvolt"
+                            | Tag::PartnerNoun
+                            | Tag::Possessive
                             | Tag::CompanyAnaphor
                             | Tag::Representatives
                             // a plain word inside a sentence: "the following countries"
