@@ -479,10 +479,18 @@ impl<'a> State<'a> {
         let find = |f: fn(&Tag) -> bool| cl.range().find(|&k| has(inp, &items[k], f));
         // "förhandlar med samriskbolaget Northern Lights": a noun that
         // describes the counterpart named after it is no trigger of its own
+        // (or describes the company head before the name: "investment firm
+        // EQT", "contract drug manufacturer Catalent")
+        let head = |x: &Item| has(inp, x, |t| matches!(t, Tag::CompanyHead | Tag::OrgHead));
         let describes_counterpart = |k: usize| {
-            k > cl.lo
+            (k > cl.lo
                 && items.get(k + 1).is_some_and(|x| self.mention(x).is_some())
-                && self.governs_with(&items[k - 1])
+                && self.governs_with(&items[k - 1]))
+                || (items.get(k + 1).is_some_and(head)
+                    && items.get(k + 2).is_some_and(|x| self.mention(x).is_some()))
+                || (items.get(k + 1).is_some_and(|x| self.descriptor(x))
+                    && items.get(k + 2).is_some_and(head)
+                    && items.get(k + 3).is_some_and(|x| self.mention(x).is_some()))
         };
         let nouns: Vec<usize> = cl
             .range()

@@ -43,6 +43,23 @@ impl<'a> State<'a> {
         }
     }
 
+    /// A country or region: before a company noun it says where the
+    /// company is from ("US industrial gases group Air Products").
+    fn nationality(&self, m: &crate::matcher::Mention) -> bool {
+        matches!(
+            self.inp.actors.kind(&m.actor),
+            ActorType::Country | ActorType::Region
+        )
+    }
+
+    /// A descriptor, or an agreement noun used as one ("investment firm",
+    /// "contract drug manufacturer").
+    fn descriptor_or_noun(&self, it: &Item) -> bool {
+        self.descriptor(it)
+            || (matches!(it.kind, ItemKind::Phrase(_))
+                && has(self.inp, it, |t| matches!(t, Tag::Agreement { .. })))
+    }
+
     /// Marks the mentions in `items[lo..hi]` that describe another actor rather
     /// than name a party: a genitive or organisation before a role and a person
     /// ("Volvos vd Jim Rowan"), names inside a short parenthetical after a name
@@ -65,21 +82,64 @@ impl<'a> State<'a> {
                 let next_person = self.is_person(&items[j]);
                 // "Finland's state-owned defence group Patria": up to four words between
                 let near = j == i + 1 || (self.descriptor(&items[i + 1]) && j <= i + 5);
-                // "US industrial gases group Air Products": a country before
-                // words that end in a company or organisation head
-                let nationality = j > i + 1
-                    && j <= i + 5
-                    && matches!(
-                        self.inp.actors.kind(&m.actor),
-                        ActorType::Country | ActorType::Region
-                    )
-                    && has(inp, &items[j - 1], |t| {
-                        matches!(t, Tag::CompanyHead | Tag::OrgHead)
-                    });
-                if (m.genitive && (near || saw_role)) || (saw_role && next_person) || nationality {
+                if (m.genitive && (near || saw_role)) || (saw_role && next_person) {
                     modifier[i] = true;
                 }
             } else if m.genitive && j > i + 1 && saw_role {
+                modifier[i] = true;
+            }
+        }
+        // "US industrial gases group Air Products", "U.S. investment firm
+        // Engine No. 1": a country before words that end in a company or
+        // organisation head and a name
+        for i in lo..hi {
+            let Some(m) = self.mention(&items[i]) else {
+                continue;
+            };
+            if !self.nationality(m) {
+                continue;
+            }
+            let mut j = i + 1;
+            while j < hi && j - i <= 5 && self.descriptor_or_noun(&items[j]) {
+                j += 1;
+            }
+            if j > i + 1
+                && j < hi
+                && self.mention(&items[j]).is_some()
+                && has(inp, &items[j - 1], |t| {
+                    matches!(t, Tag::CompanyHead | Tag::OrgHead)
+                })
+            {
+                modifier[i] = true;
+            }
+        }
+        // "Danaher, the U.S. life sciences group, …", "MIND ID, Indonesia's
+        // state mining holding company, …": a country in an apposition that
+        // ends in a company or organisation head describes the name before it
+        for i in lo.max(2)..hi {
+            let Some(m) = self.mention(&items[i]) else {
+                continue;
+            };
+            let det = has(inp, &items[i - 1], |t| matches!(t, Tag::Determiner));
+            let comma = if det { i.checked_sub(2) } else { Some(i - 1) };
+            let opens = comma.is_some_and(|c| {
+                c > lo && self.is_comma(&items[c]) && self.mention(&items[c - 1]).is_some()
+            });
+            if !opens || !self.nationality(m) || (!det && !m.genitive) {
+                continue;
+            }
+            let mut j = i + 1;
+            while j < hi && j - i <= 5 && self.descriptor_or_noun(&items[j]) {
+                j += 1;
+            }
+            let closes =
+                j >= hi || self.is_comma(&items[j]) || matches!(items[j].kind, ItemKind::Punct(_));
+            if j > i + 1
+                && closes
+                && has(inp, &items[j - 1], |t| {
+                    matches!(t, Tag::CompanyHead | Tag::OrgHead)
+                })
+            {
                 modifier[i] = true;
             }
         }
@@ -431,7 +491,13 @@ impl<'a> State<'a> {
             })
             && (self.descriptor(&items[g - 1])
                 || matches!(items[g - 1].kind, ItemKind::Punct(':'))
-                || (self.mention(&items[g - 1]).is_some() && modifier[g - 1]))
+                || (self.mention(&items[g - 1]).is_some() && modifier[g - 1])
+                // "U.S. investment firm Engine No. 1": a noun before the
+                // company head describes the company
+                || (self.descriptor_or_noun(&items[g - 1])
+                    && items[g..first].iter().any(|x| {
+                        has(self.inp, x, |t| matches!(t, Tag::CompanyHead | Tag::OrgHead))
+                    })))
         {
             listed |= several && matches!(items[g - 1].kind, ItemKind::Punct(':'));
             g -= 1;
