@@ -182,14 +182,35 @@ impl<'a> State<'a> {
                 }
             }
         }
+        // (", the investment firm that manages the wealth of X,": a definite
+        // article and a company or organisation head open one too)
+        let head = |x: &Item| has(inp, x, |t| matches!(t, Tag::CompanyHead | Tag::OrgHead));
+        let definite_head = |at: usize| {
+            let article = has(inp, &items[at], |t| matches!(t, Tag::Determiner))
+                && matches!(self.folded(&items[at]).as_str(), "the" | "den" | "det");
+            article
+                .then(|| {
+                    (at + 1..hi.min(at + 6))
+                        .take_while(|&j| self.descriptor_or_noun(&items[j]))
+                        .find(|&j| head(&items[j]))
+                })
+                .flatten()
+        };
         for i in lo..hi.saturating_sub(2) {
-            if self.mention(&items[i]).is_some()
-                && self.is_comma(&items[i + 1])
-                && has(inp, &items[i + 2], |t| matches!(t, Tag::Apposition))
-            {
-                for k in i + 3..hi.min(i + 16) {
+            if self.mention(&items[i]).is_none() || !self.is_comma(&items[i + 1]) {
+                continue;
+            }
+            let from = if has(inp, &items[i + 2], |t| matches!(t, Tag::Apposition)) {
+                Some(i + 3)
+            } else {
+                definite_head(i + 2).map(|h| h + 1)
+            };
+            if let Some(from) = from {
+                for k in from..hi.min(i + 16) {
                     // "…, an agreement between Denmark and South Korea," names parties
+                    // (", and" may be one phrase: "the maker owned by A, and with B")
                     if self.is_comma(&items[k])
+                        || self.inp.text[items[k].start..items[k].end].starts_with(',')
                         || matches!(items[k].kind, ItemKind::Punct(';' | '('))
                         || has(inp, &items[k], |t| matches!(t, Tag::Agreement { .. }))
                     {
