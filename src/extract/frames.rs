@@ -1504,10 +1504,13 @@ impl<'a> State<'a> {
                 }
                 // "invested in Beta", "fått ett kontrakt av Beta" (no passive),
                 // "the sole supplier for Beta"
+                // (the seller before what is bought: "completed its purchase of
+                // X from Y" is a deal with Y)
                 Gov::NotParty | Gov::By | Gov::OnBehalf
                     if f.parties.len() == 1
                         && (c.gov != Gov::OnBehalf || !self.genitive_chain(c))
-                        && self.transaction_counterpart(cl, tr, c) =>
+                        && self.transaction_counterpart(cl, tr, c)
+                        && !self.seller_after(cl, tr, chains, c) =>
                 {
                     self.add(&c.members, f);
                     f.fired("counterpart");
@@ -1579,6 +1582,22 @@ impl<'a> State<'a> {
             .members
             .iter()
             .all(|&m| !matches!(self.kind_of(m), ActorType::Country | ActorType::Region))
+    }
+
+    /// A chain after `c`, governed by "from"/"från", that is the counterpart
+    /// too: the seller, where `c` names what was bought ("the purchase of X
+    /// from Y").
+    fn seller_after(&self, cl: &Clause, tr: &Triggers, chains: &[Chain], c: &Chain) -> bool {
+        let of = c
+            .gov_at
+            .is_some_and(|g| matches!(self.folded(&cl.items[g]).as_str(), "of" | "av"));
+        of && chains.iter().any(|d| {
+            d.first > c.last
+                && d.first <= c.last + 6
+                && d.gov_at
+                    .is_some_and(|g| matches!(self.folded(&cl.items[g]).as_str(), "from" | "från"))
+                && self.transaction_counterpart(cl, tr, d)
+        })
     }
 
     /// "the agreement …" (a definite noun naming no party after it) refers to an
