@@ -28,26 +28,15 @@ impl<'a> State<'a> {
             };
             let parties: std::collections::BTreeSet<String> = self.party_ids(&owners).collect();
             if parties.len() >= 2 {
-                let inp = self.inp;
-                let block = &inp.blocks[inp.sentences[si].block];
-                self.out.push(Agreement {
-                    kind: Kind::JointVenture,
-                    kind_rank: 4,
-                    status: Status::Signed,
-                    date: None,
+                let cites = self.cites(&items[comma..end]);
+                self.push_phrase_agreement(
+                    si,
+                    Kind::JointVenture,
+                    4,
                     parties,
-                    signatories: Default::default(),
-                    topics: self.topics(si),
-                    sentences: vec![si],
-                    rule: "apposition-owners".into(),
-                    cites: self.cites(&items[comma..end]),
-                    reference: block.number.filter(|_| block.kind == BlockKind::Reference),
-                    heading: block.kind == BlockKind::Heading,
-                    date_expr_seen: false,
-                    dateline_fallback: false,
-                    another: false,
-                    count: 1,
-                });
+                    "apposition-owners",
+                    cites,
+                );
                 created = true;
             }
             // the comma that closes the apposition goes with it
@@ -60,6 +49,40 @@ impl<'a> State<'a> {
             k = comma;
         }
         created
+    }
+
+    /// Pushes a signed agreement that a phrase states by itself, whatever
+    /// its clause states (a venture apposition, a possessive partner): no
+    /// date of its own, the sentence's topics.
+    pub(super) fn push_phrase_agreement(
+        &mut self,
+        si: usize,
+        kind: Kind,
+        kind_rank: u8,
+        parties: std::collections::BTreeSet<String>,
+        rule: &str,
+        cites: std::collections::BTreeSet<u32>,
+    ) {
+        let inp = self.inp;
+        let block = &inp.blocks[inp.sentences[si].block];
+        self.out.push(Agreement {
+            kind,
+            kind_rank,
+            status: Status::Signed,
+            date: None,
+            parties,
+            signatories: Default::default(),
+            topics: self.topics(si),
+            sentences: vec![si],
+            rule: rule.into(),
+            cites,
+            reference: block.number.filter(|_| block.kind == BlockKind::Reference),
+            heading: block.kind == BlockKind::Heading,
+            date_expr_seen: false,
+            dateline_fallback: false,
+            another: false,
+            count: 1,
+        });
     }
 
     /// Whether an item is a singular joint-venture noun ("joint venture",

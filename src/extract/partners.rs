@@ -5,10 +5,9 @@
 //! clauses, and adds nothing when an agreement of the sentence already has
 //! both.
 
-use super::{has, Agreement, Gov, Item, ItemKind, State};
+use super::{has, Gov, Item, ItemKind, State};
 use crate::gazetteer::ActorType;
-use crate::lexicon::{Kind, Status, Tag};
-use crate::segment::BlockKind;
+use crate::lexicon::{Kind, Tag};
 use std::collections::BTreeSet;
 
 /// Words that may stand between the possessive and the partner noun
@@ -37,26 +36,15 @@ impl<'a> State<'a> {
             if parties.len() < 2 || stated {
                 continue;
             }
-            let inp = self.inp;
-            let block = &inp.blocks[inp.sentences[si].block];
-            self.out.push(Agreement {
-                kind: Kind::Partnership,
-                kind_rank: 2,
-                status: Status::Signed,
-                date: None,
+            let cites = self.cites(&items[k..k + 2]);
+            self.push_phrase_agreement(
+                si,
+                Kind::Partnership,
+                2,
                 parties,
-                signatories: Default::default(),
-                topics: self.topics(si),
-                sentences: vec![si],
-                rule: "possessive-partner".into(),
-                cites: self.cites(&items[k..k + 2]),
-                reference: block.number.filter(|_| block.kind == BlockKind::Reference),
-                heading: block.kind == BlockKind::Heading,
-                date_expr_seen: false,
-                dateline_fallback: false,
-                another: false,
-                count: 1,
-            });
+                "possessive-partner",
+                cites,
+            );
             created = true;
         }
         created
