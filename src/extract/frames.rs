@@ -1158,6 +1158,30 @@ impl<'a> State<'a> {
         }) {
             return;
         }
+        // an organisation head: the last actor named with it, else of its
+        // type ("with the country", "med myndigheten")
+        let head = cl.range().find(|&k| {
+            k > tr.pivot.min(tr.first)
+                && anaphor(k)
+                && governed(k)
+                && has(self.inp, &items[k], |t| matches!(t, Tag::OrgHead))
+                && !has(self.inp, &items[k], |t| {
+                    matches!(t, Tag::CompanyAnaphor | Tag::CompanyHead)
+                })
+        });
+        if let Some(k) = head {
+            let Some(c) = self
+                .last_named_with(&self.folded(&items[k]), items[k].start)
+                .filter(|c| !f.parties.contains(c))
+            else {
+                return;
+            };
+            f.with_parties.push(c.clone());
+            f.parties.insert(c);
+            f.explicit = true;
+            f.fired("with-anaphor");
+            return;
+        }
         // the company talked about, else the last one named before the
         // sentence that is not a party already
         let Some(c) = self
