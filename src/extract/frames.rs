@@ -481,7 +481,7 @@ impl<'a> State<'a> {
         // describes the counterpart named after it is no trigger of its own
         // (or describes the company head before the name: "investment firm
         // EQT", "contract drug manufacturer Catalent")
-        let head = |x: &Item| has(inp, x, |t| matches!(t, Tag::CompanyHead | Tag::OrgHead));
+        let head = |x: &Item| self.head_noun(x);
         let describes_counterpart = |k: usize| {
             (k > cl.lo
                 && items.get(k + 1).is_some_and(|x| self.mention(x).is_some())
@@ -1134,12 +1134,6 @@ impl<'a> State<'a> {
         }
         // "with the company", "med bolaget", and with words between:
         // "with the Japanese company", "med det svenska bolaget"
-        let anaphor = |k: usize| {
-            has(self.inp, &items[k], |t| matches!(t, Tag::CompanyAnaphor))
-                || (has(self.inp, &items[k], |t| {
-                    matches!(t, Tag::CompanyHead | Tag::OrgHead)
-                }) && self.definite_head(items, k, lo))
-        };
         let governed = |k: usize| {
             (k.saturating_sub(3).max(lo)..k).rev().any(|j| {
                 self.governs_with(&items[j])
@@ -1148,28 +1142,22 @@ impl<'a> State<'a> {
                         .all(|x| self.mention(x).is_none() && !matches!(x.kind, ItemKind::Punct(_)))
             })
         };
-        if !cl.range().any(|k| {
+        let Some(k) = cl.range().find(|&k| {
             k > tr.pivot.min(tr.first)
                 && k > lo
-                && anaphor(k)
+                && self.company_anaphor(items, k, lo)
                 && governed(k)
                 && !self.pronoun(&items[k])
-                && items.get(k + 1).is_none_or(|x| self.mention(x).is_none())
-        }) {
+        }) else {
             return;
-        }
+        };
         // an organisation head: the last actor named with it, else of its
         // type ("with the country", "med myndigheten")
-        let head = cl.range().find(|&k| {
-            k > tr.pivot.min(tr.first)
-                && anaphor(k)
-                && governed(k)
-                && has(self.inp, &items[k], |t| matches!(t, Tag::OrgHead))
-                && !has(self.inp, &items[k], |t| {
-                    matches!(t, Tag::CompanyAnaphor | Tag::CompanyHead)
-                })
-        });
-        if let Some(k) = head {
+        let org_head = has(self.inp, &items[k], |t| matches!(t, Tag::OrgHead))
+            && !has(self.inp, &items[k], |t| {
+                matches!(t, Tag::CompanyAnaphor | Tag::CompanyHead)
+            });
+        if org_head {
             let Some(c) = self
                 .last_named_with(&self.folded(&items[k]), items[k].start)
                 .filter(|c| !f.parties.contains(c))
@@ -1340,9 +1328,7 @@ impl<'a> State<'a> {
         let inp = self.inp;
         items.get(k + 1).is_none_or(|x| self.mention(x).is_none())
             && (has(inp, &items[k], |t| matches!(t, Tag::CompanyAnaphor))
-                || (has(inp, &items[k], |t| {
-                    matches!(t, Tag::CompanyHead | Tag::OrgHead)
-                }) && self.definite_head(items, k, lo)))
+                || (self.head_noun(&items[k]) && self.definite_head(items, k, lo)))
     }
 
     /// The speaker of a comment verb right before the anaphor at `a`, an

@@ -43,6 +43,13 @@ impl<'a> State<'a> {
         }
     }
 
+    /// A company or organisation head noun ("group", "maker", "agency").
+    pub(super) fn head_noun(&self, it: &Item) -> bool {
+        has(self.inp, it, |t| {
+            matches!(t, Tag::CompanyHead | Tag::OrgHead)
+        })
+    }
+
     /// A country or region: before a company noun it says where the
     /// company is from ("US industrial gases group Air Products").
     fn nationality(&self, m: &crate::matcher::Mention) -> bool {
@@ -89,9 +96,11 @@ impl<'a> State<'a> {
                 modifier[i] = true;
             }
         }
-        // "US industrial gases group Air Products", "U.S. investment firm
-        // Engine No. 1": a country before words that end in a company or
-        // organisation head and a name
+        // A country before words that end in a company or organisation
+        // head describes the company: before its name ("US industrial gases
+        // group Air Products", "U.S. investment firm Engine No. 1"), or in an
+        // apposition after it ("Danaher, the U.S. life sciences group, …",
+        // "MIND ID, Indonesia's state mining holding company, …")
         for i in lo..hi {
             let Some(m) = self.mention(&items[i]) else {
                 continue;
@@ -103,43 +112,23 @@ impl<'a> State<'a> {
             while j < hi && j - i <= 5 && self.descriptor_or_noun(&items[j]) {
                 j += 1;
             }
-            if j > i + 1
-                && j < hi
-                && self.mention(&items[j]).is_some()
-                && has(inp, &items[j - 1], |t| {
-                    matches!(t, Tag::CompanyHead | Tag::OrgHead)
-                })
-            {
-                modifier[i] = true;
-            }
-        }
-        // "Danaher, the U.S. life sciences group, …", "MIND ID, Indonesia's
-        // state mining holding company, …": a country in an apposition that
-        // ends in a company or organisation head describes the name before it
-        for i in lo.max(2)..hi {
-            let Some(m) = self.mention(&items[i]) else {
+            if j == i + 1 || !self.head_noun(&items[j - 1]) {
                 continue;
+            }
+            let before_name = j < hi && self.mention(&items[j]).is_some();
+            let det = i > lo && has(inp, &items[i - 1], |t| matches!(t, Tag::Determiner));
+            let comma = if det {
+                i.checked_sub(2)
+            } else {
+                i.checked_sub(1)
             };
-            let det = has(inp, &items[i - 1], |t| matches!(t, Tag::Determiner));
-            let comma = if det { i.checked_sub(2) } else { Some(i - 1) };
-            let opens = comma.is_some_and(|c| {
-                c > lo && self.is_comma(&items[c]) && self.mention(&items[c - 1]).is_some()
-            });
-            if !opens || !self.nationality(m) || (!det && !m.genitive) {
-                continue;
-            }
-            let mut j = i + 1;
-            while j < hi && j - i <= 5 && self.descriptor_or_noun(&items[j]) {
-                j += 1;
-            }
+            let opens = (det || m.genitive)
+                && comma.is_some_and(|c| {
+                    c > lo && self.is_comma(&items[c]) && self.mention(&items[c - 1]).is_some()
+                });
             let closes =
                 j >= hi || self.is_comma(&items[j]) || matches!(items[j].kind, ItemKind::Punct(_));
-            if j > i + 1
-                && closes
-                && has(inp, &items[j - 1], |t| {
-                    matches!(t, Tag::CompanyHead | Tag::OrgHead)
-                })
-            {
+            if before_name || (opens && closes) {
                 modifier[i] = true;
             }
         }
@@ -184,7 +173,6 @@ impl<'a> State<'a> {
         }
         // (", the investment firm that manages the wealth of X,": a definite
         // article and a company or organisation head open one too)
-        let head = |x: &Item| has(inp, x, |t| matches!(t, Tag::CompanyHead | Tag::OrgHead));
         let definite_head = |at: usize| {
             let article = has(inp, &items[at], |t| matches!(t, Tag::Determiner))
                 && matches!(self.folded(&items[at]).as_str(), "the" | "den" | "det");
@@ -192,7 +180,7 @@ impl<'a> State<'a> {
                 .then(|| {
                     (at + 1..hi.min(at + 6))
                         .take_while(|&j| self.descriptor_or_noun(&items[j]))
-                        .find(|&j| head(&items[j]))
+                        .find(|&j| self.head_noun(&items[j]))
                 })
                 .flatten()
         };
@@ -209,8 +197,7 @@ impl<'a> State<'a> {
                 for k in from..hi.min(i + 16) {
                     // "…, an agreement between Denmark and South Korea," names parties
                     // (", and" may be one phrase: "the maker owned by A, and with B")
-                    if self.is_comma(&items[k])
-                        || self.inp.text[items[k].start..items[k].end].starts_with(',')
+                    if self.inp.text[items[k].start..items[k].end].starts_with(',')
                         || matches!(items[k].kind, ItemKind::Punct(';' | '('))
                         || has(inp, &items[k], |t| matches!(t, Tag::Agreement { .. }))
                     {
@@ -516,9 +503,7 @@ impl<'a> State<'a> {
                 // "U.S. investment firm Engine No. 1": a noun before the
                 // company head describes the company
                 || (self.descriptor_or_noun(&items[g - 1])
-                    && items[g..first].iter().any(|x| {
-                        has(self.inp, x, |t| matches!(t, Tag::CompanyHead | Tag::OrgHead))
-                    })))
+                    && items[g..first].iter().any(|x| self.head_noun(x))))
         {
             listed |= several && matches!(items[g - 1].kind, ItemKind::Punct(':'));
             g -= 1;
