@@ -331,6 +331,32 @@ struct InsertedAdverbs {
     after: Vec<String>,
 }
 
+/// The prepositions of a sale or purchase (`[sale_prepositions]`).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SalePrepositions {
+    /// Before what is sold or bought ("the purchase of X").
+    #[serde(default)]
+    object: Vec<String>,
+    /// Before the seller ("bought X from Y").
+    #[serde(default)]
+    seller: Vec<String>,
+    /// Before the buyer ("sold X to Y").
+    #[serde(default)]
+    buyer: Vec<String>,
+}
+
+/// What a preposition of a sale or purchase introduces (`[sale_prepositions]`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaleRole {
+    /// What is sold or bought ("of", "av").
+    Object,
+    /// The seller ("from", "från").
+    Seller,
+    /// The buyer ("to", "till").
+    Buyer,
+}
+
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct DateEntries {
@@ -461,6 +487,8 @@ struct LangFile {
     another_agreement: Vec<String>,
     #[serde(default)]
     sold_objects: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
+    sale_prepositions: SalePrepositions,
     /// Verb particles that the subject may separate from their verb in
     /// inverted word order ("I juni sade BMW upp avtalet").
     #[serde(default)]
@@ -800,6 +828,10 @@ pub struct Lexicon {
     /// The kind of a sale or purchase by the folded noun of what is sold
     /// (`[sold_objects]`: "business" gives other, "stake" investment).
     pub sold_objects: HashMap<String, Kind>,
+    /// What a folded preposition introduces in a sale or purchase
+    /// (`[sale_prepositions]`: "of" what is sold, "from" the seller, "to"
+    /// the buyer).
+    pub sale_prepositions: HashMap<String, SaleRole>,
     /// The status of a two-word status phrase whose second word is a particle
     /// (`particles`), by "verb particle" folded: found with the subject
     /// between them ("sade BMW upp" is "sade upp").
@@ -857,6 +889,7 @@ impl Lexicon {
         let mut until: Vec<String> = Vec::new();
         let mut another_agreement: HashSet<String> = HashSet::new();
         let mut sold_objects: HashMap<String, Kind> = HashMap::new();
+        let mut sale_prepositions: HashMap<String, SaleRole> = HashMap::new();
         let mut split_status: HashMap<String, Status> = HashMap::new();
         let mut adverbs: Vec<Box<[u8]>> = Vec::new();
         let mut auxiliaries: Vec<Box<[u8]>> = Vec::new();
@@ -893,6 +926,14 @@ impl Lexicon {
             for (kind, words) in &f.sold_objects {
                 let k = table_kind(&name, "sold_objects", kind)?;
                 sold_objects.extend(words.iter().map(|w| (fold(w), k)));
+            }
+            let sp = &f.sale_prepositions;
+            for (words, role) in [
+                (&sp.object, SaleRole::Object),
+                (&sp.seller, SaleRole::Seller),
+                (&sp.buyer, SaleRole::Buyer),
+            ] {
+                sale_prepositions.extend(words.iter().map(|w| (fold(w), role)));
             }
             for a in &f.agreement {
                 let c = if a.compound { "*" } else { "" };
@@ -1281,6 +1322,7 @@ impl Lexicon {
             until,
             another_agreement,
             sold_objects,
+            sale_prepositions,
             split_status,
             type_cues,
             forms,

@@ -25,7 +25,7 @@
 
 use super::{has, tags, Agreement, Chain, Gov, Item, ItemKind, NotAgreement, State};
 use crate::gazetteer::ActorType;
-use crate::lexicon::{Kind, Status, Tag};
+use crate::lexicon::{Kind, SaleRole, Status, Tag};
 use crate::segment::{Block, BlockKind};
 use std::collections::BTreeSet;
 
@@ -309,6 +309,7 @@ impl<'a> State<'a> {
             object_kind
                 .filter(|_| frame.has_fired("object") || frame.has_fired("inverted-object"))
                 .or_else(|| sale.then(|| sold(v)).flatten())
+                .or_else(|| frame.has_fired("traded").then_some(Kind::Other))
         });
         if let Some(k) = acquired {
             if rank <= 2 && kind == Kind::Offtake {
@@ -1483,6 +1484,12 @@ impl<'a> State<'a> {
                 // contract", "selected Beta as its preferred supplier")
                 // (what a verb of joint ownership or founding takes is the
                 // joint venture itself: "som tillsammans äger bolaget X")
+                // what a sale or purchase verb trades before its buyer or
+                // seller is no party: the deal is with them ("sold Vodafone
+                // Italia to Swisscom"), an acquisition
+                Gov::Verb if !f.parties.is_empty() && self.traded_object(cl, tr, chains, c) => {
+                    f.fired("traded");
+                }
                 Gov::Verb
                     if !f.parties.is_empty()
                         && !self.verb_of_kind(cl, tr, Kind::JointVenture)
@@ -1598,15 +1605,57 @@ impl<'a> State<'a> {
     /// too: the seller, where `c` names what was bought ("the purchase of X
     /// from Y").
     fn seller_after(&self, cl: &Clause, tr: &Triggers, chains: &[Chain], c: &Chain) -> bool {
-        let of = c
-            .gov_at
-            .is_some_and(|g| matches!(self.folded(&cl.items[g]).as_str(), "of" | "av"));
-        of && chains.iter().any(|d| {
+        self.sale_role(cl, c) == Some(SaleRole::Object)
+            && self.counterpart_after(cl, tr, chains, c, SaleRole::Seller)
+    }
+
+    /// What the preposition that governs `c` introduces in a sale or
+    /// purchase (`[sale_prepositions]`).
+    fn sale_role(&self, cl: &Clause, c: &Chain) -> Option<SaleRole> {
+        let g = c.gov_at?;
+        let w = self.folded(&cl.items[g]);
+        self.inp.lexicon.sale_prepositions.get(w.as_str()).copied()
+    }
+
+    /// A chain soon after `c`, introduced as `role` ("from" the seller, "to"
+    /// the buyer), that is a counterpart of the clause's transaction.
+    fn counterpart_after(
+        &self,
+        cl: &Clause,
+        tr: &Triggers,
+        chains: &[Chain],
+        c: &Chain,
+        role: SaleRole,
+    ) -> bool {
+        chains.iter().any(|d| {
             d.first > c.last
                 && d.first <= c.last + 6
-                && d.gov_at
-                    .is_some_and(|g| matches!(self.folded(&cl.items[g]).as_str(), "from" | "från"))
+                && self.sale_role(cl, d) == Some(role)
                 && self.transaction_counterpart(cl, tr, d)
+        })
+    }
+
+    /// The object of a sale or purchase verb that a buyer or seller follows:
+    /// what changes hands, not a party ("agreed to sell Vodafone Italia to
+    /// Swisscom", "bought X from Y" are deals with Swisscom and Y).
+    fn traded_object(&self, cl: &Clause, tr: &Triggers, chains: &[Chain], c: &Chain) -> bool {
+        let Some(v) = tr.verb else {
+            return false;
+        };
+        tags(self.inp, &cl.items[v]).iter().any(|t| match t {
+            Tag::AgreementVerb {
+                sale: true,
+                object_kind,
+                ..
+            } => {
+                let role = if object_kind.is_some() {
+                    SaleRole::Seller
+                } else {
+                    SaleRole::Buyer
+                };
+                self.counterpart_after(cl, tr, chains, c, role)
+            }
+            _ => false,
         })
     }
 
