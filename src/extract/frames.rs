@@ -498,7 +498,22 @@ impl<'a> State<'a> {
             .filter(|&k| has(inp, &items[k], |t| matches!(t, Tag::Agreement { .. })))
             .filter(|&k| !describes_counterpart(k))
             .collect();
-        let verb = find(|t| matches!(t, Tag::AgreementVerb { .. }));
+        // "har skrivit under en avsiktsförklaring om att Ukraina ska köpa …",
+        // "signed an MoU under which Ukraine will buy …": an agreement verb
+        // after the stated noun and a subordinator says what the agreement
+        // is about, not who made it
+        let verb = find(|t| matches!(t, Tag::AgreementVerb { .. })).filter(|&v| {
+            let n = nouns.first().copied().filter(|&n| n < v);
+            let s = (cl.lo..v).find(|&k| has(inp, &items[k], |t| matches!(t, Tag::Status(_))));
+            !n.zip(s).is_some_and(|(n, s)| {
+                s < n
+                    && (n + 1..v).any(|k| {
+                        has(inp, &items[k], |t| {
+                            matches!(t, Tag::Complementizer | Tag::Which)
+                        })
+                    })
+            })
+        });
         // "Under the strategy announced by President X, A and B signed …": a
         // bare participle with its agent after it describes a noun before it;
         // a later status word is the clause's
