@@ -831,7 +831,7 @@ pub struct Lexicon {
     /// What a folded preposition introduces in a sale or purchase
     /// (`[sale_prepositions]`: "of" what is sold, "from" the seller, "to"
     /// the buyer).
-    pub sale_prepositions: HashMap<String, SaleRole>,
+    pub sale_prepositions: HashMap<String, Vec<SaleRole>>,
     /// The status of a two-word status phrase whose second word is a particle
     /// (`particles`), by "verb particle" folded: found with the subject
     /// between them ("sade BMW upp" is "sade upp").
@@ -889,7 +889,7 @@ impl Lexicon {
         let mut until: Vec<String> = Vec::new();
         let mut another_agreement: HashSet<String> = HashSet::new();
         let mut sold_objects: HashMap<String, Kind> = HashMap::new();
-        let mut sale_prepositions: HashMap<String, SaleRole> = HashMap::new();
+        let mut sale_prepositions: HashMap<String, Vec<SaleRole>> = HashMap::new();
         let mut split_status: HashMap<String, Status> = HashMap::new();
         let mut adverbs: Vec<Box<[u8]>> = Vec::new();
         let mut auxiliaries: Vec<Box<[u8]>> = Vec::new();
@@ -933,7 +933,9 @@ impl Lexicon {
                 (&sp.seller, SaleRole::Seller),
                 (&sp.buyer, SaleRole::Buyer),
             ] {
-                sale_prepositions.extend(words.iter().map(|w| (fold(w), role)));
+                for w in words {
+                    sale_prepositions.entry(fold(w)).or_default().push(role);
+                }
             }
             for a in &f.agreement {
                 let c = if a.compound { "*" } else { "" };

@@ -737,8 +737,8 @@ impl<'a> State<'a> {
         } else if f.parties.len() < 2 {
             let subject_end = self.fill_subject(cl, tr, chains, &mut f);
             self.fill_governed(cl, tr, chains, subject_end, &mut f);
-            if f.parties.len() == 1 && !self.verb_of_kind(cl, tr, Kind::JointVenture) {
-                self.inverted_object(tr, chains, &mut f);
+            if f.parties.len() <= 2 && !self.verb_of_kind(cl, tr, Kind::JointVenture) {
+                self.inverted_object(cl, tr, chains, &mut f);
             }
             self.carry_subject(cl, &mut f);
             self.with_company_anaphor(cl, tr, &mut f);
@@ -1565,7 +1565,9 @@ impl<'a> State<'a> {
     /// The `inverted-object` pattern: "I juni beviljade Energimyndigheten
     /// Stegra ett bidrag" (the finite verb before its subject, the object
     /// right after the subject): the name after the subject is the object.
-    fn inverted_object(&self, tr: &Triggers, chains: &[Chain], f: &mut Frame) {
+    /// What a sale or purchase trades there is no party ("År 2016 köpte
+    /// Vattenfall Northvolt av Ericsson": the pattern `traded`).
+    fn inverted_object(&self, cl: &Clause, tr: &Triggers, chains: &[Chain], f: &mut Frame) {
         let Some(v) = tr.verb else {
             return;
         };
@@ -1579,8 +1581,12 @@ impl<'a> State<'a> {
                     .party_ids(&subject.members)
                     .all(|p| f.parties.contains(&p))
             {
-                self.add(&object.members, f);
-                f.fired("inverted-object");
+                if self.traded_object(cl, tr, chains, object) {
+                    f.fired("traded");
+                } else if f.parties.len() == 1 {
+                    self.add(&object.members, f);
+                    f.fired("inverted-object");
+                }
                 return;
             }
         }
@@ -1620,16 +1626,22 @@ impl<'a> State<'a> {
     /// too: the seller, where `c` names what was bought ("the purchase of X
     /// from Y").
     fn seller_after(&self, cl: &Clause, tr: &Triggers, chains: &[Chain], c: &Chain) -> bool {
-        self.sale_role(cl, c) == Some(SaleRole::Object)
+        self.sale_role(cl, c, SaleRole::Object)
             && self.counterpart_after(cl, tr, chains, c, SaleRole::Seller)
     }
 
-    /// What the preposition that governs `c` introduces in a sale or
-    /// purchase (`[sale_prepositions]`).
-    fn sale_role(&self, cl: &Clause, c: &Chain) -> Option<SaleRole> {
-        let g = c.gov_at?;
-        let w = self.folded(&cl.items[g]);
-        self.inp.lexicon.sale_prepositions.get(w.as_str()).copied()
+    /// Whether the preposition that governs `c` introduces `role` in a sale
+    /// or purchase (`[sale_prepositions]`; "av" introduces two in Swedish:
+    /// "förvärvet av X", "köpte X av Y").
+    fn sale_role(&self, cl: &Clause, c: &Chain, role: SaleRole) -> bool {
+        c.gov_at.is_some_and(|g| {
+            let w = self.folded(&cl.items[g]);
+            self.inp
+                .lexicon
+                .sale_prepositions
+                .get(w.as_str())
+                .is_some_and(|r| r.contains(&role))
+        })
     }
 
     /// A chain soon after `c`, introduced as `role` ("from" the seller, "to"
@@ -1645,7 +1657,7 @@ impl<'a> State<'a> {
         chains.iter().any(|d| {
             d.first > c.last
                 && d.first <= c.last + 6
-                && self.sale_role(cl, d) == Some(role)
+                && self.sale_role(cl, d, role)
                 && self.transaction_counterpart(cl, tr, d)
         })
     }
