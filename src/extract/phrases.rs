@@ -555,6 +555,18 @@ impl<'a> State<'a> {
                     return (Gov::Between, Some(h - 1), listed);
                 }
             }
+            // ("från bland andra A och B", "from investors including A and
+            // B": the preposition governs the examples, and may introduce a
+            // transaction's counterpart)
+            if h > lo {
+                let p = tags(self.inp, &items[h - 1]);
+                if p.iter().any(|t| matches!(t, Tag::By)) {
+                    return (Gov::By, Some(h - 1), listed);
+                }
+                if p.iter().any(|t| matches!(t, Tag::NotParty)) {
+                    return (Gov::NotParty, Some(h - 1), listed);
+                }
+            }
             Gov::Example
         } else if any(|t| matches!(t, Tag::NotParty)) {
             Gov::NotParty
