@@ -266,11 +266,24 @@ impl<'a> State<'a> {
         // stated before has: "Ford and SK On agreed to form the venture"
         // after a loan to the venture names the venture's parties
         // (asked last: it reads the agreements stated so far)
+        // ("A and B said they would end their alliance": the anaphor's
+        // parties are named in the sentence, as a subject would be)
+        let anaphor_named_here = || {
+            let s = &self.inp.sentences[cl.si];
+            let ms = &self.inp.mentions;
+            let here = &ms[ms.partition_point(|m| m.start < s.start)
+                ..ms.partition_point(|m| m.start < s.end)];
+            frame.has_fired("parties-anaphor")
+                && frame
+                    .parties
+                    .iter()
+                    .all(|p| here.iter().any(|m| *m.actor == **p))
+        };
         let antecedent = || {
             !self.out.is_empty()
                 && (frame.parties.len() < 2
                 || only_with
-                || !frame.has_fired("subject")
+                || (!frame.has_fired("subject") && !anaphor_named_here())
                 // ("Minister X signed the memorandum": her ministry is no new party)
                 || frame.has_fired("affiliation")
                 || self.out.iter().any(|a| {
@@ -1567,8 +1580,13 @@ impl<'a> State<'a> {
     /// right after the subject): the name after the subject is the object.
     /// What a sale or purchase trades there is no party ("År 2016 köpte
     /// Vattenfall Northvolt av Ericsson": the pattern `traded`).
+    /// A status verb before the agreement noun opens the pattern too ("I
+    /// fjol valde Telia Ericsson som leverantör").
     fn inverted_object(&self, cl: &Clause, tr: &Triggers, chains: &[Chain], f: &mut Frame) {
-        let Some(v) = tr.verb else {
+        let Some(v) = tr
+            .verb
+            .or(tr.status_at.filter(|&s| tr.main.is_some_and(|n| s < n)))
+        else {
             return;
         };
         for w in chains.windows(2) {
