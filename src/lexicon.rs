@@ -167,6 +167,10 @@ pub enum Tag {
     PartnerNoun,
     /// A possessive pronoun (`its`, `their`, `dess`, `sin`).
     Possessive,
+    /// A preposition of joint action ("together with", "tillsammans med"):
+    /// "Biontech utvecklar ett vaccin tillsammans med Pfizer" states a
+    /// cooperation without an agreement word.
+    JointWith,
     /// A word of a plan with the subject after the finite verb (`planerar`,
     /// `att`, `ska`, `bilda`).
     Plan(PlanWord),
@@ -471,6 +475,9 @@ struct LangFile {
     /// Possessive pronouns ("its", "dess").
     #[serde(default)]
     possessives: Vec<String>,
+    /// Prepositions of joint action ("together with"), also in `with`.
+    #[serde(default)]
+    joint_with: Vec<String>,
     #[serde(default)]
     country_anaphora: Vec<String>,
     #[serde(default)]
@@ -709,6 +716,7 @@ impl Tag {
                 | Tag::PartiesAnaphor
                 | Tag::Counterpart
                 | Tag::PartnerNoun
+                | Tag::JointWith
         )
     }
 }
@@ -1010,7 +1018,7 @@ impl Lexicon {
             for p in &f.status.after {
                 add(p, Tag::AfterTalks);
             }
-            let simple: [(&Vec<String>, Tag); 31] = [
+            let simple: [(&Vec<String>, Tag); 32] = [
                 (&f.inverted_plan.verbs, Tag::Plan(PlanWord::Verb)),
                 (&f.inverted_plan.marker, Tag::Plan(PlanWord::Marker)),
                 (&f.inverted_plan.modals, Tag::Plan(PlanWord::Modal)),
@@ -1045,6 +1053,7 @@ impl Lexicon {
                 (&f.org_heads, Tag::OrgHead),
                 (&f.partner_nouns, Tag::PartnerNoun),
                 (&f.possessives, Tag::Possessive),
+                (&f.joint_with, Tag::JointWith),
             ];
             for (list, tag) in simple {
                 for p in list {

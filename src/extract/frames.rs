@@ -112,6 +112,9 @@ pub(super) struct Triggers {
     pub complement: bool,
     /// The first trigger.
     pub first: usize,
+    /// A preposition of joint action that stands for the trigger
+    /// ("utvecklar ett vaccin tillsammans med Pfizer").
+    pub joint: Option<usize>,
 }
 
 /// Whether `PACTGRAPH_TRACE_RULES` is set (read once).
@@ -426,6 +429,7 @@ impl<'a> State<'a> {
             pivot: status_at,
             first: status_at,
             complement: false,
+            joint: None,
         };
         if self.negated(cl, &tr) {
             return false;
@@ -581,7 +585,36 @@ impl<'a> State<'a> {
             return None;
         }
         let main = nouns.first().copied();
-        if main.is_none() && verb.is_none() && !inherited {
+        // "Biontech utvecklar ett vaccin tillsammans med Pfizer": joint
+        // action with a named actor, after the named subject, states a
+        // cooperation without an agreement word (not
+        // between commas, "A, together with B, said", nor opening the clause:
+        // "Tillsammans med A inleder vi …" names one side only)
+        // (one actor before it, not a genitive: "A och B stod för programmet
+        // tillsammans med C" lists organisers, "using A's experience … together
+        // with B's supply chain" names no party)
+        let named_before = |k: usize| {
+            (cl.lo..k)
+                .filter_map(|j| self.mention(&items[j]))
+                .map(|m| if m.genitive { 2 } else { 1 })
+                .sum::<usize>()
+        };
+        let joint = if main.is_none() && verb.is_none() && !inherited {
+            cl.range().find(|&k| {
+                has(inp, &items[k], |t| matches!(t, Tag::JointWith))
+                    && k > cl.lo
+                    && !self.is_comma(&items[k - 1])
+                    && (k + 1..cl.hi.min(k + 6))
+                        .take_while(|&j| {
+                            self.mention(&items[j]).is_some() || self.descriptor(&items[j])
+                        })
+                        .any(|j| self.mention(&items[j]).is_some_and(|m| !m.genitive))
+                    && named_before(k) == 1
+            })
+        } else {
+            None
+        };
+        if main.is_none() && verb.is_none() && !inherited && joint.is_none() {
             // "X and Y are negotiating ..." without a noun
             // (not only the first status word: "A inledde förhandlingar med B")
             let negotiating = cl.range().any(|k| {
@@ -634,7 +667,7 @@ impl<'a> State<'a> {
         let pivot = if complement {
             status_at.unwrap_or(cl.lo)
         } else {
-            verb.or(status_at).or(main).unwrap_or(cl.lo)
+            verb.or(status_at).or(main).or(joint).unwrap_or(cl.lo)
         };
         Some(Triggers {
             complement,
@@ -645,6 +678,7 @@ impl<'a> State<'a> {
             status_at,
             all_plural,
             pivot,
+            joint,
         })
     }
 

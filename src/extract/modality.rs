@@ -325,7 +325,7 @@ impl<'a> State<'a> {
                 generic = n.generic;
             }
         }
-        if tr.main.is_none() && tr.verb.is_none() && inherited.is_none() {
+        if tr.main.is_none() && tr.verb.is_none() && inherited.is_none() && tr.joint.is_none() {
             kind = Kind::Other;
         }
         // a verb of agreeing refines like a generic noun ("kommit överens om leveranser")
