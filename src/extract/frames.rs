@@ -137,6 +137,8 @@ pub(super) struct Frame {
     pub explicit: bool,
     /// A plural noun or colon list after `with`: one agreement per listed party.
     pub split: bool,
+    /// The preposition before the first counterpart, and its parties.
+    pub counterpart: Option<(usize, Vec<String>)>,
 }
 
 impl Frame {
@@ -1594,6 +1596,34 @@ impl<'a> State<'a> {
                     self.add(&c.members, f);
                     f.fired("counterpart");
                     f.explicit = true;
+                    if let Some(g) = c.gov_at {
+                        f.counterpart = Some((g, self.party_ids(&c.members).collect()));
+                    }
+                }
+                // "ordered 180 tanks from A … and 212 howitzers from B": a
+                // counterpart coordinated with the first by the same
+                // preposition is another transaction of the subject
+                Gov::NotParty | Gov::By
+                    if f.with_parties.is_empty()
+                        && f.counterpart.as_ref().is_some_and(|(g, _)| {
+                            c.gov_at.is_some_and(|h| {
+                                h > *g
+                                    && self.folded(&items[h]) == self.folded(&items[*g])
+                                    && (g + 1..h).any(|k| {
+                                        has(inp, &items[k], |t| matches!(t, Tag::Coord))
+                                            && !self.is_comma(&items[k])
+                                    })
+                            })
+                        })
+                        && self.transaction_counterpart(cl, tr, c) =>
+                {
+                    if let Some((_, first)) = f.counterpart.take() {
+                        f.with_parties = first;
+                    }
+                    f.with_parties.extend(self.party_ids(&c.members));
+                    f.split = true;
+                    self.add(&c.members, f);
+                    f.fired("counterpart");
                 }
                 // "undertecknade för Sverige", not "för Europas batteriindustri"
                 Gov::OnBehalf
@@ -1678,8 +1708,17 @@ impl<'a> State<'a> {
     /// too: the seller, where `c` names what was bought ("the purchase of X
     /// from Y").
     fn seller_after(&self, cl: &Clause, tr: &Triggers, chains: &[Chain], c: &Chain) -> bool {
+        // (by another preposition: "av Saab och … av Airbus" are two sellers)
         self.sale_role(cl, c, SaleRole::Object)
-            && self.counterpart_after(cl, tr, chains, c, SaleRole::Seller)
+            && chains.iter().any(|d| {
+                d.first > c.last
+                    && d.first <= c.last + 6
+                    && self.sale_role(cl, d, SaleRole::Seller)
+                    && d.gov_at.zip(c.gov_at).is_some_and(|(x, y)| {
+                        self.folded(&cl.items[x]) != self.folded(&cl.items[y])
+                    })
+                    && self.transaction_counterpart(cl, tr, d)
+            })
     }
 
     /// Whether the preposition that governs `c` introduces `role` in a sale
