@@ -174,6 +174,11 @@ pub enum Tag {
     /// A word of a plan with the subject after the finite verb (`planerar`,
     /// `att`, `ska`, `bilda`).
     Plan(PlanWord),
+    /// The finite verb of a particle verb that states an agreement, with
+    /// the subject between verb and particle ("I juli kom A och B överens",
+    /// "lånade KfW ut"): [`Lexicon::find`] gives it the whole verb's tags,
+    /// or drops it when no particle follows the names.
+    SplitHead,
     /// Refers to the last agreement's parties (`parterna`, `the two companies`).
     PartiesAnaphor,
     /// Refers to the last company named (`bolaget`, `the company`).
@@ -500,6 +505,10 @@ struct LangFile {
     /// inverted word order ("I juni sade BMW upp avtalet").
     #[serde(default)]
     particles: Vec<String>,
+    /// Particles of two-word agreement verbs that the subject may separate
+    /// from their verb ("I juli kom A och B överens").
+    #[serde(default)]
+    agreement_particles: Vec<String>,
     #[serde(default)]
     kind_cues: BTreeMap<String, Vec<String>>,
     #[serde(default)]
@@ -779,6 +788,9 @@ pub struct PhraseMatch {
     pub tags: Arc<[Tag]>,
 }
 
+/// A particle of a split agreement verb (folded) and the whole verb's tags.
+type Particle = (String, Arc<[Tag]>);
+
 /// All languages' knowledge, with one automaton over every phrase.
 #[derive(Debug, Clone)]
 pub struct Lexicon {
@@ -844,6 +856,12 @@ pub struct Lexicon {
     /// (`particles`), by "verb particle" folded: found with the subject
     /// between them ("sade BMW upp" is "sade upp").
     pub split_status: HashMap<String, Status>,
+    /// The particles of particle verbs that state an agreement, and the
+    /// verb's tags, by the folded finite verb (`Tag::SplitHead`).
+    split_particles: HashMap<String, Vec<Particle>>,
+    /// Folded one-word coordinators (`och`, `and`, `&`), which may stand
+    /// between a split verb and its particle.
+    coord_words: HashSet<String>,
     /// Folded words that make an acronym's long form a non-actor (laws, agreements).
     type_cues: Vec<(String, Vec<String>)>,
     /// The discovery cues (`[discovery]` tables and roles).
@@ -898,6 +916,8 @@ impl Lexicon {
         let mut another_agreement: HashSet<String> = HashSet::new();
         let mut sold_objects: HashMap<String, Kind> = HashMap::new();
         let mut sale_prepositions: HashMap<String, Vec<SaleRole>> = HashMap::new();
+        let mut split_verbs: Vec<(String, String, Tag)> = Vec::new();
+        let mut coord_words: HashSet<String> = HashSet::new();
         let mut split_status: HashMap<String, Status> = HashMap::new();
         let mut adverbs: Vec<Box<[u8]>> = Vec::new();
         let mut auxiliaries: Vec<Box<[u8]>> = Vec::new();
@@ -967,17 +987,28 @@ impl Lexicon {
                     }
                 }
             }
+            let verb_particles: HashSet<String> = f.particles.iter().map(|x| fold(x)).collect();
+            let agreement_particles: HashSet<String> =
+                f.agreement_particles.iter().map(|x| fold(x)).collect();
+            coord_words.extend(
+                f.coordination
+                    .iter()
+                    .map(|w| fold(w))
+                    .filter(|w| !w.contains(' ') && w != ","),
+            );
             for v in &f.agreement_verb {
                 for p in &v.phrases {
-                    add(
-                        p,
-                        Tag::AgreementVerb {
-                            kind: v.kind,
-                            status: v.status,
-                            object_kind: v.object_kind,
-                            sale: v.sale,
-                        },
-                    );
+                    let tag = Tag::AgreementVerb {
+                        kind: v.kind,
+                        status: v.status,
+                        object_kind: v.object_kind,
+                        sale: v.sale,
+                    };
+                    let w: Vec<String> = p.split_whitespace().map(fold).collect();
+                    if w.len() == 2 && agreement_particles.contains(&w[1]) {
+                        split_verbs.push((w[0].clone(), w[1].clone(), tag.clone()));
+                    }
+                    add(p, tag);
                 }
             }
             adverbs.extend(f.inserted_adverbs.adverbs.iter().map(|w| {
@@ -991,7 +1022,6 @@ impl Lexicon {
                     .iter()
                     .map(|w| fold(w).into_bytes().into_boxed_slice()),
             );
-            let verb_particles: HashSet<String> = f.particles.iter().map(|x| fold(x)).collect();
             for (list, st) in [
                 (&f.status.signed, Status::Signed),
                 (&f.status.announced, Status::Announced),
@@ -1240,6 +1270,24 @@ impl Lexicon {
             org_words,
             not_name_suffixes,
         };
+        // the heads of particle verbs that are no phrase alone ("kom" of "kom
+        // överens"; "köpte" has tags of its own)
+        let mut split_particles: HashMap<String, Vec<Particle>> = HashMap::new();
+        for (head, particle, tag) in split_verbs {
+            let alone = phrases
+                .get(&head)
+                .is_some_and(|e| e.iter().any(|(t, _, _)| *t != Tag::SplitHead));
+            if alone {
+                continue;
+            }
+            phrases
+                .entry(head.clone())
+                .or_insert_with(|| vec![(Tag::SplitHead, false, false)]);
+            split_particles
+                .entry(head)
+                .or_default()
+                .push((particle, Arc::from(vec![tag])));
+        }
         let keys: Vec<String> = phrases.keys().cloned().collect();
         let mut cue_keys: Vec<&str> = phrases
             .iter()
@@ -1335,6 +1383,8 @@ impl Lexicon {
             sold_objects,
             sale_prepositions,
             split_status,
+            split_particles,
+            coord_words,
             type_cues,
             forms,
             counterpart_prepositions,
@@ -1442,6 +1492,56 @@ impl Lexicon {
             None
         };
         self.find_with(text, folded, start, end, |pos| next(pos, &mut compound))
+    }
+
+    /// The phrases of [`Lexicon::find`], with the particle verbs that their
+    /// subject splits joined (`Tag::SplitHead`).
+    pub fn find_joined(
+        &self,
+        text: &str,
+        folded: &str,
+        start: usize,
+        end: usize,
+    ) -> Vec<PhraseMatch> {
+        let mut out = self.find(text, folded, start, end);
+        if !self.split_particles.is_empty() {
+            self.join_split_verbs(text, end, &mut out);
+        }
+        out
+    }
+
+    /// Gives a split particle verb's head the tags of the whole verb when
+    /// its particle follows a short run of names ("I juli kom Uniper och
+    /// Fortum överens", "lånade KfW ut"), and drops the heads that have none.
+    fn join_split_verbs(&self, text: &str, end: usize, out: &mut Vec<PhraseMatch>) {
+        const MAX_NAME_WORDS: usize = 6;
+        out.retain_mut(|m| {
+            if !m.tags.contains(&Tag::SplitHead) {
+                return true;
+            }
+            let Some(particles) = self.split_particles.get(&fold(&text[m.start..m.end])) else {
+                return false;
+            };
+            let mut names = 0;
+            for token in text[m.end..end].split_whitespace().take(MAX_NAME_WORDS + 1) {
+                let bare = token.trim_end_matches([',', '.', ';', ':', '!', '?']);
+                let w = fold(bare);
+                if names > 0 {
+                    if let Some((_, tags)) = particles.iter().find(|(p, _)| *p == w) {
+                        m.tags = tags.clone();
+                        return true;
+                    }
+                }
+                let name = bare.starts_with(char::is_uppercase);
+                if token.ends_with(['.', ';', ':', '!', '?'])
+                    || (!name && !self.coord_words.contains(&w))
+                {
+                    return false;
+                }
+                names += usize::from(name);
+            }
+            false
+        });
     }
 
     /// The longest phrase that `folded[at..to]` starts with.

@@ -408,7 +408,7 @@ impl Pipeline {
             }
         }
         for &(a, b) in &active_spans {
-            phrases.extend(self.lexicon.find(text, &folded, a, b));
+            phrases.extend(self.lexicon.find_joined(text, &folded, a, b));
         }
         let live: Vec<(usize, usize)> = spans
             .iter()
