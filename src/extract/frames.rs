@@ -1140,7 +1140,15 @@ impl<'a> State<'a> {
             self.add(s, f);
             f.fired("relative");
         } else if let Some(s) = subj.filter(|s| {
-            anaphor_company.is_none_or(|a| a > s.first)
+            // ("Bolaget ska industrialisera den teknik som X har utvecklat
+            // tillsammans med Y": the relative clause has a subject of its own)
+            let relative_subject = |a: usize| {
+                s.first < pivot
+                    && (a + 1..s.first).any(|k| {
+                        s.first - k <= 2 && has(inp, &items[k], |t| matches!(t, Tag::Which))
+                    })
+            };
+            anaphor_company.is_none_or(|a| a > s.first || relative_subject(a))
                 // "Beta is Acme's customer and the two firms signed …"
                 && anaphor_parties.is_none_or(|a| a < s.first || a > pivot)
         }) {
