@@ -500,6 +500,11 @@ impl<'a> State<'a> {
             && (self.descriptor(&items[g - 1])
                 || matches!(items[g - 1].kind, ItemKind::Punct(':'))
                 || (self.mention(&items[g - 1]).is_some() && modifier[g - 1])
+                // "beviljade 2018 Chalmers en miljard": a date between a
+                // predicate and its object
+                || (matches!(items[g - 1].kind, ItemKind::Date(_))
+                    && g >= lo + 2
+                    && has(self.inp, &items[g - 2], Tag::predicate))
                 // "U.S. investment firm Engine No. 1": a noun before the
                 // company head describes the company
                 || (self.descriptor_or_noun(&items[g - 1])
