@@ -483,7 +483,7 @@ impl<'a> State<'a> {
             // "A, B, and C": the serial comma continues a list, it cuts no clause
             let list = self.mention(&items[k - 1]).is_some()
                 || (k >= 2 && self.mention(&items[k - 2]).is_some() && word(k - 1) == ",");
-            let and = ["and", "och"]
+            let and = ["and", "och", "samt"]
                 .iter()
                 .any(|c| crate::text::fold(one.trim_start_matches(',').trim_start()) == *c);
             let listed = list && and && items.get(k + 1).is_some_and(|x| self.mention(x).is_some());
@@ -1001,9 +1001,15 @@ impl<'a> State<'a> {
         });
         // (the venture's own name may stand before the noun: "its Novo Energy joint venture")
         let right = (at + 1..items.len().min(at + 5)).find(|&k| noun(&items[k]));
+        // (descriptors may stand before the name: "med indiska X")
         let right_with = right.is_some_and(|n| {
             items.get(n + 1).is_some_and(with)
-                && items.get(n + 2).is_some_and(|x| self.mention(x).is_some())
+                && items
+                    .iter()
+                    .skip(n + 2)
+                    .take(3)
+                    .find(|x| !self.descriptor(x))
+                    .is_some_and(|x| self.mention(x).is_some())
         });
         (left_with || left_verb) && right_with
     }

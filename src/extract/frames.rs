@@ -130,6 +130,10 @@ pub(super) struct Frame {
     pub persons: BTreeSet<String>,
     /// The parties of the first `with` list (split into pairs when `split`).
     pub with_parties: Vec<String>,
+    /// The `with` lists of a split frame, one per preposition: "agreements
+    /// with A in August, with B and C in September" is one with A and one
+    /// with B and C.
+    pub with_groups: Vec<Vec<String>>,
     /// The names of the patterns that fired, joined by `+`.
     pub rule: String,
     /// A pattern named the agreement's parties explicitly (so a definite noun
@@ -165,12 +169,45 @@ impl<'a> State<'a> {
             return self.gapped(&cl);
         };
         let chains = self.chains(cl.items, cl.lo, cl.hi);
-        // "signed four MoUs with A, B, C and D": one agreement with each of them
+        // "signed four MoUs with A, B, C and D": one agreement with each of
+        // them; so does a Swedish noun with no article right after the verb
+        // ("har tecknat leveransavtal med A, B och C": "ett leveransavtal"
+        // would be one) when three or more are named, or two for supply and
+        // loan deals, which bind two sides ("ingått avtal med A och B om
+        // doser" may be one deal of three)
+        let bare = |n: usize| {
+            tr.main.is_some_and(|t| {
+                t > cl.lo
+                    && has(self.inp, &cl.items[t - 1], Tag::predicate)
+                    && noun(self.inp, &cl.items[t]).is_some_and(|x| {
+                        !x.definite
+                            && (n >= 3 || matches!(x.kind, Kind::Offtake | Kind::Investment))
+                    })
+            })
+        };
+        // (the noun nearest before the list decides: "Besides the new
+        // contract, it has signed agreements with A, with B and with C")
+        let plural_before = |c: &Chain| {
+            tr.nouns
+                .iter()
+                .rev()
+                .find(|&&n| n < c.first)
+                .is_some_and(|&n| {
+                    c.first <= n + 8 && noun(self.inp, &cl.items[n]).is_some_and(|x| x.plural)
+                })
+        };
         let split = tr.main.is_some_and(|t| {
             chains.iter().any(|c| {
-                c.gov == Gov::With && c.first > t && c.first <= t + 8 && (tr.all_plural || c.listed)
+                c.gov == Gov::With
+                    && c.first > t
+                    && c.first <= t + 8
+                    && (tr.all_plural
+                        || c.listed
+                        || (c.members.len() >= 2 && bare(c.members.len())))
             })
-        });
+        }) || chains
+            .iter()
+            .any(|c| c.gov == Gov::With && plural_before(c));
         // "… framework agreements with them": resolved once for the split and the frame
         let them = self.with_them(&cl);
         let split = split
@@ -634,7 +671,18 @@ impl<'a> State<'a> {
         // noun whose plural is its singular is plural after an adjective in
         // -a with no article or possessive before it ("ett strategiskt
         // partnerskap", "det strategiska partnerskapet", "Volvos nya avtal")
-        let bare_plural = |k: usize| {
+        let bare_plural = |n: usize| {
+            // (back over invariant participles and commas: "separata,
+            // bindande leveransavtal")
+            let mut k = n;
+            while k > cl.lo + 2 && {
+                let w = self.folded(&items[k - 1]);
+                self.is_comma(&items[k - 1])
+                    || (matches!(items[k - 1].kind, ItemKind::Word)
+                        && (w.ends_with("ande") || w.ends_with("ende")))
+            } {
+                k -= 1;
+            }
             k > cl.lo + 1 && {
                 let adj = &items[k - 1];
                 let w = self.folded(adj);
@@ -643,7 +691,7 @@ impl<'a> State<'a> {
                     && w.ends_with('a')
                     && w.bytes().all(|b| b.is_ascii_lowercase() || b >= 0x80)
                     && self.inp.text[adj.start..adj.end].starts_with(|c: char| c.is_lowercase())
-                    && !noun(inp, &items[k]).is_some_and(|n| n.definite)
+                    && !noun(inp, &items[n]).is_some_and(|n| n.definite)
                     && matches!(items[k - 2].kind, ItemKind::Word | ItemKind::Phrase(_))
                     && !has(inp, &items[k - 2], |t| matches!(t, Tag::Determiner))
                     && !self.folded(&items[k - 2]).ends_with('s')
@@ -1528,14 +1576,20 @@ impl<'a> State<'a> {
                     // with A for diesel and with B for biofuels")
                     if f.with_parties.is_empty() {
                         f.with_parties.extend(self.party_ids(&c.members));
+                        f.with_groups.push(self.party_ids(&c.members).collect());
                     } else if f.split {
+                        // (or after a comma, in a series: "with A for X, with B
+                        // for Y and with C for Z")
                         let coordinated = c.gov_at.is_some_and(|g| {
-                            g > lo && has(inp, &items[g - 1], |t| matches!(t, Tag::Coord))
+                            g > lo
+                                && (has(inp, &items[g - 1], |t| matches!(t, Tag::Coord))
+                                    || self.is_comma(&items[g - 1]))
                         });
                         if !coordinated {
                             continue;
                         }
                         f.with_parties.extend(self.party_ids(&c.members));
+                        f.with_groups.push(self.party_ids(&c.members).collect());
                     }
                     self.add(&c.members, f);
                     f.explicit = true;
@@ -1828,7 +1882,15 @@ impl<'a> State<'a> {
         if f.with_parties.len() >= 2 {
             self.last_counterparts = Some((f.with_parties.clone(), si, f.split));
         }
-        if f.split && f.with_parties.len() >= 2 {
+        if f.split && f.with_groups.len() >= 2 {
+            ag.rule.push_str("+each");
+            for g in &f.with_groups {
+                let mut one = ag.clone();
+                one.parties = subject.clone();
+                one.parties.extend(g.iter().cloned());
+                self.out.push(one);
+            }
+        } else if f.split && f.with_parties.len() >= 2 {
             ag.rule.push_str("+each");
             for w in &f.with_parties {
                 let mut one = ag.clone();

@@ -505,6 +505,11 @@ impl<'a> State<'a> {
                 || (matches!(items[g - 1].kind, ItemKind::Date(_))
                     && g >= lo + 2
                     && has(self.inp, &items[g - 2], Tag::predicate))
+                // "with, among others, A and B": the comma that closes the
+                // example words
+                || (self.is_comma(&items[g - 1])
+                    && g >= lo + 2
+                    && has(self.inp, &items[g - 2], |t| matches!(t, Tag::Example)))
                 // "U.S. investment firm Engine No. 1": a noun before the
                 // company head describes the company
                 || (self.descriptor_or_noun(&items[g - 1])
@@ -547,6 +552,11 @@ impl<'a> State<'a> {
             // the examples are the counterparts the preposition names
             let mut h = g - 1;
             let mut words = 0;
+            // ("with, among others, A", "with lenders, including A": a comma
+            // before the example words)
+            if h > lo + 1 && self.is_comma(&items[h - 1]) {
+                h -= 1;
+            }
             while h > lo && words < 3 && self.descriptor(&items[h - 1]) {
                 h -= 1;
                 words += 1;
