@@ -485,6 +485,13 @@ struct LangFile {
     joint_with: Vec<String>,
     #[serde(default)]
     country_anaphora: Vec<String>,
+    /// Last words of parties anaphora that stand for companies only ("the
+    /// two carmakers", "bolagen").
+    #[serde(default)]
+    company_plurals: Vec<String>,
+    /// Words for a pair ("both", "båda"), counted as two like `numbers`.
+    #[serde(default)]
+    pair_words: Vec<String>,
     #[serde(default)]
     org_heads: Vec<String>,
     /// Organisation heads whose form is definite ("myndigheten", "högskolan"),
@@ -837,6 +844,12 @@ pub struct Lexicon {
     /// ("the two countries", "they", "parterna"); the others ("the two
     /// carriers", "bolagen") stand for organisations.
     pub country_anaphora: HashSet<String>,
+    /// Folded last words of parties anaphora that stand for companies only
+    /// (`company_plurals`): "the two carmakers" are not a ministry and a firm.
+    pub company_plurals: HashSet<String>,
+    /// Folded number words with their value (`numbers` from two, and
+    /// `pair_words`): "the three companies" are three.
+    pub number_words: HashMap<String, usize>,
     /// Folded organisation heads that are definite by their form
     /// (`definite_org_heads`): "Myndigheten tecknade …" refers back.
     pub definite_org_heads: HashSet<String>,
@@ -911,6 +924,8 @@ impl Lexicon {
         let mut abbreviations = Vec::new();
         let mut common_words = HashSet::new();
         let mut country_anaphora = HashSet::new();
+        let mut company_plurals = HashSet::new();
+        let mut number_words = HashMap::new();
         let mut definite_org_heads = HashSet::new();
         let mut until: Vec<String> = Vec::new();
         let mut another_agreement: HashSet<String> = HashSet::new();
@@ -948,6 +963,9 @@ impl Lexicon {
             abbreviations.extend(f.abbreviations.iter().cloned());
             common_words.extend(f.common_words.iter().map(|w| fold(w)));
             country_anaphora.extend(f.country_anaphora.iter().map(|w| fold(w)));
+            company_plurals.extend(f.company_plurals.iter().map(|w| fold(w)));
+            number_words.extend(f.numbers.iter().enumerate().map(|(i, w)| (fold(w), i + 2)));
+            number_words.extend(f.pair_words.iter().map(|w| (fold(w), 2)));
             definite_org_heads.extend(f.definite_org_heads.iter().map(|w| fold(w)));
             until.extend(f.dates.until.iter().map(|w| fold(w)));
             another_agreement.extend(f.another_agreement.iter().map(|w| fold(w)));
@@ -1377,6 +1395,8 @@ impl Lexicon {
             abbreviations,
             common_words,
             country_anaphora,
+            company_plurals,
+            number_words,
             definite_org_heads,
             until,
             another_agreement,

@@ -123,6 +123,17 @@ fn trace_rules() -> bool {
     *TRACE.get_or_init(|| std::env::var_os("PACTGRAPH_TRACE_RULES").is_some())
 }
 
+/// What a parties anaphor ("the two carmakers", "parterna") may stand for.
+#[derive(Clone, Copy)]
+struct Referent {
+    /// Organisations only, no countries ("the two carriers").
+    organisations: bool,
+    /// Companies only ("the three carmakers", "bolagen").
+    companies: bool,
+    /// How many, when the anaphor says ("the three companies").
+    count: Option<usize>,
+}
+
 /// Stage 3: the roles the frame patterns fill.
 #[derive(Default)]
 pub(super) struct Frame {
@@ -1220,11 +1231,19 @@ impl<'a> State<'a> {
                 f.explicit = true;
             }
         } else if let Some(k) = anaphor_parties {
-            // "the two carriers" stand for organisations, not countries
-            let head = self.folded(&items[k]);
-            let head = head.rsplit(' ').next().unwrap_or_default();
-            let organisations = !self.inp.lexicon.country_anaphora.contains(head);
-            if let Some(ps) = self.parties_referred(cl.si, items[k].start, organisations) {
+            // "the two carriers" stand for organisations, not countries;
+            // "the three carmakers" for three companies
+            let phrase = self.folded(&items[k]);
+            let lex = &self.inp.lexicon;
+            let head = phrase.rsplit(' ').next().unwrap_or_default();
+            let referent = Referent {
+                organisations: !lex.country_anaphora.contains(head),
+                companies: lex.company_plurals.contains(head),
+                count: phrase
+                    .split(' ')
+                    .find_map(|w| lex.number_words.get(w).copied()),
+            };
+            if let Some(ps) = self.parties_referred(cl.si, items[k].start, referent) {
                 f.parties.extend(ps);
                 f.fired("parties-anaphor");
             }
@@ -1360,21 +1379,15 @@ impl<'a> State<'a> {
     /// attended, and the two sides endorsed …"), else the speakers named after
     /// it in the sentence ("…, A and B said"), else the parties of the
     /// agreement talked about last, else a coordination in the sentence before.
-    fn parties_referred(
-        &self,
-        si: usize,
-        at: usize,
-        organisations: bool,
-    ) -> Option<BTreeSet<String>> {
+    fn parties_referred(&self, si: usize, at: usize, r: Referent) -> Option<BTreeSet<String>> {
         let fits = |ps: &BTreeSet<String>| {
             ps.len() >= 2
-                && (!organisations
-                    || ps.iter().all(|p| {
-                        !matches!(
-                            self.inp.actors.kind(p),
-                            ActorType::Country | ActorType::Region
-                        )
-                    }))
+                && r.count.is_none_or(|n| ps.len() == n)
+                && ps.iter().all(|p| {
+                    let kind = self.inp.actors.kind(p);
+                    !(r.organisations && matches!(kind, ActorType::Country | ActorType::Region))
+                        && (!r.companies || kind == ActorType::Company)
+                })
         };
         let pair_in = |s: usize, before: usize| {
             let sent = &self.inp.sentences[s];
@@ -1426,9 +1439,20 @@ impl<'a> State<'a> {
             // the parties of the last agreement talked about, or of the latest
             // with two or more (one with a party missing names no pair)
             .or_else(|| {
+                // ("Vinnova signed a grant with A and B. The two companies
+                // …": those of its parties the anaphor can stand for)
                 self.last
-                    .map(|(a, _)| &self.out[a].parties)
-                    .filter(|ps| ps.len() >= 2)
+                    .map(|(a, _)| {
+                        self.out[a]
+                            .parties
+                            .iter()
+                            .filter(|p| {
+                                !r.companies || self.inp.actors.kind(p) == ActorType::Company
+                            })
+                            .cloned()
+                            .collect::<BTreeSet<String>>()
+                    })
+                    .filter(|ps| fits(ps))
                     .or_else(|| {
                         self.out
                             .iter()
@@ -1436,8 +1460,8 @@ impl<'a> State<'a> {
                             .filter(|a| !a.heading)
                             .map(|a| &a.parties)
                             .find(|ps| fits(ps))
+                            .cloned()
                     })
-                    .cloned()
             })
             .or_else(two_before)
             .or_else(|| si.checked_sub(1).and_then(|p| pair_in(p, usize::MAX)))

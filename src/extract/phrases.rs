@@ -342,6 +342,21 @@ impl<'a> State<'a> {
             if gov == Gov::Trigger && self.predicate_after(items, last, hi) {
                 gov = Gov::None;
             }
+            // ", with A contributing its technology": an absolute phrase,
+            // whose names are no counterparts (not "a partnership with A
+            // covering AI")
+            if gov == Gov::With
+                && gov_at.is_some_and(|g| g > lo && self.is_comma(&items[g - 1]))
+                && items.get(members[0] + 1).is_some_and(|x| {
+                    let w = &self.inp.text[x.start..x.end];
+                    matches!(x.kind, ItemKind::Word)
+                        && w.len() > 4
+                        && w.ends_with("ing")
+                        && w.starts_with(|c: char| c.is_lowercase())
+                })
+            {
+                gov = Gov::NotParty;
+            }
             chains.push(Chain {
                 members: members
                     .into_iter()
