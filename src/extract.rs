@@ -459,6 +459,9 @@ impl<'a> State<'a> {
         // clauses: split at ';' and at ", och/and/men/but" when both sides have a predicate
         let pred = |it: &Item| has(inp, it, Tag::predicate);
         let mut cuts = vec![0];
+        // clauses that share the subject of the clause before them (by the
+        // cut that opens them)
+        let mut shares_subject: Vec<usize> = Vec::new();
         let adverbial = self.opening_adverbial(&items);
         // Swedish particle verbs split by their subject: (verb, particle)
         let split_verbs = self.split_verbs(&items, 0, items.len());
@@ -525,7 +528,31 @@ impl<'a> State<'a> {
             // agreement noun with a counterpart of its own
             let second_noun =
                 left_pred && and && self.second_agreement(&items, *cuts.last().unwrap(), k);
-            if prep_rel && left_pred && items[k..].iter().any(pred) {
+            // "A expected to sign a contract with B and was still negotiating
+            // with C": a second predicate of the same subject, with a
+            // counterpart of its own
+            // (auxiliaries and adverbs may come first: "and was still
+            // negotiating", "och förhandlar nu")
+            let aux = |x: &Item| {
+                matches!(x.kind, ItemKind::Word)
+                    && inp.text[x.start..x.end].starts_with(|c: char| c.is_lowercase())
+            };
+            let shared = left_pred
+                && !splits
+                && and
+                && items[k + 1..]
+                    .iter()
+                    .take(3)
+                    .find(|x| !aux(x))
+                    .is_some_and(pred)
+                && items[k + 1..]
+                    .iter()
+                    .take(8)
+                    .any(|x| has(inp, x, |t| matches!(t, Tag::With)));
+            if shared {
+                cuts.push(k);
+                shares_subject.push(k);
+            } else if prep_rel && left_pred && items[k..].iter().any(pred) {
                 if *cuts.last().unwrap() < k - 1 {
                     cuts.push(k - 1);
                 }
@@ -589,6 +616,24 @@ impl<'a> State<'a> {
                     let mut main: Vec<Item> = items[lo..before].to_vec();
                     main.extend_from_slice(&items[end.min(hi)..hi]);
                     created |= self.clause(Clause::plain(si, &main, 0, main.len(), &block));
+                }
+                None if shares_subject.contains(&lo) => {
+                    let prev = cuts.iter().rev().find(|&&c| c < lo).copied().unwrap_or(0);
+                    let first_pred = (prev..lo).find(|&k| pred(&items[k])).unwrap_or(lo);
+                    let subject = self
+                        .chains(&items, prev, first_pred)
+                        .into_iter()
+                        .rfind(|c| c.gov == Gov::None)
+                        .map(|c| c.members);
+                    created |= self.clause(Clause {
+                        si,
+                        items: &items,
+                        lo: lo + 1,
+                        hi,
+                        inherited_trigger: None,
+                        inherited_subject: subject,
+                        block: &block,
+                    });
                 }
                 None => created |= self.clause(Clause::plain(si, &items, lo, hi, &block)),
             }
