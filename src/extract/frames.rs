@@ -1192,12 +1192,32 @@ impl<'a> State<'a> {
         let anaphor_parties = cl
             .range()
             .find(|&k| has(inp, &items[k], |t| matches!(t, Tag::PartiesAnaphor)) && k <= pivot + 2);
+        // "A became B's partner when it bought C": the pronoun of a
+        // subordinate clause is the main clause's subject
+        let subordinate_it = anaphor_company
+            .filter(|&a| {
+                a > lo
+                    && self.pronoun(&items[a])
+                    && has(inp, &items[a - 1], |t| matches!(t, Tag::Subordinator))
+            })
+            .and_then(|a| {
+                chains
+                    .iter()
+                    .find(|c| c.gov == Gov::None && c.last + 1 < a)
+                    .map(|c| (a, inp.mentions[c.members[0]].actor.to_string()))
+            })
+            .filter(|(_, id)| inp.actors.kind(id).can_be_party());
         let mut subject_end = lo;
         let own_subject =
             subj.is_some_and(|c| c.first < pivot) || anaphor_company.is_some_and(|a| a < pivot);
         if let Some(s) = cl.inherited_subject.as_ref().filter(|_| !own_subject) {
             self.add(s, f);
             f.fired("relative");
+        } else if let Some((a, id)) = subordinate_it {
+            subject_end = a;
+            f.parties.insert(id);
+            f.explicit = true;
+            f.fired("company-anaphor");
         } else if let Some(s) = subj.filter(|s| {
             // ("Bolaget ska industrialisera den teknik som X har utvecklat
             // tillsammans med Y": the relative clause has a subject of its own)
