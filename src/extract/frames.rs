@@ -253,10 +253,18 @@ impl<'a> State<'a> {
                         && self.transaction_counterpart(&cl, &tr, c)
                 })
         });
+        // "awarded A, B and C separate contracts": the objects named before
+        // the plural noun receive one each
+        let objects_before = tr.main.is_some_and(|t| {
+            chains.iter().any(|c| {
+                c.gov == Gov::Verb && c.members.len() >= 2 && c.last < t && t <= c.last + 3
+            })
+        });
         if tr.all_plural
             && tr.verb.is_none()
             && cl.inherited_trigger.is_none()
             && !split
+            && !objects_before
             && !joint_subject
             && !with_before
             && !counterpart_after
@@ -1684,7 +1692,12 @@ impl<'a> State<'a> {
                             )
                         })
                     });
-                    if transaction && c.members.len() >= 2 && f.with_parties.is_empty() {
+                    let receivers =
+                        tr.all_plural && tr.main.is_some_and(|n| n > c.last && n <= c.last + 3);
+                    if (transaction || receivers)
+                        && c.members.len() >= 2
+                        && f.with_parties.is_empty()
+                    {
                         f.with_parties = self.party_ids(&c.members).collect();
                         f.split = true;
                     }
