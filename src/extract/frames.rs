@@ -1718,6 +1718,24 @@ impl<'a> State<'a> {
                     if let Some(g) = c.gov_at {
                         f.counterpart = Some((g, self.party_ids(&c.members).collect()));
                     }
+                    // "bought turbines from A, B and C", "supplies cells to A
+                    // and B": a purchase or supply with each of them
+                    let supply = tr.main.is_none()
+                        && tr.verb.is_some_and(|v| {
+                            has(inp, &items[v], |t| {
+                                matches!(
+                                    t,
+                                    Tag::AgreementVerb {
+                                        kind: Kind::Offtake,
+                                        ..
+                                    }
+                                )
+                            })
+                        });
+                    if supply && c.members.len() >= 2 && f.with_parties.is_empty() {
+                        f.with_parties = self.party_ids(&c.members).collect();
+                        f.split = true;
+                    }
                 }
                 // "ordered 180 tanks from A … and 212 howitzers from B": a
                 // counterpart coordinated with the first by the same
