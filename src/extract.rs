@@ -522,8 +522,27 @@ impl<'a> State<'a> {
                 && has(inp, &items[k - 1], |t| matches!(t, Tag::NotParty | Tag::By));
             // "… signed an MoU with B after C pulled out of the talks": a
             // subordinate clause with a subject and a predicate of its own
+            // (or with no predicate at all, but a name after a preposition:
+            // "… signed an MoU, pledging to pool resources while their ties
+            // with C were frozen": C is no party of the MoU)
             let subordinate = has(inp, &items[k], |t| matches!(t, Tag::Subordinator))
-                && self.names_then_predicate(&items, k + 1);
+                && (self.names_then_predicate(&items, k + 1) || {
+                    let end = (k + 1..items.len())
+                        .find(|&j| {
+                            self.is_comma(&items[j])
+                                || matches!(items[j].kind, ItemKind::Punct(';'))
+                        })
+                        .unwrap_or(items.len());
+                    let any_pred = items[k + 1..end]
+                        .iter()
+                        .any(|x| pred(x) || has(inp, x, |t| matches!(t, Tag::Agreement { .. })));
+                    let any_with = (k + 2..end).any(|j| {
+                        self.mention(&items[j]).is_some()
+                            && (j.saturating_sub(3).max(k + 1)..j)
+                                .any(|w| self.governs_with(&items[w]))
+                    });
+                    any_with && !any_pred
+                });
             // "signed an MoU with B and a supply agreement with C": a second
             // agreement noun with a counterpart of its own
             let second_noun =
