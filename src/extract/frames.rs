@@ -1828,13 +1828,20 @@ impl<'a> State<'a> {
         };
         let w = self.folded(&cl.items[g]);
         let lex = &inp.lexicon;
-        let fits = tr.nouns.iter().chain(tr.verb.iter()).any(|&k| {
-            tags(inp, &cl.items[k]).iter().any(|t| match t {
-                Tag::Agreement { kind, .. } => lex.introduces_counterpart(*kind, false, &w),
-                Tag::AgreementVerb { kind, .. } => lex.introduces_counterpart(*kind, true, &w),
-                _ => false,
-            })
-        });
+        // (and the noun a relative clause is about: "the contract, which A
+        // had awarded to B")
+        let fits = tr
+            .nouns
+            .iter()
+            .chain(tr.verb.iter())
+            .chain(cl.inherited_trigger.iter())
+            .any(|&k| {
+                tags(inp, &cl.items[k]).iter().any(|t| match t {
+                    Tag::Agreement { kind, .. } => lex.introduces_counterpart(*kind, false, &w),
+                    Tag::AgreementVerb { kind, .. } => lex.introduces_counterpart(*kind, true, &w),
+                    _ => false,
+                })
+            });
         fits && c
             .members
             .iter()
