@@ -629,6 +629,9 @@ impl<'a> State<'a> {
                         lo: k + 1,
                         hi: end,
                         inherited_trigger: ante_trigger,
+                        inherited_counterparts: ante_chain
+                            .as_ref()
+                            .is_some_and(|c| c.gov == Gov::With),
                         inherited_subject: ante_chain.map(|c| c.members),
                         block: &block,
                     });
@@ -651,6 +654,7 @@ impl<'a> State<'a> {
                         hi,
                         inherited_trigger: None,
                         inherited_subject: subject,
+                        inherited_counterparts: false,
                         block: &block,
                     });
                 }

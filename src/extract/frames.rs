@@ -40,6 +40,9 @@ pub(super) struct Clause<'c> {
     pub inherited_trigger: Option<usize>,
     /// The chain a relative pronoun stands for ("Beta, som …").
     pub inherited_subject: Option<Vec<usize>>,
+    /// The inherited chain is a counterpart of the main clause ("signed
+    /// agreements with A and B, which together foresee …").
+    pub inherited_counterparts: bool,
     pub block: &'c Block,
 }
 
@@ -53,6 +56,7 @@ impl<'c> Clause<'c> {
             hi,
             inherited_trigger: None,
             inherited_subject: None,
+            inherited_counterparts: false,
             block,
         }
     }
@@ -299,6 +303,12 @@ impl<'a> State<'a> {
         let Some(mut frame) = self.frame(&cl, &tr, &chains, split, them) else {
             return false;
         };
+        // "framework agreements with A, B and C, which together foresee the
+        // purchase of …": the counterparts of the main clause's agreement,
+        // with nothing new, describe it
+        if frame.rule == "relative" && cl.inherited_counterparts {
+            return false;
+        }
         if trace_rules() {
             eprintln!(
                 "trace:   frame: rule {} parties {:?}",
@@ -1298,6 +1308,33 @@ impl<'a> State<'a> {
             || !f.with_parties.is_empty()
             || !matches!(f.rule.as_str(), "subject" | "relative")
         {
+            return;
+        }
+        // "agreed to lend it €100 million": the pronoun right after a verb
+        // of lending or investing is the company talked about
+        let lent_to = tr.verb.filter(|&v| {
+            v + 1 < cl.hi
+                && self.pronoun(&items[v + 1])
+                && has(self.inp, &items[v], |t| {
+                    matches!(
+                        t,
+                        Tag::AgreementVerb {
+                            kind: Kind::Investment,
+                            ..
+                        }
+                    )
+                })
+        });
+        if lent_to.is_some() {
+            if let Some(c) = self
+                .last_company(cl.si, items, lo)
+                .filter(|c| !f.parties.contains(c))
+            {
+                f.with_parties.push(c.clone());
+                f.parties.insert(c);
+                f.explicit = true;
+                f.fired("with-anaphor");
+            }
             return;
         }
         // "with the company", "med bolaget", and with words between:
