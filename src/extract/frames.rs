@@ -1339,9 +1339,52 @@ impl<'a> State<'a> {
         }
         // "with the company", "med bolaget", and with words between:
         // "with the Japanese company", "med det svenska bolaget"
+        // (or the seller or buyer of a sale verb: "köpte fyra plan av
+        // koncernen", "sold its unit to the company")
+        let sale_role = tr.verb.and_then(|v| {
+            tags(self.inp, &items[v]).iter().find_map(|t| match t {
+                Tag::AgreementVerb {
+                    sale: true,
+                    object_kind,
+                    ..
+                } => Some(if object_kind.is_some() {
+                    SaleRole::Seller
+                } else {
+                    SaleRole::Buyer
+                }),
+                _ => None,
+            })
+        });
+        // ("beställde fyra plan av koncernen", "delivers cells to the
+        // company": an order or a delivery has both)
+        let supply = tr.verb.is_some_and(|v| {
+            has(self.inp, &items[v], |t| {
+                matches!(
+                    t,
+                    Tag::AgreementVerb {
+                        kind: Kind::Offtake,
+                        sale: false,
+                        ..
+                    }
+                )
+            })
+        });
+        let sale_prep = |j: usize| {
+            self.inp
+                .lexicon
+                .sale_prepositions
+                .get(self.folded(&items[j]).as_str())
+                .is_some_and(|rs| {
+                    sale_role.is_some_and(|r| rs.contains(&r))
+                        || (supply
+                            && rs
+                                .iter()
+                                .any(|r| matches!(r, SaleRole::Seller | SaleRole::Buyer)))
+                })
+        };
         let governed = |k: usize| {
             (k.saturating_sub(3).max(lo)..k).rev().any(|j| {
-                self.governs_with(&items[j])
+                (self.governs_with(&items[j]) || sale_prep(j))
                     && items[j + 1..k]
                         .iter()
                         .all(|x| self.mention(x).is_none() && !matches!(x.kind, ItemKind::Punct(_)))
