@@ -765,7 +765,10 @@ impl<'a> State<'a> {
 
     /// The company an anaphor such as "Bolaget" refers to: this sentence's subject,
     /// else the last company named before.
-    fn last_company(&self, si: usize, items: &[Item], lo: usize) -> Option<String> {
+    ///
+    /// A noun anaphor (`salient`: "Bolaget", "the company", not "it") may
+    /// also stand for the company the text is about.
+    fn last_company(&self, si: usize, items: &[Item], lo: usize, salient: bool) -> Option<String> {
         let inp = self.inp;
         let is_company = |id: &str| inp.actors.kind(id) == ActorType::Company;
         let sent_items = self.items(inp.sentences[si].start, inp.sentences[si].end);
@@ -782,6 +785,30 @@ impl<'a> State<'a> {
             }
         }
         let last = self.company_named_before(inp.sentences[si].start, |_| true)?;
+        // the company the text is about: named at least three times and twice
+        // as often as the last one named ("H2 Green Steel … leveransavtal
+        // med Mercedes-Benz, Scania och Porsche. … beviljat bolaget ett bidrag")
+        // (in the last fifteen sentences: a newsletter tells several stories)
+        let from = inp.sentences[si.saturating_sub(15)].start;
+        let before = &inp.mentions[inp.mentions.partition_point(|m| m.start < from)
+            ..inp
+                .mentions
+                .partition_point(|m| m.start < inp.sentences[si].start)];
+        let count = |id: &str| before.iter().filter(|m| *m.actor == *id).count();
+        let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+        for m in before.iter().filter(|m| is_company(&m.actor)) {
+            *counts.entry(&m.actor).or_default() += 1;
+        }
+        if let Some((top, n)) = counts
+            .iter()
+            .filter(|_| salient)
+            .max_by_key(|(id, n)| (**n, std::cmp::Reverse(**id)))
+        {
+            let unique = counts.values().filter(|&&m| m == *n).count() == 1;
+            if unique && *n >= 3 && *n >= 2 * count(&last.actor) {
+                return Some(top.to_string());
+            }
+        }
         // the subject that opens the sentence naming it is the likelier
         // antecedent ("Equinor will work with KNOC, … The Norwegian company
         // has signed …")

@@ -1261,7 +1261,7 @@ impl<'a> State<'a> {
             } else if has(inp, &items[a], |t| matches!(t, Tag::OrgHead)) {
                 self.last_named_with(&self.folded(&items[a]), items[a].start)
             } else {
-                self.last_company(cl.si, items, lo)
+                self.last_company(cl.si, items, lo, !self.pronoun(&items[a]))
             };
             if let Some(c) = resolved {
                 f.parties.insert(c);
@@ -1310,11 +1310,12 @@ impl<'a> State<'a> {
         {
             return;
         }
-        // "agreed to lend it €100 million": the pronoun right after a verb
-        // of lending or investing is the company talked about
+        // "agreed to lend it €100 million", "har beviljat bolaget ett
+        // bidrag": the pronoun or company anaphor right after a verb of
+        // lending or investing is the company talked about
         let lent_to = tr.verb.filter(|&v| {
             v + 1 < cl.hi
-                && self.pronoun(&items[v + 1])
+                && (self.pronoun(&items[v + 1]) || self.company_anaphor(items, v + 1, lo))
                 && has(self.inp, &items[v], |t| {
                     matches!(
                         t,
@@ -1325,9 +1326,9 @@ impl<'a> State<'a> {
                     )
                 })
         });
-        if lent_to.is_some() {
+        if let Some(v) = lent_to {
             if let Some(c) = self
-                .last_company(cl.si, items, lo)
+                .last_company(cl.si, items, lo, !self.pronoun(&items[v + 1]))
                 .filter(|c| !f.parties.contains(c))
             {
                 f.with_parties.push(c.clone());
@@ -1421,7 +1422,7 @@ impl<'a> State<'a> {
         // the company talked about, else the last one named before the
         // sentence that is not a party already
         let Some(c) = self
-            .last_company(cl.si, items, lo)
+            .last_company(cl.si, items, lo, true)
             .filter(|c| !f.parties.contains(c))
             .or_else(|| {
                 self.company_named_before(self.inp.sentences[cl.si].start, |c| {

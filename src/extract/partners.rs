@@ -95,6 +95,6 @@ impl<'a> State<'a> {
                 let kind = self.inp.actors.kind(id);
                 kind.can_be_party() && kind != ActorType::Person
             });
-        subject.or_else(|| self.last_company(si, items, 0))
+        subject.or_else(|| self.last_company(si, items, 0, false))
     }
 }
