@@ -489,6 +489,10 @@ struct LangFile {
     /// two carmakers", "bolagen").
     #[serde(default)]
     company_plurals: Vec<String>,
+    /// Participles of owning before "by" ("a project owned by Beta"): the
+    /// owner is the counterpart of an investment in what it owns.
+    #[serde(default)]
+    owner_participles: Vec<String>,
     /// Words for a pair ("both", "båda"), counted as two like `numbers`.
     #[serde(default)]
     pair_words: Vec<String>,
@@ -847,6 +851,8 @@ pub struct Lexicon {
     /// Folded last words of parties anaphora that stand for companies only
     /// (`company_plurals`): "the two carmakers" are not a ministry and a firm.
     pub company_plurals: HashSet<String>,
+    /// Folded `owner_participles`: "a mine owned by Beta".
+    pub owner_participles: HashSet<String>,
     /// Folded number words with their value (`numbers` from two, and
     /// `pair_words`): "the three companies" are three.
     pub number_words: HashMap<String, usize>,
@@ -925,6 +931,7 @@ impl Lexicon {
         let mut common_words = HashSet::new();
         let mut country_anaphora = HashSet::new();
         let mut company_plurals = HashSet::new();
+        let mut owner_participles = HashSet::new();
         let mut number_words = HashMap::new();
         let mut definite_org_heads = HashSet::new();
         let mut until: Vec<String> = Vec::new();
@@ -964,6 +971,7 @@ impl Lexicon {
             common_words.extend(f.common_words.iter().map(|w| fold(w)));
             country_anaphora.extend(f.country_anaphora.iter().map(|w| fold(w)));
             company_plurals.extend(f.company_plurals.iter().map(|w| fold(w)));
+            owner_participles.extend(f.owner_participles.iter().map(|w| fold(w)));
             number_words.extend(f.numbers.iter().enumerate().map(|(i, w)| (fold(w), i + 2)));
             number_words.extend(f.pair_words.iter().map(|w| (fold(w), 2)));
             definite_org_heads.extend(f.definite_org_heads.iter().map(|w| fold(w)));
@@ -1396,6 +1404,7 @@ impl Lexicon {
             common_words,
             country_anaphora,
             company_plurals,
+            owner_participles,
             number_words,
             definite_org_heads,
             until,

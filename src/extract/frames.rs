@@ -1818,6 +1818,35 @@ impl<'a> State<'a> {
                         f.split = true;
                     }
                 }
+                // "will invest in a project owned by B": the owner of what is
+                // invested in
+                Gov::By
+                    if f.parties.len() == 1
+                        && !passive
+                        && c.gov_at.is_some_and(|g| {
+                            g > lo
+                                && inp
+                                    .lexicon
+                                    .owner_participles
+                                    .contains(&self.folded(&items[g - 1]))
+                        })
+                        && tr.verb.is_some_and(|v| {
+                            v < c.first
+                                && has(inp, &items[v], |t| {
+                                    matches!(
+                                        t,
+                                        Tag::AgreementVerb {
+                                            kind: Kind::Investment,
+                                            ..
+                                        }
+                                    )
+                                })
+                        }) =>
+                {
+                    self.add(&c.members, f);
+                    f.fired("counterpart");
+                    f.explicit = true;
+                }
                 // "ordered 180 tanks from A … and 212 howitzers from B": a
                 // counterpart coordinated with the first by the same
                 // preposition is another transaction of the subject
