@@ -590,12 +590,14 @@ impl<'a> State<'a> {
         let verb = find(|t| matches!(t, Tag::AgreementVerb { .. })).filter(|&v| {
             let n = nouns.first().copied().filter(|&n| n < v);
             let s = (cl.lo..v).find(|&k| has(inp, &items[k], |t| matches!(t, Tag::Status(_))));
+            // (with a subject of its own: "ett avtal om att köpa X" is the
+            // signer's purchase of X)
             !n.zip(s).is_some_and(|(n, s)| {
                 s < n
                     && (n + 1..v).any(|k| {
                         has(inp, &items[k], |t| {
                             matches!(t, Tag::Complementizer | Tag::Which)
-                        })
+                        }) && (k + 1..v).any(|j| self.mention(&items[j]).is_some())
                     })
             })
         });
