@@ -1432,6 +1432,15 @@ impl Lexicon {
         has(false) || (verb && has(true))
     }
 
+    /// Whether a folded word is one of the languages' inserted adverbs
+    /// (`[inserted_adverbs] adverbs`: "also", "också").
+    pub fn is_adverb(&self, folded_word: &str) -> bool {
+        self.adverbs.iter().any(|a| {
+            a.strip_suffix(b" ")
+                .is_some_and(|a| a == folded_word.as_bytes())
+        })
+    }
+
     /// Whether a folded word is one of the languages' auxiliaries (`[inserted_adverbs] after`).
     pub fn is_auxiliary(&self, folded_word: &str) -> bool {
         self.auxiliaries

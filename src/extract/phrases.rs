@@ -520,6 +520,13 @@ impl<'a> State<'a> {
                 || (matches!(items[g - 1].kind, ItemKind::Date(_))
                     && g >= lo + 2
                     && has(self.inp, &items[g - 2], Tag::predicate))
+                // "köpte Ericsson också bolaget X": an adverb after the
+                // subject of a verb-second clause
+                || (matches!(items[g - 1].kind, ItemKind::Word)
+                    && g >= lo + 3
+                    && self.mention(&items[g - 2]).is_some()
+                    && has(self.inp, &items[g - 3], Tag::predicate)
+                    && self.inp.lexicon.is_adverb(&self.folded(&items[g - 1])))
                 // "with, among others, A and B": the comma that closes the
                 // example words
                 || (self.is_comma(&items[g - 1])
@@ -531,8 +538,19 @@ impl<'a> State<'a> {
                     && items[g..first].iter().any(|x| self.head_noun(x))))
         {
             listed |= several && matches!(items[g - 1].kind, ItemKind::Punct(':'));
+            let adverb = matches!(items[g - 1].kind, ItemKind::Word)
+                && self.inp.lexicon.is_adverb(&self.folded(&items[g - 1]));
             g -= 1;
             steps += 1;
+            // (and over the subject before it, to the verb: the object of
+            // "köpte Ericsson också bolaget X" is governed by "köpte")
+            if adverb
+                && g >= lo + 2
+                && self.mention(&items[g - 1]).is_some()
+                && has(self.inp, &items[g - 2], Tag::predicate)
+            {
+                g -= 1;
+            }
         }
         if g == lo {
             return (Gov::None, None, listed);
