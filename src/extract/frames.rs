@@ -1315,9 +1315,22 @@ impl<'a> State<'a> {
         // "agreed to lend it €100 million", "har beviljat bolaget ett
         // bidrag": the pronoun or company anaphor right after a verb of
         // lending or investing is the company talked about
-        let lent_to = tr.verb.filter(|&v| {
-            v + 1 < cl.hi
-                && (self.pronoun(&items[v + 1]) || self.company_anaphor(items, v + 1, lo))
+        // (after a verb-second subject: "I maj beviljade myndigheten Barda
+        // bolaget en miljard dollar")
+        let object_at = |v: usize| {
+            let k = if v + 1 < cl.hi && self.mention(&items[v + 1]).is_some() {
+                v + 2
+            } else {
+                (v + 1..cl.hi.min(v + 5))
+                    .find(|&j| self.mention(&items[j]).is_some())
+                    .filter(|&j| (v + 1..j).all(|i| self.descriptor(&items[i])))
+                    .map_or(v + 1, |j| j + 1)
+            };
+            (k < cl.hi).then_some(k)
+        };
+        let lent_to = tr.verb.and_then(|v| {
+            let k = object_at(v)?;
+            ((self.pronoun(&items[k]) || self.company_anaphor(items, k, lo))
                 && has(self.inp, &items[v], |t| {
                     matches!(
                         t,
@@ -1326,11 +1339,12 @@ impl<'a> State<'a> {
                             ..
                         }
                     )
-                })
+                }))
+            .then_some(k)
         });
-        if let Some(v) = lent_to {
+        if let Some(k) = lent_to {
             if let Some(c) = self
-                .last_company(cl.si, items, lo, !self.pronoun(&items[v + 1]))
+                .last_company(cl.si, items, lo, !self.pronoun(&items[k]))
                 .filter(|c| !f.parties.contains(c))
             {
                 f.with_parties.push(c.clone());
