@@ -520,6 +520,18 @@ impl<'a> State<'a> {
                 || (matches!(items[g - 1].kind, ItemKind::Date(_))
                     && g >= lo + 2
                     && has(self.inp, &items[g - 2], Tag::predicate))
+                // "valde statliga SJ franska Alstom som leverantör": the
+                // verb-second subject between the verb and the object's
+                // descriptors
+                || (g < first
+                    && g >= lo + 2
+                    && self.mention(&items[g - 1]).is_some()
+                    && !modifier[g - 1]
+                    && items[lo..g - 1]
+                        .iter()
+                        .rev()
+                        .find(|x| !self.descriptor(x))
+                        .is_some_and(|x| has(self.inp, x, Tag::predicate)))
                 // "köpte Ericsson också bolaget X": an adverb after the
                 // subject of a verb-second clause
                 || (matches!(items[g - 1].kind, ItemKind::Word)
