@@ -1175,6 +1175,21 @@ impl<'a> State<'a> {
     /// predicate: the subject of a clause of their own.
     pub(super) fn names_then_predicate(&self, items: &[Item], from: usize) -> bool {
         let inp = self.inp;
+        // (descriptors may open the names: "när de tyska mejerierna A och B
+        // gick samman")
+        let mut from = from;
+        let mut skipped = 0;
+        while from < items.len()
+            && skipped < 4
+            && self.descriptor(&items[from])
+            && items[from + 1..]
+                .iter()
+                .take(4)
+                .any(|x| self.mention(x).is_some())
+        {
+            from += 1;
+            skipped += 1;
+        }
         let mut j = from;
         while j < items.len() && self.in_name_list(&items[j]) {
             j += 1;
