@@ -250,6 +250,12 @@ fn next_close(
 }
 
 impl<'a> State<'a> {
+    /// The mentions that start in `start..end` (they are sorted by start).
+    fn mentions_in(&self, start: usize, end: usize) -> &'a [Mention] {
+        let ms = self.inp.mentions;
+        &ms[ms.partition_point(|m| m.start < start)..ms.partition_point(|m| m.start < end)]
+    }
+
     fn items(&self, s: usize, e: usize) -> Vec<Item> {
         let inp = self.inp;
         let mut items: Vec<Item> = Vec::with_capacity((e - s) / 16 + 1);
@@ -789,24 +795,25 @@ impl<'a> State<'a> {
         // as often as the last one named ("H2 Green Steel … leveransavtal
         // med Mercedes-Benz, Scania och Porsche. … beviljat bolaget ett bidrag")
         // (in the last fifteen sentences: a newsletter tells several stories)
-        let from = inp.sentences[si.saturating_sub(15)].start;
-        let before = &inp.mentions[inp.mentions.partition_point(|m| m.start < from)
-            ..inp
-                .mentions
-                .partition_point(|m| m.start < inp.sentences[si].start)];
-        let count = |id: &str| before.iter().filter(|m| *m.actor == *id).count();
-        let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
-        for m in before.iter().filter(|m| is_company(&m.actor)) {
-            *counts.entry(&m.actor).or_default() += 1;
-        }
-        if let Some((top, n)) = counts
-            .iter()
-            .filter(|_| salient)
-            .max_by_key(|(id, n)| (**n, std::cmp::Reverse(**id)))
-        {
-            let unique = counts.values().filter(|&&m| m == *n).count() == 1;
-            if unique && *n >= 3 && *n >= 2 * count(&last.actor) {
-                return Some(top.to_string());
+        if salient {
+            let from = inp.sentences[si.saturating_sub(15)].start;
+            let mut counts: std::collections::BTreeMap<&str, usize> =
+                std::collections::BTreeMap::new();
+            for m in self.mentions_in(from, inp.sentences[si].start) {
+                if is_company(&m.actor) {
+                    *counts.entry(&m.actor).or_default() += 1;
+                }
+            }
+            // (the company named last is a company: it is counted)
+            let last_count = counts.get(&*last.actor).copied().unwrap_or(0);
+            if let Some((top, n)) = counts
+                .iter()
+                .max_by_key(|(id, n)| (**n, std::cmp::Reverse(**id)))
+            {
+                let unique = counts.values().filter(|&&m| m == *n).count() == 1;
+                if unique && *n >= 3 && *n >= 2 * last_count {
+                    return Some(top.to_string());
+                }
             }
         }
         // the subject that opens the sentence naming it is the likelier

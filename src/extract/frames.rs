@@ -341,9 +341,7 @@ impl<'a> State<'a> {
         // parties are named in the sentence, as a subject would be)
         let anaphor_named_here = || {
             let s = &self.inp.sentences[cl.si];
-            let ms = &self.inp.mentions;
-            let here = &ms[ms.partition_point(|m| m.start < s.start)
-                ..ms.partition_point(|m| m.start < s.end)];
+            let here = self.mentions_in(s.start, s.end);
             frame.has_fired("parties-anaphor")
                 && frame
                     .parties
@@ -1031,8 +1029,7 @@ impl<'a> State<'a> {
         };
         let mut found: Vec<String> = Vec::new();
         for s in inp.sentences.iter().skip(cl.si + 1).take(8) {
-            let from = inp.mentions.partition_point(|m| m.start < s.start);
-            for m in inp.mentions[from..].iter().take_while(|m| m.start < s.end) {
+            for m in self.mentions_in(s.start, s.end) {
                 let id = m.actor.to_string();
                 if organisation(m) && !parties.contains(&id) && !found.contains(&id) {
                     found.push(id);
@@ -1331,15 +1328,7 @@ impl<'a> State<'a> {
         let lent_to = tr.verb.and_then(|v| {
             let k = object_at(v)?;
             ((self.pronoun(&items[k]) || self.company_anaphor(items, k, lo))
-                && has(self.inp, &items[v], |t| {
-                    matches!(
-                        t,
-                        Tag::AgreementVerb {
-                            kind: Kind::Investment,
-                            ..
-                        }
-                    )
-                }))
+                && self.verb_of_kind(cl, tr, Kind::Investment))
             .then_some(k)
         });
         if let Some(k) = lent_to {
@@ -1358,20 +1347,7 @@ impl<'a> State<'a> {
         // "with the Japanese company", "med det svenska bolaget"
         // (or the seller or buyer of a sale verb: "köpte fyra plan av
         // koncernen", "sold its unit to the company")
-        let sale_role = tr.verb.and_then(|v| {
-            tags(self.inp, &items[v]).iter().find_map(|t| match t {
-                Tag::AgreementVerb {
-                    sale: true,
-                    object_kind,
-                    ..
-                } => Some(if object_kind.is_some() {
-                    SaleRole::Seller
-                } else {
-                    SaleRole::Buyer
-                }),
-                _ => None,
-            })
-        });
+        let sale_role = self.counterpart_role(cl, tr);
         // ("beställde fyra plan av koncernen", "delivers cells to the
         // company": an order or a delivery has both)
         let supply = tr.verb.is_some_and(|v| {
@@ -1817,18 +1793,7 @@ impl<'a> State<'a> {
                     }
                     // "bought turbines from A, B and C", "supplies cells to A
                     // and B": a purchase or supply with each of them
-                    let supply = tr.main.is_none()
-                        && tr.verb.is_some_and(|v| {
-                            has(inp, &items[v], |t| {
-                                matches!(
-                                    t,
-                                    Tag::AgreementVerb {
-                                        kind: Kind::Offtake,
-                                        ..
-                                    }
-                                )
-                            })
-                        });
+                    let supply = tr.main.is_none() && self.verb_of_kind(cl, tr, Kind::Offtake);
                     if supply && c.members.len() >= 2 && f.with_parties.is_empty() {
                         f.with_parties = self.party_ids(&c.members).collect();
                         f.split = true;
@@ -1846,18 +1811,8 @@ impl<'a> State<'a> {
                                     .owner_participles
                                     .contains(&self.folded(&items[g - 1]))
                         })
-                        && tr.verb.is_some_and(|v| {
-                            v < c.first
-                                && has(inp, &items[v], |t| {
-                                    matches!(
-                                        t,
-                                        Tag::AgreementVerb {
-                                            kind: Kind::Investment,
-                                            ..
-                                        }
-                                    )
-                                })
-                        }) =>
+                        && tr.verb.is_some_and(|v| v < c.first)
+                        && self.verb_of_kind(cl, tr, Kind::Investment) =>
                 {
                     self.add(&c.members, f);
                     f.fired("counterpart");
@@ -2027,23 +1982,26 @@ impl<'a> State<'a> {
     /// what changes hands, not a party ("agreed to sell Vodafone Italia to
     /// Swisscom", "bought X from Y" are deals with Swisscom and Y).
     fn traded_object(&self, cl: &Clause, tr: &Triggers, chains: &[Chain], c: &Chain) -> bool {
-        let Some(v) = tr.verb else {
-            return false;
-        };
-        tags(self.inp, &cl.items[v]).iter().any(|t| match t {
+        self.counterpart_role(cl, tr)
+            .is_some_and(|role| self.counterpart_after(cl, tr, chains, c, role))
+    }
+
+    /// The role of the counterpart of the clause's sale or purchase verb: the
+    /// seller of a purchase ("bought X from Y"), the buyer of a sale ("sold X
+    /// to Y"); `None` when the verb is no sale verb.
+    fn counterpart_role(&self, cl: &Clause, tr: &Triggers) -> Option<SaleRole> {
+        let v = tr.verb?;
+        tags(self.inp, &cl.items[v]).iter().find_map(|t| match t {
             Tag::AgreementVerb {
                 sale: true,
                 object_kind,
                 ..
-            } => {
-                let role = if object_kind.is_some() {
-                    SaleRole::Seller
-                } else {
-                    SaleRole::Buyer
-                };
-                self.counterpart_after(cl, tr, chains, c, role)
-            }
-            _ => false,
+            } => Some(if object_kind.is_some() {
+                SaleRole::Seller
+            } else {
+                SaleRole::Buyer
+            }),
+            _ => None,
         })
     }
 
