@@ -43,9 +43,12 @@ pub struct RunOptions {
     pub explain: bool,
 }
 
-/// Extracts one document: the fragment and (with `explain`) its negated agreements.
-/// (and the number of sentences cut for their length).
-type ExtractFn<'a> = dyn Fn(&Document, bool) -> (Fragment, Vec<NotAgreement>, usize) + Sync + 'a;
+/// Extracts one document: the fragment, (with `explain`) its negated
+/// agreements, the number of sentences cut for their length, and (with
+/// `explain`) the document given back; without it the document is consumed,
+/// so that a long text is freed as soon as it has been read.
+type ExtractFn<'a> =
+    dyn Fn(Document, bool) -> (Fragment, Vec<NotAgreement>, usize, Option<Document>) + Sync + 'a;
 
 fn work(extract: &ExtractFn<'_>, item: Item, explain: bool, doc_date: Option<&str>) -> Outcome {
     match item {
@@ -54,21 +57,22 @@ fn work(extract: &ExtractFn<'_>, item: Item, explain: bool, doc_date: Option<&st
                 d.date = doc_date.map(str::to_string);
             }
             let text_bytes = d.text.len() as u64;
+            let id = d.id.clone();
             // a bug that panics on one document costs that document, not the run
             let result =
-                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extract(&d, explain)));
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| extract(d, explain)));
             match result {
-                Ok((fragment, not, cut_sentences)) => Outcome::Done {
+                Ok((fragment, not, cut_sentences, doc)) => Outcome::Done {
                     fragment: Box::new(fragment),
                     not,
-                    doc: explain.then_some(d),
+                    doc,
                     bytes,
                     text_bytes,
                     cut_sentences,
                 },
                 Err(panic) => Outcome::Failed(
                     Error::input(
-                        d.id.as_str(),
+                        id.as_str(),
                         format!(
                             "internal error while extracting ({}); the document was skipped, please report it with the file",
                             panic_message(&*panic)
@@ -100,9 +104,14 @@ where
     I: Iterator<Item = Item> + Send,
     F: FnMut(Outcome),
 {
-    let extract = |d: &Document, explain: bool| {
-        let (fragment, not, cut) = p.analyze_counting_cuts(d);
-        (fragment, if explain { not } else { Vec::new() }, cut)
+    let extract = |d: Document, explain: bool| {
+        if explain {
+            let (fragment, not, cut) = p.analyze_counting_cuts(&d);
+            (fragment, not, cut, Some(d))
+        } else {
+            let (fragment, _, cut) = p.analyze_owned(d);
+            (fragment, Vec::new(), cut, None)
+        }
     };
     run_with(&extract, inputs, opts, doc_date, sink);
 }
@@ -227,11 +236,11 @@ mod tests {
     #[test]
     fn issue17_a_panicking_document_is_skipped() {
         let p = Pipeline::embedded();
-        let extract = |d: &Document, _: bool| {
+        let extract = |d: Document, _: bool| {
             if d.id == "d7" {
                 panic!("boom in d7");
             }
-            (p.extract(d), Vec::new(), 0)
+            (p.extract(&d), Vec::new(), 0, None)
         };
         for jobs in [1, 3] {
             let (mut done, mut failed) = (Vec::new(), Vec::new());

@@ -4,8 +4,8 @@
 use crate::gazetteer::ActorType;
 use crate::lexicon::{Kind, Status};
 use crate::matcher::How;
+use crate::sorted_set::SortedSet;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
 use std::sync::Arc;
 
 /// One mention of an actor, with offsets that slice the original text.
@@ -48,7 +48,7 @@ pub struct ActorRecord {
     pub discovered: bool,
     /// Every name it is known by, the surface forms seen included (shared
     /// with the gazetteer and the mentions).
-    pub aliases: BTreeSet<Arc<str>>,
+    pub aliases: SortedSet<Arc<str>>,
     /// Mentions, in text order.
     pub mentions: Vec<MentionRecord>,
     /// Parent organisations (actor ids) from the gazetteer.
@@ -83,11 +83,11 @@ pub struct Evidence {
     /// The status this document gives the agreement.
     pub status: Status,
     /// The topics this document gives the agreement.
-    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
-    pub topics: BTreeSet<String>,
+    #[serde(default, skip_serializing_if = "SortedSet::is_empty")]
+    pub topics: SortedSet<String>,
     /// The signatories (actor ids) this document names.
-    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
-    pub signatories: BTreeSet<String>,
+    #[serde(default, skip_serializing_if = "SortedSet::is_empty")]
+    pub signatories: SortedSet<String>,
 }
 
 /// An agreement as stated in one document.
@@ -104,11 +104,11 @@ pub struct AgreementRecord {
     /// `yyyy`, `yyyy-mm` or `yyyy-mm-dd`.
     pub date: Option<String>,
     /// Topics (English).
-    pub topics: BTreeSet<String>,
+    pub topics: SortedSet<String>,
     /// Party actor ids.
-    pub parties: BTreeSet<String>,
+    pub parties: SortedSet<String>,
     /// Signatory actor ids.
-    pub signatories: BTreeSet<String>,
+    pub signatories: SortedSet<String>,
     /// The sentences that state and describe it, the stating one first.
     pub evidence: Vec<Evidence>,
 }

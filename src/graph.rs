@@ -7,6 +7,7 @@
 
 use crate::fragment::{ActorRecord, AgreementRecord, Evidence, Fragment};
 use crate::lexicon::{Kind, Status};
+use crate::sorted_set::SortedSet;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 use rustc_hash::FxHashMap;
@@ -98,7 +99,7 @@ pub struct GraphBuilder {
     #[serde(with = "pairs")]
     /// Keyed by kind, parties and ordinal (the `-n` of an id: the second of
     /// "two loan agreements" between the same parties is a node of its own).
-    reports: FxHashMap<(Kind, BTreeSet<String>, u32), Reports>,
+    reports: FxHashMap<(Kind, SortedSet<String>, u32), Reports>,
 }
 
 /// A map with tuple keys as a list of (key, value) pairs (JSON keys are strings).
@@ -354,9 +355,13 @@ fn ordinal_of(id: &str) -> u32 {
 }
 
 /// The id of an agreement: a hash of its kind, date and parties.
-pub fn agreement_id(kind: Kind, date: Option<&str>, parties: &BTreeSet<String>) -> String {
+pub fn agreement_id<'a>(
+    kind: Kind,
+    date: Option<&'a str>,
+    parties: impl IntoIterator<Item = &'a String>,
+) -> String {
     let mut key = vec![kind.as_str(), date.unwrap_or("")];
-    key.extend(parties.iter().map(String::as_str));
+    key.extend(parties.into_iter().map(String::as_str));
     format!("agreement:{:016x}", crate::text::fnv1a(&key))
 }
 
@@ -479,7 +484,7 @@ impl KnowledgeGraph {
             let Node::Agreement(g) = &kg.graph[n] else {
                 continue;
             };
-            let nodes = |ids: &BTreeSet<String>| -> Vec<NodeIndex> {
+            let nodes = |ids: &SortedSet<String>| -> Vec<NodeIndex> {
                 ids.iter()
                     .filter_map(|p| kg.index.get(p).copied())
                     .collect()

@@ -34,6 +34,7 @@ pub mod lexicon;
 pub mod matcher;
 pub mod query;
 pub mod segment;
+pub mod sorted_set;
 mod spans;
 pub mod suggest;
 pub mod text;
@@ -50,6 +51,8 @@ use crate::fragment::{ActorRecord, AgreementRecord, Evidence, MentionRecord};
 use crate::matcher::Matcher;
 use crate::segment::{BlockKind, Segmenter};
 use crate::text::{fold, CharIndex};
+use sorted_set::SortedSet;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Sentences after one that names an actor in which anaphora ("the agreement",
@@ -261,6 +264,30 @@ impl Pipeline {
         HashMap<String, discover::Discovered>,
         usize,
     ) {
+        self.windowed(Cow::Borrowed(doc), window, keep_discovered)
+    }
+
+    /// [`Pipeline::analyze_counting_cuts`] of a document the caller gives up:
+    /// the text of a long one is freed once its windows are extracted, before
+    /// their records are combined (at 100 MB of text, a tenth of the peak
+    /// memory).
+    pub fn analyze_owned(&self, doc: Document) -> (Fragment, Vec<extract::NotAgreement>, usize) {
+        let (fragment, not, _, cut) = self.windowed(Cow::Owned(doc), window_bytes(), false);
+        (fragment, not, cut)
+    }
+
+    #[allow(clippy::type_complexity)]
+    fn windowed(
+        &self,
+        doc: Cow<'_, Document>,
+        window: usize,
+        keep_discovered: bool,
+    ) -> (
+        Fragment,
+        Vec<extract::NotAgreement>,
+        HashMap<String, discover::Discovered>,
+        usize,
+    ) {
         // the discovered actors are dropped where they are made, not carried
         // to the end of a long document
         let kept = |d: HashMap<String, discover::Discovered>| {
@@ -271,10 +298,18 @@ impl Pipeline {
             }
         };
         if doc.text.len() <= window {
-            let (f, not, d, cut, _) = self.analyze_one(doc);
+            let (f, not, d, cut, _) = self.analyze_one(&doc);
             return (f, not, kept(d), cut);
         }
         let spans = segment::windows(&doc.text, window);
+        // where each window starts, in bytes and in chars
+        let mut starts = Vec::with_capacity(spans.len());
+        let (mut chars, mut done) = (0, 0);
+        for &(a, _) in &spans {
+            chars += doc.text[done..a].chars().count();
+            done = a;
+            starts.push((a, chars));
+        }
         let piece = |(a, b): (usize, usize), date: Option<String>| Document {
             id: doc.id.clone(),
             text: doc.text[a..b].to_string(),
@@ -297,14 +332,13 @@ impl Pipeline {
         let rest = parallel_map(&spans[1..], self.window_threads, |&span| {
             one(span, date.clone())
         });
+        drop(doc);
         let (mut whole, mut rest_fragments): (Option<Fragment>, Vec<Fragment>) = (None, Vec::new());
         let (mut not, mut discovered, mut cut) = (Vec::new(), HashMap::new(), 0);
-        let (mut sentences, mut chars, mut done) = (0, 0, 0);
-        for (&(a, _), (mut f, n, d, c, count)) in
-            spans.iter().zip(std::iter::once(first).chain(rest))
+        let mut sentences = 0;
+        for (&(a, chars), (mut f, n, d, c, count)) in
+            starts.iter().zip(std::iter::once(first).chain(rest))
         {
-            chars += doc.text[done..a].chars().count();
-            done = a;
             f.shift(a, chars, sentences);
             not.extend(n.into_iter().map(|mut x| {
                 x.sentence += sentences;
@@ -510,9 +544,9 @@ impl Pipeline {
         let mut agreements: Vec<AgreementRecord> = Vec::new();
         let mut used_ids: BTreeSet<String> = BTreeSet::new();
         for a in &out.agreements {
-            let parties: BTreeSet<String> =
+            let parties: SortedSet<String> =
                 a.parties.iter().map(|p| format!("actor:{p}")).collect();
-            let signatories: BTreeSet<String> =
+            let signatories: SortedSet<String> =
                 a.signatories.iter().map(|p| format!("actor:{p}")).collect();
             for id in a.parties.iter().chain(&a.signatories) {
                 if !records.contains_key(id.as_str()) {
@@ -520,6 +554,7 @@ impl Pipeline {
                 }
             }
             let date = a.date.map(|d| d.to_string());
+            let topics: SortedSet<String> = a.topics.iter().cloned().collect();
             let plist: Vec<&str> = parties.iter().map(String::as_str).collect();
             let mut key = vec![a.kind.as_str(), date.as_deref().unwrap_or("")];
             key.extend(plist.iter().copied());
@@ -553,7 +588,7 @@ impl Pipeline {
                         },
                         date: date.clone(),
                         status: a.status,
-                        topics: a.topics.clone(),
+                        topics: topics.clone(),
                         signatories: signatories.clone(),
                     }
                 })
@@ -577,7 +612,7 @@ impl Pipeline {
                 agreement_kind: a.kind,
                 status: a.status,
                 date,
-                topics: a.topics.clone(),
+                topics,
                 parties,
                 signatories,
                 evidence,
@@ -757,7 +792,7 @@ impl Pipeline {
             }
         } else {
             let d = &discovered[id];
-            let mut aliases: BTreeSet<std::sync::Arc<str>> =
+            let mut aliases: SortedSet<std::sync::Arc<str>> =
                 d.aliases.iter().map(|a| a.as_str().into()).collect();
             aliases.insert(d.name.as_str().into());
             ActorRecord {

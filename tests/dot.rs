@@ -83,7 +83,7 @@ fn agreement(
             ]
             .into()
         } else {
-            BTreeSet::new()
+            Default::default()
         },
         parties: ids(parties),
         signatories: ids(signatories),
@@ -98,7 +98,7 @@ fn agreement(
             rule: "between".into(),
             date: date.map(Into::into),
             status,
-            topics: BTreeSet::new(),
+            topics: Default::default(),
             signatories: ids(signatories),
         }],
     };

@@ -21,8 +21,9 @@ use crate::fragment::{ActorRecord, AgreementRecord, Evidence};
 use crate::gazetteer::ActorType;
 use crate::graph::{KnowledgeGraph, Relation};
 use crate::lexicon::Kind;
+use crate::sorted_set::SortedSet;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// The version of the Cytoscape.js file embedded in every page.
 pub const CYTOSCAPE_VERSION: &str = "3.35.0";
@@ -111,7 +112,7 @@ struct AgreementOut<'a> {
     kind: &'static str,
     status: &'static str,
     date: Option<&'a str>,
-    topics: &'a BTreeSet<String>,
+    topics: &'a SortedSet<String>,
     parties: Vec<&'a str>,
     signatories: Vec<&'a str>,
     evidence: Vec<EvidenceOut<'a>>,
@@ -459,7 +460,8 @@ mod tests {
             company.map(|t| t.fill),
             Some(dot::style(ActorType::Company).1)
         );
-        let looks: BTreeSet<(&str, &str)> = p.statuses.iter().map(|s| (s.colour, s.line)).collect();
+        let looks: std::collections::BTreeSet<(&str, &str)> =
+            p.statuses.iter().map(|s| (s.colour, s.line)).collect();
         assert_eq!(looks.len(), STATUSES.len(), "each status looks different");
     }
 }

@@ -8,8 +8,8 @@ use crate::gazetteer::ActorType;
 use crate::graph::GraphBuilder;
 use crate::graph::{KnowledgeGraph, Node, Relation};
 use crate::lexicon::{Kind, Status};
+use crate::sorted_set::SortedSet;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
 
 /// Version of the JSON contract (semver).
 pub const SCHEMA_VERSION: &str = "1.0.0";
@@ -60,7 +60,7 @@ pub struct NodeOut<'a> {
     pub discovered: Option<bool>,
     /// Actor aliases.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub aliases: Option<&'a BTreeSet<std::sync::Arc<str>>>,
+    pub aliases: Option<&'a SortedSet<std::sync::Arc<str>>>,
     /// Actor mentions.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mentions: Option<&'a [MentionRecord]>,
@@ -78,13 +78,13 @@ pub struct NodeOut<'a> {
     pub date: Option<Option<&'a str>>,
     /// Agreement topics.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub topics: Option<&'a BTreeSet<String>>,
+    pub topics: Option<&'a SortedSet<String>>,
     /// Agreement parties (actor ids; also the `party_to` edges).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub parties: Option<&'a BTreeSet<String>>,
+    pub parties: Option<&'a SortedSet<String>>,
     /// Agreement signatories (actor ids; also the `signatory_of` edges).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub signatories: Option<&'a BTreeSet<String>>,
+    pub signatories: Option<&'a SortedSet<String>>,
     /// Agreement evidence.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub evidence: Option<&'a [Evidence]>,
@@ -259,7 +259,7 @@ struct NodeIn {
     #[serde(default)]
     discovered: bool,
     #[serde(default)]
-    aliases: BTreeSet<std::sync::Arc<str>>,
+    aliases: SortedSet<std::sync::Arc<str>>,
     #[serde(default)]
     mentions: Vec<MentionRecord>,
     #[serde(default)]
@@ -268,11 +268,11 @@ struct NodeIn {
     status: Option<Status>,
     date: Option<String>,
     #[serde(default)]
-    topics: BTreeSet<String>,
+    topics: SortedSet<String>,
     #[serde(default)]
-    parties: BTreeSet<String>,
+    parties: SortedSet<String>,
     #[serde(default)]
-    signatories: BTreeSet<String>,
+    signatories: SortedSet<String>,
     #[serde(default)]
     evidence: Vec<Evidence>,
 }

@@ -144,7 +144,8 @@ pub(crate) fn awkward_graph(label: &str, aliases: &[&str]) -> crate::graph::Know
     for a in &mut f.actors {
         if a.id == "actor:boliden" {
             a.label = label.into();
-            a.aliases.extend(aliases.iter().map(|x| (*x).into()));
+            a.aliases
+                .extend(aliases.iter().map(|x| std::sync::Arc::<str>::from(*x)));
         }
     }
     crate::graph::KnowledgeGraph::from_fragments([&f])
