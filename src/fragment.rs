@@ -230,14 +230,28 @@ impl Fragment {
             }
         }
         drop(ids);
-        // merged in place: the later record of an actor into the earlier one
+        // merged one actor at a time, the later records into the first, whose
+        // mentions get room for all of them at once: grown window by window,
+        // the vector of an actor named in every paragraph would hold up to
+        // twice their memory (and both copies while it moves)
         actors.sort_by(|a, b| a.id.cmp(&b.id));
-        actors.dedup_by(|later, earlier| {
-            later.id == earlier.id && {
-                earlier.absorb(later.take());
-                true
+        let mut i = 0;
+        while i < actors.len() {
+            let run = actors[i..]
+                .iter()
+                .take_while(|a| a.id == actors[i].id)
+                .count();
+            let (first, later) = actors[i..i + run].split_at_mut(1);
+            first[0]
+                .mentions
+                .reserve_exact(later.iter().map(|a| a.mentions.len()).sum());
+            for a in later {
+                first[0].absorb(a.take());
             }
-        });
+            i += run;
+        }
+        // the records emptied into the first of their actor
+        actors.dedup_by(|later, earlier| later.id == earlier.id);
         actors.shrink_to_fit();
         self.actors = actors;
         self.agreements.sort_by(|a, b| a.id.cmp(&b.id));
