@@ -17,6 +17,7 @@
 //! | `with` | the chain after `with`/`med`/`together with` |
 //! | `by` | the chain after `by`/`av` in a passive ("was signed by A and B") |
 //! | `object` | the object of a verb that states the agreement ("lent Northvolt") |
+//! | `relative-object` | the antecedent of a relative clause with its own subject and a verb of buying ("Vonage, which Ericsson bought in 2022") |
 //! | `counterpart` | the other side of a transaction ("invest … in B", "buy … from B") |
 //! | `on-behalf` | the body a person signs for ("undertecknade för Sverige") |
 //! | `affiliation` | a signatory's organisation when only one side is named |
@@ -389,7 +390,11 @@ impl<'a> State<'a> {
         };
         let acquired = verb.and_then(|(object_kind, sale, v)| {
             object_kind
-                .filter(|_| frame.has_fired("object") || frame.has_fired("inverted-object"))
+                .filter(|_| {
+                    ["object", "inverted-object", "relative-object"]
+                        .iter()
+                        .any(|p| frame.has_fired(p))
+                })
                 .or_else(|| sale.then(|| sold(v)).flatten())
                 .or_else(|| frame.has_fired("traded").then_some(Kind::Other))
         });
@@ -863,6 +868,7 @@ impl<'a> State<'a> {
         } else if f.parties.len() < 2 {
             let subject_end = self.fill_subject(cl, tr, chains, &mut f);
             self.fill_governed(cl, tr, chains, subject_end, &mut f);
+            self.relative_object(cl, tr, chains, &mut f);
             if f.parties.len() <= 2 && !self.verb_of_kind(cl, tr, Kind::JointVenture) {
                 self.inverted_object(cl, tr, chains, &mut f);
             }
@@ -1296,6 +1302,31 @@ impl<'a> State<'a> {
             }
         }
         subject_end
+    }
+
+    /// The `relative-object` pattern: "Vonage, which Ericsson bought in
+    /// 2022", "Nexmo, som Vonage köpte 2016". A relative clause with a subject
+    /// of its own, whose verb of buying or acquiring has no object after it,
+    /// is about what the antecedent names: it is what was bought.
+    fn relative_object(&self, cl: &Clause, tr: &Triggers, chains: &[Chain], f: &mut Frame) {
+        let (Some(antecedent), Some(v)) = (cl.inherited_subject.as_ref(), tr.verb) else {
+            return;
+        };
+        let buys = has(self.inp, &cl.items[v], |t| {
+            matches!(t, Tag::AgreementVerb { kind: Kind::Other, .. })
+                || matches!(t, Tag::AgreementVerb { object_kind: Some(_), .. })
+        });
+        if buys
+            && f.parties.len() == 1
+            && f.rule == "subject"
+            && tr.main.is_none()
+            && chains.iter().any(|c| c.gov == Gov::None && c.last < v)
+            && !chains.iter().any(|c| c.first > v)
+        {
+            self.add(antecedent, f);
+            f.explicit = true;
+            f.fired("relative-object");
+        }
     }
 
     /// The `with-anaphor` pattern: "A har tecknat ett avtal med bolaget", "A
