@@ -608,6 +608,26 @@ impl<'a> State<'a> {
             let rel = (lo + 1..hi).find(|&k| {
                 has(inp, &items[k], |t| matches!(t, Tag::Which)) && (comma(k - 1) || own_subject(k))
             });
+            // the subject of a second predicate after "and"/"och" is the first
+            // predicate's
+            // (a verb-second subject after an opening adverbial:
+            // "I december valde A B som leverantör och avslutade …")
+            let shared = shares_subject.contains(&lo);
+            let shared_subject = shared.then(|| {
+                let prev = cuts.iter().rev().find(|&&c| c < lo).copied().unwrap_or(0);
+                let first_pred = (prev..lo).find(|&k| pred(&items[k])).unwrap_or(lo);
+                self.chains(&items, prev, first_pred)
+                    .into_iter()
+                    .rfind(|c| c.gov == Gov::None)
+                    .or_else(|| {
+                        let v2 = first_pred + 1;
+                        (first_pred > prev)
+                            .then(|| self.chains(&items, v2, lo).into_iter().next())
+                            .flatten()
+                            .filter(|c| c.first == v2)
+                    })
+                    .map(|c| c.members)
+            });
             match rel {
                 Some(k) => {
                     // the clause ends at a comma that ends no list of names
@@ -643,16 +663,20 @@ impl<'a> State<'a> {
                     });
                     let mut main: Vec<Item> = items[lo..before].to_vec();
                     main.extend_from_slice(&items[end.min(hi)..hi]);
-                    created |= self.clause(Clause::plain(si, &main, 0, main.len(), &block));
+                    // (a second predicate of the first one's subject, with a
+                    // relative clause of its own: "… och avslutade samarbetet
+                    // med Huawei, som hade levererat …")
+                    let clause = match shared_subject.clone().flatten() {
+                        Some(subject) => Clause {
+                            inherited_subject: Some(subject),
+                            ..Clause::plain(si, &main, 1, main.len(), &block)
+                        },
+                        None => Clause::plain(si, &main, 0, main.len(), &block),
+                    };
+                    created |= self.clause(clause);
                 }
-                None if shares_subject.contains(&lo) => {
-                    let prev = cuts.iter().rev().find(|&&c| c < lo).copied().unwrap_or(0);
-                    let first_pred = (prev..lo).find(|&k| pred(&items[k])).unwrap_or(lo);
-                    let subject = self
-                        .chains(&items, prev, first_pred)
-                        .into_iter()
-                        .rfind(|c| c.gov == Gov::None)
-                        .map(|c| c.members);
+                None if shared => {
+                    let subject = shared_subject.flatten();
                     created |= self.clause(Clause {
                         si,
                         items: &items,

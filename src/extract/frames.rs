@@ -1313,8 +1313,19 @@ impl<'a> State<'a> {
             return;
         };
         let buys = has(self.inp, &cl.items[v], |t| {
-            matches!(t, Tag::AgreementVerb { kind: Kind::Other, .. })
-                || matches!(t, Tag::AgreementVerb { object_kind: Some(_), .. })
+            matches!(
+                t,
+                Tag::AgreementVerb {
+                    kind: Kind::Other,
+                    ..
+                }
+            ) || matches!(
+                t,
+                Tag::AgreementVerb {
+                    object_kind: Some(_),
+                    ..
+                }
+            )
         });
         if buys
             && f.parties.len() == 1
