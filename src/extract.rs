@@ -549,6 +549,20 @@ impl<'a> State<'a> {
                     });
                     any_with && !any_pred
                 });
+            // "… to supply doses of the vaccine that the company develops
+            // together with C": a restrictive relative clause with a subject
+            // of its own and a counterpart after "with" is a clause of its
+            // own (C is no party of the main clause's agreement)
+            let restrictive = left_pred
+                && has(inp, &items[k], |t| matches!(t, Tag::Which))
+                && !self.is_comma(&items[k - 1])
+                && self.mention(&items[k - 1]).is_none()
+                && !has(inp, &items[k - 1], |t| matches!(t, Tag::Agreement { .. }))
+                && (items.get(k + 1).is_some_and(|x| self.mention(x).is_some())
+                    || (k + 1 < items.len() && self.company_anaphor(&items, k + 1, lo)))
+                && (k + 2..items.len())
+                    .take(6)
+                    .any(|j| self.governs_with(&items[j]));
             // "signed an MoU with B and a supply agreement with C": a second
             // agreement noun with a counterpart of its own
             let second_noun =
@@ -581,7 +595,7 @@ impl<'a> State<'a> {
                 if *cuts.last().unwrap() < k - 1 {
                     cuts.push(k - 1);
                 }
-            } else if (subordinate && left_pred) || second_noun {
+            } else if (subordinate && left_pred) || second_noun || restrictive {
                 cuts.push(k);
             } else if splits
                 && (!listed || (left_pred && self.names_then_predicate(&items, k + 1)))

@@ -1612,7 +1612,7 @@ impl<'a> State<'a> {
 
     /// "the company", "Bolaget", "it" at `k`: a company anaphor, unless a name
     /// follows it ("the carmaker Volvo" names the company: a descriptor).
-    fn company_anaphor(&self, items: &[Item], k: usize, lo: usize) -> bool {
+    pub(super) fn company_anaphor(&self, items: &[Item], k: usize, lo: usize) -> bool {
         let inp = self.inp;
         items.get(k + 1).is_none_or(|x| self.mention(x).is_none())
             && (has(inp, &items[k], |t| matches!(t, Tag::CompanyAnaphor))
