@@ -1304,6 +1304,21 @@ impl<'a> State<'a> {
         subject_end
     }
 
+    /// "formed Northvolt, a joint venture that …", "för att bilda X, ett
+    /// samriskbolag": an object with the clause's joint-venture noun in
+    /// apposition after it names the venture itself, which is no party.
+    fn names_the_venture(&self, cl: &Clause, tr: &Triggers, c: &Chain) -> bool {
+        let items = cl.items;
+        tr.main.is_some_and(|n| {
+            n > c.last + 1
+                && n <= c.last + 3
+                && self.is_comma(&items[c.last + 1])
+                && (c.last + 2..n)
+                    .all(|k| has(self.inp, &items[k], |t| matches!(t, Tag::Determiner)))
+                && noun(self.inp, &items[n]).is_some_and(|x| x.kind == Kind::JointVenture)
+        })
+    }
+
     /// The `relative-object` pattern: "Vonage, which Ericsson bought in
     /// 2022", "Nexmo, som Vonage köpte 2016". A relative clause with a subject
     /// of its own, whose verb of buying or acquiring has no object after it,
@@ -1786,6 +1801,7 @@ impl<'a> State<'a> {
                 Gov::Verb
                     if !f.parties.is_empty()
                         && !self.verb_of_kind(cl, tr, Kind::JointVenture)
+                        && !self.names_the_venture(cl, tr, c)
                         && (tr.verb.is_some_and(|v| c.first > v)
                             || (tr.status_at.is_some_and(|s| c.first > s)
                                 && (tr.main.is_some_and(|n| n > c.last)
