@@ -1208,7 +1208,7 @@ impl<'a> State<'a> {
                 (k < cl.hi
                     && pivot > lo
                     && !chains.iter().any(|c| c.first < pivot)
-                    && self.company_anaphor(items, k, lo)
+                    && (self.company_anaphor(items, k, lo) || self.anaphor_then_bought(cl, tr, k))
                     && !self.pronoun(&items[k]))
                 .then_some(k)
             });
@@ -1317,6 +1317,39 @@ impl<'a> State<'a> {
                     .all(|k| has(self.inp, &items[k], |t| matches!(t, Tag::Determiner)))
                 && noun(self.inp, &items[n]).is_some_and(|x| x.kind == Kind::JointVenture)
         })
+    }
+
+    /// "År 2016 köpte bolaget Kevitsagruvan av B": after a verb of buying in
+    /// verb-second order, a company anaphor followed by a name and then a
+    /// preposition or the end of the clause is the subject, and the name what
+    /// it bought (a descriptor would leave the verb without an object).
+    fn anaphor_then_bought(&self, cl: &Clause, tr: &Triggers, k: usize) -> bool {
+        let (inp, items) = (self.inp, cl.items);
+        let buys = tr.verb.is_some_and(|v| {
+            v + 1 == k
+                && has(inp, &items[v], |t| {
+                    matches!(
+                        t,
+                        Tag::AgreementVerb {
+                            kind: Kind::Other,
+                            ..
+                        }
+                    ) || matches!(
+                        t,
+                        Tag::AgreementVerb {
+                            object_kind: Some(_),
+                            ..
+                        }
+                    )
+                })
+        });
+        buys && has(inp, &items[k], |t| matches!(t, Tag::CompanyAnaphor))
+            && (k + 1 < cl.hi && self.mention(&items[k + 1]).is_some())
+            && (k + 2 >= cl.hi
+                || has(inp, &items[k + 2], |t| {
+                    matches!(t, Tag::NotParty | Tag::By | Tag::With)
+                })
+                || matches!(items[k + 2].kind, ItemKind::Punct(_) | ItemKind::Date(_)))
     }
 
     /// The `relative-object` pattern: "Vonage, which Ericsson bought in
