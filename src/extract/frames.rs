@@ -717,19 +717,27 @@ impl<'a> State<'a> {
             } {
                 k -= 1;
             }
-            k > cl.lo + 1 && {
-                let adj = &items[k - 1];
-                let w = self.folded(adj);
-                (matches!(adj.kind, ItemKind::Word) || self.descriptor(adj))
-                    && w.len() >= 4
-                    && w.ends_with('a')
-                    && w.bytes().all(|b| b.is_ascii_lowercase() || b >= 0x80)
-                    && self.inp.text[adj.start..adj.end].starts_with(|c: char| c.is_lowercase())
-                    && !noun(inp, &items[n]).is_some_and(|n| n.definite)
-                    && matches!(items[k - 2].kind, ItemKind::Word | ItemKind::Phrase(_))
-                    && !has(inp, &items[k - 2], |t| matches!(t, Tag::Determiner))
-                    && !self.folded(&items[k - 2]).ends_with('s')
-            }
+            // (participles right after a verb or preposition, with no
+            // article: "genom bindande leveransavtal med A, B och C")
+            let participles_only = k < n
+                && k > cl.lo
+                && has(inp, &items[k - 1], |t| {
+                    Tag::predicate(t) || matches!(t, Tag::NotParty | Tag::By)
+                });
+            participles_only
+                || k > cl.lo + 1 && {
+                    let adj = &items[k - 1];
+                    let w = self.folded(adj);
+                    (matches!(adj.kind, ItemKind::Word) || self.descriptor(adj))
+                        && w.len() >= 4
+                        && w.ends_with('a')
+                        && w.bytes().all(|b| b.is_ascii_lowercase() || b >= 0x80)
+                        && self.inp.text[adj.start..adj.end].starts_with(|c: char| c.is_lowercase())
+                        && !noun(inp, &items[n]).is_some_and(|n| n.definite)
+                        && matches!(items[k - 2].kind, ItemKind::Word | ItemKind::Phrase(_))
+                        && !has(inp, &items[k - 2], |t| matches!(t, Tag::Determiner))
+                        && !self.folded(&items[k - 2]).ends_with('s')
+                }
         };
         let all_plural = !nouns.is_empty()
             && nouns.iter().all(|&k| {

@@ -12,6 +12,17 @@ impl<'a> State<'a> {
     /// A word that may stand between a governor and a name, or between two
     /// coordinated names: a plain word, a determiner, a role, a quantifier or a
     /// company description ("the Swedish miner", "läkemedelsbolaget").
+    /// "leveransavtal med kunder som A, B och C": "som" after a noun that
+    /// follows "med" gives examples ("such as"), not a relative clause, when
+    /// no predicate follows the names.
+    fn som_such_as(&self, items: &[Item], k: usize, first: usize, lo: usize) -> bool {
+        k >= lo + 2
+            && self.folded(&items[k]) == "som"
+            && matches!(items[k - 1].kind, ItemKind::Word)
+            && (k.saturating_sub(4).max(lo)..k - 1).any(|h| self.governs_with(&items[h]))
+            && !self.names_then_predicate(items, first)
+    }
+
     pub(super) fn descriptor(&self, it: &Item) -> bool {
         match it.kind {
             ItemKind::Word => true,
@@ -592,7 +603,7 @@ impl<'a> State<'a> {
             Gov::With
         } else if any(|t| matches!(t, Tag::OnBehalf)) {
             Gov::OnBehalf
-        } else if any(|t| matches!(t, Tag::Example)) {
+        } else if any(|t| matches!(t, Tag::Example)) || self.som_such_as(items, g - 1, first, lo) {
             // "with lenders including A and B", "with operators such as A":
             // the examples are the counterparts the preposition names
             let mut h = g - 1;
