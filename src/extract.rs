@@ -598,6 +598,20 @@ impl<'a> State<'a> {
             } else if (subordinate && left_pred) || second_noun || restrictive {
                 cuts.push(k);
             } else if splits
+                && (k + 1..(k + 3).min(items.len())).any(|j| {
+                    self.company_anaphor(&items, j, k + 1)
+                        && (k + 1..j).all(|d| has(inp, &items[d], |t| matches!(t, Tag::Determiner)))
+                })
+                && items[k + 2..]
+                    .iter()
+                    .any(|x| pred(x) || has(inp, x, |t| matches!(t, Tag::Agreement { .. })))
+            {
+                // "A granted B €1 billion, and the university has
+                // partnerships with C and D": a company anaphor after ", and"
+                // opens a clause of its own, with a predicate or agreement
+                // noun after it
+                cuts.push(k);
+            } else if splits
                 && (!listed || (left_pred && self.names_then_predicate(&items, k + 1)))
                 && (left_pred || fresh)
                 && (items[k..].iter().any(pred) || negated_rest)
