@@ -1213,10 +1213,12 @@ impl<'a> State<'a> {
             // which after the verb is its object: "signed it")
             .or_else(|| {
                 let k = pivot + 1;
+                // (the buying verb may open the clause, after an opening
+                // adverbial cut before it: "I september köpte koncernen X")
                 (k < cl.hi
-                    && pivot > lo
                     && !chains.iter().any(|c| c.first < pivot)
-                    && (self.company_anaphor(items, k, lo) || self.anaphor_then_bought(cl, tr, k))
+                    && ((pivot > lo && self.company_anaphor(items, k, lo))
+                        || self.anaphor_then_bought(cl, tr, k))
                     && !self.pronoun(&items[k]))
                 .then_some(k)
             });
@@ -1355,7 +1357,7 @@ impl<'a> State<'a> {
             && (k + 1 < cl.hi && self.mention(&items[k + 1]).is_some())
             && (k + 2 >= cl.hi
                 || has(inp, &items[k + 2], |t| {
-                    matches!(t, Tag::NotParty | Tag::By | Tag::With)
+                    matches!(t, Tag::NotParty | Tag::By | Tag::With | Tag::OnBehalf)
                 })
                 || matches!(items[k + 2].kind, ItemKind::Punct(_) | ItemKind::Date(_)))
     }
