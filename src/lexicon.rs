@@ -1432,6 +1432,14 @@ impl Lexicon {
         has(false) || (verb && has(true))
     }
 
+    /// Whether `particle` completes the split particle verb whose head is
+    /// `head` (folded words: "tog" … "över").
+    pub fn is_split_particle(&self, head: &str, particle: &str) -> bool {
+        self.split_particles
+            .get(head)
+            .is_some_and(|ps| ps.iter().any(|(p, _)| p == particle))
+    }
+
     /// Whether a folded word is one of the languages' inserted adverbs
     /// (`[inserted_adverbs] adverbs`: "also", "också").
     pub fn is_adverb(&self, folded_word: &str) -> bool {

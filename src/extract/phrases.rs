@@ -12,6 +12,28 @@ impl<'a> State<'a> {
     /// A word that may stand between a governor and a name, or between two
     /// coordinated names: a plain word, a determiner, a role, a quantifier or a
     /// company description ("the Swedish miner", "läkemedelsbolaget").
+    /// The head of the split particle verb that the particle at `p`
+    /// completes, with only names between them ("tog Ericsson över").
+    fn split_verb_before(&self, items: &[Item], p: usize, lo: usize) -> Option<usize> {
+        let mut h = p;
+        while h > lo
+            && (self.mention(&items[h - 1]).is_some()
+                || has(self.inp, &items[h - 1], |t| matches!(t, Tag::Coord)))
+        {
+            h -= 1;
+        }
+        (h < p && h > lo && self.mention(&items[h]).is_some())
+            .then_some(h - 1)
+            .filter(|&v| {
+                has(self.inp, &items[v], |t| {
+                    matches!(t, Tag::AgreementVerb { .. })
+                }) && self
+                    .inp
+                    .lexicon
+                    .is_split_particle(&self.folded(&items[v]), &self.folded(&items[p]))
+            })
+    }
+
     /// "leveransavtal med kunder som A, B och C": "som" after a noun that
     /// follows "med" gives examples ("such as"), not a relative clause, when
     /// no predicate follows the names.
@@ -577,6 +599,11 @@ impl<'a> State<'a> {
         }
         if g == lo {
             return (Gov::None, None, listed);
+        }
+        // "Året innan tog Ericsson över Nokia": the particle of a split verb
+        // after its verb-second subject; what follows is the verb's object
+        if self.split_verb_before(items, g - 1, lo).is_some() {
+            return (Gov::Verb, Some(g - 1), listed);
         }
         let it = &items[g - 1];
         let ts = tags(self.inp, it);
