@@ -118,6 +118,16 @@ const DATELINE_HEADINGS: usize = 6;
 const DATELINE_BLOCKS: usize = 3;
 const DATELINE_PREFIX: usize = 120;
 
+/// What extracting one document gives: its fragment, its negated or
+/// cancelled agreements, the actors discovered in it (only for `gazetteer
+/// suggest`), and the number of sentences cut for their length.
+type Analysis = (
+    Fragment,
+    Vec<extract::NotAgreement>,
+    HashMap<String, discover::Discovered>,
+    usize,
+);
+
 /// Gazetteer, language knowledge and the compiled automata: build once, extract many.
 #[derive(Debug, Clone)]
 pub struct Pipeline {
@@ -228,17 +238,7 @@ impl Pipeline {
             .collect()
     }
 
-    #[allow(clippy::type_complexity)]
-    fn analyze_all(
-        &self,
-        doc: &Document,
-        keep_discovered: bool,
-    ) -> (
-        Fragment,
-        Vec<extract::NotAgreement>,
-        HashMap<String, discover::Discovered>,
-        usize,
-    ) {
+    fn analyze_all(&self, doc: &Document, keep_discovered: bool) -> Analysis {
         self.analyze_windowed(doc, window_bytes(), keep_discovered)
     }
 
@@ -252,18 +252,12 @@ impl Pipeline {
     /// suggest`): in a long document with a new name in every paragraph they
     /// are as many as its agreements.
     #[doc(hidden)]
-    #[allow(clippy::type_complexity)]
     pub fn analyze_windowed(
         &self,
         doc: &Document,
         window: usize,
         keep_discovered: bool,
-    ) -> (
-        Fragment,
-        Vec<extract::NotAgreement>,
-        HashMap<String, discover::Discovered>,
-        usize,
-    ) {
+    ) -> Analysis {
         self.windowed(Cow::Borrowed(doc), window, keep_discovered)
     }
 
@@ -276,18 +270,7 @@ impl Pipeline {
         (fragment, not, cut)
     }
 
-    #[allow(clippy::type_complexity)]
-    fn windowed(
-        &self,
-        doc: Cow<'_, Document>,
-        window: usize,
-        keep_discovered: bool,
-    ) -> (
-        Fragment,
-        Vec<extract::NotAgreement>,
-        HashMap<String, discover::Discovered>,
-        usize,
-    ) {
+    fn windowed(&self, doc: Cow<'_, Document>, window: usize, keep_discovered: bool) -> Analysis {
         // the discovered actors are dropped where they are made, not carried
         // to the end of a long document
         let kept = |d: HashMap<String, discover::Discovered>| {

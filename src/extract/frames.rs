@@ -1329,30 +1329,35 @@ impl<'a> State<'a> {
         })
     }
 
+    /// A verb of acquiring ("acquired", "förvärvade") or buying, whose
+    /// object is what is bought ("bought", "köpte").
+    fn buying_verb(&self, it: &Item) -> bool {
+        has(self.inp, it, |t| {
+            matches!(
+                t,
+                Tag::AgreementVerb {
+                    kind: Kind::Other,
+                    ..
+                }
+            ) || matches!(
+                t,
+                Tag::AgreementVerb {
+                    object_kind: Some(_),
+                    ..
+                }
+            )
+        })
+    }
+
     /// "År 2016 köpte bolaget Kevitsagruvan av B": after a verb of buying in
     /// verb-second order, a company anaphor followed by a name and then a
     /// preposition or the end of the clause is the subject, and the name what
     /// it bought (a descriptor would leave the verb without an object).
     fn anaphor_then_bought(&self, cl: &Clause, tr: &Triggers, k: usize) -> bool {
         let (inp, items) = (self.inp, cl.items);
-        let buys = tr.verb.is_some_and(|v| {
-            v + 1 == k
-                && has(inp, &items[v], |t| {
-                    matches!(
-                        t,
-                        Tag::AgreementVerb {
-                            kind: Kind::Other,
-                            ..
-                        }
-                    ) || matches!(
-                        t,
-                        Tag::AgreementVerb {
-                            object_kind: Some(_),
-                            ..
-                        }
-                    )
-                })
-        });
+        let buys = tr
+            .verb
+            .is_some_and(|v| v + 1 == k && self.buying_verb(&items[v]));
         buys && has(inp, &items[k], |t| matches!(t, Tag::CompanyAnaphor))
             && (k + 1 < cl.hi && self.mention(&items[k + 1]).is_some())
             && (k + 2 >= cl.hi
@@ -1370,22 +1375,7 @@ impl<'a> State<'a> {
         let (Some(antecedent), Some(v)) = (cl.inherited_subject.as_ref(), tr.verb) else {
             return;
         };
-        let buys = has(self.inp, &cl.items[v], |t| {
-            matches!(
-                t,
-                Tag::AgreementVerb {
-                    kind: Kind::Other,
-                    ..
-                }
-            ) || matches!(
-                t,
-                Tag::AgreementVerb {
-                    object_kind: Some(_),
-                    ..
-                }
-            )
-        });
-        if buys
+        if self.buying_verb(&cl.items[v])
             && f.parties.len() == 1
             && f.rule == "subject"
             && tr.main.is_none()
