@@ -694,7 +694,7 @@ impl<'a> State<'a> {
                     // (a second predicate of the first one's subject, with a
                     // relative clause of its own: "… och avslutade samarbetet
                     // med Huawei, som hade levererat …")
-                    let clause = match shared_subject.clone().flatten() {
+                    let clause = match shared_subject.flatten() {
                         Some(subject) => Clause {
                             inherited_subject: Some(subject),
                             ..Clause::plain(si, &main, 1, main.len(), &block)

@@ -7,9 +7,9 @@
 //! differs in size: a `BTreeSet` allocates a node with room for eleven
 //! elements for its first one, about 290 bytes for `String`s, where a sorted
 //! vector of two holds 48. In a 100 MB document with a new agreement and a new
-//! actor in every paragraph, that was an eighth of the peak memory
-//! (BENCHMARKS.md, "Large single documents"). Insertion is linear in the
-//! set's size, which is what a set of a few elements wants.
+//! actor in every paragraph, party and alias sets were a fifth of the heap at
+//! its peak (BENCHMARKS.md, "Large single documents"). Insertion is linear in
+//! the set's size, which is what a set of a few elements wants.
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::borrow::Borrow;

@@ -9,12 +9,10 @@ use crate::gazetteer::ActorType;
 use crate::lexicon::Tag;
 
 impl<'a> State<'a> {
-    /// A word that may stand between a governor and a name, or between two
-    /// coordinated names: a plain word, a determiner, a role, a quantifier or a
-    /// company description ("the Swedish miner", "läkemedelsbolaget").
-    /// The head of the split particle verb that the particle at `p`
-    /// completes, with only names between them ("tog Ericsson över").
-    fn split_verb_before(&self, items: &[Item], p: usize, lo: usize) -> Option<usize> {
+    /// Whether the item at `p` is the particle of a split agreement verb
+    /// whose head stands before the names right before it ("tog Ericsson
+    /// över").
+    fn completes_split_verb(&self, items: &[Item], p: usize, lo: usize) -> bool {
         let mut h = p;
         while h > lo
             && (self.mention(&items[h - 1]).is_some()
@@ -22,16 +20,16 @@ impl<'a> State<'a> {
         {
             h -= 1;
         }
-        (h < p && h > lo && self.mention(&items[h]).is_some())
-            .then_some(h - 1)
-            .filter(|&v| {
-                has(self.inp, &items[v], |t| {
-                    matches!(t, Tag::AgreementVerb { .. })
-                }) && self
-                    .inp
-                    .lexicon
-                    .is_split_particle(&self.folded(&items[v]), &self.folded(&items[p]))
+        h < p
+            && h > lo
+            && self.mention(&items[h]).is_some()
+            && has(self.inp, &items[h - 1], |t| {
+                matches!(t, Tag::AgreementVerb { .. })
             })
+            && self
+                .inp
+                .lexicon
+                .is_split_particle(&self.folded(&items[h - 1]), &self.folded(&items[p]))
     }
 
     /// "leveransavtal med kunder som A, B och C": "som" after a noun that
@@ -45,6 +43,9 @@ impl<'a> State<'a> {
             && !self.names_then_predicate(items, first)
     }
 
+    /// A word that may stand between a governor and a name, or between two
+    /// coordinated names: a plain word, a determiner, a role, a quantifier or a
+    /// company description ("the Swedish miner", "läkemedelsbolaget").
     pub(super) fn descriptor(&self, it: &Item) -> bool {
         match it.kind {
             ItemKind::Word => true,
@@ -602,7 +603,7 @@ impl<'a> State<'a> {
         }
         // "Året innan tog Ericsson över Nokia": the particle of a split verb
         // after its verb-second subject; what follows is the verb's object
-        if self.split_verb_before(items, g - 1, lo).is_some() {
+        if self.completes_split_verb(items, g - 1, lo) {
             return (Gov::Verb, Some(g - 1), listed);
         }
         let it = &items[g - 1];
