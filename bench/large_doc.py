@@ -8,6 +8,8 @@ KIND:
   line        the same prose on one line (no line feed at all)
   agreements  "Acme Lomi AB signed a memorandum of understanding with JOGMEC on
               3 May 2024." with varying names, one a line, in one block
+  repeated    four agreement sentences (three English, one Swedish) repeated,
+              three to a paragraph: the issue's "repeated agreement sentences"
   news        the .txt files of the --from folders, concatenated until SIZE_MB
 The output is deterministic (a fixed seed).
 """
@@ -32,6 +34,14 @@ FILLER = [
     "Officials said talks on further cooperation would continue in the autumn.",
     "Det nya avtalet gäller i fem år och kan förlängas.",
     "Enligt bolaget är målet att minska beroendet av import.",
+]
+
+
+REPEATED = [
+    "Boliden signed a supply agreement with Epiroc on 5 May 2025.",
+    "Vattenfall and Northvolt have entered into a strategic partnership for battery recycling.",
+    "JOGMEC signed a memorandum of understanding with Boliden on critical minerals.",
+    "Sandvik tecknade ett samarbetsavtal med ABB om elektrifiering av gruvor.",
 ]
 
 
@@ -85,6 +95,13 @@ def main():
             t = texts[i % len(texts)]
             parts.append(t)
             n += len(t.encode()) + 2
+            i += 1
+        body = "\n\n".join(parts)
+    elif kind == "repeated":
+        while n < size:
+            p = " ".join(REPEATED[(3 * i + j) % len(REPEATED)] for j in range(3))
+            parts.append(p)
+            n += len(p.encode()) + 2
             i += 1
         body = "\n\n".join(parts)
     else:

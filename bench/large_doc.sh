@@ -10,7 +10,7 @@ bin=target/release/pactgraph
 cargo build --release -q
 dir=$(mktemp -d /tmp/pactgraph-large.XXXXXX)
 trap 'rm -rf "$dir"' EXIT
-kinds="prose line agreements news"
+kinds="prose line agreements repeated news"
 for mb in 10 100; do
     for k in $kinds; do
         if [ "$k" = news ]; then
