@@ -50,6 +50,17 @@ impl Date {
         Some(Date::ymd(y, m, d))
     }
 
+    /// Strictly later than `other` at the precision both have: 2030 is after
+    /// 2025-03-25, 2019-01-15 after 2019-01-11, but 2025-06 is not after
+    /// 2025-06-02.
+    pub fn after(self, other: Date) -> bool {
+        let key =
+            |x: Date, month: bool, day: bool| (x.y, x.m.filter(|_| month), x.d.filter(|_| day));
+        let month = self.m.is_some() && other.m.is_some();
+        let day = month && self.d.is_some() && other.d.is_some();
+        key(self, month, day) > key(other, month, day)
+    }
+
     /// Is one a coarser form of the other (2025 and 2025-09)?
     pub fn compatible(self, other: Date) -> bool {
         self.y == other.y
@@ -405,6 +416,18 @@ pub fn resolve(v: DateValue, cx: &Context) -> Option<Date> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn after_compares_at_the_common_precision() {
+        let d = |s| Date::parse(s).unwrap();
+        assert!(d("2030").after(d("2025-03-25")));
+        assert!(d("2019-01-15").after(d("2019-01-11")));
+        assert!(d("2019-02").after(d("2019-01-31")));
+        assert!(!d("2025-06").after(d("2025-06-02")));
+        assert!(!d("2025").after(d("2025-12-31")));
+        assert!(!d("2019-01-11").after(d("2019-01-11")));
+        assert!(!d("2018-12-31").after(d("2019")));
+    }
 
     const PIECES: &[&str] = &[
         "2025",

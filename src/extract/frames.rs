@@ -410,7 +410,22 @@ impl<'a> State<'a> {
             }
         }
         let status = self.status(&cl, &tr);
-        let (date, date_expr_seen) = self.clause_date(&cl, &tr, status == Status::Planned);
+        let (date, date_expr_seen) = self.clause_date(&cl, &tr, status);
+        // a signing on a day after the report has not happened yet: Swedish
+        // states the near future in the present ("På tisdag den 15 januari
+        // skriver A och B under …"). (A later year or month alone is more
+        // often a term or target, "from 2027", "for launch in 2024", or a
+        // year the text gave wrongly.)
+        let status = match (date, self.inp.dateline) {
+            (Some(d), Some(now))
+                if matches!(status, Status::Signed | Status::Announced)
+                    && d.d.is_some()
+                    && d.after(now) =>
+            {
+                Status::Planned
+            }
+            _ => status,
+        };
         let perfect = [tr.verb, tr.status_at].into_iter().flatten().any(|k| {
             let w = self.folded(&cl.items[k]);
             w.starts_with("have ") || w.starts_with("has ") || w.starts_with("har ")

@@ -374,8 +374,9 @@ impl<'a> State<'a> {
         &self,
         cl: &Clause,
         tr: &Triggers,
-        planned: bool,
+        status: Status,
     ) -> (Option<Date>, bool) {
+        let planned = status == Status::Planned;
         // "extended the partnership until 2030": the end of a term
         let until = |k: usize| {
             let ItemKind::Date(d) = cl.items[k].kind else {
@@ -409,7 +410,26 @@ impl<'a> State<'a> {
                 return (None, true);
             }
             let cx = self.date_context(self.dates[d].start);
-            return (dates::resolve(v, &cx), true);
+            let mut date = dates::resolve(v, &cx);
+            // "In July it tapped Livent", in a report of March: a month the
+            // text gives no year for, of an event that has happened, is the
+            // last such month before the report, not a later one. (Within a
+            // month of the report it is more often the near future, which
+            // Swedish states in the present: "På tisdag den 15 januari
+            // skriver A och B under".)
+            if let (DateValue::NoYear { .. }, None, Some(now), Some(x)) =
+                (v, cx.last_month, cx.dateline, date.as_mut())
+            {
+                let past = matches!(
+                    status,
+                    Status::Signed | Status::Announced | Status::Terminated
+                );
+                let months = |d: &Date| i64::from(d.y) * 12 + i64::from(d.m.unwrap_or(1));
+                if past && now.m.is_some() && months(x) - months(&now) >= 2 {
+                    x.y -= 1;
+                }
+            }
+            return (date, true);
         }
         let summary = self
             .summary_date
