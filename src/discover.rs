@@ -1463,14 +1463,40 @@ pub fn discover_forms(
                 let capital = entry.written.chars().next().is_some_and(char::is_uppercase);
                 if entry.compound {
                     // the word the tail ends: "Näringsdepartementet"
-                    let Some(t) = toks.iter().find(|t| t.start < s && s < t.end) else {
+                    let Some(ti) = toks.iter().position(|t| t.start < s && s < t.end) else {
                         continue;
                     };
+                    let t = &toks[ti];
                     let w = word(t);
-                    if !w.chars().next().is_some_and(char::is_uppercase)
-                        || t.end > e + 1
-                        || mention_over(t.start, t.end).is_some()
-                    {
+                    if t.end > e + 1 || mention_over(t.start, t.end).is_some() {
+                        continue;
+                    }
+                    if !w.chars().next().is_some_and(char::is_uppercase) {
+                        // a lower-case compound after a place's genitive
+                        // (Swedish: an -s without apostrophe): "Sommens
+                        // fiskevårdsområdesförening", "Skaraborgs
+                        // kommunalförbund"
+                        let Some(p) = ti.checked_sub(1).map(|i| &toks[i]) else {
+                            continue;
+                        };
+                        let pw = word(p);
+                        if t.end == e
+                            && p.word
+                            && org_word(pw)
+                            && pw.ends_with('s')
+                            && pw.chars().count() >= 4
+                            && mention_over(p.start, p.end).is_none()
+                        {
+                            cands.push(Candidate {
+                                start: p.start,
+                                end: e,
+                                name: text[p.start..e].to_string(),
+                                aliases: Vec::new(),
+                                kind,
+                                rule: "institution",
+                                genitive: false,
+                            });
+                        }
                         continue;
                     }
                     let gen = t.end > e;

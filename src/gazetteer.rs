@@ -222,7 +222,8 @@ const MAX_VARIANTS: usize = 12;
 /// a final legal form spelt out or short (`Ltd`/`Limited`, `Corp`/
 /// `Corporation`, `Co.`/`Company`), and a hyphen or a space between the
 /// capitalised words of a compound ("Rolls-Royce", "Hitachi Zosen"). The
-/// alias itself is not among them; at most [`MAX_VARIANTS`].
+/// alias itself is not among them; at most [`MAX_VARIANTS`]. They match as
+/// the alias does; [`exact_variants`] match only as written.
 pub fn variants(alias: &str) -> Vec<String> {
     type Step = fn(&str) -> Vec<String>;
     const STEPS: [Step; 5] = [
@@ -310,6 +311,58 @@ fn legal_forms(s: &str) -> Vec<String> {
                 .collect()
         })
         .unwrap_or_default()
+}
+
+/// The ways of writing `alias` that match only as written, case and all:
+/// the two words of a name written as one ("FirstGroup" as "First Group",
+/// "ArcelorMittal S.A." as "Arcelor Mittal S.A."), of the alias and of its
+/// [`variants`]. (Folded, "black rock" would be BlackRock.) At most
+/// [`MAX_VARIANTS`].
+pub fn exact_variants(alias: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for v in std::iter::once(alias.to_string()).chain(variants(alias)) {
+        for c in camel_forms(&v) {
+            if out.len() < MAX_VARIANTS && !out.contains(&c) {
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+/// "FirstGroup" → "First Group", "ArcelorMittal" → "Arcelor Mittal": a word
+/// of two capitalised parts of three letters or more, as two words. (Each
+/// word of an alias is tried; "JFE FirstGroup" → "JFE First Group".)
+fn camel_forms(s: &str) -> Vec<String> {
+    let split = |w: &str| -> Option<String> {
+        let b: Vec<char> = w.chars().collect();
+        if !b.iter().all(|c| c.is_alphabetic()) || !b.first()?.is_uppercase() {
+            return None;
+        }
+        let cuts: Vec<usize> = (1..b.len())
+            .filter(|&i| b[i].is_uppercase() && b[i - 1].is_lowercase())
+            .collect();
+        match cuts.as_slice() {
+            [i] if *i >= 3 && b.len() - i >= 3 && b[i + 1..].iter().all(|c| c.is_lowercase()) => {
+                let (l, r) = (
+                    b[..*i].iter().collect::<String>(),
+                    b[*i..].iter().collect::<String>(),
+                );
+                Some(format!("{l} {r}"))
+            }
+            _ => None,
+        }
+    };
+    let words: Vec<&str> = s.split(' ').collect();
+    (0..words.len())
+        .filter_map(|k| {
+            split(words[k]).map(|two| {
+                let mut out = words.clone();
+                out[k] = &two;
+                out.join(" ")
+            })
+        })
+        .collect()
 }
 
 /// "Rolls-Royce" ↔ "Rolls Royce": hyphens between letters as spaces, and the
@@ -1125,6 +1178,20 @@ mod tests {
         has("The \u{201c}Blue\u{201d} Fund", "The \"Blue\" Fund");
         has("Rolls-Royce", "Rolls Royce");
         has("Hitachi Zosen", "Hitachi-Zosen");
+        // a name written as one word: its two words, as written only
+        assert!(variants("FirstGroup").is_empty());
+        assert_eq!(exact_variants("FirstGroup"), ["First Group"]);
+        assert!(exact_variants("ArcelorMittal S.A.").contains(&"Arcelor Mittal S.A.".to_string()));
+        // not of short parts, acronyms or more than two parts
+        for one in [
+            "McKinsey",
+            "JinkoSolarX",
+            "BASF",
+            "LanzaJetFuel",
+            "Northvolt",
+        ] {
+            assert!(exact_variants(one).is_empty(), "{one}");
+        }
         // combined: serial comma and a spelt-out legal form
         has(
             "Alpha, Beta and Gamma Co.",

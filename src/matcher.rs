@@ -111,6 +111,8 @@ impl Matcher {
         // an index into `forms`)
         let mut folded = String::new();
         let mut forms: Vec<std::sync::Arc<str>> = Vec::new();
+        // (a form of `gazetteer::exact_variants`: matched as written)
+        let mut forms_exact: Vec<bool> = Vec::new();
         let mut all: Vec<Key> = Vec::new();
         for (ix, e) in g.entities().iter().enumerate() {
             for (k, a) in e.aliases.iter().enumerate() {
@@ -119,10 +121,14 @@ impl Matcher {
                 if folded.len() > from {
                     all.push((from as u32, folded.len() as u32, ix as u32, k as u32, 0));
                 }
-                for v in crate::gazetteer::variants(&a.text) {
+                let exact = crate::gazetteer::exact_variants(&a.text);
+                let fold_variants = crate::gazetteer::variants(&a.text);
+                let n = fold_variants.len();
+                for (j, v) in fold_variants.into_iter().chain(exact).enumerate() {
                     let from = folded.len();
                     folded.push_str(&fold(&v));
                     forms.push(v.into());
+                    forms_exact.push(j >= n);
                     all.push((
                         from as u32,
                         folded.len() as u32,
@@ -178,7 +184,8 @@ impl Matcher {
                                 entity: ix,
                                 alias,
                                 form,
-                                exact: a.case == CaseRule::Exact,
+                                exact: a.case == CaseRule::Exact
+                                    || (v != 0 && forms_exact[v as usize - 1]),
                                 gated: a.gated,
                                 variant: v != 0,
                                 genitive,
@@ -628,36 +635,43 @@ mod tests {
         let mut seen: Vec<usize> = Vec::new();
         let mut pos = 0;
         while pos < text.len() {
-            // (end, entity, alias, the form written, is a variant)
-            let mut hits: Vec<(usize, usize, &crate::gazetteer::Alias, String, bool)> = Vec::new();
+            // (end, entity, alias, the form written, is a variant, matched as written)
+            let mut hits: Vec<(usize, usize, &crate::gazetteer::Alias, String, bool, bool)> =
+                Vec::new();
             for (ix, e) in g.entities().iter().enumerate() {
                 for a in &e.aliases {
-                    let forms = std::iter::once((a.text.to_string(), false)).chain(
-                        crate::gazetteer::variants(&a.text)
-                            .into_iter()
-                            .map(|v| (v, true)),
-                    );
-                    for (form, variant) in forms {
+                    let forms = std::iter::once((a.text.to_string(), false, false))
+                        .chain(
+                            crate::gazetteer::variants(&a.text)
+                                .into_iter()
+                                .map(|v| (v, true, false)),
+                        )
+                        .chain(
+                            crate::gazetteer::exact_variants(&a.text)
+                                .into_iter()
+                                .map(|v| (v, true, true)),
+                        );
+                    for (form, variant, exact) in forms {
                         let k = fold(&form);
                         if !k.is_empty() && folded[pos..].starts_with(&k) {
-                            hits.push((pos + k.len(), ix, a, form, variant));
+                            let exact = exact || a.case == CaseRule::Exact;
+                            hits.push((pos + k.len(), ix, a, form, variant, exact));
                         }
                     }
                 }
             }
             // longest first; then as the candidate order: ungated, written, exact, later entity
-            hits.sort_by_key(|(e, ix, a, _, variant)| {
+            hits.sort_by_key(|(e, ix, a, _, variant, exact)| {
                 (
                     std::cmp::Reverse(*e),
                     a.gated,
                     *variant,
-                    a.case != CaseRule::Exact,
+                    !*exact,
                     std::cmp::Reverse(*ix),
                 )
             });
-            let accepted = hits.iter().find_map(|(e, ix, a, form, _)| {
-                let ok = (a.case != CaseRule::Exact || text[pos..*e] == **form)
-                    && (!a.gated || seen.contains(ix));
+            let accepted = hits.iter().find_map(|(e, ix, a, form, _, exact)| {
+                let ok = (!*exact || text[pos..*e] == **form) && (!a.gated || seen.contains(ix));
                 if !ok {
                     return None;
                 }
