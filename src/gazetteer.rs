@@ -319,9 +319,17 @@ fn legal_forms(s: &str) -> Vec<String> {
 /// [`variants`]. (Folded, "black rock" would be BlackRock.) At most
 /// [`MAX_VARIANTS`].
 pub fn exact_variants(alias: &str) -> Vec<String> {
+    exact_variants_of(alias, &variants(alias))
+}
+
+/// [`exact_variants`] of `alias` whose [`variants`] are already made.
+pub(crate) fn exact_variants_of(alias: &str, variants: &[String]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for v in std::iter::once(alias.to_string()).chain(variants(alias)) {
-        for c in camel_forms(&v) {
+    if !has_camel(alias) {
+        return out;
+    }
+    for v in std::iter::once(alias).chain(variants.iter().map(String::as_str)) {
+        for c in camel_forms(v) {
             if out.len() < MAX_VARIANTS && !out.contains(&c) {
                 out.push(c);
             }
@@ -333,6 +341,19 @@ pub fn exact_variants(alias: &str) -> Vec<String> {
 /// "FirstGroup" → "First Group", "ArcelorMittal" → "Arcelor Mittal": a word
 /// of two capitalised parts of three letters or more, as two words. (Each
 /// word of an alias is tried; "JFE FirstGroup" → "JFE First Group".)
+/// A lower-case letter followed by a capital: what [`camel_forms`] needs
+/// (checked without allocating, as almost no alias has one).
+fn has_camel(s: &str) -> bool {
+    let mut lower = false;
+    for c in s.chars() {
+        if lower && c.is_uppercase() {
+            return true;
+        }
+        lower = c.is_lowercase();
+    }
+    false
+}
+
 fn camel_forms(s: &str) -> Vec<String> {
     let split = |w: &str| -> Option<String> {
         let b: Vec<char> = w.chars().collect();

@@ -121,8 +121,8 @@ impl Matcher {
                 if folded.len() > from {
                     all.push((from as u32, folded.len() as u32, ix as u32, k as u32, 0));
                 }
-                let exact = crate::gazetteer::exact_variants(&a.text);
                 let fold_variants = crate::gazetteer::variants(&a.text);
+                let exact = crate::gazetteer::exact_variants_of(&a.text, &fold_variants);
                 let n = fold_variants.len();
                 for (j, v) in fold_variants.into_iter().chain(exact).enumerate() {
                     let from = folded.len();
