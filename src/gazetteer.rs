@@ -338,9 +338,6 @@ pub(crate) fn exact_variants_of(alias: &str, variants: &[String]) -> Vec<String>
     out
 }
 
-/// "FirstGroup" → "First Group", "ArcelorMittal" → "Arcelor Mittal": a word
-/// of two capitalised parts of three letters or more, as two words. (Each
-/// word of an alias is tried; "JFE FirstGroup" → "JFE First Group".)
 /// A lower-case letter followed by a capital: what [`camel_forms`] needs
 /// (checked without allocating, as almost no alias has one).
 fn has_camel(s: &str) -> bool {
@@ -354,6 +351,9 @@ fn has_camel(s: &str) -> bool {
     false
 }
 
+/// "FirstGroup" → "First Group", "ArcelorMittal" → "Arcelor Mittal": a word
+/// of two capitalised parts of three letters or more, as two words. (Each
+/// word of an alias is tried; "JFE FirstGroup" → "JFE First Group".)
 fn camel_forms(s: &str) -> Vec<String> {
     let split = |w: &str| -> Option<String> {
         let b: Vec<char> = w.chars().collect();
