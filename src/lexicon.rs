@@ -265,6 +265,10 @@ struct AgreementEntry {
     weak: bool,
     #[serde(default)]
     compound: bool,
+    /// Words that fill the `_` of its forms: "sole _ vendor" with `slot =
+    /// ["RAN", "5G"]` is "sole RAN vendor" and "sole 5G vendor".
+    #[serde(default)]
+    slot: Vec<String>,
 }
 
 fn one() -> u8 {
@@ -742,6 +746,28 @@ impl Tag {
 }
 
 /// The agreement kind a language table is keyed by (`[kind_cues] offtake`).
+/// An agreement form with its `_` filled by each slot word, or the form
+/// itself when it has none.
+fn slot_filled(form: &str, slot: &[String]) -> Vec<std::result::Result<String, String>> {
+    if !form.split(' ').any(|w| w == "_") {
+        return vec![Ok(form.to_string())];
+    }
+    if slot.is_empty() {
+        return vec![Err(format!(
+            "agreement form `{form}` has a `_` but its entry no `slot` words to fill it"
+        ))];
+    }
+    slot.iter()
+        .map(|w| {
+            Ok(form
+                .split(' ')
+                .map(|x| if x == "_" { w.as_str() } else { x })
+                .collect::<Vec<_>>()
+                .join(" "))
+        })
+        .collect()
+}
+
 fn table_kind(file: &str, table: &str, kind: &str) -> Result<Kind> {
     Kind::deserialize(toml::Value::String(kind.to_string()))
         .map_err(|_| Error::data(file, 0, format!("{table}: unknown kind `{kind}`")))
@@ -998,7 +1024,8 @@ impl Lexicon {
                     (&a.definite, true, false),
                     (&a.plural, false, true),
                 ] {
-                    for form in forms {
+                    for form in forms.iter().flat_map(|f| slot_filled(f, &a.slot)) {
+                        let form = form.map_err(|e| Error::data(&name, 0, e))?;
                         add(
                             &format!("{c}{form}"),
                             Tag::Agreement {
@@ -1843,6 +1870,29 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn slot_words_fill_a_forms_gap() {
+        let slot = vec!["RAN".to_string(), "5G".to_string()];
+        let filled: Vec<String> = slot_filled("sole _ vendor", &slot)
+            .into_iter()
+            .map(Result::unwrap)
+            .collect();
+        assert_eq!(filled, ["sole RAN vendor", "sole 5G vendor"]);
+        // no gap: the form itself; a gap without words: an error naming the form
+        assert_eq!(
+            slot_filled("supply deal", &[]),
+            [Ok("supply deal".to_string())]
+        );
+        let err = slot_filled("main _ supplier", &[]).remove(0).unwrap_err();
+        assert!(
+            err.contains("main _ supplier") && err.contains("slot"),
+            "{err}"
+        );
+        let bad = "lang = \"en\"\nname = \"x\"\n[[agreement]]\nforms = [\"sole _ vendor\"]\nkind = \"offtake\"\n";
+        let e = Lexicon::from_sources([("bad.toml".to_string(), bad.to_string())]).unwrap_err();
+        assert!(e.to_string().contains("bad.toml"), "{e}");
+    }
 
     #[test]
     fn weekday_lists_must_be_seven() {
