@@ -312,6 +312,9 @@ impl<'a> State<'a> {
                     })
             })
         };
+        // a verb of a specific kind says what a generic noun frames: "will
+        // supply transformers to B under a framework agreement" is a supply deal
+        let verb_kind = rank == 2;
         for (k, n) in nouns
             .iter()
             .filter(|&&k| !complement(k))
@@ -319,6 +322,9 @@ impl<'a> State<'a> {
             .chain(inherited.map(|n| (None, n)))
         {
             let content = k.is_some_and(|k| k > cl.lo && purpose(k)) && n.rank >= 3;
+            if n.generic && verb_kind && !content {
+                continue;
+            }
             if n.rank > rank || content {
                 kind = n.kind;
                 rank = n.rank.max(rank);
