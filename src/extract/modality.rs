@@ -423,8 +423,11 @@ impl<'a> State<'a> {
             // month of the report it is more often the near future, which
             // Swedish states in the present: "På tisdag den 15 januari
             // skriver A och B under".)
-            if let (DateValue::NoYear { .. }, None, Some(now), Some(x)) =
-                (v, cx.last_month, cx.dateline, date.as_mut())
+            // (the year is the report's: no date with a month before, or only
+            // the dateline written in the text)
+            let year_of_report = cx.last_month.is_none() || cx.last_month == cx.dateline;
+            if let (DateValue::NoYear { .. }, true, Some(now), Some(x)) =
+                (v, year_of_report, cx.dateline, date.as_mut())
             {
                 let past = matches!(
                     status,
