@@ -317,6 +317,8 @@ pub struct OutputArgs {
     #[arg(long, value_enum, default_value_t = View::Full)]
     pub view: View,
     /// Write to this file (atomically; a folder for neo4j) instead of stdout.
+    /// Without --format, its extension names the format: .png, .svg, .dot or
+    /// .gv, .graphml, .html, .jsonl (extract); any other is JSON.
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
     #[command(flatten)]

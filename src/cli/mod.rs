@@ -5,7 +5,6 @@ mod query;
 
 use anyhow::{bail, Context, Result};
 use args::{Cli, Command, EvalFormat, ExtractArgs, Format, GazetteerArgs, GazetteerCommand};
-use clap::Parser;
 use pactgraph::export::{dot, json, write_atomic, Target};
 use pactgraph::gazetteer::{Gazetteer, Severity};
 use pactgraph::graph::KnowledgeGraph;
@@ -15,7 +14,10 @@ use std::path::{Path, PathBuf};
 
 /// Runs the command line; returns the exit code.
 pub fn run() -> Result<i32> {
-    let cli = Cli::parse();
+    let matches = <Cli as clap::CommandFactory>::command().get_matches();
+    let mut cli =
+        <Cli as clap::FromArgMatches>::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    format_from_extension(&mut cli, &matches);
     match cli.command {
         Command::Extract(a) => extract(a),
         Command::Merge(a) => merge(a),
@@ -1041,9 +1043,88 @@ fn list(a: &GazetteerArgs, kind: Option<&str>) -> Result<i32> {
     Ok(0)
 }
 
+/// `-o graph.png` without `--format` writes the format its extension names
+/// (`.png`, `.svg`, `.dot`/`.gv`, `.graphml`, `.html`, and `.jsonl` for
+/// `extract`), not JSON into a file called `.png`.
+fn format_from_extension(cli: &mut Cli, matches: &clap::ArgMatches) {
+    let (out, sub, jsonl) = match &mut cli.command {
+        Command::Extract(a) => (&mut a.out, "extract", true),
+        Command::Merge(a) => (&mut a.out, "merge", false),
+        _ => return,
+    };
+    let given = matches
+        .subcommand_matches(sub)
+        .and_then(|m| m.value_source("format"))
+        .is_some_and(|s| s != clap::parser::ValueSource::DefaultValue);
+    if given {
+        return;
+    }
+    let ext = out
+        .output
+        .as_deref()
+        .and_then(|p| p.extension())
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    out.format = match ext.as_deref() {
+        Some("png") => Format::Png,
+        Some("svg") => Format::Svg,
+        Some("dot" | "gv") => Format::Dot,
+        Some("graphml") => Format::Graphml,
+        Some("html" | "htm") => Format::Html,
+        Some("jsonl") if jsonl => Format::Jsonl,
+        _ => return,
+    };
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_output_extension_gives_the_format_unless_one_is_given() {
+        let format = |argv: &[&str]| {
+            let m = <Cli as clap::CommandFactory>::command()
+                .try_get_matches_from(argv)
+                .unwrap();
+            let mut cli = <Cli as clap::FromArgMatches>::from_arg_matches(&m).unwrap();
+            format_from_extension(&mut cli, &m);
+            match cli.command {
+                Command::Extract(a) => a.out.format,
+                Command::Merge(a) => a.out.format,
+                _ => unreachable!(),
+            }
+        };
+        assert_eq!(
+            format(&["pg", "extract", "x.txt", "-o", "g.PNG"]),
+            Format::Png
+        );
+        assert_eq!(
+            format(&["pg", "extract", "x.txt", "-o", "g.gv"]),
+            Format::Dot
+        );
+        assert_eq!(
+            format(&["pg", "extract", "x.txt", "-o", "s.jsonl"]),
+            Format::Jsonl
+        );
+        assert_eq!(
+            format(&["pg", "merge", "a.json", "-o", "g.html"]),
+            Format::Html
+        );
+        // jsonl is extract's only; an explicit --format wins; else JSON
+        assert_eq!(
+            format(&["pg", "merge", "a.json", "-o", "s.jsonl"]),
+            Format::Json
+        );
+        assert_eq!(
+            format(&["pg", "extract", "x.txt", "--format", "json", "-o", "g.png"]),
+            Format::Json
+        );
+        assert_eq!(
+            format(&["pg", "extract", "x.txt", "-o", "g.out"]),
+            Format::Json
+        );
+        assert_eq!(format(&["pg", "extract", "x.txt"]), Format::Json);
+    }
 
     /// Issue 17: a panic in a writer is an error with a message, not a crash.
     #[test]
