@@ -1094,36 +1094,23 @@ mod tests {
                 _ => unreachable!(),
             }
         };
-        assert_eq!(
-            format(&["pg", "extract", "x.txt", "-o", "g.PNG"]),
-            Format::Png
-        );
-        assert_eq!(
-            format(&["pg", "extract", "x.txt", "-o", "g.gv"]),
-            Format::Dot
-        );
-        assert_eq!(
-            format(&["pg", "extract", "x.txt", "-o", "s.jsonl"]),
-            Format::Jsonl
-        );
-        assert_eq!(
-            format(&["pg", "merge", "a.json", "-o", "g.html"]),
-            Format::Html
-        );
-        // jsonl is extract's only; an explicit --format wins; else JSON
-        assert_eq!(
-            format(&["pg", "merge", "a.json", "-o", "s.jsonl"]),
-            Format::Json
-        );
-        assert_eq!(
-            format(&["pg", "extract", "x.txt", "--format", "json", "-o", "g.png"]),
-            Format::Json
-        );
-        assert_eq!(
-            format(&["pg", "extract", "x.txt", "-o", "g.out"]),
-            Format::Json
-        );
-        assert_eq!(format(&["pg", "extract", "x.txt"]), Format::Json);
+        let cases: [(&[&str], Format); 8] = [
+            (&["pg", "extract", "x.txt", "-o", "g.PNG"], Format::Png),
+            (&["pg", "extract", "x.txt", "-o", "g.gv"], Format::Dot),
+            (&["pg", "extract", "x.txt", "-o", "s.jsonl"], Format::Jsonl),
+            (&["pg", "merge", "a.json", "-o", "g.html"], Format::Html),
+            // jsonl is extract's only; an explicit --format wins; else JSON
+            (&["pg", "merge", "a.json", "-o", "s.jsonl"], Format::Json),
+            (
+                &["pg", "extract", "x.txt", "--format", "json", "-o", "g.png"],
+                Format::Json,
+            ),
+            (&["pg", "extract", "x.txt", "-o", "g.out"], Format::Json),
+            (&["pg", "extract", "x.txt"], Format::Json),
+        ];
+        for (argv, want) in cases {
+            assert_eq!(format(argv), want, "{argv:?}");
+        }
     }
 
     /// Issue 17: a panic in a writer is an error with a message, not a crash.
