@@ -745,7 +745,6 @@ impl Tag {
     }
 }
 
-/// The agreement kind a language table is keyed by (`[kind_cues] offtake`).
 /// An agreement form with its `_` filled by each slot word, or the form
 /// itself when it has none.
 fn slot_filled(form: &str, slot: &[String]) -> Vec<std::result::Result<String, String>> {
@@ -768,6 +767,7 @@ fn slot_filled(form: &str, slot: &[String]) -> Vec<std::result::Result<String, S
         .collect()
 }
 
+/// The agreement kind a language table is keyed by (`[kind_cues] offtake`).
 fn table_kind(file: &str, table: &str, kind: &str) -> Result<Kind> {
     Kind::deserialize(toml::Value::String(kind.to_string()))
         .map_err(|_| Error::data(file, 0, format!("{table}: unknown kind `{kind}`")))
