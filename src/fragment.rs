@@ -218,12 +218,8 @@ impl Fragment {
             for mut g in other.agreements {
                 if ids.contains(&g.id) {
                     // `agreement:` and 16 hex digits, then maybe `-n`
-                    let base = g.id.get(..26).unwrap_or(&g.id).to_string();
-                    let mut n = 2;
-                    while ids.contains(&g.id) {
-                        g.id = format!("{base}-{n}");
-                        n += 1;
-                    }
+                    let base = g.id.get(..26).unwrap_or(&g.id);
+                    g.id = crate::graph::next_free_id(base, |x| ids.contains(x));
                 }
                 ids.insert(g.id.clone());
                 self.agreements.push(g);

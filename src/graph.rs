@@ -365,6 +365,15 @@ pub fn agreement_id<'a>(
     format!("agreement:{:016x}", crate::text::fnv1a(&key))
 }
 
+/// The first of `base-2`, `base-3`, … that `taken` does not hold: the id of
+/// another agreement of one kind, date and parties in the same document.
+pub(crate) fn next_free_id(base: &str, taken: impl Fn(&str) -> bool) -> String {
+    (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|id| !taken(id))
+        .expect("some suffix is free")
+}
+
 /// `a` is `b` or a less specific form of it (`None` ⊑ `2025` ⊑ `2025-06` ⊑ `2025-06-02`).
 pub fn date_within(a: Option<&str>, b: Option<&str>) -> bool {
     match (a, b) {

@@ -746,25 +746,25 @@ impl Tag {
 }
 
 /// An agreement form with its `_` filled by each slot word, or the form
-/// itself when it has none.
-fn slot_filled(form: &str, slot: &[String]) -> Vec<std::result::Result<String, String>> {
+/// itself when it has none; an error when it has a `_` and no slot words.
+fn slot_filled(form: &str, slot: &[String]) -> std::result::Result<Vec<String>, String> {
     if !form.split(' ').any(|w| w == "_") {
-        return vec![Ok(form.to_string())];
+        return Ok(vec![form.to_string()]);
     }
     if slot.is_empty() {
-        return vec![Err(format!(
+        return Err(format!(
             "agreement form `{form}` has a `_` but its entry no `slot` words to fill it"
-        ))];
+        ));
     }
-    slot.iter()
+    Ok(slot
+        .iter()
         .map(|w| {
-            Ok(form
-                .split(' ')
+            form.split(' ')
                 .map(|x| if x == "_" { w.as_str() } else { x })
                 .collect::<Vec<_>>()
-                .join(" "))
+                .join(" ")
         })
-        .collect()
+        .collect())
 }
 
 /// The agreement kind a language table is keyed by (`[kind_cues] offtake`).
@@ -1024,19 +1024,20 @@ impl Lexicon {
                     (&a.definite, true, false),
                     (&a.plural, false, true),
                 ] {
-                    for form in forms.iter().flat_map(|f| slot_filled(f, &a.slot)) {
-                        let form = form.map_err(|e| Error::data(&name, 0, e))?;
-                        add(
-                            &format!("{c}{form}"),
-                            Tag::Agreement {
-                                kind: a.kind,
-                                rank: a.rank,
-                                generic: a.generic,
-                                weak: a.weak,
-                                definite,
-                                plural,
-                            },
-                        );
+                    for f in forms {
+                        for form in slot_filled(f, &a.slot).map_err(|e| Error::data(&name, 0, e))? {
+                            add(
+                                &format!("{c}{form}"),
+                                Tag::Agreement {
+                                    kind: a.kind,
+                                    rank: a.rank,
+                                    generic: a.generic,
+                                    weak: a.weak,
+                                    definite,
+                                    plural,
+                                },
+                            );
+                        }
                     }
                 }
             }
@@ -1874,17 +1875,11 @@ mod tests {
     #[test]
     fn slot_words_fill_a_forms_gap() {
         let slot = vec!["RAN".to_string(), "5G".to_string()];
-        let filled: Vec<String> = slot_filled("sole _ vendor", &slot)
-            .into_iter()
-            .map(Result::unwrap)
-            .collect();
+        let filled = slot_filled("sole _ vendor", &slot).unwrap();
         assert_eq!(filled, ["sole RAN vendor", "sole 5G vendor"]);
         // no gap: the form itself; a gap without words: an error naming the form
-        assert_eq!(
-            slot_filled("supply deal", &[]),
-            [Ok("supply deal".to_string())]
-        );
-        let err = slot_filled("main _ supplier", &[]).remove(0).unwrap_err();
+        assert_eq!(slot_filled("supply deal", &[]).unwrap(), ["supply deal"]);
+        let err = slot_filled("main _ supplier", &[]).unwrap_err();
         assert!(
             err.contains("main _ supplier") && err.contains("slot"),
             "{err}"

@@ -538,12 +538,9 @@ impl Pipeline {
             }
             let date = a.date.map(|d| d.to_string());
             let topics: SortedSet<String> = a.topics.iter().cloned().collect();
-            let base = graph::agreement_id(a.kind, date.as_deref(), &parties);
-            let mut id = base.clone();
-            let mut n = 2;
-            while used_ids.contains(&id) {
-                id = format!("{base}-{n}");
-                n += 1;
+            let mut id = graph::agreement_id(a.kind, date.as_deref(), &parties);
+            if used_ids.contains(&id) {
+                id = graph::next_free_id(&id, |x| used_ids.contains(x));
             }
             used_ids.insert(id.clone());
             let mut seen = BTreeSet::new();

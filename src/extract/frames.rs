@@ -1353,10 +1353,7 @@ impl<'a> State<'a> {
                 Tag::AgreementVerb {
                     kind: Kind::Other,
                     ..
-                }
-            ) || matches!(
-                t,
-                Tag::AgreementVerb {
+                } | Tag::AgreementVerb {
                     object_kind: Some(_),
                     ..
                 }

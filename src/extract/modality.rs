@@ -418,13 +418,12 @@ impl<'a> State<'a> {
             let cx = self.date_context(self.dates[d].start);
             let mut date = dates::resolve(v, &cx);
             // "In July it tapped Livent", in a report of March: a month the
-            // text gives no year for, of an event that has happened, is the
-            // last such month before the report, not a later one. (Within a
-            // month of the report it is more often the near future, which
-            // Swedish states in the present: "På tisdag den 15 januari
-            // skriver A och B under".)
-            // (the year is the report's: no date with a month before, or only
-            // the dateline written in the text)
+            // text gives no year for (none with a month before it but the
+            // dateline), of an event that has happened, is the last such
+            // month before the report, not a later one. (Within a month of
+            // the report it is more often the near future, which Swedish
+            // states in the present: "På tisdag den 15 januari skriver A och
+            // B under".)
             let year_of_report = cx.last_month.is_none() || cx.last_month == cx.dateline;
             if let (DateValue::NoYear { .. }, true, Some(now), Some(x)) =
                 (v, year_of_report, cx.dateline, date.as_mut())
