@@ -487,6 +487,11 @@ struct LangFile {
     /// Prepositions of joint action ("together with"), also in `with`.
     #[serde(default)]
     joint_with: Vec<String>,
+    /// First words of participles that name a joint venture's owners after
+    /// "by" ("a joint venture owned by A and B", "ett samriskbolag som ägs
+    /// av A och B").
+    #[serde(default)]
+    venture_owner_verbs: Vec<String>,
     #[serde(default)]
     country_anaphora: Vec<String>,
     /// Last words of parties anaphora that stand for companies only ("the
@@ -879,6 +884,8 @@ pub struct Lexicon {
     pub company_plurals: HashSet<String>,
     /// Folded `owner_participles`: "a mine owned by Beta".
     pub owner_participles: HashSet<String>,
+    /// Folded `venture_owner_verbs`: "a joint venture owned by A and B".
+    pub venture_owner_verbs: HashSet<String>,
     /// Folded number words with their value (`numbers` from two, and
     /// `pair_words`): "the three companies" are three.
     pub number_words: HashMap<String, usize>,
@@ -958,6 +965,7 @@ impl Lexicon {
         let mut country_anaphora = HashSet::new();
         let mut company_plurals = HashSet::new();
         let mut owner_participles = HashSet::new();
+        let mut venture_owner_verbs = HashSet::new();
         let mut number_words = HashMap::new();
         let mut definite_org_heads = HashSet::new();
         let mut until: Vec<String> = Vec::new();
@@ -998,6 +1006,7 @@ impl Lexicon {
             country_anaphora.extend(f.country_anaphora.iter().map(|w| fold(w)));
             company_plurals.extend(f.company_plurals.iter().map(|w| fold(w)));
             owner_participles.extend(f.owner_participles.iter().map(|w| fold(w)));
+            venture_owner_verbs.extend(f.venture_owner_verbs.iter().map(|w| fold(w)));
             number_words.extend(f.numbers.iter().enumerate().map(|(i, w)| (fold(w), i + 2)));
             number_words.extend(f.pair_words.iter().map(|w| (fold(w), 2)));
             definite_org_heads.extend(f.definite_org_heads.iter().map(|w| fold(w)));
@@ -1433,6 +1442,7 @@ impl Lexicon {
             country_anaphora,
             company_plurals,
             owner_participles,
+            venture_owner_verbs,
             number_words,
             definite_org_heads,
             until,

@@ -825,18 +825,15 @@ impl<'a> State<'a> {
             ..Frame::default()
         };
         // "X, a joint venture of A and B": with no verb in the clause, the
-        // owners named after "of"/"av" a joint-venture noun are its parties,
+        // owners named after "of"/"av" a joint-venture noun (or "owned by")
+        // are its parties,
         // as after "between" (with a verb, "lent €300 million to X, a joint
         // venture of A and B", the clause states the loan)
         let owners = (tr.verb.is_none() && tr.status_at.is_none())
             .then(|| {
                 chains.iter().find(|c| {
-                    c.gov == Gov::NotParty
-                        && c.members.len() >= 2
-                        && c.gov_at.is_some_and(|g| {
-                            g == tr.pivot + 1
-                                && matches!(self.folded(&cl.items[g]).as_str(), "of" | "av")
-                        })
+                    c.gov != Gov::Between
+                        && self.venture_owners(&cl.items, tr.pivot, c)
                         && noun(self.inp, &cl.items[tr.pivot])
                             .is_some_and(|n| n.kind == Kind::JointVenture)
                 })

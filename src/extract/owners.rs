@@ -1,12 +1,13 @@
 //! The owners of a joint venture named in an apposition: "lent €300 million to
-//! X, the battery venture of A and B", "X, ett samriskbolag mellan A och B,".
+//! X, the battery venture of A and B", "X, ett samriskbolag mellan A och B,",
+//! "X, a joint venture owned in equal shares by A and B,".
 //!
 //! The apposition states a joint venture of its own, between the owners (the
 //! venture X is not a party of it), whatever the clause around it states: the
 //! pass takes it out of the sentence before the clauses are read, so that the
 //! clause reads "lent €300 million to X".
 
-use super::{has, Agreement, Gov, Item, ItemKind, State};
+use super::{has, Agreement, Chain, Gov, Item, ItemKind, State};
 use crate::lexicon::{Kind, Status, Tag};
 use crate::segment::BlockKind;
 
@@ -115,24 +116,84 @@ impl<'a> State<'a> {
                     || !matches!(items[c].kind, ItemKind::Word | ItemKind::Phrase(_))
                     || has(inp, &items[c], Tag::predicate)
             })?;
-        if !self.is_comma(&items[comma]) || comma == 0 || self.mention(&items[comma - 1]).is_none()
+        // X right before the comma, or its short form in parentheses after
+        // it ("NEOM Green Hydrogen Company (NGHC), a joint venture …")
+        let named = |x: usize| self.mention(&items[x]).is_some();
+        let paren = |x: usize, c: char| matches!(items[x].kind, ItemKind::Punct(p) if p == c);
+        if !self.is_comma(&items[comma])
+            || comma == 0
+            || !(named(comma - 1)
+                || (comma >= 4
+                    && paren(comma - 1, ')')
+                    && named(comma - 2)
+                    && paren(comma - 3, '(')
+                    && named(comma - 4)))
         {
             return None;
         }
-        // the owners: a list of two or more right after "of"/"between"
         let chain = self
             .chains(items, k + 1, items.len())
             .into_iter()
             .next()
-            .filter(|c| {
+            .filter(|c| self.venture_owners(items, k, c))?;
+        Some((comma, chain.last + 1, chain.members))
+    }
+
+    /// Whether `c` names the owners of the joint-venture noun `items[k]`: a
+    /// list of two or more right after "of"/"between", or after "by" that
+    /// follows an owner participle ("owned in equal shares by", "som ägs av").
+    pub(super) fn venture_owners(&self, items: &[Item], k: usize, c: &Chain) -> bool {
+        let inp = self.inp;
+        if c.members.len() < 2 {
+            return false;
+        }
+        match self.venture_owner_verb(items, k + 1) {
+            Some(v) => {
+                c.gov == Gov::By
+                    && c.gov_at.is_some_and(|g| {
+                        g > v
+                            && g <= v + MAX_WORDS_BEFORE_NOUN
+                            && (v + 1..g).all(|x| {
+                                matches!(items[x].kind, ItemKind::Word | ItemKind::Phrase(_))
+                                    && !self.is_comma(&items[x])
+                                    && !has(inp, &items[x], Tag::predicate)
+                            })
+                    })
+            }
+            None => {
                 c.gov_at == Some(k + 1)
                     && matches!(c.gov, Gov::Between | Gov::NotParty)
-                    && c.members.len() >= 2
                     && matches!(
                         self.folded(&items[k + 1]).as_str(),
                         "of" | "av" | "between" | "mellan"
                     )
-            })?;
-        Some((comma, chain.last + 1, chain.members))
+            }
+        }
+    }
+
+    /// The index of an owner participle at `at`, or after a relative pronoun
+    /// there ("owned", "som ägs").
+    fn venture_owner_verb(&self, items: &[Item], at: usize) -> Option<usize> {
+        let inp = self.inp;
+        let is_verb = |x: usize| {
+            items.get(x).is_some_and(|it| {
+                matches!(it.kind, ItemKind::Word | ItemKind::Phrase(_))
+                    && inp
+                        .lexicon
+                        .venture_owner_verbs
+                        .contains(self.folded(it).split(' ').next().unwrap_or_default())
+            })
+        };
+        if is_verb(at) {
+            Some(at)
+        } else if items
+            .get(at)
+            .is_some_and(|it| has(inp, it, |t| matches!(t, Tag::Which)))
+            && is_verb(at + 1)
+        {
+            Some(at + 1)
+        } else {
+            None
+        }
     }
 }
