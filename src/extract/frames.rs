@@ -216,7 +216,10 @@ impl<'a> State<'a> {
             chains.iter().any(|c| {
                 c.gov == Gov::With
                     && c.first > t
-                    && c.first <= t + 8
+                    // (or a longer example list right after the noun: "loan
+                    // agreements with 12 local, regional and international
+                    // banks, among them A and B")
+                    && (c.first <= t + 8 || c.gov_at.is_some_and(|g| g > t && g <= t + 6))
                     && (tr.all_plural
                         || c.listed
                         || (c.members.len() >= 2 && bare(c.members.len())))

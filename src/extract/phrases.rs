@@ -641,9 +641,28 @@ impl<'a> State<'a> {
             if h > lo + 1 && self.is_comma(&items[h - 1]) {
                 h -= 1;
             }
-            while h > lo && words < 3 && self.descriptor(&items[h - 1]) {
-                h -= 1;
-                words += 1;
+            // (over a noun phrase of up to eight words, which may coordinate
+            // its own or hold "of": "with 23 local, regional and international
+            // banks and investment funds, among them A and B", "med ett
+            // konsortium av ett tjugotal långivare, bland dem A och B")
+            let coord = |x: &Item| {
+                has(self.inp, x, |t| matches!(t, Tag::Coord))
+                    || self.is_comma(x)
+                    || matches!(self.folded(x).as_str(), "of" | "av")
+            };
+            while h > lo && words < 8 {
+                if self.descriptor(&items[h - 1]) {
+                    h -= 1;
+                    words += 1;
+                } else if words > 0
+                    && h >= lo + 2
+                    && coord(&items[h - 1])
+                    && self.descriptor(&items[h - 2])
+                {
+                    h -= 1;
+                } else {
+                    break;
+                }
             }
             // ("med bland andra A och B": right after the preposition)
             if h > lo && (words > 0 || self.governs_with(&items[h - 1])) {
