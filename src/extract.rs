@@ -629,9 +629,12 @@ impl<'a> State<'a> {
             let comma = |k: usize| self.is_comma(&items[k]);
             // ... or right after an agreement noun, with a subject of its own:
             // "ett avtal där Epiroc levererar maskiner"
+            // (or a company anaphor: "det forskningssamarbete som bolaget
+            // inledde med Eisai")
             let own_subject = |k: usize| {
                 has(inp, &items[k - 1], |t| matches!(t, Tag::Agreement { .. }))
-                    && items.get(k + 1).is_some_and(|x| self.mention(x).is_some())
+                    && (items.get(k + 1).is_some_and(|x| self.mention(x).is_some())
+                        || (k + 1 < hi && self.company_anaphor(&items, k + 1, k + 1)))
             };
             let rel = (lo + 1..hi).find(|&k| {
                 has(inp, &items[k], |t| matches!(t, Tag::Which)) && (comma(k - 1) || own_subject(k))

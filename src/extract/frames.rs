@@ -684,11 +684,20 @@ impl<'a> State<'a> {
         // (one actor before it, not a genitive: "A och B stod för programmet
         // tillsammans med C" lists organisers, "using A's experience … together
         // with B's supply chain" names no party)
+        // (a relative pronoun's antecedent counts when the relative clause
+        // names no subject of its own: "Eisai, som sedan 2014 utvecklar
+        // läkemedlet tillsammans med Biogen", not "X, which A owns together
+        // with B")
         let named_before = |k: usize| {
-            (cl.lo..k)
+            let own = (cl.lo..k)
                 .filter_map(|j| self.mention(&items[j]))
                 .map(|m| if m.genitive { 2 } else { 1 })
-                .sum::<usize>()
+                .sum::<usize>();
+            if own == 0 {
+                cl.inherited_subject.as_ref().map_or(0, Vec::len)
+            } else {
+                own
+            }
         };
         let joint = if main.is_none() && verb.is_none() && !inherited {
             cl.range().find(|&k| {
