@@ -841,16 +841,23 @@ impl<'a> State<'a> {
         // are its parties,
         // as after "between" (with a verb, "lent €300 million to X, a joint
         // venture of A and B", the clause states the loan)
-        let owners = (tr.verb.is_none() && tr.status_at.is_none())
-            .then(|| {
-                chains.iter().find(|c| {
-                    c.gov != Gov::Between
-                        && self.venture_owners(&cl.items, tr.pivot, c)
-                        && noun(self.inp, &cl.items[tr.pivot])
-                            .is_some_and(|n| n.kind == Kind::JointVenture)
+        // ... and so are the members named after "of" an alliance or
+        // partnership noun ("the Ocean Alliance of A, B, C and D"), also as
+        // the subject of a predicate after them ("The partnership of A and
+        // B was extended")
+        let owners = chains.iter().find(|c| {
+            [tr.verb, tr.status_at]
+                .into_iter()
+                .flatten()
+                .all(|v| v > c.last)
+                && c.gov != Gov::Between
+                && tr.main.is_some_and(|t| {
+                    self.venture_owners(&cl.items, t, c)
+                        && noun(self.inp, &cl.items[t]).is_some_and(|n| {
+                            matches!(n.kind, Kind::JointVenture | Kind::Partnership)
+                        })
                 })
-            })
-            .flatten();
+        });
         if let Some(b) = chains.iter().find(|c| c.gov == Gov::Between).or(owners) {
             self.add(&b.members, &mut f);
             f.fired("between");
