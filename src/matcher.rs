@@ -167,11 +167,21 @@ impl Matcher {
                         .map(|&(_, _, ix, k, v)| {
                             let e = &g.entities()[ix as usize];
                             let a = &e.aliases[k as usize];
-                            let genitive = ["'s", "’s", ":s", "s"].iter().any(|suffix| {
+                            // (an alias, not the name, written with an
+                            // apostrophe genitive is one whatever the other
+                            // names: "Britain's" beside "United Kingdom", not
+                            // the name "McDonald's")
+                            let stem_named = |suffix: &str| {
                                 a.text
                                     .strip_suffix(suffix)
                                     .is_some_and(|stem| e.aliases.iter().any(|b| &*b.text == stem))
-                            });
+                            };
+                            let apostrophe = k != 0
+                                && ["'s", "’s"].iter().any(|x| {
+                                    a.text.strip_suffix(x).is_some_and(|stem| !stem.is_empty())
+                                });
+                            let genitive =
+                                apostrophe || ["'s", "’s", ":s", "s"].iter().any(|x| stem_named(x));
                             aliases.push(a.text.clone());
                             let alias = (aliases.len() - 1) as u32;
                             let form = if v == 0 {
@@ -587,14 +597,16 @@ mod tests {
             "id\ttype\tname\taliases\tcountry\taffiliation\tnote\n\
              jordan\tcountry\tJordan\tJordan's\n\
              europe\tregion\tEurope\tEuropas|Europa\n\
-             mcd\tcompany\tMcDonald's\n",
+             mcd\tcompany\tMcDonald's\n\
+             uk\tcountry\tUnited Kingdom\tBritain's|UK\n",
         );
         let g = b.build().unwrap();
-        // "McDonald's" is a name: no other name of it is its stem
-        let text = "Jordan's ministry and Jordan; Europas industri och Europa; McDonald's deal";
+        // "McDonald's" is a name: no other name of it is its stem; "Britain's"
+        // is an alias with an apostrophe genitive, whatever its stem
+        let text = "Jordan's ministry and Jordan; Europas industri och Europa; McDonald's deal; Britain's Vodafone";
         let got = Matcher::new(&g).find(text, &fold(text));
         let flags: Vec<bool> = got.iter().map(|m| m.genitive).collect();
-        assert_eq!(flags, [true, false, true, false, false]);
+        assert_eq!(flags, [true, false, true, false, false, true]);
     }
 
     #[test]

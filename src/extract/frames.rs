@@ -886,7 +886,18 @@ impl<'a> State<'a> {
             .status_at
             .filter(|&s| tr.main.is_some_and(|n| n < s) && ends_by(s));
         let passive_verb = tr.verb.filter(|&v| ends_by(v)).or(participle);
-        if let (Some(v), true) = (passive_verb, f.parties.len() < 2) {
+        // ("a memorandum signed by the two companies": a parties anaphor
+        // right after the verb)
+        let anaphor_by = passive_verb.filter(|&v| {
+            v + 1 < cl.hi
+                && has(self.inp, &cl.items[v + 1], |t| {
+                    matches!(t, Tag::PartiesAnaphor)
+                })
+        });
+        if let (Some(v), true) = (anaphor_by, f.parties.len() < 2) {
+            self.add_anaphor_parties(cl, v + 1, &mut f);
+            f.explicit = true;
+        } else if let (Some(v), true) = (passive_verb, f.parties.len() < 2) {
             if let Some(c) = chains.iter().find(|c| c.first > v) {
                 self.add(&c.members, &mut f);
                 f.fired("by");
@@ -1315,22 +1326,7 @@ impl<'a> State<'a> {
                 f.explicit = true;
             }
         } else if let Some(k) = anaphor_parties {
-            // "the two carriers" stand for organisations, not countries;
-            // "the three carmakers" for three companies
-            let phrase = self.folded(&items[k]);
-            let lex = &self.inp.lexicon;
-            let head = phrase.rsplit(' ').next().unwrap_or_default();
-            let referent = Referent {
-                organisations: !lex.country_anaphora.contains(head),
-                companies: lex.company_plurals.contains(head),
-                count: phrase
-                    .split(' ')
-                    .find_map(|w| lex.number_words.get(w).copied()),
-            };
-            if let Some(ps) = self.parties_referred(cl.si, items[k].start, referent) {
-                f.parties.extend(ps);
-                f.fired("parties-anaphor");
-            }
+            self.add_anaphor_parties(cl, k, f);
         }
         // genitive subject: "JARE:s avtal med Lynas"
         if let Some(t) = tr.main.filter(|&t| t > lo) {
@@ -1591,6 +1587,26 @@ impl<'a> State<'a> {
         }
         f.parties = parties;
         f.rule = format!("carried-subject+{}", f.rule);
+    }
+
+    /// Adds the parties the parties anaphor at `k` refers to ("the two
+    /// carriers" stand for organisations, not countries; "the three
+    /// carmakers" for three companies).
+    fn add_anaphor_parties(&self, cl: &Clause, k: usize, f: &mut Frame) {
+        let phrase = self.folded(&cl.items[k]);
+        let lex = &self.inp.lexicon;
+        let head = phrase.rsplit(' ').next().unwrap_or_default();
+        let referent = Referent {
+            organisations: !lex.country_anaphora.contains(head),
+            companies: lex.company_plurals.contains(head),
+            count: phrase
+                .split(' ')
+                .find_map(|w| lex.number_words.get(w).copied()),
+        };
+        if let Some(ps) = self.parties_referred(cl.si, cl.items[k].start, referent) {
+            f.parties.extend(ps);
+            f.fired("parties-anaphor");
+        }
     }
 
     /// The actors "the two sides", "parterna", "they" stand for: a coordination of

@@ -482,6 +482,14 @@ impl<'a> State<'a> {
                 j = close + 1;
                 continue;
             }
+            // "Eutelsat Communications and B": capitalised words right
+            // after a member that the gazetteer name leaves out finish its
+            // name (at most two)
+            let mut tail = 0;
+            while j < hi && tail < 2 && self.name_tail(&items[j]) {
+                j += 1;
+                tail += 1;
+            }
             // ", president of JAXA," after a person: the comma closing it coordinates
             if self.is_person(&items[last]) {
                 if let Some(close) = self.role_apposition(items, j, hi) {
@@ -525,6 +533,16 @@ impl<'a> State<'a> {
             }
         }
         (members, last, j)
+    }
+
+    /// A capitalised plain word that may finish a name ("Communications",
+    /// "Holdings"): no lexicon phrase, no date, no acronym of one letter.
+    fn name_tail(&self, it: &Item) -> bool {
+        let w = &self.inp.text[it.start..it.end];
+        matches!(it.kind, ItemKind::Word)
+            && w.chars().count() >= 2
+            && w.starts_with(|c: char| c.is_uppercase())
+            && w.chars().skip(1).all(|c| c.is_lowercase())
     }
 
     /// The relation word that governs a chain starting at `first`, found by
