@@ -852,7 +852,7 @@ impl<'a> State<'a> {
                 .all(|v| v > c.last)
                 && c.gov != Gov::Between
                 && tr.main.is_some_and(|t| {
-                    self.venture_owners(&cl.items, t, c)
+                    self.venture_owners(cl.items, t, c)
                         && noun(self.inp, &cl.items[t]).is_some_and(|n| {
                             matches!(n.kind, Kind::JointVenture | Kind::Partnership)
                         })
