@@ -576,18 +576,38 @@ impl<'a> State<'a> {
                 matches!(x.kind, ItemKind::Word)
                     && inp.text[x.start..x.end].starts_with(|c: char| c.is_lowercase())
             };
+            // (or with an object of its own right after an agreement verb:
+            // "A acquired B in 2022 and agreed to take over C last year"; a
+            // date may come first: ", and last year agreed to take over C")
+            let pred_first = items[k + 1..]
+                .iter()
+                .take(3)
+                .find(|x| !aux(x) && !matches!(x.kind, ItemKind::Date(_)))
+                .is_some_and(pred);
+            // (the left clause names its subject before its predicate: a
+            // company anaphor there, "It acquired B …", gives no name to share)
+            let named_subject = items[lo..k]
+                .iter()
+                .take_while(|x| !pred(x))
+                .any(|x| self.mention(x).is_some());
+            let verb_object = named_subject
+                && (k + 1..items.len()).take(6).any(|v| {
+                    has(inp, &items[v], |t| matches!(t, Tag::AgreementVerb { .. }))
+                        && items[v + 1..]
+                            .iter()
+                            .take(4)
+                            .find(|x| !self.descriptor(x) || self.mention(x).is_some())
+                            .is_some_and(|x| self.mention(x).is_some_and(|m| !m.genitive))
+                });
             let shared = left_pred
-                && !splits
                 && and
-                && items[k + 1..]
-                    .iter()
-                    .take(3)
-                    .find(|x| !aux(x))
-                    .is_some_and(pred)
-                && items[k + 1..]
+                && pred_first
+                && (items[k + 1..]
                     .iter()
                     .take(8)
-                    .any(|x| has(inp, x, |t| matches!(t, Tag::With)));
+                    .any(|x| has(inp, x, |t| matches!(t, Tag::With)))
+                    || verb_object)
+                && (!splits || verb_object);
             if shared {
                 cuts.push(k);
                 shares_subject.push(k);
