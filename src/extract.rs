@@ -469,10 +469,11 @@ impl<'a> State<'a> {
         // cut that opens them)
         let mut shares_subject: Vec<usize> = Vec::new();
         let adverbial = self.opening_adverbial(&items);
+        let quote_end = self.opening_quote(&items);
         // Swedish particle verbs split by their subject: (verb, particle)
         let split_verbs = self.split_verbs(&items, 0, items.len());
         for k in 1..items.len() {
-            if adverbial == Some(k) {
+            if adverbial == Some(k) || quote_end == Some(k) {
                 cuts.push(k);
                 continue;
             }
@@ -1189,6 +1190,23 @@ impl<'a> State<'a> {
                     .is_some_and(|x| self.mention(x).is_some())
         });
         (left_with || left_verb) && right_with
+    }
+
+    /// Where direct speech that opens the sentence ends: the item after its
+    /// closing quotation mark, when the quote names no actor and no agreement
+    /// ("\"We are buying it for now,\" X told reporters, adding that the
+    /// agency would sign …": the quote's verb is not the clause's).
+    fn opening_quote(&self, items: &[Item]) -> Option<usize> {
+        let inp = self.inp;
+        let quote = |x: &Item| matches!(&inp.text[x.start..x.end], "\"" | "“" | "”" | "«" | "»");
+        if !items.first().is_some_and(quote) {
+            return None;
+        }
+        let close = (1..items.len()).find(|&k| quote(&items[k]))?;
+        let plain = items[1..close].iter().all(|x| {
+            self.mention(x).is_none() && !has(inp, x, |t| matches!(t, Tag::Agreement { .. }))
+        });
+        (plain && close + 1 < items.len()).then_some(close + 1)
     }
 
     /// "Following talks in Stockholm, A and B signed …", "Efter långa
