@@ -1238,6 +1238,15 @@ impl<'a> State<'a> {
                     || !(c.last + 1..pivot)
                         .any(|k| has(inp, &items[k], |t| matches!(t, Tag::Comment)))
             })
+            // the object of a verb before "and"/"och", when a name opens the
+            // clause: "A har lämnat Danmark och sålde …" is A's sale
+            .filter(|c| {
+                !(c.last + 2 == pivot
+                    && matches!(self.folded(&items[c.last + 1]).as_str(), "and" | "och")
+                    && chains
+                        .iter()
+                        .any(|d| d.first < c.first && d.gov == Gov::None && d.first == lo))
+            })
             .min_by_key(|c| {
                 if c.last < pivot {
                     pivot - c.last
