@@ -1616,9 +1616,17 @@ impl Lexicon {
                         return true;
                     }
                 }
-                let name = bare.starts_with(char::is_uppercase);
+                // (a Swedish definite noun names a party too, "kom Uniper och
+                // förbundsregeringen överens", "kom de två bolagen överens",
+                // after a determiner or an adjective in -a: "den tyska
+                // regeringen")
+                let definite =
+                    w.len() > 4 && (w.ends_with("en") || w.ends_with("et") || w.ends_with("na"));
+                let name = bare.starts_with(char::is_uppercase) || definite;
+                let modifier = matches!(w.as_str(), "den" | "det" | "de" | "två" | "båda")
+                    || (w.len() > 3 && w.ends_with('a'));
                 if token.ends_with(['.', ';', ':', '!', '?'])
-                    || (!name && !self.coord_words.contains(&w))
+                    || (!name && !modifier && !self.coord_words.contains(&w))
                 {
                     return false;
                 }
