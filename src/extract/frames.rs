@@ -836,12 +836,11 @@ impl<'a> State<'a> {
             split,
             ..Frame::default()
         };
-        // "X, a joint venture of A and B": with no verb in the clause, the
-        // owners named after "of"/"av" a joint-venture noun (or "owned by")
-        // are its parties,
-        // as after "between" (with a verb, "lent €300 million to X, a joint
-        // venture of A and B", the clause states the loan)
-        // ... and so are the members named after "of" an alliance or
+        // "X, a joint venture of A and B": with no verb before them, the
+        // owners named after "of"/"av" a joint-venture noun (or after "owned
+        // by") are its parties, as after "between" (with a verb, "lent €300
+        // million to X, a joint venture of A and B", the clause states the
+        // loan); so are the members named after "of" an alliance or
         // partnership noun ("the Ocean Alliance of A, B, C and D"), also as
         // the subject of a predicate after them ("The partnership of A and
         // B was extended")

@@ -15,6 +15,9 @@ use crate::segment::BlockKind;
 /// ("the battery venture", "a 50-50 joint venture", "Equinor-ledda").
 const MAX_WORDS_BEFORE_NOUN: usize = 4;
 
+/// Words from an owner participle to its "by" ("owned in equal shares by").
+const MAX_WORDS_BEFORE_BY: usize = 4;
+
 impl<'a> State<'a> {
     /// Emits a joint venture for each apposition "X, (det) … JV-noun
     /// of/between A and B" in `items` and removes the apposition from them.
@@ -152,7 +155,7 @@ impl<'a> State<'a> {
                 c.gov == Gov::By
                     && c.gov_at.is_some_and(|g| {
                         g > v
-                            && g <= v + MAX_WORDS_BEFORE_NOUN
+                            && g <= v + MAX_WORDS_BEFORE_BY
                             && (v + 1..g).all(|x| {
                                 matches!(items[x].kind, ItemKind::Word | ItemKind::Phrase(_))
                                     && !self.is_comma(&items[x])

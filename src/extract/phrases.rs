@@ -535,8 +535,9 @@ impl<'a> State<'a> {
         (members, last, j)
     }
 
-    /// A capitalised plain word that may finish a name ("Communications",
-    /// "Holdings"): no lexicon phrase, no date, no acronym of one letter.
+    /// A plain word that may finish a name ("Communications", "Holdings"):
+    /// a capital and then lower-case letters only (no acronym, no lexicon
+    /// phrase, no date).
     fn name_tail(&self, it: &Item) -> bool {
         let w = &self.inp.text[it.start..it.end];
         matches!(it.kind, ItemKind::Word)
