@@ -89,9 +89,15 @@ impl<'a> State<'a> {
                 })
             })
         };
+        // (also when "to" is a word of its own before the plan, after the
+        // signed agreement's noun: "signed an MoU to explore a plant", not
+        // "agreed to explore a joint venture", which plans the venture)
         let content = |k: usize| {
             let w = self.folded(&cl.items[k]);
-            infinitive(&w) && signed_before(k)
+            let to_before = k > cl.lo
+                && tr.main.is_some_and(|n| n < k - 1)
+                && infinitive(&format!("{} ", self.folded(&cl.items[k - 1])));
+            (infinitive(&w) || to_before) && signed_before(k)
         };
         verb_status
             .into_iter()
