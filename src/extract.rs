@@ -11,7 +11,7 @@
 
 use crate::dates::{self, Context, Date, DateExpr, DateValue};
 use crate::gazetteer::ActorType;
-use crate::lexicon::{Kind, PhraseMatch, Relative, Status, Tag};
+use crate::lexicon::{Kind, PhraseMatch, Relative, SaleRole, Status, Tag};
 use crate::matcher::Mention;
 use crate::segment::{Block, BlockKind, Sentence};
 use crate::spans::{SpanIndex, SpanSet};
@@ -579,11 +579,16 @@ impl<'a> State<'a> {
             };
             // (or with an object of its own right after an agreement verb:
             // "A acquired B in 2022 and agreed to take over C last year"; a
-            // date may come first: ", and last year agreed to take over C")
+            // date may come first: ", and last year agreed to take over C",
+            // ", and in 2022 agreed to …")
             let pred_first = items[k + 1..]
                 .iter()
                 .take(3)
-                .find(|x| !aux(x) && !matches!(x.kind, ItemKind::Date(_)))
+                .find(|x| {
+                    !aux(x)
+                        && !matches!(x.kind, ItemKind::Date(_))
+                        && !has(inp, x, |t| matches!(t, Tag::NotParty))
+                })
                 .is_some_and(pred);
             // (the left clause names its subject before its predicate: a
             // company anaphor there, "It acquired B …", gives no name to share)
@@ -591,13 +596,25 @@ impl<'a> State<'a> {
                 .iter()
                 .take_while(|x| !pred(x))
                 .any(|x| self.mention(x).is_some());
+            // (or its seller or buyer: "and agreed to buy hydrogen from C")
+            let trade_prep = |x: &Item| {
+                inp.lexicon
+                    .sale_prepositions
+                    .get(self.folded(x).as_str())
+                    .is_some_and(|r| {
+                        r.iter()
+                            .any(|r| matches!(r, SaleRole::Seller | SaleRole::Buyer))
+                    })
+            };
             let verb_object = named_subject
                 && (k + 1..items.len()).take(6).any(|v| {
                     has(inp, &items[v], |t| matches!(t, Tag::AgreementVerb { .. }))
                         && items[v + 1..]
                             .iter()
                             .take(4)
-                            .find(|x| !self.descriptor(x) || self.mention(x).is_some())
+                            .find(|x| {
+                                (!self.descriptor(x) && !trade_prep(x)) || self.mention(x).is_some()
+                            })
                             .is_some_and(|x| self.mention(x).is_some_and(|m| !m.genitive))
                 });
             let shared = left_pred
