@@ -991,6 +991,10 @@ mod tests {
                 "signed", "tecknade", "memorandum of understanding", "avtal", "agreement",
                 "with", "med", "mellan", "between", "and", "och", "2024", "den 5 maj", "'", "’s",
                 "12 June 2025", "i går", "the agreement", "Avtalet", "CEO", "vd:n", "Karin",
+                "joint venture", "owned in equal shares by", "som ägs av", "among them",
+                "bland dem", "Alliance of", "kom", "överens", "förbundsregeringen",
+                "the two companies", "signed by", "agreed to merge", "to explore a",
+                "settlement", "rederiet", "together with", "tillsammans med", "which", "som",
             ])
             .prop_map(str::to_string),
             1 => any::<char>().prop_map(String::from),
