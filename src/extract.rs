@@ -577,10 +577,10 @@ impl<'a> State<'a> {
                 matches!(x.kind, ItemKind::Word)
                     && inp.text[x.start..x.end].starts_with(|c: char| c.is_lowercase())
             };
-            // (or with an object of its own right after an agreement verb:
-            // "A acquired B in 2022 and agreed to take over C last year"; a
-            // date may come first: ", and last year agreed to take over C",
-            // ", and in 2022 agreed to …")
+            // (or with an object, seller or buyer of its own right after an
+            // agreement verb: "A acquired B in 2022 and agreed to take over C
+            // last year"; a date may come first: ", and last year agreed to
+            // take over C", ", and in 2022 agreed to …")
             let pred_first = items[k + 1..]
                 .iter()
                 .take(3)
@@ -590,42 +590,13 @@ impl<'a> State<'a> {
                         && !has(inp, x, |t| matches!(t, Tag::NotParty))
                 })
                 .is_some_and(pred);
-            // (the left clause names its subject before its predicate: a
-            // company anaphor there, "It acquired B …", gives no name to share)
-            let named_subject = items[lo..k]
-                .iter()
-                .take_while(|x| !pred(x))
-                .any(|x| self.mention(x).is_some());
-            // (or its seller or buyer: "and agreed to buy hydrogen from C")
-            let trade_prep = |x: &Item| {
-                inp.lexicon
-                    .sale_prepositions
-                    .get(self.folded(x).as_str())
-                    .is_some_and(|r| {
-                        r.iter()
-                            .any(|r| matches!(r, SaleRole::Seller | SaleRole::Buyer))
-                    })
-            };
-            let verb_object = named_subject
-                && (k + 1..items.len()).take(6).any(|v| {
-                    has(inp, &items[v], |t| matches!(t, Tag::AgreementVerb { .. }))
-                        && items[v + 1..]
-                            .iter()
-                            .take(4)
-                            .find(|x| {
-                                (!self.descriptor(x) && !trade_prep(x)) || self.mention(x).is_some()
-                            })
-                            .is_some_and(|x| self.mention(x).is_some_and(|m| !m.genitive))
-                });
-            let shared = left_pred
-                && and
-                && pred_first
-                && (items[k + 1..]
+            let shared = left_pred && and && pred_first && {
+                let with_near = items[k + 1..]
                     .iter()
                     .take(8)
-                    .any(|x| has(inp, x, |t| matches!(t, Tag::With)))
-                    || verb_object)
-                && (!splits || verb_object);
+                    .any(|x| has(inp, x, |t| matches!(t, Tag::With)));
+                (with_near && !splits) || self.second_verb_object(&items, lo, k)
+            };
             if shared {
                 cuts.push(k);
                 shares_subject.push(k);
@@ -1207,6 +1178,39 @@ impl<'a> State<'a> {
                     .is_some_and(|x| self.mention(x).is_some())
         });
         (left_with || left_verb) && right_with
+    }
+
+    /// Whether the predicate after the conjunction at `k` has an object,
+    /// seller or buyer of its own right after its agreement verb ("… and
+    /// agreed to take over C", "… and agreed to buy hydrogen from C"), and
+    /// the clause from `lo` names its subject before its predicate (a
+    /// company anaphor there, "It acquired B …", gives no name to share).
+    fn second_verb_object(&self, items: &[Item], lo: usize, k: usize) -> bool {
+        let inp = self.inp;
+        let trade_prep = |x: &Item| {
+            inp.lexicon
+                .sale_prepositions
+                .get(self.folded(x).as_str())
+                .is_some_and(|r| {
+                    r.iter()
+                        .any(|r| matches!(r, SaleRole::Seller | SaleRole::Buyer))
+                })
+        };
+        let named_subject = items[lo..k]
+            .iter()
+            .take_while(|x| !has(inp, x, Tag::predicate))
+            .any(|x| self.mention(x).is_some());
+        named_subject
+            && (k + 1..items.len()).take(6).any(|v| {
+                has(inp, &items[v], |t| matches!(t, Tag::AgreementVerb { .. }))
+                    && items[v + 1..]
+                        .iter()
+                        .take(4)
+                        .find(|x| {
+                            (!self.descriptor(x) && !trade_prep(x)) || self.mention(x).is_some()
+                        })
+                        .is_some_and(|x| self.mention(x).is_some_and(|m| !m.genitive))
+            })
     }
 
     /// Where direct speech that opens the sentence ends: the item after its

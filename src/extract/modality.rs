@@ -94,9 +94,10 @@ impl<'a> State<'a> {
         // "agreed to explore a joint venture", which plans the venture)
         let content = |k: usize| {
             let w = self.folded(&cl.items[k]);
-            let to_before = k > cl.lo
-                && tr.main.is_some_and(|n| n < k - 1)
-                && infinitive(&format!("{} ", self.folded(&cl.items[k - 1])));
+            let to_before = k > cl.lo && tr.main.is_some_and(|n| n < k - 1) && {
+                let prev = self.folded(&cl.items[k - 1]);
+                infinitive(&prev) || matches!(prev.as_str(), "to" | "att" | "om att")
+            };
             (infinitive(&w) || to_before) && signed_before(k)
         };
         verb_status
