@@ -131,6 +131,8 @@ enum Gov {
 pub struct Input<'a> {
     /// The text.
     pub text: &'a str,
+    /// The text folded with [`crate::text::fold`] (same length, same offsets).
+    pub folded: &'a str,
     /// Blocks.
     pub blocks: &'a [Block],
     /// Sentences.
@@ -374,8 +376,8 @@ impl<'a> State<'a> {
     }
 
     /// An item's text, case-folded.
-    fn folded(&self, it: &Item) -> String {
-        crate::text::fold(&self.inp.text[it.start..it.end])
+    fn folded(&self, it: &Item) -> &'a str {
+        &self.inp.folded[it.start..it.end]
     }
 
     fn mention(&self, it: &Item) -> Option<&'a Mention> {
@@ -493,15 +495,16 @@ impl<'a> State<'a> {
             // "A, B, and C": the serial comma continues a list, it cuts no clause
             let list = self.mention(&items[k - 1]).is_some()
                 || (k >= 2 && self.mention(&items[k - 2]).is_some() && word(k - 1) == ",");
+            // (the words are ASCII: an ASCII comparison is the folded one)
+            let bare = one.trim_start_matches(',').trim_start();
             let and = ["and", "och", "samt"]
                 .iter()
-                .any(|c| crate::text::fold(one.trim_start_matches(',').trim_start()) == *c);
+                .any(|c| bare.eq_ignore_ascii_case(c));
             let listed = list && and && items.get(k + 1).is_some_and(|x| self.mention(x).is_some());
             // "…, men de nådde inte hela vägen": a negated contrast is a clause
             // of its own, whatever its verb
             let contrast = ["men", "but"].iter().any(|c| {
-                crate::text::fold(one.trim_start_matches(',').trim_start()) == *c
-                    || (word(k - 1) == "," && one.eq_ignore_ascii_case(c))
+                bare.eq_ignore_ascii_case(c) || (word(k - 1) == "," && one.eq_ignore_ascii_case(c))
             });
             let negated_rest = contrast
                 && items[k..]
@@ -812,7 +815,7 @@ impl<'a> State<'a> {
             })
             .any(|k| {
                 matches!(
-                    self.folded(&items[k]).as_str(),
+                    self.folded(&items[k]),
                     "the" | "this" | "that" | "its" | "their" | "under the"
                 )
             })
@@ -1012,16 +1015,14 @@ impl<'a> State<'a> {
         let joins = has_tag(&|t| matches!(t, Tag::Joins));
         let talks_ref = self.out[a].status == Status::Negotiating
             && items.iter().any(|it| {
-                crate::lexicon::TALK_WORDS.contains(&self.folded(it).as_str())
+                crate::lexicon::TALK_WORDS.contains(&self.folded(it))
                     || has(inp, it, |t| matches!(t, Tag::Status(Status::Negotiating)))
             });
-        let first_word = crate::text::fold(
-            inp.text[inp.sentences[si].start..]
-                .split_whitespace()
-                .next()
-                .unwrap_or(""),
-        );
-        let pronoun_passive = matches!(first_word.as_str(), "det" | "it" | "its" | "den")
+        let first_word = inp.folded[inp.sentences[si].start..]
+            .split_whitespace()
+            .next()
+            .unwrap_or("");
+        let pronoun_passive = matches!(first_word, "det" | "it" | "its" | "den")
             && has_tag(&|t| matches!(t, Tag::Passive | Tag::Status(Status::Signed)));
         let signing = has_tag(&|t| matches!(t, Tag::Status(Status::Signed) | Tag::Passive));
         let persons: Vec<String> = items
@@ -1190,7 +1191,7 @@ impl<'a> State<'a> {
         let trade_prep = |x: &Item| {
             inp.lexicon
                 .sale_prepositions
-                .get(self.folded(x).as_str())
+                .get(self.folded(x))
                 .is_some_and(|r| {
                     r.iter()
                         .any(|r| matches!(r, SaleRole::Seller | SaleRole::Buyer))
@@ -1254,7 +1255,7 @@ impl<'a> State<'a> {
             // verb second, no comma: "Efter flera års samtal har bolaget
             // tecknat …" ends at the auxiliary that a subject follows
             let k = (2..items.len().min(16))
-                .find(|&k| inp.lexicon.is_auxiliary(&self.folded(&items[k])))?;
+                .find(|&k| inp.lexicon.is_auxiliary(self.folded(&items[k])))?;
             return (bare(k) && self.subject_then_predicate(items, k + 1)).then_some(k);
         };
         let bare = bare(c);

@@ -483,6 +483,7 @@ impl Pipeline {
         let lang = doc.lang.clone().or_else(|| self.lexicon.detect(&folded));
         let out = extract::extract(&extract::Input {
             text,
+            folded: &folded,
             blocks: &blocks,
             sentences: &sentences,
             mentions: &mentions,

@@ -389,7 +389,7 @@ impl<'a> State<'a> {
             let objects = &self.inp.lexicon.sold_objects;
             (v + 1..cl.hi)
                 .take_while(|&k| self.mention(&cl.items[k]).is_none())
-                .find_map(|k| objects.get(self.folded(&cl.items[k]).as_str()).copied())
+                .find_map(|k| objects.get(self.folded(&cl.items[k])).copied())
         };
         let acquired = verb.and_then(|(object_kind, sale, v)| {
             object_kind
@@ -647,9 +647,8 @@ impl<'a> State<'a> {
         let word = |k: usize| self.folded(&items[k]);
         // ... or named as a new one with its partner ("through the new
         // collaboration with B", "genom det nya samarbetet med B")
-        let before = |k: usize, w: fn(&str) -> bool| {
-            (k.saturating_sub(2).max(cl.lo)..k).any(|j| w(word(j).as_str()))
-        };
+        let before =
+            |k: usize, w: fn(&str) -> bool| (k.saturating_sub(2).max(cl.lo)..k).any(|j| w(word(j)));
         let after = |k: usize, f: fn(&Tag) -> bool| {
             (k + 1..cl.hi.min(k + 3)).any(|j| has(inp, &items[j], f))
         };
@@ -1004,7 +1003,7 @@ impl<'a> State<'a> {
         let at = (cl.lo..cl.hi.saturating_sub(1)).find(|&k| {
             (has(self.inp, &items[k], |t| matches!(t, Tag::With))
                 || self.phrase_ends_with_with(&items[k]))
-                && matches!(self.folded(&items[k + 1]).as_str(), "them" | "dem")
+                && matches!(self.folded(&items[k + 1]), "them" | "dem")
         });
         at.and(self.last_counterparts.clone())
     }
@@ -1071,10 +1070,7 @@ impl<'a> State<'a> {
         // "with an option for five more": a count of more of something, no group
         if items.get(at + 1).is_none_or(|x| {
             matches!(x.kind, ItemKind::Punct(_))
-                || matches!(
-                    self.folded(x).as_str(),
-                    "more" | "fler" | "further" | "ytterligare"
-                )
+                || matches!(self.folded(x), "more" | "fler" | "further" | "ytterligare")
         }) {
             return None;
         }
@@ -1241,7 +1237,7 @@ impl<'a> State<'a> {
             // clause: "A har lämnat Danmark och sålde …" is A's sale
             .filter(|c| {
                 !(c.last + 2 == pivot
-                    && matches!(self.folded(&items[c.last + 1]).as_str(), "and" | "och")
+                    && matches!(self.folded(&items[c.last + 1]), "and" | "och")
                     && chains
                         .iter()
                         .any(|d| d.first < c.first && d.gov == Gov::None && d.first == lo))
@@ -1324,7 +1320,7 @@ impl<'a> State<'a> {
             let resolved = if let Some(sp) = self.speaker_before(items, a, lo) {
                 Some(sp)
             } else if has(inp, &items[a], |t| matches!(t, Tag::OrgHead)) {
-                self.last_named_with(&self.folded(&items[a]), items[a].start)
+                self.last_named_with(self.folded(&items[a]), items[a].start)
             } else {
                 self.last_company(cl.si, items, lo, !self.pronoun(&items[a]))
             };
@@ -1488,7 +1484,7 @@ impl<'a> State<'a> {
             self.inp
                 .lexicon
                 .sale_prepositions
-                .get(self.folded(&items[j]).as_str())
+                .get(self.folded(&items[j]))
                 .is_some_and(|rs| {
                     sale_role.is_some_and(|r| rs.contains(&r))
                         || (supply
@@ -1522,7 +1518,7 @@ impl<'a> State<'a> {
             });
         if org_head {
             let Some(c) = self
-                .last_named_with(&self.folded(&items[k]), items[k].start)
+                .last_named_with(self.folded(&items[k]), items[k].start)
                 .filter(|c| !f.parties.contains(c))
             else {
                 return;
@@ -1770,7 +1766,7 @@ impl<'a> State<'a> {
             .rev()
             .take(200)
             .find(|m| {
-                crate::text::fold(&inp.text[m.start..m.end])
+                inp.folded[m.start..m.end]
                     .split(|c: char| !c.is_alphanumeric())
                     .any(|w| w == head)
                     && inp.actors.kind(&m.actor).can_be_party()
@@ -1800,7 +1796,7 @@ impl<'a> State<'a> {
             .inp
             .lexicon
             .definite_org_heads
-            .contains(&self.folded(&items[k]))
+            .contains(self.folded(&items[k]))
         {
             return true;
         }
@@ -1808,10 +1804,7 @@ impl<'a> State<'a> {
             if self.mention(&items[j]).is_some() || matches!(items[j].kind, ItemKind::Punct(_)) {
                 return false;
             }
-            if matches!(
-                self.folded(&items[j]).as_str(),
-                "the" | "this" | "that" | "its"
-            ) {
+            if matches!(self.folded(&items[j]), "the" | "this" | "that" | "its") {
                 return true;
             }
         }
@@ -1952,7 +1945,7 @@ impl<'a> State<'a> {
                                 && inp
                                     .lexicon
                                     .owner_participles
-                                    .contains(&self.folded(&items[g - 1]))
+                                    .contains(self.folded(&items[g - 1]))
                         })
                         && tr.verb.is_some_and(|v| v < c.first)
                         && self.verb_of_kind(cl, tr, Kind::Investment) =>
@@ -2061,8 +2054,8 @@ impl<'a> State<'a> {
             .chain(cl.inherited_trigger.iter())
             .any(|&k| {
                 tags(inp, &cl.items[k]).iter().any(|t| match t {
-                    Tag::Agreement { kind, .. } => lex.introduces_counterpart(*kind, false, &w),
-                    Tag::AgreementVerb { kind, .. } => lex.introduces_counterpart(*kind, true, &w),
+                    Tag::Agreement { kind, .. } => lex.introduces_counterpart(*kind, false, w),
+                    Tag::AgreementVerb { kind, .. } => lex.introduces_counterpart(*kind, true, w),
                     _ => false,
                 })
             });
@@ -2098,7 +2091,7 @@ impl<'a> State<'a> {
             self.inp
                 .lexicon
                 .sale_prepositions
-                .get(w.as_str())
+                .get(w)
                 .is_some_and(|r| r.contains(&role))
         })
     }

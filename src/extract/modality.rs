@@ -96,9 +96,9 @@ impl<'a> State<'a> {
             let w = self.folded(&cl.items[k]);
             let to_before = k > cl.lo && tr.main.is_some_and(|n| n < k - 1) && {
                 let prev = self.folded(&cl.items[k - 1]);
-                infinitive(&prev) || matches!(prev.as_str(), "to" | "att" | "om att")
+                infinitive(prev) || matches!(prev, "to" | "att" | "om att")
             };
-            (infinitive(&w) || to_before) && signed_before(k)
+            (infinitive(w) || to_before) && signed_before(k)
         };
         verb_status
             .into_iter()
@@ -313,7 +313,7 @@ impl<'a> State<'a> {
         let purpose = |k: usize| {
             (k.saturating_sub(3).max(cl.lo)..k).any(|x| {
                 let w = self.folded(&items[x]);
-                infinitive(&w)
+                infinitive(w)
                     && has(inp, &items[x], |t| {
                         matches!(t, Tag::Status(Status::Planned))
                     })
@@ -395,14 +395,13 @@ impl<'a> State<'a> {
             let ItemKind::Date(d) = cl.items[k].kind else {
                 return false;
             };
-            let text = self.inp.text;
+            let folded = self.inp.folded;
             let end = self.dates[d].start;
             let mut from = end.saturating_sub(24);
-            while !text.is_char_boundary(from) {
+            while !folded.is_char_boundary(from) {
                 from -= 1;
             }
-            let before = crate::text::fold(&text[from..end]);
-            let before = before.trim_end();
+            let before = folded[from..end].trim_end();
             self.inp.lexicon.until.iter().any(|w| {
                 before.strip_suffix(w.as_str()).is_some_and(|rest| {
                     rest.is_empty() || rest.ends_with(|c: char| !c.is_alphanumeric())

@@ -167,7 +167,7 @@ impl<'a> State<'a> {
                 c.gov_at == Some(k + 1)
                     && matches!(c.gov, Gov::Between | Gov::NotParty)
                     && matches!(
-                        self.folded(&items[k + 1]).as_str(),
+                        self.folded(&items[k + 1]),
                         "of" | "av" | "between" | "mellan"
                     )
             }

@@ -29,7 +29,7 @@ impl<'a> State<'a> {
             && self
                 .inp
                 .lexicon
-                .is_split_particle(&self.folded(&items[h - 1]), &self.folded(&items[p]))
+                .is_split_particle(self.folded(&items[h - 1]), self.folded(&items[p]))
     }
 
     /// "leveransavtal med kunder som A, B och C": "som" after a noun that
@@ -171,7 +171,7 @@ impl<'a> State<'a> {
         // noun is the venture, not a party of it
         for i in lo..hi.saturating_sub(2) {
             if self.mention(&items[i]).is_none()
-                || !matches!(self.folded(&items[i + 1]).as_str(), "as" | "som")
+                || !matches!(self.folded(&items[i + 1]), "as" | "som")
             {
                 continue;
             }
@@ -209,7 +209,7 @@ impl<'a> State<'a> {
         // article and a company or organisation head open one too)
         let definite_head = |at: usize| {
             let article = has(inp, &items[at], |t| matches!(t, Tag::Determiner))
-                && matches!(self.folded(&items[at]).as_str(), "the" | "den" | "det");
+                && matches!(self.folded(&items[at]), "the" | "den" | "det");
             article
                 .then(|| {
                     (at + 1..hi.min(at + 6))
@@ -591,7 +591,7 @@ impl<'a> State<'a> {
                     && g >= lo + 3
                     && self.mention(&items[g - 2]).is_some()
                     && has(self.inp, &items[g - 3], Tag::predicate)
-                    && self.inp.lexicon.is_adverb(&self.folded(&items[g - 1])))
+                    && self.inp.lexicon.is_adverb(self.folded(&items[g - 1])))
                 // "with, among others, A and B": the comma that closes the
                 // example words
                 || (self.is_comma(&items[g - 1])
@@ -604,7 +604,7 @@ impl<'a> State<'a> {
         {
             listed |= several && matches!(items[g - 1].kind, ItemKind::Punct(':'));
             let adverb = matches!(items[g - 1].kind, ItemKind::Word)
-                && self.inp.lexicon.is_adverb(&self.folded(&items[g - 1]));
+                && self.inp.lexicon.is_adverb(self.folded(&items[g - 1]));
             g -= 1;
             steps += 1;
             // (and over the subject before it, to the verb: the object of
@@ -667,7 +667,7 @@ impl<'a> State<'a> {
             let coord = |x: &Item| {
                 has(self.inp, x, |t| matches!(t, Tag::Coord))
                     || self.is_comma(x)
-                    || matches!(self.folded(x).as_str(), "of" | "av")
+                    || matches!(self.folded(x), "of" | "av")
             };
             while h > lo && words < 8 {
                 if self.descriptor(&items[h - 1]) {
