@@ -612,6 +612,9 @@ pub struct FormEntry {
 pub struct Forms {
     ac: Option<AhoCorasick>,
     entries: Vec<Vec<FormEntry>>,
+    /// Per pattern: whether one of its entries is a compound tail (matched
+    /// inside a word).
+    tails: Vec<bool>,
     /// Folded words that never are (part of) a discovered name: function words,
     /// determiners, months, roles and the `not_names` lists.
     not_names: HashSet<String>,
@@ -647,9 +650,20 @@ impl Forms {
             return Vec::new();
         };
         let mut out = Vec::new();
+        let bytes = folded.as_bytes();
         let input = aho_corasick::Input::new(folded).span(start..end);
         for m in ac.find_overlapping_iter(input) {
             let (s, e) = (m.start(), m.end());
+            // most matches are inside a word ("as" in "was"): where no entry is
+            // a compound tail, two ASCII letters or digits turn them away
+            // without decoding chars
+            if s > 0
+                && bytes[s - 1].is_ascii_alphanumeric()
+                && bytes[s].is_ascii_alphanumeric()
+                && !self.tails[m.pattern().as_usize()]
+            {
+                continue;
+            }
             let left = boundary(char_before(text, s), char_at(text, s));
             let right = boundary(char_before(text, e), char_at(text, e))
                 || !char_at(text, e).is_some_and(char::is_alphanumeric)
@@ -1324,6 +1338,10 @@ impl Lexicon {
                         .map_err(|e| Error::data("<lexicon>", 0, e.to_string()))?,
                 )
             },
+            tails: form_entries
+                .values()
+                .map(|es| es.iter().any(|e| e.compound))
+                .collect(),
             entries: form_entries.into_values().collect(),
             not_names,
             legal,
