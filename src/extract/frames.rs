@@ -30,6 +30,10 @@ use crate::lexicon::{Kind, SaleRole, Status, Tag};
 use crate::segment::{Block, BlockKind};
 use std::collections::BTreeSet;
 
+/// How many sentences back a parties anaphor may find the actors of a denied
+/// or broken-off agreement.
+const NOT_AGREEMENT_REACH: usize = 3;
+
 /// One clause of a sentence, with what a relative clause inherits from its
 /// main clause.
 pub(super) struct Clause<'c> {
@@ -1704,6 +1708,18 @@ impl<'a> State<'a> {
             })
             .or_else(two_before)
             .or_else(|| si.checked_sub(1).and_then(|p| pair_in(p, usize::MAX)))
+            // the actors of a denied or broken-off agreement just before:
+            // "A denied that it had reached an agreement with B. … the two
+            // companies had struck a preliminary deal"
+            .or_else(|| {
+                self.not
+                    .iter()
+                    .rev()
+                    .take_while(|n| n.sentence + NOT_AGREEMENT_REACH >= si)
+                    .map(|n| &n.actors)
+                    .find(|ps| fits(ps))
+                    .cloned()
+            })
     }
 
     /// "the company", "Bolaget", "it" at `k`: a company anaphor, unless a name
@@ -1720,9 +1736,10 @@ impl<'a> State<'a> {
     /// that it …", "Fortum meddelade att bolaget …"): a name just before the
     /// verb that can be a party.
     ///
-    /// A date after the verb ("said on Monday it …", "meddelade i dag att
-    /// …") and an apposition after the name ("Acme, the Swedish battery
-    /// maker, said …") may stand between.
+    /// An auxiliary before the verb ("Acme has said that it …"), a date
+    /// after it ("said on Monday it …", "meddelade i dag att …") and an
+    /// apposition after the name ("Acme, the Swedish battery maker, said …")
+    /// may stand between.
     fn speaker_before(&self, items: &[Item], a: usize, lo: usize) -> Option<String> {
         let inp = self.inp;
         let mut k = a;
@@ -1739,6 +1756,14 @@ impl<'a> State<'a> {
             return None;
         }
         let mut s = k - 2;
+        // an auxiliary before the verb: "Acme has said that it …", "Acme har
+        // meddelat att bolaget …"
+        if s > lo
+            && matches!(items[s].kind, ItemKind::Word)
+            && inp.lexicon.is_auxiliary(self.folded(&items[s]))
+        {
+            s -= 1;
+        }
         if self.is_comma(&items[s]) {
             // back over a short apposition to the comma that opens it
             let open = (s.saturating_sub(8).max(lo + 1)..s)
