@@ -216,6 +216,8 @@ pub enum Tag {
     Complementizer,
     /// A head noun of an organisation name (`ministerium`, `kontoret`).
     OrgHead,
+    /// A second agreement of the kind just named (`another`, `ett annat`).
+    Another,
 }
 
 /// Relative date expressions.
@@ -468,6 +470,10 @@ struct LangFile {
     relative_pronouns: Vec<String>,
     #[serde(default)]
     complementizers: Vec<String>,
+    /// Words that name a second agreement of the kind just named, with a
+    /// counterpart of its own ("a supply deal with A and another with B").
+    #[serde(default)]
+    another: Vec<String>,
     /// Participles and prepositions that open a sentence-initial phrase of
     /// its own ("Following months of talks, …"), besides `not_party`.
     #[serde(default)]
@@ -1125,7 +1131,7 @@ impl Lexicon {
             for p in &f.status.after {
                 add(p, Tag::AfterTalks);
             }
-            let simple: [(&Vec<String>, Tag); 32] = [
+            let simple: [(&Vec<String>, Tag); 33] = [
                 (&f.inverted_plan.verbs, Tag::Plan(PlanWord::Verb)),
                 (&f.inverted_plan.marker, Tag::Plan(PlanWord::Marker)),
                 (&f.inverted_plan.modals, Tag::Plan(PlanWord::Modal)),
@@ -1154,6 +1160,7 @@ impl Lexicon {
                 (&f.roles, Tag::Role),
                 (&f.relative_pronouns, Tag::Which),
                 (&f.complementizers, Tag::Complementizer),
+                (&f.another, Tag::Another),
                 (&f.clause_openers, Tag::ClauseOpener),
                 (&f.subordinators, Tag::Subordinator),
                 (&f.distributive, Tag::Distributive),

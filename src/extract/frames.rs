@@ -1859,20 +1859,41 @@ impl<'a> State<'a> {
                     // only the first list after the trigger is split into
                     // pairs, and the lists coordinated with it ("supply deals
                     // with A for diesel and with B for biofuels")
+                    // (or after a comma, in a series: "with A for X, with B
+                    // for Y and with C for Z")
+                    // (or after "and another": "a supply deal with A and
+                    // another with B")
+                    let coord = |k: usize| {
+                        has(inp, &items[k], |t| matches!(t, Tag::Coord)) || self.is_comma(&items[k])
+                    };
+                    let another = |k: usize| has(inp, &items[k], |t| matches!(t, Tag::Another));
+                    let coordinated = c.gov_at.is_some_and(|g| {
+                        (g > lo && coord(g - 1)) || (g > lo + 1 && another(g - 1) && coord(g - 2))
+                    });
+                    // "with A in May 2022 and with B in June 2023", "with A
+                    // and another with B": lists dated apart, or after
+                    // "another", are agreements apart
+                    let dated_apart = || {
+                        let prev = chains
+                            .iter()
+                            .filter(|d| d.gov == Gov::With && d.last < c.first)
+                            .map(|d| d.last)
+                            .max();
+                        coordinated
+                            && prev.zip(c.gov_at).is_some_and(|(p, g)| {
+                                another(g - 1)
+                                    || (p + 1..g)
+                                        .any(|k| matches!(items[k].kind, ItemKind::Date(_)))
+                            })
+                    };
                     if f.with_parties.is_empty() {
                         f.with_parties.extend(self.party_ids(&c.members));
                         f.with_groups.push(self.party_ids(&c.members).collect());
-                    } else if f.split {
-                        // (or after a comma, in a series: "with A for X, with B
-                        // for Y and with C for Z")
-                        let coordinated = c.gov_at.is_some_and(|g| {
-                            g > lo
-                                && (has(inp, &items[g - 1], |t| matches!(t, Tag::Coord))
-                                    || self.is_comma(&items[g - 1]))
-                        });
+                    } else if f.split || dated_apart() {
                         if !coordinated {
                             continue;
                         }
+                        f.split = true;
                         f.with_parties.extend(self.party_ids(&c.members));
                         f.with_groups.push(self.party_ids(&c.members).collect());
                     }
