@@ -720,6 +720,18 @@ impl<'a> State<'a> {
                 }
                 None if shared => {
                     let subject = shared_subject.flatten();
+                    // (a company anaphor as the first predicate's subject: the
+                    // second clause reads as if it opened with it, "It
+                    // acquired B in 2022, and last year agreed to buy C")
+                    let prev = cuts.iter().rev().find(|&&c| c < lo).copied().unwrap_or(0);
+                    let anaphor = self.anaphor_subject(&items, prev, lo);
+                    if let Some(a) = anaphor {
+                        let mut with_subject = vec![items[a]];
+                        with_subject.extend_from_slice(&items[lo + 1..hi]);
+                        let n = with_subject.len();
+                        created |= self.clause(Clause::plain(si, &with_subject, 0, n, &block));
+                        continue;
+                    }
                     created |= self.clause(Clause {
                         si,
                         items: &items,
@@ -1181,11 +1193,24 @@ impl<'a> State<'a> {
         (left_with || left_verb) && right_with
     }
 
+    /// The company anaphor that is the subject of the clause `lo..k`: the
+    /// first of its items, before any predicate ("It acquired B …", "The
+    /// company bought B …", after an opening date or adverb).
+    fn anaphor_subject(&self, items: &[Item], lo: usize, k: usize) -> Option<usize> {
+        let inp = self.inp;
+        (lo..k)
+            .take_while(|&j| {
+                !has(inp, &items[j], Tag::predicate) && self.mention(&items[j]).is_none()
+            })
+            .find(|&j| self.company_anaphor(items, j, lo))
+    }
+
     /// Whether the predicate after the conjunction at `k` has an object,
     /// seller or buyer of its own right after its agreement verb ("… and
     /// agreed to take over C", "… and agreed to buy hydrogen from C"), and
-    /// the clause from `lo` names its subject before its predicate (a
-    /// company anaphor there, "It acquired B …", gives no name to share).
+    /// the clause from `lo` names its subject before its predicate, or is
+    /// a company anaphor ("It acquired B …"), which the second predicate
+    /// shares.
     fn second_verb_object(&self, items: &[Item], lo: usize, k: usize) -> bool {
         let inp = self.inp;
         let trade_prep = |x: &Item| {
@@ -1201,7 +1226,7 @@ impl<'a> State<'a> {
             .iter()
             .take_while(|x| !has(inp, x, Tag::predicate))
             .any(|x| self.mention(x).is_some());
-        named_subject
+        (named_subject || self.anaphor_subject(items, lo, k).is_some())
             && (k + 1..items.len()).take(6).any(|v| {
                 has(inp, &items[v], |t| matches!(t, Tag::AgreementVerb { .. }))
                     && items[v + 1..]
