@@ -691,15 +691,18 @@ impl<'a> State<'a> {
         // names no subject of its own: "Eisai, som sedan 2014 utvecklar
         // läkemedlet tillsammans med Biogen", not "X, which A owns together
         // with B")
+        // (a company anaphor counts as the one actor: "Bolaget utvecklar
+        // gruvan tillsammans med ABB", "The company develops the mine
+        // together with ABB")
         let named_before = |k: usize| {
             let own = (cl.lo..k)
                 .filter_map(|j| self.mention(&items[j]))
                 .map(|m| if m.genitive { 2 } else { 1 })
                 .sum::<usize>();
-            if own == 0 {
-                cl.inherited_subject.as_ref().map_or(0, Vec::len)
-            } else {
-                own
+            match (own, cl.inherited_subject.as_ref()) {
+                (0, Some(s)) => s.len(),
+                (0, None) => usize::from((cl.lo..k).any(|j| self.company_anaphor(items, j, cl.lo))),
+                _ => own,
             }
         };
         let joint = if main.is_none() && verb.is_none() && !inherited {
