@@ -184,6 +184,10 @@ struct State<'a> {
     /// samförståndsavtalet") that no agreement near them took: kind and
     /// rank, for [`loose_kinds`].
     loose: Vec<(Kind, u8)>,
+    /// Indices in `out` of agreements a later denial took back ("Reuters
+    /// reported that A had signed a deal with B. … A denied that any such
+    /// agreement had been reached").
+    retracted: Vec<usize>,
 }
 
 /// Extracts the agreements of one document.
@@ -200,6 +204,7 @@ pub fn extract(inp: &Input) -> Output {
         last_counterparts: None,
         mention_spans: SpanIndex::new(inp.mentions.iter().map(|m| (m.start, m.end))),
         loose: Vec::new(),
+        retracted: Vec::new(),
     };
     // A sentence without a telling word can neither state an agreement nor
     // describe the last one (see `clause` and `continuation`): skip it whole.
@@ -1354,7 +1359,11 @@ impl<'a> State<'a> {
         let dateline = self.inp.dateline;
         let dateline_in_text = self.inp.dateline_in_text;
         // references cited where an agreement is stated merge into it
+        // (an agreement a denial took back is gone, absorbed by none)
         let mut merged_away = vec![false; self.out.len()];
+        for &i in &self.retracted {
+            merged_away[i] = true;
+        }
         // (absorbing never gives an agreement a reference: the references are known once)
         let refs: Vec<usize> = (0..self.out.len())
             .filter(|&j| self.out[j].reference.is_some())

@@ -218,6 +218,8 @@ pub enum Tag {
     OrgHead,
     /// A second agreement of the kind just named (`another`, `ett annat`).
     Another,
+    /// A reference back to an agreement just stated (`such`, `sådant`).
+    Such,
 }
 
 /// Relative date expressions.
@@ -474,6 +476,10 @@ struct LangFile {
     /// counterpart of its own ("a supply deal with A and another with B").
     #[serde(default)]
     another: Vec<String>,
+    /// Words before an agreement noun that refer back to one just stated
+    /// ("any such agreement", "något sådant avtal"): denied, they take it back.
+    #[serde(default)]
+    such: Vec<String>,
     /// Participles and prepositions that open a sentence-initial phrase of
     /// its own ("Following months of talks, …"), besides `not_party`.
     #[serde(default)]
@@ -1131,7 +1137,7 @@ impl Lexicon {
             for p in &f.status.after {
                 add(p, Tag::AfterTalks);
             }
-            let simple: [(&Vec<String>, Tag); 33] = [
+            let simple: [(&Vec<String>, Tag); 34] = [
                 (&f.inverted_plan.verbs, Tag::Plan(PlanWord::Verb)),
                 (&f.inverted_plan.marker, Tag::Plan(PlanWord::Marker)),
                 (&f.inverted_plan.modals, Tag::Plan(PlanWord::Modal)),
@@ -1161,6 +1167,7 @@ impl Lexicon {
                 (&f.relative_pronouns, Tag::Which),
                 (&f.complementizers, Tag::Complementizer),
                 (&f.another, Tag::Another),
+                (&f.such, Tag::Such),
                 (&f.clause_openers, Tag::ClauseOpener),
                 (&f.subordinators, Tag::Subordinator),
                 (&f.distributive, Tag::Distributive),

@@ -308,6 +308,7 @@ impl<'a> State<'a> {
                 w(Some(tr.pivot)),
             );
         }
+        self.take_back(&cl, &tr, &chains);
         let Some(mut frame) = self.frame(&cl, &tr, &chains, split, them) else {
             return false;
         };
@@ -1598,6 +1599,33 @@ impl<'a> State<'a> {
         }
         f.parties = parties;
         f.rule = format!("carried-subject+{}", f.rule);
+    }
+
+    /// "Reuters reported that A had signed a deal with B. A denied that any
+    /// such agreement had been reached": a negated clause whose agreement
+    /// noun refers back (`such`) takes back the agreement stated at most
+    /// three sentences before whose parties include every actor it names
+    /// (the denier alone is enough).
+    fn take_back(&mut self, cl: &Clause, tr: &Triggers, chains: &[Chain]) {
+        let such = tr.main.is_some_and(|n| {
+            (n.saturating_sub(2).max(cl.lo)..n)
+                .any(|k| has(self.inp, &cl.items[k], |t| matches!(t, Tag::Such)))
+        });
+        if !such || !self.negated(cl, tr) {
+            return;
+        }
+        let named: BTreeSet<String> = chains
+            .iter()
+            .flat_map(|c| self.party_ids(&c.members).collect::<Vec<_>>())
+            .collect();
+        let back = self.out.iter().rposition(|a| {
+            !named.is_empty()
+                && named.is_subset(&a.parties)
+                && a.sentences
+                    .first()
+                    .is_some_and(|&s| s < cl.si && s + NOT_AGREEMENT_REACH >= cl.si)
+        });
+        self.retracted.extend(back);
     }
 
     /// Adds the parties the parties anaphor at `k` refers to ("the two
