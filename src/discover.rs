@@ -1522,6 +1522,26 @@ pub fn discover_forms(
                 while i > 0 && before - i < 5 {
                     let t = &toks[i - 1];
                     let w = word(t);
+                    // a quoted name right before the head: "the \"Carol
+                    // Davila\" University of Medicine", "\"Ion Mincu\"
+                    // University"
+                    if i == before && !t.word && matches!(w, "\"" | "”" | "»") {
+                        let open = (i.saturating_sub(6)..i - 1)
+                            .rev()
+                            .find(|&j| !toks[j].word && matches!(word(&toks[j]), "\"" | "“" | "«"));
+                        if let Some(o) = open.filter(|&o| {
+                            o + 1 < i - 1
+                                && toks[o + 1..i - 1].iter().all(|x| {
+                                    x.word
+                                        && org_word(word(x))
+                                        && mention_over(x.start, x.end).is_none()
+                                })
+                        }) {
+                            outside += i - 1 - (o + 1);
+                            first = Some(o);
+                        }
+                        break;
+                    }
                     if !t.word || !org_word(w) || (genitive_word(w) && capital) {
                         break;
                     }
@@ -1634,6 +1654,10 @@ pub fn discover_forms(
                 if first.is_some() && last.is_some() {
                     // "Japanese Ministry of Defence" is also "Ministry of Defence"
                     aliases.push(normalize_ws(&text[s..name_end]));
+                }
+                // "\"Carol Davila\" University" is also "Carol Davila University"
+                if name.contains(['"', '“', '”', '«', '»']) {
+                    aliases.push(name.replace(['"', '“', '”', '«', '»'], ""));
                 }
                 cands.push(Candidate {
                     start,
