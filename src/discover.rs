@@ -412,10 +412,21 @@ fn discover_parties(
     let mut inside_memo: FxHashMap<&str, bool> = FxHashMap::default();
     // (name, id) of the non-person actors discovered so far, for "a short form
     // of a name discovered in full" without scanning every actor per name
+    // (and of the gazetteer's actors named in the document, as written:
+    // "RZ" after "RZ Resources", "JX" after "JX Advanced Metals")
     let mut by_name: BTreeSet<(String, String)> = actors
         .values()
         .filter(|d| d.kind != ActorType::Person)
         .map(|d| (d.name.clone(), d.id.clone()))
+        .chain(mentions.iter().filter(|m| !is_place(&m.actor)).map(|m| {
+            let w = &text[m.start..m.end];
+            let bare = if m.genitive {
+                &w[..w.len() - genitive_suffix(w)]
+            } else {
+                w
+            };
+            (normalize_ws(bare), m.actor.to_string())
+        }))
         .collect();
     for (ss, se) in sentences.iter().copied() {
         let from = phrases.partition_point(|p| p.start < ss);
