@@ -250,10 +250,30 @@ impl Matcher {
     }
 
     /// Gazetteer mentions in `text` (whose folded copy is `folded`), in text order.
+    ///
+    /// A gated alias matches where its actor is named by another alias
+    /// anywhere in the document ("Volvo … Volvokoncernen"): when one was
+    /// turned away for want of an earlier mention, the text is read again
+    /// with every actor the first reading named.
     pub fn find(&self, text: &str, folded: &str) -> Vec<Mention> {
+        let (out, seen, gated_missed) = self.find_with(text, folded, Vec::new());
+        if !gated_missed || seen.is_empty() {
+            return out;
+        }
+        self.find_with(text, folded, seen).0
+    }
+
+    /// [`Matcher::find`] with the actors `seen` already named; also returns
+    /// the actors named at the end, and whether a gated alias was turned
+    /// away because its actor was not among them.
+    fn find_with(
+        &self,
+        text: &str,
+        folded: &str,
+        mut seen: Vec<u32>,
+    ) -> (Vec<Mention>, Vec<u32>, bool) {
         let mut out = Vec::new();
-        // entities named so far (for gated aliases): few per document
-        let mut seen: Vec<u32> = Vec::new();
+        let mut gated_missed = false;
         let bytes = folded.as_bytes();
         let mut ends = Vec::new();
         let mut pos = 0;
@@ -298,8 +318,10 @@ impl Matcher {
             // then try the shorter aliases that start at the same place
             let accepted = ends.iter().rev().find_map(|&(e, slot)| {
                 let c = self.candidates[slot].iter().find(|c| {
-                    (!c.exact || text[s..e] == *self.aliases[c.form as usize])
-                        && (!c.gated || seen.contains(&c.entity))
+                    let written = !c.exact || text[s..e] == *self.aliases[c.form as usize];
+                    let named = !c.gated || seen.contains(&c.entity);
+                    gated_missed |= written && !named;
+                    written && named
                 })?;
                 // an alias written as a genitive ("Japan's" in a user gazetteer) is one too
                 edges(text, s, e).map(|(end, genitive)| (c, end, genitive || c.genitive))
@@ -322,7 +344,7 @@ impl Matcher {
                 None => pos = s + step,
             }
         }
-        out
+        (out, seen, gated_missed)
     }
 }
 
@@ -633,18 +655,32 @@ mod tests {
     }
 
     #[test]
-    fn gated_aliases_need_an_earlier_mention() {
+    fn gated_aliases_need_another_mention_anywhere() {
         assert!(run("Stena grows.").is_empty());
         let got = run("Stena Recycling said Stena's plant");
         assert_eq!(got[1], ("stena".into(), "Stena's".into()));
+        // before the other mention too
+        let got = run("Stena's plant: Stena Recycling said so");
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0], ("stena".into(), "Stena's".into()));
     }
 
     /// The matcher's semantics written the slow way: every char boundary, every
-    /// alias (or variant of one) that the folded text holds there, longest first.
+    /// alias (or variant of one) that the folded text holds there, longest
+    /// first; a gated alias where its actor is named anywhere (a second
+    /// reading with the actors of the first).
     fn reference(g: &Gazetteer, text: &str) -> Vec<(usize, usize, String)> {
+        let (_, seen) = reference_with(g, text, Vec::new());
+        reference_with(g, text, seen).0
+    }
+
+    fn reference_with(
+        g: &Gazetteer,
+        text: &str,
+        mut seen: Vec<usize>,
+    ) -> (Vec<(usize, usize, String)>, Vec<usize>) {
         let folded = fold(text);
         let mut out = Vec::new();
-        let mut seen: Vec<usize> = Vec::new();
         let mut pos = 0;
         while pos < text.len() {
             // (end, entity, alias, the form written, is a variant, matched as written)
@@ -700,7 +736,7 @@ mod tests {
                 None => pos += char_at(text, pos).map_or(1, char::len_utf8),
             }
         }
-        out
+        (out, seen)
     }
 
     #[test]
