@@ -1285,7 +1285,7 @@ pub fn discover_forms(
     text: &str,
     folded: &str,
     sentences: &[(usize, usize)],
-    mentions: &[Mention],
+    (mentions, is_place): (&[Mention], IsPlace<'_>),
     lexicon: &Lexicon,
 ) -> Found {
     let forms = &lexicon.forms;
@@ -1678,6 +1678,65 @@ pub fn discover_forms(
                     kind,
                     rule: "institution",
                     genitive: gen,
+                });
+            }
+            FormCue::GenitiveHead(kind) => {
+                // the word the head is (or ends, for a compound tail), in
+                // lower case and with nothing glued after it
+                let Some(hi) = toks.iter().position(|t| t.start <= s && s < t.end) else {
+                    continue;
+                };
+                let h = &toks[hi];
+                if h.end != e
+                    || !word(h).starts_with(char::is_lowercase)
+                    || mention_over(h.start, h.end).is_some()
+                {
+                    continue;
+                }
+                // up to three lower-case words before it ("nationella",
+                // "trade and industry"), then a place's genitive
+                let mut i = hi;
+                while i > 0 && hi - i < 3 && {
+                    let t = &toks[i - 1];
+                    t.word
+                        && word(t).starts_with(char::is_lowercase)
+                        && !forms.not_name(word(t))
+                        && mention_over(t.start, t.end).is_none()
+                } {
+                    i -= 1;
+                }
+                let Some(m) = (i > 0)
+                    .then(|| mention_over(toks[i - 1].start, toks[i - 1].end))
+                    .flatten()
+                    .filter(|m| m.genitive && m.end == toks[i - 1].end && is_place(&m.actor))
+                else {
+                    continue;
+                };
+                // a name that goes on ("Japans ministerium för ekonomi, …
+                // (METI)") is the other rules'; a place after "i"/"in" ends
+                // it ("Norges ambassad i Stockholm")
+                let next = |k: usize| toks.get(k).map(&word);
+                let mut end = e;
+                match next(hi + 1) {
+                    Some("för" | "for" | "of" | "on" | "om" | "(") => continue,
+                    Some("i" | "in") => {
+                        if let Some(p) = toks.get(hi + 2).and_then(|t| {
+                            mention_over(t.start, t.end)
+                                .filter(|p| p.start == t.start && !p.genitive && is_place(&p.actor))
+                        }) {
+                            end = p.end;
+                        }
+                    }
+                    _ => {}
+                }
+                cands.push(Candidate {
+                    start: m.start,
+                    end,
+                    name: normalize_ws(&text[m.start..end]),
+                    aliases: Vec::new(),
+                    kind,
+                    rule: "institution",
+                    genitive: false,
                 });
             }
             FormCue::GivenName => {

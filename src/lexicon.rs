@@ -584,6 +584,8 @@ struct DiscoveryEntries {
     #[serde(default)]
     heads: BTreeMap<String, Vec<String>>,
     #[serde(default)]
+    genitive_heads: BTreeMap<String, Vec<String>>,
+    #[serde(default)]
     descriptors: BTreeMap<String, Vec<String>>,
 }
 
@@ -604,6 +606,11 @@ pub enum FormCue {
     Head(ActorType),
     /// A descriptor noun (`miner`, `*bolaget`): the name right after it is an actor of this type.
     Descriptor(ActorType),
+    /// The lower-case head of a body named by a country's or region's
+    /// genitive before it (`ministry` of "Japan's trade ministry",
+    /// `*organisation` of "Förenade Arabemiratens nationella
+    /// rymdorganisation"): an actor of this type.
+    GenitiveHead(ActorType),
 }
 
 /// One discovery cue as written in a language file.
@@ -1286,17 +1293,17 @@ impl Lexicon {
                 for w in &f.roles {
                     put(w, FormCue::Role, false);
                 }
-                for (table, cue) in [(&d.heads, true), (&d.descriptors, false)] {
+                for (table, which) in [(&d.heads, 0), (&d.descriptors, 1), (&d.genitive_heads, 2)] {
                     for (t, words) in table {
                         let ty = ActorType::parse(t).ok_or_else(|| {
                             Error::data(&name, 0, format!("discovery: unknown actor type `{t}`"))
                         })?;
                         for w in words {
-                            if cue {
+                            match which {
                                 // heads as written: `Agency` capitalised, `universitet` lower-case
-                                put(w, FormCue::Head(ty), true);
-                            } else {
-                                put(w, FormCue::Descriptor(ty), false);
+                                0 => put(w, FormCue::Head(ty), true),
+                                1 => put(w, FormCue::Descriptor(ty), false),
+                                _ => put(w, FormCue::GenitiveHead(ty), true),
                             }
                         }
                     }

@@ -365,7 +365,14 @@ impl Pipeline {
         // names known by their form or the word before them ("Grafintec Oy",
         // "Ministry of X", "Mr. TAKAHARA", "miner Lynas"), before the rules
         // decide which sentences name an actor
-        let forms = discover::discover_forms(text, &folded, &spans, &mentions, &self.lexicon);
+        let is_place = |id: &str| {
+            matches!(
+                self.gazetteer.get(id).map(|e| e.kind),
+                Some(ActorType::Country | ActorType::Region)
+            )
+        };
+        let forms =
+            discover::discover_forms(text, &folded, &spans, (&mentions, &is_place), &self.lexicon);
         if !forms.mentions.is_empty() {
             let replaced: rustc_hash::FxHashSet<(usize, usize)> =
                 forms.replaced.iter().copied().collect();
@@ -434,12 +441,6 @@ impl Pipeline {
             .map(|(s, _)| *s)
             .collect();
         // (discovery's mentions are the gazetteer's: no discovered actor yet)
-        let is_place = |id: &str| {
-            matches!(
-                self.gazetteer.get(id).map(|e| e.kind),
-                Some(ActorType::Country | ActorType::Region)
-            )
-        };
         let found = discover::discover(
             text,
             &folded,
