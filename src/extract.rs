@@ -661,8 +661,9 @@ impl<'a> State<'a> {
             // (a verb-second subject after an opening adverbial:
             // "I december valde A B som leverantör och avslutade …")
             let shared = shares_subject.contains(&lo);
+            // where the clause before this one starts
+            let prev = cuts.iter().rev().find(|&&c| c < lo).copied().unwrap_or(0);
             let shared_subject = shared.then(|| {
-                let prev = cuts.iter().rev().find(|&&c| c < lo).copied().unwrap_or(0);
                 let first_pred = (prev..lo).find(|&k| pred(&items[k])).unwrap_or(lo);
                 self.chains(&items, prev, first_pred)
                     .into_iter()
@@ -728,7 +729,6 @@ impl<'a> State<'a> {
                     // (a company anaphor as the first predicate's subject: the
                     // second clause reads as if it opened with it, "It
                     // acquired B in 2022, and last year agreed to buy C")
-                    let prev = cuts.iter().rev().find(|&&c| c < lo).copied().unwrap_or(0);
                     let anaphor = self.anaphor_subject(&items, prev, lo);
                     if let Some(a) = anaphor {
                         let mut with_subject = vec![items[a]];
