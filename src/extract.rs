@@ -1234,13 +1234,19 @@ impl<'a> State<'a> {
         (named_subject || self.anaphor_subject(items, lo, k).is_some())
             && (k + 1..items.len()).take(6).any(|v| {
                 has(inp, &items[v], |t| matches!(t, Tag::AgreementVerb { .. }))
-                    && items[v + 1..]
+                    && (items[v + 1..]
                         .iter()
                         .take(4)
                         .find(|x| {
                             (!self.descriptor(x) && !trade_prep(x)) || self.mention(x).is_some()
                         })
                         .is_some_and(|x| self.mention(x).is_some_and(|m| !m.genitive))
+                        // (or a buyer or seller after what is traded: "and
+                        // has agreed to sell its Finnish unit to C")
+                        || (v + 2..items.len()).take(6).any(|j| {
+                            trade_prep(&items[j - 1])
+                                && self.mention(&items[j]).is_some_and(|m| !m.genitive)
+                        }))
             })
     }
 
