@@ -1719,12 +1719,24 @@ pub fn discover_forms(
                 let mut end = e;
                 match next(hi + 1) {
                     Some("för" | "for" | "of" | "on" | "om" | "(") => continue,
+                    // (a place the gazetteer knows, or a capitalised word
+                    // that names nothing else: "i Stockholm", "in Tokyo")
                     Some("i" | "in") => {
-                        if let Some(p) = toks.get(hi + 2).and_then(|t| {
-                            mention_over(t.start, t.end)
-                                .filter(|p| p.start == t.start && !p.genitive && is_place(&p.actor))
-                        }) {
-                            end = p.end;
+                        if let Some(t) = toks.get(hi + 2).filter(|t| t.word) {
+                            match mention_over(t.start, t.end) {
+                                Some(p)
+                                    if p.start == t.start && !p.genitive && is_place(&p.actor) =>
+                                {
+                                    end = p.end;
+                                }
+                                None if word(t).starts_with(char::is_uppercase)
+                                    && !genitive_word(word(t))
+                                    && !forms.not_name(word(t)) =>
+                                {
+                                    end = t.end;
+                                }
+                                _ => {}
+                            }
                         }
                     }
                     _ => {}
