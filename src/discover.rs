@@ -1683,10 +1683,11 @@ pub fn discover_forms(
             FormCue::GenitiveHead(kind) => {
                 // the word the head is (or ends, for a compound tail), in
                 // lower case and with nothing glued after it
-                let Some(hi) = toks.iter().position(|t| t.start <= s && s < t.end) else {
+                // (`before` is the first token that ends after the cue starts)
+                let hi = before;
+                let Some(h) = toks.get(hi).filter(|t| t.start <= s) else {
                     continue;
                 };
-                let h = &toks[hi];
                 if h.end != e
                     || !word(h).starts_with(char::is_lowercase)
                     || mention_over(h.start, h.end).is_some()

@@ -1227,11 +1227,11 @@ impl<'a> State<'a> {
                         .any(|r| matches!(r, SaleRole::Seller | SaleRole::Buyer))
                 })
         };
-        let named_subject = items[lo..k]
-            .iter()
-            .take_while(|x| !has(inp, x, Tag::predicate))
-            .any(|x| self.mention(x).is_some());
-        (named_subject || self.anaphor_subject(items, lo, k).is_some())
+        // (a name, or a company anaphor, before the first predicate)
+        let subject = (lo..k)
+            .take_while(|&j| !has(inp, &items[j], Tag::predicate))
+            .any(|j| self.mention(&items[j]).is_some() || self.company_anaphor(items, j, lo));
+        subject
             && (k + 1..items.len()).take(6).any(|v| {
                 has(inp, &items[v], |t| matches!(t, Tag::AgreementVerb { .. }))
                     && (items[v + 1..]

@@ -1293,18 +1293,19 @@ impl Lexicon {
                 for w in &f.roles {
                     put(w, FormCue::Role, false);
                 }
-                for (table, which) in [(&d.heads, 0), (&d.descriptors, 1), (&d.genitive_heads, 2)] {
+                // (heads as written: `Agency` capitalised, `universitet` lower-case)
+                let typed = [
+                    (&d.heads, FormCue::Head as fn(ActorType) -> FormCue, true),
+                    (&d.descriptors, FormCue::Descriptor, false),
+                    (&d.genitive_heads, FormCue::GenitiveHead, true),
+                ];
+                for (table, cue, exact) in typed {
                     for (t, words) in table {
                         let ty = ActorType::parse(t).ok_or_else(|| {
                             Error::data(&name, 0, format!("discovery: unknown actor type `{t}`"))
                         })?;
                         for w in words {
-                            match which {
-                                // heads as written: `Agency` capitalised, `universitet` lower-case
-                                0 => put(w, FormCue::Head(ty), true),
-                                1 => put(w, FormCue::Descriptor(ty), false),
-                                _ => put(w, FormCue::GenitiveHead(ty), true),
-                            }
+                            put(w, cue(ty), exact);
                         }
                     }
                 }
