@@ -87,6 +87,24 @@ impl fmt::Display for Date {
     }
 }
 
+/// "in", "since", "by", … right before a month name ("in May").
+fn month_preposition_before(before: &str) -> bool {
+    let word = before.trim_end_matches([' ', '-']);
+    if word.len() == before.len() {
+        return false;
+    }
+    let word = word
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    [
+        "in", "since", "by", "until", "from", "during", "before", "after", "last", "early", "late",
+        "mid",
+    ]
+    .iter()
+    .any(|w| word.eq_ignore_ascii_case(w))
+}
+
 fn days_in_month(y: i32, m: u8) -> u8 {
     match m {
         2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
@@ -286,9 +304,11 @@ pub fn find(text: &str, start: usize, end: usize, phrases: &[PhraseMatch]) -> Ve
                         }),
                         None => DateValue::NoYear { m: *mo, d: day },
                     };
-                    // "May" alone is too ambiguous in English
+                    // "May" alone is too ambiguous in English, except
+                    // capitalised after a preposition of time ("in May")
                     if matches!(value, DateValue::NoYear { d: None, .. })
                         && text[p.start..p.end].eq_ignore_ascii_case("may")
+                        && !(&text[p.start..p.end] == "May" && month_preposition_before(before))
                     {
                         continue;
                     }

@@ -1512,15 +1512,33 @@ fn same(a: &Agreement, b: &Agreement) -> bool {
                     || b.reference.is_some()
                     // a heading restates what the body states, in vaguer words
                     || (a.heading && !b.heading && a.kind_rank < b.kind_rank)
-                    || (b.heading && !a.heading && b.kind_rank < a.kind_rank))))
+                    || (b.heading && !a.heading && b.kind_rank < a.kind_rank)
+                    || prospective_restatement(a, b))))
         && match (a.date, b.date) {
             (Some(x), Some(y)) => x.compatible(y),
             _ => true,
         }
 }
 
+/// Talks on a deal and the plan to sign "the definitive agreement" between
+/// the same parties are one prospective agreement: both unsigned, one of the
+/// generic kind (`other`).
+fn prospective_restatement(a: &Agreement, b: &Agreement) -> bool {
+    let unsigned = |x: &Agreement| matches!(x.status, Status::Negotiating | Status::Planned);
+    unsigned(a) && unsigned(b) && (a.kind == Kind::Other) != (b.kind == Kind::Other)
+}
+
 fn absorb(a: &mut Agreement, b: Agreement) {
-    if b.kind_rank > a.kind_rank
+    if prospective_restatement(a, &b) {
+        // the talks say what the deal is, and that it is not yet signed
+        if a.kind == Kind::Other {
+            a.kind = b.kind;
+            a.kind_rank = b.kind_rank;
+        }
+        if b.status == Status::Negotiating {
+            a.status = b.status;
+        }
+    } else if b.kind_rank > a.kind_rank
         && (a.kind_rank <= WEAK_RANK || a.reference.is_some() || (a.heading && !b.heading))
     {
         a.kind = b.kind;

@@ -220,6 +220,9 @@ pub enum Tag {
     Another,
     /// A reference back to an agreement just stated (`such`, `sådant`).
     Such,
+    /// A set phrase that holds an agreement word but states no agreement
+    /// (`in order to`, `to deal with`): matched whole, it hides the word.
+    Idiom,
 }
 
 /// Relative date expressions.
@@ -480,6 +483,10 @@ struct LangFile {
     /// ("any such agreement", "något sådant avtal"): denied, they take it back.
     #[serde(default)]
     such: Vec<String>,
+    /// Set phrases that hold an agreement word but state no agreement ("in
+    /// order to", "to deal with").
+    #[serde(default)]
+    idioms: Vec<String>,
     /// Participles and prepositions that open a sentence-initial phrase of
     /// its own ("Following months of talks, …"), besides `not_party`.
     #[serde(default)]
@@ -1144,7 +1151,7 @@ impl Lexicon {
             for p in &f.status.after {
                 add(p, Tag::AfterTalks);
             }
-            let simple: [(&Vec<String>, Tag); 34] = [
+            let simple: [(&Vec<String>, Tag); 35] = [
                 (&f.inverted_plan.verbs, Tag::Plan(PlanWord::Verb)),
                 (&f.inverted_plan.marker, Tag::Plan(PlanWord::Marker)),
                 (&f.inverted_plan.modals, Tag::Plan(PlanWord::Modal)),
@@ -1175,6 +1182,7 @@ impl Lexicon {
                 (&f.complementizers, Tag::Complementizer),
                 (&f.another, Tag::Another),
                 (&f.such, Tag::Such),
+                (&f.idioms, Tag::Idiom),
                 (&f.clause_openers, Tag::ClauseOpener),
                 (&f.subordinators, Tag::Subordinator),
                 (&f.distributive, Tag::Distributive),

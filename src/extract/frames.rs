@@ -1321,21 +1321,34 @@ impl<'a> State<'a> {
             self.add(&s.members, f);
             subject_end = s.last;
             f.fired("subject");
+            // "Ericsson and the university signed …"
+            if let Some(c) = anaphor_company
+                .filter(|&a| {
+                    a > s.last + 1
+                        && self.joins(&items[s.last + 1])
+                        && (s.last + 2..a)
+                            .all(|k| has(inp, &items[k], |t| matches!(t, Tag::Determiner)))
+                })
+                .and_then(|a| self.resolve_company_anaphor(cl, a))
+            {
+                f.parties.insert(c);
+                f.fired("company-anaphor");
+            }
         } else if let Some(a) = anaphor_company {
             subject_end = a;
-            // "Equinor said it was in talks …": the speaker; "the Ministry",
-            // "the Bank": the last actor named with that head
-            let resolved = if let Some(sp) = self.speaker_before(items, a, lo) {
-                Some(sp)
-            } else if has(inp, &items[a], |t| matches!(t, Tag::OrgHead)) {
-                self.last_named_with(self.folded(&items[a]), items[a].start)
-            } else {
-                self.last_company(cl.si, items, lo, !self.pronoun(&items[a]))
-            };
-            if let Some(c) = resolved {
+            if let Some(c) = self.resolve_company_anaphor(cl, a) {
                 f.parties.insert(c);
                 f.fired("company-anaphor");
                 f.explicit = true;
+                // "the university and Ericsson signed …", "I april ingick
+                // universitetet och Ericsson ett avtal"
+                if let Some(s) = chains
+                    .iter()
+                    .find(|c| c.gov == Gov::None && c.first == a + 2 && self.joins(&items[a + 1]))
+                {
+                    self.add(&s.members, f);
+                    subject_end = s.last;
+                }
             }
         } else if let Some(k) = anaphor_parties {
             self.add_anaphor_parties(cl, k, f);
@@ -1351,6 +1364,25 @@ impl<'a> State<'a> {
             }
         }
         subject_end
+    }
+
+    /// What a company anaphor at `a` stands for. "Equinor said it was in
+    /// talks …": the speaker; "the Ministry", "the Bank": the last actor
+    /// named with that head; else the company last named.
+    fn resolve_company_anaphor(&self, cl: &Clause, a: usize) -> Option<String> {
+        let (items, lo) = (cl.items, cl.lo);
+        if let Some(sp) = self.speaker_before(items, a, lo) {
+            Some(sp)
+        } else if has(self.inp, &items[a], |t| matches!(t, Tag::OrgHead)) {
+            self.last_named_with(self.folded(&items[a]), items[a].start)
+        } else {
+            self.last_company(cl.si, items, lo, !self.pronoun(&items[a]))
+        }
+    }
+
+    /// "and"/"och" between two members of a subject (not a comma).
+    fn joins(&self, it: &Item) -> bool {
+        has(self.inp, it, |t| matches!(t, Tag::Coord)) && !self.is_comma(it)
     }
 
     /// "formed Northvolt, a joint venture that …", "för att bilda X, ett
