@@ -686,6 +686,14 @@ impl<'a> State<'a> {
                             && items.get(x + 1).is_some_and(|n| self.mention(n).is_some())
                     };
                     let end = (k + 1..hi).find(|&x| comma(x) && !in_list(x)).unwrap_or(hi);
+                    // (without the comma that closes the relative clause, as
+                    // without the one that opens it: "Acme, which makes
+                    // cells, said it …" reads "Acme said it …")
+                    let rest = if end < hi && comma(k - 1) {
+                        end + 1
+                    } else {
+                        end
+                    };
                     // antecedent: the trigger or chain just before the comma
                     let ante_trigger = (lo..k).rev().take(6).find(|&x| {
                         has(inp, &items[x], |t| {
@@ -711,7 +719,7 @@ impl<'a> State<'a> {
                         block: &block,
                     });
                     let mut main: Vec<Item> = items[lo..before].to_vec();
-                    main.extend_from_slice(&items[end.min(hi)..hi]);
+                    main.extend_from_slice(&items[rest..hi]);
                     // (a second predicate of the first one's subject, with a
                     // relative clause of its own: "… och avslutade samarbetet
                     // med Huawei, som hade levererat …")

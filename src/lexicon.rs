@@ -183,6 +183,9 @@ pub enum Tag {
     PartiesAnaphor,
     /// Refers to the last company named (`bolaget`, `the company`).
     CompanyAnaphor,
+    /// A pronoun that stands for the speaker right after a comment verb
+    /// (`man`: "Telia meddelar att man har tecknat …"), and nothing elsewhere.
+    SpeakerPronoun,
     /// A noun naming a company by what it does (`carmaker`, `vendor`): after a
     /// definite determiner (`the Chinese vendor`) it refers like a company anaphor.
     CompanyHead,
@@ -455,6 +458,9 @@ struct LangFile {
     parties_anaphora: Vec<String>,
     #[serde(default)]
     company_anaphora: Vec<String>,
+    /// Pronouns that stand for the speaker right after a comment verb.
+    #[serde(default)]
+    speaker_pronouns: Vec<String>,
     #[serde(default)]
     company_heads: Vec<String>,
     /// People or bodies acting for the actors named after them
@@ -1151,7 +1157,7 @@ impl Lexicon {
             for p in &f.status.after {
                 add(p, Tag::AfterTalks);
             }
-            let simple: [(&Vec<String>, Tag); 35] = [
+            let simple: [(&Vec<String>, Tag); 36] = [
                 (&f.inverted_plan.verbs, Tag::Plan(PlanWord::Verb)),
                 (&f.inverted_plan.marker, Tag::Plan(PlanWord::Marker)),
                 (&f.inverted_plan.modals, Tag::Plan(PlanWord::Modal)),
@@ -1171,6 +1177,7 @@ impl Lexicon {
                 (&f.plural_quantifiers, Tag::PluralQuantifier),
                 (&f.parties_anaphora, Tag::PartiesAnaphor),
                 (&f.company_anaphora, Tag::CompanyAnaphor),
+                (&f.speaker_pronouns, Tag::SpeakerPronoun),
                 (&f.company_heads, Tag::CompanyHead),
                 (&f.representatives, Tag::Representatives),
                 (&f.apposition, Tag::Apposition),

@@ -1791,7 +1791,9 @@ impl<'a> State<'a> {
         let inp = self.inp;
         items.get(k + 1).is_none_or(|x| self.mention(x).is_none())
             && (has(inp, &items[k], |t| matches!(t, Tag::CompanyAnaphor))
-                || (self.head_noun(&items[k]) && self.definite_head(items, k, lo)))
+                || (self.head_noun(&items[k]) && self.definite_head(items, k, lo))
+                || (has(inp, &items[k], |t| matches!(t, Tag::SpeakerPronoun))
+                    && self.speaker_before(items, k, lo).is_some()))
     }
 
     /// The speaker of a comment verb right before the anaphor at `a`, an
