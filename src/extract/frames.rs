@@ -13,6 +13,7 @@
 //! | `company-anaphor` | "the company", "Bolaget", "it" → the company last named |
 //! | `parties-anaphor` | "the two companies", "parterna" → a pair named before it, the speakers after it ("…, A and B said"), or the parties of the last agreement |
 //! | `genitive` | "JARE:s avtal med Lynas" |
+//! | `speaker` | a comment verb's speaker before a definite agreement noun ("A said the partnership with B …") |
 //! | `carried-subject` | a clause naming only counterparts continues the last subject ("Similar agreements have been established with A and B") |
 //! | `with` | the chain after `with`/`med`/`together with` |
 //! | `by` | the chain after `by`/`av` in a passive ("was signed by A and B") |
@@ -1352,6 +1353,10 @@ impl<'a> State<'a> {
             }
         } else if let Some(k) = anaphor_parties {
             self.add_anaphor_parties(cl, k, f);
+        } else if let Some(sp) = self.speaker_of_definite_noun(cl, tr) {
+            f.parties.insert(sp);
+            f.explicit = true;
+            f.fired("speaker");
         }
         // genitive subject: "JARE:s avtal med Lynas"
         if let Some(t) = tr.main.filter(|&t| t > lo) {
@@ -1378,6 +1383,33 @@ impl<'a> State<'a> {
         } else {
             self.last_company(cl.si, items, lo, !self.pronoun(&items[a]))
         }
+    }
+
+    /// "Acme said the partnership with Beta would create jobs", "Acme
+    /// uppger att samarbetet med Beta …": the speaker of a comment verb right
+    /// before a definite agreement noun phrase (no name between) is a party
+    /// of the agreement it refers to.
+    fn speaker_of_definite_noun(&self, cl: &Clause, tr: &Triggers) -> Option<String> {
+        let (inp, items, lo) = (self.inp, cl.items, cl.lo);
+        let n = tr.main?;
+        let definite = noun(inp, &items[n]).is_some_and(|x| x.definite && !x.plural)
+            || self.english_definite(items, n, lo);
+        if !definite {
+            return None;
+        }
+        // the start of the noun phrase: back over its determiner and adjectives
+        let start = (lo..n)
+            .rev()
+            .take(3)
+            .take_while(|&k| {
+                matches!(items[k].kind, ItemKind::Word | ItemKind::Phrase(_))
+                    && !has(inp, &items[k], |t| {
+                        matches!(t, Tag::Comment | Tag::Complementizer) || Tag::predicate(t)
+                    })
+            })
+            .last()
+            .unwrap_or(n);
+        self.speaker_before(items, start, lo)
     }
 
     /// "and"/"och" between two members of a subject (not a comma).
@@ -1613,6 +1645,20 @@ impl<'a> State<'a> {
             && f.parties.iter().all(|p| f.with_parties.contains(p))
             && f.rule.split('+').all(|r| r == "with");
         if !only_counterparts || cl.si > at + 4 || !subject.is_disjoint(&f.parties) {
+            return;
+        }
+        // a speaker named in the clause ("C said an agreement with B was
+        // possible") would be the subject, not the one before
+        let inp = self.inp;
+        let speaker = (cl.lo + 1..cl.hi).any(|k| {
+            has(inp, &cl.items[k], |t| matches!(t, Tag::Comment))
+                && self.mention(&cl.items[k - 1]).is_some_and(|m| {
+                    !subject.contains(&*m.actor)
+                        && !f.with_parties.iter().any(|p| *p == *m.actor)
+                        && inp.actors.kind(&m.actor).can_be_party()
+                })
+        });
+        if speaker {
             return;
         }
         let parties: BTreeSet<String> = subject.union(&f.parties).cloned().collect();
