@@ -14,6 +14,7 @@
 //! | `parties-anaphor` | "the two companies", "parterna" → a pair named before it, the speakers after it ("…, A and B said"), or the parties of the last agreement |
 //! | `genitive` | "JARE:s avtal med Lynas" |
 //! | `speaker` | a comment verb's speaker before a definite agreement noun ("A said the partnership with B …") |
+//! | `possessor` | "its"/"dess" opening the agreement noun phrase of a clause with no subject: the company last named ("Its joint venture with B …") |
 //! | `carried-subject` | a clause naming only counterparts continues the last subject ("Similar agreements have been established with A and B") |
 //! | `with` | the chain after `with`/`med`/`together with` |
 //! | `by` | the chain after `by`/`av` in a passive ("was signed by A and B") |
@@ -1345,7 +1346,18 @@ impl<'a> State<'a> {
                 // universitetet och Ericsson ett avtal"
                 if let Some(s) = chains
                     .iter()
-                    .find(|c| c.gov == Gov::None && c.first == a + 2 && self.joins(&items[a + 1]))
+                    // (a descriptor may stand before the name: "kom bolaget
+                    // och australiska BHP överens")
+                    .find(|c| {
+                        c.gov == Gov::None
+                            && c.first >= a + 2
+                            && c.first <= a + 4
+                            && self.joins(&items[a + 1])
+                            && (a + 2..c.first).all(|k| {
+                                matches!(items[k].kind, ItemKind::Word | ItemKind::Phrase(_))
+                                    && !has(inp, &items[k], Tag::predicate)
+                            })
+                    })
                 {
                     self.add(&s.members, f);
                     subject_end = s.last;
@@ -1357,6 +1369,10 @@ impl<'a> State<'a> {
             f.parties.insert(sp);
             f.explicit = true;
             f.fired("speaker");
+        } else if let Some(owner) = self.possessor_of_noun(cl, tr) {
+            f.parties.insert(owner);
+            f.explicit = true;
+            f.fired("possessor");
         }
         // genitive subject: "JARE:s avtal med Lynas"
         if let Some(t) = tr.main.filter(|&t| t > lo) {
@@ -1397,8 +1413,28 @@ impl<'a> State<'a> {
         if !definite {
             return None;
         }
-        // the start of the noun phrase: back over its determiner and adjectives
-        let start = (lo..n)
+        self.speaker_before(items, self.noun_phrase_start(cl, n), lo)
+    }
+
+    /// "Its joint venture with Northvolt is building …": a singular company
+    /// possessive (`its`, `dess`) that opens the noun phrase of a clause with
+    /// no subject stands for the company last named.
+    fn possessor_of_noun(&self, cl: &Clause, tr: &Triggers) -> Option<String> {
+        let (inp, items) = (self.inp, cl.items);
+        let n = tr.main?;
+        let start = self.noun_phrase_start(cl, n);
+        let its = start < n
+            && has(inp, &items[start], |t| matches!(t, Tag::Possessive))
+            && matches!(self.folded(&items[start]), "its" | "dess");
+        its.then(|| self.last_company(cl.si, items, cl.lo, true))
+            .flatten()
+    }
+
+    /// The start of the noun phrase whose head is at `n`: back over its
+    /// determiner and adjectives (at most three words).
+    fn noun_phrase_start(&self, cl: &Clause, n: usize) -> usize {
+        let (inp, items) = (self.inp, cl.items);
+        (cl.lo..n)
             .rev()
             .take(3)
             .take_while(|&k| {
@@ -1408,8 +1444,7 @@ impl<'a> State<'a> {
                     })
             })
             .last()
-            .unwrap_or(n);
-        self.speaker_before(items, start, lo)
+            .unwrap_or(n)
     }
 
     /// "and"/"och" between two members of a subject (not a comma).
