@@ -1302,7 +1302,16 @@ impl<'a> State<'a> {
                 .find(|&k| inp.lexicon.is_auxiliary(self.folded(&items[k])))?;
             return (bare(k) && self.subject_then_predicate(items, k + 1)).then_some(k);
         };
-        let bare = bare(c);
+        // (a phrase a clause opener opens may name actors and agreements when
+        // it has no predicate but a noun of talks: "Following the deal with
+        // Beta, Acme signed …", "Following talks with Beta, …")
+        let opener = has(inp, &items[0], |t| matches!(t, Tag::ClauseOpener))
+            && !items[..c].iter().any(|x| {
+                has(inp, x, |t| {
+                    Tag::predicate(t) && !matches!(t, Tag::Status(Status::Negotiating))
+                })
+            });
+        let bare = bare(c) || opener;
         // "On 8 November 2022, A and B formed …": a date there dates the clause
         let (from, to) = (items[0].start, items[c].start);
         let dated = self.dates[self.dates.partition_point(|d| d.start < from)..]
