@@ -716,6 +716,7 @@ impl<'a> State<'a> {
                             .as_ref()
                             .is_some_and(|c| c.gov == Gov::With),
                         inherited_subject: ante_chain.map(|c| c.members),
+                        opener: false,
                         block: &block,
                     });
                     let mut main: Vec<Item> = items[lo..before].to_vec();
@@ -753,7 +754,27 @@ impl<'a> State<'a> {
                         inherited_trigger: None,
                         inherited_subject: subject,
                         inherited_counterparts: false,
+                        opener: false,
                         block: &block,
+                    });
+                }
+                // the phrase an opener opens, naming an actor, is about the
+                // subject right after it ("Following talks with ABB, Scania
+                // signed …": Scania's talks)
+                None if lo == 0
+                    && adverbial == Some(hi)
+                    && has(inp, &items[0], |t| matches!(t, Tag::ClauseOpener))
+                    && items[..hi].iter().any(|x| self.mention(x).is_some()) =>
+                {
+                    let subject = self
+                        .chains(&items, hi + 1, items.len())
+                        .into_iter()
+                        .find(|c| c.first == hi + 1 && c.gov == Gov::None)
+                        .map(|c| c.members);
+                    created |= self.clause(Clause {
+                        inherited_subject: subject,
+                        opener: true,
+                        ..Clause::plain(si, &items, lo, hi, &block)
                     });
                 }
                 None => created |= self.clause(Clause::plain(si, &items, lo, hi, &block)),

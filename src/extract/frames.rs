@@ -10,6 +10,7 @@
 //! | `between` | the chain after `between`/`mellan` ("an MoU between A and B") |
 //! | `subject` | the ungoverned chain nearest the predicate ("A and B signed …") |
 //! | `relative` | the antecedent of `which`/`som` ("… Beta, which signed an MoU with …") |
+//! | `opener` | the subject after an opening phrase that names an actor ("Following talks with B, A signed …": A's talks with B) |
 //! | `company-anaphor` | "the company", "Bolaget", "it" → the company last named |
 //! | `parties-anaphor` | "the two companies", "parterna" → a pair named before it, the speakers after it ("…, A and B said"), or the parties of the last agreement |
 //! | `genitive` | "JARE:s avtal med Lynas" |
@@ -50,6 +51,9 @@ pub(super) struct Clause<'c> {
     /// The inherited chain is a counterpart of the main clause ("signed
     /// agreements with A and B, which together foresee …").
     pub inherited_counterparts: bool,
+    /// The inherited subject is the one after an opening phrase ("Following
+    /// talks with B, A signed …"): pattern `opener`, not `relative`.
+    pub opener: bool,
     pub block: &'c Block,
 }
 
@@ -64,6 +68,7 @@ impl<'c> Clause<'c> {
             inherited_trigger: None,
             inherited_subject: None,
             inherited_counterparts: false,
+            opener: false,
             block,
         }
     }
@@ -1301,7 +1306,7 @@ impl<'a> State<'a> {
             subj.is_some_and(|c| c.first < pivot) || anaphor_company.is_some_and(|a| a < pivot);
         if let Some(s) = cl.inherited_subject.as_ref().filter(|_| !own_subject) {
             self.add(s, f);
-            f.fired("relative");
+            f.fired(if cl.opener { "opener" } else { "relative" });
         } else if let Some((a, id)) = subordinate_it {
             subject_end = a;
             f.parties.insert(id);
