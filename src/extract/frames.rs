@@ -714,10 +714,17 @@ impl<'a> State<'a> {
             }
         };
         let joint = if main.is_none() && verb.is_none() && !inherited {
+            // (between commas right after the clause's one name: "Acme,
+            // together with Beta, will build …")
+            let parenthetical = |k: usize| {
+                k == cl.lo + 2
+                    && self.mention(&items[cl.lo]).is_some()
+                    && (k + 1..cl.hi.min(k + 8)).any(|j| self.is_comma(&items[j]))
+            };
             cl.range().find(|&k| {
                 has(inp, &items[k], |t| matches!(t, Tag::JointWith))
                     && k > cl.lo
-                    && !self.is_comma(&items[k - 1])
+                    && (!self.is_comma(&items[k - 1]) || parenthetical(k))
                     && (k + 1..cl.hi.min(k + 6))
                         .take_while(|&j| {
                             self.mention(&items[j]).is_some() || self.descriptor(&items[j])
