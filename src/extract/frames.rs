@@ -715,11 +715,18 @@ impl<'a> State<'a> {
         };
         let joint = if main.is_none() && verb.is_none() && !inherited {
             // (between commas right after the clause's one name: "Acme,
-            // together with Beta, will build …")
+            // together with Beta, will build …"; not before a comment verb,
+            // "Ericsson, together with Volvo Cars, said …")
             let parenthetical = |k: usize| {
                 k == cl.lo + 2
                     && self.mention(&items[cl.lo]).is_some()
-                    && (k + 1..cl.hi.min(k + 8)).any(|j| self.is_comma(&items[j]))
+                    && (k + 1..cl.hi.min(k + 8))
+                        .find(|&j| self.is_comma(&items[j]))
+                        .is_some_and(|j| {
+                            items.get(j + 1).is_some_and(|x| {
+                                j + 1 < cl.hi && !has(inp, x, |t| matches!(t, Tag::Comment))
+                            })
+                        })
             };
             cl.range().find(|&k| {
                 has(inp, &items[k], |t| matches!(t, Tag::JointWith))
