@@ -120,7 +120,32 @@ impl<'a> State<'a> {
                 Status::Signed => 1,
                 Status::Announced => 0,
             })
+            .map(|s| match s {
+                // "announced two binding contracts with A": a binding
+                // agreement announced is one concluded
+                Status::Announced if self.binding_noun(cl, tr) => Status::Signed,
+                s => s,
+            })
             .unwrap_or(Status::Signed)
+    }
+
+    /// "binding" or "bindande" (not "non-binding") opening the clause's
+    /// agreement noun ("binding agreement") or right before it ("binding
+    /// contracts").
+    fn binding_noun(&self, cl: &Clause, tr: &Triggers) -> bool {
+        tr.main.is_some_and(|n| {
+            (cl.lo.max(n.saturating_sub(2))..=n).any(|k| {
+                let w = self.folded(&cl.items[k]);
+                let before = &self.inp.folded[..cl.items[k].start];
+                (w == "binding"
+                    || w == "bindande"
+                    || w.starts_with("binding ")
+                    || w.starts_with("bindande "))
+                    && !["non-", "non ", "icke-", "icke "]
+                        .iter()
+                        .any(|p| before.ends_with(p))
+            })
+        })
     }
 
     /// A particle verb with its subject between verb and particle, in
