@@ -730,8 +730,10 @@ impl<'a> State<'a> {
             };
             cl.range().find(|&k| {
                 has(inp, &items[k], |t| matches!(t, Tag::JointWith))
-                    && k > cl.lo
-                    && (!self.is_comma(&items[k - 1]) || parenthetical(k))
+                    // (or right after the relative pronoun: "Tele2, som
+                    // tillsammans med Telenor äger Net4Mobility")
+                    && ((k > cl.lo && (!self.is_comma(&items[k - 1]) || parenthetical(k)))
+                        || (k == cl.lo && cl.inherited_subject.is_some() && !cl.inherited_counterparts))
                     && (k + 1..cl.hi.min(k + 6))
                         .take_while(|&j| {
                             self.mention(&items[j]).is_some() || self.descriptor(&items[j])
