@@ -517,6 +517,10 @@ struct LangFile {
     /// av A och B").
     #[serde(default)]
     venture_owner_verbs: Vec<String>,
+    /// Verbs of owning: joint action with one of them is a joint venture
+    /// ("Tele2 owns Net4Mobility together with Telenor").
+    #[serde(default)]
+    owning_verbs: Vec<String>,
     #[serde(default)]
     country_anaphora: Vec<String>,
     /// Last words of parties anaphora that stand for companies only ("the
@@ -932,6 +936,8 @@ pub struct Lexicon {
     pub owner_participles: HashSet<String>,
     /// Folded `venture_owner_verbs`: "a joint venture owned by A and B".
     pub venture_owner_verbs: HashSet<String>,
+    /// Folded `owning_verbs`: "owns X together with B" is a joint venture.
+    pub owning_verbs: HashSet<String>,
     /// Folded number words with their value (`numbers` from two, and
     /// `pair_words`): "the three companies" are three.
     pub number_words: HashMap<String, usize>,
@@ -1012,6 +1018,7 @@ impl Lexicon {
         let mut company_plurals = HashSet::new();
         let mut owner_participles = HashSet::new();
         let mut venture_owner_verbs = HashSet::new();
+        let mut owning_verbs = HashSet::new();
         let mut number_words = HashMap::new();
         let mut definite_org_heads = HashSet::new();
         let mut until: Vec<String> = Vec::new();
@@ -1053,6 +1060,7 @@ impl Lexicon {
             company_plurals.extend(f.company_plurals.iter().map(|w| fold(w)));
             owner_participles.extend(f.owner_participles.iter().map(|w| fold(w)));
             venture_owner_verbs.extend(f.venture_owner_verbs.iter().map(|w| fold(w)));
+            owning_verbs.extend(f.owning_verbs.iter().map(|w| fold(w)));
             number_words.extend(f.numbers.iter().enumerate().map(|(i, w)| (fold(w), i + 2)));
             number_words.extend(f.pair_words.iter().map(|w| (fold(w), 2)));
             definite_org_heads.extend(f.definite_org_heads.iter().map(|w| fold(w)));
@@ -1498,6 +1506,7 @@ impl Lexicon {
             company_plurals,
             owner_participles,
             venture_owner_verbs,
+            owning_verbs,
             number_words,
             definite_org_heads,
             until,

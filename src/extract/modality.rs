@@ -366,6 +366,16 @@ impl<'a> State<'a> {
         if tr.main.is_none() && tr.verb.is_none() && inherited.is_none() && tr.joint.is_none() {
             kind = Kind::Other;
         }
+        // "Tele2 owns Net4Mobility together with Telenor": owning together
+        // is a joint venture
+        if tr.main.is_none()
+            && tr.verb.is_none()
+            && tr.joint.is_some()
+            && (cl.lo..cl.hi).any(|k| inp.lexicon.owning_verbs.contains(self.folded(&items[k])))
+        {
+            kind = Kind::JointVenture;
+            rank = rank.max(2);
+        }
         // a verb of agreeing refines like a generic noun ("kommit överens om leveranser")
         if generic || (rank == 0 && kind == Kind::Cooperation && tr.verb.is_some()) {
             let from = nouns.first().copied().unwrap_or(cl.lo);
