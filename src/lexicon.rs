@@ -521,6 +521,17 @@ struct LangFile {
     /// ("Tele2 owns Net4Mobility together with Telenor").
     #[serde(default)]
     owning_verbs: Vec<String>,
+    /// Possessives that stand for one company ("its", "dess"): opening an
+    /// agreement noun phrase with no subject, the company last named.
+    #[serde(default)]
+    company_possessives: Vec<String>,
+    /// Words that make an announced agreement a concluded one ("binding"),
+    /// alone before its noun or opening it ("binding agreement").
+    #[serde(default)]
+    binding: Vec<String>,
+    /// Prefixes that undo `binding` ("non-binding", "icke-bindande").
+    #[serde(default)]
+    binding_negators: Vec<String>,
     #[serde(default)]
     country_anaphora: Vec<String>,
     /// Last words of parties anaphora that stand for companies only ("the
@@ -938,6 +949,12 @@ pub struct Lexicon {
     pub venture_owner_verbs: HashSet<String>,
     /// Folded `owning_verbs`: "owns X together with B" is a joint venture.
     pub owning_verbs: HashSet<String>,
+    /// Folded `company_possessives`: "Its joint venture with B …".
+    pub company_possessives: HashSet<String>,
+    /// Folded `binding` words: "announced a binding agreement" is signed.
+    pub binding: Vec<String>,
+    /// Folded `binding_negators`: "non", "icke" before "-binding".
+    pub binding_negators: Vec<String>,
     /// Folded number words with their value (`numbers` from two, and
     /// `pair_words`): "the three companies" are three.
     pub number_words: HashMap<String, usize>,
@@ -1019,6 +1036,9 @@ impl Lexicon {
         let mut owner_participles = HashSet::new();
         let mut venture_owner_verbs = HashSet::new();
         let mut owning_verbs = HashSet::new();
+        let mut company_possessives = HashSet::new();
+        let mut binding: Vec<String> = Vec::new();
+        let mut binding_negators: Vec<String> = Vec::new();
         let mut number_words = HashMap::new();
         let mut definite_org_heads = HashSet::new();
         let mut until: Vec<String> = Vec::new();
@@ -1061,6 +1081,9 @@ impl Lexicon {
             owner_participles.extend(f.owner_participles.iter().map(|w| fold(w)));
             venture_owner_verbs.extend(f.venture_owner_verbs.iter().map(|w| fold(w)));
             owning_verbs.extend(f.owning_verbs.iter().map(|w| fold(w)));
+            company_possessives.extend(f.company_possessives.iter().map(|w| fold(w)));
+            binding.extend(f.binding.iter().map(|w| fold(w)));
+            binding_negators.extend(f.binding_negators.iter().map(|w| fold(w)));
             number_words.extend(f.numbers.iter().enumerate().map(|(i, w)| (fold(w), i + 2)));
             number_words.extend(f.pair_words.iter().map(|w| (fold(w), 2)));
             definite_org_heads.extend(f.definite_org_heads.iter().map(|w| fold(w)));
@@ -1507,6 +1530,9 @@ impl Lexicon {
             owner_participles,
             venture_owner_verbs,
             owning_verbs,
+            company_possessives,
+            binding,
+            binding_negators,
             number_words,
             definite_org_heads,
             until,

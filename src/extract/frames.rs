@@ -1445,8 +1445,10 @@ impl<'a> State<'a> {
         let n = tr.main?;
         let start = self.noun_phrase_start(cl, n);
         let its = start < n
-            && has(inp, &items[start], |t| matches!(t, Tag::Possessive))
-            && matches!(self.folded(&items[start]), "its" | "dess");
+            && inp
+                .lexicon
+                .company_possessives
+                .contains(self.folded(&items[start]));
         its.then(|| self.last_company(cl.si, items, cl.lo, true))
             .flatten()
     }

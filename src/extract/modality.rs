@@ -129,21 +129,25 @@ impl<'a> State<'a> {
             .unwrap_or(Status::Signed)
     }
 
-    /// "binding" or "bindande" (not "non-binding") opening the clause's
-    /// agreement noun ("binding agreement") or right before it ("binding
-    /// contracts").
+    /// A `binding` word ("binding", "bindande"; not after a negator,
+    /// "non-binding") opening the clause's agreement noun ("binding
+    /// agreement") or right before it ("binding contracts").
     fn binding_noun(&self, cl: &Clause, tr: &Triggers) -> bool {
+        let lexicon = &self.inp.lexicon;
         tr.main.is_some_and(|n| {
             (cl.lo.max(n.saturating_sub(2))..=n).any(|k| {
                 let w = self.folded(&cl.items[k]);
                 let before = &self.inp.folded[..cl.items[k].start];
-                (w == "binding"
-                    || w == "bindande"
-                    || w.starts_with("binding ")
-                    || w.starts_with("bindande "))
-                    && !["non-", "non ", "icke-", "icke "]
-                        .iter()
-                        .any(|p| before.ends_with(p))
+                let binding = lexicon.binding.iter().any(|b| {
+                    w.strip_prefix(b.as_str())
+                        .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+                });
+                let negated = lexicon.binding_negators.iter().any(|p| {
+                    before
+                        .strip_suffix(['-', ' '])
+                        .is_some_and(|b| b.ends_with(p.as_str()))
+                });
+                binding && !negated
             })
         })
     }
