@@ -179,6 +179,9 @@ pub enum Tag {
     /// "lånade KfW ut"): [`Lexicon::find`] gives it the whole verb's tags,
     /// or drops it when no particle follows the names.
     SplitHead,
+    /// A verb of founding (`founding_verbs`); [`Lexicon::mark_founding`]
+    /// makes it a joint-venture verb when what it founds is a company.
+    Founding,
     /// Refers to the last agreement's parties (`parterna`, `the two companies`).
     PartiesAnaphor,
     /// Refers to the last company named (`bolaget`, `the company`).
@@ -521,6 +524,18 @@ struct LangFile {
     /// ("Tele2 owns Net4Mobility together with Telenor").
     #[serde(default)]
     owning_verbs: Vec<String>,
+    /// Verbs of founding ("set up", "bildade"): founding a company together
+    /// is a joint venture ([`Lexicon::mark_founding`]).
+    #[serde(default)]
+    founding_verbs: Vec<String>,
+    /// Nouns for a company founded ("company", "*bolag": `*` marks the last
+    /// part of a compound).
+    #[serde(default)]
+    venture_objects: Vec<String>,
+    /// Words that may stand between a verb of founding and its
+    /// `venture_objects` noun besides determiners ("new", "special").
+    #[serde(default)]
+    venture_modifiers: Vec<String>,
     /// Possessives that stand for one company ("its", "dess"): opening an
     /// agreement noun phrase with no subject, the company last named.
     #[serde(default)]
@@ -949,6 +964,14 @@ pub struct Lexicon {
     pub venture_owner_verbs: HashSet<String>,
     /// Folded `owning_verbs`: "owns X together with B" is a joint venture.
     pub owning_verbs: HashSet<String>,
+    /// Folded `venture_objects` (a leading `*`: a compound's last part).
+    venture_objects: Vec<String>,
+    /// Folded `venture_modifiers` and `determiners`.
+    venture_modifiers: HashSet<String>,
+    /// Folded single-word `by` and `relative_pronouns`, for
+    /// [`Lexicon::mark_founding`]'s passive.
+    founding_by: HashSet<String>,
+    founding_relatives: HashSet<String>,
     /// Folded `company_possessives`: "Its joint venture with B …".
     pub company_possessives: HashSet<String>,
     /// Folded `binding` words: "announced a binding agreement" is signed.
@@ -1036,6 +1059,10 @@ impl Lexicon {
         let mut owner_participles = HashSet::new();
         let mut venture_owner_verbs = HashSet::new();
         let mut owning_verbs = HashSet::new();
+        let mut venture_objects: Vec<String> = Vec::new();
+        let mut venture_modifiers = HashSet::new();
+        let mut founding_by = HashSet::new();
+        let mut founding_relatives = HashSet::new();
         let mut company_possessives = HashSet::new();
         let mut binding: Vec<String> = Vec::new();
         let mut binding_negators: Vec<String> = Vec::new();
@@ -1081,6 +1108,15 @@ impl Lexicon {
             owner_participles.extend(f.owner_participles.iter().map(|w| fold(w)));
             venture_owner_verbs.extend(f.venture_owner_verbs.iter().map(|w| fold(w)));
             owning_verbs.extend(f.owning_verbs.iter().map(|w| fold(w)));
+            venture_objects.extend(f.venture_objects.iter().map(|w| fold(w)));
+            venture_modifiers.extend(
+                f.venture_modifiers
+                    .iter()
+                    .chain(&f.determiners)
+                    .map(|w| fold(w)),
+            );
+            founding_by.extend(f.by.iter().map(|w| fold(w)));
+            founding_relatives.extend(f.relative_pronouns.iter().map(|w| fold(w)));
             company_possessives.extend(f.company_possessives.iter().map(|w| fold(w)));
             binding.extend(f.binding.iter().map(|w| fold(w)));
             binding_negators.extend(f.binding_negators.iter().map(|w| fold(w)));
@@ -1188,7 +1224,7 @@ impl Lexicon {
             for p in &f.status.after {
                 add(p, Tag::AfterTalks);
             }
-            let simple: [(&Vec<String>, Tag); 36] = [
+            let simple: [(&Vec<String>, Tag); 37] = [
                 (&f.inverted_plan.verbs, Tag::Plan(PlanWord::Verb)),
                 (&f.inverted_plan.marker, Tag::Plan(PlanWord::Marker)),
                 (&f.inverted_plan.modals, Tag::Plan(PlanWord::Modal)),
@@ -1228,6 +1264,7 @@ impl Lexicon {
                 (&f.partner_nouns, Tag::PartnerNoun),
                 (&f.possessives, Tag::Possessive),
                 (&f.joint_with, Tag::JointWith),
+                (&f.founding_verbs, Tag::Founding),
             ];
             for (list, tag) in simple {
                 for p in list {
@@ -1530,6 +1567,10 @@ impl Lexicon {
             owner_participles,
             venture_owner_verbs,
             owning_verbs,
+            venture_objects,
+            venture_modifiers,
+            founding_by,
+            founding_relatives,
             company_possessives,
             binding,
             binding_negators,
@@ -1682,6 +1723,103 @@ impl Lexicon {
             self.join_split_verbs(text, end, &mut out);
         }
         out
+    }
+
+    /// Gives a verb of founding (`founding_verbs`) the tags of a verb that
+    /// states a joint venture when what it founds is a company: a name at
+    /// `named` (the starts and ends of companies' names), or a
+    /// `venture_objects` noun, after it past determiners and
+    /// `venture_modifiers` ("A and B set up Gamma", "will set up a special
+    /// purpose company", "bildade ett gemensamt bolag"). A passive one needs
+    /// the name or noun right before it (or before a relative pronoun after
+    /// them) and `by` in the eight words after it ("Gamma was set up in 2011
+    /// by A and B", "Gamma, som grundades av A och B"). Founders together are
+    /// partners in a joint venture; the company founded is none.
+    pub fn mark_founding(
+        &self,
+        folded: &str,
+        phrases: &mut [PhraseMatch],
+        named: &[(usize, usize)],
+    ) {
+        const REACH: usize = 5;
+        const BY_REACH: usize = 8;
+        let word_end = |at: usize| {
+            at + folded[at..]
+                .find(|c: char| !(c.is_alphanumeric() || c == '-'))
+                .unwrap_or(folded.len() - at)
+        };
+        let object = |w: &str| {
+            self.venture_objects
+                .iter()
+                .any(|o| match o.strip_prefix('*') {
+                    Some(tail) => w.ends_with(tail),
+                    None => w == o,
+                })
+        };
+        let after = |mut at: usize| {
+            for _ in 0..REACH {
+                at += folded[at..].len() - folded[at..].trim_start().len();
+                if named.binary_search_by_key(&at, |n| n.0).is_ok() {
+                    return true;
+                }
+                let end = word_end(at);
+                let w = &folded[at..end];
+                if w.is_empty() || object(w) {
+                    return !w.is_empty();
+                }
+                if !self.venture_modifiers.contains(w) {
+                    return false;
+                }
+                at = end;
+            }
+            false
+        };
+        let before = |start: usize| {
+            let mut head = folded[..start].trim_end();
+            // (over a relative pronoun and its comma: "Gamma, which was set up by")
+            let last = head
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            if self.founding_relatives.contains(last) {
+                head = head[..head.len() - last.len()].trim_end();
+                head = head.strip_suffix(',').unwrap_or(head).trim_end();
+            }
+            let last = head
+                .rsplit(|c: char| !(c.is_alphanumeric() || c == '-'))
+                .next()
+                .unwrap_or("");
+            // (names do not overlap: sorted by start, they are by end too)
+            named.binary_search_by_key(&head.len(), |n| n.1).is_ok()
+                || (!last.is_empty() && object(last))
+        };
+        let by_after = |end: usize| {
+            folded[end..]
+                .split_whitespace()
+                .take(BY_REACH)
+                .take_while(|w| !w.ends_with(['.', ';', ':']))
+                .any(|w| self.founding_by.contains(w.trim_end_matches(',')))
+        };
+        for p in phrases
+            .iter_mut()
+            .filter(|p| p.tags.contains(&Tag::Founding))
+        {
+            let found = if p.tags.contains(&Tag::Passive) {
+                before(p.start) && by_after(p.end)
+            } else {
+                after(p.end)
+            };
+            if found {
+                let mut tags = p.tags.to_vec();
+                tags.push(Tag::AgreementVerb {
+                    kind: Kind::JointVenture,
+                    status: Status::Signed,
+                    object_kind: None,
+                    sale: false,
+                });
+                p.tags = tags.into();
+            }
+        }
     }
 
     /// Gives a split particle verb's head the tags of the whole verb when

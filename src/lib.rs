@@ -472,10 +472,18 @@ impl Pipeline {
         drop_places_inside_names(text, &mut mentions, &actors);
         // phrases inside actor names are part of the name, not rules' words
         let named = spans::SpanIndex::new(mentions.iter().map(|m| (m.start, m.end)));
-        let phrases: Vec<_> = phrases
+        let mut phrases: Vec<_> = phrases
             .into_iter()
             .filter(|p| named.first_overlapping(p.start, p.end).is_none())
             .collect();
+        let ventures: Vec<(usize, usize)> = mentions
+            .iter()
+            .filter(|m| {
+                !m.genitive && extract::ActorInfo::kind(&actors, &m.actor) == ActorType::Company
+            })
+            .map(|m| (m.start, m.end))
+            .collect();
+        self.lexicon.mark_founding(&folded, &mut phrases, &ventures);
         // a dateline written in the text dates "has signed"; a document date
         // given from outside (`--doc-date`, JSONL `date`) only anchors
         // relative dates ("yesterday", "on Tuesday")

@@ -575,6 +575,21 @@ impl<'a> State<'a> {
         })
     }
 
+    /// A verb of founding that founds a company ([`crate::lexicon::Lexicon::mark_founding`]):
+    /// what it takes is the joint venture, no party ("agreed with B to set up Gamma").
+    pub(super) fn founds_venture(&self, it: &Item) -> bool {
+        has(self.inp, it, |t| matches!(t, Tag::Founding))
+            && has(self.inp, it, |t| {
+                matches!(
+                    t,
+                    Tag::AgreementVerb {
+                        kind: Kind::JointVenture,
+                        ..
+                    }
+                )
+            })
+    }
+
     /// Whether the clause's verb is a transaction with another side (lending,
     /// investing, buying, supplying), not a joint act of its subjects.
     fn transaction(&self, cl: &Clause, tr: &Triggers) -> bool {
@@ -914,7 +929,13 @@ impl<'a> State<'a> {
         let participle = tr
             .status_at
             .filter(|&s| tr.main.is_some_and(|n| n < s) && ends_by(s));
-        let passive_verb = tr.verb.filter(|&v| ends_by(v)).or(participle);
+        // (so does a verb of founding in the passive: "Gamma was set up in
+        // 2011 by A and B", whose subject is the venture)
+        let founded = |k: usize| {
+            has(self.inp, &cl.items[k], |t| matches!(t, Tag::Founding))
+                && has(self.inp, &cl.items[k], |t| matches!(t, Tag::Passive))
+        };
+        let passive_verb = tr.verb.filter(|&v| ends_by(v) || founded(v)).or(participle);
         // ("a memorandum signed by the two companies": a parties anaphor
         // right after the verb)
         let anaphor_by = passive_verb.filter(|&v| {
@@ -2094,6 +2115,7 @@ impl<'a> State<'a> {
                 Gov::Verb
                     if !f.parties.is_empty()
                         && !self.verb_of_kind(cl, tr, Kind::JointVenture)
+                        && !c.gov_at.is_some_and(|g| self.founds_venture(&items[g]))
                         && !self.names_the_venture(cl, tr, c)
                         && (tr.verb.is_some_and(|v| c.first > v)
                             || (tr.status_at.is_some_and(|s| c.first > s)

@@ -291,6 +291,10 @@ impl<'a> State<'a> {
                 if kind != Kind::Cooperation {
                     rank = 2;
                 }
+                // founding a company together is as specific as "joint venture"
+                if self.founds_venture(&items[v]) {
+                    rank = 4;
+                }
             }
             // what is bought or acquired is a stake: "acquired a 25 per cent
             // stake in", "köper en ägarandel i" is an investment
