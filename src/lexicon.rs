@@ -182,6 +182,10 @@ pub enum Tag {
     /// A verb of founding (`founding_verbs`); [`Lexicon::mark_founding`]
     /// makes it a joint-venture verb when what it founds is a company.
     Founding,
+    /// A verb of choosing a contractor (`choosing_verbs`);
+    /// [`Lexicon::mark_choosing`] makes it a contract's verb when a company
+    /// and what it was chosen for follow.
+    Choosing,
     /// Refers to the last agreement's parties (`parterna`, `the two companies`).
     PartiesAnaphor,
     /// Refers to the last company named (`bolaget`, `the company`).
@@ -536,6 +540,14 @@ struct LangFile {
     /// `venture_objects` noun besides determiners ("new", "special").
     #[serde(default)]
     venture_modifiers: Vec<String>,
+    /// Verbs of choosing a contractor ("selected", "har valt"): with a
+    /// company after them and a `choice_complements` word after that, a
+    /// contract ([`Lexicon::mark_choosing`]).
+    #[serde(default)]
+    choosing_verbs: Vec<String>,
+    /// What opens what the company was chosen for ("to", "i uppdrag att").
+    #[serde(default)]
+    choice_complements: Vec<String>,
     /// Possessives that stand for one company ("its", "dess"): opening an
     /// agreement noun phrase with no subject, the company last named.
     #[serde(default)]
@@ -972,6 +984,8 @@ pub struct Lexicon {
     /// [`Lexicon::mark_founding`]'s passive.
     founding_by: HashSet<String>,
     founding_relatives: HashSet<String>,
+    /// Folded `choice_complements`, each with a space after it.
+    choice_complements: Vec<String>,
     /// Folded `company_possessives`: "Its joint venture with B …".
     pub company_possessives: HashSet<String>,
     /// Folded `binding` words: "announced a binding agreement" is signed.
@@ -1063,6 +1077,7 @@ impl Lexicon {
         let mut venture_modifiers = HashSet::new();
         let mut founding_by = HashSet::new();
         let mut founding_relatives = HashSet::new();
+        let mut choice_complements: Vec<String> = Vec::new();
         let mut company_possessives = HashSet::new();
         let mut binding: Vec<String> = Vec::new();
         let mut binding_negators: Vec<String> = Vec::new();
@@ -1117,6 +1132,7 @@ impl Lexicon {
             );
             founding_by.extend(f.by.iter().map(|w| fold(w)));
             founding_relatives.extend(f.relative_pronouns.iter().map(|w| fold(w)));
+            choice_complements.extend(f.choice_complements.iter().map(|w| fold(w) + " "));
             company_possessives.extend(f.company_possessives.iter().map(|w| fold(w)));
             binding.extend(f.binding.iter().map(|w| fold(w)));
             binding_negators.extend(f.binding_negators.iter().map(|w| fold(w)));
@@ -1224,7 +1240,7 @@ impl Lexicon {
             for p in &f.status.after {
                 add(p, Tag::AfterTalks);
             }
-            let simple: [(&Vec<String>, Tag); 37] = [
+            let simple: [(&Vec<String>, Tag); 38] = [
                 (&f.inverted_plan.verbs, Tag::Plan(PlanWord::Verb)),
                 (&f.inverted_plan.marker, Tag::Plan(PlanWord::Marker)),
                 (&f.inverted_plan.modals, Tag::Plan(PlanWord::Modal)),
@@ -1265,6 +1281,7 @@ impl Lexicon {
                 (&f.possessives, Tag::Possessive),
                 (&f.joint_with, Tag::JointWith),
                 (&f.founding_verbs, Tag::Founding),
+                (&f.choosing_verbs, Tag::Choosing),
             ];
             for (list, tag) in simple {
                 for p in list {
@@ -1571,6 +1588,7 @@ impl Lexicon {
             venture_modifiers,
             founding_by,
             founding_relatives,
+            choice_complements,
             company_possessives,
             binding,
             binding_negators,
@@ -1743,11 +1761,6 @@ impl Lexicon {
     ) {
         const REACH: usize = 5;
         const BY_REACH: usize = 8;
-        let word_end = |at: usize| {
-            at + folded[at..]
-                .find(|c: char| !(c.is_alphanumeric() || c == '-'))
-                .unwrap_or(folded.len() - at)
-        };
         let object = |w: &str| {
             self.venture_objects
                 .iter()
@@ -1758,12 +1771,12 @@ impl Lexicon {
         };
         let after = |mut at: usize| {
             for _ in 0..REACH {
-                at += folded[at..].len() - folded[at..].trim_start().len();
+                at = skip_space(folded, at);
                 if named.binary_search_by_key(&at, |n| n.0).is_ok() {
                     return true;
                 }
-                let end = word_end(at);
-                let w = &folded[at..end];
+                let w = word_at(folded, at);
+                let end = at + w.len();
                 if w.is_empty() || object(w) {
                     return !w.is_empty();
                 }
@@ -1819,6 +1832,71 @@ impl Lexicon {
                 });
                 p.tags = tags.into();
             }
+        }
+    }
+
+    /// Gives a verb of choosing (`choosing_verbs`) the tags of a verb that
+    /// states a contract when companies' names (at `named`, joined by
+    /// commas or coordination) follow it and then a `choice_complements`
+    /// word and what they were chosen for, itself no agreement verb: "Beta
+    /// has chosen Acme to build its plant", "Beta gav Acme i uppdrag att
+    /// bygga". ("selected Acme to supply cells" is stated by "to supply".)
+    pub fn mark_choosing(
+        &self,
+        folded: &str,
+        phrases: &mut [PhraseMatch],
+        named: &[(usize, usize)],
+    ) {
+        let chosen = |p: &PhraseMatch| {
+            let mut at = skip_space(folded, p.end);
+            let mut names = 0;
+            while let Ok(n) = named.binary_search_by_key(&at, |n| n.0) {
+                names += 1;
+                at = skip_space(folded, named[n].1);
+                if folded[at..].starts_with(',') {
+                    at = skip_space(folded, at + 1);
+                }
+                let w = word_at(folded, at);
+                if self.coord_words.contains(w) {
+                    at = skip_space(folded, at + w.len());
+                }
+            }
+            let rest = &folded[at..];
+            let complement = self
+                .choice_complements
+                .iter()
+                .filter(|c| rest.starts_with(c.as_str()))
+                .map(|c| c.len())
+                .max();
+            (names > 0).then_some(at).zip(complement)
+        };
+        let marks: Vec<usize> = (0..phrases.len())
+            .filter(|&i| phrases[i].tags.contains(&Tag::Choosing))
+            .filter(|&i| {
+                chosen(&phrases[i]).is_some_and(|(at, len)| {
+                    // (what follows is an agreement verb of its own: "to supply")
+                    let from = phrases.partition_point(|q| q.start < at);
+                    !phrases[from..]
+                        .iter()
+                        .take_while(|q| q.start <= at + len)
+                        .any(|q| {
+                            q.tags
+                                .iter()
+                                .any(|t| matches!(t, Tag::AgreementVerb { .. }))
+                        })
+                })
+            })
+            .collect();
+        for i in marks {
+            let p = &mut phrases[i];
+            let mut tags = p.tags.to_vec();
+            tags.push(Tag::AgreementVerb {
+                kind: Kind::Other,
+                status: Status::Signed,
+                object_kind: None,
+                sale: false,
+            });
+            p.tags = tags.into();
         }
     }
 
@@ -2112,6 +2190,19 @@ impl Lexicon {
         }
         None
     }
+}
+
+/// `at` moved past the white space there.
+fn skip_space(folded: &str, at: usize) -> usize {
+    at + folded[at..].len() - folded[at..].trim_start().len()
+}
+
+/// The word (letters, digits and hyphens) that starts at `at`; empty if none.
+fn word_at(folded: &str, at: usize) -> &str {
+    let rest = &folded[at..];
+    &rest[..rest
+        .find(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .unwrap_or(rest.len())]
 }
 
 #[cfg(test)]

@@ -476,14 +476,17 @@ impl Pipeline {
             .into_iter()
             .filter(|p| named.first_overlapping(p.start, p.end).is_none())
             .collect();
-        let ventures: Vec<(usize, usize)> = mentions
+        let companies: Vec<(usize, usize)> = mentions
             .iter()
             .filter(|m| {
                 !m.genitive && extract::ActorInfo::kind(&actors, &m.actor) == ActorType::Company
             })
             .map(|m| (m.start, m.end))
             .collect();
-        self.lexicon.mark_founding(&folded, &mut phrases, &ventures);
+        self.lexicon
+            .mark_founding(&folded, &mut phrases, &companies);
+        self.lexicon
+            .mark_choosing(&folded, &mut phrases, &companies);
         // a dateline written in the text dates "has signed"; a document date
         // given from outside (`--doc-date`, JSONL `date`) only anchors
         // relative dates ("yesterday", "on Tuesday")
