@@ -186,6 +186,10 @@ pub enum Tag {
     /// [`Lexicon::mark_choosing`] makes it a contract's verb when a company
     /// and what it was chosen for follow.
     Choosing,
+    /// A plural noun that may end a parties anaphor (`company_plurals`,
+    /// `country_anaphora`): "the six Japanese companies"
+    /// ([`Lexicon::mark_counted_anaphora`]).
+    PluralHead,
     /// Refers to the last agreement's parties (`parterna`, `the two companies`).
     PartiesAnaphor,
     /// Refers to the last company named (`bolaget`, `the company`).
@@ -986,6 +990,11 @@ pub struct Lexicon {
     founding_relatives: HashSet<String>,
     /// Folded `choice_complements`, each with a space after it.
     choice_complements: Vec<String>,
+    /// First words of the multi-word `parties_anaphora` ("the", "both",
+    /// "de"): they open a counted anaphor ([`Lexicon::mark_counted_anaphora`]).
+    anaphor_openers: HashSet<String>,
+    /// Folded `pair_words` ("both", "båda").
+    pair_words: HashSet<String>,
     /// Folded `company_possessives`: "Its joint venture with B …".
     pub company_possessives: HashSet<String>,
     /// Folded `binding` words: "announced a binding agreement" is signed.
@@ -1078,6 +1087,8 @@ impl Lexicon {
         let mut founding_by = HashSet::new();
         let mut founding_relatives = HashSet::new();
         let mut choice_complements: Vec<String> = Vec::new();
+        let mut anaphor_openers = HashSet::new();
+        let mut pair_words = HashSet::new();
         let mut company_possessives = HashSet::new();
         let mut binding: Vec<String> = Vec::new();
         let mut binding_negators: Vec<String> = Vec::new();
@@ -1133,11 +1144,19 @@ impl Lexicon {
             founding_by.extend(f.by.iter().map(|w| fold(w)));
             founding_relatives.extend(f.relative_pronouns.iter().map(|w| fold(w)));
             choice_complements.extend(f.choice_complements.iter().map(|w| fold(w) + " "));
+            anaphor_openers.extend(f.parties_anaphora.iter().filter_map(|p| {
+                let p = fold(p);
+                p.split_once(' ').map(|(first, _)| first.to_string())
+            }));
+            for w in f.company_plurals.iter().chain(&f.country_anaphora) {
+                add(w, Tag::PluralHead);
+            }
             company_possessives.extend(f.company_possessives.iter().map(|w| fold(w)));
             binding.extend(f.binding.iter().map(|w| fold(w)));
             binding_negators.extend(f.binding_negators.iter().map(|w| fold(w)));
             number_words.extend(f.numbers.iter().enumerate().map(|(i, w)| (fold(w), i + 2)));
             number_words.extend(f.pair_words.iter().map(|w| (fold(w), 2)));
+            pair_words.extend(f.pair_words.iter().map(|w| fold(w)));
             definite_org_heads.extend(f.definite_org_heads.iter().map(|w| fold(w)));
             until.extend(f.dates.until.iter().map(|w| fold(w)));
             another_agreement.extend(f.another_agreement.iter().map(|w| fold(w)));
@@ -1589,6 +1608,8 @@ impl Lexicon {
             founding_by,
             founding_relatives,
             choice_complements,
+            anaphor_openers,
+            pair_words,
             company_possessives,
             binding,
             binding_negators,
@@ -1898,6 +1919,76 @@ impl Lexicon {
             });
             p.tags = tags.into();
         }
+    }
+
+    /// Makes a counted description of actors with words between its number
+    /// and its plural head a parties anaphor, as "the two companies" is:
+    /// "the six Japanese companies", "both Nordic operators", "de två
+    /// svenska bolagen". It opens with an `anaphor_openers` word and a
+    /// number, or with a pair word ("both"); one or two words that are no
+    /// name (`named` says) stand before a `PluralHead`. Without the definite
+    /// opener ("deals with two Japanese companies") it is no anaphor.
+    pub fn mark_counted_anaphora(
+        &self,
+        folded: &str,
+        phrases: &mut Vec<PhraseMatch>,
+        named: impl Fn(usize, usize) -> bool,
+    ) {
+        const MAX_MODIFIERS: usize = 2;
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        for p in phrases
+            .iter()
+            .filter(|p| p.tags.contains(&Tag::PluralHead) && !p.tags.contains(&Tag::PartiesAnaphor))
+        {
+            // the words before the head, nearest first
+            let before = &folded[..p.start];
+            let words: Vec<(usize, &str)> = before
+                .split_whitespace()
+                .rev()
+                .take(MAX_MODIFIERS + 2)
+                .scan(before.len(), |end, w| {
+                    let at = before[..*end].rfind(w).unwrap_or(0);
+                    *end = at;
+                    Some((at, w))
+                })
+                .collect();
+            let plain = |w: &str| w.chars().all(|c| c.is_alphabetic() || c == '-');
+            let start = (1..=MAX_MODIFIERS.min(words.len())).find_map(|n| {
+                let mods = &words[..n];
+                if !mods
+                    .iter()
+                    .all(|&(at, w)| plain(w) && !named(at, at + w.len()))
+                {
+                    return None;
+                }
+                let (at, w) = *words.get(n)?;
+                // (a pair word is definite itself: "both Nordic operators")
+                if self.pair_words.contains(w) {
+                    return Some(at);
+                }
+                self.number_words.get(w)?;
+                let (o, opener) = *words.get(n + 1)?;
+                self.anaphor_openers.contains(opener).then_some(o)
+            });
+            if let Some(start) = start {
+                found.push((start, p.end));
+            }
+        }
+        // (a plural head that is no other phrase is a plain word again)
+        let head_only = |q: &PhraseMatch| *q.tags == [Tag::PluralHead];
+        if found.is_empty() {
+            phrases.retain(|q| !head_only(q));
+            return;
+        }
+        let tags: Arc<[Tag]> = Arc::from(vec![Tag::PartiesAnaphor]);
+        phrases
+            .retain(|q| !head_only(q) && !found.iter().any(|&(a, b)| q.start >= a && q.end <= b));
+        phrases.extend(found.into_iter().map(|(start, end)| PhraseMatch {
+            start,
+            end,
+            tags: tags.clone(),
+        }));
+        phrases.sort_by_key(|q| (q.start, std::cmp::Reverse(q.end)));
     }
 
     /// Gives a split particle verb's head the tags of the whole verb when

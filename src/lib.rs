@@ -487,6 +487,10 @@ impl Pipeline {
             .mark_founding(&folded, &mut phrases, &companies);
         self.lexicon
             .mark_choosing(&folded, &mut phrases, &companies);
+        self.lexicon
+            .mark_counted_anaphora(&folded, &mut phrases, |a, b| {
+                named.first_overlapping(a, b).is_some()
+            });
         // a dateline written in the text dates "has signed"; a document date
         // given from outside (`--doc-date`, JSONL `date`) only anchors
         // relative dates ("yesterday", "on Tuesday")

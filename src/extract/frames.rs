@@ -1865,8 +1865,18 @@ impl<'a> State<'a> {
                 })
                 .find(|ps| fits(ps))
         };
+        // (a coordination in the sentence before, when the last agreement
+        // was talked about earlier: "A and B signed an MoU. C and D make
+        // cells. The two companies …" are C and D)
+        let nearer_pair = || {
+            let (_, touched) = self.last?;
+            si.checked_sub(1)
+                .filter(|&p| touched < p)
+                .and_then(|p| pair_in(p, usize::MAX))
+        };
         pair_in(si, at)
             .or_else(speakers_after)
+            .or_else(nearer_pair)
             // the parties of the last agreement talked about, or of the latest
             // with two or more (one with a party missing names no pair)
             .or_else(|| {
