@@ -62,6 +62,10 @@ pub struct Agreement {
     /// How many agreements the statement counts ("signed two loan
     /// agreements": 2); each is output as an agreement of its own.
     pub count: u8,
+    /// An earlier agreement between the parties of a later one ("The
+    /// previous agreement expired in January"): never merged with one that
+    /// is not.
+    pub earlier: bool,
 }
 
 /// A negated or broken-off agreement, kept for `--explain` and evaluation.
@@ -1092,6 +1096,10 @@ impl<'a> State<'a> {
         if !refers || plural_ref && !parties_ref {
             return false;
         }
+        if singular_def && self.earlier_noun(items) {
+            self.earlier_agreement(si, items, a);
+            return true;
+        }
         let cites = self.cites(items);
         let topics = self.topics(si);
         let date = items.iter().find_map(|it| match it.kind {
@@ -1152,6 +1160,77 @@ impl<'a> State<'a> {
         }
         self.last = Some((a, si));
         true
+    }
+
+    /// A definite singular agreement noun with an `earlier_agreement` word
+    /// at most two words before it ("the previous agreement", "det tidigare
+    /// licensavtalet"; not "an earlier planned tie-up").
+    fn earlier_noun(&self, items: &[Item]) -> bool {
+        let earlier = &self.inp.lexicon.earlier_agreement;
+        items.iter().enumerate().any(|(k, it)| {
+            let definite = tags(self.inp, it).iter().any(|t| {
+                matches!(
+                    t,
+                    Tag::Agreement {
+                        plural: false,
+                        definite: true,
+                        ..
+                    }
+                )
+            });
+            let noun = has(self.inp, it, |t| {
+                matches!(t, Tag::Agreement { plural: false, .. })
+            });
+            noun && (definite || self.english_definite(items, k, 0))
+                && items[k.saturating_sub(2)..k]
+                    .iter()
+                    .any(|x| earlier.contains(self.folded(x)))
+        })
+    }
+
+    /// The `earlier` pattern: "They signed a new licence agreement. The
+    /// previous agreement, signed in 2015, expired in January" states an
+    /// agreement between the parties of agreement `a` before it, of its
+    /// kind: ended when the sentence ends it (dated by its last date, the
+    /// ending's), else signed (dated by its first).
+    fn earlier_agreement(&mut self, si: usize, items: &[Item], a: usize) {
+        let inp = self.inp;
+        let any = |f: fn(&Tag) -> bool| items.iter().any(|it| has(inp, it, f));
+        let ended = any(|t| matches!(t, Tag::Status(Status::Terminated)))
+            && !any(|t| matches!(t, Tag::Negation));
+        let mut dates = items.iter().filter_map(|it| match it.kind {
+            ItemKind::Date(d) => Some(d),
+            _ => None,
+        });
+        let at = if ended { dates.next_back() } else { dates.next() };
+        let date = at.and_then(|d| {
+            let cx = Context {
+                anchor: None,
+                ..self.date_context(self.dates[d].start)
+            };
+            dates::resolve(self.dates[d].value, &cx)
+        });
+        let ag = Agreement {
+            status: if ended {
+                Status::Terminated
+            } else {
+                Status::Signed
+            },
+            date,
+            signatories: BTreeSet::new(),
+            topics: self.topics(si),
+            sentences: vec![si],
+            rule: "earlier".into(),
+            cites: self.cites(items),
+            reference: None,
+            heading: false,
+            date_expr_seen: at.is_some(),
+            dateline_fallback: false,
+            count: 1,
+            earlier: true,
+            ..self.out[a].clone()
+        };
+        self.out.push(ag);
     }
 
     /// Parties a continuation adds to agreement `a`: the other party of one that
@@ -1540,6 +1619,7 @@ const WEAK_RANK: u8 = 2;
 
 fn same(a: &Agreement, b: &Agreement) -> bool {
     a.parties == b.parties
+        && a.earlier == b.earlier
         && (a.kind == b.kind
             // of another kind only when neither is stated as another ("also")
             || (!a.another

@@ -366,7 +366,8 @@ pub fn agreement_id<'a>(
 }
 
 /// The first of `base-2`, `base-3`, … that `taken` does not hold: the id of
-/// another agreement of one kind, date and parties in the same document.
+/// another agreement of one kind, date and parties in the same document, or
+/// of an earlier agreement of the parties of a later one.
 pub(crate) fn next_free_id(base: &str, taken: impl Fn(&str) -> bool) -> String {
     (2..)
         .map(|n| format!("{base}-{n}"))

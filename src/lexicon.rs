@@ -589,6 +589,8 @@ struct LangFile {
     #[serde(default)]
     another_agreement: Vec<String>,
     #[serde(default)]
+    earlier_agreement: Vec<String>,
+    #[serde(default)]
     sold_objects: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     sale_prepositions: SalePrepositions,
@@ -1012,6 +1014,9 @@ pub struct Lexicon {
     /// Folded adverbs that make a statement another agreement than the ones
     /// before it (`another_agreement`: "also", "också").
     pub another_agreement: HashSet<String>,
+    /// Folded words that make a definite agreement noun an earlier agreement
+    /// (`earlier_agreement`: "previous", "tidigare").
+    pub earlier_agreement: HashSet<String>,
     /// The kind of a sale or purchase by the folded noun of what is sold
     /// (`[sold_objects]`: "business" gives other, "stake" investment).
     pub sold_objects: HashMap<String, Kind>,
@@ -1096,6 +1101,7 @@ impl Lexicon {
         let mut definite_org_heads = HashSet::new();
         let mut until: Vec<String> = Vec::new();
         let mut another_agreement: HashSet<String> = HashSet::new();
+        let mut earlier_agreement: HashSet<String> = HashSet::new();
         let mut sold_objects: HashMap<String, Kind> = HashMap::new();
         let mut sale_prepositions: HashMap<String, Vec<SaleRole>> = HashMap::new();
         let mut split_verbs: Vec<(String, String, Tag)> = Vec::new();
@@ -1160,6 +1166,7 @@ impl Lexicon {
             definite_org_heads.extend(f.definite_org_heads.iter().map(|w| fold(w)));
             until.extend(f.dates.until.iter().map(|w| fold(w)));
             another_agreement.extend(f.another_agreement.iter().map(|w| fold(w)));
+            earlier_agreement.extend(f.earlier_agreement.iter().map(|w| fold(w)));
             for (kind, words) in &f.sold_objects {
                 let k = table_kind(&name, "sold_objects", kind)?;
                 sold_objects.extend(words.iter().map(|w| (fold(w), k)));
@@ -1617,6 +1624,7 @@ impl Lexicon {
             definite_org_heads,
             until,
             another_agreement,
+            earlier_agreement,
             sold_objects,
             sale_prepositions,
             split_status,

@@ -556,7 +556,9 @@ impl Pipeline {
             let date = a.date.map(|d| d.to_string());
             let topics: SortedSet<String> = a.topics.iter().cloned().collect();
             let mut id = graph::agreement_id(a.kind, date.as_deref(), &parties);
-            if used_ids.contains(&id) {
+            // (an earlier agreement of the parties of a later one is never
+            // its node, whatever the dates: "The previous agreement expired")
+            if used_ids.contains(&id) || a.earlier {
                 id = graph::next_free_id(&id, |x| used_ids.contains(x));
             }
             used_ids.insert(id.clone());

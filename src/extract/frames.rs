@@ -481,6 +481,7 @@ impl<'a> State<'a> {
                 && matches!(status, Status::Signed | Status::Announced),
             count: if split { 1 } else { self.counted(&cl, &tr) },
             another: self.another_agreement(&cl),
+            earlier: false,
         };
         self.emit(ag, &frame, cl.si)
     }

@@ -86,6 +86,7 @@ impl<'a> State<'a> {
             dateline_fallback: false,
             another: false,
             count: 1,
+            earlier: false,
         });
     }
 
