@@ -1068,6 +1068,14 @@ impl<'a> State<'a> {
                 crate::lexicon::TALK_WORDS.contains(&self.folded(it))
                     || has(inp, it, |t| matches!(t, Tag::Status(Status::Negotiating)))
             });
+        // "The talks broke down in May": no agreement came of them
+        if talks_ref && has_tag(&|t| matches!(t, Tag::BreakOff)) {
+            if !self.retracted.contains(&a) {
+                self.retracted.push(a);
+            }
+            self.last = None;
+            return true;
+        }
         let first_word = inp.folded[inp.sentences[si].start..]
             .split_whitespace()
             .next()
@@ -1202,7 +1210,11 @@ impl<'a> State<'a> {
             ItemKind::Date(d) => Some(d),
             _ => None,
         });
-        let at = if ended { dates.next_back() } else { dates.next() };
+        let at = if ended {
+            dates.next_back()
+        } else {
+            dates.next()
+        };
         let date = at.and_then(|d| {
             let cx = Context {
                 anchor: None,

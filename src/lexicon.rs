@@ -186,6 +186,9 @@ pub enum Tag {
     /// [`Lexicon::mark_choosing`] makes it a contract's verb when a company
     /// and what it was chosen for follow.
     Choosing,
+    /// Talks named before it broke off (`break_off`: "collapsed",
+    /// "avbröts"): no agreement came of them.
+    BreakOff,
     /// A plural noun that may end a parties anaphor (`company_plurals`,
     /// `country_anaphora`): "the six Japanese companies"
     /// ([`Lexicon::mark_counted_anaphora`]).
@@ -590,6 +593,9 @@ struct LangFile {
     another_agreement: Vec<String>,
     #[serde(default)]
     earlier_agreement: Vec<String>,
+    /// Words that say talks named before them broke off ("collapsed").
+    #[serde(default)]
+    break_off: Vec<String>,
     #[serde(default)]
     sold_objects: BTreeMap<String, Vec<String>>,
     #[serde(default)]
@@ -816,7 +822,9 @@ pub const TALK_WORDS: &[&str] = &[
     "talks",
     "samtalen",
     "förhandlingarna",
+    "diskussionerna",
     "the negotiations",
+    "discussions",
 ];
 
 impl Tag {
@@ -1266,7 +1274,7 @@ impl Lexicon {
             for p in &f.status.after {
                 add(p, Tag::AfterTalks);
             }
-            let simple: [(&Vec<String>, Tag); 38] = [
+            let simple: [(&Vec<String>, Tag); 39] = [
                 (&f.inverted_plan.verbs, Tag::Plan(PlanWord::Verb)),
                 (&f.inverted_plan.marker, Tag::Plan(PlanWord::Marker)),
                 (&f.inverted_plan.modals, Tag::Plan(PlanWord::Modal)),
@@ -1308,6 +1316,7 @@ impl Lexicon {
                 (&f.joint_with, Tag::JointWith),
                 (&f.founding_verbs, Tag::Founding),
                 (&f.choosing_verbs, Tag::Choosing),
+                (&f.break_off, Tag::BreakOff),
             ];
             for (list, tag) in simple {
                 for p in list {

@@ -30,6 +30,27 @@ impl<'a> State<'a> {
         (cl.lo..reach).any(|k| has(inp, &cl.items[k], |t| matches!(t, Tag::Negation)))
             || (any(|t| matches!(t, Tag::Status(Status::Terminated)))
                 && any(|t| matches!(t, Tag::Status(Status::Planned | Status::Negotiating))))
+            || self.talks_broken_off(cl)
+    }
+
+    /// Talks in the clause that a later clause of the sentence says broke
+    /// off: "A held talks to buy B, but the talks ended without a deal",
+    /// "… men samtalen avbröts i maj".
+    fn talks_broken_off(&self, cl: &Clause) -> bool {
+        const REACH: usize = 4;
+        let (inp, items) = (self.inp, cl.items);
+        let talks = (cl.lo..cl.hi).any(|k| {
+            has(inp, &items[k], |t| {
+                matches!(t, Tag::Status(Status::Negotiating))
+            })
+        });
+        talks
+            && (cl.hi..items.len()).any(|k| {
+                crate::lexicon::TALK_WORDS.contains(&self.folded(&items[k]))
+                    && items[k + 1..items.len().min(k + 1 + REACH)]
+                        .iter()
+                        .any(|x| has(inp, x, |t| matches!(t, Tag::BreakOff)))
+            })
     }
 
     /// The status the clause's predicates give. Plans and talks outrank the verb
