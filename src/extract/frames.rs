@@ -693,6 +693,11 @@ impl<'a> State<'a> {
                 // "Samarbetet mellan A och B inleddes 2019"
                 && !(after(k, |t| matches!(t, Tag::Between))
                     && cl.range().any(|j| has(inp, &items[j], |t| matches!(t, Tag::Passive))))
+                // "Acmes samarbete med Beta inleddes 2019": a possessor
+                // before it and its partner after it
+                && !(k > cl.lo
+                    && self.mention(&items[k - 1]).is_some_and(|m| m.genitive)
+                    && after(k, |t| matches!(t, Tag::With)))
         };
         if !nouns.is_empty()
             && nouns.iter().all(|&k| weak(k))
