@@ -596,6 +596,10 @@ struct LangFile {
     /// Words that say talks named before them broke off ("collapsed").
     #[serde(default)]
     break_off: Vec<String>,
+    /// Words of value before an amount ("worth", "värt"): the amount is
+    /// what a deal is worth, no cue of an investment.
+    #[serde(default)]
+    value_words: Vec<String>,
     #[serde(default)]
     sold_objects: BTreeMap<String, Vec<String>>,
     #[serde(default)]
@@ -1005,6 +1009,8 @@ pub struct Lexicon {
     anaphor_openers: HashSet<String>,
     /// Folded `pair_words` ("both", "båda").
     pair_words: HashSet<String>,
+    /// Folded `value_words` ("worth", "valued at").
+    value_words: HashSet<String>,
     /// Folded `company_possessives`: "Its joint venture with B …".
     pub company_possessives: HashSet<String>,
     /// Folded `binding` words: "announced a binding agreement" is signed.
@@ -1102,6 +1108,7 @@ impl Lexicon {
         let mut choice_complements: Vec<String> = Vec::new();
         let mut anaphor_openers = HashSet::new();
         let mut pair_words = HashSet::new();
+        let mut value_words = HashSet::new();
         let mut company_possessives = HashSet::new();
         let mut binding: Vec<String> = Vec::new();
         let mut binding_negators: Vec<String> = Vec::new();
@@ -1171,6 +1178,7 @@ impl Lexicon {
             number_words.extend(f.numbers.iter().enumerate().map(|(i, w)| (fold(w), i + 2)));
             number_words.extend(f.pair_words.iter().map(|w| (fold(w), 2)));
             pair_words.extend(f.pair_words.iter().map(|w| fold(w)));
+            value_words.extend(f.value_words.iter().map(|w| fold(w)));
             definite_org_heads.extend(f.definite_org_heads.iter().map(|w| fold(w)));
             until.extend(f.dates.until.iter().map(|w| fold(w)));
             another_agreement.extend(f.another_agreement.iter().map(|w| fold(w)));
@@ -1626,6 +1634,7 @@ impl Lexicon {
             choice_complements,
             anaphor_openers,
             pair_words,
+            value_words,
             company_possessives,
             binding,
             binding_negators,
@@ -2006,6 +2015,24 @@ impl Lexicon {
             tags: tags.clone(),
         }));
         phrases.sort_by_key(|q| (q.start, std::cmp::Reverse(q.end)));
+    }
+
+    /// Whether a `value_words` word or pair of words stands among the three
+    /// words before byte `at` of `folded` ("worth $200 million").
+    pub fn valued(&self, folded: &str, at: usize) -> bool {
+        const REACH: usize = 3;
+        let words: Vec<&str> = folded[..at]
+            .split_whitespace()
+            .rev()
+            .take(REACH)
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .collect();
+        words.iter().enumerate().any(|(k, w)| {
+            self.value_words.contains(*w)
+                || words
+                    .get(k + 1)
+                    .is_some_and(|v| self.value_words.contains(&format!("{v} {w}")))
+        })
     }
 
     /// Gives a split particle verb's head the tags of the whole verb when

@@ -417,6 +417,14 @@ impl<'a> State<'a> {
                 .filter(|p| p.end <= sent.end)
                 .find_map(|p| {
                     p.tags.iter().find_map(|t| match t {
+                        // (money after a word of value is what the deal is
+                        // worth, not an investment: "a contract worth $200
+                        // million", "ett kontrakt värt 200 miljoner kronor")
+                        Tag::KindCue(Kind::Investment)
+                            if inp.lexicon.valued(inp.folded, p.start) =>
+                        {
+                            None
+                        }
                         Tag::KindCue(k) => Some(*k),
                         // "ett avtal, där Fortum köper el": what a relative
                         // clause says the parties do
