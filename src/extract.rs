@@ -483,6 +483,17 @@ impl<'a> State<'a> {
         let quote_end = self.opening_quote(&items);
         // Swedish particle verbs split by their subject: (verb, particle)
         let split_verbs = self.split_verbs(&items, 0, items.len());
+        let noun_in = |a: usize, b: usize| {
+            items[a..b]
+                .iter()
+                .any(|x| has(inp, x, |t| matches!(t, Tag::Agreement { .. })))
+        };
+        let named_next = |k: usize| {
+            items
+                .get(k + 1)
+                .and_then(|x| self.mention(x))
+                .is_some_and(|m| !m.genitive)
+        };
         for k in 1..items.len() {
             if adverbial == Some(k) || quote_end == Some(k) {
                 cuts.push(k);
@@ -634,9 +645,14 @@ impl<'a> State<'a> {
                 cuts.push(k);
             } else if splits
                 && (!listed || (left_pred && self.names_then_predicate(&items, k + 1)))
-                && (left_pred || fresh)
-                && (items[k..].iter().any(pred) || negated_rest)
+                && (left_pred || fresh || (noun_in(lo, k) && named_next(k)))
+                && (items[k..].iter().any(pred)
+                    || negated_rest
+                    || (named_next(k) && noun_in(k + 1, items.len())))
             {
+                // (an agreement noun on both sides stands for a predicate:
+                // "A har valt B som ny leverantör, och C är samarbetspartner
+                // till D", "…, and C is a long-time partner of D")
                 // "A signed an MoU with B, and C signed a deal with D": after a
                 // predicate, names right before a predicate of their own start
                 // a clause, not the end of B's list
