@@ -480,9 +480,30 @@ impl<'a> State<'a> {
                 })
             })
         };
+        // (an agreement ended is dated by its ending: "The agreement, signed
+        // in 2019, expired in March" ended in March)
+        let ending = (status == Status::Terminated)
+            .then(|| {
+                (cl.lo..cl.hi).rfind(|&k| {
+                    has(self.inp, &cl.items[k], |t| {
+                        matches!(t, Tag::Status(Status::Terminated))
+                    })
+                })
+            })
+            .flatten();
+        let pivot = ending.unwrap_or(tr.pivot);
+        // (whose end of term is the ending: "expired in March")
         let near = (cl.lo..cl.hi)
-            .filter(|&k| matches!(cl.items[k].kind, ItemKind::Date(_)) && !until(k))
-            .min_by_key(|&k| (k as isize - tr.pivot as isize).abs());
+            .filter(|&k| {
+                matches!(cl.items[k].kind, ItemKind::Date(_)) && (ending.is_some() || !until(k))
+            })
+            // (an ending's own date comes after it: "signed in 2019, ended in March")
+            .min_by_key(|&k| {
+                (
+                    (k as isize - pivot as isize).abs(),
+                    ending.is_some() && k < pivot,
+                )
+            });
         if let Some(ItemKind::Date(d)) = near.map(|k| cl.items[k].kind) {
             let v = self.dates[d].value;
             if (planned || !self.inp.dateline_in_text)
