@@ -1870,14 +1870,7 @@ impl Lexicon {
                 after(p.end)
             };
             if found {
-                let mut tags = p.tags.to_vec();
-                tags.push(Tag::AgreementVerb {
-                    kind: Kind::JointVenture,
-                    status: Status::Signed,
-                    object_kind: None,
-                    sale: false,
-                });
-                p.tags = tags.into();
+                signs(p, Kind::JointVenture);
             }
         }
     }
@@ -1935,15 +1928,7 @@ impl Lexicon {
             })
             .collect();
         for i in marks {
-            let p = &mut phrases[i];
-            let mut tags = p.tags.to_vec();
-            tags.push(Tag::AgreementVerb {
-                kind: Kind::Other,
-                status: Status::Signed,
-                object_kind: None,
-                sale: false,
-            });
-            p.tags = tags.into();
+            signs(&mut phrases[i], Kind::Other);
         }
     }
 
@@ -2325,6 +2310,18 @@ impl Lexicon {
         }
         None
     }
+}
+
+/// Gives phrase `p` the tags of a verb that states a signed agreement of `kind`.
+fn signs(p: &mut PhraseMatch, kind: Kind) {
+    let mut tags = p.tags.to_vec();
+    tags.push(Tag::AgreementVerb {
+        kind,
+        status: Status::Signed,
+        object_kind: None,
+        sale: false,
+    });
+    p.tags = tags.into();
 }
 
 /// `at` moved past the white space there.
