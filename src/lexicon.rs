@@ -1992,8 +1992,17 @@ impl Lexicon {
             return;
         }
         let tags: Arc<[Tag]> = Arc::from(vec![Tag::PartiesAnaphor]);
-        phrases
-            .retain(|q| !head_only(q) && !found.iter().any(|&(a, b)| q.start >= a && q.end <= b));
+        // (both sorted by start, the spans apart: one pass)
+        let mut i = 0;
+        phrases.retain(|q| {
+            while found.get(i).is_some_and(|&(_, b)| b <= q.start) {
+                i += 1;
+            }
+            let inside = found
+                .get(i)
+                .is_some_and(|&(a, b)| q.start >= a && q.end <= b);
+            !head_only(q) && !inside
+        });
         phrases.extend(found.into_iter().map(|(start, end)| PhraseMatch {
             start,
             end,
