@@ -1569,6 +1569,17 @@ impl<'a> State<'a> {
                         if let (Some(a), Some(b)) = (slots[i].as_mut(), b) {
                             absorb(a, b);
                         }
+                    } else if restated_in_relative(a, b) {
+                        // the main clause's agreement absorbs the relative
+                        // clause's restatement, whatever its date
+                        let (Some(mut a), Some(mut b)) = (slots[i].take(), slots[j].take()) else {
+                            continue;
+                        };
+                        if a.rule == "relative" {
+                            std::mem::swap(&mut a, &mut b);
+                        }
+                        absorb(&mut a, b);
+                        slots[i] = Some(a);
                     }
                 }
             }
@@ -1664,6 +1675,16 @@ fn same(a: &Agreement, b: &Agreement) -> bool {
             (Some(x), Some(y)) => x.compatible(y),
             _ => true,
         }
+}
+
+/// "The agreement between A and B, which was signed in 2015, was terminated
+/// in June": a relative clause that restates the agreement of its sentence's
+/// main clause, with the same parties, is that agreement, whatever its date.
+fn restated_in_relative(a: &Agreement, b: &Agreement) -> bool {
+    a.parties == b.parties
+        && a.earlier == b.earlier
+        && a.sentences.first() == b.sentences.first()
+        && ((a.rule == "relative") != (b.rule == "relative"))
 }
 
 /// Talks on a deal and the plan to sign "the definitive agreement" between
