@@ -189,6 +189,9 @@ pub enum Tag {
     /// Talks named before it broke off (`break_off`: "collapsed",
     /// "avbröts"): no agreement came of them.
     BreakOff,
+    /// A first-person plural pronoun (`first_person`: "we", "vårt"): in a
+    /// quote, the organisation of the speaker named after it.
+    FirstPerson,
     /// A plural noun that may end a parties anaphor (`company_plurals`,
     /// `country_anaphora`): "the six Japanese companies"
     /// ([`Lexicon::mark_counted_anaphora`]).
@@ -596,6 +599,10 @@ struct LangFile {
     /// Words that say talks named before them broke off ("collapsed").
     #[serde(default)]
     break_off: Vec<String>,
+    /// First-person plural pronouns ("we", "our", "vi"): in a quote, the
+    /// speaker's organisation.
+    #[serde(default)]
+    first_person: Vec<String>,
     /// Words of value before an amount ("worth", "värt"): the amount is
     /// what a deal is worth, no cue of an investment.
     #[serde(default)]
@@ -1282,7 +1289,7 @@ impl Lexicon {
             for p in &f.status.after {
                 add(p, Tag::AfterTalks);
             }
-            let simple: [(&Vec<String>, Tag); 39] = [
+            let simple: [(&Vec<String>, Tag); 40] = [
                 (&f.inverted_plan.verbs, Tag::Plan(PlanWord::Verb)),
                 (&f.inverted_plan.marker, Tag::Plan(PlanWord::Marker)),
                 (&f.inverted_plan.modals, Tag::Plan(PlanWord::Modal)),
@@ -1325,6 +1332,7 @@ impl Lexicon {
                 (&f.founding_verbs, Tag::Founding),
                 (&f.choosing_verbs, Tag::Choosing),
                 (&f.break_off, Tag::BreakOff),
+                (&f.first_person, Tag::FirstPerson),
             ];
             for (list, tag) in simple {
                 for p in list {

@@ -1021,6 +1021,16 @@ impl<'a> State<'a> {
                 f.fired("group");
             }
         }
+        // "“We have signed an agreement with Beta,” says Anna Berg, CEO of
+        // Acme": "we", "our" stand for the speaker's organisation (with a
+        // predicate: "This deal with Beta lets us grow" states no signing)
+        if f.parties.len() == 1 && (tr.status_at.is_some() || tr.verb.is_some()) {
+            if let Some(org) = self.first_person_speaker(cl) {
+                if f.parties.insert(org) {
+                    f.fired("we");
+                }
+            }
+        }
         // people's organisations when the text names only one side: the one
         // the text gives them ("NASA Administrator X", "X, rektor vid Y"), else
         // the gazetteer's
@@ -1050,6 +1060,79 @@ impl<'a> State<'a> {
             return None;
         }
         Some(f)
+    }
+
+    /// The organisation a first-person pronoun in the clause stands for: the
+    /// speaker named right after a comment verb later in the sentence, an
+    /// organisation ("…, says Acme", "said Acme's chief executive …"), or
+    /// a person's, as the text gives it ("…, säger Anna Berg, vd för Acme")
+    /// or the gazetteer does.
+    fn first_person_speaker(&self, cl: &Clause) -> Option<String> {
+        const NEXT_SENTENCES: usize = 3;
+        let (inp, items) = (self.inp, cl.items);
+        let we =
+            (cl.lo..cl.hi).find(|&k| has(inp, &items[k], |t| matches!(t, Tag::FirstPerson)))?;
+        // (the quote may run on: "– … när vi slöt vårt avtal med B … . Sedan
+        // dess …, säger Anna Berg, vd för A"; within its paragraph)
+        if let Some(org) = self.speaker_org(items, we + 1) {
+            return Some(org);
+        }
+        let block = inp.sentences[cl.si].block;
+        (cl.si + 1..inp.sentences.len())
+            .take(NEXT_SENTENCES)
+            .take_while(|&s| inp.sentences[s].block == block)
+            .find_map(|s| {
+                let sent = &inp.sentences[s];
+                self.speaker_org(&self.items(sent.start, sent.end), 0)
+            })
+    }
+
+    /// The organisation of the speaker named right after the first comment
+    /// verb in `items[from..]`: an organisation ("…, says Acme", "said
+    /// Acme's chief executive …"), or a person's, as the text gives it
+    /// ("…, säger Anna Berg, vd för Acme") or the gazetteer does.
+    fn speaker_org(&self, items: &[Item], from: usize) -> Option<String> {
+        const REACH: usize = 3;
+        let inp = self.inp;
+        let said =
+            (from..items.len()).find(|&k| has(inp, &items[k], |t| matches!(t, Tag::Comment)))?;
+        let k = (said + 1..items.len().min(said + 1 + REACH))
+            .find(|&k| self.mention(&items[k]).is_some())?;
+        let id = self.mention(&items[k])?.actor.to_string();
+        // (an organisation, not a place: "Arun Bansal, Ericsson President of
+        // Europe" speaks for Ericsson)
+        let organisation = |id: &str| {
+            matches!(
+                inp.actors.kind(id),
+                ActorType::Company
+                    | ActorType::Organization
+                    | ActorType::Government
+                    | ActorType::Alliance
+            )
+        };
+        if inp.actors.kind(&id) != ActorType::Person {
+            return organisation(&id).then_some(id);
+        }
+        // the first organisation in the apposition after the person
+        let text = |j: usize| &inp.text[items[j].start..items[j].end];
+        let in_text = (k + 1 < items.len() && text(k + 1).starts_with(','))
+            .then(|| {
+                (k + 2..items.len().min(k + 10))
+                    .take_while(|&j| {
+                        !matches!(items[j].kind, ItemKind::Punct(_))
+                            && !text(j).starts_with([',', ';'])
+                    })
+                    .filter_map(|j| self.mention(&items[j]))
+                    .map(|m| m.actor.to_string())
+                    .find(|o| organisation(o))
+            })
+            .flatten();
+        in_text.or_else(|| {
+            inp.actors
+                .affiliations(&id)
+                .into_iter()
+                .find(|o| organisation(o))
+        })
     }
 
     /// "with them", "med dem" in the clause: the counterparts they stand for,
