@@ -870,7 +870,7 @@ impl<'a> State<'a> {
     /// A definite determiner at most three words before the noun at `t`, in
     /// its noun phrase: a name, a predicate or punctuation ends the look-back
     /// ("After that Acme expects to sign agreements" is no definite noun).
-    fn english_definite(&self, items: &[Item], t: usize, lo: usize) -> bool {
+    pub(super) fn english_definite(&self, items: &[Item], t: usize, lo: usize) -> bool {
         (lo..t)
             .rev()
             .take(3)

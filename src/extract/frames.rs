@@ -1024,7 +1024,12 @@ impl<'a> State<'a> {
         // "“We have signed an agreement with Beta,” says Anna Berg, CEO of
         // Acme": "we", "our" stand for the speaker's organisation (with a
         // predicate: "This deal with Beta lets us grow" states no signing)
-        if f.parties.len() == 1 && (tr.status_at.is_some() || tr.verb.is_some()) {
+        // (not "this agreement", which refers back to one stated already)
+        let definite = tr.main.is_some_and(|n| {
+            noun(self.inp, &cl.items[n]).is_some_and(|x| x.definite)
+                || self.english_definite(cl.items, n, cl.lo)
+        });
+        if f.parties.len() == 1 && (tr.status_at.is_some() || tr.verb.is_some()) && !definite {
             if let Some(org) = self.first_person_speaker(cl) {
                 if f.parties.insert(org) {
                     f.fired("we");
