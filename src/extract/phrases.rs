@@ -371,6 +371,17 @@ impl<'a> State<'a> {
                 members.truncate(cut);
                 last = *members.last().expect("a member before the cut");
             }
+            // "Acme owns Gamma together with Beta": what a verb of owning
+            // takes is owned, no party
+            if i > lo
+                && self
+                    .inp
+                    .lexicon
+                    .owning_verbs
+                    .contains(self.folded(&items[i - 1]))
+            {
+                gov = Gov::NotParty;
+            }
             // "the deal Acme struck with Beta": a chain between the noun and a
             // predicate is the subject of a relative clause, not the noun's name
             if gov == Gov::Trigger && self.predicate_after(items, last, hi) {
@@ -502,6 +513,18 @@ impl<'a> State<'a> {
             // an aside between dashes, closed by a comma or conjunction
             if let Some(close) = self.dash_aside(items, j, hi) {
                 j = close + 1;
+            }
+            // "Acme owns Gamma together with Beta": what a verb of owning
+            // takes is not coordinated with the co-owner after it
+            if first > 0
+                && inp
+                    .lexicon
+                    .owning_verbs
+                    .contains(self.folded(&items[first - 1]))
+                && j < hi
+                && has(inp, &items[j], |t| matches!(t, Tag::JointWith))
+            {
+                break;
             }
             let mut k = j;
             let mut coord = false;
