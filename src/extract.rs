@@ -447,6 +447,21 @@ impl<'a> State<'a> {
             .collect()
     }
 
+    /// Date `d` resolved in its context, but not against the last
+    /// agreement's date: the date a sentence that refers back gives.
+    fn unanchored(&self, d: usize) -> Option<Date> {
+        let cx = Context {
+            anchor: None,
+            ..self.date_context(self.dates[d].start)
+        };
+        dates::resolve(self.dates[d].value, &cx)
+    }
+
+    /// A word for talks ("the talks", "förhandlingarna"; `TALK_WORDS`).
+    pub(super) fn talk_word(&self, it: &Item) -> bool {
+        crate::lexicon::TALK_WORDS.contains(&self.folded(it))
+    }
+
     fn date_context(&self, at: usize) -> Context {
         // (dates are sorted by start: those ending before `at` start before it)
         let before = || {
@@ -1081,7 +1096,7 @@ impl<'a> State<'a> {
         let joins = has_tag(&|t| matches!(t, Tag::Joins));
         let talks_ref = self.out[a].status == Status::Negotiating
             && items.iter().any(|it| {
-                crate::lexicon::TALK_WORDS.contains(&self.folded(it))
+                self.talk_word(it)
                     || has(inp, it, |t| matches!(t, Tag::Status(Status::Negotiating)))
             });
         // "The talks broke down in May": no agreement came of them
@@ -1151,7 +1166,7 @@ impl<'a> State<'a> {
                 })
             })
             .max_by_key(|x| x.1);
-        let date_val = date.map(|d| (self.dates[d].value, self.date_context(self.dates[d].start)));
+        let date_val = date.map(|d| (self.dates[d].value, self.unanchored(d)));
         let ag = &mut self.out[a];
         ag.sentences.push(si);
         ag.topics.extend(topics);
@@ -1164,9 +1179,8 @@ impl<'a> State<'a> {
             }
         }
         if ag.date.is_none() && predicate {
-            if let Some((v, cx)) = date_val {
-                let cx = Context { anchor: None, ..cx };
-                if let Some(d) = dates::resolve(v, &cx) {
+            if let Some((v, resolved)) = date_val {
+                if let Some(d) = resolved {
                     ag.date = Some(d);
                 } else if !matches!(v, DateValue::Relative(Relative::Weekday)) {
                     ag.date_expr_seen = true;
@@ -1231,13 +1245,7 @@ impl<'a> State<'a> {
         } else {
             dates.next()
         };
-        let date = at.and_then(|d| {
-            let cx = Context {
-                anchor: None,
-                ..self.date_context(self.dates[d].start)
-            };
-            dates::resolve(self.dates[d].value, &cx)
-        });
+        let date = at.and_then(|d| self.unanchored(d));
         let ag = Agreement {
             status: if ended {
                 Status::Terminated

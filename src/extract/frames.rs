@@ -725,16 +725,9 @@ impl<'a> State<'a> {
         // together with ABB")
         // (what a verb of owning takes is owned, no actor acting: "Acme
         // owns Gamma together with Beta")
-        let owned = |j: usize| {
-            j > cl.lo
-                && inp
-                    .lexicon
-                    .owning_verbs
-                    .contains(self.folded(&items[j - 1]))
-        };
         let named_before = |k: usize| {
             let own = (cl.lo..k)
-                .filter(|&j| !owned(j))
+                .filter(|&j| !self.owned(items, j, cl.lo))
                 .filter_map(|j| self.mention(&items[j]))
                 .map(|m| if m.genitive { 2 } else { 1 })
                 .sum::<usize>();

@@ -46,7 +46,7 @@ impl<'a> State<'a> {
         });
         talks
             && (cl.hi..items.len()).any(|k| {
-                crate::lexicon::TALK_WORDS.contains(&self.folded(&items[k]))
+                self.talk_word(&items[k])
                     && items[k + 1..items.len().min(k + 1 + REACH)]
                         .iter()
                         .any(|x| has(inp, x, |t| matches!(t, Tag::BreakOff)))

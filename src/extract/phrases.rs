@@ -351,6 +351,18 @@ impl<'a> State<'a> {
     }
 
     /// Finds coordination chains in `items[lo..hi]`.
+    /// Whether the item at `j` comes right after a verb of owning (the
+    /// `owning_verbs` lists) that stands at or after `lo`: what is owned
+    /// ("Acme owns Gamma together with Beta").
+    pub(super) fn owned(&self, items: &[Item], j: usize, lo: usize) -> bool {
+        j > lo
+            && self
+                .inp
+                .lexicon
+                .owning_verbs
+                .contains(self.folded(&items[j - 1]))
+    }
+
     pub(super) fn chains(&self, items: &[Item], lo: usize, hi: usize) -> Vec<Chain> {
         let modifier = self.modifiers(items, lo, hi);
         let mut chains = Vec::new();
@@ -373,13 +385,7 @@ impl<'a> State<'a> {
             }
             // "Acme owns Gamma together with Beta": what a verb of owning
             // takes is owned, no party
-            if i > lo
-                && self
-                    .inp
-                    .lexicon
-                    .owning_verbs
-                    .contains(self.folded(&items[i - 1]))
-            {
+            if self.owned(items, i, lo) {
                 gov = Gov::NotParty;
             }
             // "the deal Acme struck with Beta": a chain between the noun and a
@@ -516,11 +522,7 @@ impl<'a> State<'a> {
             }
             // "Acme owns Gamma together with Beta": what a verb of owning
             // takes is not coordinated with the co-owner after it
-            if first > 0
-                && inp
-                    .lexicon
-                    .owning_verbs
-                    .contains(self.folded(&items[first - 1]))
+            if self.owned(items, first, 0)
                 && j < hi
                 && has(inp, &items[j], |t| matches!(t, Tag::JointWith))
             {
