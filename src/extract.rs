@@ -514,19 +514,10 @@ impl<'a> State<'a> {
                 cuts.push(k);
                 continue;
             }
-            let conj = |w: &str| {
-                ["och", "and", "men", "but", "while", "medan"]
-                    .iter()
-                    .any(|c| w.eq_ignore_ascii_case(c))
-            };
             let word = |k: usize| &inp.text[items[k].start..items[k].end];
-            // ", and" may be one lexicon phrase (the Oxford comma) or two items
             let one = word(k);
-            let splits = matches!(items[k].kind, ItemKind::Punct(';'))
-                || (word(k - 1) == "," && conj(one))
-                || one
-                    .strip_prefix(',')
-                    .is_some_and(|rest| conj(rest.trim_start()));
+            let splits =
+                matches!(items[k].kind, ItemKind::Punct(';')) || self.comma_conj(&items, k);
             // "A, B, and C": the serial comma continues a list, it cuts no clause
             let list = self.mention(&items[k - 1]).is_some()
                 || (k >= 2 && self.mention(&items[k - 2]).is_some() && word(k - 1) == ",");
@@ -819,6 +810,21 @@ impl<'a> State<'a> {
         if !created && !self.continuation(si, &items) {
             self.loose_kind(si, &items);
         }
+    }
+
+    /// A conjunction after a comma at `k` (", and", ", men", ", while"):
+    /// ", and" may be one lexicon phrase (the Oxford comma) or two items.
+    pub(super) fn comma_conj(&self, items: &[Item], k: usize) -> bool {
+        let conj = |w: &str| {
+            ["och", "and", "men", "but", "while", "medan"]
+                .iter()
+                .any(|c| w.eq_ignore_ascii_case(c))
+        };
+        let word = |k: usize| &self.inp.text[items[k].start..items[k].end];
+        (k > 0 && word(k - 1) == "," && conj(word(k)))
+            || word(k)
+                .strip_prefix(',')
+                .is_some_and(|rest| conj(rest.trim_start()))
     }
 
     /// "The most specific description anywhere in the text decides the kind":

@@ -27,7 +27,23 @@ impl<'a> State<'a> {
                 })
             })
             .unwrap_or(cl.hi);
-        (cl.lo..reach).any(|k| has(inp, &cl.items[k], |t| matches!(t, Tag::Negation)))
+        // before the head, a comment verb or ", and"/", but" ends the
+        // negation's reach too: "Terms were not disclosed, and the partners
+        // said they aim to finalise an agreement". Not ", while": a clause
+        // the clause reader leaves joined to the one before keeps that one's
+        // subject, and the negation is what keeps the pair from reading as
+        // parties ("X would not ban Y, while the vendor has signed an MoU")
+        let cut = |k: usize| {
+            (k + 1..head).any(|j| {
+                has(inp, &cl.items[j], |t| matches!(t, Tag::Comment))
+                    || (self.comma_conj(cl.items, j)
+                        && !matches!(
+                            self.folded(&cl.items[j]).trim_start_matches(", "),
+                            "while" | "medan"
+                        ))
+            })
+        };
+        (cl.lo..reach).any(|k| has(inp, &cl.items[k], |t| matches!(t, Tag::Negation)) && !cut(k))
             || (any(|t| matches!(t, Tag::Status(Status::Terminated)))
                 && any(|t| matches!(t, Tag::Status(Status::Planned | Status::Negotiating))))
             || self.talks_broken_off(cl)
