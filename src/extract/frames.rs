@@ -911,7 +911,40 @@ impl<'a> State<'a> {
                         })
                 })
         });
-        if let Some(b) = chains.iter().find(|c| c.gov == Gov::Between).or(owners) {
+        // ("…have agreed on a cooperation, reshaping the alliances that
+        // dominate trade between Asia and Europe": a relative clause between
+        // the last trigger and `between` hangs the list on another noun; so
+        // does a relative clause on the agreement noun that signs nothing,
+        // "ett avtal, som ska stärka handeln mellan A och B")
+        let detached = |c: &Chain| {
+            let t = tr
+                .nouns
+                .iter()
+                .chain(&tr.verb)
+                .copied()
+                .filter(|&t| t < c.first)
+                .max();
+            let unsigned = tr.verb.is_none()
+                && tr.status_at.is_none_or(|s| {
+                    s > c.first
+                        || !has(self.inp, &cl.items[s], |t| {
+                            matches!(t, Tag::Status(Status::Signed) | Tag::Passive)
+                        })
+                });
+            (cl.inherited_trigger.is_some() && unsigned)
+                || t.is_some_and(|t| {
+                    (t + 1..c.first).any(|k| {
+                        has(self.inp, &cl.items[k], |t| {
+                            matches!(t, Tag::Which | Tag::Complementizer)
+                        })
+                    })
+                })
+        };
+        if let Some(b) = chains
+            .iter()
+            .find(|c| c.gov == Gov::Between && !detached(c))
+            .or(owners)
+        {
             self.add(&b.members, &mut f);
             f.fired("between");
             f.explicit = true;
