@@ -780,8 +780,22 @@ impl<'a> State<'a> {
                 return None;
             }
         }
-        let plural_quant =
-            |k: usize| k > cl.lo && has(inp, &items[k - 1], |t| matches!(t, Tag::PluralQuantifier));
+        // (a noun's first word is what is joined to it by a hyphen: "två
+        // 5G-avtal")
+        let head = |mut k: usize| {
+            while k > cl.lo
+                && items[k - 1].end == items[k].start
+                && (inp.text[..items[k].start].ends_with('-')
+                    || matches!(items[k].kind, ItemKind::Punct('-')))
+            {
+                k -= 1;
+            }
+            k
+        };
+        let plural_quant = |k: usize| {
+            let k = head(k);
+            k > cl.lo && has(inp, &items[k - 1], |t| matches!(t, Tag::PluralQuantifier))
+        };
         // "har tecknat strategiska partnerskap med A, B och C": a Swedish
         // noun whose plural is its singular is plural after an adjective in
         // -a with no article or possessive before it ("ett strategiskt
@@ -789,7 +803,7 @@ impl<'a> State<'a> {
         let bare_plural = |n: usize| {
             // (back over invariant participles and commas: "separata,
             // bindande leveransavtal")
-            let mut k = n;
+            let mut k = head(n);
             while k > cl.lo + 2 && {
                 let w = self.folded(&items[k - 1]);
                 self.is_comma(&items[k - 1])
@@ -815,9 +829,12 @@ impl<'a> State<'a> {
                         && w.bytes().all(|b| b.is_ascii_lowercase() || b >= 0x80)
                         && self.inp.text[adj.start..adj.end].starts_with(|c: char| c.is_lowercase())
                         && !noun(inp, &items[n]).is_some_and(|n| n.definite)
-                        && matches!(items[k - 2].kind, ItemKind::Word | ItemKind::Phrase(_))
-                        && !has(inp, &items[k - 2], |t| matches!(t, Tag::Determiner))
-                        && !self.folded(&items[k - 2]).ends_with('s')
+                        && (plural_quant(k - 1)
+                            || matches!(
+                                items[k - 2].kind,
+                                ItemKind::Word | ItemKind::Phrase(_) | ItemKind::Date(_)
+                            ) && !has(inp, &items[k - 2], |t| matches!(t, Tag::Determiner))
+                                && !self.folded(&items[k - 2]).ends_with('s'))
                 }
         };
         let all_plural = !nouns.is_empty()

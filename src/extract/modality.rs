@@ -137,6 +137,13 @@ impl<'a> State<'a> {
             };
             (infinitive(w) || to_before) && signed_before(k)
         };
+        // "signed an MoU that paved the way for talks": talks in a relative
+        // clause on the agreement noun are what it led to, not its status
+        let relative = |k: usize| {
+            tr.main.is_some_and(|n| {
+                (n + 1..k).any(|j| has(inp, &cl.items[j], |t| matches!(t, Tag::Which)))
+            })
+        };
         verb_status
             .into_iter()
             .chain(self.inverted_plan(cl).then_some(Status::Planned))
@@ -145,7 +152,7 @@ impl<'a> State<'a> {
                 tags(inp, &cl.items[k]).iter().filter_map(move |t| match t {
                     Tag::Status(Status::Planned) if talks && attributive(k) => None,
                     Tag::Status(Status::Planned) if content(k) => None,
-                    Tag::Status(Status::Negotiating) if over(k) => None,
+                    Tag::Status(Status::Negotiating) if over(k) || relative(k) => None,
                     Tag::Status(s) => Some(*s),
                     _ => None,
                 })
