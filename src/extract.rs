@@ -721,9 +721,13 @@ impl<'a> State<'a> {
                         end
                     };
                     // antecedent: the trigger or chain just before the comma
+                    // (a plural one when the relative clause has a subject
+                    // of its own: "framework agreements that Acme struck
+                    // with B, C and D")
                     let ante_trigger = (lo..k).rev().take(6).find(|&x| {
-                        has(inp, &items[x], |t| {
-                            matches!(t, Tag::Agreement { plural: false, .. })
+                        has(inp, &items[x], |t| match t {
+                            Tag::Agreement { plural, .. } => !plural || own_subject(k),
+                            _ => false,
                         })
                     });
                     // the main clause ends before the comma, or before the pronoun

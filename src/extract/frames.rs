@@ -243,7 +243,13 @@ impl<'a> State<'a> {
         let split = split
             || them
                 .as_ref()
-                .is_some_and(|(_, _, each)| *each || tr.all_plural);
+                .is_some_and(|(_, _, each)| *each || tr.all_plural)
+            // (a relative clause on a plural noun: "framework agreements
+            // that A struck with B, C and D")
+            || (cl
+                .inherited_trigger
+                .is_some_and(|t| noun(self.inp, &cl.items[t]).is_some_and(|n| n.plural))
+                && chains.iter().any(|c| c.gov == Gov::With));
         // "A and B signed two loan agreements" states them; "two agreements
         // were signed in September" only sums up those stated after it
         let joint_subject = tr.main.is_some_and(|t| {
@@ -985,9 +991,22 @@ impl<'a> State<'a> {
             let w = self.folded(&cl.items[k]);
             w.ends_with(" by") || w.ends_with(" av")
         };
+        // (also with a date between the participle and `by`: "a joint
+        // venture formed last year by A and B"; not when only people follow,
+        // who sign for an agreement stated before: "The partnership was
+        // signed in Tokyo by Prime Minister A and Prime Minister B")
+        let by_after = |s: usize| {
+            chains.iter().any(|c| {
+                c.gov == Gov::By
+                    && c.gov_at.is_some_and(|g| g > s && g <= s + 3)
+                    && c.members
+                        .iter()
+                        .any(|&m| self.kind_of(m) != ActorType::Person)
+            })
+        };
         let participle = tr
             .status_at
-            .filter(|&s| tr.main.is_some_and(|n| n < s) && ends_by(s));
+            .filter(|&s| tr.main.is_some_and(|n| n < s) && (ends_by(s) || by_after(s)));
         // (so does a verb of founding in the passive: "Gamma was set up in
         // 2011 by A and B", whose subject is the venture)
         let founded = |k: usize| {

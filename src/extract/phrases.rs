@@ -593,11 +593,15 @@ impl<'a> State<'a> {
             && (self.descriptor(&items[g - 1])
                 || matches!(items[g - 1].kind, ItemKind::Punct(':'))
                 || (self.mention(&items[g - 1]).is_some() && modifier[g - 1])
-                // "beviljade 2018 Chalmers en miljard": a date between a
-                // predicate and its object
+                // "beviljade 2018 Chalmers en miljard", "beviljade i april
+                // Vattenfall ett lån": a date between a predicate and its
+                // object
                 || (matches!(items[g - 1].kind, ItemKind::Date(_))
                     && g >= lo + 2
-                    && has(self.inp, &items[g - 2], Tag::predicate))
+                    && (has(self.inp, &items[g - 2], Tag::predicate)
+                        || (g >= lo + 3
+                            && matches!(items[g - 2].kind, ItemKind::Word | ItemKind::Phrase(_))
+                            && has(self.inp, &items[g - 3], Tag::predicate))))
                 // "valde statliga SJ franska Alstom som leverantör": the
                 // verb-second subject between the verb and the object's
                 // descriptors
@@ -630,8 +634,13 @@ impl<'a> State<'a> {
             listed |= several && matches!(items[g - 1].kind, ItemKind::Punct(':'));
             let adverb = matches!(items[g - 1].kind, ItemKind::Word)
                 && self.inp.lexicon.is_adverb(self.folded(&items[g - 1]));
+            let date = matches!(items[g - 1].kind, ItemKind::Date(_));
             g -= 1;
             steps += 1;
+            // (and over the preposition of a date: "i april")
+            if date && !has(self.inp, &items[g - 1], Tag::predicate) {
+                g -= 1;
+            }
             // (and over the subject before it, to the verb: the object of
             // "köpte Ericsson också bolaget X" is governed by "köpte")
             if adverb
