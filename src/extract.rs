@@ -999,6 +999,17 @@ impl<'a> State<'a> {
                     return Some(id.to_string());
                 }
             }
+            // (a subject that is itself a company anaphor, before any name,
+            // stands for what that one does: "The Anglo-Swedish drugmaker
+            // said it had licensed Beta. Separately, it struck a deal with
+            // C" is the drugmaker's deal, not Beta's)
+            let psi = inp.sentences[..si].partition_point(|s| s.end <= last.start);
+            let opening = (0..prev.len().min(4))
+                .take_while(|&k| self.mention(&prev[k]).is_none_or(|m| !is_company(&m.actor)))
+                .find(|&k| self.company_anaphor(&prev, k, 0));
+            if let Some(k) = opening {
+                return self.last_company(psi, &prev, k, false);
+            }
         }
         Some(last.actor.to_string())
     }
