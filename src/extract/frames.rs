@@ -2238,7 +2238,18 @@ impl<'a> State<'a> {
                     });
                     // "with A in May 2022 and with B in June 2023", "with A
                     // and another with B": lists dated apart, or after
-                    // "another", are agreements apart
+                    // "another", are agreements apart; so are lists whose
+                    // "with" is repeated after "and" when no one agreement
+                    // noun holds them ("förhandlar med A och med B och C",
+                    // "is negotiating with A and with B")
+                    let repeated = || {
+                        c.gov_at
+                            .is_some_and(|g| g > lo && self.joins(&items[g - 1]))
+                            && tr
+                                .nouns
+                                .iter()
+                                .all(|&n| noun(inp, &items[n]).is_some_and(|x| x.plural))
+                    };
                     let dated_apart = || {
                         let prev = chains
                             .iter()
@@ -2255,7 +2266,7 @@ impl<'a> State<'a> {
                     if f.with_parties.is_empty() {
                         f.with_parties.extend(self.party_ids(&c.members));
                         f.with_groups.push(self.party_ids(&c.members).collect());
-                    } else if f.split || dated_apart() {
+                    } else if f.split || dated_apart() || repeated() {
                         if !coordinated {
                             continue;
                         }
