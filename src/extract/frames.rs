@@ -2334,6 +2334,39 @@ impl<'a> State<'a> {
                         f.with_parties = self.party_ids(&c.members).collect();
                         f.split = true;
                     }
+                    // "has tapped A to supply X and B to provide Y": a second
+                    // object with an infinitive of its own after "and" is
+                    // chosen apart
+                    let chosen = tr.complement
+                        || (cl.lo..c.first)
+                            .any(|k| has(self.inp, &items[k], |t| matches!(t, Tag::Choosing)));
+                    if chosen && f.with_parties.is_empty() {
+                        let to = |k: usize| {
+                            items.get(k).is_some_and(|x| {
+                                let w = self.folded(x);
+                                super::modality::infinitive(w) || matches!(w, "to" | "att")
+                            })
+                        };
+                        let more: Vec<&Chain> = chains
+                            .iter()
+                            .filter(|d| {
+                                d.gov == Gov::None
+                                    && d.first > c.last + 1
+                                    && self.joins(&items[d.first - 1])
+                                    && to(d.last + 1)
+                            })
+                            .collect();
+                        if !more.is_empty() && to(c.last + 1) {
+                            let mut groups = vec![self.party_ids(&c.members).collect::<Vec<_>>()];
+                            for d in &more {
+                                self.add(&d.members, f);
+                                groups.push(self.party_ids(&d.members).collect());
+                            }
+                            f.with_parties = groups.iter().flatten().cloned().collect();
+                            f.with_groups = groups;
+                            f.split = true;
+                        }
+                    }
                 }
                 // "invested in Beta", "fått ett kontrakt av Beta" (no passive),
                 // "the sole supplier for Beta"

@@ -571,6 +571,6 @@ impl<'a> State<'a> {
 
 /// Whether a folded status phrase is an infinitive ("to set up", "att
 /// bilda", "om att bilda"): a plan's content, not a plan by itself.
-fn infinitive(w: &str) -> bool {
+pub(super) fn infinitive(w: &str) -> bool {
     ["to ", "att ", "om att "].iter().any(|p| w.starts_with(p))
 }
