@@ -2511,6 +2511,22 @@ impl<'a> State<'a> {
             .chain(cl.inherited_trigger.iter())
             .any(|&k| {
                 tags(inp, &cl.items[k]).iter().any(|t| match t {
+                    // (a generic agreement's seller only in its own phrase:
+                    // "an agreement for 64 jets from B", not "an agreement
+                    // after pressure from B")
+                    Tag::Agreement {
+                        kind: Kind::Cooperation,
+                        ..
+                    } => {
+                        lex.introduces_counterpart(Kind::Cooperation, false, w)
+                            && k < g
+                            && g <= k + 10
+                            && !(k + 1..g).any(|j| {
+                                has(inp, &cl.items[j], |t| {
+                                    matches!(t, Tag::Subordinator | Tag::Which | Tag::Comment)
+                                })
+                            })
+                    }
                     Tag::Agreement { kind, .. } => lex.introduces_counterpart(*kind, false, w),
                     Tag::AgreementVerb { kind, .. } => lex.introduces_counterpart(*kind, true, w),
                     _ => false,
