@@ -192,6 +192,10 @@ pub enum Tag {
     /// A first-person plural pronoun (`first_person`: "we", "vårt"): in a
     /// quote, the organisation of the speaker named after it.
     FirstPerson,
+    /// A relative phrase on an agreement noun that introduces its
+    /// counterpart as its subject (`relative_with`: "under which", "enligt
+    /// vilket"); also tagged [`Tag::With`].
+    RelativeWith,
     /// A plural noun that may end a parties anaphor (`company_plurals`,
     /// `country_anaphora`): "the six Japanese companies"
     /// ([`Lexicon::mark_counted_anaphora`]).
@@ -603,6 +607,11 @@ struct LangFile {
     /// speaker's organisation.
     #[serde(default)]
     first_person: Vec<String>,
+    /// Relative phrases on an agreement noun whose subject is the
+    /// agreement's counterpart ("under which", "enligt vilket"): "A signed an
+    /// agreement under which B will supply turbines".
+    #[serde(default)]
+    relative_with: Vec<String>,
     /// Words of value before an amount ("worth", "värt"): the amount is
     /// what a deal is worth, no cue of an investment.
     #[serde(default)]
@@ -1289,7 +1298,7 @@ impl Lexicon {
             for p in &f.status.after {
                 add(p, Tag::AfterTalks);
             }
-            let simple: [(&Vec<String>, Tag); 40] = [
+            let simple: [(&Vec<String>, Tag); 42] = [
                 (&f.inverted_plan.verbs, Tag::Plan(PlanWord::Verb)),
                 (&f.inverted_plan.marker, Tag::Plan(PlanWord::Marker)),
                 (&f.inverted_plan.modals, Tag::Plan(PlanWord::Modal)),
@@ -1333,6 +1342,8 @@ impl Lexicon {
                 (&f.choosing_verbs, Tag::Choosing),
                 (&f.break_off, Tag::BreakOff),
                 (&f.first_person, Tag::FirstPerson),
+                (&f.relative_with, Tag::With),
+                (&f.relative_with, Tag::RelativeWith),
             ];
             for (list, tag) in simple {
                 for p in list {

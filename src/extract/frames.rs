@@ -1810,9 +1810,13 @@ impl<'a> State<'a> {
                                 .any(|r| matches!(r, SaleRole::Seller | SaleRole::Buyer)))
                 })
         };
+        // (not the subject of "under which": "a collaboration under which the
+        // carrier would …" names no one new)
         let governed = |k: usize| {
             (k.saturating_sub(3).max(lo)..k).rev().any(|j| {
-                (self.governs_with(&items[j]) || sale_prep(j))
+                ((self.governs_with(&items[j])
+                    && !has(self.inp, &items[j], |t| matches!(t, Tag::RelativeWith)))
+                    || sale_prep(j))
                     && items[j + 1..k]
                         .iter()
                         .all(|x| self.mention(x).is_none() && !matches!(x.kind, ItemKind::Punct(_)))
@@ -2221,6 +2225,19 @@ impl<'a> State<'a> {
             c.first > subject_end.max(lo) || (subject_end == lo && c.first > tr.pivot.min(tr.first))
         }) {
             match c.gov {
+                // "signed an agreement under which B will supply …": the
+                // subject of such a relative phrase is the counterpart only
+                // of a clause with one party and no other `with`
+                Gov::With
+                    if c.gov_at.is_some_and(|g| {
+                        has(inp, &items[g], |t| matches!(t, Tag::RelativeWith))
+                    }) && (f.parties.len() != 1
+                        || chains.iter().any(|d| {
+                            d.gov == Gov::With
+                                && d.gov_at.is_some_and(|g| {
+                                    !has(inp, &items[g], |t| matches!(t, Tag::RelativeWith))
+                                })
+                        })) => {}
                 Gov::With => {
                     // only the first list after the trigger is split into
                     // pairs, and the lists coordinated with it ("supply deals

@@ -76,7 +76,12 @@ impl<'a> State<'a> {
     /// terminated").
     pub(super) fn status(&self, cl: &Clause, tr: &Triggers) -> Status {
         let inp = self.inp;
-        let verb_status = tr.verb.and_then(|v| {
+        // (a verb after "under which" says what the agreement provides,
+        // not whether it was signed)
+        let provided = |v: usize| {
+            (cl.lo..v).any(|k| has(inp, &cl.items[k], |t| matches!(t, Tag::RelativeWith)))
+        };
+        let verb_status = tr.verb.filter(|&v| !provided(v)).and_then(|v| {
             tags(inp, &cl.items[v]).iter().find_map(|t| match t {
                 Tag::AgreementVerb { status, .. } => Some(*status),
                 _ => None,
