@@ -521,7 +521,12 @@ impl<'a> State<'a> {
             .flatten();
         let pivot = ending.unwrap_or(tr.pivot);
         // (whose end of term is the ending: "expired in March")
-        let near = (cl.lo..cl.hi)
+        // (a date after "under which" is one of what the agreement provides:
+        // "an MoU under which fuel will be supplied from 2023")
+        let provided = (cl.lo..cl.hi)
+            .find(|&k| has(self.inp, &cl.items[k], |t| matches!(t, Tag::RelativeWith)))
+            .unwrap_or(cl.hi);
+        let near = (cl.lo..provided)
             .filter(|&k| {
                 matches!(cl.items[k].kind, ItemKind::Date(_)) && (ending.is_some() || !until(k))
             })
