@@ -2222,7 +2222,19 @@ impl<'a> State<'a> {
             .range()
             .any(|k| has(inp, &items[k], |t| matches!(t, Tag::Passive)));
         for c in chains.iter().filter(|c| {
-            c.first > subject_end.max(lo) || (subject_end == lo && c.first > tr.pivot.min(tr.first))
+            c.first > subject_end.max(lo)
+                || (subject_end == lo && c.first > tr.pivot.min(tr.first))
+                // (or fronted with its agreement noun before a verb-second
+                // subject: "Enligt ett 30-årigt avtal med Beta ska Acme köpa …")
+                || (c.gov == Gov::With
+                    && tr.main.is_some_and(|n| n < c.first && c.first <= n + 3)
+                    && chains.iter().any(|d| {
+                        d.gov == Gov::None
+                            && d.first > c.last
+                            && d.first == c.last + 2
+                            && (has(inp, &items[c.last + 1], Tag::predicate)
+                                || inp.lexicon.is_auxiliary(self.folded(&items[c.last + 1])))
+                    }))
         }) {
             match c.gov {
                 // "signed an agreement under which B will supply …": the
