@@ -1895,22 +1895,25 @@ impl Lexicon {
     }
 
     /// Gives a verb of choosing (`choosing_verbs`) the tags of a verb that
-    /// states a contract when companies' names (at `named`, joined by
-    /// commas or coordination) follow it and then a `choice_complements`
-    /// word and what they were chosen for, itself no agreement verb: "Beta
-    /// has chosen Acme to build its plant", "Beta gav Acme i uppdrag att
-    /// bygga". ("selected Acme to supply cells" is stated by "to supply".)
+    /// states a contract when names (at `named`, joined by commas or
+    /// coordination), at least one a company's (at `companies`), follow it
+    /// and then a `choice_complements` word and what they were chosen for,
+    /// itself no agreement verb: "Beta has chosen Acme to build its plant",
+    /// "Beta gav Acme i uppdrag att bygga", and with the subject after the
+    /// verb: "I januari valde Region Skåne NCC att renovera …". ("selected
+    /// Acme to supply cells" is stated by "to supply".)
     pub fn mark_choosing(
         &self,
         folded: &str,
         phrases: &mut [PhraseMatch],
         named: &[(usize, usize)],
+        companies: &[(usize, usize)],
     ) {
         let chosen = |p: &PhraseMatch| {
             let mut at = skip_space(folded, p.end);
             let mut names = 0;
             while let Ok(n) = named.binary_search_by_key(&at, |n| n.0) {
-                names += 1;
+                names += usize::from(companies.binary_search_by_key(&at, |c| c.0).is_ok());
                 at = skip_space(folded, named[n].1);
                 if folded[at..].starts_with(',') {
                     at = skip_space(folded, at + 1);

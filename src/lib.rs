@@ -485,8 +485,13 @@ impl Pipeline {
             .collect();
         self.lexicon
             .mark_founding(&folded, &mut phrases, &companies);
+        let parties: Vec<(usize, usize)> = mentions
+            .iter()
+            .filter(|m| !m.genitive && extract::ActorInfo::kind(&actors, &m.actor).can_be_party())
+            .map(|m| (m.start, m.end))
+            .collect();
         self.lexicon
-            .mark_choosing(&folded, &mut phrases, &companies);
+            .mark_choosing(&folded, &mut phrases, &parties, &companies);
         self.lexicon
             .mark_counted_anaphora(&folded, &mut phrases, |a, b| {
                 named.first_overlapping(a, b).is_some()
