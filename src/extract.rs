@@ -933,6 +933,20 @@ impl<'a> State<'a> {
     /// A noun anaphor (`salient`: "Bolaget", "the company", not "it") may
     /// also stand for the company the text is about.
     fn last_company(&self, si: usize, items: &[Item], lo: usize, salient: bool) -> Option<String> {
+        self.last_company_hops(si, items, lo, salient, ANAPHOR_HOPS)
+    }
+
+    /// [`State::last_company`], following at most `hops` sentences whose
+    /// subject is itself an anaphor (bounded: a long run of sentences that
+    /// each open with "It" costs a few steps each, not one per sentence).
+    fn last_company_hops(
+        &self,
+        si: usize,
+        items: &[Item],
+        lo: usize,
+        salient: bool,
+        hops: u8,
+    ) -> Option<String> {
         let inp = self.inp;
         let is_company = |id: &str| inp.actors.kind(id) == ActorType::Company;
         let sent_items = self.items(inp.sentences[si].start, inp.sentences[si].end);
@@ -977,8 +991,8 @@ impl<'a> State<'a> {
         // the subject that opens the sentence naming it is the likelier
         // antecedent ("Equinor will work with KNOC, … The Norwegian company
         // has signed …")
-        let ps = inp.sentences[..si].partition_point(|s| s.end <= last.start);
-        if let Some(ps) = inp.sentences.get(ps).filter(|_| ps < si) {
+        let psi = inp.sentences[..si].partition_point(|s| s.end <= last.start);
+        if let Some(ps) = inp.sentences.get(psi).filter(|_| psi < si) {
             let prev = self.items(ps.start, ps.end);
             // (or the name right after the verb that opens it in Swedish word
             // order: "År 2019 köpte Sobi Dova Pharmaceuticals"; after an
@@ -1003,12 +1017,11 @@ impl<'a> State<'a> {
             // stands for what that one does: "The Anglo-Swedish drugmaker
             // said it had licensed Beta. Separately, it struck a deal with
             // C" is the drugmaker's deal, not Beta's)
-            let psi = inp.sentences[..si].partition_point(|s| s.end <= last.start);
             let opening = (0..prev.len().min(4))
                 .take_while(|&k| self.mention(&prev[k]).is_none_or(|m| !is_company(&m.actor)))
                 .find(|&k| self.company_anaphor(&prev, k, 0));
-            if let Some(k) = opening {
-                return self.last_company(psi, &prev, k, false);
+            if let (Some(k), 1..) = (opening, hops) {
+                return self.last_company_hops(psi, &prev, k, false, hops - 1);
             }
         }
         Some(last.actor.to_string())
@@ -1679,6 +1692,10 @@ fn parenthetical(items: &[Item], at: usize, hi: usize) -> Option<usize> {
     }
     (at + 1..hi.min(at + 8)).find(|&k| matches!(items[k].kind, ItemKind::Punct(')')))
 }
+
+/// How many sentences whose subject is itself an anaphor an anaphor's
+/// antecedent may be followed back through ([`State::last_company_hops`]).
+const ANAPHOR_HOPS: u8 = 3;
 
 /// The rank of the vaguest descriptions ("agreement", "deal", and the weak
 /// "cooperation", "in collaboration with"): they restate a more specific

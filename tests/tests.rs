@@ -616,6 +616,32 @@ fn issue17_period_after_line_separator_does_not_panic() {
     }
 }
 
+/// A long run of sentences that each open with "It" resolves each pronoun in
+/// a few steps: following every anaphoric subject back (stop 42's first
+/// version) overflowed the stack at 20,000 sentences.
+#[test]
+fn issue17_long_run_of_pronoun_subjects_does_not_overflow() {
+    let mut text =
+        String::from("Boliden makes metals. The company said it signed a deal with Epiroc.\n");
+    for _ in 0..20_000 {
+        text.push_str("It signed a deal with Epiroc.\n");
+    }
+    let (o, _) = run_timed(&["extract", "-", "-q"], text.as_bytes(), 120);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let agreement = v["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["kind"] == "agreement")
+        .expect("an agreement");
+    assert_eq!(
+        agreement["parties"],
+        serde_json::json!(["actor:boliden", "actor:epiroc"])
+    );
+}
+
 #[test]
 fn issue17_deep_html_on_two_threads() {
     let d = tmpdir("deep");

@@ -33,16 +33,15 @@ impl<'a> State<'a> {
         // the clause reader leaves joined to the one before keeps that one's
         // subject, and the negation is what keeps the pair from reading as
         // parties ("X would not ban Y, while the vendor has signed an MoU")
-        let cut = |k: usize| {
-            (k + 1..head).any(|j| {
-                has(inp, &cl.items[j], |t| matches!(t, Tag::Comment))
-                    || (self.comma_conj(cl.items, j)
-                        && !matches!(
-                            self.folded(&cl.items[j]).trim_start_matches(", "),
-                            "while" | "medan"
-                        ))
-            })
-        };
+        let last_cut = (cl.lo..head).rev().find(|&j| {
+            has(inp, &cl.items[j], |t| matches!(t, Tag::Comment))
+                || (self.comma_conj(cl.items, j)
+                    && !matches!(
+                        self.folded(&cl.items[j]).trim_start_matches(", "),
+                        "while" | "medan"
+                    ))
+        });
+        let cut = |k: usize| last_cut.is_some_and(|c| c > k);
         (cl.lo..reach).any(|k| has(inp, &cl.items[k], |t| matches!(t, Tag::Negation)) && !cut(k))
             || (any(|t| matches!(t, Tag::Status(Status::Terminated)))
                 && any(|t| matches!(t, Tag::Status(Status::Planned | Status::Negotiating))))
@@ -144,11 +143,10 @@ impl<'a> State<'a> {
         };
         // "signed an MoU that paved the way for talks": talks in a relative
         // clause on the agreement noun are what it led to, not its status
-        let relative = |k: usize| {
-            tr.main.is_some_and(|n| {
-                (n + 1..k).any(|j| has(inp, &cl.items[j], |t| matches!(t, Tag::Which)))
-            })
-        };
+        let which_at = tr.main.and_then(|n| {
+            (n + 1..cl.hi).find(|&j| has(inp, &cl.items[j], |t| matches!(t, Tag::Which)))
+        });
+        let relative = |k: usize| which_at.is_some_and(|w| w < k);
         verb_status
             .into_iter()
             .chain(self.inverted_plan(cl).then_some(Status::Planned))
