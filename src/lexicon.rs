@@ -1919,7 +1919,9 @@ impl Lexicon {
                     at = skip_space(folded, at + 1);
                 }
                 let w = word_at(folded, at);
-                if self.coord_words.contains(w) {
+                // (or an inserted adverb after a verb-second subject: "valde
+                // Region Skåne dessutom NCC att …")
+                if self.coord_words.contains(w) || self.is_adverb(w) {
                     at = skip_space(folded, at + w.len());
                 }
             }

@@ -2495,10 +2495,17 @@ impl<'a> State<'a> {
         };
         for w in chains.windows(2) {
             let (subject, object) = (&w[0], &w[1]);
+            // (an inserted adverb may stand between: "valde Region Skåne
+            // dessutom NCC att …")
+            let adverb = |k: usize| {
+                matches!(cl.items[k].kind, ItemKind::Word)
+                    && self.inp.lexicon.is_adverb(self.folded(&cl.items[k]))
+            };
             if subject.gov == Gov::Verb
                 && subject.gov_at == Some(v)
                 && object.gov == Gov::None
-                && object.first == subject.last + 1
+                && (object.first == subject.last + 1
+                    || (object.first == subject.last + 2 && adverb(subject.last + 1)))
                 && self
                     .party_ids(&subject.members)
                     .all(|p| f.parties.contains(&p))
