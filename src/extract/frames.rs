@@ -2401,8 +2401,10 @@ impl<'a> State<'a> {
                 // "the sole supplier for Beta"
                 // (the seller before what is bought: "completed its purchase of
                 // X from Y" is a deal with Y)
+                // (or several investors' target: "A, B and C have agreed to
+                // make further investments in D")
                 Gov::NotParty | Gov::By | Gov::OnBehalf
-                    if f.parties.len() == 1
+                    if (f.parties.len() == 1 || self.invested_in(cl, tr, c))
                         && (c.gov != Gov::OnBehalf || !self.genitive_chain(c))
                         && self.transaction_counterpart(cl, tr, c)
                         && !self.seller_after(cl, tr, chains, c) =>
@@ -2572,6 +2574,36 @@ impl<'a> State<'a> {
             .members
             .iter()
             .all(|&m| !matches!(self.kind_of(m), ActorType::Country | ActorType::Region))
+    }
+
+    /// Whether `c` is what the clause's investment is made in: governed by
+    /// one of the investment's counterpart prepositions ("in", "i") at most
+    /// two words after an investment noun or verb.
+    fn invested_in(&self, cl: &Clause, tr: &Triggers, c: &Chain) -> bool {
+        let inp = self.inp;
+        let investment = |k: usize| {
+            has(inp, &cl.items[k], |t| {
+                matches!(
+                    t,
+                    Tag::Agreement {
+                        kind: Kind::Investment,
+                        ..
+                    } | Tag::AgreementVerb {
+                        kind: Kind::Investment,
+                        ..
+                    }
+                )
+            })
+        };
+        c.gov_at.is_some_and(|g| {
+            inp.lexicon
+                .introduces_counterpart(Kind::Investment, false, self.folded(&cl.items[g]))
+                && tr
+                    .nouns
+                    .iter()
+                    .chain(tr.verb.iter())
+                    .any(|&k| k < g && g <= k + 2 && investment(k))
+        })
     }
 
     /// A chain after `c`, governed by "from"/"från", that is the counterpart
