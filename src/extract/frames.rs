@@ -1526,7 +1526,11 @@ impl<'a> State<'a> {
             };
             anaphor_company.is_none_or(|a| a > s.first || relative_subject(a))
                 // "Beta is Acme's customer and the two firms signed …"
-                && anaphor_parties.is_none_or(|a| a < s.first || a > pivot)
+                // (a parties anaphor before the predicate is its subject, and a
+                // name after the predicate its object: "where the two
+                // companies jointly own satellite maker X")
+                && anaphor_parties
+                    .is_none_or(|a| (a < s.first && !(a < pivot && s.first > pivot)) || a > pivot)
         }) {
             self.add(&s.members, f);
             subject_end = s.last;
