@@ -2234,7 +2234,6 @@ impl<'a> State<'a> {
                     && tr.main.is_some_and(|n| n < c.first && c.first <= n + 3)
                     && chains.iter().any(|d| {
                         d.gov == Gov::None
-                            && d.first > c.last
                             && d.first == c.last + 2
                             && (has(inp, &items[c.last + 1], Tag::predicate)
                                 || inp.lexicon.is_auxiliary(self.folded(&items[c.last + 1])))
