@@ -350,7 +350,6 @@ impl<'a> State<'a> {
         last + 1 < hi && has(self.inp, &items[last + 1], Tag::predicate)
     }
 
-    /// Finds coordination chains in `items[lo..hi]`.
     /// Whether the item at `j` comes right after a verb of owning (the
     /// `owning_verbs` lists) that stands at or after `lo`: what is owned
     /// ("Acme owns Gamma together with Beta").
@@ -363,6 +362,7 @@ impl<'a> State<'a> {
                 .contains(self.folded(&items[j - 1]))
     }
 
+    /// Finds coordination chains in `items[lo..hi]`.
     pub(super) fn chains(&self, items: &[Item], lo: usize, hi: usize) -> Vec<Chain> {
         let modifier = self.modifiers(items, lo, hi);
         let mut chains = Vec::new();
