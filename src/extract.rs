@@ -457,6 +457,12 @@ impl<'a> State<'a> {
         dates::resolve(self.dates[d].value, &cx)
     }
 
+    /// A relative phrase that introduces an agreement's counterpart as its
+    /// subject ("under which", "enligt vilket"; `relative_with`).
+    pub(super) fn relative_with(&self, it: &Item) -> bool {
+        has(self.inp, it, |t| matches!(t, Tag::RelativeWith))
+    }
+
     /// A word for talks ("the talks", "förhandlingarna"; `TALK_WORDS`).
     pub(super) fn talk_word(&self, it: &Item) -> bool {
         crate::lexicon::TALK_WORDS.contains(&self.folded(it))
@@ -516,8 +522,8 @@ impl<'a> State<'a> {
             }
             let word = |k: usize| &inp.text[items[k].start..items[k].end];
             let one = word(k);
-            let splits =
-                matches!(items[k].kind, ItemKind::Punct(';')) || self.comma_conj(&items, k);
+            let splits = matches!(items[k].kind, ItemKind::Punct(';'))
+                || self.comma_conj(&items, k).is_some();
             // "A, B, and C": the serial comma continues a list, it cuts no clause
             let list = self.mention(&items[k - 1]).is_some()
                 || (k >= 2 && self.mention(&items[k - 2]).is_some() && word(k - 1) == ",");
@@ -816,19 +822,24 @@ impl<'a> State<'a> {
         }
     }
 
-    /// A conjunction after a comma at `k` (", and", ", men", ", while"):
-    /// ", and" may be one lexicon phrase (the Oxford comma) or two items.
-    pub(super) fn comma_conj(&self, items: &[Item], k: usize) -> bool {
+    /// The conjunction after a comma at `k` (", and", ", men", ", while"),
+    /// in lower case: ", and" may be one lexicon phrase (the Oxford comma)
+    /// or two items.
+    pub(super) fn comma_conj(&self, items: &[Item], k: usize) -> Option<&'static str> {
         let conj = |w: &str| {
             ["och", "and", "men", "but", "while", "medan"]
-                .iter()
-                .any(|c| w.eq_ignore_ascii_case(c))
+                .into_iter()
+                .find(|c| w.eq_ignore_ascii_case(c))
         };
         let word = |k: usize| &self.inp.text[items[k].start..items[k].end];
-        (k > 0 && word(k - 1) == "," && conj(word(k)))
-            || word(k)
-                .strip_prefix(',')
-                .is_some_and(|rest| conj(rest.trim_start()))
+        (k > 0 && word(k - 1) == ",")
+            .then(|| conj(word(k)))
+            .flatten()
+            .or_else(|| {
+                word(k)
+                    .strip_prefix(',')
+                    .and_then(|rest| conj(rest.trim_start()))
+            })
     }
 
     /// "The most specific description anywhere in the text decides the kind":

@@ -1818,9 +1818,7 @@ impl<'a> State<'a> {
         // carrier would …" names no one new)
         let governed = |k: usize| {
             (k.saturating_sub(3).max(lo)..k).rev().any(|j| {
-                ((self.governs_with(&items[j])
-                    && !has(self.inp, &items[j], |t| matches!(t, Tag::RelativeWith)))
-                    || sale_prep(j))
+                ((self.governs_with(&items[j]) && !self.relative_with(&items[j])) || sale_prep(j))
                     && items[j + 1..k]
                         .iter()
                         .all(|x| self.mention(x).is_none() && !matches!(x.kind, ItemKind::Punct(_)))
@@ -2244,15 +2242,12 @@ impl<'a> State<'a> {
                 // subject of such a relative phrase is the counterpart only
                 // of a clause with one party and no other `with`
                 Gov::With
-                    if c.gov_at.is_some_and(|g| {
-                        has(inp, &items[g], |t| matches!(t, Tag::RelativeWith))
-                    }) && (f.parties.len() != 1
-                        || chains.iter().any(|d| {
-                            d.gov == Gov::With
-                                && d.gov_at.is_some_and(|g| {
-                                    !has(inp, &items[g], |t| matches!(t, Tag::RelativeWith))
-                                })
-                        })) => {}
+                    if c.gov_at.is_some_and(|g| self.relative_with(&items[g]))
+                        && (f.parties.len() != 1
+                            || chains.iter().any(|d| {
+                                d.gov == Gov::With
+                                    && d.gov_at.is_some_and(|g| !self.relative_with(&items[g]))
+                            })) => {}
                 Gov::With => {
                     // only the first list after the trigger is split into
                     // pairs, and the lists coordinated with it ("supply deals

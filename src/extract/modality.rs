@@ -35,17 +35,23 @@ impl<'a> State<'a> {
         // parties ("X would not ban Y, while the vendor has signed an MoU")
         let last_cut = (cl.lo..head).rev().find(|&j| {
             has(inp, &cl.items[j], |t| matches!(t, Tag::Comment))
-                || (self.comma_conj(cl.items, j)
-                    && !matches!(
-                        self.folded(&cl.items[j]).trim_start_matches(", "),
-                        "while" | "medan"
-                    ))
+                || self
+                    .comma_conj(cl.items, j)
+                    .is_some_and(|c| !matches!(c, "while" | "medan"))
         });
         let cut = |k: usize| last_cut.is_some_and(|c| c > k);
         (cl.lo..reach).any(|k| has(inp, &cl.items[k], |t| matches!(t, Tag::Negation)) && !cut(k))
             || (any(|t| matches!(t, Tag::Status(Status::Terminated)))
                 && any(|t| matches!(t, Tag::Status(Status::Planned | Status::Negotiating))))
             || self.talks_broken_off(cl)
+    }
+
+    /// Where what the clause's agreement provides begins: its first
+    /// `relative_with` phrase ("under which", "enligt vilket"), else its end.
+    fn provisions_at(&self, cl: &Clause) -> usize {
+        (cl.lo..cl.hi)
+            .find(|&k| self.relative_with(&cl.items[k]))
+            .unwrap_or(cl.hi)
     }
 
     /// Talks in the clause that a later clause of the sentence says broke
@@ -77,10 +83,8 @@ impl<'a> State<'a> {
         let inp = self.inp;
         // (a verb after "under which" says what the agreement provides,
         // not whether it was signed)
-        let provided = |v: usize| {
-            (cl.lo..v).any(|k| has(inp, &cl.items[k], |t| matches!(t, Tag::RelativeWith)))
-        };
-        let verb_status = tr.verb.filter(|&v| !provided(v)).and_then(|v| {
+        let provisions = self.provisions_at(cl);
+        let verb_status = tr.verb.filter(|&v| v < provisions).and_then(|v| {
             tags(inp, &cl.items[v]).iter().find_map(|t| match t {
                 Tag::AgreementVerb { status, .. } => Some(*status),
                 _ => None,
@@ -521,10 +525,7 @@ impl<'a> State<'a> {
         // (whose end of term is the ending: "expired in March")
         // (a date after "under which" is one of what the agreement provides:
         // "an MoU under which fuel will be supplied from 2023")
-        let provided = (cl.lo..cl.hi)
-            .find(|&k| has(self.inp, &cl.items[k], |t| matches!(t, Tag::RelativeWith)))
-            .unwrap_or(cl.hi);
-        let near = (cl.lo..provided)
+        let near = (cl.lo..self.provisions_at(cl))
             .filter(|&k| {
                 matches!(cl.items[k].kind, ItemKind::Date(_)) && (ending.is_some() || !until(k))
             })
