@@ -227,12 +227,7 @@ fn extract_json_contract() {
     assert_eq!(v["directed"], true);
     assert_eq!(v["multigraph"], true);
     assert_eq!(v["graph"]["schema_version"], "1.0.0");
-    let ag = v["nodes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|n| n["kind"] == "agreement")
-        .unwrap();
+    let ag = agreement_nodes(&v)[0];
     assert_eq!(ag["agreement_kind"], "mou");
     assert_eq!(ag["date"], "2025-06-02");
     assert_eq!(ag["evidence"][0]["rule"], "subject");
@@ -303,6 +298,16 @@ fn dot_output_is_accepted_by_graphviz() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("日本電池株式会社"));
+}
+
+/// The agreement nodes of a node-link JSON graph, in output order.
+fn agreement_nodes(v: &serde_json::Value) -> Vec<&serde_json::Value> {
+    v["nodes"]
+        .as_array()
+        .expect("a nodes array")
+        .iter()
+        .filter(|n| n["kind"] == "agreement")
+        .collect()
 }
 
 /// Issue 18: `--top N` draws the most central actors, the caption says what
@@ -630,12 +635,7 @@ fn issue17_long_run_of_pronoun_subjects_does_not_overflow() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(0), "{err}");
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    let agreement = v["nodes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|n| n["kind"] == "agreement")
-        .expect("an agreement");
+    let agreement = *agreement_nodes(&v).first().expect("an agreement");
     assert_eq!(
         agreement["parties"],
         serde_json::json!(["actor:boliden", "actor:epiroc"])
@@ -684,12 +684,7 @@ fn issue17_deep_html_on_two_threads() {
         String::from_utf8_lossy(&o.stderr)
     );
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
-    let agreements = v["nodes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|n| n["kind"] == "agreement")
-        .count();
+    let agreements = agreement_nodes(&v).len();
     assert_eq!(agreements, 2);
 }
 
