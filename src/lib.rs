@@ -1000,12 +1000,43 @@ mod tests {
         P.get_or_init(Pipeline::embedded)
     }
 
+    /// Every phrase of the embedded language files (agreement nouns, verbs,
+    /// anaphora, prepositions, status words ...), as written and capitalised,
+    /// so that random text reaches the rules written since the list in
+    /// [`piece`] was.
+    fn rule_words() -> Vec<String> {
+        fn strings(v: &toml::Value, out: &mut Vec<String>) {
+            match v {
+                toml::Value::String(s) if s.chars().any(char::is_alphabetic) => {
+                    out.push(s.clone());
+                    let mut c = s.chars();
+                    if let Some(f) = c.next() {
+                        out.push(f.to_uppercase().chain(c).collect());
+                    }
+                }
+                toml::Value::Array(a) => a.iter().for_each(|v| strings(v, out)),
+                toml::Value::Table(t) => t.values().for_each(|v| strings(v, out)),
+                _ => {}
+            }
+        }
+        let mut out = Vec::new();
+        for (_, text) in lexicon::EMBEDDED {
+            let v: toml::Value = toml::from_str(text).expect("an embedded language file");
+            strings(&v, &mut out);
+        }
+        out.sort();
+        out.dedup();
+        out
+    }
+
     /// Pieces of text that stress the stages: multi-byte whitespace (U+2028,
     /// U+0085, NBSP, ideographic space), combining marks, CJK, letters whose
     /// case folding changes length, sentence marks, abbreviations, and the
-    /// words the rules look for; and any char at all.
+    /// words the rules look for (a list, and every phrase of the language
+    /// files); and any char at all; each mostly followed by a space.
     fn piece() -> impl Strategy<Value = String> {
         prop_oneof![
+            2 => proptest::sample::select(rule_words()),
             3 => proptest::sample::select(vec![
                 " ", " ", "\n", "\n\n", "\t", "\u{2028}", "\u{2029}", "\u{0085}", "\u{00a0}",
                 "\u{3000}", "\u{200b}", "\u{feff}", ".", ". ", "!", "?", "…", "\"", "”", "«",
@@ -1023,6 +1054,12 @@ mod tests {
             .prop_map(str::to_string),
             1 => any::<char>().prop_map(String::from),
         ]
+        .prop_flat_map(|word| {
+            // mostly a space after it, so that phrases stand as words and
+            // the rules fire; sometimes glued to the next piece
+            proptest::sample::select(vec![" ", " ", " ", " ", "", ", ", ". ", "\n"])
+                .prop_map(move |sep| format!("{word}{sep}"))
+        })
     }
 
     proptest! {
