@@ -960,6 +960,20 @@ impl<'a> State<'a> {
     ) -> Option<String> {
         let inp = self.inp;
         let is_company = |id: &str| inp.actors.kind(id) == ActorType::Company;
+        // a subject that "it" may stand for: any body, a country too ("China
+        // … In September it signed an MoU with Tanzania"); a noun anaphor
+        // ("the company", "Bolaget") only a company
+        let fits = |id: &str| {
+            is_company(id)
+                || (!salient
+                    && matches!(
+                        inp.actors.kind(id),
+                        ActorType::Organization
+                            | ActorType::Government
+                            | ActorType::Alliance
+                            | ActorType::Country
+                    ))
+        };
         let sent_items = self.items(inp.sentences[si].start, inp.sentences[si].end);
         if let Some(c) = self
             .chains(&sent_items, 0, sent_items.len())
@@ -967,10 +981,26 @@ impl<'a> State<'a> {
             .find(|c| c.gov == Gov::None)
         {
             let id = &inp.mentions[c.members[0]].actor;
-            if is_company(id)
-                && sent_items[c.first].start < items.get(lo).map_or(usize::MAX, |x| x.start)
+            if fits(id) && sent_items[c.first].start < items.get(lo).map_or(usize::MAX, |x| x.start)
             {
                 return Some(id.to_string());
+            }
+        }
+        // "it" after a sentence that opens with a body that is no company
+        // ("China … is pushing a rival route. In September it signed …")
+        if let Some(prev) = si.checked_sub(1).filter(|_| !salient) {
+            let ps = &inp.sentences[prev];
+            let prev_items = self.items(ps.start, ps.end);
+            if let Some(c) = self
+                .chains(&prev_items, 0, prev_items.len())
+                .into_iter()
+                .next()
+                .filter(|c| c.gov == Gov::None && c.first <= 1)
+            {
+                let id = &inp.mentions[c.members[0]].actor;
+                if fits(id) && !is_company(id) && !self.modifies_noun(&prev_items, c.first) {
+                    return Some(id.to_string());
+                }
             }
         }
         let last = self.company_named_before(inp.sentences[si].start, |_| true)?;
@@ -1020,7 +1050,7 @@ impl<'a> State<'a> {
                 })
             {
                 let id = &inp.mentions[c.members[0]].actor;
-                if is_company(id) {
+                if fits(id) {
                     return Some(id.to_string());
                 }
             }

@@ -101,6 +101,17 @@ impl<'a> State<'a> {
                 && has(self.inp, it, |t| matches!(t, Tag::Agreement { .. })))
     }
 
+    /// Whether the name at `items[i]` opens a noun phrase that it only
+    /// describes: a head noun among the descriptor words after it (five at most)
+    /// ("The U.S. industrial gases company is …").
+    pub(super) fn modifies_noun(&self, items: &[Item], i: usize) -> bool {
+        items[i + 1..]
+            .iter()
+            .take(5)
+            .take_while(|it| self.descriptor_or_noun(it))
+            .any(|it| self.head_noun(it))
+    }
+
     /// Marks the mentions in `items[lo..hi]` that describe another actor rather
     /// than name a party: a genitive or organisation before a role and a person
     /// ("Volvos vd Jim Rowan"), names inside a short parenthetical after a name
