@@ -418,7 +418,37 @@ pub fn resolve(v: DateValue, cx: &Context) -> Option<Date> {
                 m: None,
                 d: None,
             }),
-            Relative::Weekday => None,
+            Relative::ThisYear => Some(Date {
+                y: cx.dateline?.y,
+                m: None,
+                d: None,
+            }),
+            Relative::ThisMonth => {
+                let d = cx.dateline?;
+                Some(Date {
+                    y: d.y,
+                    m: Some(d.m?),
+                    d: None,
+                })
+            }
+            Relative::LastMonth => {
+                let d = cx.dateline?;
+                let m = d.m?;
+                Some(if m == 1 {
+                    Date {
+                        y: d.y - 1,
+                        m: Some(12),
+                        d: None,
+                    }
+                } else {
+                    Date {
+                        y: d.y,
+                        m: Some(m - 1),
+                        d: None,
+                    }
+                })
+            }
+            Relative::Weekday | Relative::Later => None,
             Relative::WeekdayRecent(w) | Relative::WeekdayLast(w) => {
                 let d = cx.dateline?;
                 let days = days_from_civil(d.y, d.m?, d.d?);
@@ -544,6 +574,38 @@ mod tests {
         let v = DateValue::Relative(Relative::LastYear);
         assert_eq!(resolve(v, &cx).unwrap().to_string(), "2024");
         assert_eq!(resolve(v, &Context::default()), None);
+    }
+
+    #[test]
+    fn this_year_this_month_and_last_month_count_from_the_dateline() {
+        let at = |y, m, d, r| {
+            let cx = Context {
+                dateline: Some(Date::ymd(y, m, d)),
+                ..Default::default()
+            };
+            resolve(DateValue::Relative(r), &cx).map(|d| d.to_string())
+        };
+        assert_eq!(at(2025, 6, 12, Relative::ThisYear).as_deref(), Some("2025"));
+        assert_eq!(
+            at(2025, 6, 12, Relative::ThisMonth).as_deref(),
+            Some("2025-06")
+        );
+        assert_eq!(
+            at(2025, 6, 12, Relative::LastMonth).as_deref(),
+            Some("2025-05")
+        );
+        // January's last month is the December before
+        assert_eq!(
+            at(2025, 1, 3, Relative::LastMonth).as_deref(),
+            Some("2024-12")
+        );
+        // a time after the dateline is not resolved
+        assert_eq!(at(2025, 6, 12, Relative::Later), None);
+        let none = Context::default();
+        assert_eq!(
+            resolve(DateValue::Relative(Relative::ThisYear), &none),
+            None
+        );
     }
 
     #[test]

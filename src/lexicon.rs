@@ -265,6 +265,15 @@ pub enum Relative {
     LastWeek,
     /// The year before the dateline ("last year", "i fjol").
     LastYear,
+    /// The dateline's year ("earlier this year", "i år").
+    ThisYear,
+    /// The dateline's month ("earlier this month").
+    ThisMonth,
+    /// The month before the dateline's ("last month", "förra månaden").
+    LastMonth,
+    /// A time after the dateline ("later this year", "senare i år"): left
+    /// unresolved, as a plan's date is not yet a fact.
+    Later,
     /// The same day as the anchor.
     SameDay,
     /// A weekday that may come after the date of writing ("på måndag"):
@@ -418,6 +427,14 @@ struct DateEntries {
     last_week: Vec<String>,
     #[serde(default)]
     last_year: Vec<String>,
+    #[serde(default)]
+    this_year: Vec<String>,
+    #[serde(default)]
+    this_month: Vec<String>,
+    #[serde(default)]
+    last_month: Vec<String>,
+    #[serde(default)]
+    later: Vec<String>,
     #[serde(default)]
     same_day: Vec<String>,
     #[serde(default)]
@@ -1371,6 +1388,10 @@ impl Lexicon {
                 (&f.dates.year_after, Relative::YearAfter),
                 (&f.dates.last_week, Relative::LastWeek),
                 (&f.dates.last_year, Relative::LastYear),
+                (&f.dates.this_year, Relative::ThisYear),
+                (&f.dates.this_month, Relative::ThisMonth),
+                (&f.dates.last_month, Relative::LastMonth),
+                (&f.dates.later, Relative::Later),
                 (&f.dates.same_day, Relative::SameDay),
                 (&f.dates.weekdays, Relative::Weekday),
             ] {
