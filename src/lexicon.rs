@@ -1723,6 +1723,17 @@ impl Lexicon {
         })
     }
 
+    /// Whether a folded word names a company as what is founded or owned
+    /// (`venture_objects`: "company", "bolag", a compound ending in "-bolaget").
+    pub fn is_venture_object(&self, folded_word: &str) -> bool {
+        self.venture_objects
+            .iter()
+            .any(|o| match o.strip_prefix('*') {
+                Some(tail) => folded_word.ends_with(tail),
+                None => folded_word == o,
+            })
+    }
+
     /// Whether a folded word is one of the languages' auxiliaries (`[inserted_adverbs] after`).
     pub fn is_auxiliary(&self, folded_word: &str) -> bool {
         self.auxiliaries
@@ -1848,14 +1859,7 @@ impl Lexicon {
     ) {
         const REACH: usize = 5;
         const BY_REACH: usize = 8;
-        let object = |w: &str| {
-            self.venture_objects
-                .iter()
-                .any(|o| match o.strip_prefix('*') {
-                    Some(tail) => w.ends_with(tail),
-                    None => w == o,
-                })
-        };
+        let object = |w: &str| self.is_venture_object(w);
         let after = |mut at: usize| {
             for _ in 0..REACH {
                 at = skip_space(folded, at);

@@ -109,7 +109,14 @@ impl<'a> State<'a> {
     /// that opens it, the item after its last owner, the owners' mentions).
     fn venture_apposition(&self, items: &[Item], k: usize) -> Option<(usize, usize, Vec<usize>)> {
         let inp = self.inp;
-        if k < 2 || !self.venture_noun(&items[k]) {
+        // a joint-venture noun, or a company that an owner participle
+        // follows ("X, a company formed by A, B and C,")
+        let company_owned = || {
+            matches!(items[k].kind, ItemKind::Word | ItemKind::Phrase(_))
+                && inp.lexicon.is_venture_object(self.folded(&items[k]))
+                && self.venture_owner_verb(items, k + 1).is_some()
+        };
+        if k < 2 || !(self.venture_noun(&items[k]) || company_owned()) {
             return None;
         }
         // back over the words of the noun phrase to the comma after X
