@@ -944,18 +944,21 @@ impl<'a> State<'a> {
     /// A noun anaphor (`salient`: "Bolaget", "the company", not "it") may
     /// also stand for the company the text is about.
     fn last_company(&self, si: usize, items: &[Item], lo: usize, salient: bool) -> Option<String> {
-        self.last_company_hops(si, items, lo, salient, ANAPHOR_HOPS)
+        self.last_company_hops(si, items, lo, (salient, false), ANAPHOR_HOPS)
     }
 
     /// [`State::last_company`], following at most `hops` sentences whose
     /// subject is itself an anaphor (bounded: a long run of sentences that
     /// each open with "It" costs a few steps each, not one per sentence).
+    /// `subject_first`: the subject of the sentence naming the last company
+    /// comes before the company the text is about (when an anaphor is
+    /// followed back through a sentence that names no company).
     fn last_company_hops(
         &self,
         si: usize,
         items: &[Item],
         lo: usize,
-        salient: bool,
+        (salient, subject_first): (bool, bool),
         hops: u8,
     ) -> Option<String> {
         let inp = self.inp;
@@ -988,22 +991,67 @@ impl<'a> State<'a> {
         }
         // "it" after a sentence that opens with a body that is no company
         // ("China … is pushing a rival route. In September it signed …")
-        if let Some(prev) = si.checked_sub(1).filter(|_| !salient) {
+        if let Some(prev) = si.checked_sub(1) {
             let ps = &inp.sentences[prev];
             let prev_items = self.items(ps.start, ps.end);
             if let Some(c) = self
                 .chains(&prev_items, 0, prev_items.len())
                 .into_iter()
                 .next()
-                .filter(|c| c.gov == Gov::None && c.first <= 1)
+                .filter(|c| !salient && c.gov == Gov::None && c.first <= 1)
             {
                 let id = &inp.mentions[c.members[0]].actor;
                 if fits(id) && !is_company(id) && !self.modifies_noun(&prev_items, c.first) {
                     return Some(id.to_string());
                 }
             }
+            // a sentence before that names no company but opens with an
+            // anaphor stands for what that one does ("The operator then
+            // turned to a competitor. It signed …")
+            let names_company = self
+                .mentions_in(ps.start, ps.end)
+                .iter()
+                .any(|m| is_company(&m.actor));
+            let opening =
+                (0..prev_items.len().min(4)).find(|&k| self.company_anaphor(&prev_items, k, 0));
+            // (with the salience of that anaphor, after the subject of the
+            // sentence that names the last company: "The privately owned group
+            // has been expanding. Last December it …" after "MSC … runs")
+            if let (false, Some(k), 1..) = (names_company, opening, hops) {
+                let noun = !self.pronoun(&prev_items[k]);
+                return self.last_company_hops(prev, &prev_items, k, (noun, true), hops - 1);
+            }
         }
         let last = self.company_named_before(inp.sentences[si].start, |_| true)?;
+        // the subject that opens the sentence naming it is the likelier
+        // antecedent ("Equinor will work with KNOC, … The Norwegian company
+        // has signed …"): after the company the text is about, unless asked
+        // first
+        let psi = inp.sentences[..si].partition_point(|s| s.end <= last.start);
+        let prev = inp
+            .sentences
+            .get(psi)
+            .filter(|_| psi < si)
+            .map(|ps| self.items(ps.start, ps.end));
+        // (or the name right after the verb that opens it in Swedish word
+        // order: "År 2019 köpte Sobi Dova Pharmaceuticals"; after an
+        // English opening adverbial it cost the unread set an agreement)
+        let opening_subject = prev.as_ref().and_then(|prev| {
+            self.chains(prev, 0, prev.len())
+                .into_iter()
+                .next()
+                .filter(|c| {
+                    (c.gov == Gov::None && c.first <= 1)
+                        || (c.gov == Gov::Verb
+                            && c.first <= 4
+                            && c.gov_at.is_some_and(|g| g + 1 == c.first))
+                })
+                .map(|c| inp.mentions[c.members[0]].actor.to_string())
+                .filter(|id| fits(id))
+        });
+        if let (true, Some(id)) = (subject_first, &opening_subject) {
+            return Some(id.clone());
+        }
         // the company the text is about: named at least three times and twice
         // as often as the last one named ("H2 Green Steel … leveransavtal
         // med Mercedes-Benz, Scania och Porsche. … beviljat bolaget ett bidrag")
@@ -1029,40 +1077,19 @@ impl<'a> State<'a> {
                 }
             }
         }
-        // the subject that opens the sentence naming it is the likelier
-        // antecedent ("Equinor will work with KNOC, … The Norwegian company
-        // has signed …")
-        let psi = inp.sentences[..si].partition_point(|s| s.end <= last.start);
-        if let Some(ps) = inp.sentences.get(psi).filter(|_| psi < si) {
-            let prev = self.items(ps.start, ps.end);
-            // (or the name right after the verb that opens it in Swedish word
-            // order: "År 2019 köpte Sobi Dova Pharmaceuticals"; after an
-            // English opening adverbial it cost the unread set an agreement)
-            if let Some(c) = self
-                .chains(&prev, 0, prev.len())
-                .into_iter()
-                .next()
-                .filter(|c| {
-                    (c.gov == Gov::None && c.first <= 1)
-                        || (c.gov == Gov::Verb
-                            && c.first <= 4
-                            && c.gov_at.is_some_and(|g| g + 1 == c.first))
-                })
-            {
-                let id = &inp.mentions[c.members[0]].actor;
-                if fits(id) {
-                    return Some(id.to_string());
-                }
-            }
+        if opening_subject.is_some() {
+            return opening_subject;
+        }
+        if let Some(prev) = &prev {
             // (a subject that is itself a company anaphor, before any name,
             // stands for what that one does: "The Anglo-Swedish drugmaker
             // said it had licensed Beta. Separately, it struck a deal with
             // C" is the drugmaker's deal, not Beta's)
             let opening = (0..prev.len().min(4))
                 .take_while(|&k| self.mention(&prev[k]).is_none_or(|m| !is_company(&m.actor)))
-                .find(|&k| self.company_anaphor(&prev, k, 0));
+                .find(|&k| self.company_anaphor(prev, k, 0));
             if let (Some(k), 1..) = (opening, hops) {
-                return self.last_company_hops(psi, &prev, k, false, hops - 1);
+                return self.last_company_hops(psi, prev, k, (false, false), hops - 1);
             }
         }
         Some(last.actor.to_string())

@@ -1575,9 +1575,18 @@ impl Lexicon {
                 .push((particle, Arc::from(vec![tag])));
         }
         let keys: Vec<String> = phrases.keys().cloned().collect();
+        // (and company anaphora and heads of more than four letters, which
+        // a sentence that names no one may open with: "The operator then
+        // turned to a competitor. It signed …"; "it" itself is in too many
+        // words for a substring cue)
         let mut cue_keys: Vec<&str> = phrases
             .iter()
-            .filter(|(_, p)| p.iter().any(|(t, _, _)| is_cue(t)))
+            .filter(|(k, p)| {
+                p.iter().any(|(t, _, _)| {
+                    is_cue(t)
+                        || (matches!(t, Tag::CompanyAnaphor | Tag::CompanyHead) && k.len() > 4)
+                })
+            })
             .map(|(k, _)| k.as_str())
             .chain(TALK_WORDS.iter().copied())
             .collect();
@@ -1743,9 +1752,10 @@ impl Lexicon {
 
     /// Whether `folded[start..end]` (a sentence that names no actor) holds any
     /// word that lets it state or describe an agreement, or name a person by
-    /// role or speech: an agreement noun or verb, a status verb, a parties
-    /// anaphor, a counterpart, a joining verb, a role, a speaking verb, or
-    /// "talks". A substring test over the folded text, so compounds and
+    /// role or speech, or stand for a company: an agreement noun or verb, a
+    /// status verb, a parties anaphor, a counterpart, a joining verb, a role,
+    /// a speaking verb, "talks", or a company anaphor or head of more than
+    /// four letters. A substring test over the folded text, so compounds and
     /// endings are covered: it may say yes where [`Lexicon::find`] finds
     /// nothing, never no where it would find one of these.
     pub fn may_matter(&self, folded: &str, start: usize, end: usize) -> bool {
