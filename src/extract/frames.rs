@@ -1615,10 +1615,22 @@ impl<'a> State<'a> {
 
     /// "Acme said the partnership with Beta would create jobs", "Acme
     /// uppger att samarbetet med Beta …": the speaker of a comment verb right
-    /// before a definite agreement noun phrase (no name between) is a party
-    /// of the agreement it refers to.
+    /// before a definite agreement noun phrase (no name between), or before
+    /// talks, is a party of the agreement it refers to.
     fn speaker_of_definite_noun(&self, cl: &Clause, tr: &Triggers) -> Option<String> {
         let (inp, items, lo) = (self.inp, cl.items, cl.lo);
+        // so is the speaker before talks ("Acme said talks with Beta on a
+        // supply deal were continuing", "Acme uppger att förhandlingarna med
+        // Beta fortsätter")
+        if let Some(s) = tr.status_at.filter(|&s| {
+            has(inp, &items[s], |t| {
+                matches!(t, Tag::Status(Status::Negotiating))
+            }) && tr.main.is_none_or(|n| n > s)
+        }) {
+            if let Some(sp) = self.speaker_before(items, s, lo) {
+                return Some(sp);
+            }
+        }
         let n = tr.main?;
         let definite = noun(inp, &items[n]).is_some_and(|x| x.definite && !x.plural)
             || self.english_definite(items, n, lo);
