@@ -1304,6 +1304,38 @@ impl Lexicon {
                     }
                 }
             }
+            // a plan ending in an infinitive marker and a verb phrase that
+            // opens with it are one phrase with the tags of both ("planned
+            // to" + "to buy": "Australia planned to buy missiles from the
+            // United States", "planerar att" + "att köpa"); the plan would
+            // otherwise take the marker from the verb
+            for p in &f.status.planned {
+                let Some((_, marker)) = p.trim().rsplit_once(' ') else {
+                    continue;
+                };
+                for v in &f.agreement_verb {
+                    for q in &v.phrases {
+                        let Some(rest) = q
+                            .trim()
+                            .strip_prefix(marker)
+                            .and_then(|r| r.strip_prefix(' '))
+                        else {
+                            continue;
+                        };
+                        let joined = format!("{} {rest}", p.trim());
+                        add(&joined, Tag::Status(Status::Planned));
+                        add(
+                            &joined,
+                            Tag::AgreementVerb {
+                                kind: v.kind,
+                                status: v.status,
+                                object_kind: v.object_kind,
+                                sale: v.sale,
+                            },
+                        );
+                    }
+                }
+            }
             for p in &f.status.passive {
                 add(p, Tag::Passive);
                 add(p, Tag::Status(Status::Signed));

@@ -2542,7 +2542,8 @@ impl<'a> State<'a> {
     /// The counterpart of a transaction: "invest … in Northvolt under an
     /// investment agreement", "buy … from Umicore under a supply agreement",
     /// "official partner of Beta".
-    /// Countries and regions there are places, not counterparts.
+    /// Countries and regions there are places, not counterparts, but for a
+    /// country that a state buys from.
     fn transaction_counterpart(&self, cl: &Clause, tr: &Triggers, c: &Chain) -> bool {
         let inp = self.inp;
         let Some(g) = c.gov_at else {
@@ -2580,10 +2581,31 @@ impl<'a> State<'a> {
                     _ => false,
                 })
             });
-        fits && c
-            .members
-            .iter()
-            .all(|&m| !matches!(self.kind_of(m), ActorType::Country | ActorType::Region))
+        // (a state that buys from a state buys from its government: "Poland
+        // ordered 250 tanks from the United States", "Australia planned to
+        // buy missiles from the United States"; the state is the last name
+        // before the trigger)
+        let seller = lex
+            .sale_prepositions
+            .get(w)
+            .is_some_and(|r| r.contains(&crate::lexicon::SaleRole::Seller));
+        let state_buyer = || {
+            (cl.lo..tr.first.min(g))
+                .rev()
+                .find_map(|k| self.mention(&cl.items[k]))
+                .is_some_and(|m| {
+                    !m.genitive
+                        && matches!(
+                            inp.actors.kind(&m.actor),
+                            ActorType::Country | ActorType::Government
+                        )
+                })
+        };
+        fits && c.members.iter().all(|&m| match self.kind_of(m) {
+            ActorType::Country => seller && state_buyer(),
+            ActorType::Region => false,
+            _ => true,
+        })
     }
 
     /// Whether `c` is what the clause's investment is made in: governed by
