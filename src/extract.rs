@@ -738,10 +738,26 @@ impl<'a> State<'a> {
                     });
                     // the main clause ends before the comma, or before the pronoun
                     let before = if comma(k - 1) { k - 1 } else { k };
-                    let ante_chain = self
-                        .chains(&items, lo, before)
-                        .into_iter()
-                        .rfind(|c| c.last + 2 >= k - 1);
+                    let chains = self.chains(&items, lo, before);
+                    let mut ante_at = chains.iter().rposition(|c| c.last + 2 >= k - 1);
+                    // (not the place in "Viasat of the United States, which
+                    // agreed …": the name the place phrase hangs on)
+                    if let Some(i) = ante_at.filter(|&i| i > 0) {
+                        let c = &chains[i];
+                        let place = c.members.iter().all(|&m| {
+                            matches!(
+                                inp.actors.kind(&inp.mentions[m].actor),
+                                ActorType::Country | ActorType::Region
+                            )
+                        });
+                        if place
+                            && c.gov == Gov::NotParty
+                            && c.gov_at.is_some_and(|g| chains[i - 1].last + 1 == g)
+                        {
+                            ante_at = Some(i - 1);
+                        }
+                    }
+                    let ante_chain = ante_at.map(|i| chains[i].clone());
                     created |= self.clause(Clause {
                         si,
                         items: &items,
