@@ -491,6 +491,17 @@ impl<'a> State<'a> {
         let inp = self.inp;
         let sent = &inp.sentences[si];
         let mut items = self.items(sent.start, sent.end);
+        // a dateline before the first sentence of a block names a place, no
+        // party ("DRESDEN, Germany, Aug 8, 2023 – TSMC will build …")
+        // (its date stays, as the sentence's opening date)
+        if let Some(k) = self.dateline_prefix(si, &items) {
+            let dates: Vec<Item> = items[..k]
+                .iter()
+                .filter(|x| matches!(x.kind, ItemKind::Date(_)))
+                .cloned()
+                .collect();
+            items.splice(..k, dates);
+        }
         // "X, a joint venture of A and B": the owners' venture, out of the clauses
         let mut created = self.venture_appositions(si, &mut items);
         let block = self.block_of(si).clone();
@@ -1534,6 +1545,26 @@ impl<'a> State<'a> {
     /// preposition, names no actor and no agreement, and ends at a comma
     /// before names and their predicate is a clause of its own (its "talks"
     /// do not make the signing a negotiation). The comma's index.
+    /// The items of a dateline that opens sentence `si` (the first of its
+    /// block): a place, a date, then a dash ("DRESDEN, Germany, Aug 8, 2023 –",
+    /// "STOCKHOLM, 4 June 2025 —"): the index after the dash.
+    fn dateline_prefix(&self, si: usize, items: &[Item]) -> Option<usize> {
+        let inp = self.inp;
+        let sent = &inp.sentences[si];
+        if inp.blocks[sent.block].start != sent.start {
+            return None;
+        }
+        let dash = items
+            .iter()
+            .take(DATELINE_ITEMS)
+            .position(|x| matches!(x.kind, ItemKind::Punct('–' | '—' | '-')))?;
+        let dated = dash > 0 && matches!(items[dash - 1].kind, ItemKind::Date(_));
+        let place = items
+            .first()
+            .is_some_and(|x| inp.text[x.start..x.end].starts_with(char::is_uppercase));
+        (dated && place && (0..dash).any(|k| self.is_comma(&items[k]))).then_some(dash + 1)
+    }
+
     fn opening_adverbial(&self, items: &[Item]) -> Option<usize> {
         let inp = self.inp;
         // (a preposition of the lexicon, or one of the participles and
@@ -1779,6 +1810,10 @@ fn parenthetical(items: &[Item], at: usize, hi: usize) -> Option<usize> {
 
 /// How many sentences whose subject is itself an anaphor an anaphor's
 /// antecedent may be followed back through ([`State::last_company_hops`]).
+/// How far into a block's first sentence a dateline's dash may stand
+/// (items: place words, commas, the date).
+const DATELINE_ITEMS: usize = 16;
+
 const ANAPHOR_HOPS: u8 = 3;
 
 /// The rank of the vaguest descriptions ("agreement", "deal", and the weak

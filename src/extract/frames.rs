@@ -1486,9 +1486,18 @@ impl<'a> State<'a> {
                     && !self.pronoun(&items[k]))
                 .then_some(k)
             });
-        let anaphor_parties = cl
-            .range()
-            .find(|&k| has(inp, &items[k], |t| matches!(t, Tag::PartiesAnaphor)) && k <= pivot + 2);
+        // (not one after a comma that follows a subject: ", the four
+        // companies announced" attributes what the subject does)
+        let attribution = |k: usize| {
+            k > lo
+                && self.is_comma(&items[k - 1])
+                && chains.iter().any(|c| c.gov == Gov::None && c.last + 1 < k)
+        };
+        let anaphor_parties = cl.range().find(|&k| {
+            has(inp, &items[k], |t| matches!(t, Tag::PartiesAnaphor))
+                && k <= pivot + 2
+                && !attribution(k)
+        });
         // "A became B's partner when it bought C": the pronoun of a
         // subordinate clause is the main clause's subject
         let subordinate_it = anaphor_company
