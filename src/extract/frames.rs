@@ -2219,7 +2219,13 @@ impl<'a> State<'a> {
             return true;
         }
         for j in (k.saturating_sub(5).max(lo)..k).rev() {
-            if self.mention(&items[j]).is_some() || matches!(items[j].kind, ItemKind::Punct(_)) {
+            // (over a country that describes the head: "the U.S. company")
+            let nationality = self.mention(&items[j]).is_some_and(|m| {
+                !m.genitive && self.inp.actors.kind(&m.actor) == ActorType::Country
+            });
+            if (self.mention(&items[j]).is_some() && !nationality)
+                || matches!(items[j].kind, ItemKind::Punct(_))
+            {
                 return false;
             }
             if matches!(self.folded(&items[j]), "the" | "this" | "that" | "its") {

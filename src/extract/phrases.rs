@@ -173,7 +173,14 @@ impl<'a> State<'a> {
                 });
             let closes =
                 j >= hi || self.is_comma(&items[j]) || matches!(items[j].kind, ItemKind::Punct(_));
-            if before_name || (opens && closes) {
+            // (or after "the" before a company head that no name follows: the
+            // company is an anaphor, "the U.S. chipmaker signed …"; not a
+            // body's head, "the U.S. government signed …")
+            let anaphor = det
+                && !before_name
+                && has(inp, &items[j - 1], |t| matches!(t, Tag::CompanyHead))
+                && matches!(self.folded(&items[i - 1]), "the");
+            if before_name || (opens && closes) || anaphor {
                 modifier[i] = true;
             }
         }
