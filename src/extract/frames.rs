@@ -1545,15 +1545,19 @@ impl<'a> State<'a> {
             subject_end = s.last;
             f.fired("subject");
             // "Ericsson and the university signed …"
-            if let Some(c) = anaphor_company
-                .filter(|&a| {
-                    a > s.last + 1
-                        && self.joins(&items[s.last + 1])
-                        && (s.last + 2..a)
-                            .all(|k| has(inp, &items[k], |t| matches!(t, Tag::Determiner)))
+            // (also after a subject after the verb: "I april ingick Ericsson
+            // och universitetet ett avtal")
+            let joined_anaphor = (s.last + 2 < cl.hi && self.joins(&items[s.last + 1]))
+                .then(|| {
+                    (s.last + 2..cl.hi.min(s.last + 5))
+                        .take_while(|&k| {
+                            k == s.last + 2
+                                || has(inp, &items[k - 1], |t| matches!(t, Tag::Determiner))
+                        })
+                        .find(|&k| self.company_anaphor(items, k, lo))
                 })
-                .and_then(|a| self.resolve_company_anaphor(cl, a))
-            {
+                .flatten();
+            if let Some(c) = joined_anaphor.and_then(|a| self.resolve_company_anaphor(cl, a)) {
                 f.parties.insert(c);
                 f.fired("company-anaphor");
             }
