@@ -489,19 +489,7 @@ impl<'a> State<'a> {
 
     fn sentence(&mut self, si: usize) {
         let inp = self.inp;
-        let sent = &inp.sentences[si];
-        let mut items = self.items(sent.start, sent.end);
-        // a dateline before the first sentence of a block names a place, no
-        // party ("DRESDEN, Germany, Aug 8, 2023 – TSMC will build …")
-        // (its date stays, as the sentence's opening date)
-        if let Some(k) = self.dateline_prefix(si, &items) {
-            let dates: Vec<Item> = items[..k]
-                .iter()
-                .filter(|x| matches!(x.kind, ItemKind::Date(_)))
-                .cloned()
-                .collect();
-            items.splice(..k, dates);
-        }
+        let mut items = self.sentence_items(si);
         // "X, a joint venture of A and B": the owners' venture, out of the clauses
         let mut created = self.venture_appositions(si, &mut items);
         let block = self.block_of(si).clone();
@@ -1004,7 +992,7 @@ impl<'a> State<'a> {
                             | ActorType::Country
                     ))
         };
-        let sent_items = self.items(inp.sentences[si].start, inp.sentences[si].end);
+        let sent_items = self.sentence_items(si);
         if let Some(c) = self
             .chains(&sent_items, 0, sent_items.len())
             .into_iter()
@@ -1020,7 +1008,7 @@ impl<'a> State<'a> {
         // ("China … is pushing a rival route. In September it signed …")
         if let Some(prev) = si.checked_sub(1) {
             let ps = &inp.sentences[prev];
-            let prev_items = self.items(ps.start, ps.end);
+            let prev_items = self.sentence_items(prev);
             if let Some(c) = self
                 .chains(&prev_items, 0, prev_items.len())
                 .into_iter()
@@ -1059,7 +1047,7 @@ impl<'a> State<'a> {
             .sentences
             .get(psi)
             .filter(|_| psi < si)
-            .map(|ps| self.items(ps.start, ps.end));
+            .map(|_| self.sentence_items(psi));
         // (or the name right after the verb that opens it in Swedish word
         // order: "År 2019 köpte Sobi Dova Pharmaceuticals"; after an
         // English opening adverbial it cost the unread set an agreement)
@@ -1545,6 +1533,24 @@ impl<'a> State<'a> {
     /// preposition, names no actor and no agreement, and ends at a comma
     /// before names and their predicate is a clause of its own (its "talks"
     /// do not make the signing a negotiation). The comma's index.
+    /// The items of sentence `si`. A dateline before the first sentence of a
+    /// block names a place, no party ("DRESDEN, Germany, Aug 8, 2023 – TSMC
+    /// will build …"): it is left out but for its date, which stays as the
+    /// sentence's opening date.
+    fn sentence_items(&self, si: usize) -> Vec<Item> {
+        let sent = &self.inp.sentences[si];
+        let mut items = self.items(sent.start, sent.end);
+        if let Some(k) = self.dateline_prefix(si, &items) {
+            let dates: Vec<Item> = items[..k]
+                .iter()
+                .filter(|x| matches!(x.kind, ItemKind::Date(_)))
+                .cloned()
+                .collect();
+            items.splice(..k, dates);
+        }
+        items
+    }
+
     /// The items of a dateline that opens sentence `si` (the first of its
     /// block): a place, a date, then a dash ("DRESDEN, Germany, Aug 8, 2023 –",
     /// "STOCKHOLM, 4 June 2025 —"): the index after the dash.
