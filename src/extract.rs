@@ -566,8 +566,19 @@ impl<'a> State<'a> {
             // (or with no predicate at all, but a name after a preposition:
             // "… signed an MoU, pledging to pool resources while their ties
             // with C were frozen": C is no party of the MoU)
+            // (or an anaphor and a predicate: "… agreed to sell its stake to
+            // B, weeks after it signed an MoU with C"; not after a date, whose
+            // time it tells: "blev storägare 2018, då bolaget köpte …")
+            let anaphor_then_predicate = || {
+                k + 2 < items.len()
+                    && self.company_anaphor(&items, k + 1, lo)
+                    && items[k + 2..].iter().take(3).any(pred)
+                    && !items[k.saturating_sub(2)..k]
+                        .iter()
+                        .any(|x| matches!(x.kind, ItemKind::Date(_)))
+            };
             let subordinate = has(inp, &items[k], |t| matches!(t, Tag::Subordinator))
-                && (self.names_then_predicate(&items, k + 1) || {
+                && (self.names_then_predicate(&items, k + 1) || anaphor_then_predicate() || {
                     let end = (k + 1..items.len())
                         .find(|&j| {
                             self.is_comma(&items[j])
