@@ -973,6 +973,63 @@ impl<'a> State<'a> {
         self.last_company_hops(si, items, lo, (salient, false), ANAPHOR_HOPS)
     }
 
+    /// Whether an actor is one an anaphor may stand for: "it" any body, a
+    /// country too ("China … In September it signed an MoU with Tanzania");
+    /// a noun anaphor (`salient`: "the company", "Bolaget") only a company.
+    fn anaphor_fits(&self, id: &str, salient: bool) -> bool {
+        match self.inp.actors.kind(id) {
+            ActorType::Company => true,
+            ActorType::Organization
+            | ActorType::Government
+            | ActorType::Alliance
+            | ActorType::Country => !salient,
+            _ => false,
+        }
+    }
+
+    /// The antecedent the sentence before `si` gives an anaphor: for "it",
+    /// a body that is no company and opens it ("China … is pushing a rival
+    /// route. In September it signed …"); for any anaphor, when it names no
+    /// company but opens with a company anaphor, what that one stands for
+    /// ("The operator then turned to a competitor. It signed …"), with that
+    /// anaphor's salience, after the subject of the sentence that names the
+    /// last company ("The privately owned group has been expanding. Last
+    /// December it …" after "MSC … runs").
+    fn previous_sentence_antecedent(&self, si: usize, salient: bool, hops: u8) -> Option<String> {
+        let inp = self.inp;
+        let prev = si.checked_sub(1)?;
+        let ps = &inp.sentences[prev];
+        let prev_items = self.sentence_items(prev);
+        if let Some(c) = self
+            .chains(&prev_items, 0, prev_items.len())
+            .into_iter()
+            .next()
+            .filter(|c| !salient && c.gov == Gov::None && c.first <= 1)
+        {
+            let id = &inp.mentions[c.members[0]].actor;
+            let company = inp.actors.kind(id) == ActorType::Company;
+            if self.anaphor_fits(id, salient)
+                && !company
+                && !self.modifies_noun(&prev_items, c.first)
+            {
+                return Some(id.to_string());
+            }
+        }
+        let names_company = self
+            .mentions_in(ps.start, ps.end)
+            .iter()
+            .any(|m| inp.actors.kind(&m.actor) == ActorType::Company);
+        let opening =
+            (0..prev_items.len().min(4)).find(|&k| self.company_anaphor(&prev_items, k, 0));
+        match (names_company, opening, hops) {
+            (false, Some(k), 1..) => {
+                let noun = !self.pronoun(&prev_items[k]);
+                self.last_company_hops(prev, &prev_items, k, (noun, true), hops - 1)
+            }
+            _ => None,
+        }
+    }
+
     /// [`State::last_company`], following at most `hops` sentences whose
     /// subject is itself an anaphor (bounded: a long run of sentences that
     /// each open with "It" costs a few steps each, not one per sentence).
@@ -989,20 +1046,7 @@ impl<'a> State<'a> {
     ) -> Option<String> {
         let inp = self.inp;
         let is_company = |id: &str| inp.actors.kind(id) == ActorType::Company;
-        // a subject that "it" may stand for: any body, a country too ("China
-        // … In September it signed an MoU with Tanzania"); a noun anaphor
-        // ("the company", "Bolaget") only a company
-        let fits = |id: &str| {
-            is_company(id)
-                || (!salient
-                    && matches!(
-                        inp.actors.kind(id),
-                        ActorType::Organization
-                            | ActorType::Government
-                            | ActorType::Alliance
-                            | ActorType::Country
-                    ))
-        };
+        let fits = |id: &str| self.anaphor_fits(id, salient);
         let sent_items = self.sentence_items(si);
         if let Some(c) = self
             .chains(&sent_items, 0, sent_items.len())
@@ -1015,38 +1059,8 @@ impl<'a> State<'a> {
                 return Some(id.to_string());
             }
         }
-        // "it" after a sentence that opens with a body that is no company
-        // ("China … is pushing a rival route. In September it signed …")
-        if let Some(prev) = si.checked_sub(1) {
-            let ps = &inp.sentences[prev];
-            let prev_items = self.sentence_items(prev);
-            if let Some(c) = self
-                .chains(&prev_items, 0, prev_items.len())
-                .into_iter()
-                .next()
-                .filter(|c| !salient && c.gov == Gov::None && c.first <= 1)
-            {
-                let id = &inp.mentions[c.members[0]].actor;
-                if fits(id) && !is_company(id) && !self.modifies_noun(&prev_items, c.first) {
-                    return Some(id.to_string());
-                }
-            }
-            // a sentence before that names no company but opens with an
-            // anaphor stands for what that one does ("The operator then
-            // turned to a competitor. It signed …")
-            let names_company = self
-                .mentions_in(ps.start, ps.end)
-                .iter()
-                .any(|m| is_company(&m.actor));
-            let opening =
-                (0..prev_items.len().min(4)).find(|&k| self.company_anaphor(&prev_items, k, 0));
-            // (with the salience of that anaphor, after the subject of the
-            // sentence that names the last company: "The privately owned group
-            // has been expanding. Last December it …" after "MSC … runs")
-            if let (false, Some(k), 1..) = (names_company, opening, hops) {
-                let noun = !self.pronoun(&prev_items[k]);
-                return self.last_company_hops(prev, &prev_items, k, (noun, true), hops - 1);
-            }
+        if let Some(id) = self.previous_sentence_antecedent(si, salient, hops) {
+            return Some(id);
         }
         let last = self.company_named_before(inp.sentences[si].start, |_| true)?;
         // the subject that opens the sentence naming it is the likelier
