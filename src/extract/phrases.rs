@@ -567,6 +567,28 @@ impl<'a> State<'a> {
                 k += 1;
                 d += 1;
             }
+            // "A and twelve operators, among them B, C and D": the examples
+            // of a noun phrase coordinated with a member are members
+            // (a longer noun phrase: "och tolv av världens största
+            // teleoperatörer, bland dem …")
+            let e = (k..hi.min(k + 4))
+                .find(|&e| !self.descriptor(&items[e]))
+                .unwrap_or(k);
+            if d > 0
+                && e + 2 < hi
+                && self.is_comma(&items[e])
+                && has(inp, &items[e + 1], |t| matches!(t, Tag::Example))
+            {
+                k = e + 2;
+                if self.is_comma(&items[k]) {
+                    k += 1;
+                }
+                // (and a descriptor before the first example: "bland dem
+                // amerikanska AT&T")
+                while k < hi && k < e + 5 && self.descriptor(&items[k]) {
+                    k += 1;
+                }
+            }
             if k < hi && self.mention(&items[k]).is_some() && !modifier[k] {
                 members.push(k);
                 last = k;
