@@ -433,19 +433,14 @@ pub fn resolve(v: DateValue, cx: &Context) -> Option<Date> {
             }
             Relative::LastMonth => {
                 let d = cx.dateline?;
-                let m = d.m?;
-                Some(if m == 1 {
-                    Date {
-                        y: d.y - 1,
-                        m: Some(12),
-                        d: None,
-                    }
-                } else {
-                    Date {
-                        y: d.y,
-                        m: Some(m - 1),
-                        d: None,
-                    }
+                let (y, m) = match d.m? {
+                    1 => (d.y - 1, 12),
+                    m => (d.y, m - 1),
+                };
+                Some(Date {
+                    y,
+                    m: Some(m),
+                    d: None,
                 })
             }
             Relative::Weekday | Relative::Later => None,

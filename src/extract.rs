@@ -1553,11 +1553,6 @@ impl<'a> State<'a> {
         (plain && close + 1 < items.len()).then_some(close + 1)
     }
 
-    /// "Following talks in Stockholm, A and B signed …", "Efter långa
-    /// förhandlingar, A och B …": a phrase that opens the sentence with a
-    /// preposition, names no actor and no agreement, and ends at a comma
-    /// before names and their predicate is a clause of its own (its "talks"
-    /// do not make the signing a negotiation). The comma's index.
     /// The items of sentence `si`. A dateline before the first sentence of a
     /// block names a place, no party ("DRESDEN, Germany, Aug 8, 2023 – TSMC
     /// will build …"): it is left out but for its date, which stays as the
@@ -1596,6 +1591,11 @@ impl<'a> State<'a> {
         (dated && place && (0..dash).any(|k| self.is_comma(&items[k]))).then_some(dash + 1)
     }
 
+    /// "Following talks in Stockholm, A and B signed …", "Efter långa
+    /// förhandlingar, A och B …": a phrase that opens the sentence with a
+    /// preposition, names no actor and no agreement, and ends at a comma
+    /// before names and their predicate is a clause of its own (its "talks"
+    /// do not make the signing a negotiation). The comma's index.
     fn opening_adverbial(&self, items: &[Item]) -> Option<usize> {
         let inp = self.inp;
         // (a preposition of the lexicon, or one of the participles and
@@ -1839,12 +1839,12 @@ fn parenthetical(items: &[Item], at: usize, hi: usize) -> Option<usize> {
     (at + 1..hi.min(at + 8)).find(|&k| matches!(items[k].kind, ItemKind::Punct(')')))
 }
 
-/// How many sentences whose subject is itself an anaphor an anaphor's
-/// antecedent may be followed back through ([`State::last_company_hops`]).
 /// How far into a block's first sentence a dateline's dash may stand
 /// (items: place words, commas, the date).
 const DATELINE_ITEMS: usize = 16;
 
+/// How many sentences whose subject is itself an anaphor an anaphor's
+/// antecedent may be followed back through ([`State::last_company_hops`]).
 const ANAPHOR_HOPS: u8 = 3;
 
 /// The rank of the vaguest descriptions ("agreement", "deal", and the weak

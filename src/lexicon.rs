@@ -330,6 +330,18 @@ struct VerbEntry {
     sale: bool,
 }
 
+impl VerbEntry {
+    /// The tag its phrases carry.
+    fn tag(&self) -> Tag {
+        Tag::AgreementVerb {
+            kind: self.kind,
+            status: self.status,
+            object_kind: self.object_kind,
+            sale: self.sale,
+        }
+    }
+}
+
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct StatusEntries {
@@ -1265,12 +1277,7 @@ impl Lexicon {
             );
             for v in &f.agreement_verb {
                 for p in &v.phrases {
-                    let tag = Tag::AgreementVerb {
-                        kind: v.kind,
-                        status: v.status,
-                        object_kind: v.object_kind,
-                        sale: v.sale,
-                    };
+                    let tag = v.tag();
                     let w: Vec<String> = p.split_whitespace().map(fold).collect();
                     if w.len() == 2 && agreement_particles.contains(&w[1]) {
                         split_verbs.push((w[0].clone(), w[1].clone(), tag.clone()));
@@ -1324,15 +1331,7 @@ impl Lexicon {
                         };
                         let joined = format!("{} {rest}", p.trim());
                         add(&joined, Tag::Status(Status::Planned));
-                        add(
-                            &joined,
-                            Tag::AgreementVerb {
-                                kind: v.kind,
-                                status: v.status,
-                                object_kind: v.object_kind,
-                                sale: v.sale,
-                            },
-                        );
+                        add(&joined, v.tag());
                     }
                 }
             }

@@ -2224,12 +2224,10 @@ impl<'a> State<'a> {
         }
         for j in (k.saturating_sub(5).max(lo)..k).rev() {
             // (over a country that describes the head: "the U.S. company")
-            let nationality = self.mention(&items[j]).is_some_and(|m| {
-                !m.genitive && self.inp.actors.kind(&m.actor) == ActorType::Country
+            let other_name = self.mention(&items[j]).is_some_and(|m| {
+                m.genitive || self.inp.actors.kind(&m.actor) != ActorType::Country
             });
-            if (self.mention(&items[j]).is_some() && !nationality)
-                || matches!(items[j].kind, ItemKind::Punct(_))
-            {
+            if other_name || matches!(items[j].kind, ItemKind::Punct(_)) {
                 return false;
             }
             if matches!(self.folded(&items[j]), "the" | "this" | "that" | "its") {

@@ -568,9 +568,8 @@ impl<'a> State<'a> {
                 d += 1;
             }
             // "A and twelve operators, among them B, C and D": the examples
-            // of a noun phrase coordinated with a member are members
-            // (a longer noun phrase: "och tolv av världens största
-            // teleoperatörer, bland dem …")
+            // of a noun phrase coordinated with a member are members (past
+            // the four descriptors above, up to four more)
             let e = (k..hi.min(k + 4))
                 .find(|&e| !self.descriptor(&items[e]))
                 .unwrap_or(k);
