@@ -116,19 +116,24 @@ pub struct Found {
     pub actors: Vec<Discovered>,
 }
 
-/// Tells whether an actor id is a country or region.
-pub type IsPlace<'a> = &'a dyn Fn(&str) -> bool;
+/// The type of the actor with this id (`None` for an unknown id).
+pub type KindOf<'a> = &'a dyn Fn(&str) -> Option<ActorType>;
+
+/// Whether `kind_of` says the actor is a country or region.
+fn is_place(kind_of: KindOf<'_>, id: &str) -> bool {
+    matches!(kind_of(id), Some(ActorType::Country | ActorType::Region))
+}
 
 /// Learns acronym definitions and discovers people in `text`.
 ///
 /// `sentences` are byte spans; `mentions` are the gazetteer's (sorted);
-/// `phrases` are the lexicon's matches over the whole text; `is_place` tells
-/// a country or region among the mentions' actors.
+/// `phrases` are the lexicon's matches over the whole text; `kind_of` gives
+/// the type of a mention's actor.
 pub fn discover(
     text: &str,
     folded: &str,
     sentences: &[(usize, usize)],
-    (mentions, is_place): (&[Mention], IsPlace<'_>),
+    (mentions, kind_of): (&[Mention], KindOf<'_>),
     phrases: &[PhraseMatch],
     lexicon: &Lexicon,
 ) -> Found {
@@ -346,7 +351,7 @@ pub fn discover(
     discover_parties(
         text,
         sentences,
-        (mentions, is_place),
+        (mentions, kind_of),
         phrases,
         ix,
         lexicon,
@@ -390,7 +395,7 @@ fn rule_tag(g: &Tag) -> bool {
 fn discover_parties(
     text: &str,
     sentences: &[(usize, usize)],
-    (mentions, is_place): (&[Mention], IsPlace<'_>),
+    (mentions, kind_of): (&[Mention], KindOf<'_>),
     phrases: &[PhraseMatch],
     (mix, pix): (&SpanIndex, &SpanIndex),
     lexicon: &Lexicon,
@@ -418,15 +423,20 @@ fn discover_parties(
         .values()
         .filter(|d| d.kind != ActorType::Person)
         .map(|d| (d.name.clone(), d.id.clone()))
-        .chain(mentions.iter().filter(|m| !is_place(&m.actor)).map(|m| {
-            let w = &text[m.start..m.end];
-            let bare = if m.genitive {
-                &w[..w.len() - genitive_suffix(w)]
-            } else {
-                w
-            };
-            (normalize_ws(bare), m.actor.to_string())
-        }))
+        .chain(
+            mentions
+                .iter()
+                .filter(|m| !is_place(kind_of, &m.actor))
+                .map(|m| {
+                    let w = &text[m.start..m.end];
+                    let bare = if m.genitive {
+                        &w[..w.len() - genitive_suffix(w)]
+                    } else {
+                        w
+                    };
+                    (normalize_ws(bare), m.actor.to_string())
+                }),
+        )
         .collect();
     for (ss, se) in sentences.iter().copied() {
         let from = phrases.partition_point(|p| p.start < ss);
@@ -538,7 +548,7 @@ fn discover_parties(
                 .get(j)
                 .filter(|t| t.word && &text[toks[j - 1].end..t.start] == " ")
                 .and_then(|t| mix.first_holding(t.start, t.end).map(|k| (t, &mentions[k])))
-                .filter(|(t, m)| m.start == t.start && !m.genitive && is_place(&m.actor));
+                .filter(|(t, m)| m.start == t.start && !m.genitive && is_place(kind_of, &m.actor));
             let j = match place {
                 Some((_, m)) => {
                     let after = toks.partition_point(|t| t.start < m.end);
@@ -1285,7 +1295,7 @@ pub fn discover_forms(
     text: &str,
     folded: &str,
     sentences: &[(usize, usize)],
-    (mentions, is_place): (&[Mention], IsPlace<'_>),
+    (mentions, kind_of): (&[Mention], KindOf<'_>),
     lexicon: &Lexicon,
 ) -> Found {
     let forms = &lexicon.forms;
@@ -1709,7 +1719,9 @@ pub fn discover_forms(
                 let Some(m) = (i > 0)
                     .then(|| mention_over(toks[i - 1].start, toks[i - 1].end))
                     .flatten()
-                    .filter(|m| m.genitive && m.end == toks[i - 1].end && is_place(&m.actor))
+                    .filter(|m| {
+                        m.genitive && m.end == toks[i - 1].end && is_place(kind_of, &m.actor)
+                    })
                 else {
                     continue;
                 };
@@ -1726,7 +1738,9 @@ pub fn discover_forms(
                         if let Some(t) = toks.get(hi + 2).filter(|t| t.word) {
                             match mention_over(t.start, t.end) {
                                 Some(p)
-                                    if p.start == t.start && !p.genitive && is_place(&p.actor) =>
+                                    if p.start == t.start
+                                        && !p.genitive
+                                        && is_place(kind_of, &p.actor) =>
                                 {
                                     end = p.end;
                                 }
@@ -1764,11 +1778,28 @@ pub fn discover_forms(
                 // right after them ("Ingrid Capacity AB")
                 // (each part of a double name capitalised: "Lind-Berg", not the
                 // compound "Per Geijer-fyndigheten")
-                let rest = forward(after, 2, &|w| {
-                    person_word(w, false)
-                        && w.split('-')
-                            .all(|p| p.chars().next().is_some_and(char::is_uppercase))
+                // A known person's one-word alias right after another given
+                // name is someone else's surname: "Mikael Granholm" is not
+                // Jennifer Granholm (whose full name, had it been written,
+                // would have held this given name in its mention).
+                let other_surname = toks.get(after).is_some_and(|t| {
+                    mention_over(t.start, t.end).is_some_and(|m| {
+                        m.start == t.start
+                            && m.end == t.end
+                            && !m.alias.contains(' ')
+                            && kind_of(&m.actor) == Some(ActorType::Person)
+                            && person_word(word(t), false)
+                    })
                 });
+                let rest = if other_surname {
+                    vec![after]
+                } else {
+                    forward(after, 2, &|w| {
+                        person_word(w, false)
+                            && w.split('-')
+                                .all(|p| p.chars().next().is_some_and(char::is_uppercase))
+                    })
+                };
                 let cue_at = |t: &Tok| {
                     forms
                         .find(text, folded, t.start, t.end)

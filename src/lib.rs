@@ -365,14 +365,9 @@ impl Pipeline {
         // names known by their form or the word before them ("Grafintec Oy",
         // "Ministry of X", "Mr. TAKAHARA", "miner Lynas"), before the rules
         // decide which sentences name an actor
-        let is_place = |id: &str| {
-            matches!(
-                self.gazetteer.get(id).map(|e| e.kind),
-                Some(ActorType::Country | ActorType::Region)
-            )
-        };
+        let kind_of = |id: &str| self.gazetteer.get(id).map(|e| e.kind);
         let forms =
-            discover::discover_forms(text, &folded, &spans, (&mentions, &is_place), &self.lexicon);
+            discover::discover_forms(text, &folded, &spans, (&mentions, &kind_of), &self.lexicon);
         if !forms.mentions.is_empty() {
             let replaced: rustc_hash::FxHashSet<(usize, usize)> =
                 forms.replaced.iter().copied().collect();
@@ -445,7 +440,7 @@ impl Pipeline {
             text,
             &folded,
             &live,
-            (&mentions, &is_place),
+            (&mentions, &kind_of),
             &phrases,
             &self.lexicon,
         );
