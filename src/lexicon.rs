@@ -223,6 +223,9 @@ pub enum Tag {
     Joins,
     /// A verb of commenting (`said`, `välkomnade`): its subject is no signatory.
     Comment,
+    /// A preposition of commenting (`according to`, `enligt`): it names its
+    /// source after it, and the name before it is no speaker.
+    SourcePreposition,
     /// A role or title word (`minister`, `executive vice president`).
     Role,
     /// Refines a generic agreement's kind.
@@ -525,6 +528,8 @@ struct LangFile {
     joiners: Vec<String>,
     #[serde(default)]
     comment_verbs: Vec<String>,
+    #[serde(default)]
+    source_prepositions: Vec<String>,
     #[serde(default)]
     roles: Vec<String>,
     #[serde(default)]
@@ -1346,7 +1351,7 @@ impl Lexicon {
             for p in &f.status.after {
                 add(p, Tag::AfterTalks);
             }
-            let simple: [(&Vec<String>, Tag); 42] = [
+            let simple: [(&Vec<String>, Tag); 44] = [
                 (&f.inverted_plan.verbs, Tag::Plan(PlanWord::Verb)),
                 (&f.inverted_plan.marker, Tag::Plan(PlanWord::Marker)),
                 (&f.inverted_plan.modals, Tag::Plan(PlanWord::Modal)),
@@ -1373,6 +1378,8 @@ impl Lexicon {
                 (&f.counterpart, Tag::Counterpart),
                 (&f.joiners, Tag::Joins),
                 (&f.comment_verbs, Tag::Comment),
+                (&f.source_prepositions, Tag::Comment),
+                (&f.source_prepositions, Tag::SourcePreposition),
                 (&f.roles, Tag::Role),
                 (&f.relative_pronouns, Tag::Which),
                 (&f.complementizers, Tag::Complementizer),

@@ -1446,10 +1446,14 @@ impl<'a> State<'a> {
                 c.first < pivot || c.gov == Gov::Verb || (c.first > pivot && c.first <= pivot + 2)
             })
             // the speaker of "Bloomberg reported that the two companies had struck …"
+            // (not the name before "enligt", "according to": "där Acme
+            // enligt ett leveransavtal levererar …" is Acme's delivery)
             .filter(|c| {
                 c.last >= pivot
-                    || !(c.last + 1..pivot)
-                        .any(|k| has(inp, &items[k], |t| matches!(t, Tag::Comment)))
+                    || !(c.last + 1..pivot).any(|k| {
+                        has(inp, &items[k], |t| matches!(t, Tag::Comment))
+                            && !has(inp, &items[k], |t| matches!(t, Tag::SourcePreposition))
+                    })
             })
             // the object of a verb before "and"/"och", when a name opens the
             // clause: "A har lämnat Danmark och sålde …" is A's sale

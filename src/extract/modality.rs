@@ -282,8 +282,13 @@ impl<'a> State<'a> {
                 if self.is_comma(&items[j]) {
                     return j > cl.lo && self.mention(&items[j - 1]).is_some() && words > 0;
                 }
+                // (a verb between says it is a clause: "Acme, according to
+                // Reuters, signed a supply deal")
                 if !matches!(items[j].kind, ItemKind::Word | ItemKind::Phrase(_))
                     || self.mention(&items[j]).is_some()
+                    || has(inp, &items[j], |t| {
+                        matches!(t, Tag::Status(_) | Tag::AgreementVerb { .. })
+                    })
                 {
                     return false;
                 }
