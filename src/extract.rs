@@ -1308,6 +1308,30 @@ impl<'a> State<'a> {
                 })
             })
             .max_by_key(|x| x.1);
+        // "the agreement was terminated", "avtalet sades upp"; not what a
+        // clause of its own, after "and" and a new subject, ends: "Avtalet
+        // omfattar patent, och parterna drar tillbaka sina stämningar"
+        let ends = |k: usize| {
+            has(inp, &items[k], |t| {
+                matches!(t, Tag::Status(Status::Terminated))
+            })
+        };
+        let agreement_at = |k: usize| has(inp, &items[k], |t| matches!(t, Tag::Agreement { .. }));
+        let ended_elsewhere = (0..items.len()).find(|&k| ends(k)).is_some_and(|t| {
+            let new_subject = (0..t).any(|k| {
+                k > 0
+                    && (0..k).any(agreement_at)
+                    && has(inp, &items[k - 1], |t| matches!(t, Tag::Coord))
+                    && (self.mention(&items[k]).is_some()
+                        || has(inp, &items[k], |t| {
+                            matches!(t, Tag::PartiesAnaphor | Tag::CompanyAnaphor)
+                        }))
+            });
+            new_subject
+                && !(t + 1..items.len()).any(|k| {
+                    agreement_at(k) || matches!(self.folded(&items[k]), "it" | "det" | "den")
+                })
+        });
         let date_val = date.map(|d| (self.dates[d].value, self.unanchored(d)));
         let ag = &mut self.out[a];
         ag.sentences.push(si);
@@ -1332,9 +1356,10 @@ impl<'a> State<'a> {
         if predicate && !comment {
             ag.signatories.extend(persons);
         }
-        // "the agreement was terminated", "avtalet sades upp"
+        // (stated after the other changes, which borrow the agreement)
         if has_tag(&|t| matches!(t, Tag::Status(Status::Terminated)))
             && !has_tag(&|t| matches!(t, Tag::Negation))
+            && !ended_elsewhere
         {
             ag.status = Status::Terminated;
         }
