@@ -1029,7 +1029,10 @@ pub struct Lexicon {
     function_shapes: Box<[u64; 256]>,
     /// Abbreviations (with dots) for segmentation.
     pub abbreviations: Vec<String>,
-    /// Folded ordinary words, for gazetteer linting.
+    /// Folded ordinary words (`common_words`, the function words and the
+    /// number words): for gazetteer linting, and an alias written
+    /// capitalised that is one of them names its actor only where the text
+    /// capitalises it too (`Three` is no actor in "three of its sites").
     pub common_words: HashSet<String>,
     /// Folded last words of parties anaphora that may stand for countries
     /// ("the two countries", "they", "parterna"); the others ("the two
@@ -1199,7 +1202,13 @@ impl Lexicon {
             }
             languages.push(f.lang.clone());
             abbreviations.extend(f.abbreviations.iter().cloned());
-            common_words.extend(f.common_words.iter().map(|w| fold(w)));
+            common_words.extend(
+                f.common_words
+                    .iter()
+                    .chain(&f.function_words)
+                    .chain(&f.numbers)
+                    .map(|w| fold(w)),
+            );
             country_anaphora.extend(f.country_anaphora.iter().map(|w| fold(w)));
             company_plurals.extend(f.company_plurals.iter().map(|w| fold(w)));
             owner_participles.extend(f.owner_participles.iter().map(|w| fold(w)));

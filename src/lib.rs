@@ -362,6 +362,14 @@ impl Pipeline {
         let cut = sentences.iter().filter(|s| s.cut).count();
         let spans: Vec<(usize, usize)> = sentences.iter().map(|s| (s.start, s.end)).collect();
         let mut mentions = self.matcher.find(text, &folded);
+        // an ordinary word in lower case is no name, whatever case an alias
+        // allows: "three of its sites" does not name Three
+        mentions.retain(|m| {
+            let surface = &text[m.start..m.end];
+            !(m.alias.chars().next().is_some_and(char::is_uppercase)
+                && !surface.chars().any(char::is_uppercase)
+                && self.lexicon.common_words.contains(&folded[m.start..m.end]))
+        });
         // names known by their form or the word before them ("Grafintec Oy",
         // "Ministry of X", "Mr. TAKAHARA", "miner Lynas"), before the rules
         // decide which sentences name an actor
@@ -1097,6 +1105,38 @@ mod tests {
             }
             let _ = input::html_to_text(&format!("<p>{text}</p>"));
         }
+    }
+
+    /// A user alias that is an ordinary word ("Three", a number word; "Kina"
+    /// is none) names its actor only where the text capitalises it.
+    #[test]
+    fn an_ordinary_word_in_lower_case_names_no_actor() {
+        let mut b = Gazetteer::builder();
+        b.add_embedded().add_source(
+            "user.tsv",
+            "id\ttype\tname\taliases\tcountry\taffiliation\tnote\n\
+             three_uk\tcompany\tThree UK\tThree\tGB\t\t\n",
+        );
+        let p = Pipeline::new(b.build().unwrap(), Lexicon::embedded());
+        let text = "Novo Nordisk will buy three of the sites. Three signed a deal with Nokia. \
+                    Avtalet med kina gäller.";
+        let f = p.extract(&Document::new("ordinary", text.to_string()));
+        let mentions: Vec<(&str, &str)> = f
+            .actors
+            .iter()
+            .flat_map(|a| {
+                a.mentions
+                    .iter()
+                    .map(move |m| (a.id.as_str(), &text[m.start..m.end]))
+            })
+            .collect();
+        assert!(
+            mentions.contains(&("actor:three_uk", "Three")),
+            "{mentions:?}"
+        );
+        assert!(!mentions.iter().any(|m| m.1 == "three"), "{mentions:?}");
+        // (a country written in lower case is still the country)
+        assert!(mentions.contains(&("actor:china", "kina")), "{mentions:?}");
     }
 
     /// Issue 17: a multi-byte space (NBSP) between a word and a name made the
