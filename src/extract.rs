@@ -1893,9 +1893,19 @@ fn same(a: &Agreement, b: &Agreement) -> bool {
                     || (b.heading && !a.heading && b.kind_rank < a.kind_rank)
                     || prospective_restatement(a, b))))
         && match (a.date, b.date) {
-            (Some(x), Some(y)) => x.compatible(y),
+            // (talks, dated when they were held, and their signing, dated
+            // when it was: "A held talks with B in March. The two firms
+            // signed a supply agreement on May 3")
+            (Some(x), Some(y)) => x.compatible(y) || talks_and_signing(a, b),
             _ => true,
         }
+}
+
+/// One of the two is talks and the other the signing.
+fn talks_and_signing(a: &Agreement, b: &Agreement) -> bool {
+    let is = |x: &Agreement, s: Status| x.status == s && x.reference.is_none() && !x.heading;
+    (is(a, Status::Negotiating) && is(b, Status::Signed))
+        || (is(a, Status::Signed) && is(b, Status::Negotiating))
 }
 
 /// "The agreement between A and B, which was signed in 2015, was terminated
@@ -1946,13 +1956,18 @@ fn absorb(a: &mut Agreement, b: Agreement) {
         s.append(&mut a.sentences);
         a.sentences = s;
     }
-    // an announcement of what is then stated as signed is the signing
+    // an announcement of what is then stated as signed is the signing, and
+    // so are talks ("A and B have been in talks since January. The two firms
+    // on Tuesday signed …"), whose date is the talks', not the signing's
     // (a cited title or a heading restates; it does not report the signing)
-    if a.status == Status::Announced
+    if matches!(a.status, Status::Announced | Status::Negotiating)
         && b.status == Status::Signed
         && b.reference.is_none()
         && !b.heading
     {
+        if a.status == Status::Negotiating {
+            a.date = b.date;
+        }
         a.status = Status::Signed;
     }
     a.heading &= b.heading;
