@@ -696,9 +696,16 @@ impl<'a> State<'a> {
             has(inp, &items[k], |t| {
                 matches!(t, Tag::Agreement { weak: true, .. })
             }) && !introduced(k)
-                // "Samarbetet mellan A och B inleddes 2019"
+                // "Samarbetet mellan A och B inleddes 2019", "… upphör vid
+                // årsskiftet": a passive or an end of its own after it
                 && !(after(k, |t| matches!(t, Tag::Between))
-                    && cl.range().any(|j| has(inp, &items[j], |t| matches!(t, Tag::Passive))))
+                    && cl.range().any(|j| {
+                        has(inp, &items[j], |t| matches!(t, Tag::Passive))
+                            || (j > k
+                                && has(inp, &items[j], |t| {
+                                    matches!(t, Tag::Status(Status::Terminated))
+                                }))
+                    }))
                 // "Acmes samarbete med Beta inleddes 2019": a possessor
                 // before it and its partner after it
                 && !(k > cl.lo
