@@ -642,6 +642,21 @@ impl<'a> State<'a> {
                     .any(|x| has(inp, x, |t| matches!(t, Tag::With)));
                 (with_near && !splits) || self.second_verb_object(&items, lo, k)
             };
+            // "Acme, which operates the field, and Beta signed …": ", and"
+            // after a relative clause on the first name, before any
+            // predicate, closes it and goes on with the subject's list
+            let closes_relative = splits && and && named_next(k) && {
+                let lo = *cuts.last().unwrap();
+                (lo + 2..k).any(|j| {
+                    has(inp, &items[j], |t| matches!(t, Tag::Which))
+                        && self.is_comma(&items[j - 1])
+                        && self.mention(&items[j - 2]).is_some()
+                        && !items[lo..j].iter().any(pred)
+                })
+            };
+            if closes_relative {
+                continue;
+            }
             if shared {
                 cuts.push(k);
                 shares_subject.push(k);
@@ -727,11 +742,23 @@ impl<'a> State<'a> {
                         self.mention(&items[x - 1]).is_some()
                             && items.get(x + 1).is_some_and(|n| self.mention(n).is_some())
                     };
-                    let end = (k + 1..hi).find(|&x| comma(x) && !in_list(x)).unwrap_or(hi);
+                    // (or at ", and" as one phrase, the Oxford comma: "Acme,
+                    // which operates the field, and Beta signed …", which
+                    // goes on with the conjunction)
+                    let on_subject = !items[lo..k].iter().any(pred);
+                    let comma_and = |x: usize| {
+                        on_subject
+                            && inp.text[items[x].start..].starts_with(',')
+                            && !in_list(x)
+                            && items.get(x + 1).is_some_and(|n| self.mention(n).is_some())
+                    };
+                    let end = (k + 1..hi)
+                        .find(|&x| (comma(x) && !in_list(x)) || comma_and(x))
+                        .unwrap_or(hi);
                     // (without the comma that closes the relative clause, as
                     // without the one that opens it: "Acme, which makes
                     // cells, said it …" reads "Acme said it …")
-                    let rest = if end < hi && comma(k - 1) {
+                    let rest = if end < hi && comma(k - 1) && !comma_and(end) {
                         end + 1
                     } else {
                         end
