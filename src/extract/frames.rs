@@ -1039,8 +1039,23 @@ impl<'a> State<'a> {
                 f.explicit = true;
                 // "Epiroc was acquired by Sandvik": what is bought is a party
                 // too (what is owned jointly is the venture, not its party)
-                if !self.verb_of_kind(cl, tr, Kind::JointVenture) && tr.verb == Some(v) {
-                    if let Some(s) = chains.iter().rfind(|s| s.gov == Gov::None && s.last < v) {
+                // (and so is the subject of a predicate before the noun the
+                // participle describes: "Beta raised $120 million in a
+                // funding round led by Acme")
+                let described = participle == Some(v)
+                    && tr.main.is_some_and(|n| {
+                        (cl.lo..n).any(|k| {
+                            has(self.inp, &cl.items[k], |t| {
+                                matches!(t, Tag::Status(_) | Tag::AgreementVerb { .. })
+                            })
+                        })
+                    });
+                if !self.verb_of_kind(cl, tr, Kind::JointVenture)
+                    && (tr.verb == Some(v) || described)
+                {
+                    if let Some(s) = chains.iter().rfind(|s| {
+                        s.gov == Gov::None && s.last < v && tr.main.is_none_or(|n| s.last < n)
+                    }) {
                         self.add(&s.members, &mut f);
                         f.fired("subject");
                     } else if let Some(s) = cl.inherited_subject.as_ref() {
