@@ -2644,8 +2644,11 @@ impl<'a> State<'a> {
                         )
                 })
         };
+        // (nor a state right after the order it gives: "en order från
+        // Polen", "a contract from Poland")
+        let right_after_noun = || tr.nouns.iter().any(|&k| k < g && g == k + 1);
         fits && c.members.iter().all(|&m| match self.kind_of(m) {
-            ActorType::Country => seller && state_buyer(),
+            ActorType::Country => seller && (state_buyer() || right_after_noun()),
             ActorType::Region => false,
             _ => true,
         })
