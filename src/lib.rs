@@ -135,6 +135,10 @@ pub struct Pipeline {
     lexicon: Lexicon,
     matcher: Matcher,
     segmenter: Segmenter,
+    /// Gated aliases that name one entity each (as written) and its index:
+    /// a name discovered as a party or by its form that is one of them is
+    /// that entity ("Getinge och Elekta har ingått …" names Getinge AB).
+    gated: HashMap<String, usize>,
     /// Threads that extract the windows of one long document side by side.
     window_threads: usize,
 }
@@ -165,11 +169,29 @@ impl Pipeline {
     pub fn new(gazetteer: Gazetteer, lexicon: Lexicon) -> Self {
         let matcher = Matcher::new(&gazetteer);
         let segmenter = Segmenter::new(&lexicon.abbreviations);
+        let mut gated: HashMap<String, Option<usize>> = HashMap::new();
+        for (i, e) in gazetteer.entities().iter().enumerate() {
+            for a in e.aliases.iter().filter(|a| a.gated) {
+                gated
+                    .entry(a.text.to_string())
+                    .and_modify(|x| {
+                        if *x != Some(i) {
+                            *x = None;
+                        }
+                    })
+                    .or_insert(Some(i));
+            }
+        }
+        let gated = gated
+            .into_iter()
+            .filter_map(|(a, i)| Some((a, i?)))
+            .collect();
         Pipeline {
             gazetteer,
             lexicon,
             matcher,
             segmenter,
+            gated,
             window_threads: 1,
         }
     }
@@ -465,6 +487,7 @@ impl Pipeline {
             .chain(found.actors)
             .map(|d| (d.id.clone(), d))
             .collect();
+        self.known_by_gated_alias(&mut mentions, &mut discovered);
         self.subsidiaries(text, &mut mentions, &mut discovered);
         bylines(text, &blocks, &mut mentions, &mut discovered);
         let actors = Actors {
@@ -647,6 +670,36 @@ impl Pipeline {
     /// Graphite Co., Ltd."), so that what follows it (a ticker in brackets, an
     /// apposition) attaches to the name. Countries, regions and people keep
     /// their span.
+    /// A discovered actor whose name is a known entity's gated alias is that
+    /// entity: "Getinge och Elekta har ingått ett
+    /// partnerskap" names Getinge AB, whose one-word name is gated because
+    /// it is a town too.
+    fn known_by_gated_alias(
+        &self,
+        mentions: &mut [matcher::Mention],
+        discovered: &mut HashMap<String, discover::Discovered>,
+    ) {
+        let known: HashMap<String, std::sync::Arc<str>> = discovered
+            .values()
+            .filter_map(|d| {
+                let e = &self.gazetteer.entities()[*self.gated.get(&d.name)?];
+                // (a person's name is no company's; else the discovered
+                // type is a guess from the cue words)
+                ((e.kind == ActorType::Person) == (d.kind == ActorType::Person))
+                    .then(|| (d.id.clone(), e.id.as_str().into()))
+            })
+            .collect();
+        if known.is_empty() {
+            return;
+        }
+        for m in mentions.iter_mut() {
+            if let Some(id) = known.get(&*m.actor) {
+                m.actor = id.clone();
+            }
+        }
+        discovered.retain(|id, _| !known.contains_key(id));
+    }
+
     fn extend_over_legal_forms(
         &self,
         text: &str,
