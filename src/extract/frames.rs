@@ -1123,7 +1123,17 @@ impl<'a> State<'a> {
             noun(self.inp, &cl.items[n]).is_some_and(|x| x.definite)
                 || self.english_definite(cl.items, n, cl.lo)
         });
-        if f.parties.len() == 1 && (tr.status_at.is_some() || tr.verb.is_some()) && !definite {
+        // (but for a definite noun with its counterpart right after it: "– Vi
+        // har tecknat avtalet med Vattenfall, säger …" names the deal anew)
+        let with_after = tr.main.is_some_and(|n| {
+            chains
+                .iter()
+                .any(|c| c.gov == Gov::With && c.gov_at == Some(n + 1))
+        });
+        if f.parties.len() == 1
+            && (tr.status_at.is_some() || tr.verb.is_some())
+            && (!definite || with_after)
+        {
             if let Some(org) = self.first_person_speaker(cl) {
                 if f.parties.insert(org) {
                     f.fired("we");
@@ -1960,7 +1970,10 @@ impl<'a> State<'a> {
                         && inp.actors.kind(&m.actor).can_be_party()
                 })
         });
-        if speaker {
+        // ("we" is the speaker's organisation: "“We signed the deal with B,”
+        // said …, CEO of C")
+        let we = (cl.lo..cl.hi).any(|k| has(inp, &cl.items[k], |t| matches!(t, Tag::FirstPerson)));
+        if speaker || (we && self.first_person_speaker(cl).is_some()) {
             return;
         }
         let parties: BTreeSet<String> = subject.union(&f.parties).cloned().collect();
