@@ -232,6 +232,12 @@ pub fn extract(inp: &Input) -> Output {
     st.finish()
 }
 
+/// A pronoun that may stand for an agreement ("terminated it", "sade upp
+/// det", "den undertecknades").
+fn agreement_pronoun(w: &str) -> bool {
+    matches!(w, "it" | "det" | "den")
+}
+
 fn tags<'a>(inp: &'a Input, it: &Item) -> &'a [Tag] {
     match it.kind {
         ItemKind::Phrase(p) => &inp.phrases[p].tags,
@@ -647,11 +653,11 @@ impl<'a> State<'a> {
             // predicate, closes it and goes on with the subject's list
             let closes_relative = splits && and && named_next(k) && {
                 let lo = *cuts.last().unwrap();
-                (lo + 2..k).any(|j| {
+                let first_pred = (lo..k).find(|&j| pred(&items[j])).unwrap_or(k);
+                (lo + 2..first_pred).any(|j| {
                     has(inp, &items[j], |t| matches!(t, Tag::Which))
                         && self.is_comma(&items[j - 1])
                         && self.mention(&items[j - 2]).is_some()
-                        && !items[lo..j].iter().any(pred)
                 })
             };
             if closes_relative {
@@ -1280,7 +1286,7 @@ impl<'a> State<'a> {
             .split_whitespace()
             .next()
             .unwrap_or("");
-        let pronoun_passive = matches!(first_word, "det" | "it" | "its" | "den")
+        let pronoun_passive = (agreement_pronoun(first_word) || first_word == "its")
             && has_tag(&|t| matches!(t, Tag::Passive | Tag::Status(Status::Signed)));
         let signing = has_tag(&|t| matches!(t, Tag::Status(Status::Signed) | Tag::Passive));
         let persons: Vec<String> = items
@@ -1344,10 +1350,10 @@ impl<'a> State<'a> {
             })
         };
         let agreement_at = |k: usize| has(inp, &items[k], |t| matches!(t, Tag::Agreement { .. }));
+        let first_agreement = (0..items.len()).find(|&k| agreement_at(k));
         let ended_elsewhere = (0..items.len()).find(|&k| ends(k)).is_some_and(|t| {
             let new_subject = (0..t).any(|k| {
-                k > 0
-                    && (0..k).any(agreement_at)
+                first_agreement.is_some_and(|a| a < k)
                     && has(inp, &items[k - 1], |t| matches!(t, Tag::Coord))
                     && (self.mention(&items[k]).is_some()
                         || has(inp, &items[k], |t| {
@@ -1355,9 +1361,8 @@ impl<'a> State<'a> {
                         }))
             });
             new_subject
-                && !(t + 1..items.len()).any(|k| {
-                    agreement_at(k) || matches!(self.folded(&items[k]), "it" | "det" | "den")
-                })
+                && !(t + 1..items.len())
+                    .any(|k| agreement_at(k) || agreement_pronoun(self.folded(&items[k])))
         });
         let date_val = date.map(|d| (self.dates[d].value, self.unanchored(d)));
         let ag = &mut self.out[a];
