@@ -653,8 +653,15 @@ fn discover_parties(
                 _ => i,
             };
             // `with`/`between`/`med`/`mellan` ends at token k
-            let relation =
-                |k: usize| tagged_ending(toks[k].end, &|g| matches!(g, Tag::With | Tag::Between));
+            // (or a phrase ending in one: "has partnered with Zorbo")
+            let relation = |k: usize| {
+                tagged_ending(toks[k].end, &|g| matches!(g, Tag::With | Tag::Between))
+                    || ends.get(&toks[k].end).is_some_and(|&q| {
+                        let p = &phrases[q];
+                        crate::lexicon::ends_in_with(&text[p.start..p.end].to_lowercase())
+                            && !p.tags.contains(&Tag::NotParty)
+                    })
+            };
             // "med finska Vaasan Sähkö", "with state-owned Ruhr Gas": one
             // lower-case word between the relation word and the name
             let adjective_slot = i >= 2 && {

@@ -410,7 +410,7 @@ impl<'a> State<'a> {
     /// A phrase such as "för samtal med" or "tillsammans med" whose last word is a with-word.
     fn phrase_ends_with_with(&self, it: &Item) -> bool {
         let s = self.folded(it);
-        matches!(it.kind, ItemKind::Phrase(_)) && (s.ends_with(" med") || s.ends_with(" with"))
+        matches!(it.kind, ItemKind::Phrase(_)) && crate::lexicon::ends_in_with(s)
     }
 
     /// Whether the item is a `with` relation word: "with", "med", or a

@@ -906,6 +906,12 @@ impl Tag {
     }
 }
 
+/// Whether a folded phrase ends in a `with` word ("partnered with", "för
+/// samtal med"): the name after it is its counterpart, as after "with".
+pub(crate) fn ends_in_with(folded: &str) -> bool {
+    folded.ends_with(" with") || folded.ends_with(" med")
+}
+
 /// An agreement form with its `_` filled by each slot word, or the form
 /// itself when it has none; an error when it has a `_` and no slot words.
 fn slot_filled(form: &str, slot: &[String]) -> std::result::Result<Vec<String>, String> {

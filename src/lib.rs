@@ -135,10 +135,12 @@ pub struct Pipeline {
     lexicon: Lexicon,
     matcher: Matcher,
     segmenter: Segmenter,
-    /// Gated aliases that name one entity each (as written) and its index:
-    /// a name discovered as a party or by its form that is one of them is
-    /// that entity ("Getinge och Elekta har ingått …" names Getinge AB).
-    gated: HashMap<String, usize>,
+    /// Gated aliases (as written, and whether of a person) that name one
+    /// entity each, and its index: a name discovered as a party or by its
+    /// form that is one of them is that entity ("Getinge och Elekta har
+    /// ingått …" names Getinge AB; Ann Linde's surname does not stand in
+    /// Linde plc's way).
+    gated: HashMap<(String, bool), usize>,
     /// Threads that extract the windows of one long document side by side.
     window_threads: usize,
 }
@@ -169,11 +171,11 @@ impl Pipeline {
     pub fn new(gazetteer: Gazetteer, lexicon: Lexicon) -> Self {
         let matcher = Matcher::new(&gazetteer);
         let segmenter = Segmenter::new(&lexicon.abbreviations);
-        let mut gated: HashMap<String, Option<usize>> = HashMap::new();
+        let mut gated: HashMap<(String, bool), Option<usize>> = HashMap::new();
         for (i, e) in gazetteer.entities().iter().enumerate() {
             for a in e.aliases.iter().filter(|a| a.gated) {
                 gated
-                    .entry(a.text.to_string())
+                    .entry((a.text.to_string(), e.kind == ActorType::Person))
                     .and_modify(|x| {
                         if *x != Some(i) {
                             *x = None;
@@ -682,11 +684,11 @@ impl Pipeline {
         let known: HashMap<String, std::sync::Arc<str>> = discovered
             .values()
             .filter_map(|d| {
-                let e = &self.gazetteer.entities()[*self.gated.get(&d.name)?];
                 // (a person's name is no company's; else the discovered
                 // type is a guess from the cue words)
-                ((e.kind == ActorType::Person) == (d.kind == ActorType::Person))
-                    .then(|| (d.id.clone(), e.id.as_str().into()))
+                let key = (d.name.clone(), d.kind == ActorType::Person);
+                let e = &self.gazetteer.entities()[*self.gated.get(&key)?];
+                Some((d.id.clone(), e.id.as_str().into()))
             })
             .collect();
         if known.is_empty() {
