@@ -1344,14 +1344,14 @@ impl<'a> State<'a> {
         // "the agreement was terminated", "avtalet sades upp"; not what a
         // clause of its own, after "and" and a new subject, ends: "Avtalet
         // omfattar patent, och parterna drar tillbaka sina stämningar"
-        let ends = |k: usize| {
+        let ended_at = (0..items.len()).find(|&k| {
             has(inp, &items[k], |t| {
                 matches!(t, Tag::Status(Status::Terminated))
             })
-        };
+        });
         let agreement_at = |k: usize| has(inp, &items[k], |t| matches!(t, Tag::Agreement { .. }));
         let first_agreement = (0..items.len()).find(|&k| agreement_at(k));
-        let ended_elsewhere = (0..items.len()).find(|&k| ends(k)).is_some_and(|t| {
+        let ended_elsewhere = ended_at.is_some_and(|t| {
             let new_subject = (0..t).any(|k| {
                 first_agreement.is_some_and(|a| a < k)
                     && has(inp, &items[k - 1], |t| matches!(t, Tag::Coord))
@@ -1389,10 +1389,7 @@ impl<'a> State<'a> {
             ag.signatories.extend(persons);
         }
         // (stated after the other changes, which borrow the agreement)
-        if has_tag(&|t| matches!(t, Tag::Status(Status::Terminated)))
-            && !has_tag(&|t| matches!(t, Tag::Negation))
-            && !ended_elsewhere
-        {
+        if ended_at.is_some() && !has_tag(&|t| matches!(t, Tag::Negation)) && !ended_elsewhere {
             ag.status = Status::Terminated;
         }
         self.last = Some((a, si));
@@ -1990,7 +1987,8 @@ fn absorb(a: &mut Agreement, b: Agreement) {
     }
     // an announcement of what is then stated as signed is the signing, and
     // so are talks ("A and B have been in talks since January. The two firms
-    // on Tuesday signed …"), whose date is the talks', not the signing's
+    // on Tuesday signed …"), which then take the signing's date, not the
+    // talks'
     // (a cited title or a heading restates; it does not report the signing)
     if matches!(a.status, Status::Announced | Status::Negotiating)
         && b.status == Status::Signed

@@ -667,15 +667,9 @@ impl Pipeline {
         (frag, out.not_agreements, discovered, cut, sentences.len())
     }
 
-    /// A company's legal form written after its name belongs to the mention
-    /// ("Magnetite Mines Ltd (ASX:MGT)", "Beta Pty Ltd", "Qingdao Hensen
-    /// Graphite Co., Ltd."), so that what follows it (a ticker in brackets, an
-    /// apposition) attaches to the name. Countries, regions and people keep
-    /// their span.
     /// A discovered actor whose name is a known entity's gated alias is that
-    /// entity: "Getinge och Elekta har ingått ett
-    /// partnerskap" names Getinge AB, whose one-word name is gated because
-    /// it is a town too.
+    /// entity: "Getinge och Elekta har ingått ett partnerskap" names Getinge
+    /// AB, whose one-word name is gated because it is a town too.
     fn known_by_gated_alias(
         &self,
         mentions: &mut [matcher::Mention],
@@ -702,6 +696,11 @@ impl Pipeline {
         discovered.retain(|id, _| !known.contains_key(id));
     }
 
+    /// A company's legal form written after its name belongs to the mention
+    /// ("Magnetite Mines Ltd (ASX:MGT)", "Beta Pty Ltd", "Qingdao Hensen
+    /// Graphite Co., Ltd."), so that what follows it (a ticker in brackets, an
+    /// apposition) attaches to the name. Countries, regions and people keep
+    /// their span.
     fn extend_over_legal_forms(
         &self,
         text: &str,

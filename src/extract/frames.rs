@@ -1972,8 +1972,7 @@ impl<'a> State<'a> {
         });
         // ("we" is the speaker's organisation: "“We signed the deal with B,”
         // said …, CEO of C")
-        let we = (cl.lo..cl.hi).any(|k| has(inp, &cl.items[k], |t| matches!(t, Tag::FirstPerson)));
-        if speaker || (we && self.first_person_speaker(cl).is_some()) {
+        if speaker || self.first_person_speaker(cl).is_some() {
             return;
         }
         let parties: BTreeSet<String> = subject.union(&f.parties).cloned().collect();
