@@ -275,7 +275,7 @@ impl<'a> State<'a> {
                 && chains.iter().any(|c| {
                     c.first > t
                         && matches!(c.gov, Gov::NotParty | Gov::By | Gov::OnBehalf)
-                        && self.transaction_counterpart(&cl, &tr, c)
+                        && self.transaction_counterpart(&cl, &tr, c, false)
                 })
         });
         // "awarded A, B and C separate contracts": the objects named before
@@ -2471,7 +2471,7 @@ impl<'a> State<'a> {
                 Gov::NotParty | Gov::By | Gov::OnBehalf
                     if (f.parties.len() == 1 || self.invested_in(cl, tr, c))
                         && (c.gov != Gov::OnBehalf || !self.genitive_chain(c))
-                        && self.transaction_counterpart(cl, tr, c)
+                        && self.transaction_counterpart(cl, tr, c, self.states(&f.parties))
                         && !self.seller_after(cl, tr, chains, c) =>
                 {
                     self.add(&c.members, f);
@@ -2481,8 +2481,11 @@ impl<'a> State<'a> {
                         f.counterpart = Some((g, self.party_ids(&c.members).collect()));
                     }
                     // "bought turbines from A, B and C", "supplies cells to A
-                    // and B": a purchase or supply with each of them
-                    let supply = tr.main.is_none() && self.verb_of_kind(cl, tr, Kind::Offtake);
+                    // and B": a purchase or supply with each of them (a noun
+                    // after them sums the purchases up: "…, the largest
+                    // aircraft order ever placed")
+                    let supply = tr.main.is_none_or(|n| n > c.last)
+                        && self.verb_of_kind(cl, tr, Kind::Offtake);
                     if supply && c.members.len() >= 2 && f.with_parties.is_empty() {
                         f.with_parties = self.party_ids(&c.members).collect();
                         f.split = true;
@@ -2522,7 +2525,7 @@ impl<'a> State<'a> {
                                     })
                             })
                         })
-                        && self.transaction_counterpart(cl, tr, c) =>
+                        && self.transaction_counterpart(cl, tr, c, self.states(&f.parties)) =>
                 {
                     if let Some((_, first)) = f.counterpart.take() {
                         f.with_parties = first;
@@ -2594,12 +2597,34 @@ impl<'a> State<'a> {
         c.members.iter().any(|&m| self.inp.mentions[m].genitive)
     }
 
+    /// Whether `id` is a country or a government.
+    fn is_state(&self, id: &str) -> bool {
+        matches!(
+            self.inp.actors.kind(id),
+            ActorType::Country | ActorType::Government
+        )
+    }
+
+    /// Whether there are parties and all of them are states.
+    fn states<'s>(&self, ids: impl IntoIterator<Item = &'s String>) -> bool {
+        let mut ids = ids.into_iter().peekable();
+        ids.peek().is_some() && ids.all(|id| self.is_state(id))
+    }
+
     /// The counterpart of a transaction: "invest … in Northvolt under an
     /// investment agreement", "buy … from Umicore under a supply agreement",
     /// "official partner of Beta".
     /// Countries and regions there are places, not counterparts, but for a
-    /// country that a state buys from.
-    fn transaction_counterpart(&self, cl: &Clause, tr: &Triggers, c: &Chain) -> bool {
+    /// country that a state buys from (`state_buyer`: the parties found so
+    /// far are states, as a pronoun resolved to one: "In April it signed a
+    /// deal to buy tanks from the United States").
+    fn transaction_counterpart(
+        &self,
+        cl: &Clause,
+        tr: &Triggers,
+        c: &Chain,
+        state_buyer: bool,
+    ) -> bool {
         let inp = self.inp;
         let Some(g) = c.gov_at else {
             return false;
@@ -2645,16 +2670,11 @@ impl<'a> State<'a> {
             .get(w)
             .is_some_and(|r| r.contains(&crate::lexicon::SaleRole::Seller));
         let state_buyer = || {
-            (cl.lo..tr.first.min(g))
-                .rev()
-                .find_map(|k| self.mention(&cl.items[k]))
-                .is_some_and(|m| {
-                    !m.genitive
-                        && matches!(
-                            inp.actors.kind(&m.actor),
-                            ActorType::Country | ActorType::Government
-                        )
-                })
+            state_buyer
+                || (cl.lo..tr.first.min(g))
+                    .rev()
+                    .find_map(|k| self.mention(&cl.items[k]))
+                    .is_some_and(|m| !m.genitive && self.is_state(&m.actor))
         };
         // (nor a state right after the order it gives: "en order från
         // Polen", "a contract from Poland")
@@ -2709,7 +2729,7 @@ impl<'a> State<'a> {
                     && d.gov_at.zip(c.gov_at).is_some_and(|(x, y)| {
                         self.folded(&cl.items[x]) != self.folded(&cl.items[y])
                     })
-                    && self.transaction_counterpart(cl, tr, d)
+                    && self.transaction_counterpart(cl, tr, d, false)
             })
     }
 
@@ -2741,7 +2761,7 @@ impl<'a> State<'a> {
             d.first > c.last
                 && d.first <= c.last + 6
                 && self.sale_role(cl, d, role)
-                && self.transaction_counterpart(cl, tr, d)
+                && self.transaction_counterpart(cl, tr, d, false)
         })
     }
 
