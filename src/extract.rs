@@ -800,7 +800,35 @@ impl<'a> State<'a> {
                             ante_at = Some(i - 1);
                         }
                     }
-                    let ante_chain = ante_at.map(|i| chains[i].clone());
+                    let mut ante_chain = ante_at.map(|i| chains[i].clone());
+                    // "a venture with Sony Group, Sony Honda Mobility, which
+                    // plans …": two names that a bare comma joins, with no
+                    // conjunction to make a list, are a name and the venture
+                    // or unit it has in apposition; the relative clause is
+                    // about the second, and the main clause keeps the first
+                    let apposed = ante_chain
+                        .as_ref()
+                        .filter(|c| c.members.len() == 2 && c.last + 1 == before)
+                        .and_then(|c| {
+                            let between = c.first + 1..c.last;
+                            let joined = between.clone().any(|x| {
+                                !comma(x) && has(inp, &items[x], |t| matches!(t, Tag::Coord))
+                            });
+                            let mut commas = between.filter(|&x| comma(x));
+                            match (commas.next(), commas.next(), joined) {
+                                (Some(x), None, false) => Some(x),
+                                _ => None,
+                            }
+                        });
+                    let before = match apposed {
+                        Some(x) => {
+                            if let Some(c) = ante_chain.as_mut() {
+                                c.members.remove(0);
+                            }
+                            x
+                        }
+                        None => before,
+                    };
                     created |= self.clause(Clause {
                         si,
                         items: &items,

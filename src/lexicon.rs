@@ -2013,6 +2013,28 @@ impl Lexicon {
                     at = skip_space(folded, at + w.len());
                 }
             }
+            // (and a time after the names: "turned to Rocket Lab last month
+            // to launch", "valde NCC i mars att bygga")
+            let timed = |at: usize| {
+                phrases.iter().find(|q| {
+                    q.start == at
+                        && q.tags
+                            .iter()
+                            .any(|t| matches!(t, Tag::Relative(_) | Tag::Month(_)))
+                })
+            };
+            let w = word_at(folded, at);
+            let month_at = skip_space(folded, at + w.len());
+            // (a short preposition before a month: "in", "on", "i", "på")
+            let preposition =
+                (1..=2).contains(&w.chars().count()) && w.chars().all(char::is_alphabetic);
+            if let Some(q) = timed(at).or_else(|| timed(month_at).filter(|_| preposition)) {
+                at = skip_space(folded, q.end);
+                let y = word_at(folded, at);
+                if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) {
+                    at = skip_space(folded, at + 4);
+                }
+            }
             let rest = &folded[at..];
             let complement = self
                 .choice_complements
