@@ -673,9 +673,21 @@ impl<'a> State<'a> {
             } else if (subordinate && left_pred) || second_noun || restrictive {
                 cuts.push(k);
             } else if splits
-                && (k + 1..(k + 3).min(items.len())).any(|j| {
+                && (k + 1..(k + 5).min(items.len())).any(|j| {
+                    // (after a determiner, or after an adverbial of time and
+                    // the verb in Swedish word order: "och sedan 2021 har
+                    // koncernen en allians med …")
                     self.company_anaphor(&items, j, k + 1)
-                        && (k + 1..j).all(|d| has(inp, &items[d], |t| matches!(t, Tag::Determiner)))
+                        && ((k + 1..j)
+                            .all(|d| has(inp, &items[d], |t| matches!(t, Tag::Determiner)))
+                            || ((k + 1..j).any(|d| matches!(items[d].kind, ItemKind::Date(_)))
+                                && (k + 1..j).all(|d| {
+                                    let x = &items[d];
+                                    matches!(x.kind, ItemKind::Date(_))
+                                        || (inp.text[x.start..x.end]
+                                            .starts_with(|c: char| c.is_lowercase())
+                                            && self.mention(x).is_none())
+                                })))
                 })
                 && items[k + 2..]
                     .iter()
@@ -1097,6 +1109,25 @@ impl<'a> State<'a> {
     /// `subject_first`: the subject of the sentence naming the last company
     /// comes before the company the text is about (when an anaphor is
     /// followed back through a sentence that names no company).
+    /// Whether `c` is the subject right after the verb of a sentence that
+    /// opens with an adverbial, in Swedish word order ("I juni bildade Volvo
+    /// ett samriskbolag …"): nothing before the verb is a name or an anaphor
+    /// (in English a subject stands there: "In June it formed …").
+    pub(super) fn verb_second_subject(&self, items: &[Item], c: &Chain) -> bool {
+        c.gov == Gov::Verb
+            && c.first <= 5
+            && c.gov_at.is_some_and(|g| {
+                g + 1 == c.first
+                    && (0..g).all(|k| {
+                        self.mention(&items[k]).is_none()
+                            && !self.company_anaphor(items, k, 0)
+                            && !has(self.inp, &items[k], |t| {
+                                matches!(t, Tag::PartiesAnaphor | Tag::FirstPerson)
+                            })
+                    })
+            })
+    }
+
     fn last_company_hops(
         &self,
         si: usize,
@@ -1112,7 +1143,7 @@ impl<'a> State<'a> {
         if let Some(c) = self
             .chains(&sent_items, 0, sent_items.len())
             .into_iter()
-            .find(|c| c.gov == Gov::None)
+            .find(|c| c.gov == Gov::None || self.verb_second_subject(&sent_items, c))
         {
             let id = &inp.mentions[c.members[0]].actor;
             if fits(id) && sent_items[c.first].start < items.get(lo).map_or(usize::MAX, |x| x.start)

@@ -2030,8 +2030,11 @@ impl<'a> State<'a> {
         let referent = Referent {
             organisations: !lex.country_anaphora.contains(head),
             companies: lex.company_plurals.contains(head),
+            // (or the word after it: "De fyra bolagen", where "De" is the
+            // anaphor)
             count: phrase
                 .split(' ')
+                .chain(cl.items.get(k + 1).map(|x| self.folded(x)))
                 .find_map(|w| lex.number_words.get(w).copied()),
         };
         if let Some(ps) = self.parties_referred(cl.si, cl.items[k].start, referent) {
@@ -2109,8 +2112,24 @@ impl<'a> State<'a> {
                 .filter(|&p| touched < p)
                 .and_then(|p| pair_in(p, usize::MAX))
         };
+        // "… slå ihop Mitsubishi Fuso med Toyotas Hino. De fyra bolagen
+        // skrev under …": a counted anaphor of three or more stands for the
+        // actors the sentence before names, when they are that many
+        let counted_before = || {
+            let n = r.count.filter(|&n| n >= 3)?;
+            let sent = &self.inp.sentences[si.checked_sub(1)?];
+            let items = self.items(sent.start, sent.end);
+            let named: BTreeSet<String> = items
+                .iter()
+                .filter_map(|it| self.mention(it))
+                .filter(|m| self.inp.actors.kind(&m.actor).can_be_party())
+                .map(|m| m.actor.to_string())
+                .collect();
+            (named.len() == n && fits(&named)).then_some(named)
+        };
         pair_in(si, at)
             .or_else(speakers_after)
+            .or_else(counted_before)
             .or_else(nearer_pair)
             // the parties of the last agreement talked about, or of the latest
             // with two or more (one with a party missing names no pair)
@@ -2234,15 +2253,34 @@ impl<'a> State<'a> {
             // "Chalmers … Högskolan har …", "KTH … the university": else the
             // last actor of the type the head names, in this sentence or
             // the two before it
+            // (for "the country", the subject of this sentence or the one
+            // before first, when it is a country: "Tjeckien hyr Gripen av
+            // Sverige, men i januari skrev landet under …" is Tjeckien; the
+            // other types are too wide for it: "the university" after "a
+            // foundation granted Chalmers …" is Chalmers)
             .or_else(|| {
                 let ty = inp.lexicon.type_for(head)?;
                 let si = inp.sentences.partition_point(|s| s.end <= before);
+                let subject_of = |s: usize| {
+                    let sent = inp.sentences.get(s)?;
+                    let items = self.items(sent.start, before.clamp(sent.start, sent.end));
+                    self.chains(&items, 0, items.len())
+                        .into_iter()
+                        .find(|c| c.gov == Gov::None || self.verb_second_subject(&items, c))
+                        .map(|c| &inp.mentions[c.members[0]])
+                        .filter(|m| inp.actors.kind(&m.actor).as_str() == ty)
+                };
+                let subject = (ty == ActorType::Country.as_str())
+                    .then(|| subject_of(si).or_else(|| subject_of(si.checked_sub(1)?)))
+                    .flatten();
                 let from = inp.sentences[si.saturating_sub(2)..].first()?.start;
-                earlier
-                    .iter()
-                    .rev()
-                    .take_while(|m| m.start >= from)
-                    .find(|m| inp.actors.kind(&m.actor).as_str() == ty)
+                subject.or_else(|| {
+                    earlier
+                        .iter()
+                        .rev()
+                        .take_while(|m| m.start >= from)
+                        .find(|m| inp.actors.kind(&m.actor).as_str() == ty)
+                })
             })
             .map(|m| m.actor.to_string())
     }
