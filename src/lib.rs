@@ -527,8 +527,9 @@ impl Pipeline {
         // a dateline written in the text dates "has signed"; a document date
         // given from outside (`--doc-date`, JSONL `date`) only anchors
         // relative dates ("yesterday", "on Tuesday")
-        let text_dateline = self.dateline(text, &blocks, &phrases);
-        let dateline = doc.date.as_deref().and_then(Date::parse).or(text_dateline);
+        let doc_date = doc.date.as_deref().and_then(Date::parse);
+        let text_dateline = self.dateline(text, &blocks, &phrases, doc_date);
+        let dateline = doc_date.or(text_dateline);
         let lang = doc.lang.clone().or_else(|| self.lexicon.detect(&folded));
         let out = extract::extract(&extract::Input {
             text,
@@ -867,13 +868,45 @@ impl Pipeline {
         }
     }
 
-    /// A dateline: a heading near the top that is (optionally "City, ") a full date.
+    /// A dateline: a heading near the top that is (optionally "City, ") a full
+    /// date, perhaps followed by its news agency ("Stockholm, 10 december
+    /// 2024 (TT)"). A day and month without a year ("WARSAW, Aug 26
+    /// (Reuters) - …") take their year from the document's date, when it has
+    /// one.
     fn dateline(
         &self,
         text: &str,
         blocks: &[segment::Block],
         phrases: &[lexicon::PhraseMatch],
+        doc_date: Option<Date>,
     ) -> Option<Date> {
+        // the date found in `text[from..to]`, when it is all there is but an agency
+        let only_date = |from: usize, to: usize| {
+            let found = dates::find(text, from, to, phrases);
+            let [d] = found.as_slice() else {
+                return None;
+            };
+            let x = match d.value {
+                dates::DateValue::Absolute(x) => x,
+                dates::DateValue::NoYear { m, d: Some(day) } => {
+                    let doc = doc_date?;
+                    // (a dateline of December in a document of January)
+                    let y = if doc.m.is_some_and(|dm| m > dm) {
+                        doc.y - 1
+                    } else {
+                        doc.y
+                    };
+                    Date {
+                        y,
+                        m: Some(m),
+                        d: Some(day),
+                    }
+                }
+                _ => return None,
+            };
+            let rest = without_agency(text[from..to].trim());
+            (x.d.is_some() && rest.len() <= d.end - d.start + 2).then_some(x)
+        };
         for b in blocks
             .iter()
             .take(DATELINE_HEADINGS)
@@ -881,14 +914,8 @@ impl Pipeline {
         {
             let line = &text[b.start..b.end];
             let body_start = line.find(',').map_or(b.start, |c| b.start + c + 1);
-            let found = dates::find(text, body_start, b.end, phrases);
-            if let [d] = found.as_slice() {
-                let rest = text[body_start..b.end].trim();
-                if let dates::DateValue::Absolute(x) = d.value {
-                    if x.d.is_some() && rest.len() <= d.end - d.start + 2 {
-                        return Some(x);
-                    }
-                }
+            if let Some(x) = only_date(body_start, b.end) {
+                return Some(x);
             }
         }
         // "STOCKHOLM, 4 June 2025 – EIT InnoEnergy and ..." at the start of the text
@@ -914,16 +941,25 @@ impl Pipeline {
                 continue;
             }
             let (from, to) = (b.start + comma + 1, b.start + dash);
-            let found = dates::find(text, from, to, phrases);
-            if let [d] = found.as_slice() {
-                if let dates::DateValue::Absolute(x) = d.value {
-                    if x.d.is_some() && text[from..to].trim().len() <= d.end - d.start + 2 {
-                        return Some(x);
-                    }
-                }
+            if let Some(x) = only_date(from, to) {
+                return Some(x);
             }
         }
         None
+    }
+}
+
+/// A dateline's text without the news agency after its date: "10 december
+/// 2024 (TT)" is "10 december 2024" (a short parenthesis with no digit).
+fn without_agency(s: &str) -> &str {
+    match s
+        .strip_suffix(')')
+        .and_then(|x| x.rfind('(').map(|o| (o, x)))
+    {
+        Some((o, x)) if x.len() - o <= 20 && !x[o..].chars().any(|c| c.is_ascii_digit()) => {
+            s[..o].trim_end()
+        }
+        _ => s,
     }
 }
 
