@@ -232,9 +232,15 @@ impl Segmenter {
             && letters
                 .split('.')
                 .all(|s| s.chars().count() == 1 && s.chars().all(char::is_uppercase));
+        // (or opening a sentence, after a dateline's dash: "… (Reuters) -
+        // A.P. Moller-Maersk and …"; a sentence does not end at its first word)
         if dotted {
             let prev = t[..start].split_whitespace().next_back().unwrap_or("");
-            if prev.chars().next().is_some_and(char::is_uppercase) {
+            if prev.chars().next().is_some_and(char::is_uppercase)
+                || prev.is_empty()
+                || matches!(prev, "-" | "–" | "—")
+                || prev.ends_with(['.', '!', '?', ':'])
+            {
                 return true;
             }
         }
@@ -456,6 +462,26 @@ mod tests {
                 "Dr. Sato of Acme Inc. spoke.",
                 "Det var ca. 5 år.",
                 "U.S. firms joined."
+            ]
+        );
+    }
+
+    #[test]
+    fn dotted_capitals_that_open_a_sentence_end_none() {
+        let t = "OSLO, Jan 17 (Reuters) - A.P. Moller-Maersk signed. A.P. Moller-Maersk said. The firm grew.";
+        let s = seg();
+        let b = s.blocks(t);
+        let got: Vec<&str> = s
+            .sentences(t, &b)
+            .iter()
+            .map(|x| &t[x.start..x.end])
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "OSLO, Jan 17 (Reuters) - A.P. Moller-Maersk signed.",
+                "A.P. Moller-Maersk said.",
+                "The firm grew."
             ]
         );
     }

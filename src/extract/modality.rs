@@ -151,6 +151,16 @@ impl<'a> State<'a> {
             (n + 1..cl.hi).find(|&j| has(inp, &cl.items[j], |t| matches!(t, Tag::Which)))
         });
         let relative = |k: usize| which_at.is_some_and(|w| w < k);
+        // "a licence deal with B that ended a long dispute": an ending with
+        // an object of its own (a determiner after it) in such a clause is
+        // what the agreement did, not its end ("which was terminated" is)
+        let ends_object = |k: usize| {
+            relative(k)
+                && cl
+                    .items
+                    .get(k + 1)
+                    .is_some_and(|x| k + 1 < cl.hi && has(inp, x, |t| matches!(t, Tag::Determiner)))
+        };
         verb_status
             .into_iter()
             .chain(self.inverted_plan(cl).then_some(Status::Planned))
@@ -160,6 +170,7 @@ impl<'a> State<'a> {
                     Tag::Status(Status::Planned) if talks && attributive(k) => None,
                     Tag::Status(Status::Planned) if content(k) => None,
                     Tag::Status(Status::Negotiating) if over(k) || relative(k) => None,
+                    Tag::Status(Status::Terminated) if ends_object(k) => None,
                     Tag::Status(s) => Some(*s),
                     _ => None,
                 })
