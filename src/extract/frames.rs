@@ -1074,6 +1074,7 @@ impl<'a> State<'a> {
             }
             self.carry_subject(cl, &mut f);
             self.with_company_anaphor(cl, tr, &mut f);
+            self.examples_without_subject(cl, chains, &mut f);
         }
         // "the Japan-EU battery supply chain", "the US–Japan agreement": a
         // hyphenated pair of names states the two sides
@@ -1801,6 +1802,35 @@ impl<'a> State<'a> {
     /// The `with-anaphor` pattern: "A har tecknat ett avtal med bolaget", "A
     /// signed a supply deal with the company": the counterpart is the company
     /// talked about before, when it is not the subject itself.
+    /// "… är redan såld genom bindande kundavtal med bland andra Scania och
+    /// Mercedes-Benz": examples of counterparts with no subject to the
+    /// clause are not partners of each other; each has an agreement with the
+    /// company the text is about.
+    fn examples_without_subject(&self, cl: &Clause, chains: &[Chain], f: &mut Frame) {
+        if f.rule != "with" || f.with_parties.len() < 2 {
+            return;
+        }
+        let examples = chains.iter().any(|c| {
+            c.gov == Gov::With
+                && c.gov_at.is_some_and(|g| {
+                    (g + 1..c.first)
+                        .any(|k| has(self.inp, &cl.items[k], |t| matches!(t, Tag::Example)))
+                })
+        });
+        if !examples {
+            return;
+        }
+        let Some(c) = self
+            .last_company(cl.si, cl.items, cl.lo, true)
+            .filter(|c| !f.parties.contains(c))
+        else {
+            return;
+        };
+        f.parties.insert(c);
+        f.split = true;
+        f.fired("company-anaphor");
+    }
+
     fn with_company_anaphor(&self, cl: &Clause, tr: &Triggers, f: &mut Frame) {
         let (items, lo) = (cl.items, cl.lo);
         if f.parties.is_empty()
