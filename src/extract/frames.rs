@@ -1075,6 +1075,7 @@ impl<'a> State<'a> {
             self.carry_subject(cl, &mut f);
             self.with_company_anaphor(cl, tr, &mut f);
             self.examples_without_subject(cl, chains, &mut f);
+            self.speaker_sells(cl, tr, &mut f);
         }
         // "the Japan-EU battery supply chain", "the US–Japan agreement": a
         // hyphenated pair of names states the two sides
@@ -1802,6 +1803,33 @@ impl<'a> State<'a> {
     /// The `with-anaphor` pattern: "A har tecknat ett avtal med bolaget", "A
     /// signed a supply deal with the company": the counterpart is the company
     /// talked about before, when it is not the subject itself.
+    /// "Rolls-Royce said Air India had ordered 68 engines": a company that
+    /// reports another's order or purchase, naming no seller, is the seller.
+    fn speaker_sells(&self, cl: &Clause, tr: &Triggers, f: &mut Frame) {
+        if f.parties.len() != 1 || !matches!(self.counterpart_role(cl, tr), Some(SaleRole::Seller))
+        {
+            return;
+        }
+        let Some(buyer) = f.parties.first().cloned() else {
+            return;
+        };
+        let Some(a) = cl.range().find(|&k| {
+            self.mention(&cl.items[k])
+                .is_some_and(|m| *m.actor == *buyer)
+        }) else {
+            return;
+        };
+        let Some(seller) = self
+            .speaker_before(cl.items, a, cl.lo)
+            .filter(|s| *s != buyer && self.inp.actors.kind(s) == ActorType::Company)
+        else {
+            return;
+        };
+        f.parties.insert(seller);
+        f.explicit = true;
+        f.fired("speaker");
+    }
+
     /// "… är redan såld genom bindande kundavtal med bland andra Scania och
     /// Mercedes-Benz": examples of counterparts with no subject to the
     /// clause are not partners of each other; each has an agreement with the
