@@ -1997,11 +1997,26 @@ impl Lexicon {
         named: &[(usize, usize)],
         companies: &[(usize, usize)],
     ) {
+        // a passive choice ("was selected by", "valdes ut av"): the company
+        // chosen is named right before it, the choosers after it
+        let company_before = |p: &PhraseMatch| {
+            let end = folded[..p.start].trim_end().len();
+            companies.iter().any(|c| c.1 == end)
+        };
         let chosen = |p: &PhraseMatch| {
+            let passive = {
+                let w = &folded[p.start..p.end];
+                w.ends_with(" by") || w.ends_with(" av")
+            };
             let mut at = skip_space(folded, p.end);
-            let mut names = 0;
+            // ("selected by the European Space Agency")
+            if word_at(folded, at) == "the" {
+                at = skip_space(folded, at + 3);
+            }
+            let mut names = usize::from(passive && company_before(p));
             while let Ok(n) = named.binary_search_by_key(&at, |n| n.0) {
-                names += usize::from(companies.binary_search_by_key(&at, |c| c.0).is_ok());
+                names +=
+                    usize::from(!passive && companies.binary_search_by_key(&at, |c| c.0).is_ok());
                 at = skip_space(folded, named[n].1);
                 if folded[at..].starts_with(',') {
                     at = skip_space(folded, at + 1);
