@@ -445,18 +445,21 @@ mod tests {
         assert_eq!(&t[b[2].start..b[2].end], "• punkt ett");
     }
 
+    /// The sentences of `t`, as text.
+    fn sentences_of(t: &str) -> Vec<&str> {
+        let s = seg();
+        let b = s.blocks(t);
+        s.sentences(t, &b)
+            .iter()
+            .map(|x| &t[x.start..x.end])
+            .collect()
+    }
+
     #[test]
     fn abbreviation_aware_sentences() {
         let t = "Bolaget, bl.a. känt för batterier, växer. Dr. Sato of Acme Inc. spoke. Det var ca. 5 år. U.S. firms joined.";
-        let s = seg();
-        let b = s.blocks(t);
-        let got: Vec<&str> = s
-            .sentences(t, &b)
-            .iter()
-            .map(|x| &t[x.start..x.end])
-            .collect();
         assert_eq!(
-            got,
+            sentences_of(t),
             [
                 "Bolaget, bl.a. känt för batterier, växer.",
                 "Dr. Sato of Acme Inc. spoke.",
@@ -469,15 +472,8 @@ mod tests {
     #[test]
     fn dotted_capitals_that_open_a_sentence_end_none() {
         let t = "OSLO, Jan 17 (Reuters) - A.P. Moller-Maersk signed. A.P. Moller-Maersk said. The firm grew.";
-        let s = seg();
-        let b = s.blocks(t);
-        let got: Vec<&str> = s
-            .sentences(t, &b)
-            .iter()
-            .map(|x| &t[x.start..x.end])
-            .collect();
         assert_eq!(
-            got,
+            sentences_of(t),
             [
                 "OSLO, Jan 17 (Reuters) - A.P. Moller-Maersk signed.",
                 "A.P. Moller-Maersk said.",
