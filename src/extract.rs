@@ -674,20 +674,19 @@ impl<'a> State<'a> {
                 cuts.push(k);
             } else if splits
                 && (k + 1..(k + 5).min(items.len())).any(|j| {
-                    // (after a determiner, or after an adverbial of time and
+                    // (after determiners, or after an adverbial of time and
                     // the verb in Swedish word order: "och sedan 2021 har
                     // koncernen en allians med …")
-                    self.company_anaphor(&items, j, k + 1)
-                        && ((k + 1..j)
-                            .all(|d| has(inp, &items[d], |t| matches!(t, Tag::Determiner)))
-                            || ((k + 1..j).any(|d| matches!(items[d].kind, ItemKind::Date(_)))
-                                && (k + 1..j).all(|d| {
-                                    let x = &items[d];
-                                    matches!(x.kind, ItemKind::Date(_))
-                                        || (inp.text[x.start..x.end]
-                                            .starts_with(|c: char| c.is_lowercase())
-                                            && self.mention(x).is_none())
-                                })))
+                    let date = |d: usize| matches!(items[d].kind, ItemKind::Date(_));
+                    let lower = |d: usize| {
+                        let x = &items[d];
+                        inp.text[x.start..x.end].starts_with(char::is_lowercase)
+                            && self.mention(x).is_none()
+                    };
+                    let determiners =
+                        (k + 1..j).all(|d| has(inp, &items[d], |t| matches!(t, Tag::Determiner)));
+                    let timed = (k + 1..j).any(date) && (k + 1..j).all(|d| date(d) || lower(d));
+                    self.company_anaphor(&items, j, k + 1) && (determiners || timed)
                 })
                 && items[k + 2..]
                     .iter()
@@ -1103,12 +1102,6 @@ impl<'a> State<'a> {
         }
     }
 
-    /// [`State::last_company`], following at most `hops` sentences whose
-    /// subject is itself an anaphor (bounded: a long run of sentences that
-    /// each open with "It" costs a few steps each, not one per sentence).
-    /// `subject_first`: the subject of the sentence naming the last company
-    /// comes before the company the text is about (when an anaphor is
-    /// followed back through a sentence that names no company).
     /// Whether `c` is the subject right after the verb of a sentence that
     /// opens with an adverbial, in Swedish word order ("I juni bildade Volvo
     /// ett samriskbolag …"): nothing before the verb is a name or an anaphor
@@ -1128,6 +1121,12 @@ impl<'a> State<'a> {
             })
     }
 
+    /// [`State::last_company`], following at most `hops` sentences whose
+    /// subject is itself an anaphor (bounded: a long run of sentences that
+    /// each open with "It" costs a few steps each, not one per sentence).
+    /// `subject_first`: the subject of the sentence naming the last company
+    /// comes before the company the text is about (when an anaphor is
+    /// followed back through a sentence that names no company).
     fn last_company_hops(
         &self,
         si: usize,

@@ -1800,9 +1800,6 @@ impl<'a> State<'a> {
         }
     }
 
-    /// The `with-anaphor` pattern: "A har tecknat ett avtal med bolaget", "A
-    /// signed a supply deal with the company": the counterpart is the company
-    /// talked about before, when it is not the subject itself.
     /// "Rolls-Royce said Air India had ordered 68 engines": a company that
     /// reports another's order or purchase, naming no seller, is the seller.
     fn speaker_sells(&self, cl: &Clause, tr: &Triggers, f: &mut Frame) {
@@ -1859,6 +1856,9 @@ impl<'a> State<'a> {
         f.fired("company-anaphor");
     }
 
+    /// The `with-anaphor` pattern: "A har tecknat ett avtal med bolaget", "A
+    /// signed a supply deal with the company": the counterpart is the company
+    /// talked about before, when it is not the subject itself.
     fn with_company_anaphor(&self, cl: &Clause, tr: &Triggers, f: &mut Frame) {
         let (items, lo) = (cl.items, cl.lo);
         if f.parties.is_empty()
