@@ -672,6 +672,16 @@ impl<'a> State<'a> {
                 }
             } else if (subordinate && left_pred) || second_noun || restrictive {
                 cuts.push(k);
+            } else if left_pred
+                && matches!(items[k].kind, ItemKind::Punct(':'))
+                && items.get(k + 1).is_some_and(|x| self.mention(x).is_some())
+                && items[k + 1..].iter().any(pred)
+            {
+                // "A has a foothold there: B builds … under a licence agreed
+                // with the Korean group": a colon before a name and a
+                // predicate of its own opens a clause (not before a list
+                // with none: "deals with three firms: A, B and C")
+                cuts.push(k);
             } else if splits
                 && (k + 1..(k + 5).min(items.len())).any(|j| {
                     // (after determiners, or after an adverbial of time and
