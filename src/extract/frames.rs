@@ -1011,9 +1011,25 @@ impl<'a> State<'a> {
                         .any(|&m| self.kind_of(m) != ActorType::Person)
             })
         };
+        // (the status before the noun may be another: "closed a funding
+        // round led by A"; not an ending, which "avslutade en
+        // finansieringsrunda" is not)
+        let ending = |s: usize| {
+            has(self.inp, &cl.items[s], |t| {
+                matches!(t, Tag::Status(Status::Terminated))
+            })
+        };
         let participle = tr
             .status_at
-            .filter(|&s| tr.main.is_some_and(|n| n < s) && (ends_by(s) || by_after(s)));
+            .filter(|&s| tr.main.is_some_and(|n| n < s) && (ends_by(s) || by_after(s)))
+            .or_else(|| {
+                let n = tr
+                    .main
+                    .filter(|&n| tr.status_at.is_some_and(|s| s < n && !ending(s)))?;
+                (n + 1..cl.hi.min(n + 3)).find(|&s| {
+                    ends_by(s) && has(self.inp, &cl.items[s], |t| matches!(t, Tag::Status(_)))
+                })
+            });
         // (so does a verb of founding in the passive: "Gamma was set up in
         // 2011 by A and B", whose subject is the venture)
         let founded = |k: usize| {
