@@ -1650,10 +1650,18 @@ impl<'a> State<'a> {
                         })
                         .is_some_and(|x| self.mention(x).is_some_and(|m| !m.genitive))
                         // (or a buyer or seller after what is traded: "and
-                        // has agreed to sell its Finnish unit to C")
+                        // has agreed to sell its Finnish unit to C", "and
+                        // licensed seven candidates from China's C")
                         || (v + 2..items.len()).take(6).any(|j| {
+                            let named = |i: usize| {
+                                items.get(i).and_then(|x| self.mention(x)).map(|m| m.genitive)
+                            };
                             trade_prep(&items[j - 1])
-                                && self.mention(&items[j]).is_some_and(|m| !m.genitive)
+                                && match named(j) {
+                                    Some(false) => true,
+                                    Some(true) => named(j + 1) == Some(false),
+                                    None => false,
+                                }
                         }))
             })
     }
