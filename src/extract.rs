@@ -670,7 +670,10 @@ impl<'a> State<'a> {
                 if *cuts.last().unwrap() < k - 1 {
                     cuts.push(k - 1);
                 }
-            } else if (subordinate && left_pred) || second_noun || restrictive {
+            } else if (subordinate && (left_pred || noun_in(lo, k))) || second_noun || restrictive {
+                // (an agreement noun before the subordinator stands for a
+                // predicate: "För BMS är avtalet ett steg, sedan koncernen i
+                // mars slutförde köpet av Karuna")
                 cuts.push(k);
             } else if left_pred
                 && matches!(items[k].kind, ItemKind::Punct(':'))
