@@ -658,7 +658,7 @@ fn discover_parties(
                 tagged_ending(toks[k].end, &|g| matches!(g, Tag::With | Tag::Between))
                     || ends.get(&toks[k].end).is_some_and(|&q| {
                         let p = &phrases[q];
-                        crate::lexicon::ends_in_with(&text[p.start..p.end].to_lowercase())
+                        crate::lexicon::ends_in_with(&text[p.start..p.end])
                             && !p.tags.contains(&Tag::NotParty)
                     })
             };

@@ -906,10 +906,24 @@ impl Tag {
     }
 }
 
-/// Whether a folded phrase ends in a `with` word ("partnered with", "för
-/// samtal med"): the name after it is its counterpart, as after "with".
-pub(crate) fn ends_in_with(folded: &str) -> bool {
-    folded.ends_with(" with") || folded.ends_with(" med")
+/// Whether a phrase ends in a `with` word ("partnered with", "för samtal
+/// med"), in any case: the name after it is its counterpart, as after "with".
+pub(crate) fn ends_in_with(phrase: &str) -> bool {
+    ends_in_word(phrase, &[" with", " med"])
+}
+
+/// Whether a phrase ends in a `by` word ("jointly owned by", "valdes ut av"),
+/// in any case: a passive, whose agent is named after it.
+pub(crate) fn ends_in_by(phrase: &str) -> bool {
+    ends_in_word(phrase, &[" by", " av"])
+}
+
+/// Whether `phrase` ends in one of `tails` (ASCII, compared without case).
+fn ends_in_word(phrase: &str, tails: &[&str]) -> bool {
+    let b = phrase.as_bytes();
+    tails
+        .iter()
+        .any(|t| b.len() >= t.len() && b[b.len() - t.len()..].eq_ignore_ascii_case(t.as_bytes()))
 }
 
 /// An agreement form with its `_` filled by each slot word, or the form
@@ -1998,16 +2012,17 @@ impl Lexicon {
         companies: &[(usize, usize)],
     ) {
         // a passive choice ("was selected by", "valdes ut av"): the company
-        // chosen is named right before it, the choosers after it
+        // chosen is named right before it, the choosers after it (the ends
+        // of the companies' names, gathered at the first passive choice)
+        let company_ends = std::cell::OnceCell::new();
         let company_before = |p: &PhraseMatch| {
             let end = folded[..p.start].trim_end().len();
-            companies.iter().any(|c| c.1 == end)
+            company_ends
+                .get_or_init(|| companies.iter().map(|c| c.1).collect::<HashSet<usize>>())
+                .contains(&end)
         };
         let chosen = |p: &PhraseMatch| {
-            let passive = {
-                let w = &folded[p.start..p.end];
-                w.ends_with(" by") || w.ends_with(" av")
-            };
+            let passive = ends_in_by(&folded[p.start..p.end]);
             let mut at = skip_space(folded, p.end);
             // ("selected by the European Space Agency")
             if word_at(folded, at) == "the" {
@@ -2031,12 +2046,14 @@ impl Lexicon {
             // (and a time after the names: "turned to Rocket Lab last month
             // to launch", "valde NCC i mars att bygga")
             let timed = |at: usize| {
-                phrases.iter().find(|q| {
-                    q.start == at
-                        && q.tags
+                phrases[phrases.partition_point(|q| q.start < at)..]
+                    .iter()
+                    .take_while(|q| q.start == at)
+                    .find(|q| {
+                        q.tags
                             .iter()
                             .any(|t| matches!(t, Tag::Relative(_) | Tag::Month(_)))
-                })
+                    })
             };
             let w = word_at(folded, at);
             let month_at = skip_space(folded, at + w.len());

@@ -994,10 +994,7 @@ impl<'a> State<'a> {
         // names its parties after it; what stands before is the thing owned
         // ("the memorandum, signed by A and B on Monday, …": a passive
         // participle ending in `by` after the noun does the same)
-        let ends_by = |k: usize| {
-            let w = self.folded(&cl.items[k]);
-            w.ends_with(" by") || w.ends_with(" av")
-        };
+        let ends_by = |k: usize| crate::lexicon::ends_in_by(self.folded(&cl.items[k]));
         // (also with a date between the participle and `by`: "a joint
         // venture formed last year by A and B"; not when only people follow,
         // who sign for an agreement stated before: "The partnership was
