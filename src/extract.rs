@@ -710,6 +710,11 @@ impl<'a> State<'a> {
                 // opens a clause of its own, with a predicate or agreement
                 // noun after it
                 cuts.push(k);
+            } else if splits && listed && left_pred && self.name_then_finite_verb(&items, k + 1) {
+                // "A signed a deal with B, and C opened a plant": names after
+                // ", and" with a verb of their own are its subject, not the
+                // end of B's list, whatever the verb
+                cuts.push(k);
             } else if splits
                 && (!listed || (left_pred && self.names_then_predicate(&items, k + 1)))
                 && (left_pred || fresh || (noun_in(lo, k) && named_next(k)))
@@ -1823,6 +1828,26 @@ impl<'a> State<'a> {
                 .iter()
                 .take(2)
                 .any(|it| has(inp, it, Tag::predicate))
+    }
+
+    /// A name at `from` right before a word that looks like a finite verb
+    /// (`Lexicon::finite_verb`), with no name right after it ("C opened a
+    /// plant", "C har också"; not "C partner D").
+    fn name_then_finite_verb(&self, items: &[Item], from: usize) -> bool {
+        let j = from + 1;
+        items.get(from).is_some_and(|x| self.mention(x).is_some())
+            && items.get(j).is_some_and(|x| {
+                // (a phrase by its first word: "said", "has signed")
+                matches!(x.kind, ItemKind::Word | ItemKind::Phrase(_))
+                    && self.inp.text[x.start..x.end]
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(|w| self.inp.lexicon.finite_verb(w))
+            })
+            && !items[j + 1..]
+                .iter()
+                .take(2)
+                .any(|x| self.mention(x).is_some())
     }
 
     // indices into `out` are compared pairwise, so the loops index

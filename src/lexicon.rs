@@ -189,6 +189,9 @@ pub enum Tag {
     /// Talks named before it broke off (`break_off`: "collapsed",
     /// "avbröts"): no agreement came of them.
     BreakOff,
+    /// Plans named before it were given up (`dropped_plans`: "dropped the
+    /// plans", "skrinlade planerna"): no agreement came of them.
+    DroppedPlans,
     /// A first-person plural pronoun (`first_person`: "we", "vårt"): in a
     /// quote, the organisation of the speaker named after it.
     FirstPerson,
@@ -399,6 +402,17 @@ struct InsertedAdverbs {
     after: Vec<String>,
 }
 
+/// Finite verbs by form (`[finite_verbs]`): frequent ones by word, the
+/// rest by ending.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FiniteVerbs {
+    #[serde(default)]
+    words: Vec<String>,
+    #[serde(default)]
+    endings: Vec<String>,
+}
+
 /// The prepositions of a sale or purchase (`[sale_prepositions]`).
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -600,6 +614,11 @@ struct LangFile {
     /// agreement noun phrase with no subject, the company last named.
     #[serde(default)]
     company_possessives: Vec<String>,
+    /// What a finite verb after a name looks like (`[finite_verbs]`): after
+    /// ", and" a name with one is the subject of a clause of its own, not
+    /// the last of a list ("… with B, and C opened a plant").
+    #[serde(default)]
+    finite_verbs: FiniteVerbs,
     /// Words that make an announced agreement a concluded one ("binding"),
     /// alone before its noun or opening it ("binding agreement").
     #[serde(default)]
@@ -637,6 +656,10 @@ struct LangFile {
     /// Words that say talks named before them broke off ("collapsed").
     #[serde(default)]
     break_off: Vec<String>,
+    /// Words that say plans named before them were given up ("dropped the
+    /// plans").
+    #[serde(default)]
+    dropped_plans: Vec<String>,
     /// First-person plural pronouns ("we", "our", "vi"): in a quote, the
     /// speaker's organisation.
     #[serde(default)]
@@ -1086,6 +1109,10 @@ pub struct Lexicon {
     value_words: HashSet<String>,
     /// Folded `company_possessives`: "Its joint venture with B …".
     pub company_possessives: HashSet<String>,
+    /// Folded `[finite_verbs] words` ("opened", "said", "har").
+    finite_words: HashSet<String>,
+    /// `[finite_verbs] endings` ("ed", "ade").
+    finite_endings: Vec<String>,
     /// Folded `binding` words: "announced a binding agreement" is signed.
     pub binding: Vec<String>,
     /// Folded `binding_negators`: "non", "icke" before "-binding".
@@ -1183,6 +1210,8 @@ impl Lexicon {
         let mut pair_words = HashSet::new();
         let mut value_words = HashSet::new();
         let mut company_possessives = HashSet::new();
+        let mut finite_words = HashSet::new();
+        let mut finite_endings = Vec::new();
         let mut binding: Vec<String> = Vec::new();
         let mut binding_negators: Vec<String> = Vec::new();
         let mut number_words = HashMap::new();
@@ -1252,6 +1281,8 @@ impl Lexicon {
                 add(w, Tag::PluralHead);
             }
             company_possessives.extend(f.company_possessives.iter().map(|w| fold(w)));
+            finite_words.extend(f.finite_verbs.words.iter().map(|w| fold(w)));
+            finite_endings.extend(f.finite_verbs.endings.iter().map(|w| fold(w)));
             binding.extend(f.binding.iter().map(|w| fold(w)));
             binding_negators.extend(f.binding_negators.iter().map(|w| fold(w)));
             number_words.extend(f.numbers.iter().enumerate().map(|(i, w)| (fold(w), i + 2)));
@@ -1380,7 +1411,7 @@ impl Lexicon {
             for p in &f.status.after {
                 add(p, Tag::AfterTalks);
             }
-            let simple: [(&Vec<String>, Tag); 44] = [
+            let simple: [(&Vec<String>, Tag); 45] = [
                 (&f.inverted_plan.verbs, Tag::Plan(PlanWord::Verb)),
                 (&f.inverted_plan.marker, Tag::Plan(PlanWord::Marker)),
                 (&f.inverted_plan.modals, Tag::Plan(PlanWord::Modal)),
@@ -1425,6 +1456,7 @@ impl Lexicon {
                 (&f.founding_verbs, Tag::Founding),
                 (&f.choosing_verbs, Tag::Choosing),
                 (&f.break_off, Tag::BreakOff),
+                (&f.dropped_plans, Tag::DroppedPlans),
                 (&f.first_person, Tag::FirstPerson),
                 (&f.relative_with, Tag::With),
                 (&f.relative_with, Tag::RelativeWith),
@@ -1752,6 +1784,8 @@ impl Lexicon {
             pair_words,
             value_words,
             company_possessives,
+            finite_words,
+            finite_endings,
             binding,
             binding_negators,
             number_words,
@@ -1788,6 +1822,19 @@ impl Lexicon {
         self.split_particles
             .get(head)
             .is_some_and(|ps| ps.iter().any(|(p, _)| p == particle))
+    }
+
+    /// Whether a lower-case word (as written) looks like a finite verb: one
+    /// of `[finite_verbs] words`, or a word of four letters or more with one
+    /// of its `endings`.
+    pub fn finite_verb(&self, word: &str) -> bool {
+        word.starts_with(|c: char| c.is_lowercase())
+            && (self.finite_words.contains(&fold(word))
+                || (word.chars().count() >= 4
+                    && self
+                        .finite_endings
+                        .iter()
+                        .any(|e| word.ends_with(e.as_str()))))
     }
 
     /// Whether a folded word is one of the languages' inserted adverbs

@@ -56,10 +56,18 @@ impl<'a> State<'a> {
 
     /// Talks in the clause that a later clause of the sentence says broke
     /// off: "A held talks to buy B, but the talks ended without a deal",
-    /// "… men samtalen avbröts i maj".
+    /// "… men samtalen avbröts i maj"; or a plan that a later clause says
+    /// was given up: "A studied a merger with B, but in February the
+    /// companies dropped the plans".
     fn talks_broken_off(&self, cl: &Clause) -> bool {
         const REACH: usize = 4;
         let (inp, items) = (self.inp, cl.items);
+        if items[cl.hi..]
+            .iter()
+            .any(|x| has(inp, x, |t| matches!(t, Tag::DroppedPlans)))
+        {
+            return true;
+        }
         let talks = (cl.lo..cl.hi).any(|k| {
             has(inp, &items[k], |t| {
                 matches!(t, Tag::Status(Status::Negotiating))
