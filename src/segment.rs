@@ -61,6 +61,11 @@ pub struct Segmenter {
     longest: usize,
 }
 
+/// A line longer than this, in bytes, is no line of hard-wrapped text
+/// (wrapped text runs to 72–80 characters): the line break before it ends a
+/// block.
+const UNWRAPPED_LINE_BYTES: usize = 120;
+
 const BULLETS: &[char] = &['•', '·', '-', '*', '–', '—', '▪', '◦', '‣', '●'];
 
 impl Segmenter {
@@ -98,6 +103,8 @@ impl Segmenter {
             }
         };
         let mut pos = 0;
+        // the length of the last line joined to `cur`
+        let mut prev_len = 0;
         for line in lines_inclusive(text) {
             let lstart = pos;
             pos += line.len();
@@ -131,6 +138,14 @@ impl Segmenter {
                     number: None,
                 });
             } else {
+                // next to a line longer than wrapped text runs, a line break
+                // ends a block: the text has a paragraph on each line, and a
+                // heading line is one of its own ("EU / Japan – Hydrogen
+                // partnership" between two paragraphs)
+                if trimmed.len() > UNWRAPPED_LINE_BYTES || prev_len > UNWRAPPED_LINE_BYTES {
+                    flush(&mut cur, &mut blocks);
+                }
+                prev_len = trimmed.len();
                 match &mut cur {
                     Some((_, end, lines)) => {
                         *end = e;
