@@ -2307,19 +2307,31 @@ impl<'a> State<'a> {
     }
 
     /// The actor named last before byte `before` whose name has the word
-    /// `head` ("the ministry" → "Ministry of Energy and Mineral Resources").
+    /// `head` ("the ministry" → "Ministry of Energy and Mineral Resources"),
+    /// or, for a public body, the word without a Swedish definite ending
+    /// ("kommunen" → "Skellefteå kommun", "universitetet" → "Umeå
+    /// universitet"; not "banken" → "Danske Bank", as a bank that is a
+    /// company is often named without the word).
     fn last_named_with(&self, head: &str, before: usize) -> Option<String> {
         let inp = self.inp;
         let earlier = &inp.mentions[..inp.mentions.partition_point(|m| m.start < before)];
+        let base = |w: &str| {
+            w.len() >= 4
+                && head
+                    .strip_prefix(w)
+                    .is_some_and(|end| matches!(end, "en" | "et" | "n" | "t"))
+        };
         earlier
             .iter()
             .rev()
             .take(200)
             .find(|m| {
+                let kind = inp.actors.kind(&m.actor);
+                let public = matches!(kind, ActorType::Government | ActorType::Organization);
                 inp.folded[m.start..m.end]
                     .split(|c: char| !c.is_alphanumeric())
-                    .any(|w| w == head)
-                    && inp.actors.kind(&m.actor).can_be_party()
+                    .any(|w| w == head || (public && base(w)))
+                    && kind.can_be_party()
             })
             // "Chalmers … Högskolan har …", "KTH … the university": else the
             // last actor of the type the head names, in this sentence or
