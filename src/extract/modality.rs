@@ -54,8 +54,8 @@ impl<'a> State<'a> {
             .unwrap_or(cl.hi)
     }
 
-    /// Talks in the clause that a later clause of the sentence says broke
-    /// off: "A held talks to buy B, but the talks ended without a deal",
+    /// Talks in the clause that it, or a later clause of the sentence, says
+    /// broke off: "A held talks to buy B, but the talks ended without a deal",
     /// "… men samtalen avbröts i maj"; or a plan that a later clause says
     /// was given up: "A studied a merger with B, but in February the
     /// companies dropped the plans".
@@ -68,13 +68,19 @@ impl<'a> State<'a> {
         {
             return true;
         }
-        let talks = (cl.lo..cl.hi).any(|k| {
+        let talks = (cl.lo..cl.hi).find(|&k| {
             has(inp, &items[k], |t| {
                 matches!(t, Tag::Status(Status::Negotiating))
             })
         });
-        talks
-            && (cl.hi..items.len()).any(|k| {
+        let Some(talks) = talks else {
+            return false;
+        };
+        // (or the clause itself, past a relative clause on the talks: "Its
+        // talks with B on a merger that would have created … were called
+        // off")
+        (talks + 1..cl.hi).any(|k| has(inp, &items[k], |t| matches!(t, Tag::BreakOff)))
+            || (cl.hi..items.len()).any(|k| {
                 self.talk_word(&items[k])
                     && items[k + 1..items.len().min(k + 1 + REACH)]
                         .iter()
