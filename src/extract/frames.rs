@@ -847,7 +847,11 @@ impl<'a> State<'a> {
                                 items[k - 2].kind,
                                 ItemKind::Word | ItemKind::Phrase(_) | ItemKind::Date(_)
                             ) && !has(inp, &items[k - 2], |t| matches!(t, Tag::Determiner))
-                                && !self.folded(&items[k - 2]).ends_with('s'))
+                                && !self.folded(&items[k - 2]).ends_with('s')
+                            // (or a subject after the verb in Swedish word
+                            // order, no genitive: "I maj tecknade Volvo Cars
+                            // långsiktiga avtal med A och B")
+                            || self.mention(&items[k - 2]).is_some_and(|m| !m.genitive))
                 }
         };
         let all_plural = !nouns.is_empty()
