@@ -1847,9 +1847,12 @@ impl<'a> State<'a> {
     /// "… är redan såld genom bindande kundavtal med bland andra Scania och
     /// Mercedes-Benz": examples of counterparts with no subject to the
     /// clause are not partners of each other; each has an agreement with the
-    /// company the text is about.
+    /// company the text is about (or the subject carried over from the
+    /// sentence before: "A signed a loan with B. The loan rests on supply
+    /// contracts with customers such as C and D").
     fn examples_without_subject(&self, cl: &Clause, chains: &[Chain], f: &mut Frame) {
-        if f.rule != "with" || f.with_parties.len() < 2 {
+        let carried = f.rule == "carried-subject+with";
+        if !(f.rule == "with" || carried) || f.with_parties.len() < 2 {
             return;
         }
         let examples = chains.iter().any(|c| {
@@ -1860,6 +1863,10 @@ impl<'a> State<'a> {
                 })
         });
         if !examples {
+            return;
+        }
+        if carried {
+            f.split = true;
             return;
         }
         let Some(c) = self

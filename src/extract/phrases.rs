@@ -610,6 +610,29 @@ impl<'a> State<'a> {
             && w.chars().skip(1).all(|c| c.is_lowercase())
     }
 
+    /// The `with` word before a plain noun phrase of one to four words that
+    /// the conjunction at `conj` (no comma) joins to a name after it: "with
+    /// 23 commercial banks and", "med 23 affärsbanker samt".
+    fn with_after_common_noun(&self, items: &[Item], lo: usize, conj: usize) -> Option<usize> {
+        let it = &items[conj];
+        if self.is_comma(it) || !has(self.inp, it, |t| matches!(t, Tag::Coord)) {
+            return None;
+        }
+        let mut h = conj;
+        // (plain words, or a number word: "sex affärsbanker")
+        let plain = |x: &Item| {
+            (matches!(x.kind, ItemKind::Word)
+                || has(self.inp, x, |t| {
+                    matches!(t, Tag::Number(_) | Tag::PluralQuantifier)
+                }))
+                && !self.inp.text[x.start..x.end].starts_with(char::is_uppercase)
+        };
+        while h > lo && conj - h < 4 && plain(&items[h - 1]) {
+            h -= 1;
+        }
+        (h < conj && h > lo && self.governs_with(&items[h - 1])).then_some(h - 1)
+    }
+
     /// The relation word that governs a chain starting at `first`, found by
     /// skipping back over descriptors (and a colon: "with the following
     /// countries: A, B", which makes the chain `listed`).
@@ -778,6 +801,15 @@ impl<'a> State<'a> {
                 }
             }
             Gov::Example
+        } else if let Some(w) = self
+            .with_after_common_noun(items, lo, g - 1)
+            .filter(|_| !self.name_then_finite_verb(items, first))
+        {
+            // "a loan with 23 commercial banks and the EIB", "med 23
+            // affärsbanker samt EIB": a name coordinated with a plain noun
+            // phrase after "with" is governed by it too (not the subject
+            // of a clause of its own: "with local firms and B said …")
+            return (Gov::With, Some(w), listed);
         } else if any(|t| matches!(t, Tag::NotParty)) {
             Gov::NotParty
         } else if any(|t| matches!(t, Tag::Agreement { .. })) {
