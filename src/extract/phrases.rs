@@ -588,6 +588,13 @@ impl<'a> State<'a> {
                     k += 1;
                 }
             }
+            // "Vianode, Elkem's battery materials unit, signed …": a
+            // genitive right after a bare comma, with a noun phrase and a
+            // comma after it, is an apposition on the member before
+            if let Some(close) = self.genitive_apposition(items, j, k, hi) {
+                j = close;
+                break;
+            }
             if k < hi && self.mention(&items[k]).is_some() && !modifier[k] {
                 members.push(k);
                 last = k;
@@ -597,6 +604,39 @@ impl<'a> State<'a> {
             }
         }
         (members, last, j)
+    }
+
+    /// The comma that closes an apposition opened at `comma` by a genitive
+    /// name at `k` ("Vianode, Elkem's battery materials unit, signed …",
+    /// "A, the EU's partnership for hydrogen research, signed …"):
+    /// descriptors only before the genitive, then up to ten words (no name,
+    /// no other punctuation), then a comma that no conjunction or name
+    /// follows.
+    fn genitive_apposition(
+        &self,
+        items: &[Item],
+        comma: usize,
+        k: usize,
+        hi: usize,
+    ) -> Option<usize> {
+        let inp = self.inp;
+        if !self.is_comma(&items[comma])
+            || !self.mention(items.get(k)?).is_some_and(|m| m.genitive)
+            || !(comma + 1..k).all(|x| self.descriptor(&items[x]))
+        {
+            return None;
+        }
+        let close = (k + 1..hi.min(k + 12)).find(|&x| {
+            self.mention(&items[x]).is_some()
+                || matches!(items[x].kind, ItemKind::Punct(_) | ItemKind::Cite)
+                || self.is_comma(&items[x])
+        })?;
+        let after = items.get(close + 1)?;
+        (close > k + 1
+            && self.is_comma(&items[close])
+            && self.mention(after).is_none()
+            && !has(inp, after, |t| matches!(t, Tag::Coord)))
+        .then_some(close)
     }
 
     /// A plain word that may finish a name ("Communications", "Holdings"):
