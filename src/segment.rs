@@ -62,8 +62,8 @@ pub struct Segmenter {
 }
 
 /// A line longer than this, in bytes, is no line of hard-wrapped text
-/// (wrapped text runs to 72–80 characters): the line break before it ends a
-/// block.
+/// (wrapped text runs to 72–80 characters): the line breaks before and after
+/// it end blocks.
 const UNWRAPPED_LINE_BYTES: usize = 120;
 
 const BULLETS: &[char] = &['•', '·', '-', '*', '–', '—', '▪', '◦', '‣', '●'];
@@ -82,7 +82,9 @@ impl Segmenter {
     }
 
     /// Blocks of `text`: blank lines separate blocks; bulleted and `[n]` lines are
-    /// blocks of their own; other consecutive lines are joined (wrapped paragraphs).
+    /// blocks of their own; other consecutive lines are joined (wrapped paragraphs),
+    /// except next to a line longer than [`UNWRAPPED_LINE_BYTES`] (a text with a
+    /// paragraph on each line).
     pub fn blocks(&self, text: &str) -> Vec<Block> {
         let mut blocks = Vec::new();
         let mut cur: Option<(usize, usize, usize)> = None; // start, end, lines
