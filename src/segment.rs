@@ -64,7 +64,7 @@ pub struct Segmenter {
 /// A line longer than this, in bytes, is no line of hard-wrapped text
 /// (wrapped text runs to 72–80 characters): the line breaks before and after
 /// it end blocks.
-const UNWRAPPED_LINE_BYTES: usize = 120;
+pub const UNWRAPPED_LINE_BYTES: usize = 120;
 
 const BULLETS: &[char] = &['•', '·', '-', '*', '–', '—', '▪', '◦', '‣', '●'];
 
