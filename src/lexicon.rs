@@ -645,6 +645,11 @@ struct LangFile {
     /// which refer back without an article.
     #[serde(default)]
     definite_org_heads: Vec<String>,
+    /// Heads that stand for an organisation named with another word
+    /// (`[org_head_names]`: "the lender" is the last actor named with
+    /// "bank").
+    #[serde(default)]
+    org_head_names: HashMap<String, String>,
     #[serde(default)]
     inverted_plan: InvertedPlanEntries,
     #[serde(default)]
@@ -1123,6 +1128,9 @@ pub struct Lexicon {
     /// Folded organisation heads that are definite by their form
     /// (`definite_org_heads`): "Myndigheten tecknade …" refers back.
     pub definite_org_heads: HashSet<String>,
+    /// Folded `[org_head_names]`: the word a head's organisation is named
+    /// with ("lender" → "bank").
+    pub org_head_names: HashMap<String, String>,
     /// Folded words before a date that make it the end of a term (`[dates] until`).
     pub until: Vec<String>,
     /// Folded adverbs that make a statement another agreement than the ones
@@ -1216,6 +1224,7 @@ impl Lexicon {
         let mut binding_negators: Vec<String> = Vec::new();
         let mut number_words = HashMap::new();
         let mut definite_org_heads = HashSet::new();
+        let mut org_head_names = HashMap::new();
         let mut until: Vec<String> = Vec::new();
         let mut another_agreement: HashSet<String> = HashSet::new();
         let mut earlier_agreement: HashSet<String> = HashSet::new();
@@ -1290,6 +1299,10 @@ impl Lexicon {
             pair_words.extend(f.pair_words.iter().map(|w| fold(w)));
             value_words.extend(f.value_words.iter().map(|w| fold(w)));
             definite_org_heads.extend(f.definite_org_heads.iter().map(|w| fold(w)));
+            org_head_names.extend(f.org_head_names.iter().map(|(h, n)| (fold(h), fold(n))));
+            for h in f.org_head_names.keys() {
+                add(h, Tag::OrgHead);
+            }
             until.extend(f.dates.until.iter().map(|w| fold(w)));
             another_agreement.extend(f.another_agreement.iter().map(|w| fold(w)));
             earlier_agreement.extend(f.earlier_agreement.iter().map(|w| fold(w)));
@@ -1790,6 +1803,7 @@ impl Lexicon {
             binding_negators,
             number_words,
             definite_org_heads,
+            org_head_names,
             until,
             another_agreement,
             earlier_agreement,

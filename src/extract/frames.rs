@@ -2323,8 +2323,15 @@ impl<'a> State<'a> {
     /// ("kommunen" → "Skellefteå kommun", "universitetet" → "Umeå
     /// universitet"; not "banken" → "Danske Bank", as a bank that is a
     /// company is often named without the word).
+    /// A head of `[org_head_names]` looks for its word instead ("the
+    /// lender" → "World Bank").
     fn last_named_with(&self, head: &str, before: usize) -> Option<String> {
         let inp = self.inp;
+        let head = inp
+            .lexicon
+            .org_head_names
+            .get(head)
+            .map_or(head, String::as_str);
         let earlier = &inp.mentions[..inp.mentions.partition_point(|m| m.start < before)];
         let base = |w: &str| {
             w.len() >= 4
@@ -2811,8 +2818,35 @@ impl<'a> State<'a> {
         // (nor a state right after the order it gives: "en order från
         // Polen", "a contract from Poland")
         let right_after_noun = || tr.nouns.iter().any(|&k| k < g && g == k + 1);
+        // (a state borrows: "lent $1 billion to Pakistan", "a $500 million
+        // loan to Kenya"; after the preposition of a buyer a few words
+        // after the loan, not "invested in a plant in Brazil", "beviljade
+        // bolaget en miljard dollar för tillverkning av doser till USA")
+        let to_buyer = lex
+            .sale_prepositions
+            .get(w)
+            .is_some_and(|r| r.contains(&crate::lexicon::SaleRole::Buyer));
+        let loan = || {
+            to_buyer
+                && tr.nouns.iter().chain(tr.verb.iter()).any(|&k| {
+                    k < g
+                        && g <= k + 5
+                        && tags(inp, &cl.items[k]).iter().any(|t| {
+                            matches!(
+                                t,
+                                Tag::Agreement {
+                                    kind: Kind::Investment,
+                                    ..
+                                } | Tag::AgreementVerb {
+                                    kind: Kind::Investment,
+                                    ..
+                                }
+                            )
+                        })
+                })
+        };
         fits && c.members.iter().all(|&m| match self.kind_of(m) {
-            ActorType::Country => seller && (state_buyer() || right_after_noun()),
+            ActorType::Country => (seller && (state_buyer() || right_after_noun())) || loan(),
             ActorType::Region => false,
             _ => true,
         })
