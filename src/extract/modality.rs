@@ -274,7 +274,9 @@ impl<'a> State<'a> {
     fn inverted_plan(&self, cl: &Clause) -> bool {
         let items = cl.items;
         let role = |k: usize, r: PlanWord| has(self.inp, &items[k], |t| *t == Tag::Plan(r));
-        (cl.lo + 1..cl.hi.saturating_sub(2)).any(|k| {
+        // (the verb may open the clause, after an adverbial cut off before
+        // it: "Enligt beslutet ska kommunen och Fortum bilda …")
+        (cl.lo..cl.hi.saturating_sub(2)).any(|k| {
             let (plan, modal) = (role(k, PlanWord::Verb), role(k, PlanWord::Modal));
             if !(plan || modal) || self.mention(&items[k + 1]).is_none() {
                 return false;
