@@ -2804,10 +2804,12 @@ impl<'a> State<'a> {
         // ordered 250 tanks from the United States", "Australia planned to
         // buy missiles from the United States"; the state is the last name
         // before the trigger)
-        let seller = lex
-            .sale_prepositions
-            .get(w)
-            .is_some_and(|r| r.contains(&crate::lexicon::SaleRole::Seller));
+        let role = |r: crate::lexicon::SaleRole| {
+            lex.sale_prepositions
+                .get(w)
+                .is_some_and(|roles| roles.contains(&r))
+        };
+        let seller = role(crate::lexicon::SaleRole::Seller);
         let state_buyer = || {
             state_buyer
                 || (cl.lo..tr.first.min(g))
@@ -2822,10 +2824,7 @@ impl<'a> State<'a> {
         // loan to Kenya"; after the preposition of a buyer a few words
         // after the loan, not "invested in a plant in Brazil", "beviljade
         // bolaget en miljard dollar för tillverkning av doser till USA")
-        let to_buyer = lex
-            .sale_prepositions
-            .get(w)
-            .is_some_and(|r| r.contains(&crate::lexicon::SaleRole::Buyer));
+        let to_buyer = role(crate::lexicon::SaleRole::Buyer);
         let loan = || {
             to_buyer
                 && tr.nouns.iter().chain(tr.verb.iter()).any(|&k| {
