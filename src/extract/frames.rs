@@ -2825,25 +2825,7 @@ impl<'a> State<'a> {
         // after the loan, not "invested in a plant in Brazil", "beviljade
         // bolaget en miljard dollar för tillverkning av doser till USA")
         let to_buyer = role(crate::lexicon::SaleRole::Buyer);
-        let loan = || {
-            to_buyer
-                && tr.nouns.iter().chain(tr.verb.iter()).any(|&k| {
-                    k < g
-                        && g <= k + 5
-                        && tags(inp, &cl.items[k]).iter().any(|t| {
-                            matches!(
-                                t,
-                                Tag::Agreement {
-                                    kind: Kind::Investment,
-                                    ..
-                                } | Tag::AgreementVerb {
-                                    kind: Kind::Investment,
-                                    ..
-                                }
-                            )
-                        })
-                })
-        };
+        let loan = || to_buyer && self.investment_before(cl, tr, g, 5);
         fits && c.members.iter().all(|&m| match self.kind_of(m) {
             ActorType::Country => (seller && (state_buyer() || right_after_noun())) || loan(),
             ActorType::Region => false,
@@ -2855,9 +2837,20 @@ impl<'a> State<'a> {
     /// one of the investment's counterpart prepositions ("in", "i") at most
     /// two words after an investment noun or verb.
     fn invested_in(&self, cl: &Clause, tr: &Triggers, c: &Chain) -> bool {
-        let inp = self.inp;
+        c.gov_at.is_some_and(|g| {
+            self.inp.lexicon.introduces_counterpart(
+                Kind::Investment,
+                false,
+                self.folded(&cl.items[g]),
+            ) && self.investment_before(cl, tr, g, 2)
+        })
+    }
+
+    /// An investment noun or verb of the clause at most `reach` words
+    /// before the word at `g` ("in" after "invested", "to" after "a loan").
+    fn investment_before(&self, cl: &Clause, tr: &Triggers, g: usize, reach: usize) -> bool {
         let investment = |k: usize| {
-            has(inp, &cl.items[k], |t| {
+            has(self.inp, &cl.items[k], |t| {
                 matches!(
                     t,
                     Tag::Agreement {
@@ -2870,15 +2863,10 @@ impl<'a> State<'a> {
                 )
             })
         };
-        c.gov_at.is_some_and(|g| {
-            inp.lexicon
-                .introduces_counterpart(Kind::Investment, false, self.folded(&cl.items[g]))
-                && tr
-                    .nouns
-                    .iter()
-                    .chain(tr.verb.iter())
-                    .any(|&k| k < g && g <= k + 2 && investment(k))
-        })
+        tr.nouns
+            .iter()
+            .chain(tr.verb.iter())
+            .any(|&k| k < g && g <= k + reach && investment(k))
     }
 
     /// A chain after `c`, governed by "from"/"från", that is the counterpart
