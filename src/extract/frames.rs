@@ -738,9 +738,11 @@ impl<'a> State<'a> {
         // together with ABB")
         // (what a verb of owning takes is owned, no actor acting: "Acme
         // owns Gamma together with Beta")
+        // (nor a place after a preposition: "Acme will build a plant in
+        // Norway together with Beta")
         let named_before = |k: usize| {
             let own = (cl.lo..k)
-                .filter(|&j| !self.owned(items, j, cl.lo))
+                .filter(|&j| !self.owned(items, j, cl.lo) && !self.place(items, j, cl.lo))
                 .filter_map(|j| self.mention(&items[j]))
                 .map(|m| if m.genitive { 2 } else { 1 })
                 .sum::<usize>();

@@ -380,6 +380,14 @@ impl<'a> State<'a> {
                 .contains(self.folded(&items[j - 1]))
     }
 
+    /// Whether `items[j]` names a country or region as a place: after a
+    /// preposition that introduces no party ("a plant in Norway", "i Norge").
+    pub(super) fn place(&self, items: &[Item], j: usize, lo: usize) -> bool {
+        j > lo
+            && self.mention(&items[j]).is_some_and(|m| self.nationality(m))
+            && has(self.inp, &items[j - 1], |t| matches!(t, Tag::NotParty))
+    }
+
     /// Finds coordination chains in `items[lo..hi]`.
     pub(super) fn chains(&self, items: &[Item], lo: usize, hi: usize) -> Vec<Chain> {
         let modifier = self.modifiers(items, lo, hi);
@@ -539,8 +547,9 @@ impl<'a> State<'a> {
                 j = close + 1;
             }
             // "Acme owns Gamma together with Beta": what a verb of owning
-            // takes is not coordinated with the co-owner after it
-            if self.owned(items, first, 0)
+            // takes is not coordinated with the co-owner after it, nor is
+            // a place ("builds a plant in Norway together with Beta")
+            if (self.owned(items, first, 0) || self.place(items, first, 0))
                 && j < hi
                 && has(inp, &items[j], |t| matches!(t, Tag::JointWith))
             {
