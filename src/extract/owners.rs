@@ -111,9 +111,12 @@ impl<'a> State<'a> {
         let inp = self.inp;
         // a joint-venture noun, or a company that an owner participle
         // follows ("X, a company formed by A, B and C,")
+        // (or a company head noun: "X, the leisure airline jointly owned
+        // by A and B,")
         let company_owned = || {
             matches!(items[k].kind, ItemKind::Word | ItemKind::Phrase(_))
-                && inp.lexicon.is_venture_object(self.folded(&items[k]))
+                && (inp.lexicon.is_venture_object(self.folded(&items[k]))
+                    || self.head_noun(&items[k]))
                 && self.venture_owner_verb(items, k + 1).is_some()
         };
         if k < 2 || !(self.venture_noun(&items[k]) || company_owned()) {
@@ -159,6 +162,23 @@ impl<'a> State<'a> {
             return false;
         }
         match self.venture_owner_verb(items, k + 1) {
+            // a verb of joint ownership that holds its "by" ("the steel
+            // venture jointly owned by A and B")
+            Some(v)
+                if c.gov == Gov::Verb
+                    && c.gov_at == Some(v)
+                    && has(inp, &items[v], |t| {
+                        matches!(
+                            t,
+                            Tag::AgreementVerb {
+                                kind: Kind::JointVenture,
+                                ..
+                            }
+                        )
+                    }) =>
+            {
+                true
+            }
             Some(v) => {
                 c.gov == Gov::By
                     && c.gov_at.is_some_and(|g| {
