@@ -195,6 +195,12 @@ pub enum Tag {
     /// A first-person plural pronoun (`first_person`: "we", "vårt"): in a
     /// quote, the organisation of the speaker named after it.
     FirstPerson,
+    /// A first-person plural subject (`first_person_subjects`: "we", "vi"):
+    /// not in a quote, or in an interview, the organisation the document
+    /// speaks for when no speaker is named.
+    FirstPersonSubject,
+    /// A word that makes the document an interview (`interview`).
+    Interview,
     /// A relative phrase on an agreement noun that introduces its
     /// counterpart as its subject (`relative_with`: "under which", "enligt
     /// vilket"); also tagged [`Tag::With`].
@@ -669,6 +675,13 @@ struct LangFile {
     /// speaker's organisation.
     #[serde(default)]
     first_person: Vec<String>,
+    /// First-person plural subjects ("we", "vi"): unattributed and outside
+    /// a quote, or in an interview, the organisation the document speaks for.
+    #[serde(default)]
+    first_person_subjects: Vec<String>,
+    /// Words that say the document is an interview ("interview", "intervju").
+    #[serde(default)]
+    interview: Vec<String>,
     /// Relative phrases on an agreement noun whose subject is the
     /// agreement's counterpart ("under which", "enligt vilket"): "A signed an
     /// agreement under which B will supply turbines".
@@ -1424,7 +1437,7 @@ impl Lexicon {
             for p in &f.status.after {
                 add(p, Tag::AfterTalks);
             }
-            let simple: [(&Vec<String>, Tag); 45] = [
+            let simple: [(&Vec<String>, Tag); 47] = [
                 (&f.inverted_plan.verbs, Tag::Plan(PlanWord::Verb)),
                 (&f.inverted_plan.marker, Tag::Plan(PlanWord::Marker)),
                 (&f.inverted_plan.modals, Tag::Plan(PlanWord::Modal)),
@@ -1471,6 +1484,8 @@ impl Lexicon {
                 (&f.break_off, Tag::BreakOff),
                 (&f.dropped_plans, Tag::DroppedPlans),
                 (&f.first_person, Tag::FirstPerson),
+                (&f.first_person_subjects, Tag::FirstPersonSubject),
+                (&f.interview, Tag::Interview),
                 (&f.relative_with, Tag::With),
                 (&f.relative_with, Tag::RelativeWith),
             ];

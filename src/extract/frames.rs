@@ -1215,6 +1215,46 @@ impl<'a> State<'a> {
                 let sent = &inp.sentences[s];
                 self.speaker_org(&self.items(sent.start, sent.end), 0)
             })
+            .or_else(|| self.document_voice(cl))
+    }
+
+    /// Whom an unattributed "we" subject speaks for, outside a quote or in
+    /// an interview: the first company or organisation the document names.
+    /// An interview names its guest's company first ("Maersk's Vincent
+    /// Clerc on …", "Intervju med Anna Borg, vd för Vattenfall"), a press
+    /// release its issuer.
+    fn document_voice(&self, cl: &Clause) -> Option<String> {
+        const INTERVIEW_BLOCKS: usize = 3;
+        let (inp, items) = (self.inp, cl.items);
+        let we = (cl.lo..cl.hi)
+            .find(|&k| has(inp, &items[k], |t| matches!(t, Tag::FirstPersonSubject)))?;
+        let block = &inp.blocks[inp.sentences[cl.si].block];
+        let before = &inp.text[block.start..items[we].start];
+        let quoted =
+            before.contains(['"', '“', '”', '«', '»']) || before.starts_with(['–', '—', '-']);
+        let interview = || {
+            let end = inp
+                .blocks
+                .get(INTERVIEW_BLOCKS)
+                .map_or(inp.text.len(), |b| b.start);
+            inp.phrases
+                .iter()
+                .take_while(|p| p.start < end)
+                .any(|p| p.tags.iter().any(|t| matches!(t, Tag::Interview)))
+        };
+        if quoted && !interview() {
+            return None;
+        }
+        inp.mentions
+            .iter()
+            .map(|m| &m.actor)
+            .find(|id| {
+                matches!(
+                    inp.actors.kind(id),
+                    ActorType::Company | ActorType::Organization
+                )
+            })
+            .map(|id| id.to_string())
     }
 
     /// The organisation of the speaker named right after the first comment
