@@ -204,8 +204,14 @@ impl<'a> State<'a> {
         // doser" may be one deal of three)
         let bare = |n: usize| {
             tr.main.is_some_and(|t| {
-                t > cl.lo
-                    && has(self.inp, &cl.items[t - 1], Tag::predicate)
+                // (a compound's first part is joined to its head noun:
+                // "undertecknade säkerhetsavtal med A, B och C")
+                let mut k = t;
+                while k > cl.lo + 1 && cl.items[k - 1].end == cl.items[k].start {
+                    k -= 1;
+                }
+                k > cl.lo
+                    && has(self.inp, &cl.items[k - 1], Tag::predicate)
                     && noun(self.inp, &cl.items[t]).is_some_and(|x| {
                         !x.definite
                             && (n >= 3 || matches!(x.kind, Kind::Offtake | Kind::Investment))
@@ -967,7 +973,21 @@ impl<'a> State<'a> {
                             matches!(t, Tag::Status(Status::Signed) | Tag::Passive)
                         })
                 });
-            (cl.inherited_trigger.is_some() && unsigned)
+            // (nor does a noun that is no trigger before every trigger: "At
+            // the summit between A and B, C signed agreements with D and E")
+            let other_noun = c.gov_at.is_some_and(|g| {
+                g > cl.lo
+                    && [tr.main, tr.verb, tr.status_at]
+                        .into_iter()
+                        .flatten()
+                        .all(|t| t > c.last)
+                    && matches!(cl.items[g - 1].kind, ItemKind::Word)
+                    && !has(self.inp, &cl.items[g - 1], |t| {
+                        Tag::predicate(t) || matches!(t, Tag::Agreement { .. } | Tag::Status(_))
+                    })
+            });
+            other_noun
+                || (cl.inherited_trigger.is_some() && unsigned)
                 || t.is_some_and(|t| {
                     (t + 1..c.first).any(|k| {
                         has(self.inp, &cl.items[k], |t| {
@@ -1163,8 +1183,14 @@ impl<'a> State<'a> {
         }
         // people's organisations when the text names only one side: the one
         // the text gives them ("NASA Administrator X", "X, rektor vid Y"), else
-        // the gazetteer's
-        if f.parties.len() < 2 {
+        // the gazetteer's; also when all the parties are counterparts after
+        // "with" ("President X signed security agreements with A, B and C")
+        let one_side = |f: &Frame| {
+            f.parties.len() < 2
+                || (!f.with_parties.is_empty()
+                    && f.parties.iter().all(|p| f.with_parties.contains(p)))
+        };
+        if one_side(&f) {
             for k in cl.range().filter(|&k| self.is_person(&cl.items[k])) {
                 let id = self.mention(&cl.items[k]).map(|m| m.actor.to_string());
                 if !id.is_some_and(|id| f.persons.contains(&id)) {
@@ -1177,7 +1203,7 @@ impl<'a> State<'a> {
                 }
             }
         }
-        if f.parties.len() < 2 {
+        if one_side(&f) {
             for p in f.persons.clone() {
                 if let Some(org) = self.inp.actors.affiliations(&p).into_iter().next() {
                     if self.inp.actors.kind(&org).can_be_party() && f.parties.insert(org) {
