@@ -787,9 +787,28 @@ impl<'a> State<'a> {
                             && !in_list(x)
                             && items.get(x + 1).is_some_and(|n| self.mention(n).is_some())
                     };
-                    let end = (k + 1..hi)
-                        .find(|&x| (comma(x) && !in_list(x)) || comma_and(x))
-                        .unwrap_or(hi);
+                    // (past names in apposition to the relative clause's
+                    // noun before its predicate: "whose four members, A, B
+                    // and C, committed …")
+                    let apposition = |x: usize| {
+                        x + 1 < hi
+                            && self.mention(&items[x - 1]).is_none()
+                            && self.mention(&items[x + 1]).is_some()
+                            && !items[k + 1..x].iter().any(pred)
+                    };
+                    let mut from = k + 1;
+                    let end = loop {
+                        let x = (from..hi)
+                            .find(|&x| (comma(x) && !in_list(x)) || comma_and(x))
+                            .unwrap_or(hi);
+                        match (x < hi && apposition(x))
+                            .then(|| (x + 1..hi).find(|&y| comma(y) && !in_list(y)))
+                            .flatten()
+                        {
+                            Some(y) => from = y + 1,
+                            None => break x,
+                        }
+                    };
                     // (without the comma that closes the relative clause, as
                     // without the one that opens it: "Acme, which makes
                     // cells, said it …" reads "Acme said it …")

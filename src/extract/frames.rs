@@ -1215,6 +1215,17 @@ impl<'a> State<'a> {
         if f.parties.is_empty() || (f.parties.len() < 2 && tr.main.is_none() && tr.verb.is_none()) {
             return None;
         }
+        // an investment verb with only its subject states no agreement among
+        // the subject's names ("whose members, A, B and C, committed to raise
+        // their investment in India"): it needs its counterpart
+        // (an agreement noun of another kind states one: "A and B signed an
+        // MoU to invest")
+        let investment_only = tr.main.is_none_or(|n| {
+            noun(self.inp, &cl.items[n]).is_some_and(|x| x.kind == Kind::Investment)
+        });
+        if f.rule == "subject" && investment_only && self.verb_of_kind(cl, tr, Kind::Investment) {
+            return None;
+        }
         Some(f)
     }
 
