@@ -18,6 +18,7 @@ use crate::spans::{SpanIndex, SpanSet};
 use std::collections::BTreeSet;
 
 mod frames;
+mod members;
 mod modality;
 mod owners;
 mod partners;
@@ -952,6 +953,7 @@ impl<'a> State<'a> {
             }
         }
         created |= self.possessive_partners(si, &items);
+        created |= self.group_members(si, &items);
         if !created && !self.continuation(si, &items) {
             self.loose_kind(si, &items);
         }

@@ -201,6 +201,14 @@ pub enum Tag {
     FirstPersonSubject,
     /// A word that makes the document an interview (`interview`).
     Interview,
+    /// A noun of a group of partners (`group_nouns`: "consortium").
+    GroupNoun,
+    /// A verb that lists a group's members (`member_verbs`: "brings
+    /// together", "består av"): "the consortium brings together A, B and C".
+    MemberVerb,
+    /// A verb of leading a group (`group_leaders`: "coordinates"): "A
+    /// coordinates the consortium, which brings together B and C".
+    GroupLeader,
     /// A relative phrase on an agreement noun that introduces its
     /// counterpart as its subject (`relative_with`: "under which", "enligt
     /// vilket"); also tagged [`Tag::With`].
@@ -682,6 +690,17 @@ struct LangFile {
     /// Words that say the document is an interview ("interview", "intervju").
     #[serde(default)]
     interview: Vec<String>,
+    /// Nouns of a group of partners ("consortium", "konsortiet"): with a
+    /// `member_verbs` verb after them, its members are partners.
+    #[serde(default)]
+    group_nouns: Vec<String>,
+    /// Verbs that list a group's members ("brings together", "består av").
+    #[serde(default)]
+    member_verbs: Vec<String>,
+    /// Verbs of leading a group ("coordinates", "leder"): the name before
+    /// them is a member too.
+    #[serde(default)]
+    group_leaders: Vec<String>,
     /// Relative phrases on an agreement noun whose subject is the
     /// agreement's counterpart ("under which", "enligt vilket"): "A signed an
     /// agreement under which B will supply turbines".
@@ -931,11 +950,13 @@ impl Tag {
 
     /// Whether a sentence with this tag may state an agreement or describe the
     /// last one: an agreement noun or verb, a status, a passive, a parties
-    /// anaphor or a counterpart. The rules skip sentences without one.
+    /// anaphor, a counterpart or a verb that lists a group's members. The
+    /// rules skip sentences without one.
     pub fn tells(&self) -> bool {
         matches!(
             self,
             Tag::Agreement { .. }
+                | Tag::MemberVerb
                 | Tag::AgreementVerb { .. }
                 | Tag::Status(_)
                 | Tag::Passive
@@ -1437,7 +1458,7 @@ impl Lexicon {
             for p in &f.status.after {
                 add(p, Tag::AfterTalks);
             }
-            let simple: [(&Vec<String>, Tag); 47] = [
+            let simple: [(&Vec<String>, Tag); 50] = [
                 (&f.inverted_plan.verbs, Tag::Plan(PlanWord::Verb)),
                 (&f.inverted_plan.marker, Tag::Plan(PlanWord::Marker)),
                 (&f.inverted_plan.modals, Tag::Plan(PlanWord::Modal)),
@@ -1486,6 +1507,9 @@ impl Lexicon {
                 (&f.first_person, Tag::FirstPerson),
                 (&f.first_person_subjects, Tag::FirstPersonSubject),
                 (&f.interview, Tag::Interview),
+                (&f.group_nouns, Tag::GroupNoun),
+                (&f.member_verbs, Tag::MemberVerb),
+                (&f.group_leaders, Tag::GroupLeader),
                 (&f.relative_with, Tag::With),
                 (&f.relative_with, Tag::RelativeWith),
             ];
