@@ -762,9 +762,11 @@ impl<'a> State<'a> {
             // (between commas right after the clause's one name: "Acme,
             // together with Beta, will build …"; not before a comment verb,
             // "Ericsson, together with Volvo Cars, said …")
+            // (or after a verb-second subject: "Under 2022 tränade A, i
+            // samarbete med B, en ny modell")
             let parenthetical = |k: usize| {
-                k == cl.lo + 2
-                    && self.mention(&items[cl.lo]).is_some()
+                k >= cl.lo + 2
+                    && self.mention(&items[k - 2]).is_some()
                     && (k + 1..cl.hi.min(k + 8))
                         .find(|&j| self.is_comma(&items[j]))
                         .is_some_and(|j| {
