@@ -701,6 +701,11 @@ struct LangFile {
     /// them is a member too.
     #[serde(default)]
     group_leaders: Vec<String>,
+    /// Forms of "be", one word each ("is", "är"): after a fronted phrase of
+    /// joint action they state no joint action ("Together with B, A is one
+    /// of …").
+    #[serde(default)]
+    copulas: Vec<String>,
     /// Relative phrases on an agreement noun whose subject is the
     /// agreement's counterpart ("under which", "enligt vilket"): "A signed an
     /// agreement under which B will supply turbines".
@@ -1127,6 +1132,8 @@ pub struct Lexicon {
     pub owner_participles: HashSet<String>,
     /// Folded `venture_owner_verbs`: "a joint venture owned by A and B".
     pub venture_owner_verbs: HashSet<String>,
+    /// Folded `copulas`: forms of "be" ("is", "är"), one word each.
+    copulas: HashSet<String>,
     /// Folded `owning_verbs`: "owns X together with B" is a joint venture.
     pub owning_verbs: HashSet<String>,
     /// Folded `venture_objects` (a leading `*`: a compound's last part).
@@ -1242,6 +1249,7 @@ impl Lexicon {
         let mut company_plurals = HashSet::new();
         let mut owner_participles = HashSet::new();
         let mut venture_owner_verbs = HashSet::new();
+        let mut copulas = HashSet::new();
         let mut owning_verbs = HashSet::new();
         let mut venture_objects: Vec<String> = Vec::new();
         let mut venture_modifiers = HashSet::new();
@@ -1305,6 +1313,7 @@ impl Lexicon {
             company_plurals.extend(f.company_plurals.iter().map(|w| fold(w)));
             owner_participles.extend(f.owner_participles.iter().map(|w| fold(w)));
             venture_owner_verbs.extend(f.venture_owner_verbs.iter().map(|w| fold(w)));
+            copulas.extend(f.copulas.iter().map(|w| fold(w)));
             owning_verbs.extend(f.owning_verbs.iter().map(|w| fold(w)));
             venture_objects.extend(f.venture_objects.iter().map(|w| fold(w)));
             venture_modifiers.extend(
@@ -1826,6 +1835,7 @@ impl Lexicon {
             company_plurals,
             owner_participles,
             venture_owner_verbs,
+            copulas,
             owning_verbs,
             venture_objects,
             venture_modifiers,
@@ -1908,6 +1918,11 @@ impl Lexicon {
                 Some(tail) => folded_word.ends_with(tail),
                 None => folded_word == o,
             })
+    }
+
+    /// Whether a folded word is a form of "be" (`copulas`: "is", "är").
+    pub fn is_copula(&self, folded_word: &str) -> bool {
+        self.copulas.contains(folded_word)
     }
 
     /// Whether a folded word is one of the languages' auxiliaries (`[inserted_adverbs] after`).

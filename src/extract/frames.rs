@@ -775,22 +775,72 @@ impl<'a> State<'a> {
                             })
                         })
             };
+            // (or fronted, before the clause's one name: "Together with B, A
+            // will build …", "Tillsammans med B ska A bygga …"): where the
+            // phrase ends
+            let fronted = |k: usize| -> Option<usize> {
+                let e = (k + 1..cl.hi)
+                    .find(|&j| {
+                        // (a descriptor only before a name: "med
+                        // forskningsinstitutet RISE", not "har" in "med B
+                        // har A byggt …")
+                        let named_soon =
+                            (j + 1..cl.hi.min(j + 3)).any(|x| self.mention(&items[x]).is_some());
+                        self.is_comma(&items[j])
+                            || inp.lexicon.is_auxiliary(self.folded(&items[j]))
+                            || (self.mention(&items[j]).is_none()
+                                && !(self.descriptor(&items[j]) && named_soon)
+                                && !has(inp, &items[j], |t| matches!(t, Tag::Coord)))
+                    })
+                    .unwrap_or(cl.hi);
+                let subject_next = e + 1 < cl.hi
+                    && self.mention(&items[e + 1]).is_some()
+                    && (self.is_comma(&items[e])
+                        || matches!(items[e].kind, ItemKind::Word | ItemKind::Phrase(_)));
+                // (the finite verb, before or after the subject, is no form
+                // of "be" and no verb of saying: "Together with B, A is one
+                // of …", "…, A said …")
+                let verb = if e < cl.hi && self.is_comma(&items[e]) {
+                    e + 2
+                } else {
+                    e
+                };
+                let acting = items[..cl.hi].get(verb).is_some_and(|x| {
+                    !inp.lexicon.is_copula(self.folded(x))
+                        && !has(inp, x, |t| matches!(t, Tag::Comment))
+                });
+                let names_after = (e..cl.hi)
+                    .filter(|&j| !self.place(items, j, cl.lo))
+                    .filter_map(|j| self.mention(&items[j]))
+                    .filter(|m| !m.genitive)
+                    .count();
+                (k == cl.lo
+                    && cl.inherited_subject.is_none()
+                    && subject_next
+                    && acting
+                    && names_after == 1)
+                    .then_some(e)
+            };
             cl.range().find(|&k| {
                 has(inp, &items[k], |t| matches!(t, Tag::JointWith))
                     // (or right after the relative pronoun: "Tele2, som
                     // tillsammans med Telenor äger Net4Mobility")
                     && ((k > cl.lo && (!self.is_comma(&items[k - 1]) || parenthetical(k)))
-                        || (k == cl.lo && cl.inherited_subject.is_some() && !cl.inherited_counterparts))
+                        || (k == cl.lo && cl.inherited_subject.is_some() && !cl.inherited_counterparts)
+                        || fronted(k).is_some())
                     && (k + 1..cl.hi.min(k + 6))
                         .take_while(|&j| {
                             self.mention(&items[j]).is_some() || self.descriptor(&items[j])
                         })
                         .any(|j| self.mention(&items[j]).is_some_and(|m| !m.genitive))
-                    && named_before(k) == 1
+                    && (named_before(k) == 1 || fronted(k).is_some())
             })
+            .map(|k| (k, fronted(k)))
         } else {
             None
         };
+        // (a fronted phrase's clause turns after it: its subject follows)
+        let (joint, fronted_end) = (joint.map(|(k, _)| k), joint.and_then(|(_, e)| e));
         if main.is_none() && verb.is_none() && !inherited && joint.is_none() {
             // "X and Y are negotiating ..." without a noun
             // (not only the first status word: "A inledde förhandlingar med B")
@@ -884,7 +934,11 @@ impl<'a> State<'a> {
         let pivot = if complement {
             status_at.unwrap_or(cl.lo)
         } else {
-            verb.or(status_at).or(main).or(joint).unwrap_or(cl.lo)
+            verb.or(status_at)
+                .or(main)
+                .or(fronted_end)
+                .or(joint)
+                .unwrap_or(cl.lo)
         };
         Some(Triggers {
             complement,
@@ -2513,6 +2567,9 @@ impl<'a> State<'a> {
         for c in chains.iter().filter(|c| {
             c.first > subject_end.max(lo)
                 || (subject_end == lo && c.first > tr.pivot.min(tr.first))
+                // (or governed by the clause's fronted phrase of joint
+                // action: "Tillsammans med B ska A bygga …")
+                || (c.gov == Gov::With && c.gov_at.is_some() && c.gov_at == tr.joint)
                 // (or fronted with its agreement noun before a verb-second
                 // subject: "Enligt ett 30-årigt avtal med Beta ska Acme köpa …")
                 || (c.gov == Gov::With
