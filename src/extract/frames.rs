@@ -210,6 +210,14 @@ impl<'a> State<'a> {
                 while k > cl.lo + 1 && cl.items[k - 1].end == cl.items[k].start {
                     k -= 1;
                 }
+                // (and back over adverbs and a verb-second subject:
+                // "undertecknade Zelenskyj sedan säkerhetsavtal med A, B och C")
+                while k > cl.lo + 1
+                    && (self.mention(&cl.items[k - 1]).is_some()
+                        || self.inp.lexicon.is_adverb(self.folded(&cl.items[k - 1])))
+                {
+                    k -= 1;
+                }
                 k > cl.lo
                     && has(self.inp, &cl.items[k - 1], Tag::predicate)
                     && noun(self.inp, &cl.items[t]).is_some_and(|x| {
@@ -2242,6 +2250,15 @@ impl<'a> State<'a> {
     /// carmakers" for three companies).
     fn add_anaphor_parties(&self, cl: &Clause, k: usize, f: &mut Frame) {
         let phrase = self.folded(&cl.items[k]);
+        // (a one-word anaphor before an agreement noun is its determiner:
+        // "titta på de avtal som redan är undertecknade")
+        if !phrase.contains(' ')
+            && cl.items[..cl.hi]
+                .get(k + 1)
+                .is_some_and(|x| has(self.inp, x, |t| matches!(t, Tag::Agreement { .. })))
+        {
+            return;
+        }
         let lex = &self.inp.lexicon;
         let head = phrase.rsplit(' ').next().unwrap_or_default();
         let referent = Referent {
