@@ -829,21 +829,24 @@ impl<'a> State<'a> {
                     && names_after == 1)
                     .then_some(e)
             };
-            cl.range().find(|&k| {
-                has(inp, &items[k], |t| matches!(t, Tag::JointWith))
-                    // (or right after the relative pronoun: "Tele2, som
-                    // tillsammans med Telenor äger Net4Mobility")
-                    && ((k > cl.lo && (!self.is_comma(&items[k - 1]) || parenthetical(k)))
-                        || (k == cl.lo && cl.inherited_subject.is_some() && !cl.inherited_counterparts)
-                        || fronted(k).is_some())
-                    && (k + 1..cl.hi.min(k + 6))
-                        .take_while(|&j| {
-                            self.mention(&items[j]).is_some() || self.descriptor(&items[j])
-                        })
-                        .any(|j| self.mention(&items[j]).is_some_and(|m| !m.genitive))
-                    && (named_before(k) == 1 || fronted(k).is_some())
+            cl.range().find_map(|k| {
+                if !has(inp, &items[k], |t| matches!(t, Tag::JointWith)) {
+                    return None;
+                }
+                let front = fronted(k);
+                // (or right after the relative pronoun: "Tele2, som
+                // tillsammans med Telenor äger Net4Mobility")
+                let placed = (k > cl.lo && (!self.is_comma(&items[k - 1]) || parenthetical(k)))
+                    || (k == cl.lo && cl.inherited_subject.is_some() && !cl.inherited_counterparts)
+                    || front.is_some();
+                let partner = (k + 1..cl.hi.min(k + 6))
+                    .take_while(|&j| {
+                        self.mention(&items[j]).is_some() || self.descriptor(&items[j])
+                    })
+                    .any(|j| self.mention(&items[j]).is_some_and(|m| !m.genitive));
+                (placed && partner && (front.is_some() || named_before(k) == 1))
+                    .then_some((k, front))
             })
-            .map(|k| (k, fronted(k)))
         } else {
             None
         };

@@ -5,7 +5,7 @@
 //! it is read after the clauses, and adds nothing when an agreement of the
 //! sentence already has all of them.
 
-use super::{has, Item, ItemKind, State};
+use super::{has, Item, State};
 use crate::gazetteer::ActorType;
 use crate::lexicon::{Kind, Tag};
 use std::collections::BTreeSet;
@@ -27,15 +27,9 @@ impl<'a> State<'a> {
             let Some(g) = self.group_noun_before(items, k) else {
                 continue;
             };
-            let mut members = self.members_after(items, k);
-            if let Some(leader) = self.group_leader(items, g) {
-                members.push(leader);
-            }
-            let parties: BTreeSet<String> = members.iter().cloned().collect();
-            let stated = self.out.iter().any(|a| {
-                a.sentences.contains(&si) && parties.iter().all(|p| a.parties.contains(p))
-            });
-            if parties.len() < 2 || stated {
+            let mut parties = self.members_after(items, k);
+            parties.extend(self.group_leader(items, g));
+            if parties.len() < 2 || self.stated_in(si, &parties) {
                 continue;
             }
             let cites = self.cites(&items[k..]);
@@ -80,11 +74,11 @@ impl<'a> State<'a> {
             .then(|| m.actor.to_string())
     }
 
-    /// The members named after the verb at `k`, in order: names that can be
-    /// parties, past places ("A in France, B in Germany") and list words, up
-    /// to the first predicate or relative clause after them.
-    fn members_after(&self, items: &[Item], k: usize) -> Vec<String> {
-        let mut members: Vec<String> = Vec::new();
+    /// The members named after the verb at `k`: names that can be parties,
+    /// past places ("A in France, B in Germany") and list words, up to the
+    /// first predicate or relative clause after them.
+    fn members_after(&self, items: &[Item], k: usize) -> BTreeSet<String> {
+        let mut members = BTreeSet::new();
         for j in k + 1..items.len() {
             let it = &items[j];
             if !members.is_empty()
@@ -98,17 +92,12 @@ impl<'a> State<'a> {
                 continue;
             };
             let kind = self.inp.actors.kind(&m.actor);
-            if m.genitive
-                || self.place(items, j, k)
-                || !kind.can_be_party()
-                || kind == ActorType::Person
-                || matches!(it.kind, ItemKind::Punct(_))
+            if !m.genitive
+                && !self.place(items, j, k)
+                && kind.can_be_party()
+                && kind != ActorType::Person
             {
-                continue;
-            }
-            let id = m.actor.to_string();
-            if !members.contains(&id) {
-                members.push(id);
+                members.insert(m.actor.to_string());
             }
         }
         members

@@ -55,6 +55,18 @@ impl<'a> State<'a> {
         created
     }
 
+    /// Whether an agreement of the sentence `si` already has all `parties`
+    /// (a phrase read after the clauses then adds nothing).
+    pub(super) fn stated_in(
+        &self,
+        si: usize,
+        parties: &std::collections::BTreeSet<String>,
+    ) -> bool {
+        self.out
+            .iter()
+            .any(|a| a.sentences.contains(&si) && parties.iter().all(|p| a.parties.contains(p)))
+    }
+
     /// Pushes a signed agreement that a phrase states by itself, whatever
     /// its clause states (a venture apposition, a possessive partner): no
     /// date of its own, the sentence's topics.

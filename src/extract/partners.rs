@@ -30,10 +30,7 @@ impl<'a> State<'a> {
                 continue;
             };
             let parties: BTreeSet<String> = [owner, partner].into_iter().collect();
-            let stated = self.out.iter().any(|a| {
-                a.sentences.contains(&si) && parties.iter().all(|p| a.parties.contains(p))
-            });
-            if parties.len() < 2 || stated {
+            if parties.len() < 2 || self.stated_in(si, &parties) {
                 continue;
             }
             let cites = self.cites(&items[k..k + 2]);
