@@ -1841,7 +1841,17 @@ impl<'a> State<'a> {
                 matches!(t, Tag::Status(Status::Negotiating))
             }) && tr.main.is_none_or(|n| n > s)
         }) {
-            if let Some(sp) = self.speaker_before(items, s, lo) {
+            // (past a possessive or article before them: "Acme said its
+            // talks with Beta were progressing")
+            let start = if s > lo
+                && has(inp, &items[s - 1], |t| {
+                    matches!(t, Tag::Possessive | Tag::Determiner)
+                }) {
+                s - 1
+            } else {
+                s
+            };
+            if let Some(sp) = self.speaker_before(items, start, lo) {
                 return Some(sp);
             }
         }
