@@ -1717,7 +1717,27 @@ impl<'a> State<'a> {
         let mut subject_end = lo;
         let own_subject =
             subj.is_some_and(|c| c.first < pivot) || anaphor_company.is_some_and(|a| a < pivot);
-        if let Some(s) = cl.inherited_subject.as_ref().filter(|_| !own_subject) {
+        // "Hybrit, which we own together with A and B": a "we" that opens a
+        // relative clause is its subject, not the antecedent (which stays a
+        // counterpart after "with": "a collaboration with B, which we agreed
+        // in 2024")
+        let we_relative = cl.inherited_subject.is_some()
+            && !cl.opener
+            && has(inp, &items[lo], |t| matches!(t, Tag::FirstPersonSubject));
+        if we_relative {
+            if let Some(org) = self.first_person_speaker(cl) {
+                f.parties.insert(org);
+                f.fired("we");
+            }
+            if let Some(s) = cl
+                .inherited_subject
+                .as_ref()
+                .filter(|_| cl.inherited_counterparts)
+            {
+                self.add(s, f);
+                f.fired("relative");
+            }
+        } else if let Some(s) = cl.inherited_subject.as_ref().filter(|_| !own_subject) {
             self.add(s, f);
             f.fired(if cl.opener { "opener" } else { "relative" });
         } else if let Some((a, id)) = subordinate_it {
