@@ -28,6 +28,7 @@
 //! | `group` | a counted counterpart after `with` ("with a group of eight airlines"), named in the next sentences |
 
 use super::{has, tags, Agreement, Chain, Gov, Item, ItemKind, NotAgreement, State};
+use crate::dates::Date;
 use crate::gazetteer::ActorType;
 use crate::lexicon::{Kind, SaleRole, Status, Tag};
 use crate::segment::{Block, BlockKind};
@@ -170,6 +171,9 @@ pub(super) struct Frame {
     pub split: bool,
     /// The preposition before the first counterpart, and its parties.
     pub counterpart: Option<(usize, Vec<String>)>,
+    /// The date written after each of `with_groups`, before the next one
+    /// ("with A in January and with B in February").
+    pub with_group_dates: Vec<Option<Date>>,
 }
 
 impl Frame {
@@ -472,6 +476,9 @@ impl<'a> State<'a> {
             .any(|k| k < tr.pivot && has(self.inp, &cl.items[k], |t| matches!(t, Tag::Comment)))
         {
             signatories.clear();
+        }
+        if frame.split && frame.with_groups.len() >= 2 {
+            frame.with_group_dates = self.group_dates(&cl, &frame.with_groups, status);
         }
         let ag = Agreement {
             kind,
@@ -3158,6 +3165,43 @@ impl<'a> State<'a> {
         })
     }
 
+    /// The date written after each group of counterparts, before the next
+    /// group: "agreements with A in January and with B in February" date A's
+    /// in January and B's in February.
+    fn group_dates(
+        &self,
+        cl: &Clause,
+        groups: &[Vec<String>],
+        status: Status,
+    ) -> Vec<Option<Date>> {
+        // where each group's first member stands, in order
+        let mut from = cl.lo;
+        let mut at = Vec::with_capacity(groups.len());
+        for g in groups {
+            let k = g.first().and_then(|id| {
+                (from..cl.hi)
+                    .find(|&k| self.mention(&cl.items[k]).is_some_and(|m| *m.actor == **id))
+            });
+            at.push(k);
+            from = k.map_or(from, |k| k + 1);
+        }
+        (0..groups.len())
+            .map(|i| {
+                let start = at[i]?;
+                let end = at[i + 1..]
+                    .iter()
+                    .flatten()
+                    .next()
+                    .copied()
+                    .unwrap_or(cl.hi);
+                (start..end).find_map(|k| match cl.items[k].kind {
+                    ItemKind::Date(d) => self.resolved_date(d, status),
+                    _ => None,
+                })
+            })
+            .collect()
+    }
+
     /// Pushes the agreement, or one per listed party for the `each` pattern.
     fn emit(&mut self, mut ag: Agreement, f: &Frame, si: usize) -> bool {
         let subject: BTreeSet<String> = ag
@@ -3178,8 +3222,11 @@ impl<'a> State<'a> {
         }
         if f.split && f.with_groups.len() >= 2 {
             ag.rule.push_str("+each");
-            for g in &f.with_groups {
+            for (i, g) in f.with_groups.iter().enumerate() {
                 let mut one = ag.clone();
+                if let Some(Some(d)) = f.with_group_dates.get(i) {
+                    one.date = Some(*d);
+                }
                 one.parties = subject.clone();
                 one.parties.extend(g.iter().cloned());
                 self.out.push(one);

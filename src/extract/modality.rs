@@ -523,7 +523,6 @@ impl<'a> State<'a> {
         tr: &Triggers,
         status: Status,
     ) -> (Option<Date>, bool) {
-        let planned = status == Status::Planned;
         // "extended the partnership until 2030": the end of a term
         let until = |k: usize| {
             let ItemKind::Date(d) = cl.items[k].kind else {
@@ -569,44 +568,52 @@ impl<'a> State<'a> {
                 )
             });
         if let Some(ItemKind::Date(d)) = near.map(|k| cl.items[k].kind) {
-            let v = self.dates[d].value;
-            if (planned || !self.inp.dateline_in_text)
-                && matches!(
-                    v,
-                    DateValue::Relative(Relative::WeekdayRecent(_) | Relative::WeekdayLast(_))
-                )
-            {
-                return (None, true);
-            }
-            let cx = self.date_context(self.dates[d].start);
-            let mut date = dates::resolve(v, &cx);
-            // "In July it tapped Livent", in a report of March: a month the
-            // text gives no year for (none with a month before it but the
-            // dateline), of an event that has happened, is the last such
-            // month before the report, not a later one. (Within a month of
-            // the report it is more often the near future, which Swedish
-            // states in the present: "På tisdag den 15 januari skriver A och
-            // B under".)
-            let year_of_report = cx.last_month.is_none() || cx.last_month == cx.dateline;
-            if let (DateValue::NoYear { .. }, true, Some(now), Some(x)) =
-                (v, year_of_report, cx.dateline, date.as_mut())
-            {
-                let past = matches!(
-                    status,
-                    Status::Signed | Status::Announced | Status::Terminated
-                );
-                let months = |d: &Date| i64::from(d.y) * 12 + i64::from(d.m.unwrap_or(1));
-                if past && now.m.is_some() && months(x) - months(&now) >= 2 {
-                    x.y -= 1;
-                }
-            }
-            return (date, true);
+            return (self.resolved_date(d, status), true);
         }
         let summary = self
             .summary_date
             .filter(|(_, s)| cl.si <= s + 4)
             .map(|(d, _)| d);
         (summary, false)
+    }
+
+    /// The date of the date expression `d` for an agreement of `status`:
+    /// resolved against the dateline and the dates before it; none for a
+    /// weekday of a plan, or with no dateline in the text.
+    pub(super) fn resolved_date(&self, d: usize, status: Status) -> Option<Date> {
+        let planned = status == Status::Planned;
+        let v = self.dates[d].value;
+        if (planned || !self.inp.dateline_in_text)
+            && matches!(
+                v,
+                DateValue::Relative(Relative::WeekdayRecent(_) | Relative::WeekdayLast(_))
+            )
+        {
+            return None;
+        }
+        let cx = self.date_context(self.dates[d].start);
+        let mut date = dates::resolve(v, &cx);
+        // "In July it tapped Livent", in a report of March: a month the
+        // text gives no year for (none with a month before it but the
+        // dateline), of an event that has happened, is the last such
+        // month before the report, not a later one. (Within a month of
+        // the report it is more often the near future, which Swedish
+        // states in the present: "På tisdag den 15 januari skriver A och
+        // B under".)
+        let year_of_report = cx.last_month.is_none() || cx.last_month == cx.dateline;
+        if let (DateValue::NoYear { .. }, true, Some(now), Some(x)) =
+            (v, year_of_report, cx.dateline, date.as_mut())
+        {
+            let past = matches!(
+                status,
+                Status::Signed | Status::Announced | Status::Terminated
+            );
+            let months = |d: &Date| i64::from(d.y) * 12 + i64::from(d.m.unwrap_or(1));
+            if past && now.m.is_some() && months(x) - months(&now) >= 2 {
+                x.y -= 1;
+            }
+        }
+        date
     }
 }
 
