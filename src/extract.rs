@@ -1130,8 +1130,7 @@ impl<'a> State<'a> {
             .mentions_in(ps.start, ps.end)
             .iter()
             .any(|m| inp.actors.kind(&m.actor) == ActorType::Company);
-        let opening =
-            (0..prev_items.len().min(4)).find(|&k| self.company_anaphor(&prev_items, k, 0));
+        let opening = self.opening_company_anaphor(&prev_items);
         match (names_company, opening, hops) {
             (false, Some(k), 1..) => {
                 let noun = !self.pronoun(&prev_items[k]);
@@ -1255,14 +1254,49 @@ impl<'a> State<'a> {
             // stands for what that one does: "The Anglo-Swedish drugmaker
             // said it had licensed Beta. Separately, it struck a deal with
             // C" is the drugmaker's deal, not Beta's)
-            let opening = (0..prev.len().min(4))
-                .take_while(|&k| self.mention(&prev[k]).is_none_or(|m| !is_company(&m.actor)))
-                .find(|&k| self.company_anaphor(prev, k, 0));
+            let opening = self.opening_company_anaphor(prev);
             if let (Some(k), 1..) = (opening, hops) {
                 return self.last_company_hops(psi, prev, k, (false, false), hops - 1);
             }
         }
         Some(last.actor.to_string())
+    }
+
+    /// A company anaphor that is the subject of a sentence's items, before
+    /// any company is named: at its start, after an opening adverbial ("In
+    /// March, the heat business signed …"), or right after the verb in
+    /// Swedish word order ("I mars tecknade energibolaget …").
+    fn opening_company_anaphor(&self, items: &[Item]) -> Option<usize> {
+        let inp = self.inp;
+        let n = items.len().min(8);
+        let verb = (0..n).find(|&k| has(inp, &items[k], Tag::predicate));
+        let before = (0..verb.unwrap_or(n))
+            .take_while(|&k| {
+                self.mention(&items[k])
+                    .is_none_or(|m| inp.actors.kind(&m.actor) != ActorType::Company)
+            })
+            .find(|&k| self.company_anaphor(items, k, 0));
+        before.or_else(|| {
+            let v = verb?;
+            let k = self.after_verb(items, v, items.len());
+            ((0..v).all(|k| self.mention(&items[k]).is_none()) && self.company_anaphor(items, k, 0))
+                .then_some(k)
+        })
+    }
+
+    /// The item right after the verb at `v` (before `hi`), or the head of a
+    /// compound there: the subject slot of Swedish word order ("I mars
+    /// tecknade energibolaget …": "energi" and "bolaget" are two items).
+    pub(super) fn after_verb(&self, items: &[Item], v: usize, hi: usize) -> usize {
+        let k = v + 1;
+        if k + 1 < hi
+            && matches!(items[k].kind, ItemKind::Word | ItemKind::Phrase(_))
+            && items[k].end == items[k + 1].start
+        {
+            k + 1
+        } else {
+            k
+        }
     }
 
     fn topics(&self, si: usize) -> BTreeSet<String> {

@@ -423,7 +423,12 @@ impl<'a> State<'a> {
         });
         let sold = |v: usize| {
             let objects = &self.inp.lexicon.sold_objects;
-            (v + 1..cl.hi)
+            // (past a subject after the verb, with no name before it: "I
+            // mars köpte A en andel i B")
+            let inverted = v + 1 < cl.hi
+                && self.mention(&cl.items[v + 1]).is_some()
+                && (cl.lo..v).all(|k| self.mention(&cl.items[k]).is_none());
+            (v + 1 + usize::from(inverted)..cl.hi)
                 .take_while(|&k| self.mention(&cl.items[k]).is_none())
                 .find_map(|k| objects.get(self.folded(&cl.items[k])).copied())
         };
@@ -438,7 +443,11 @@ impl<'a> State<'a> {
                 .or_else(|| frame.has_fired("traded").then_some(Kind::Other))
         });
         if let Some(k) = acquired {
-            if rank <= 2 && kind == Kind::Offtake {
+            // (an acquisition of a stake is an investment: "förvärvade en
+            // andel i Beta")
+            if rank <= 2
+                && (kind == Kind::Offtake || (kind == Kind::Other && k == Kind::Investment))
+            {
                 kind = k;
             }
         }
@@ -1684,7 +1693,7 @@ impl<'a> State<'a> {
             // tecknade bolaget ett avtal med B" (a head noun, not a pronoun,
             // which after the verb is its object: "signed it")
             .or_else(|| {
-                let k = pivot + 1;
+                let k = self.after_verb(items, pivot, cl.hi);
                 // (the buying verb may open the clause, after an opening
                 // adverbial cut before it: "I september köpte koncernen X")
                 (k < cl.hi
@@ -2452,7 +2461,11 @@ impl<'a> State<'a> {
     /// follows it ("the carmaker Volvo" names the company: a descriptor).
     pub(super) fn company_anaphor(&self, items: &[Item], k: usize, lo: usize) -> bool {
         let inp = self.inp;
-        items.get(k + 1).is_none_or(|x| self.mention(x).is_none())
+        // a name right after, or in apposition, is the actor: "its trading
+        // arm Acme", "its trading arm, Acme, signed …"
+        let named = |j: usize| items.get(j).is_some_and(|x| self.mention(x).is_some());
+        !named(k + 1)
+            && !(items.get(k + 1).is_some_and(|x| self.is_comma(x)) && named(k + 2))
             && (has(inp, &items[k], |t| matches!(t, Tag::CompanyAnaphor))
                 || (self.head_noun(&items[k]) && self.definite_head(items, k, lo))
                 || (has(inp, &items[k], |t| matches!(t, Tag::SpeakerPronoun))
@@ -2991,7 +3004,23 @@ impl<'a> State<'a> {
                             })
                     }
                     Tag::Agreement { kind, .. } => lex.introduces_counterpart(*kind, false, w),
-                    Tag::AgreementVerb { kind, .. } => lex.introduces_counterpart(*kind, true, w),
+                    // (what a purchase buys names its counterpart too: "köpte
+                    // en andel i Beta" is an investment in Beta; not with a
+                    // buyer or seller named after it: "sålde sin andel i Beta
+                    // till Gamma")
+                    Tag::AgreementVerb { kind, sale, .. } => {
+                        lex.introduces_counterpart(*kind, true, w)
+                            || (*sale
+                                && (k + 1..g)
+                                    .find_map(|j| lex.sold_objects.get(self.folded(&cl.items[j])))
+                                    .is_some_and(|&sold| lex.introduces_counterpart(sold, true, w))
+                                && !(g + 2..cl.hi).any(|j| {
+                                    self.mention(&cl.items[j]).is_some()
+                                        && lex
+                                            .sale_prepositions
+                                            .contains_key(self.folded(&cl.items[j - 1]))
+                                }))
+                    }
                     _ => false,
                 })
             });
