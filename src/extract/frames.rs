@@ -1733,6 +1733,17 @@ impl<'a> State<'a> {
         let mut subject_end = lo;
         let own_subject =
             subj.is_some_and(|c| c.first < pivot) || anaphor_company.is_some_and(|a| a < pivot);
+        // an unattributed "we" before the predicate, with no name before it,
+        // or right after it in Swedish word order ("I maj förvärvade vi …")
+        let we_at = |k: usize| has(inp, &items[k], |t| matches!(t, Tag::FirstPersonSubject));
+        let we_subject = (!own_subject && anaphor_parties.is_none())
+            .then(|| {
+                (lo..pivot).find(|&k| we_at(k)).or_else(|| {
+                    (pivot > lo && pivot + 1 < cl.hi && we_at(pivot + 1)).then_some(pivot + 1)
+                })
+            })
+            .flatten()
+            .and_then(|w| Some((w, self.first_person_speaker(cl)?)));
         // "Hybrit, which we own together with A and B": a "we" that opens a
         // relative clause is its subject, not the antecedent (which stays a
         // counterpart after "with": "a collaboration with B, which we agreed
@@ -1761,6 +1772,13 @@ impl<'a> State<'a> {
             f.parties.insert(id);
             f.explicit = true;
             f.fired("company-anaphor");
+        } else if let Some((w, org)) = we_subject {
+            // "We bought B from C", "In May we acquired two wind farms from
+            // C": the name after the verb is its object, not its subject
+            subject_end = w;
+            f.parties.insert(org);
+            f.explicit = true;
+            f.fired("we");
         } else if let Some(s) = subj.filter(|s| {
             // ("Bolaget ska industrialisera den teknik som X har utvecklat
             // tillsammans med Y": the relative clause has a subject of its own)
@@ -1797,6 +1815,16 @@ impl<'a> State<'a> {
             if let Some(c) = joined_anaphor.and_then(|a| self.resolve_company_anaphor(cl, a)) {
                 f.parties.insert(c);
                 f.fired("company-anaphor");
+            }
+            // "MSC and we agreed …", "Uniper och vi har kommit överens …"
+            let joined_we = s.last + 2 < cl.hi
+                && self.joins(&items[s.last + 1])
+                && has(inp, &items[s.last + 2], |t| {
+                    matches!(t, Tag::FirstPersonSubject)
+                });
+            if let Some(org) = joined_we.then(|| self.first_person_speaker(cl)).flatten() {
+                f.parties.insert(org);
+                f.fired("we");
             }
         } else if let Some(a) = anaphor_company {
             subject_end = a;
