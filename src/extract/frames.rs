@@ -2861,7 +2861,17 @@ impl<'a> State<'a> {
                     // aircraft order ever placed")
                     let supply = tr.main.is_none_or(|n| n > c.last)
                         && self.verb_of_kind(cl, tr, Kind::Offtake);
-                    if supply && c.members.len() >= 2 && f.with_parties.is_empty() {
+                    // (so do plural agreements before them: "awarded contracts
+                    // to A and B", "the remaining contracts awarded to A and B")
+                    let plural = tr
+                        .nouns
+                        .iter()
+                        .rev()
+                        .find(|&&n| n < c.first)
+                        .is_some_and(|&n| {
+                            c.first <= n + 4 && noun(inp, &items[n]).is_some_and(|x| x.plural)
+                        });
+                    if (supply || plural) && c.members.len() >= 2 && f.with_parties.is_empty() {
                         f.with_parties = self.party_ids(&c.members).collect();
                         f.split = true;
                     }
