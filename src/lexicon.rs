@@ -701,6 +701,11 @@ struct LangFile {
     /// them is a member too.
     #[serde(default)]
     group_leaders: Vec<String>,
+    /// Nouns of a project, plant or construction ("project", "plant",
+    /// "bygget"): "the EIB lends EUR 300 million to the project" is a loan to
+    /// the company the text is about.
+    #[serde(default)]
+    project_nouns: Vec<String>,
     /// Forms of "be", one word each ("is", "är"): after a fronted phrase of
     /// joint action they state no joint action ("Together with B, A is one
     /// of …").
@@ -1134,6 +1139,9 @@ pub struct Lexicon {
     pub venture_owner_verbs: HashSet<String>,
     /// Folded `copulas`: forms of "be" ("is", "är"), one word each.
     copulas: HashSet<String>,
+    /// Folded `project_nouns`, one word each; `*` opens a compound's head
+    /// ("*verket": "stålverket").
+    project_nouns: HashSet<String>,
     /// Folded `owning_verbs`: "owns X together with B" is a joint venture.
     pub owning_verbs: HashSet<String>,
     /// Folded `venture_objects` (a leading `*`: a compound's last part).
@@ -1250,6 +1258,7 @@ impl Lexicon {
         let mut owner_participles = HashSet::new();
         let mut venture_owner_verbs = HashSet::new();
         let mut copulas = HashSet::new();
+        let mut project_nouns = HashSet::new();
         let mut owning_verbs = HashSet::new();
         let mut venture_objects: Vec<String> = Vec::new();
         let mut venture_modifiers = HashSet::new();
@@ -1314,6 +1323,7 @@ impl Lexicon {
             owner_participles.extend(f.owner_participles.iter().map(|w| fold(w)));
             venture_owner_verbs.extend(f.venture_owner_verbs.iter().map(|w| fold(w)));
             copulas.extend(f.copulas.iter().map(|w| fold(w)));
+            project_nouns.extend(f.project_nouns.iter().map(|w| fold(w)));
             owning_verbs.extend(f.owning_verbs.iter().map(|w| fold(w)));
             venture_objects.extend(f.venture_objects.iter().map(|w| fold(w)));
             venture_modifiers.extend(
@@ -1836,6 +1846,7 @@ impl Lexicon {
             owner_participles,
             venture_owner_verbs,
             copulas,
+            project_nouns,
             owning_verbs,
             venture_objects,
             venture_modifiers,
@@ -1917,6 +1928,17 @@ impl Lexicon {
             .any(|o| match o.strip_prefix('*') {
                 Some(tail) => folded_word.ends_with(tail),
                 None => folded_word == o,
+            })
+    }
+
+    /// Whether a folded word names a project, plant or construction
+    /// (`project_nouns`: "project", "bygget", "stålverket" by "*verket").
+    pub fn is_project_noun(&self, folded_word: &str) -> bool {
+        self.project_nouns.contains(folded_word)
+            || self.project_nouns.iter().any(|p| {
+                p.strip_prefix('*').is_some_and(|head| {
+                    folded_word.len() > head.len() && folded_word.ends_with(head)
+                })
             })
     }
 

@@ -1264,6 +1264,18 @@ impl<'a> State<'a> {
                 }
             }
         }
+        // "The EIB lends EUR 314 million to the project": a loan or
+        // investment in the project, plant or construction the text is about
+        // is one with the company it is about
+        if f.parties.len() == 1 {
+            if let Some(c) = self
+                .project_company(cl, tr)
+                .filter(|c| !f.parties.contains(c))
+            {
+                f.parties.insert(c);
+                f.fired("project");
+            }
+        }
         // people's organisations when the text names only one side: the one
         // the text gives them ("NASA Administrator X", "X, rektor vid Y"), else
         // the gazetteer's; also when all the parties are counterparts after
@@ -1310,6 +1322,61 @@ impl<'a> State<'a> {
             return None;
         }
         Some(f)
+    }
+
+    /// The company the text is about, when a project noun after a loan's or
+    /// investment's preposition follows the clause's investment verb or noun
+    /// ("lends EUR 314 million to the project", "ett lån på 57 miljoner euro
+    /// till bygget"), with no name between.
+    fn project_company(&self, cl: &Clause, tr: &Triggers) -> Option<String> {
+        let (inp, items) = (self.inp, cl.items);
+        let investment = |k: usize| {
+            has(inp, &items[k], |t| {
+                matches!(
+                    t,
+                    Tag::Agreement {
+                        kind: Kind::Investment,
+                        ..
+                    } | Tag::AgreementVerb {
+                        kind: Kind::Investment,
+                        ..
+                    }
+                )
+            })
+        };
+        let t = tr
+            .nouns
+            .iter()
+            .chain(tr.verb.iter())
+            .copied()
+            .find(|&k| investment(k))?;
+        let p = (t + 2..cl.hi).find(|&k| {
+            matches!(items[k].kind, ItemKind::Word | ItemKind::Phrase(_))
+                && inp.lexicon.is_project_noun(self.folded(&items[k]))
+        })?;
+        // the preposition right before it, or before its determiner
+        let d = if has(inp, &items[p - 1], |x| {
+            matches!(x, Tag::Possessive | Tag::Determiner)
+        }) || matches!(self.folded(&items[p - 1]), "the" | "its" | "their")
+        {
+            p - 1
+        } else {
+            p
+        };
+        let prep = self.folded(&items[d - 1]);
+        if d <= t + 1
+            || !(inp
+                .lexicon
+                .introduces_counterpart(Kind::Investment, true, prep)
+                || matches!(prep, "for" | "för"))
+        {
+            return None;
+        }
+        // (no name between the trigger and the project: "lends to A for the plant")
+        if (t + 1..p).any(|k| self.mention(&items[k]).is_some()) {
+            return None;
+        }
+        self.last_company(cl.si, items, cl.lo, true)
     }
 
     /// The organisation a first-person pronoun in the clause stands for: the
