@@ -1324,6 +1324,25 @@ impl<'a> State<'a> {
         Some(f)
     }
 
+    /// Whether `c` follows "in" or "i" after a stake that a name before it
+    /// owns ("Yara's 50% stake in Elkem", "Yaras andel i Elkem").
+    fn in_owned_stake(&self, items: &[Item], lo: usize, c: &Chain) -> bool {
+        let lex = &self.inp.lexicon;
+        if c.first < lo + 2 {
+            return false;
+        }
+        // ("stake in" may be one phrase)
+        let before = self.folded(&items[c.first - 1]);
+        let (stake, noun) = match before.rsplit_once(' ') {
+            _ if matches!(before, "in" | "i") => (c.first - 2, self.folded(&items[c.first - 2])),
+            Some((noun, "in" | "i")) => (c.first - 1, noun.rsplit(' ').next().unwrap_or(noun)),
+            _ => return false,
+        };
+        lex.sold_objects.get(noun) == Some(&Kind::Investment)
+            && (stake.saturating_sub(3).max(lo)..stake)
+                .any(|k| self.mention(&items[k]).is_some_and(|m| m.genitive))
+    }
+
     /// The company the text is about, when a project noun after a loan's or
     /// investment's preposition follows the clause's investment verb or noun
     /// ("lends EUR 314 million to the project", "ett lån på 57 miljoner euro
@@ -2746,6 +2765,11 @@ impl<'a> State<'a> {
                                 || inp.lexicon.is_auxiliary(self.folded(&items[c.last + 1])))
                     }))
         }) {
+            // "bought Yara's 50% stake in Elkem": the deal is with the stake's
+            // owner, the company it is held in is no party
+            if self.in_owned_stake(items, lo, c) {
+                continue;
+            }
             match c.gov {
                 // "signed an agreement under which B will supply …": the
                 // subject of such a relative phrase is the counterpart only
