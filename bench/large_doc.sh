@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Single-document benchmark (issue 17): times `pactgraph extract FILE --format
-# json >/dev/null` on the documents of bench/large_doc.py, ROUNDS runs each at
+# json >/dev/null` on the documents of bench/large_doc.py (and `--format dot`
+# on the agreement-dense one), ROUNDS runs each at
 # 10 MB and 100 MB, and writes bench/results/<UTC time>_large_doc.txt.
 # usage: bench/large_doc.sh [ROUNDS]   (default 3; needs ../shared/eval for `news`)
 set -euo pipefail
@@ -31,6 +32,11 @@ for mb in 10 100; do
             /usr/bin/time -f "$k-$mb %e s %M KB" "$bin" extract "$dir/$k-$mb.txt" --format json -q >/dev/null 2>>"$out.err"
             tail -1 "$out.err" >> "$out"
         done
+        # the graph of the most actors and agreements, drawn as DOT (its
+        # layout of countries across the middle once grew with the square
+        # of the number of actors)
+        /usr/bin/time -f "agreements-$mb-dot %e s %M KB" "$bin" extract "$dir/agreements-$mb.txt" --format dot -q >/dev/null 2>>"$out.err"
+        tail -1 "$out.err" >> "$out"
     done
 done
 rm -f "$out.err"

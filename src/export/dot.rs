@@ -481,9 +481,14 @@ fn right_side<'a>(
     let mut left: BTreeSet<&str> = BTreeSet::new();
     let (mut nl, mut nr) = (0, 0);
     for g in order {
+        // (over the groups tied to g, not over every group placed: a graph
+        // of a million one-actor groups took hours)
         let to = |side: &BTreeSet<&str>| -> usize {
-            side.iter()
-                .map(|h| weight.get(&(g, *h)).copied().unwrap_or(0))
+            weight
+                .range((g, "")..)
+                .take_while(|((a, _), _)| *a == g)
+                .filter(|((_, h), _)| side.contains(h))
+                .map(|(_, &n)| n)
                 .sum()
         };
         let (wl, wr) = (to(&left), to(&right));
