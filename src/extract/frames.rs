@@ -26,6 +26,8 @@
 //! | `affiliation` | a signatory's organisation when only one side is named |
 //! | `each` | a plural noun or a colon list after `with`: one agreement per listed party |
 //! | `group` | a counted counterpart after `with` ("with a group of eight airlines"), named in the next sentences |
+//! | `we` | an unattributed "we"/"vi" → the speaker's organisation, or the document's voice (a press release's issuer, an interview's guest) |
+//! | `project` | a loan or investment to "the project", "bygget" → the company the text is about |
 
 use super::{has, tags, Agreement, Chain, Gov, Item, ItemKind, NotAgreement, State};
 use crate::dates::Date;
