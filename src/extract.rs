@@ -1205,12 +1205,19 @@ impl<'a> State<'a> {
         // (or the name right after the verb that opens it in Swedish word
         // order: "År 2019 köpte Sobi Dova Pharmaceuticals"; after an
         // English opening adverbial it cost the unread set an agreement)
+        // (after a dateline too: "ESPOO, 12 November 2026 - Finnish refiner
+        // Neste said …")
+        let after_dateline = |prev: &[Item], first: usize| {
+            first <= 8
+                && (0..first).any(|k| matches!(prev[k].kind, ItemKind::Date(_)))
+                && (0..first).all(|k| !has(inp, &prev[k], Tag::predicate))
+        };
         let opening_subject = prev.as_ref().and_then(|prev| {
             self.chains(prev, 0, prev.len())
                 .into_iter()
                 .next()
                 .filter(|c| {
-                    (c.gov == Gov::None && c.first <= 1)
+                    (c.gov == Gov::None && (c.first <= 1 || after_dateline(prev, c.first)))
                         || (c.gov == Gov::Verb
                             && c.first <= 4
                             && c.gov_at.is_some_and(|g| g + 1 == c.first))

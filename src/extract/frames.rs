@@ -2580,8 +2580,8 @@ impl<'a> State<'a> {
         // a name right after, or in apposition, is the actor: "its trading
         // arm Acme", "its trading arm, Acme, signed …"
         let named = |j: usize| items.get(j).is_some_and(|x| self.mention(x).is_some());
-        !named(k + 1)
-            && !(items.get(k + 1).is_some_and(|x| self.is_comma(x)) && named(k + 2))
+        let apposed = items.get(k + 1).is_some_and(|x| self.is_comma(x)) && named(k + 2);
+        !(named(k + 1) || apposed)
             && (has(inp, &items[k], |t| matches!(t, Tag::CompanyAnaphor))
                 || (self.head_noun(&items[k]) && self.definite_head(items, k, lo))
                 || (has(inp, &items[k], |t| matches!(t, Tag::SpeakerPronoun))
