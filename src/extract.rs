@@ -1286,8 +1286,11 @@ impl<'a> State<'a> {
         before.or_else(|| {
             let v = verb?;
             let k = self.after_verb(items, v, items.len());
-            ((0..v).all(|k| self.mention(&items[k]).is_none()) && self.company_anaphor(items, k, 0))
-                .then_some(k)
+            // (the verb may end the sentence)
+            (k < items.len()
+                && (0..v).all(|k| self.mention(&items[k]).is_none())
+                && self.company_anaphor(items, k, 0))
+            .then_some(k)
         })
     }
 

@@ -1241,6 +1241,16 @@ mod tests {
         }
     }
 
+    /// Issue 17 (found by the random-text fuzz in stop 48): a sentence whose
+    /// verb is its last word, after a company anaphor's sentence, made the
+    /// look for a verb-second subject read one item past its end.
+    #[test]
+    fn issue17_a_sentence_ending_in_its_verb_does_not_panic() {
+        let text = "- agreed to merge\nrederiet, financing round\n";
+        let f = pipeline().extract(&Document::new("verb-last", text.to_string()));
+        assert!(f.agreements.is_empty());
+    }
+
     /// Issue 17: a document longer than the window is extracted window by
     /// window; it gives the agreements of its windows extracted by hand, with
     /// byte, char and sentence offsets into the whole document.

@@ -2577,6 +2577,9 @@ impl<'a> State<'a> {
     /// follows it ("the carmaker Volvo" names the company: a descriptor).
     pub(super) fn company_anaphor(&self, items: &[Item], k: usize, lo: usize) -> bool {
         let inp = self.inp;
+        if k >= items.len() {
+            return false;
+        }
         // a name right after, or in apposition, is the actor: "its trading
         // arm Acme", "its trading arm, Acme, signed …"
         let named = |j: usize| items.get(j).is_some_and(|x| self.mention(x).is_some());
