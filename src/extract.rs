@@ -1285,12 +1285,11 @@ impl<'a> State<'a> {
             .find(|&k| self.company_anaphor(items, k, 0));
         before.or_else(|| {
             let v = verb?;
+            // (the verb may end the sentence: `company_anaphor` refuses an
+            // index past the items)
             let k = self.after_verb(items, v, items.len());
-            // (the verb may end the sentence)
-            (k < items.len()
-                && (0..v).all(|k| self.mention(&items[k]).is_none())
-                && self.company_anaphor(items, k, 0))
-            .then_some(k)
+            ((0..v).all(|k| self.mention(&items[k]).is_none()) && self.company_anaphor(items, k, 0))
+                .then_some(k)
         })
     }
 

@@ -1351,26 +1351,12 @@ impl<'a> State<'a> {
     /// till bygget"), with no name between.
     fn project_company(&self, cl: &Clause, tr: &Triggers) -> Option<String> {
         let (inp, items) = (self.inp, cl.items);
-        let investment = |k: usize| {
-            has(inp, &items[k], |t| {
-                matches!(
-                    t,
-                    Tag::Agreement {
-                        kind: Kind::Investment,
-                        ..
-                    } | Tag::AgreementVerb {
-                        kind: Kind::Investment,
-                        ..
-                    }
-                )
-            })
-        };
         let t = tr
             .nouns
             .iter()
             .chain(tr.verb.iter())
             .copied()
-            .find(|&k| investment(k))?;
+            .find(|&k| self.investment_trigger(&items[k]))?;
         let p = (t + 2..cl.hi).find(|&k| {
             matches!(items[k].kind, ItemKind::Word | ItemKind::Phrase(_))
                 && inp.lexicon.is_project_noun(self.folded(&items[k]))
@@ -1378,8 +1364,7 @@ impl<'a> State<'a> {
         // the preposition right before it, or before its determiner
         let d = if has(inp, &items[p - 1], |x| {
             matches!(x, Tag::Possessive | Tag::Determiner)
-        }) || matches!(self.folded(&items[p - 1]), "the" | "its" | "their")
-        {
+        }) {
             p - 1
         } else {
             p
@@ -1836,9 +1821,7 @@ impl<'a> State<'a> {
         // relative clause is its subject, not the antecedent (which stays a
         // counterpart after "with": "a collaboration with B, which we agreed
         // in 2024")
-        let we_relative = cl.inherited_subject.is_some()
-            && !cl.opener
-            && has(inp, &items[lo], |t| matches!(t, Tag::FirstPersonSubject));
+        let we_relative = cl.inherited_subject.is_some() && !cl.opener && we_at(lo);
         if we_relative {
             if let Some(org) = self.first_person_speaker(cl) {
                 f.parties.insert(org);
@@ -1905,11 +1888,8 @@ impl<'a> State<'a> {
                 f.fired("company-anaphor");
             }
             // "MSC and we agreed …", "Uniper och vi har kommit överens …"
-            let joined_we = s.last + 2 < cl.hi
-                && self.joins(&items[s.last + 1])
-                && has(inp, &items[s.last + 2], |t| {
-                    matches!(t, Tag::FirstPersonSubject)
-                });
+            let joined_we =
+                s.last + 2 < cl.hi && self.joins(&items[s.last + 1]) && we_at(s.last + 2);
             if let Some(org) = joined_we.then(|| self.first_person_speaker(cl)).flatten() {
                 f.parties.insert(org);
                 f.fired("we");
@@ -3207,24 +3187,26 @@ impl<'a> State<'a> {
     /// An investment noun or verb of the clause at most `reach` words
     /// before the word at `g` ("in" after "invested", "to" after "a loan").
     fn investment_before(&self, cl: &Clause, tr: &Triggers, g: usize, reach: usize) -> bool {
-        let investment = |k: usize| {
-            has(self.inp, &cl.items[k], |t| {
-                matches!(
-                    t,
-                    Tag::Agreement {
-                        kind: Kind::Investment,
-                        ..
-                    } | Tag::AgreementVerb {
-                        kind: Kind::Investment,
-                        ..
-                    }
-                )
-            })
-        };
         tr.nouns
             .iter()
             .chain(tr.verb.iter())
-            .any(|&k| k < g && g <= k + reach && investment(k))
+            .any(|&k| k < g && g <= k + reach && self.investment_trigger(&cl.items[k]))
+    }
+
+    /// An investment noun or verb ("loan", "invested in", "lån").
+    fn investment_trigger(&self, it: &Item) -> bool {
+        has(self.inp, it, |t| {
+            matches!(
+                t,
+                Tag::Agreement {
+                    kind: Kind::Investment,
+                    ..
+                } | Tag::AgreementVerb {
+                    kind: Kind::Investment,
+                    ..
+                }
+            )
+        })
     }
 
     /// A chain after `c`, governed by "from"/"från", that is the counterpart
