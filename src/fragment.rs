@@ -8,23 +8,32 @@ use crate::sorted_set::SortedSet;
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
+/// An offset or index into a document as records store it. Offsets are
+/// `u32`, half the room of `usize` in records a long document holds millions
+/// of: documents are at most [`crate::input::MAX_DOCUMENT_BYTES`] (256 MiB)
+/// when read. A library caller's document of 4 GiB or more panics here,
+/// with this message.
+pub(crate) fn offset(x: usize) -> u32 {
+    u32::try_from(x).expect("documents of 4 GiB or more are not supported: split the text")
+}
+
 /// One mention of an actor, with offsets that slice the original text.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct MentionRecord {
     /// Document id (shared by the document's records).
     pub doc: Arc<str>,
     /// Byte offset.
-    pub start: usize,
+    pub start: u32,
     /// Byte offset (exclusive).
-    pub end: usize,
+    pub end: u32,
     /// Char (Unicode scalar) offset.
-    pub char_start: usize,
+    pub char_start: u32,
     /// Char offset (exclusive).
-    pub char_end: usize,
+    pub char_end: u32,
     /// The surface form, exactly as in the text.
     pub text: Arc<str>,
     /// Index of the sentence in the document.
-    pub sentence: usize,
+    pub sentence: u32,
     /// The gazetteer alias (or learned form) that matched (shared with the
     /// gazetteer).
     pub alias: Arc<str>,
@@ -62,20 +71,20 @@ pub struct Evidence {
     /// Document id (shared by the document's records).
     pub doc: Arc<str>,
     /// Sentence index.
-    pub sentence: usize,
+    pub sentence: u32,
     /// Byte offset of the sentence.
-    pub start: usize,
+    pub start: u32,
     /// Byte offset (exclusive).
-    pub end: usize,
+    pub end: u32,
     /// Char offset.
-    pub char_start: usize,
+    pub char_start: u32,
     /// Char offset (exclusive).
-    pub char_end: usize,
+    pub char_end: u32,
     /// The sentence.
-    pub text: String,
+    pub text: Arc<str>,
     /// The rule that fired (`between`, `subject+with`, ...), or `describes` for
     /// sentences that add facts to it.
-    pub rule: String,
+    pub rule: Arc<str>,
     /// The date this document gives the agreement (`yyyy`, `yyyy-mm`, `yyyy-mm-dd`).
     /// An agreement node aggregates reports from several documents; these
     /// report-level facts let graphs be merged again exactly.
@@ -131,6 +140,20 @@ pub struct Fragment {
     pub url: Option<String>,
 }
 
+impl MentionRecord {
+    /// The byte range that slices the document's text.
+    pub fn bytes(&self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+impl Evidence {
+    /// The byte range of the sentence in the document's text.
+    pub fn bytes(&self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
 impl ActorRecord {
     /// Moves the record out, leaving an empty one with the same id.
     fn take(&mut self) -> ActorRecord {
@@ -181,6 +204,7 @@ impl Fragment {
     /// Moves a window's offsets to where the window starts in its document:
     /// `bytes` and `chars` before it, and `sentences` sentences.
     pub(crate) fn shift(&mut self, bytes: usize, chars: usize, sentences: usize) {
+        let (bytes, chars, sentences) = (offset(bytes), offset(chars), offset(sentences));
         for m in self.actors.iter_mut().flat_map(|a| a.mentions.iter_mut()) {
             m.start += bytes;
             m.end += bytes;

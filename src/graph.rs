@@ -289,9 +289,9 @@ impl GraphBuilder {
                     .collect();
                 // the stating sentence of each report first, then in document order
                 evidence.sort_by(|a, b| {
-                    (&a.doc, a.rule == "describes", a.sentence, a).cmp(&(
+                    (&a.doc, &*a.rule == "describes", a.sentence, a).cmp(&(
                         &b.doc,
-                        b.rule == "describes",
+                        &*b.rule == "describes",
                         b.sentence,
                         b,
                     ))

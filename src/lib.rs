@@ -47,7 +47,7 @@ pub use input::Document;
 pub use lexicon::Lexicon;
 
 use crate::dates::Date;
-use crate::fragment::{ActorRecord, AgreementRecord, Evidence, MentionRecord};
+use crate::fragment::{offset, ActorRecord, AgreementRecord, Evidence, MentionRecord};
 use crate::matcher::Matcher;
 use crate::segment::{BlockKind, Segmenter};
 use crate::text::{fold, CharIndex};
@@ -565,18 +565,22 @@ impl Pipeline {
             rec.aliases.insert(surface.clone());
             rec.mentions.push(MentionRecord {
                 doc: doc_id.clone(),
-                start: m.start,
-                end: m.end,
-                char_start: cix.char_offset(text, m.start),
-                char_end: cix.char_offset(text, m.end),
+                start: offset(m.start),
+                end: offset(m.end),
+                char_start: offset(cix.char_offset(text, m.start)),
+                char_end: offset(cix.char_offset(text, m.end)),
                 text: surface,
-                sentence: sentence_of(m.start),
+                sentence: offset(sentence_of(m.start)),
                 alias: m.alias.clone(),
                 how: m.how,
             });
         }
         let mut agreements: Vec<AgreementRecord> = Vec::new();
         let mut used_ids: BTreeSet<String> = BTreeSet::new();
+        // one copy of a sentence for the agreements it states or describes,
+        // and of each rule name for the document
+        let mut sentence_texts: HashMap<usize, std::sync::Arc<str>> = HashMap::new();
+        let mut rule_names: HashMap<&str, std::sync::Arc<str>> = HashMap::new();
         for a in &out.agreements {
             let parties: SortedSet<String> =
                 a.parties.iter().map(|p| format!("actor:{p}")).collect();
@@ -604,19 +608,22 @@ impl Pipeline {
                 .filter(|(_, s)| seen.insert(**s))
                 .map(|(k, &s)| {
                     let sp = &sentences[s];
+                    let rule = if k == 0 { a.rule.as_str() } else { "describes" };
                     Evidence {
                         doc: doc_id.clone(),
-                        sentence: s,
-                        start: sp.start,
-                        end: sp.end,
-                        char_start: cix.char_offset(text, sp.start),
-                        char_end: cix.char_offset(text, sp.end),
-                        text: text[sp.start..sp.end].to_string(),
-                        rule: if k == 0 {
-                            a.rule.clone()
-                        } else {
-                            "describes".into()
-                        },
+                        sentence: offset(s),
+                        start: offset(sp.start),
+                        end: offset(sp.end),
+                        char_start: offset(cix.char_offset(text, sp.start)),
+                        char_end: offset(cix.char_offset(text, sp.end)),
+                        text: sentence_texts
+                            .entry(s)
+                            .or_insert_with(|| text[sp.start..sp.end].into())
+                            .clone(),
+                        rule: rule_names
+                            .entry(rule)
+                            .or_insert_with(|| rule.into())
+                            .clone(),
                         date: date.clone(),
                         status: a.status,
                         topics: topics.clone(),
@@ -1188,10 +1195,10 @@ mod tests {
             let doc = Document::new("fuzz", text.clone());
             let f = pipeline().extract(&doc);
             for m in f.actors.iter().flat_map(|a| a.mentions.iter()) {
-                prop_assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+                prop_assert!(text.is_char_boundary(m.bytes().start) && text.is_char_boundary(m.bytes().end));
             }
             for e in f.agreements.iter().flat_map(|a| a.evidence.iter()) {
-                prop_assert!(text.is_char_boundary(e.start) && text.is_char_boundary(e.end));
+                prop_assert!(text.is_char_boundary(e.bytes().start) && text.is_char_boundary(e.bytes().end));
             }
             let _ = input::html_to_text(&format!("<p>{text}</p>"));
         }
@@ -1217,7 +1224,7 @@ mod tests {
             .flat_map(|a| {
                 a.mentions
                     .iter()
-                    .map(move |m| (a.id.as_str(), &text[m.start..m.end]))
+                    .map(move |m| (a.id.as_str(), &text[m.bytes()]))
             })
             .collect();
         assert!(
@@ -1237,7 +1244,7 @@ mod tests {
         let f = pipeline().extract(&Document::new("nbsp", text.to_string()));
         assert!(f.agreements.is_empty());
         for m in f.actors.iter().flat_map(|a| a.mentions.iter()) {
-            assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+            assert!(text.is_char_boundary(m.bytes().start) && text.is_char_boundary(m.bytes().end));
         }
     }
 
@@ -1283,7 +1290,7 @@ mod tests {
                 let ev: Vec<(usize, String)> = g
                     .evidence
                     .iter()
-                    .map(|e| (e.start + a, e.text.clone()))
+                    .map(|e| (e.bytes().start + a, e.text.to_string()))
                     .collect();
                 by_hand.push((g.agreement_kind, g.parties, g.date, ev));
             }
@@ -1295,7 +1302,7 @@ mod tests {
                 let ev: Vec<(usize, String)> = g
                     .evidence
                     .iter()
-                    .map(|e| (e.start, e.text.clone()))
+                    .map(|e| (e.bytes().start, e.text.to_string()))
                     .collect();
                 (g.agreement_kind, g.parties.clone(), g.date.clone(), ev)
             })
@@ -1306,21 +1313,23 @@ mod tests {
         assert_eq!(got, by_hand);
         // offsets slice the whole text; sentence numbers count from its start
         let sentences = p.sentences(&text);
-        let chars = |b: usize| text[..b].chars().count();
+        let chars = |b: usize| text[..b].chars().count() as u32;
         for g in &whole.agreements {
             for e in &g.evidence {
-                assert_eq!(&text[e.start..e.end], e.text);
-                assert_eq!((e.char_start, e.char_end), (chars(e.start), chars(e.end)));
-                assert_eq!(sentences[e.sentence], (e.start, e.end));
+                let (start, end) = (e.bytes().start, e.bytes().end);
+                assert_eq!(&text[start..end], &*e.text);
+                assert_eq!((e.char_start, e.char_end), (chars(start), chars(end)));
+                assert_eq!(sentences[e.sentence as usize], (start, end));
             }
         }
         let mentions: Vec<_> = whole.actors.iter().flat_map(|a| &a.mentions).collect();
         assert!(mentions.len() >= 48);
         for m in mentions {
-            assert_eq!(&text[m.start..m.end], &*m.text);
-            assert_eq!((m.char_start, m.char_end), (chars(m.start), chars(m.end)));
-            let (s, e) = sentences[m.sentence];
-            assert!(s <= m.start && m.end <= e);
+            let (start, end) = (m.bytes().start, m.bytes().end);
+            assert_eq!(&text[start..end], &*m.text);
+            assert_eq!((m.char_start, m.char_end), (chars(start), chars(end)));
+            let (s, e) = sentences[m.sentence as usize];
+            assert!(s <= start && end <= e);
         }
         // a document within the window is extracted whole, as before
         assert_eq!(

@@ -77,7 +77,7 @@ impl Suggestions {
                     docs: 0,
                     example: (
                         fragment.doc.clone(),
-                        sentence_at(text, sentences, first.start),
+                        sentence_at(text, sentences, first.start as usize),
                     ),
                 });
             s.count += rec.mentions.len();

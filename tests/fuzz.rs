@@ -83,16 +83,19 @@ fn small_gazetteer() -> &'static Gazetteer {
 /// every piece of evidence is on char boundaries.
 fn check_spans(text: &str, f: &Fragment) -> Result<(), TestCaseError> {
     for m in f.actors.iter().flat_map(|a| a.mentions.iter()) {
-        prop_assert!(m.start <= m.end && m.end <= text.len(), "{m:?}");
-        prop_assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
-        prop_assert_eq!(&text[m.start..m.end], &*m.text);
-        prop_assert_eq!(m.char_start, text[..m.start].chars().count());
-        prop_assert_eq!(m.char_end, text[..m.end].chars().count());
+        let (start, end) = (m.bytes().start, m.bytes().end);
+        prop_assert!(start <= end && end <= text.len(), "{m:?}");
+        prop_assert!(text.is_char_boundary(start) && text.is_char_boundary(end));
+        prop_assert_eq!(&text[start..end], &*m.text);
+        prop_assert_eq!(m.char_start as usize, text[..start].chars().count());
+        prop_assert_eq!(m.char_end as usize, text[..end].chars().count());
     }
     for e in f.agreements.iter().flat_map(|a| a.evidence.iter()) {
-        prop_assert!(e.start <= e.end && e.end <= text.len(), "{e:?}");
-        prop_assert!(text.is_char_boundary(e.start) && text.is_char_boundary(e.end));
-        prop_assert_eq!(e.char_start, text[..e.start].chars().count());
+        let (start, end) = (e.bytes().start, e.bytes().end);
+        prop_assert!(start <= end && end <= text.len(), "{e:?}");
+        prop_assert!(text.is_char_boundary(start) && text.is_char_boundary(end));
+        prop_assert_eq!(&text[start..end], &*e.text);
+        prop_assert_eq!(e.char_start as usize, text[..start].chars().count());
     }
     Ok(())
 }

@@ -84,8 +84,8 @@ fn run_case(p: &Pipeline, file: &str, c: &Case) -> Vec<String> {
             a.id == format!("actor:{id}")
                 && a.mentions.iter().any(|m| {
                     *m.text == **surface
-                        && &c.text[m.start..m.end] == surface
-                        && c.text[..m.start].chars().count() == m.char_start
+                        && &c.text[m.bytes()] == surface
+                        && c.text[..m.bytes().start].chars().count() == m.char_start as usize
                 })
         });
         if !ok {

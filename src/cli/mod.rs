@@ -796,12 +796,12 @@ fn explain(
                     a.mentions
                         .iter()
                         .filter(|m| m.start >= e.start && m.end <= e.end)
-                        .map(|m| (m.start, m.end))
+                        .map(|m| (m.bytes().start, m.bytes().end))
                 })
                 .collect();
             marks.sort();
             let mut text = String::new();
-            let mut pos = e.start;
+            let mut pos = e.bytes().start;
             for (ms, me) in marks {
                 if ms < pos {
                     continue;
@@ -810,7 +810,7 @@ fn explain(
                 text.push_str(&format!("[[{}]]", &doc.text[ms..me]));
                 pos = me;
             }
-            text.push_str(&doc.text[pos..e.end]);
+            text.push_str(&doc.text[pos..e.bytes().end]);
             s.push_str(&format!(
                 "  {:<10} sentence {}: {}\n",
                 e.rule, e.sentence, text

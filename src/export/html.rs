@@ -121,7 +121,7 @@ struct AgreementOut<'a> {
 #[derive(Serialize)]
 struct EvidenceOut<'a> {
     doc: &'a str,
-    sentence: usize,
+    sentence: u32,
     rule: &'a str,
     /// The sentence cut into `[text, actor id or null]` parts.
     parts: Vec<(&'a str, Option<&'a str>)>,
@@ -172,7 +172,7 @@ fn palette() -> Palette {
 }
 
 /// Mentions by document: (start, end, actor id), sorted.
-type MentionIndex<'a> = BTreeMap<&'a str, Vec<(usize, usize, &'a str)>>;
+type MentionIndex<'a> = BTreeMap<&'a str, Vec<(u32, u32, &'a str)>>;
 
 fn mention_index<'a>(actors: &[&'a ActorRecord]) -> MentionIndex<'a> {
     let mut m: MentionIndex = BTreeMap::new();
@@ -194,9 +194,9 @@ fn mention_index<'a>(actors: &[&'a ActorRecord]) -> MentionIndex<'a> {
 /// overlapping mentions wins). A sentence whose text does not span its
 /// offsets (a graph edited by hand) is one unmarked part.
 fn parts<'a>(e: &'a Evidence, mentions: &MentionIndex<'a>) -> Vec<(&'a str, Option<&'a str>)> {
-    let text = e.text.as_str();
+    let text: &str = &e.text;
     let whole = vec![(text, None)];
-    if e.end < e.start || e.end - e.start != text.len() {
+    if e.end < e.start || (e.end - e.start) as usize != text.len() {
         return whole;
     }
     let Some(ms) = mentions.get(&*e.doc) else {
@@ -209,7 +209,7 @@ fn parts<'a>(e: &'a Evidence, mentions: &MentionIndex<'a>) -> Vec<(&'a str, Opti
         if t > e.end {
             continue;
         }
-        let (s, t) = (s - e.start, t - e.start);
+        let (s, t) = ((s - e.start) as usize, (t - e.start) as usize);
         if s < pos || !text.is_char_boundary(s) || !text.is_char_boundary(t) {
             continue;
         }

@@ -141,7 +141,7 @@ pub fn to_files(kg: &KnowledgeGraph) -> Vec<(String, String)> {
                 join(g.topics.iter().map(String::as_str)),
                 g.evidence
                     .first()
-                    .map(|e| e.text.clone())
+                    .map(|e| e.text.to_string())
                     .unwrap_or_default(),
                 documents,
             ]),
