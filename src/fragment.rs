@@ -204,24 +204,25 @@ impl Fragment {
     /// Moves a window's offsets to where the window starts in its document:
     /// `bytes` and `chars` before it, and `sentences` sentences.
     pub(crate) fn shift(&mut self, bytes: usize, chars: usize, sentences: usize) {
-        let (bytes, chars, sentences) = (offset(bytes), offset(chars), offset(sentences));
+        // (a sum past u32 is a document of 4 GiB or more: `offset` says so)
+        let at = |x: &mut u32, by: usize| *x = offset(*x as usize + by);
         for m in self.actors.iter_mut().flat_map(|a| a.mentions.iter_mut()) {
-            m.start += bytes;
-            m.end += bytes;
-            m.char_start += chars;
-            m.char_end += chars;
-            m.sentence += sentences;
+            at(&mut m.start, bytes);
+            at(&mut m.end, bytes);
+            at(&mut m.char_start, chars);
+            at(&mut m.char_end, chars);
+            at(&mut m.sentence, sentences);
         }
         for e in self
             .agreements
             .iter_mut()
             .flat_map(|g| g.evidence.iter_mut())
         {
-            e.start += bytes;
-            e.end += bytes;
-            e.char_start += chars;
-            e.char_end += chars;
-            e.sentence += sentences;
+            at(&mut e.start, bytes);
+            at(&mut e.end, bytes);
+            at(&mut e.char_start, chars);
+            at(&mut e.char_end, chars);
+            at(&mut e.sentence, sentences);
         }
     }
 
@@ -275,5 +276,18 @@ impl Fragment {
         actors.shrink_to_fit();
         self.actors = actors;
         self.agreements.sort_by(|a, b| a.id.cmp(&b.id));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_fit_u32_and_a_larger_one_says_why_it_cannot() {
+        assert_eq!(offset(u32::MAX as usize), u32::MAX);
+        let past = std::panic::catch_unwind(|| offset(u32::MAX as usize + 1));
+        let message = crate::corpus::panic_message(&*past.unwrap_err());
+        assert!(message.contains("4 GiB"), "{message}");
     }
 }

@@ -951,6 +951,26 @@ fn issue17_merge_goes_on_past_a_bad_shard() {
     // nothing readable: exit 2
     let o = run(&["merge", bad.to_str().unwrap(), missing.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
+    // offsets are u32 (a document is at most 256 MiB): a graph edited to
+    // hold a larger one is refused with where it is, not cut short
+    let mut v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&good).unwrap()).unwrap();
+    let mention = v["nodes"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find_map(|n| n["mentions"].get_mut(0))
+        .unwrap();
+    mention["start"] = serde_json::json!(5_000_000_000u64);
+    let huge = d.join("huge.json");
+    std::fs::write(&huge, serde_json::to_string(&v).unwrap()).unwrap();
+    let o = run(&["merge", huge.to_str().unwrap(), good.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("huge.json") && err.contains("5000000000"),
+        "{err}"
+    );
 }
 
 #[test]
