@@ -195,7 +195,9 @@ impl ActorRecord {
 impl Fragment {
     /// The same fragment in fresh allocations of exactly the size needed:
     /// what a long document's windows keep while the others are extracted
-    /// (see `Pipeline::analyze_windowed`).
+    /// (see `Pipeline::analyze_windowed`). Strings behind an `Arc` (the
+    /// document id, surface forms, evidence sentences, rule names) are
+    /// shared, not copied.
     pub(crate) fn compacted(self) -> Fragment {
         #[allow(clippy::redundant_clone)] // the copy is the point
         self.clone()
