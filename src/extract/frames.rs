@@ -3194,7 +3194,7 @@ impl<'a> State<'a> {
     }
 
     /// An investment noun or verb ("loan", "invested in", "lån").
-    fn investment_trigger(&self, it: &Item) -> bool {
+    pub(super) fn investment_trigger(&self, it: &Item) -> bool {
         has(self.inp, it, |t| {
             matches!(
                 t,

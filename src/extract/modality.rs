@@ -381,22 +381,7 @@ impl<'a> State<'a> {
             }
             // what is bought or acquired is a stake: "acquired a 25 per cent
             // stake in", "köper en ägarandel i" is an investment
-            let invests = || {
-                (cl.lo..cl.hi).any(|x| {
-                    has(inp, &items[x], |t| {
-                        matches!(
-                            t,
-                            Tag::AgreementVerb {
-                                kind: Kind::Investment,
-                                ..
-                            } | Tag::Agreement {
-                                kind: Kind::Investment,
-                                ..
-                            }
-                        )
-                    })
-                })
-            };
+            let invests = || (cl.lo..cl.hi).any(|x| self.investment_trigger(&items[x]));
             if matches!(kind, Kind::Other | Kind::Offtake) && invests() {
                 kind = Kind::Investment;
             }
