@@ -82,6 +82,8 @@ pub struct NotAgreement {
 pub trait ActorInfo {
     /// The actor's type.
     fn kind(&self, id: &str) -> ActorType;
+    /// The ISO code of the actor's country, when known.
+    fn country(&self, id: &str) -> Option<&str>;
     /// Ids of organisations a person is affiliated with (gazetteer), in order.
     fn affiliations(&self, id: &str) -> Vec<String>;
 }

@@ -664,6 +664,10 @@ struct LangFile {
     /// "bank").
     #[serde(default)]
     org_head_names: HashMap<String, String>,
+    /// Adjectives of nationality by the country's ISO code (`[demonyms]`:
+    /// "the Norwegian company" is a company of `NO`).
+    #[serde(default)]
+    demonyms: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     inverted_plan: InvertedPlanEntries,
     #[serde(default)]
@@ -1180,6 +1184,9 @@ pub struct Lexicon {
     /// Folded `[org_head_names]`: the word a head's organisation is named
     /// with ("lender" → "bank").
     pub org_head_names: HashMap<String, String>,
+    /// Folded `[demonyms]`: an adjective of nationality and the ISO code of
+    /// its country ("norwegian", "norska" → `NO`).
+    pub demonyms: HashMap<String, String>,
     /// Folded words before a date that make it the end of a term (`[dates] until`).
     pub until: Vec<String>,
     /// Folded adverbs that make a statement another agreement than the ones
@@ -1276,6 +1283,7 @@ impl Lexicon {
         let mut number_words = HashMap::new();
         let mut definite_org_heads = HashSet::new();
         let mut org_head_names = HashMap::new();
+        let mut demonyms = HashMap::new();
         let mut until: Vec<String> = Vec::new();
         let mut another_agreement: HashSet<String> = HashSet::new();
         let mut earlier_agreement: HashSet<String> = HashSet::new();
@@ -1355,6 +1363,18 @@ impl Lexicon {
             org_head_names.extend(f.org_head_names.iter().map(|(h, n)| (fold(h), fold(n))));
             for h in f.org_head_names.keys() {
                 add(h, Tag::OrgHead);
+            }
+            for (code, words) in &f.demonyms {
+                if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+                    return Err(Error::data(
+                        &name,
+                        0,
+                        format!(
+                            "demonyms: `{code}` is no ISO 3166 country code; write two capital letters, such as NO"
+                        ),
+                    ));
+                }
+                demonyms.extend(words.iter().map(|w| (fold(w), code.clone())));
             }
             until.extend(f.dates.until.iter().map(|w| fold(w)));
             another_agreement.extend(f.another_agreement.iter().map(|w| fold(w)));
@@ -1864,6 +1884,7 @@ impl Lexicon {
             number_words,
             definite_org_heads,
             org_head_names,
+            demonyms,
             until,
             another_agreement,
             earlier_agreement,
@@ -2678,6 +2699,22 @@ mod tests {
             .to_string();
         assert!(
             err.contains("xx.toml") && err.contains("dates.weekdays_recent must list 7"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn demonyms_are_keyed_by_iso_codes() {
+        let good = "lang = \"xx\"\nname = \"Test\"\n[demonyms]\nNO = [\"Norwegian\", \"norska\"]\n";
+        let lx = Lexicon::from_sources([("xx.toml".to_string(), good.to_string())]).unwrap();
+        assert_eq!(lx.demonyms.get("norwegian").map(String::as_str), Some("NO"));
+        assert_eq!(lx.demonyms.get("norska").map(String::as_str), Some("NO"));
+        let bad = "lang = \"xx\"\nname = \"Test\"\n[demonyms]\nNorway = [\"norwegian\"]\n";
+        let err = Lexicon::from_sources([("xx.toml".to_string(), bad.to_string())])
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("xx.toml") && err.contains("`Norway` is no ISO 3166 country code"),
             "{err}"
         );
     }

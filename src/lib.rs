@@ -53,7 +53,7 @@ use crate::segment::{BlockKind, Segmenter};
 use crate::text::{fold, CharIndex};
 use sorted_set::SortedSet;
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// Sentences after one that names an actor in which anaphora ("the agreement",
 /// "it was signed") are still followed.
@@ -141,13 +141,41 @@ pub struct Pipeline {
     /// ingått …" names Getinge AB; Ann Linde's surname does not stand in
     /// Linde plc's way).
     gated: HashMap<(String, bool), usize>,
+    /// The country of an entity with no country of its own, from another
+    /// entity with its name (a user gazetteer's "Equinor" without a country
+    /// is the shipped gazetteer's Norwegian one), by folded name: what
+    /// "the Norwegian company" may stand for.
+    borrowed_countries: HashMap<String, String>,
     /// Threads that extract the windows of one long document side by side.
     window_threads: usize,
+}
+
+/// For each folded name of an entity with no country, the country of the
+/// first entity with a country that has it as its name or an alias.
+fn borrowed_countries(g: &Gazetteer) -> HashMap<String, String> {
+    let wanted: HashSet<String> = g
+        .entities()
+        .iter()
+        .filter(|e| e.country.is_none())
+        .map(|e| fold(&e.name))
+        .collect();
+    let mut out = HashMap::new();
+    for e in g.entities() {
+        let Some(c) = &e.country else { continue };
+        for name in std::iter::once(e.name.as_str()).chain(e.aliases.iter().map(|a| &*a.text)) {
+            let f = fold(name);
+            if wanted.contains(&f) {
+                out.entry(f).or_insert_with(|| c.clone());
+            }
+        }
+    }
+    out
 }
 
 struct Actors<'a> {
     g: &'a Gazetteer,
     discovered: &'a HashMap<String, discover::Discovered>,
+    borrowed_countries: &'a HashMap<String, String>,
 }
 
 impl extract::ActorInfo for Actors<'_> {
@@ -157,6 +185,14 @@ impl extract::ActorInfo for Actors<'_> {
             .map(|e| e.kind)
             .or_else(|| self.discovered.get(id).map(|d| d.kind))
             .unwrap_or(ActorType::Organization)
+    }
+    fn country(&self, id: &str) -> Option<&str> {
+        let e = self.g.get(id)?;
+        e.country.as_deref().or_else(|| {
+            self.borrowed_countries
+                .get(&fold(&e.name))
+                .map(String::as_str)
+        })
     }
     fn affiliations(&self, id: &str) -> Vec<String> {
         self.g
@@ -188,12 +224,14 @@ impl Pipeline {
             .into_iter()
             .filter_map(|(a, i)| Some((a, i?)))
             .collect();
+        let borrowed_countries = borrowed_countries(&gazetteer);
         Pipeline {
             gazetteer,
             lexicon,
             matcher,
             segmenter,
             gated,
+            borrowed_countries,
             window_threads: 1,
         }
     }
@@ -495,6 +533,7 @@ impl Pipeline {
         let actors = Actors {
             g: &self.gazetteer,
             discovered: &discovered,
+            borrowed_countries: &self.borrowed_countries,
         };
         self.extend_over_legal_forms(text, &mut mentions, &actors);
         drop_places_inside_names(text, &mut mentions, &actors);
@@ -780,6 +819,7 @@ impl Pipeline {
         let actors = Actors {
             g: &self.gazetteer,
             discovered,
+            borrowed_countries: &self.borrowed_countries,
         };
         let mut joined: Vec<(usize, matcher::Mention, discover::Discovered)> = Vec::new();
         for i in 1..mentions.len() {
@@ -1234,6 +1274,46 @@ mod tests {
         assert!(!mentions.iter().any(|m| m.1 == "three"), "{mentions:?}");
         // (a country written in lower case is still the country)
         assert!(mentions.contains(&("actor:china", "kina")), "{mentions:?}");
+    }
+
+    /// "The Norwegian company" stands for the Norwegian company named before,
+    /// also when a user gazetteer lists it without a country: it takes the
+    /// country of the shipped entry with its name.
+    #[test]
+    fn a_nationality_anaphor_finds_a_user_entry_by_its_shipped_country() {
+        let text = "Equinor will supply gas to Uniper from 2026. Uniper is one of the largest \
+                    utilities. The Norwegian company also signed an agreement with Petrobras.";
+        let parties = |p: &Pipeline| -> Vec<Vec<String>> {
+            let f = p.extract(&Document::new("n", text.to_string()));
+            f.agreements
+                .iter()
+                .map(|a| a.parties.iter().cloned().collect())
+                .collect()
+        };
+        let mut b = Gazetteer::builder();
+        b.add_embedded().add_source(
+            "user.tsv",
+            "id\ttype\tname\taliases\tcountry\taffiliation\tnote\n\
+             u_equinor\tcompany\tEquinor\t\t\t\t\n\
+             u_uniper\tcompany\tUniper\t\t\t\t\n",
+        );
+        let user = Pipeline::new(b.build().unwrap(), Lexicon::embedded());
+        for (p, equinor, uniper) in [
+            (pipeline(), "actor:equinor", "actor:uniper"),
+            (&user, "actor:u_equinor", "actor:u_uniper"),
+        ] {
+            let got = parties(p);
+            assert!(
+                got.iter().any(|ps| ps.iter().any(|x| x == equinor)
+                    && ps.iter().any(|x| x == "actor:petrobras")),
+                "{got:?}"
+            );
+            assert!(
+                !got.iter().any(|ps| ps.iter().any(|x| x == uniper)
+                    && ps.iter().any(|x| x == "actor:petrobras")),
+                "{got:?}"
+            );
+        }
     }
 
     /// Issue 17: a multi-byte space (NBSP) between a word and a name made the

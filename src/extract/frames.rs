@@ -1955,8 +1955,63 @@ impl<'a> State<'a> {
         } else if has(self.inp, &items[a], |t| matches!(t, Tag::OrgHead)) {
             self.last_named_with(self.folded(&items[a]), items[a].start)
         } else {
-            self.last_company(cl.si, items, lo, !self.pronoun(&items[a]))
+            let c = self.last_company(cl.si, items, lo, !self.pronoun(&items[a]));
+            self.of_anaphor_country(cl, a, c)
         }
+    }
+
+    /// The country an anaphor's adjective of nationality or country name
+    /// gives it, between its article and its head ("the Norwegian company",
+    /// "det norska bolaget", "the U.S. group").
+    fn anaphor_country(&self, items: &[Item], a: usize, lo: usize) -> Option<&'a str> {
+        let inp = self.inp;
+        (a.saturating_sub(5).max(lo)..a)
+            .rev()
+            .take_while(|&j| {
+                !matches!(items[j].kind, ItemKind::Punct(_))
+                    && !matches!(
+                        self.folded(&items[j]),
+                        "the" | "this" | "that" | "its" | "det" | "den"
+                    )
+            })
+            .find_map(|j| match self.mention(&items[j]) {
+                Some(m) if inp.actors.kind(&m.actor) == ActorType::Country => {
+                    inp.actors.country(&m.actor)
+                }
+                Some(_) => None,
+                None => inp
+                    .lexicon
+                    .demonyms
+                    .get(self.folded(&items[j]))
+                    .map(String::as_str),
+            })
+    }
+
+    /// `c`, the company the anaphor at `a` was resolved to, unless the
+    /// anaphor names a country that `c` is known not to be of: then the last
+    /// company of that country named in this sentence or the ten before it
+    /// ("Equinor will supply gas to Uniper. … The Norwegian company also
+    /// signed …" is Equinor), else `c`.
+    fn of_anaphor_country(&self, cl: &Clause, a: usize, c: Option<String>) -> Option<String> {
+        let inp = self.inp;
+        let Some(want) = self.anaphor_country(cl.items, a, cl.lo) else {
+            return c;
+        };
+        if c.as_deref()
+            .is_some_and(|id| inp.actors.country(id).is_none_or(|x| x == want))
+        {
+            return c;
+        }
+        let from = inp.sentences[cl.si.saturating_sub(10)].start;
+        self.mentions_in(from, cl.items[a].start)
+            .iter()
+            .rev()
+            .find(|m| {
+                inp.actors.kind(&m.actor) == ActorType::Company
+                    && inp.actors.country(&m.actor) == Some(want)
+            })
+            .map(|m| m.actor.to_string())
+            .or(c)
     }
 
     /// "Acme said the partnership with Beta would create jobs", "Acme
@@ -2286,7 +2341,7 @@ impl<'a> State<'a> {
         // the company talked about, else the last one named before the
         // sentence that is not a party already
         let Some(c) = self
-            .last_company(cl.si, items, lo, true)
+            .of_anaphor_country(cl, k, self.last_company(cl.si, items, lo, true))
             .filter(|c| !f.parties.contains(c))
             .or_else(|| {
                 self.company_named_before(self.inp.sentences[cl.si].start, |c| {
