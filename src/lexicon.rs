@@ -162,6 +162,10 @@ pub enum Tag {
     /// Each member of a coordinated subject on its own (`alla`, `each`): "A,
     /// B och C har alla tecknat avtal med bolaget" states one agreement each.
     Distributive,
+    /// A word that shares out what the clause names before "between"
+    /// (`split`, `fördelade`): "contracts for 20 ships, split between A and
+    /// B" are one contract with each, not an agreement between A and B.
+    SplitBetween,
     /// A noun for a partner named right after it (`partner`, `samarbetspartner`):
     /// "its manufacturing partner X" states a partnership with the owner.
     PartnerNoun,
@@ -586,6 +590,10 @@ struct LangFile {
     subordinators: Vec<String>,
     #[serde(default)]
     distributive: Vec<String>,
+    /// Words before "between" that share out what the clause names among
+    /// the names after it ("split between A and B").
+    #[serde(default)]
+    split_between: Vec<String>,
     /// Nouns for a partner named right after them ("its partner X").
     #[serde(default)]
     partner_nouns: Vec<String>,
@@ -1497,7 +1505,7 @@ impl Lexicon {
             for p in &f.status.after {
                 add(p, Tag::AfterTalks);
             }
-            let simple: [(&Vec<String>, Tag); 50] = [
+            let simple: [(&Vec<String>, Tag); 51] = [
                 (&f.inverted_plan.verbs, Tag::Plan(PlanWord::Verb)),
                 (&f.inverted_plan.marker, Tag::Plan(PlanWord::Marker)),
                 (&f.inverted_plan.modals, Tag::Plan(PlanWord::Modal)),
@@ -1535,6 +1543,7 @@ impl Lexicon {
                 (&f.clause_openers, Tag::ClauseOpener),
                 (&f.subordinators, Tag::Subordinator),
                 (&f.distributive, Tag::Distributive),
+                (&f.split_between, Tag::SplitBetween),
                 (&f.org_heads, Tag::OrgHead),
                 (&f.partner_nouns, Tag::PartnerNoun),
                 (&f.possessives, Tag::Possessive),

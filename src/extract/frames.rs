@@ -257,7 +257,7 @@ impl<'a> State<'a> {
             })
         }) || chains
             .iter()
-            .any(|c| c.gov == Gov::With && plural_before(c));
+            .any(|c| c.gov == Gov::With && (plural_before(c) || self.shared_out(&cl, c)));
         // "… framework agreements with them": resolved once for the split and the frame
         let them = self.with_them(&cl);
         let split = split
@@ -2866,6 +2866,7 @@ impl<'a> State<'a> {
                     if f.with_parties.is_empty() {
                         f.with_parties.extend(self.party_ids(&c.members));
                         f.with_groups.push(self.party_ids(&c.members).collect());
+                        f.split |= self.shared_out(cl, c);
                     } else if f.split || dated_apart() || repeated() {
                         if !coordinated {
                             continue;
@@ -3246,6 +3247,15 @@ impl<'a> State<'a> {
             .iter()
             .chain(tr.verb.iter())
             .any(|&k| k < g && g <= k + reach && self.investment_trigger(&cl.items[k]))
+    }
+
+    /// A list that what the clause names is shared out among ("contracts
+    /// for 20 ships, split between A and B"): one agreement with each (the
+    /// chain is `with`, governed by "between" after a `split_between` word).
+    fn shared_out(&self, cl: &Clause, c: &Chain) -> bool {
+        c.gov == Gov::With
+            && c.gov_at
+                .is_some_and(|g| has(self.inp, &cl.items[g], |t| matches!(t, Tag::Between)))
     }
 
     /// An investment noun or verb ("loan", "invested in", "lån").

@@ -787,7 +787,13 @@ impl<'a> State<'a> {
                 return (Gov::None, None, listed);
             }
         }
-        let gov = if any(|t| matches!(t, Tag::Between)) {
+        // ("contracts for 20 ships, split between A and B": a contract with
+        // each, as "with" names them)
+        let split =
+            || g >= lo + 2 && has(self.inp, &items[g - 2], |t| matches!(t, Tag::SplitBetween));
+        let gov = if any(|t| matches!(t, Tag::Between)) && split() {
+            Gov::With
+        } else if any(|t| matches!(t, Tag::Between)) {
             Gov::Between
         } else if any(|t| matches!(t, Tag::By)) {
             Gov::By
