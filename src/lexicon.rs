@@ -2700,12 +2700,16 @@ mod tests {
         assert!(e.to_string().contains("bad.toml"), "{e}");
     }
 
+    /// The error that loading `toml` as the language file `xx.toml` gives.
+    fn load_error(toml: &str) -> String {
+        Lexicon::from_sources([("xx.toml".to_string(), toml.to_string())])
+            .unwrap_err()
+            .to_string()
+    }
+
     #[test]
     fn weekday_lists_must_be_seven() {
-        let toml = "lang = \"xx\"\nname = \"Test\"\n[dates]\nweekdays_recent = [[\"on monday\"], [\"on tuesday\"]]\n";
-        let err = Lexicon::from_sources([("xx.toml".to_string(), toml.to_string())])
-            .unwrap_err()
-            .to_string();
+        let err = load_error("lang = \"xx\"\nname = \"Test\"\n[dates]\nweekdays_recent = [[\"on monday\"], [\"on tuesday\"]]\n");
         assert!(
             err.contains("xx.toml") && err.contains("dates.weekdays_recent must list 7"),
             "{err}"
@@ -2718,10 +2722,8 @@ mod tests {
         let lx = Lexicon::from_sources([("xx.toml".to_string(), good.to_string())]).unwrap();
         assert_eq!(lx.demonyms.get("norwegian").map(String::as_str), Some("NO"));
         assert_eq!(lx.demonyms.get("norska").map(String::as_str), Some("NO"));
-        let bad = "lang = \"xx\"\nname = \"Test\"\n[demonyms]\nNorway = [\"norwegian\"]\n";
-        let err = Lexicon::from_sources([("xx.toml".to_string(), bad.to_string())])
-            .unwrap_err()
-            .to_string();
+        let err =
+            load_error("lang = \"xx\"\nname = \"Test\"\n[demonyms]\nNorway = [\"norwegian\"]\n");
         assert!(
             err.contains("xx.toml") && err.contains("`Norway` is no ISO 3166 country code"),
             "{err}"
