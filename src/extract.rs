@@ -82,8 +82,12 @@ pub struct NotAgreement {
 pub trait ActorInfo {
     /// The actor's type.
     fn kind(&self, id: &str) -> ActorType;
-    /// The ISO code of the actor's country, when known.
-    fn country(&self, id: &str) -> Option<&str>;
+    /// The ISO code of the actor's country, when known ("the Norwegian
+    /// company" looks for it); none by default, so that an implementation
+    /// written before it still compiles.
+    fn country(&self, _id: &str) -> Option<&str> {
+        None
+    }
     /// Ids of organisations a person is affiliated with (gazetteer), in order.
     fn affiliations(&self, id: &str) -> Vec<String>;
 }
