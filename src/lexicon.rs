@@ -166,6 +166,9 @@ pub enum Tag {
     /// (`split`, `fördelade`): "contracts for 20 ships, split between A and
     /// B" are one contract with each, not an agreement between A and B.
     SplitBetween,
+    /// A conjunction of a condition (`if`, `ifall`): "… if it won a contract
+    /// with Poland" states no agreement.
+    Conditional,
     /// A noun for a partner named right after it (`partner`, `samarbetspartner`):
     /// "its manufacturing partner X" states a partnership with the owner.
     PartnerNoun,
@@ -594,6 +597,10 @@ struct LangFile {
     /// the names after it ("split between A and B").
     #[serde(default)]
     split_between: Vec<String>,
+    /// Conjunctions of a condition ("if", "unless"): an agreement stated
+    /// after one is a hypothesis, not an agreement.
+    #[serde(default)]
+    conditionals: Vec<String>,
     /// Nouns for a partner named right after them ("its partner X").
     #[serde(default)]
     partner_nouns: Vec<String>,
@@ -962,6 +969,12 @@ pub const TALK_WORDS: &[&str] = &[
     "the negotiations",
     "discussions",
 ];
+
+/// Pronouns that stand for talks right after "but"/"men" ("A held talks with
+/// B in 2021, but they came to nothing"), and the conjunctions.
+pub const TALK_PRONOUNS: &[&str] = &["they", "de"];
+/// See [`TALK_PRONOUNS`].
+pub const BUT: &[&str] = &["but", "men"];
 
 impl Tag {
     /// Whether this is a predicate that states or reports an agreement: a
@@ -1505,7 +1518,7 @@ impl Lexicon {
             for p in &f.status.after {
                 add(p, Tag::AfterTalks);
             }
-            let simple: [(&Vec<String>, Tag); 51] = [
+            let simple: [(&Vec<String>, Tag); 52] = [
                 (&f.inverted_plan.verbs, Tag::Plan(PlanWord::Verb)),
                 (&f.inverted_plan.marker, Tag::Plan(PlanWord::Marker)),
                 (&f.inverted_plan.modals, Tag::Plan(PlanWord::Modal)),
@@ -1544,6 +1557,7 @@ impl Lexicon {
                 (&f.subordinators, Tag::Subordinator),
                 (&f.distributive, Tag::Distributive),
                 (&f.split_between, Tag::SplitBetween),
+                (&f.conditionals, Tag::Conditional),
                 (&f.org_heads, Tag::OrgHead),
                 (&f.partner_nouns, Tag::PartnerNoun),
                 (&f.possessives, Tag::Possessive),

@@ -41,9 +41,26 @@ impl<'a> State<'a> {
         });
         let cut = |k: usize| last_cut.is_some_and(|c| c > k);
         (cl.lo..reach).any(|k| has(inp, &cl.items[k], |t| matches!(t, Tag::Negation)) && !cut(k))
+            // a condition before the head: "… if it won a contract with
+            // Poland" (not after it: "The agreement, if approved, …")
+            || (cl.lo..head).any(|k| self.condition_at(cl, k) && !cut(k))
             || (any(|t| matches!(t, Tag::Status(Status::Terminated)))
                 && any(|t| matches!(t, Tag::Status(Status::Planned | Status::Negotiating))))
             || self.talks_broken_off(cl)
+    }
+
+    /// A conjunction of a condition at `k` that opens a clause with a
+    /// subject of its own: a name, a pronoun or a determiner after it ("if
+    /// it won", "if Saab wins", "if the board approves"; not "If approved,
+    /// the deal …", which is about the deal's approval).
+    fn condition_at(&self, cl: &Clause, k: usize) -> bool {
+        let (inp, items) = (self.inp, cl.items);
+        has(inp, &items[k], |t| matches!(t, Tag::Conditional))
+            && items.get(k + 1).is_some_and(|x| {
+                self.mention(x).is_some()
+                    || self.pronoun(x)
+                    || has(inp, x, |t| matches!(t, Tag::Determiner))
+            })
     }
 
     /// Where what the clause's agreement provides begins: its first
@@ -81,7 +98,11 @@ impl<'a> State<'a> {
         // off")
         (talks + 1..cl.hi).any(|k| has(inp, &items[k], |t| matches!(t, Tag::BreakOff)))
             || (cl.hi..items.len()).any(|k| {
-                self.talk_word(&items[k])
+                // (or "but they": "…, but they came to nothing")
+                let they = k > 0
+                    && crate::lexicon::TALK_PRONOUNS.contains(&self.folded(&items[k]))
+                    && crate::lexicon::BUT.contains(&self.folded(&items[k - 1]));
+                (self.talk_word(&items[k]) || they)
                     && items[k + 1..items.len().min(k + 1 + REACH)]
                         .iter()
                         .any(|x| has(inp, x, |t| matches!(t, Tag::BreakOff)))
