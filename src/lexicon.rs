@@ -206,6 +206,9 @@ pub enum Tag {
     /// not in a quote, or in an interview, the organisation the document
     /// speaks for when no speaker is named.
     FirstPersonSubject,
+    /// A first-person plural object (`first_person_objects`: "us", "oss"):
+    /// after a preposition, the speaker's organisation ("med oss").
+    FirstPersonObject,
     /// A word that makes the document an interview (`interview`).
     Interview,
     /// A noun of a group of partners (`group_nouns`: "consortium").
@@ -706,6 +709,10 @@ struct LangFile {
     /// a quote, or in an interview, the organisation the document speaks for.
     #[serde(default)]
     first_person_subjects: Vec<String>,
+    /// First-person plural objects ("us", "oss"): after a preposition, the
+    /// organisation of the speaker the quote names ("signed a deal with us").
+    #[serde(default)]
+    first_person_objects: Vec<String>,
     /// Words that say the document is an interview ("interview", "intervju").
     #[serde(default)]
     interview: Vec<String>,
@@ -1518,7 +1525,7 @@ impl Lexicon {
             for p in &f.status.after {
                 add(p, Tag::AfterTalks);
             }
-            let simple: [(&Vec<String>, Tag); 52] = [
+            let simple: [(&Vec<String>, Tag); 53] = [
                 (&f.inverted_plan.verbs, Tag::Plan(PlanWord::Verb)),
                 (&f.inverted_plan.marker, Tag::Plan(PlanWord::Marker)),
                 (&f.inverted_plan.modals, Tag::Plan(PlanWord::Modal)),
@@ -1568,6 +1575,7 @@ impl Lexicon {
                 (&f.dropped_plans, Tag::DroppedPlans),
                 (&f.first_person, Tag::FirstPerson),
                 (&f.first_person_subjects, Tag::FirstPersonSubject),
+                (&f.first_person_objects, Tag::FirstPersonObject),
                 (&f.interview, Tag::Interview),
                 (&f.group_nouns, Tag::GroupNoun),
                 (&f.member_verbs, Tag::MemberVerb),

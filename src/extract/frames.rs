@@ -1391,10 +1391,17 @@ impl<'a> State<'a> {
     /// a person's, as the text gives it ("…, säger Anna Berg, vd för Acme")
     /// or the gazetteer does.
     fn first_person_speaker(&self, cl: &Clause) -> Option<String> {
-        const NEXT_SENTENCES: usize = 3;
         let (inp, items) = (self.inp, cl.items);
         let we =
             (cl.lo..cl.hi).find(|&k| has(inp, &items[k], |t| matches!(t, Tag::FirstPerson)))?;
+        self.speaker_of_first_person(cl, we)
+    }
+
+    /// [`State::first_person_speaker`] for the first-person pronoun at `we`
+    /// (a subject or an object: "with us", "av oss").
+    fn speaker_of_first_person(&self, cl: &Clause, we: usize) -> Option<String> {
+        const NEXT_SENTENCES: usize = 3;
+        let (inp, items) = (self.inp, cl.items);
         // (the quote may run on: "– … när vi slöt vårt avtal med B … . Sedan
         // dess …, säger Anna Berg, vd för A"; within its paragraph)
         if let Some(org) = self.speaker_org(items, we + 1) {
@@ -2310,6 +2317,24 @@ impl<'a> State<'a> {
                         .all(|x| self.mention(x).is_none() && !matches!(x.kind, ItemKind::Punct(_)))
             })
         };
+        // "signed a deal with us", "köpte elnätet av oss": the organisation
+        // of the speaker the quote names
+        let us = cl.range().find(|&k| {
+            k > tr.pivot.min(tr.first)
+                && k > lo
+                && has(self.inp, &items[k], |t| matches!(t, Tag::FirstPersonObject))
+                && governed(k)
+        });
+        if let Some(org) = us
+            .and_then(|k| self.speaker_of_first_person(cl, k))
+            .filter(|o| !f.parties.contains(o))
+        {
+            f.with_parties.push(org.clone());
+            f.parties.insert(org);
+            f.explicit = true;
+            f.fired("we");
+            return;
+        }
         let Some(k) = cl.range().find(|&k| {
             k > tr.pivot.min(tr.first)
                 && k > lo
@@ -2396,8 +2421,14 @@ impl<'a> State<'a> {
                 })
         });
         // ("we" is the speaker's organisation: "“We signed the deal with B,”
-        // said …, CEO of C")
-        if speaker || self.first_person_speaker(cl).is_some() {
+        // said …, CEO of C"; so is "us": "“Let us sign a deal with B,” …")
+        let us = cl
+            .range()
+            .find(|&k| has(inp, &cl.items[k], |t| matches!(t, Tag::FirstPersonObject)));
+        if speaker
+            || self.first_person_speaker(cl).is_some()
+            || us.is_some_and(|k| self.speaker_of_first_person(cl, k).is_some())
+        {
             return;
         }
         let parties: BTreeSet<String> = subject.union(&f.parties).cloned().collect();
