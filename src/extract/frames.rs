@@ -1071,7 +1071,21 @@ impl<'a> State<'a> {
                         Tag::predicate(t) || matches!(t, Tag::Agreement { .. } | Tag::Status(_))
                     })
             });
+            // (nor does a route or trade lane: places after a word that is
+            // no trigger, "three loops between Asia and northern Europe",
+            // "shipping between China and Europe"; not "an agreement
+            // between Sweden and Norway", "talks between …")
+            let route = c.gov_at.is_some_and(|g| {
+                g > cl.lo
+                    && c.members
+                        .iter()
+                        .all(|&m| matches!(self.kind_of(m), ActorType::Country | ActorType::Region))
+                    && !has(self.inp, &cl.items[g - 1], |t| {
+                        Tag::predicate(t) || matches!(t, Tag::Agreement { .. } | Tag::Status(_))
+                    })
+            });
             other_noun
+                || route
                 || (cl.inherited_trigger.is_some() && unsigned)
                 || t.is_some_and(|t| {
                     (t + 1..c.first).any(|k| {
