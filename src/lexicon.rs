@@ -169,6 +169,9 @@ pub enum Tag {
     /// A conjunction of a condition (`if`, `ifall`): "… if it won a contract
     /// with Poland" states no agreement.
     Conditional,
+    /// A verb that may command (`command_verbs`: "ordered"): "ordered
+    /// Equinor to stop work" is no order.
+    Command,
     /// A noun for a partner named right after it (`partner`, `samarbetspartner`):
     /// "its manufacturing partner X" states a partnership with the owner.
     PartnerNoun,
@@ -604,6 +607,10 @@ struct LangFile {
     /// after one is a hypothesis, not an agreement.
     #[serde(default)]
     conditionals: Vec<String>,
+    /// Verbs that command as well as order ("ordered"): with a name, "to"
+    /// and a verb after them ("ordered Equinor to stop work") no purchase.
+    #[serde(default)]
+    command_verbs: Vec<String>,
     /// Nouns for a partner named right after them ("its partner X").
     #[serde(default)]
     partner_nouns: Vec<String>,
@@ -1525,7 +1532,7 @@ impl Lexicon {
             for p in &f.status.after {
                 add(p, Tag::AfterTalks);
             }
-            let simple: [(&Vec<String>, Tag); 53] = [
+            let simple: [(&Vec<String>, Tag); 54] = [
                 (&f.inverted_plan.verbs, Tag::Plan(PlanWord::Verb)),
                 (&f.inverted_plan.marker, Tag::Plan(PlanWord::Marker)),
                 (&f.inverted_plan.modals, Tag::Plan(PlanWord::Modal)),
@@ -1565,6 +1572,7 @@ impl Lexicon {
                 (&f.distributive, Tag::Distributive),
                 (&f.split_between, Tag::SplitBetween),
                 (&f.conditionals, Tag::Conditional),
+                (&f.command_verbs, Tag::Command),
                 (&f.org_heads, Tag::OrgHead),
                 (&f.partner_nouns, Tag::PartnerNoun),
                 (&f.possessives, Tag::Possessive),

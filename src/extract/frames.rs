@@ -649,7 +649,6 @@ impl<'a> State<'a> {
     fn triggers(&self, cl: &Clause) -> Option<Triggers> {
         let inp = self.inp;
         let items = cl.items;
-        let find = |f: fn(&Tag) -> bool| cl.range().find(|&k| has(inp, &items[k], f));
         // "förhandlar med samriskbolaget Northern Lights": a noun that
         // describes the counterpart named after it is no trigger of its own
         // (or describes the company head before the name: "investment firm
@@ -674,20 +673,26 @@ impl<'a> State<'a> {
         // "signed an MoU under which Ukraine will buy …": an agreement verb
         // after the stated noun and a subordinator says what the agreement
         // is about, not who made it
-        let verb = find(|t| matches!(t, Tag::AgreementVerb { .. })).filter(|&v| {
-            let n = nouns.first().copied().filter(|&n| n < v);
-            let s = (cl.lo..v).find(|&k| has(inp, &items[k], |t| matches!(t, Tag::Status(_))));
-            // (with a subject of its own: "ett avtal om att köpa X" is the
-            // signer's purchase of X)
-            !n.zip(s).is_some_and(|(n, s)| {
-                s < n
-                    && (n + 1..v).any(|k| {
-                        has(inp, &items[k], |t| {
-                            matches!(t, Tag::Complementizer | Tag::Which)
-                        }) && (k + 1..v).any(|j| self.mention(&items[j]).is_some())
-                    })
-            })
-        });
+        // (none after a command: "ordered Telia to sell its stake")
+        let commanded = cl.range().any(|k| self.command(cl, k));
+        let verb = cl
+            .range()
+            .find(|&k| has(inp, &items[k], |t| matches!(t, Tag::AgreementVerb { .. })))
+            .filter(|_| !commanded)
+            .filter(|&v| {
+                let n = nouns.first().copied().filter(|&n| n < v);
+                let s = (cl.lo..v).find(|&k| has(inp, &items[k], |t| matches!(t, Tag::Status(_))));
+                // (with a subject of its own: "ett avtal om att köpa X" is the
+                // signer's purchase of X)
+                !n.zip(s).is_some_and(|(n, s)| {
+                    s < n
+                        && (n + 1..v).any(|k| {
+                            has(inp, &items[k], |t| {
+                                matches!(t, Tag::Complementizer | Tag::Which)
+                            }) && (k + 1..v).any(|j| self.mention(&items[j]).is_some())
+                        })
+                })
+            });
         // "Under the strategy announced by President X, A and B signed …": a
         // bare participle with its agent after it describes a noun before it;
         // a later status word is the clause's
@@ -3301,6 +3306,37 @@ impl<'a> State<'a> {
         c.gov == Gov::With
             && c.gov_at
                 .is_some_and(|g| has(self.inp, &cl.items[g], |t| matches!(t, Tag::Between)))
+    }
+
+    /// Whether the verb at `v` commands rather than orders: a command verb
+    /// (`command_verbs`) with names, "to" and a word that is neither a name
+    /// nor a determiner after it ("ordered Equinor to stop work"; not
+    /// "ordered Northvolt cells", "ordered trucks to be delivered by B").
+    fn command(&self, cl: &Clause, v: usize) -> bool {
+        let (inp, items) = (self.inp, cl.items);
+        if !has(inp, &items[v], |t| matches!(t, Tag::Command)) {
+            return false;
+        }
+        let mut k = v + 1;
+        while k < cl.hi
+            && (self.mention(&items[k]).is_some()
+                || self.is_comma(&items[k])
+                || has(inp, &items[k], |t| matches!(t, Tag::Coord)))
+        {
+            k += 1;
+        }
+        if k == v + 1 || k >= cl.hi {
+            return false;
+        }
+        // ("to sell" may be one phrase)
+        let w = self.folded(&items[k]);
+        w.starts_with("to ")
+            || w.starts_with("att ")
+            || (matches!(w, "to" | "att")
+                && k + 1 < cl.hi
+                && self.mention(&items[k + 1]).is_none()
+                && !has(inp, &items[k + 1], |t| matches!(t, Tag::Determiner))
+                && !matches!(items[k + 1].kind, ItemKind::Date(_) | ItemKind::Punct(_)))
     }
 
     /// An investment noun or verb ("loan", "invested in", "lån").
