@@ -186,6 +186,15 @@ impl Frame {
         self.rule.push_str(pattern);
     }
 
+    /// Adds `id` as a counterpart an anaphor or pronoun stands for ("with
+    /// the company", "with us"), found by `pattern`.
+    fn add_counterpart(&mut self, id: String, pattern: &str) {
+        self.with_parties.push(id.clone());
+        self.parties.insert(id);
+        self.explicit = true;
+        self.fired(pattern);
+    }
+
     /// Whether the pattern fired.
     fn has_fired(&self, pattern: &str) -> bool {
         self.rule.split('+').any(|r| r == pattern)
@@ -2287,10 +2296,7 @@ impl<'a> State<'a> {
                 .last_company(cl.si, items, lo, !self.pronoun(&items[k]))
                 .filter(|c| !f.parties.contains(c))
             {
-                f.with_parties.push(c.clone());
-                f.parties.insert(c);
-                f.explicit = true;
-                f.fired("with-anaphor");
+                f.add_counterpart(c, "with-anaphor");
             }
             return;
         }
@@ -2348,10 +2354,7 @@ impl<'a> State<'a> {
             .and_then(|k| self.speaker_of_first_person(cl, k))
             .filter(|o| !f.parties.contains(o))
         {
-            f.with_parties.push(org.clone());
-            f.parties.insert(org);
-            f.explicit = true;
-            f.fired("we");
+            f.add_counterpart(org, "we");
             return;
         }
         let Some(k) = cl.range().find(|&k| {
@@ -2376,10 +2379,7 @@ impl<'a> State<'a> {
             else {
                 return;
             };
-            f.with_parties.push(c.clone());
-            f.parties.insert(c);
-            f.explicit = true;
-            f.fired("with-anaphor");
+            f.add_counterpart(c, "with-anaphor");
             return;
         }
         // the company talked about, else the last one named before the
