@@ -683,11 +683,10 @@ impl<'a> State<'a> {
         // after the stated noun and a subordinator says what the agreement
         // is about, not who made it
         // (none after a command: "ordered Telia to sell its stake")
-        let commanded = cl.range().any(|k| self.command(cl, k));
         let verb = cl
             .range()
             .find(|&k| has(inp, &items[k], |t| matches!(t, Tag::AgreementVerb { .. })))
-            .filter(|_| !commanded)
+            .filter(|_| !cl.range().any(|k| self.command(cl, k)))
             .filter(|&v| {
                 let n = nouns.first().copied().filter(|&n| n < v);
                 let s = (cl.lo..v).find(|&k| has(inp, &items[k], |t| matches!(t, Tag::Status(_))));
@@ -1072,32 +1071,30 @@ impl<'a> State<'a> {
                             matches!(t, Tag::Status(Status::Signed) | Tag::Passive)
                         })
                 });
+            // the word before "between", when it is no trigger: no agreement
+            // noun, status or predicate
+            let no_trigger_before = c.gov_at.filter(|&g| g > cl.lo).is_some_and(|g| {
+                !has(self.inp, &cl.items[g - 1], |t| {
+                    Tag::predicate(t) || matches!(t, Tag::Agreement { .. } | Tag::Status(_))
+                })
+            });
             // (nor does a noun that is no trigger before every trigger: "At
             // the summit between A and B, C signed agreements with D and E")
-            let other_noun = c.gov_at.is_some_and(|g| {
-                g > cl.lo
-                    && [tr.main, tr.verb, tr.status_at]
-                        .into_iter()
-                        .flatten()
-                        .all(|t| t > c.last)
-                    && matches!(cl.items[g - 1].kind, ItemKind::Word)
-                    && !has(self.inp, &cl.items[g - 1], |t| {
-                        Tag::predicate(t) || matches!(t, Tag::Agreement { .. } | Tag::Status(_))
-                    })
-            });
+            let other_noun = no_trigger_before
+                && [tr.main, tr.verb, tr.status_at]
+                    .into_iter()
+                    .flatten()
+                    .all(|t| t > c.last)
+                && c.gov_at
+                    .is_some_and(|g| matches!(cl.items[g - 1].kind, ItemKind::Word));
             // (nor does a route or trade lane: places after a word that is
             // no trigger, "three loops between Asia and northern Europe",
             // "shipping between China and Europe"; not "an agreement
             // between Sweden and Norway", "talks between …")
-            let route = c.gov_at.is_some_and(|g| {
-                g > cl.lo
-                    && c.members
-                        .iter()
-                        .all(|&m| matches!(self.kind_of(m), ActorType::Country | ActorType::Region))
-                    && !has(self.inp, &cl.items[g - 1], |t| {
-                        Tag::predicate(t) || matches!(t, Tag::Agreement { .. } | Tag::Status(_))
-                    })
-            });
+            let route = no_trigger_before
+                && c.members
+                    .iter()
+                    .all(|&m| matches!(self.kind_of(m), ActorType::Country | ActorType::Region));
             other_noun
                 || route
                 || (cl.inherited_trigger.is_some() && unsigned)

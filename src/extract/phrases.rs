@@ -791,10 +791,12 @@ impl<'a> State<'a> {
         // each, as "with" names them)
         let split =
             || g >= lo + 2 && has(self.inp, &items[g - 2], |t| matches!(t, Tag::SplitBetween));
-        let gov = if any(|t| matches!(t, Tag::Between)) && split() {
-            Gov::With
-        } else if any(|t| matches!(t, Tag::Between)) {
-            Gov::Between
+        let gov = if any(|t| matches!(t, Tag::Between)) {
+            if split() {
+                Gov::With
+            } else {
+                Gov::Between
+            }
         } else if any(|t| matches!(t, Tag::By)) {
             Gov::By
         } else if self.governs_with(it) {
