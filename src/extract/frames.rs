@@ -2048,8 +2048,9 @@ impl<'a> State<'a> {
 
     /// "Acme said the partnership with Beta would create jobs", "Acme
     /// uppger att samarbetet med Beta …": the speaker of a comment verb right
-    /// before a definite agreement noun phrase (no name between), or before
-    /// talks, is a party of the agreement it refers to.
+    /// before a definite agreement noun phrase, or a singular one after "a"
+    /// or "ett" (no name between), or before talks, is a party of the
+    /// agreement it refers to.
     fn speaker_of_definite_noun(&self, cl: &Clause, tr: &Triggers) -> Option<String> {
         let (inp, items, lo) = (self.inp, cl.items, cl.lo);
         // so is the speaker before talks ("Acme said talks with Beta on a
@@ -2075,12 +2076,53 @@ impl<'a> State<'a> {
             }
         }
         let n = tr.main?;
+        let start = self.noun_phrase_start(cl, n);
+        // (or a singular one with its indefinite article and a status verb
+        // after it: "Acme said a supply deal with Beta was finalised",
+        // "Acme uppger att ett avtal med Beta har undertecknats"; not "Acme
+        // said an agreement with Beta was possible")
         let definite = noun(inp, &items[n]).is_some_and(|x| x.definite && !x.plural)
-            || self.english_definite(items, n, lo);
+            || self.english_definite(items, n, lo)
+            || (matches!(self.folded(&items[start]), "a" | "an" | "en" | "ett")
+                && tr.status_at.is_some_and(|s| s > n));
         if !definite {
             return None;
         }
-        self.speaker_before(items, self.noun_phrase_start(cl, n), lo)
+        self.speaker_before(items, start, lo)
+            .or_else(|| self.speaker_after(cl, n))
+    }
+
+    /// The speaker an attribution after the last comma of the sentence
+    /// names, past the agreement noun at `n`: "…, Acme said", "…, said Acme",
+    /// "…, according to Acme", "…, uppger Acme", "…, säger Acmes vd Anna
+    /// Berg".
+    fn speaker_after(&self, cl: &Clause, n: usize) -> Option<String> {
+        let (inp, items) = (self.inp, cl.items);
+        let comma = (n + 1..items.len())
+            .rev()
+            .find(|&k| self.is_comma(&items[k]))?;
+        let k = comma + 1;
+        let m = items.get(k).and_then(|x| self.mention(x));
+        let Some(m) = m else {
+            // (", said Acme", ", according to Acme")
+            return has(inp, items.get(k)?, |t| matches!(t, Tag::Comment))
+                .then(|| self.speaker_org(items, k))
+                .flatten();
+        };
+        // (", Acme said", ", Acme has said", ", Acme said on Monday")
+        let mut v = k + 1;
+        if items.get(v).is_some_and(|x| {
+            matches!(x.kind, ItemKind::Word) && inp.lexicon.is_auxiliary(self.folded(x))
+        }) {
+            v += 1;
+        }
+        let said = items
+            .get(v)
+            .is_some_and(|x| has(inp, x, |t| matches!(t, Tag::Comment)));
+        let ends = items[(v + 1).min(items.len())..]
+            .iter()
+            .all(|x| matches!(x.kind, ItemKind::Punct(_) | ItemKind::Date(_)));
+        (said && ends && inp.actors.kind(&m.actor).can_be_party()).then(|| m.actor.to_string())
     }
 
     /// "Its joint venture with Northvolt is building …": a singular company
@@ -2944,7 +2986,11 @@ impl<'a> State<'a> {
                 // what a sale or purchase verb trades before its buyer or
                 // seller is no party: the deal is with them ("sold Vodafone
                 // Italia to Swisscom"), an acquisition
-                Gov::Verb if !f.parties.is_empty() && self.traded_object(cl, tr, chains, c) => {
+                Gov::Verb
+                    if !f.parties.is_empty()
+                        && (self.traded_object(cl, tr, chains, c)
+                            || self.traded_with_named(cl, tr, f, c)) =>
+                {
                     f.fired("traded");
                 }
                 Gov::Verb
@@ -3224,7 +3270,17 @@ impl<'a> State<'a> {
                     // (what a purchase buys names its counterpart too: "köpte
                     // en andel i Beta" is an investment in Beta; not with a
                     // buyer or seller named after it: "sålde sin andel i Beta
-                    // till Gamma")
+                    // till Gamma"; nor what a sale sells: "sold its stake in
+                    // Beta" is no deal with Beta, "sålde 20 procent av Beta"
+                    // neither: a sale's counterpart is its buyer)
+                    Tag::AgreementVerb {
+                        sale: true,
+                        object_kind: None,
+                        ..
+                    } => lex
+                        .sale_prepositions
+                        .get(w)
+                        .is_some_and(|roles| roles.contains(&SaleRole::Buyer)),
                     Tag::AgreementVerb { kind, sale, .. } => {
                         lex.introduces_counterpart(*kind, true, w)
                             || (*sale
@@ -3407,6 +3463,18 @@ impl<'a> State<'a> {
     fn traded_object(&self, cl: &Clause, tr: &Triggers, chains: &[Chain], c: &Chain) -> bool {
         self.counterpart_role(cl, tr)
             .is_some_and(|role| self.counterpart_after(cl, tr, chains, c, role))
+    }
+
+    /// What a sale or purchase verb after an agreement noun with a "with"
+    /// counterpart trades is no party: the buyer or seller is the
+    /// counterpart ("an agreement with B to sell C", "a deal with B to buy
+    /// C", "ett avtal med B om att sälja C").
+    fn traded_with_named(&self, cl: &Clause, tr: &Triggers, f: &Frame, c: &Chain) -> bool {
+        !f.with_parties.is_empty()
+            && self.counterpart_role(cl, tr).is_some()
+            && tr
+                .verb
+                .is_some_and(|v| c.first > v && tr.main.is_some_and(|n| n < v))
     }
 
     /// The role of the counterpart of the clause's sale or purchase verb: the
