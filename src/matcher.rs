@@ -417,6 +417,8 @@ pub fn edges(text: &str, s: usize, e: usize) -> Option<(usize, bool)> {
     let after = char_at(text, e);
     match after {
         None => Some((e, false)),
+        // a currency code: "US$330 million", "A$ 2 billion"
+        Some('$') => None,
         Some(c) if boundary(Some(last), Some(c)) => {
             let rest = &text[e..];
             if c == '-' {
