@@ -2584,10 +2584,31 @@ impl<'a> State<'a> {
         let pair_in = |s: usize, before: usize| {
             let sent = &self.inp.sentences[s];
             let items = self.items(sent.start, sent.end.min(before));
-            self.chains(&items, 0, items.len())
-                .into_iter()
+            let chains = self.chains(&items, 0, items.len());
+            (0..chains.len())
                 .rev()
-                .map(|c| self.party_ids(&c.members).collect::<BTreeSet<String>>())
+                .map(|i| {
+                    let c = &chains[i];
+                    let mut ps = self.party_ids(&c.members).collect::<BTreeSet<String>>();
+                    // (examples take the name coordinated with their noun,
+                    // past a name inside the noun phrase: "A and twelve of
+                    // Europe's operators, among them B and C, said they …"
+                    // stands for A, B and C)
+                    let head = (c.gov == Gov::Example)
+                        .then(|| {
+                            chains[..i]
+                                .iter()
+                                .rev()
+                                .take(3)
+                                .find(|d| d.gov == Gov::None)
+                        })
+                        .flatten()
+                        .filter(|d| items.get(d.last + 1).is_some_and(|x| self.joins(x)));
+                    if let Some(d) = head {
+                        ps.extend(self.party_ids(&d.members));
+                    }
+                    ps
+                })
                 .find(|ps| fits(ps))
         };
         // "Beta is Acme's largest customer and the two firms signed …": the
