@@ -1373,19 +1373,30 @@ impl<'a> State<'a> {
     /// The company the text is about, when a project noun after a loan's or
     /// investment's preposition follows the clause's investment verb or noun
     /// ("lends EUR 314 million to the project", "ett lån på 57 miljoner euro
-    /// till bygget"), with no name between.
+    /// till bygget"), or is the object of its verb ("will finance the
+    /// project"), with no name between.
     fn project_company(&self, cl: &Clause, tr: &Triggers) -> Option<String> {
-        let (inp, items) = (self.inp, cl.items);
-        let t = tr
-            .nouns
+        let items = cl.items;
+        tr.nouns
             .iter()
             .chain(tr.verb.iter())
             .copied()
-            .find(|&k| self.investment_trigger(&items[k]))?;
-        let p = (t + 2..cl.hi).find(|&k| {
+            .filter(|&k| self.investment_trigger(&items[k]))
+            .any(|t| self.project_after(cl, tr, t))
+            .then(|| self.last_company(cl.si, items, cl.lo, true))
+            .flatten()
+    }
+
+    /// Whether a project noun follows the investment trigger at `t` as
+    /// [`State::project_company`] asks.
+    fn project_after(&self, cl: &Clause, tr: &Triggers, t: usize) -> bool {
+        let (inp, items) = (self.inp, cl.items);
+        let Some(p) = (t + 1..cl.hi).find(|&k| {
             matches!(items[k].kind, ItemKind::Word | ItemKind::Phrase(_))
                 && inp.lexicon.is_project_noun(self.folded(&items[k]))
-        })?;
+        }) else {
+            return false;
+        };
         // the preposition right before it, or before its determiner
         let d = if has(inp, &items[p - 1], |x| {
             matches!(x, Tag::Possessive | Tag::Determiner)
@@ -1395,19 +1406,18 @@ impl<'a> State<'a> {
             p
         };
         let prep = self.folded(&items[d - 1]);
-        if d <= t + 1
-            || !(inp
+        // (or the definite object of a verb of financing: "will finance the
+        // project", "finansierar bygget"; not "invested in a plant in Brazil")
+        let object = tr.verb == Some(t)
+            && d == t + 1
+            && (d == p || matches!(self.folded(&items[d]), "the" | "its" | "their" | "this"));
+        let after_preposition = d > t + 1
+            && (inp
                 .lexicon
                 .introduces_counterpart(Kind::Investment, true, prep)
-                || matches!(prep, "for" | "för"))
-        {
-            return None;
-        }
+                || matches!(prep, "for" | "för"));
         // (no name between the trigger and the project: "lends to A for the plant")
-        if (t + 1..p).any(|k| self.mention(&items[k]).is_some()) {
-            return None;
-        }
-        self.last_company(cl.si, items, cl.lo, true)
+        (object || after_preposition) && (t + 1..p).all(|k| self.mention(&items[k]).is_none())
     }
 
     /// The organisation a first-person pronoun in the clause stands for: the
