@@ -1407,10 +1407,12 @@ impl<'a> State<'a> {
         };
         let prep = self.folded(&items[d - 1]);
         // (or the definite object of a verb of financing: "will finance the
-        // project", "finansierar bygget"; not "invested in a plant in Brazil")
+        // project", "is funding the wind farm", "finansierar bygget"; not
+        // "invested in a plant in Brazil")
         let object = tr.verb == Some(t)
-            && d == t + 1
-            && (d == p || matches!(self.folded(&items[d]), "the" | "its" | "their" | "this"));
+            && (p == t + 1
+                || (p <= t + 3
+                    && matches!(self.folded(&items[t + 1]), "the" | "its" | "their" | "this")));
         let after_preposition = d > t + 1
             && (inp
                 .lexicon
