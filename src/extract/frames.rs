@@ -2988,7 +2988,6 @@ impl<'a> State<'a> {
                     if f.with_parties.is_empty() {
                         f.with_parties.extend(self.party_ids(&c.members));
                         f.with_groups.push(self.party_ids(&c.members).collect());
-                        f.split |= self.shared_out(cl, c);
                     } else if f.split || dated_apart() || repeated() {
                         if !coordinated {
                             continue;
@@ -3274,6 +3273,12 @@ impl<'a> State<'a> {
         };
         let w = self.folded(&cl.items[g]);
         let lex = &inp.lexicon;
+        // whether `w` names that role of a sale or purchase ("to": the buyer)
+        let role = |r: SaleRole| {
+            lex.sale_prepositions
+                .get(w)
+                .is_some_and(|roles| roles.contains(&r))
+        };
         // (and the noun a relative clause is about: "the contract, which A
         // had awarded to B")
         let fits = tr
@@ -3310,10 +3315,7 @@ impl<'a> State<'a> {
                         sale: true,
                         object_kind: None,
                         ..
-                    } => lex
-                        .sale_prepositions
-                        .get(w)
-                        .is_some_and(|roles| roles.contains(&SaleRole::Buyer)),
+                    } => role(SaleRole::Buyer),
                     Tag::AgreementVerb { kind, sale, .. } => {
                         lex.introduces_counterpart(*kind, true, w)
                             || (*sale
@@ -3334,12 +3336,7 @@ impl<'a> State<'a> {
         // ordered 250 tanks from the United States", "Australia planned to
         // buy missiles from the United States"; the state is the last name
         // before the trigger)
-        let role = |r: crate::lexicon::SaleRole| {
-            lex.sale_prepositions
-                .get(w)
-                .is_some_and(|roles| roles.contains(&r))
-        };
-        let seller = role(crate::lexicon::SaleRole::Seller);
+        let seller = role(SaleRole::Seller);
         let state_buyer = || {
             state_buyer
                 || (cl.lo..tr.first.min(g))
@@ -3354,7 +3351,7 @@ impl<'a> State<'a> {
         // loan to Kenya"; after the preposition of a buyer a few words
         // after the loan, not "invested in a plant in Brazil", "beviljade
         // bolaget en miljard dollar för tillverkning av doser till USA")
-        let to_buyer = role(crate::lexicon::SaleRole::Buyer);
+        let to_buyer = role(SaleRole::Buyer);
         let loan = || to_buyer && self.investment_before(cl, tr, g, 5);
         fits && c.members.iter().all(|&m| match self.kind_of(m) {
             ActorType::Country => (seller && (state_buyer() || right_after_noun())) || loan(),
