@@ -547,10 +547,9 @@ fn discover_parties(
             let place = toks
                 .get(j)
                 .filter(|t| t.word && &text[toks[j - 1].end..t.start] == " ")
-                .and_then(|t| mix.first_holding(t.start, t.end).map(|k| (t, &mentions[k])))
-                .filter(|(t, m)| m.start == t.start && !m.genitive && is_place(kind_of, &m.actor));
+                .and_then(|t| place_at(t, (mentions, kind_of), mix));
             let j = match place {
-                Some((_, m)) => {
+                Some(m) => {
                     let after = toks.partition_point(|t| t.start < m.end);
                     if after == toks.len() || (ender(&toks[after]) && !known(&toks[after])) {
                         after
@@ -727,6 +726,22 @@ fn discover_parties(
             }
             let (s, e) = (toks[i].start, toks[j - 1].end);
             let name = normalize_ws(&text[s..e]);
+            // "med Midwest, USA.", "with Rockford, Illinois.": a name with no
+            // cue to its type and a country after a comma that ends the
+            // clause is a place in that country, which is the party: the
+            // whole apposition names the country
+            // (", and" is one phrase: its "and" ends a coordination)
+            let coord = |t: &Tok| is_coord(t) || tagged_ending(t.end, &|g| *g == Tag::Coord);
+            if lexicon.type_for(&name).is_none() {
+                if let Some(m) = place_follows(text, &toks, j, (mentions, kind_of), mix, &coord) {
+                    found.replaced.push((m.start, m.end));
+                    slots.push(Mention {
+                        start: s,
+                        ..m.clone()
+                    });
+                    continue;
+                }
+            }
             // a legal form alone ("AB" of "Northvolt Ett AB", "Ltd" of
             // "Panasonic Energy Co., Ltd.") is the tail of a name, never one
             if forms.is_legal(&name) || forms.is_legal(&format!("{name}.")) {
@@ -874,6 +889,48 @@ fn named_inside(text: &str, sentences: &[(usize, usize)], w: &str) -> bool {
         }
     }
     false
+}
+
+/// The mention of a country or region that starts at token `t`, in the nominative.
+fn place_at<'m>(
+    t: &Tok,
+    (mentions, kind_of): (&'m [Mention], KindOf<'_>),
+    mix: &SpanIndex,
+) -> Option<&'m Mention> {
+    mix.first_holding(t.start, t.end)
+        .map(|k| &mentions[k])
+        .filter(|m| m.start == t.start && !m.genitive && is_place(kind_of, &m.actor))
+}
+
+/// The country or region after token `j` when `j` is a comma and the end of
+/// the sentence or of the clause follows the place: a stop, a semicolon, a
+/// dash, or a comma before a word in lower case. A word or a name after it
+/// may go on a list ("with Acme, Norway and Sweden"); `coord` says which
+/// tokens coordinate.
+fn place_follows<'m>(
+    text: &str,
+    toks: &[Tok],
+    j: usize,
+    actors: (&'m [Mention], KindOf<'_>),
+    mix: &SpanIndex,
+    coord: &dyn Fn(&Tok) -> bool,
+) -> Option<&'m Mention> {
+    let word = |k: usize| toks.get(k).map(|t| &text[t.start..t.end]);
+    if word(j) != Some(",") {
+        return None;
+    }
+    place_at(toks.get(j + 1)?, actors, mix).filter(|m| {
+        let after = toks.partition_point(|t| t.start < m.end);
+        match word(after) {
+            None | Some("." | ";" | "–" | "—" | "!" | "?") => true,
+            // "with Queensland, Australia, on minerals"; not "with A,
+            // Norway, and Sweden" nor "with A, Norway, Sweden"
+            Some(",") => toks
+                .get(after + 1)
+                .is_some_and(|t| t.word && !capitalized(&text[t.start..t.end]) && !coord(t)),
+            _ => false,
+        }
+    })
 }
 
 /// For each end, the index of the first span (in order) that ends there.
