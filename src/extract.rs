@@ -15,7 +15,7 @@ use crate::lexicon::{Kind, PhraseMatch, Relative, SaleRole, Status, Tag};
 use crate::matcher::Mention;
 use crate::segment::{Block, BlockKind, Sentence};
 use crate::spans::{SpanIndex, SpanSet};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 mod frames;
 mod members;
@@ -1180,7 +1180,6 @@ impl<'a> State<'a> {
         hops: u8,
     ) -> Option<String> {
         let inp = self.inp;
-        let is_company = |id: &str| inp.actors.kind(id) == ActorType::Company;
         let fits = |id: &str| self.anaphor_fits(id, salient);
         let sent_items = self.sentence_items(si);
         if let Some(c) = self
@@ -1234,27 +1233,15 @@ impl<'a> State<'a> {
         if let (true, Some(id)) = (subject_first, &opening_subject) {
             return Some(id.clone());
         }
-        // the company the text is about: named at least three times and twice
-        // as often as the last one named ("H2 Green Steel … leveransavtal
-        // med Mercedes-Benz, Scania och Porsche. … beviljat bolaget ett bidrag")
-        // (in the last fifteen sentences: a newsletter tells several stories)
+        // the company the text is about, twice as often named as the last
+        // one ("H2 Green Steel … leveransavtal med Mercedes-Benz, Scania och
+        // Porsche. … beviljat bolaget ett bidrag")
         if salient {
-            let from = inp.sentences[si.saturating_sub(15)].start;
-            let mut counts: std::collections::BTreeMap<&str, usize> =
-                std::collections::BTreeMap::new();
-            for m in self.mentions_in(from, inp.sentences[si].start) {
-                if is_company(&m.actor) {
-                    *counts.entry(&m.actor).or_default() += 1;
-                }
-            }
+            let counts = self.company_counts(si);
             // (the company named last is a company: it is counted)
             let last_count = counts.get(&*last.actor).copied().unwrap_or(0);
-            if let Some((top, n)) = counts
-                .iter()
-                .max_by_key(|(id, n)| (**n, std::cmp::Reverse(**id)))
-            {
-                let unique = counts.values().filter(|&&m| m == *n).count() == 1;
-                if unique && *n >= 3 && *n >= 2 * last_count {
+            if let Some((top, n)) = topic_in(&counts) {
+                if n >= 2 * last_count {
                     return Some(top.to_string());
                 }
             }
@@ -1273,6 +1260,24 @@ impl<'a> State<'a> {
             }
         }
         Some(last.actor.to_string())
+    }
+
+    /// The company the text is about up to sentence `si` (see [`topic_in`]).
+    fn topic_company(&self, si: usize) -> Option<String> {
+        topic_in(&self.company_counts(si)).map(|(id, _)| id.to_string())
+    }
+
+    /// How often each company is named in the fifteen sentences before `si`.
+    fn company_counts(&self, si: usize) -> BTreeMap<&'a str, usize> {
+        let inp = self.inp;
+        let from = inp.sentences[si.saturating_sub(15)].start;
+        let mut counts = BTreeMap::new();
+        for m in self.mentions_in(from, inp.sentences[si].start) {
+            if inp.actors.kind(&m.actor) == ActorType::Company {
+                *counts.entry(&*m.actor).or_default() += 1;
+            }
+        }
+        counts
     }
 
     /// A company anaphor that is the subject of a sentence's items, before
@@ -2183,4 +2188,15 @@ fn absorb(a: &mut Agreement, b: Agreement) {
     a.cites.extend(b.cites);
     a.date_expr_seen |= b.date_expr_seen;
     a.dateline_fallback |= b.dateline_fallback;
+}
+
+/// The company the text is about, from how often each company is named in the
+/// fifteen sentences before (a newsletter tells several stories): named at
+/// least three times, and more often than any other; with its count.
+fn topic_in<'c>(counts: &BTreeMap<&'c str, usize>) -> Option<(&'c str, usize)> {
+    let (top, n) = counts
+        .iter()
+        .max_by_key(|(id, n)| (**n, std::cmp::Reverse(**id)))?;
+    let unique = counts.values().filter(|&m| m == n).count() == 1;
+    (unique && *n >= 3).then_some((*top, *n))
 }

@@ -1374,17 +1374,53 @@ impl<'a> State<'a> {
     /// investment's preposition follows the clause's investment verb or noun
     /// ("lends EUR 314 million to the project", "ett lån på 57 miljoner euro
     /// till bygget"), or is the object of its verb ("will finance the
-    /// project"), with no name between.
+    /// project"), with no name between; or opens the clause as its subject
+    /// ("The plant will be financed by X").
     fn project_company(&self, cl: &Clause, tr: &Triggers) -> Option<String> {
-        let items = cl.items;
+        self.investment_triggers(cl, tr)
+            .any(|t| self.project_after(cl, tr, t) || self.project_subject(cl, t))
+            .then(|| self.project_owner(cl))
+            .flatten()
+    }
+
+    /// Whose project "the project", "the plant" is: the company the text is
+    /// about, else the company last named.
+    fn project_owner(&self, cl: &Clause) -> Option<String> {
+        self.topic_company(cl.si)
+            .or_else(|| self.last_company(cl.si, cl.items, cl.lo, true))
+    }
+
+    /// The clause's investment nouns and verb.
+    fn investment_triggers<'t>(
+        &'t self,
+        cl: &'t Clause,
+        tr: &'t Triggers,
+    ) -> impl Iterator<Item = usize> + 't {
         tr.nouns
             .iter()
             .chain(tr.verb.iter())
             .copied()
-            .filter(|&k| self.investment_trigger(&items[k]))
-            .any(|t| self.project_after(cl, tr, t))
-            .then(|| self.last_company(cl.si, items, cl.lo, true))
-            .flatten()
+            .filter(|&k| self.investment_trigger(&cl.items[k]))
+    }
+
+    /// Whether a project noun opens the clause as the subject of the
+    /// investment trigger at `t`, with no name between ("The project has
+    /// received a grant of SEK 60 million from X", "Projektet har fått ett
+    /// stöd på … från X").
+    fn project_subject(&self, cl: &Clause, t: usize) -> bool {
+        let (inp, items) = (self.inp, cl.items);
+        let mut k = cl.lo;
+        if k < t
+            && has(inp, &items[k], |x| {
+                matches!(x, Tag::Possessive | Tag::Determiner)
+            })
+        {
+            k += 1;
+        }
+        k < t
+            && matches!(items[k].kind, ItemKind::Word | ItemKind::Phrase(_))
+            && inp.lexicon.is_project_noun(self.folded(&items[k]))
+            && (k + 1..t).all(|j| self.mention(&items[j]).is_none())
     }
 
     /// Whether a project noun follows the investment trigger at `t` as
@@ -1409,10 +1445,21 @@ impl<'a> State<'a> {
         // (or the definite object of a verb of financing: "will finance the
         // project", "is funding the wind farm", "finansierar bygget"; not
         // "invested in a plant in Brazil")
+        // (a time between: "beviljade i fjol projektet 53 miljoner kronor")
+        let time = |k: usize| {
+            let it = &items[k];
+            inp.lexicon.is_adverb(self.folded(it)) || {
+                let d = self.dates.partition_point(|d| d.end <= it.start);
+                self.dates
+                    .get(d)
+                    .is_some_and(|d| d.start <= it.start && it.end <= d.end)
+            }
+        };
         let object = tr.verb == Some(t)
             && (p == t + 1
                 || (p <= t + 3
-                    && matches!(self.folded(&items[t + 1]), "the" | "its" | "their" | "this")));
+                    && matches!(self.folded(&items[t + 1]), "the" | "its" | "their" | "this"))
+                || (p <= t + 3 && (t + 1..p).all(time)));
         let after_preposition = d > t + 1
             && (inp
                 .lexicon
@@ -1975,6 +2022,16 @@ impl<'a> State<'a> {
             f.parties.insert(owner);
             f.explicit = true;
             f.fired("possessor");
+        } else if let Some(c) = self
+            .investment_triggers(cl, tr)
+            .any(|t| self.project_subject(cl, t))
+            .then(|| self.project_owner(cl))
+            .flatten()
+        {
+            // "The project has received a grant of … from X": the company
+            // whose project it is stands in the subject
+            f.parties.insert(c);
+            f.fired("project");
         }
         // genitive subject: "JARE:s avtal med Lynas"
         if let Some(t) = tr.main.filter(|&t| t > lo) {
