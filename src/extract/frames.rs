@@ -584,14 +584,21 @@ impl<'a> State<'a> {
             return false;
         }
         let chains = self.chains(cl.items, cl.lo, cl.hi);
-        let Some(named) = chains
-            .iter()
-            .find(|c| c.gov == Gov::None && c.last < tr.pivot)
-        else {
+        // (or "…, and with B, signed in 2019": a `with` list right after
+        // the opener, the first agreement's counterpart left out)
+        let Some(named) = chains.iter().find(|c| {
+            (c.gov == Gov::None || (c.gov == Gov::With && c.gov_at.is_some_and(|g| g <= cl.lo + 1)))
+                && c.last < tr.pivot
+        }) else {
             return false;
         };
         let subject = subject.clone();
         let status = self.status(cl, &tr);
+        // (a date of its own: "…, and with B, signed in April 2019")
+        let date = cl.range().find_map(|k| match cl.items[k].kind {
+            ItemKind::Date(d) => self.resolved_date(d, status),
+            _ => None,
+        });
         let mut created = false;
         let ids: Vec<String> = self.party_ids(&named.members).collect();
         for id in ids {
@@ -602,6 +609,7 @@ impl<'a> State<'a> {
             ag.parties = subject.clone();
             ag.parties.insert(id);
             ag.status = status;
+            ag.date = date.or(ag.date);
             ag.signatories.clear();
             ag.sentences = vec![cl.si];
             ag.rule = "gapped".into();
