@@ -1311,6 +1311,17 @@ impl<'a> State<'a> {
                 f.fired("project");
             }
         }
+        // "A supply deal with Scania was signed in March", in a text about
+        // Stegra: a `with` counterpart alone, no subject in the clause, is
+        // the counterpart of the company the text is about (not after a
+        // definite noun, which takes up an agreement stated before, nor in a
+        // sentence that says "we", whose speaker the quote rules find)
+        if f.rule == "with" && f.with_parties.len() == 1 && self.topic_counterpart(cl, tr) {
+            if let Some(c) = self.topic_company(cl.si).filter(|c| !f.parties.contains(c)) {
+                f.parties.insert(c);
+                f.fired("topic");
+            }
+        }
         // people's organisations when the text names only one side: the one
         // the text gives them ("NASA Administrator X", "X, rektor vid Y"), else
         // the gazetteer's; also when all the parties are counterparts after
@@ -1396,6 +1407,26 @@ impl<'a> State<'a> {
     fn project_owner(&self, cl: &Clause) -> Option<String> {
         self.topic_company(cl.si)
             .or_else(|| self.last_company(cl.si, cl.items, cl.lo, true))
+    }
+
+    /// Whether the clause's agreement noun is indefinite and its sentence
+    /// has no first-person pronoun: a `with` counterpart alone is then one
+    /// of the company the text is about.
+    fn topic_counterpart(&self, cl: &Clause, tr: &Triggers) -> bool {
+        let (inp, items) = (self.inp, cl.items);
+        let indefinite = tr.main.is_some_and(|n| {
+            noun(inp, &items[n]).is_some_and(|x| !x.definite)
+                && !self.english_definite(items, n, cl.lo)
+        });
+        indefinite
+            && !items.iter().any(|it| {
+                has(inp, it, |t| {
+                    matches!(
+                        t,
+                        Tag::FirstPerson | Tag::FirstPersonSubject | Tag::FirstPersonObject
+                    )
+                })
+            })
     }
 
     /// The clause's investment nouns and verb.
