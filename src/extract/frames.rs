@@ -1791,6 +1791,11 @@ impl<'a> State<'a> {
             if let Some(o) = org(j - 1) {
                 return Some(o);
             }
+            // "Fortum said its chief executive X had signed …": a possessive
+            // before the role stands for the speaker or the company named last
+            if has(self.inp, &items[j - 1], |t| matches!(t, Tag::Possessive)) {
+                return self.resolve_company_anaphor(cl, j - 1);
+            }
         }
         // after: PERSON, ROLE of/vid/i (the) ORG (a comma may be a lexicon
         // phrase of its own: the coordination ",")
@@ -2876,6 +2881,16 @@ impl<'a> State<'a> {
             && inp.lexicon.is_auxiliary(self.folded(&items[s]))
         {
             s -= 1;
+        }
+        // back over an acronym in brackets: "The Nordic Investment Bank
+        // (NIB) said …"
+        if s > lo + 2 && matches!(items[s].kind, ItemKind::Punct(')')) {
+            if let Some(open) = (s.saturating_sub(3).max(lo)..s)
+                .rev()
+                .find(|&j| matches!(items[j].kind, ItemKind::Punct('(')))
+            {
+                s = open.saturating_sub(1).max(lo);
+            }
         }
         if self.is_comma(&items[s]) {
             // back over a short apposition to the comma that opens it
