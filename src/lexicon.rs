@@ -495,6 +495,10 @@ struct DateEntries {
     same_day: Vec<String>,
     #[serde(default)]
     weekdays: Vec<String>,
+    /// Other phrases of time, which date nothing alone but may stand between
+    /// a particle verb's head and its particle ("kom i slutet av maj överens").
+    #[serde(default)]
+    between_particle: Vec<String>,
     /// Seven lists, Monday first: the day on or before the dateline.
     #[serde(default)]
     weekdays_recent: Vec<Vec<String>>,
@@ -1244,6 +1248,10 @@ pub struct Lexicon {
     /// The particles of particle verbs that state an agreement, and the
     /// verb's tags, by the folded finite verb (`Tag::SplitHead`).
     split_particles: HashMap<String, Vec<Particle>>,
+    /// Folded words of the `[dates]` months and relative days and years
+    /// ("maj", "i", "fjol", "tisdagen"): a time between a particle verb's head
+    /// and its particle ("kom i maj överens").
+    time_words: HashSet<String>,
     /// Folded one-word coordinators (`och`, `and`, `&`), which may stand
     /// between a split verb and its particle.
     coord_words: HashSet<String>,
@@ -1301,6 +1309,7 @@ impl Lexicon {
         let mut venture_owner_verbs = HashSet::new();
         let mut copulas = HashSet::new();
         let mut project_nouns = HashSet::new();
+        let mut time_words = HashSet::new();
         let mut owning_verbs = HashSet::new();
         let mut venture_objects: Vec<String> = Vec::new();
         let mut venture_modifiers = HashSet::new();
@@ -1367,6 +1376,24 @@ impl Lexicon {
             venture_owner_verbs.extend(f.venture_owner_verbs.iter().map(|w| fold(w)));
             copulas.extend(f.copulas.iter().map(|w| fold(w)));
             project_nouns.extend(f.project_nouns.iter().map(|w| fold(w)));
+            let d = &f.dates;
+            for w in d
+                .months
+                .iter()
+                .flatten()
+                .chain(&d.yesterday)
+                .chain(&d.today)
+                .chain(&d.last_week)
+                .chain(&d.last_year)
+                .chain(&d.this_year)
+                .chain(&d.last_month)
+                .chain(&d.weekdays)
+                .chain(&d.between_particle)
+                .chain(d.weekdays_recent.iter().flatten())
+                .chain(d.weekdays_last.iter().flatten())
+            {
+                time_words.extend(w.split_whitespace().map(fold));
+            }
             owning_verbs.extend(f.owning_verbs.iter().map(|w| fold(w)));
             venture_objects.extend(f.venture_objects.iter().map(|w| fold(w)));
             venture_modifiers.extend(
@@ -1931,6 +1958,7 @@ impl Lexicon {
             sale_prepositions,
             split_status,
             split_particles,
+            time_words,
             coord_words,
             type_cues,
             forms,
@@ -2405,10 +2433,12 @@ impl Lexicon {
                 return false;
             };
             let mut names = 0;
+            // (a time may stand between: "A och B kom i maj överens")
+            let mut times = 0;
             for token in text[m.end..end].split_whitespace().take(MAX_NAME_WORDS + 1) {
                 let bare = token.trim_end_matches([',', '.', ';', ':', '!', '?']);
                 let w = fold(bare);
-                if names > 0 {
+                if names > 0 || times > 0 {
                     if let Some((_, tags)) = particles.iter().find(|(p, _)| *p == w) {
                         m.tags = tags.clone();
                         return true;
@@ -2423,6 +2453,12 @@ impl Lexicon {
                 let name = bare.starts_with(char::is_uppercase) || definite;
                 let modifier = matches!(w.as_str(), "den" | "det" | "de" | "två" | "båda")
                     || (w.len() > 3 && w.ends_with('a'));
+                let time = self.time_words.contains(&w)
+                    || (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()));
+                if time && names == 0 && !token.ends_with(['.', ';', ':', '!', '?']) {
+                    times += 1;
+                    continue;
+                }
                 if token.ends_with(['.', ';', ':', '!', '?'])
                     || (!name && !modifier && !self.coord_words.contains(&w))
                 {
