@@ -3211,8 +3211,12 @@ impl<'a> State<'a> {
                 // X from Y" is a deal with Y)
                 // (or several investors' target: "A, B and C have agreed to
                 // make further investments in D")
+                // (or a person's, who signs for an organisation found after:
+                // "Fortums vd X har undertecknat ett lån … till B")
                 Gov::NotParty | Gov::By | Gov::OnBehalf
-                    if (f.parties.len() == 1 || self.invested_in(cl, tr, c))
+                    if (f.parties.len() == 1
+                        || (f.parties.is_empty() && !f.persons.is_empty())
+                        || self.invested_in(cl, tr, c))
                         && (c.gov != Gov::OnBehalf || !self.genitive_chain(c))
                         && self.transaction_counterpart(cl, tr, c, self.states(&f.parties))
                         && !self.seller_after(cl, tr, chains, c) =>
