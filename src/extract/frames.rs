@@ -595,10 +595,7 @@ impl<'a> State<'a> {
         let subject = subject.clone();
         let status = self.status(cl, &tr);
         // (a date of its own: "…, and with B, signed in April 2019")
-        let date = cl.range().find_map(|k| match cl.items[k].kind {
-            ItemKind::Date(d) => self.resolved_date(d, status),
-            _ => None,
-        });
+        let date = self.first_date(cl, cl.lo, cl.hi, status);
         let mut created = false;
         let ids: Vec<String> = self.party_ids(&named.members).collect();
         for id in ids {
@@ -1486,13 +1483,8 @@ impl<'a> State<'a> {
         // "invested in a plant in Brazil")
         // (a time between: "beviljade i fjol projektet 53 miljoner kronor")
         let time = |k: usize| {
-            let it = &items[k];
-            inp.lexicon.is_adverb(self.folded(it)) || {
-                let d = self.dates.partition_point(|d| d.end <= it.start);
-                self.dates
-                    .get(d)
-                    .is_some_and(|d| d.start <= it.start && it.end <= d.end)
-            }
+            matches!(items[k].kind, ItemKind::Date(_))
+                || inp.lexicon.is_adverb(self.folded(&items[k]))
         };
         let object = tr.verb == Some(t)
             && (p == t + 1
@@ -3695,12 +3687,18 @@ impl<'a> State<'a> {
                     .next()
                     .copied()
                     .unwrap_or(cl.hi);
-                (start..end).find_map(|k| match cl.items[k].kind {
-                    ItemKind::Date(d) => self.resolved_date(d, status),
-                    _ => None,
-                })
+                self.first_date(cl, start, end, status)
             })
             .collect()
+    }
+
+    /// The first date of the clause's items `from..to` that resolves, for an
+    /// agreement of this status.
+    fn first_date(&self, cl: &Clause, from: usize, to: usize, status: Status) -> Option<Date> {
+        (from..to).find_map(|k| match cl.items[k].kind {
+            ItemKind::Date(d) => self.resolved_date(d, status),
+            _ => None,
+        })
     }
 
     /// Pushes the agreement, or one per listed party for the `each` pattern.
