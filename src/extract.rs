@@ -706,7 +706,12 @@ impl<'a> State<'a> {
                     let determiners =
                         (k + 1..j).all(|d| has(inp, &items[d], |t| matches!(t, Tag::Determiner)));
                     let timed = (k + 1..j).any(date) && (k + 1..j).all(|d| date(d) || lower(d));
-                    self.company_anaphor(&items, j, k + 1) && (determiners || timed)
+                    // (so does a project noun: "…, and the project has
+                    // received a grant from B", "och projektet har fått")
+                    let project = determiners
+                        && matches!(items[j].kind, ItemKind::Word | ItemKind::Phrase(_))
+                        && inp.lexicon.is_project_noun(self.folded(&items[j]));
+                    (self.company_anaphor(&items, j, k + 1) && (determiners || timed)) || project
                 })
                 && items[k + 2..]
                     .iter()

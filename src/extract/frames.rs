@@ -1446,6 +1446,10 @@ impl<'a> State<'a> {
     fn project_subject(&self, cl: &Clause, t: usize) -> bool {
         let (inp, items) = (self.inp, cl.items);
         let mut k = cl.lo;
+        // (after the conjunction that opens the clause: "…, and the project")
+        if k < t && (self.is_comma(&items[k]) || has(inp, &items[k], |x| matches!(x, Tag::Coord))) {
+            k += 1;
+        }
         if k < t
             && has(inp, &items[k], |x| {
                 matches!(x, Tag::Possessive | Tag::Determiner)
