@@ -2062,6 +2062,12 @@ impl<'a> State<'a> {
             f.parties.insert(owner);
             f.explicit = true;
             f.fired("possessor");
+        } else if let Some(c) = self.possessive_role(cl, tr) {
+            // "Fortum said its chief executive had signed a loan to B": a
+            // role after a possessive, no name, signs for what the
+            // possessive stands for
+            f.parties.insert(c);
+            f.fired("company-anaphor");
         } else if let Some(c) = self
             .investment_triggers(cl, tr)
             .any(|t| self.project_subject(cl, t))
@@ -2084,6 +2090,24 @@ impl<'a> State<'a> {
             }
         }
         subject_end
+    }
+
+    /// What a possessive stands for when it opens the clause's subject
+    /// before a role and no name ("Fortum said its chief executive had
+    /// signed", "dess vd undertecknade"): the speaker or the company named
+    /// last.
+    fn possessive_role(&self, cl: &Clause, tr: &Triggers) -> Option<String> {
+        let (inp, items) = (self.inp, cl.items);
+        let end = tr.pivot.min(cl.hi);
+        let k = (cl.lo..end.saturating_sub(1)).find(|&k| {
+            has(inp, &items[k], |t| matches!(t, Tag::Possessive))
+                && has(inp, &items[k + 1], |t| matches!(t, Tag::Role))
+        })?;
+        // (a name after it is the person, whom the affiliation step places)
+        if (k..end).any(|j| self.mention(&items[j]).is_some()) {
+            return None;
+        }
+        self.resolve_company_anaphor(cl, k)
     }
 
     /// What a company anaphor at `a` stands for. "Equinor said it was in
