@@ -1082,8 +1082,22 @@ impl<'a> State<'a> {
         inp.mentions[..inp.mentions.partition_point(|m| m.start < before)]
             .iter()
             .rfind(|m| {
-                m.end <= before && inp.actors.kind(&m.actor) == ActorType::Company && take(&m.actor)
+                m.end <= before
+                    && inp.actors.kind(&m.actor) == ActorType::Company
+                    && !self.names_site(m)
+                    && take(&m.actor)
             })
+    }
+
+    /// Whether a mention names a site by a project noun right after it
+    /// ("the Oyu Tolgoi mine", "the Ringhals plant"): no company an
+    /// anaphor stands for.
+    fn names_site(&self, m: &Mention) -> bool {
+        let rest = self.inp.text[m.end..].trim_start_matches([' ', '-']);
+        let word = &rest[..rest
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(rest.len())];
+        !word.is_empty() && self.inp.lexicon.is_project_noun(&word.to_lowercase())
     }
 
     /// The company an anaphor such as "Bolaget" refers to: this sentence's subject,

@@ -1235,8 +1235,10 @@ pub struct Lexicon {
     /// (`earlier_agreement`: "previous", "tidigare").
     pub earlier_agreement: HashSet<String>,
     /// The kind of a sale or purchase by the folded noun of what is sold
-    /// (`[sold_objects]`: "business" gives other, "stake" investment).
-    pub sold_objects: HashMap<String, Kind>,
+    /// (`[sold_objects]`: "business" gives other, "stake" investment); an
+    /// entry with `*` is a compound's head ("*andelar": "vattenkraftsandelar").
+    /// Read by [`Lexicon::sold_object`].
+    sold_objects: HashMap<String, Kind>,
     /// What a folded preposition introduces in a sale or purchase
     /// (`[sale_prepositions]`: "of" what is sold, "from" the seller, "to"
     /// the buyer).
@@ -2028,6 +2030,18 @@ impl Lexicon {
                     folded_word.len() > head.len() && folded_word.ends_with(head)
                 })
             })
+    }
+
+    /// The kind a sale or purchase of the folded noun `word` has
+    /// (`[sold_objects]`), also as a compound's head.
+    pub fn sold_object(&self, word: &str) -> Option<Kind> {
+        self.sold_objects.get(word).copied().or_else(|| {
+            // (the head is a whole word of the compound's end: a first
+            // part of two letters or more)
+            word.char_indices()
+                .skip(2)
+                .find_map(|(i, _)| self.sold_objects.get(&format!("*{}", &word[i..])).copied())
+        })
     }
 
     /// Whether a folded word is a form of "be" (`copulas`: "is", "är").

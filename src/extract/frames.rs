@@ -433,7 +433,7 @@ impl<'a> State<'a> {
             })
         });
         let sold = |v: usize| {
-            let objects = &self.inp.lexicon.sold_objects;
+            let lex = &self.inp.lexicon;
             // (past a subject after the verb, with no name before it: "I
             // mars köpte A en andel i B")
             let inverted = v + 1 < cl.hi
@@ -441,7 +441,7 @@ impl<'a> State<'a> {
                 && (cl.lo..v).all(|k| self.mention(&cl.items[k]).is_none());
             (v + 1 + usize::from(inverted)..cl.hi)
                 .take_while(|&k| self.mention(&cl.items[k]).is_none())
-                .find_map(|k| objects.get(self.folded(&cl.items[k])).copied())
+                .find_map(|k| lex.sold_object(self.folded(&cl.items[k])))
         };
         let acquired = verb.and_then(|(object_kind, sale, v)| {
             object_kind
@@ -485,9 +485,15 @@ impl<'a> State<'a> {
             }
             _ => status,
         };
+        // (not "has": a possession states no event, "har sedan tidigare ett
+        // leveransavtal med B", "already has a stake in B")
         let perfect = [tr.verb, tr.status_at].into_iter().flatten().any(|k| {
             let w = self.folded(&cl.items[k]);
-            w.starts_with("have ") || w.starts_with("has ") || w.starts_with("har ")
+            let mut words = w.split(' ');
+            matches!(words.next(), Some("have" | "has" | "har"))
+                && words
+                    .find(|x| !self.inp.lexicon.is_adverb(x) && !matches!(*x, "sedan" | "tidigare"))
+                    .is_some_and(|x| !matches!(x, "a" | "an" | "en" | "ett"))
         });
         let mut signatories = std::mem::take(&mut frame.persons);
         // a comment verb before the predicate means the people only talk about it
@@ -1381,7 +1387,7 @@ impl<'a> State<'a> {
             Some((noun, "in" | "i")) => (c.first - 1, noun.rsplit(' ').next().unwrap_or(noun)),
             _ => return false,
         };
-        lex.sold_objects.get(noun) == Some(&Kind::Investment)
+        lex.sold_object(noun) == Some(Kind::Investment)
             && (stake.saturating_sub(3).max(lo)..stake)
                 .any(|k| self.mention(&items[k]).is_some_and(|m| m.genitive))
     }
@@ -1953,7 +1959,20 @@ impl<'a> State<'a> {
         // counterpart after "with": "a collaboration with B, which we agreed
         // in 2024")
         let we_relative = cl.inherited_subject.is_some() && !cl.opener && we_at(lo);
-        if we_relative {
+        // so is a parties anaphor ("SSAB and LKAB run Hybrit, which they own
+        // jointly", "som de äger gemensamt")
+        // (not after counterparts: "a deal with A and B, which they signed
+        // in May" is the deal stated)
+        let they_relative = cl.inherited_subject.is_some()
+            && !cl.opener
+            && !cl.inherited_counterparts
+            && anaphor_parties == Some(lo)
+            && !own_subject
+            // (not a speaker: "Vinnova, which they said had funded it")
+            && !(lo..pivot).any(|k| has(inp, &items[k], |t| matches!(t, Tag::Comment)));
+        if they_relative {
+            self.add_anaphor_parties(cl, lo, f);
+        } else if we_relative {
             if let Some(org) = self.first_person_speaker(cl) {
                 f.parties.insert(org);
                 f.fired("we");
@@ -3455,8 +3474,8 @@ impl<'a> State<'a> {
                         lex.introduces_counterpart(*kind, true, w)
                             || (*sale
                                 && (k + 1..g)
-                                    .find_map(|j| lex.sold_objects.get(self.folded(&cl.items[j])))
-                                    .is_some_and(|&sold| lex.introduces_counterpart(sold, true, w))
+                                    .find_map(|j| lex.sold_object(self.folded(&cl.items[j])))
+                                    .is_some_and(|sold| lex.introduces_counterpart(sold, true, w))
                                 && !(g + 2..cl.hi).any(|j| {
                                     self.mention(&cl.items[j]).is_some()
                                         && lex
