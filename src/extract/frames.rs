@@ -2913,12 +2913,12 @@ impl<'a> State<'a> {
             return None;
         }
         let mut s = k - 2;
-        // an auxiliary before the verb: "Acme has said that it …", "Acme har
-        // meddelat att bolaget …"
-        if s > lo
-            && matches!(items[s].kind, ItemKind::Word)
-            && inp.lexicon.is_auxiliary(self.folded(&items[s]))
-        {
+        // an auxiliary or adverb before the verb: "Acme has said that it …",
+        // "Acme also said it …", "Acme har meddelat att bolaget …"
+        while s > lo && matches!(items[s].kind, ItemKind::Word) && {
+            let w = self.folded(&items[s]);
+            inp.lexicon.is_auxiliary(w) || inp.lexicon.is_adverb(w)
+        } {
             s -= 1;
         }
         // back over an acronym in brackets: "The Nordic Investment Bank

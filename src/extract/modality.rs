@@ -129,6 +129,15 @@ impl<'a> State<'a> {
         // ("a planned", "ett planerat": the language file's `attributive`
         // statuses) is what the talks are about; they set the status
         let attributive = |k: usize| has(inp, &cl.items[k], |t| matches!(t, Tag::AttributivePlan));
+        // ("signed an MoU on heat from the planned plant": a plan of
+        // something else than an agreement sets no status)
+        let plans_other = |k: usize| {
+            !(k + 1..cl.hi.min(k + 4)).any(|j| {
+                has(inp, &cl.items[j], |t| {
+                    matches!(t, Tag::Agreement { .. } | Tag::AgreementVerb { .. })
+                })
+            })
+        };
         let talks = (cl.lo..cl.hi).any(|k| {
             has(inp, &cl.items[k], |t| {
                 matches!(t, Tag::Status(Status::Negotiating))
@@ -203,6 +212,7 @@ impl<'a> State<'a> {
             .chain((cl.lo..cl.hi).flat_map(|k| {
                 tags(inp, &cl.items[k]).iter().filter_map(move |t| match t {
                     Tag::Status(Status::Planned) if talks && attributive(k) => None,
+                    Tag::Status(Status::Planned) if attributive(k) && plans_other(k) => None,
                     Tag::Status(Status::Planned) if content(k) => None,
                     Tag::Status(Status::Negotiating) if over(k) || relative(k) => None,
                     Tag::Status(Status::Terminated) if ends_object(k) => None,
