@@ -2169,7 +2169,15 @@ fn absorb(a: &mut Agreement, b: Agreement) {
         a.kind = b.kind;
         a.kind_rank = b.kind_rank;
     }
+    // (a plan or talks restated after a signing do not date it: "signed an
+    // MoU with B in May. The two companies plan to sign a binding deal in
+    // 2026")
+    let unsigned = matches!(b.status, Status::Planned | Status::Negotiating);
     a.date = match (a.date, b.date) {
+        // (a heading's or a reference's status gives way to the body's)
+        _ if a.status == Status::Signed && unsigned && !a.heading && a.reference.is_none() => {
+            a.date
+        }
         (Some(x), Some(y)) if y.compatible(x) && y.precision() > x.precision() => Some(y),
         (None, y) => y,
         (x, _) => x,

@@ -675,6 +675,10 @@ struct LangFile {
     /// two carmakers", "bolagen").
     #[serde(default)]
     company_plurals: Vec<String>,
+    /// Last words of parties anaphora that stand for countries only ("the
+    /// two countries", "länderna"); also in `country_anaphora`.
+    #[serde(default)]
+    country_plurals: Vec<String>,
     /// Participles of owning before "by" ("a project owned by Beta"): the
     /// owner is the counterpart of an investment in what it owns.
     #[serde(default)]
@@ -1176,6 +1180,9 @@ pub struct Lexicon {
     /// Folded last words of parties anaphora that stand for companies only
     /// (`company_plurals`): "the two carmakers" are not a ministry and a firm.
     pub company_plurals: HashSet<String>,
+    /// Folded last words of parties anaphora that stand for countries only
+    /// (`country_plurals`): "the two countries" are not two ministries.
+    pub country_plurals: HashSet<String>,
     /// Folded `owner_participles`: "a mine owned by Beta".
     pub owner_participles: HashSet<String>,
     /// Folded `venture_owner_verbs`: "a joint venture owned by A and B".
@@ -1307,6 +1314,7 @@ impl Lexicon {
         let mut common_words = HashSet::new();
         let mut country_anaphora = HashSet::new();
         let mut company_plurals = HashSet::new();
+        let mut country_plurals = HashSet::new();
         let mut owner_participles = HashSet::new();
         let mut venture_owner_verbs = HashSet::new();
         let mut copulas = HashSet::new();
@@ -1374,6 +1382,7 @@ impl Lexicon {
             );
             country_anaphora.extend(f.country_anaphora.iter().map(|w| fold(w)));
             company_plurals.extend(f.company_plurals.iter().map(|w| fold(w)));
+            country_plurals.extend(f.country_plurals.iter().map(|w| fold(w)));
             owner_participles.extend(f.owner_participles.iter().map(|w| fold(w)));
             venture_owner_verbs.extend(f.venture_owner_verbs.iter().map(|w| fold(w)));
             copulas.extend(f.copulas.iter().map(|w| fold(w)));
@@ -1931,6 +1940,7 @@ impl Lexicon {
             common_words,
             country_anaphora,
             company_plurals,
+            country_plurals,
             owner_participles,
             venture_owner_verbs,
             copulas,

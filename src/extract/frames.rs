@@ -149,6 +149,8 @@ struct Referent {
     organisations: bool,
     /// Companies only ("the three carmakers", "bolagen").
     companies: bool,
+    /// Countries only ("the two countries", "länderna"), when there are.
+    countries: bool,
     /// How many, when the anaphor says ("the three companies").
     count: Option<usize>,
 }
@@ -2754,6 +2756,7 @@ impl<'a> State<'a> {
         let referent = Referent {
             organisations: !lex.country_anaphora.contains(head),
             companies: lex.company_plurals.contains(head),
+            countries: lex.country_plurals.contains(head),
             // (or the word after it: "De fyra bolagen", where "De" is the
             // anaphor)
             count: phrase
@@ -2772,14 +2775,36 @@ impl<'a> State<'a> {
     /// attended, and the two sides endorsed …"), else the speakers named after
     /// it in the sentence ("…, A and B said"), else the parties of the
     /// agreement talked about last, else a coordination in the sentence before.
+    /// "The two countries" are countries when any such reading names them
+    /// ("Japan is Chile's largest partner, and the two countries have had
+    /// an agreement since 2007" after an MoU of two ministries).
     fn parties_referred(&self, si: usize, at: usize, r: Referent) -> Option<BTreeSet<String>> {
+        if r.countries {
+            if let Some(ps) = self.parties_referred_as(si, at, r) {
+                return Some(ps);
+            }
+        }
+        self.parties_referred_as(
+            si,
+            at,
+            Referent {
+                countries: false,
+                ..r
+            },
+        )
+    }
+
+    /// [`Self::parties_referred`] for one reading of the anaphor.
+    fn parties_referred_as(&self, si: usize, at: usize, r: Referent) -> Option<BTreeSet<String>> {
         let fits = |ps: &BTreeSet<String>| {
             ps.len() >= 2
                 && r.count.is_none_or(|n| ps.len() == n)
                 && ps.iter().all(|p| {
                     let kind = self.inp.actors.kind(p);
-                    !(r.organisations && matches!(kind, ActorType::Country | ActorType::Region))
+                    let country = matches!(kind, ActorType::Country | ActorType::Region);
+                    !(r.organisations && country)
                         && (!r.companies || kind == ActorType::Company)
+                        && (!r.countries || country)
                 })
         };
         let pair_in = |s: usize, before: usize| {

@@ -143,6 +143,21 @@ impl<'a> State<'a> {
                 matches!(t, Tag::Status(Status::Negotiating))
             })
         });
+        // ("has agreed to sell a stake to B, as the developer seeks to
+        // shore up its finances": a plan after a comma past the predicate,
+        // in a tail that names no agreement, is not the agreement's)
+        let agreement_at = |j: usize| {
+            has(inp, &cl.items[j], |t| {
+                matches!(t, Tag::Agreement { .. } | Tag::AgreementVerb { .. })
+            })
+        };
+        let tail_plan = |k: usize| {
+            (tr.pivot + 1..k).any(|j| {
+                self.is_comma(&cl.items[j])
+                    && !(j + 1..cl.hi).any(agreement_at)
+                    && !(j + 1..k).any(|i| self.mention(&cl.items[i]).is_some())
+            })
+        };
         // "after months of talks", "efter flera års förhandlingar": talks a
         // few words after `after` are over and set no status
         let over = |k: usize| {
@@ -213,6 +228,7 @@ impl<'a> State<'a> {
                 tags(inp, &cl.items[k]).iter().filter_map(move |t| match t {
                     Tag::Status(Status::Planned) if talks && attributive(k) => None,
                     Tag::Status(Status::Planned) if attributive(k) && plans_other(k) => None,
+                    Tag::Status(Status::Planned) if tail_plan(k) => None,
                     Tag::Status(Status::Planned) if content(k) => None,
                     Tag::Status(Status::Negotiating) if over(k) || relative(k) => None,
                     Tag::Status(Status::Terminated) if ends_object(k) => None,

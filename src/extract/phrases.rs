@@ -112,6 +112,19 @@ impl<'a> State<'a> {
             .any(|it| self.head_noun(it))
     }
 
+    /// Whether a comma at `j` after a description opens the name it
+    /// describes, in apposition ("the Swedish grid operator, Svenska
+    /// kraftnät, …"): one name, then a comma or the end, and no verb of
+    /// speech ("the company, Vattenfall said" names a speaker).
+    pub(super) fn apposed_name(&self, items: &[Item], j: usize, hi: usize) -> bool {
+        j + 1 < hi
+            && self.is_comma(&items[j])
+            && self.mention(&items[j + 1]).is_some()
+            && items[..hi]
+                .get(j + 2)
+                .is_none_or(|x| self.is_comma(x) || matches!(x.kind, ItemKind::Punct(_)))
+    }
+
     /// Marks the mentions in `items[lo..hi]` that describe another actor rather
     /// than name a party: a genitive or organisation before a role and a person
     /// ("Volvos vd Jim Rowan"), names inside a short parenthetical after a name
@@ -180,7 +193,10 @@ impl<'a> State<'a> {
                 && !before_name
                 && has(inp, &items[j - 1], |t| matches!(t, Tag::CompanyHead))
                 && matches!(self.folded(&items[i - 1]), "the");
-            if before_name || (opens && closes) || anaphor {
+            // (or before a name in apposition after them: "with Sweden's
+            // grid operator, Svenska kraftnät, …")
+            let apposed = self.apposed_name(items, j, hi);
+            if before_name || (opens && closes) || anaphor || apposed {
                 modifier[i] = true;
             }
         }
@@ -740,7 +756,14 @@ impl<'a> State<'a> {
                 // "U.S. investment firm Engine No. 1": a noun before the
                 // company head describes the company
                 || (self.descriptor_or_noun(&items[g - 1])
-                    && items[g..first].iter().any(|x| self.head_noun(x))))
+                    && items[g..first].iter().any(|x| self.head_noun(x)))
+                // "with the Swedish grid operator, Svenska kraftnät, …": the
+                // comma after a head noun that opens an apposed name
+                || (g == first
+                    && g >= lo + 2
+                    && (self.head_noun(&items[g - 2])
+                        || has(self.inp, &items[g - 2], |t| matches!(t, Tag::CompanyAnaphor)))
+                    && self.apposed_name(items, g - 1, items.len())))
         {
             listed |= several && matches!(items[g - 1].kind, ItemKind::Punct(':'));
             let adverb = matches!(items[g - 1].kind, ItemKind::Word)
