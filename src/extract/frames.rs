@@ -3374,7 +3374,13 @@ impl<'a> State<'a> {
                                     .contains(self.folded(&items[g - 1]))
                         })
                         && tr.verb.is_some_and(|v| v < c.first)
-                        && self.verb_of_kind(cl, tr, Kind::Investment) =>
+                        // (or a verb of giving with a noun of financing: "agreed
+                        // to provide equity finance to a project run by B")
+                        && (self.verb_of_kind(cl, tr, Kind::Investment)
+                            || tr.main.is_some_and(|n| {
+                                n < c.first
+                                    && noun(inp, &items[n]).is_some_and(|x| x.kind == Kind::Investment)
+                            })) =>
                 {
                     self.add(&c.members, f);
                     f.fired("counterpart");
