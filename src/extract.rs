@@ -1535,6 +1535,10 @@ impl<'a> State<'a> {
                     .any(|k| agreement_at(k) || agreement_pronoun(self.folded(&items[k])))
         });
         let date_val = date.map(|d| (self.dates[d].value, self.unanchored(d)));
+        // (a plan or talks do not date a signing: "Avtalet är inte bindande,
+        // och parterna räknar med att teckna ett slutligt avtal under 2026")
+        let unsigned =
+            has_tag(&|t| matches!(t, Tag::Status(Status::Planned | Status::Negotiating)));
         let ag = &mut self.out[a];
         ag.sentences.push(si);
         ag.topics.extend(topics);
@@ -1546,7 +1550,7 @@ impl<'a> State<'a> {
                 ag.kind_rank = r;
             }
         }
-        if ag.date.is_none() && predicate {
+        if ag.date.is_none() && predicate && !(unsigned && ag.status == Status::Signed) {
             if let Some((v, resolved)) = date_val {
                 if let Some(d) = resolved {
                     ag.date = Some(d);

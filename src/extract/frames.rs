@@ -492,6 +492,13 @@ impl<'a> State<'a> {
             }
             _ => status,
         };
+        // (and a later year is no date of a signing: "Enligt
+        // avsiktsförklaringen ska A leverera värme till B från 2030")
+        let date = date.filter(|d| {
+            !(status == Status::Signed
+                && d.m.is_none()
+                && self.inp.dateline.is_some_and(|now| d.after(now)))
+        });
         // (not "has": a possession states no event, "har sedan tidigare ett
         // leveransavtal med B", "already has a stake in B")
         let perfect = [tr.verb, tr.status_at].into_iter().flatten().any(|k| {
