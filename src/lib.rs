@@ -964,6 +964,15 @@ impl Pipeline {
             if let Some(x) = only_date(body_start, b.end) {
                 return Some(x);
             }
+            // a press release's line, the date after a bullet and before a
+            // time ("Pressmeddelande • Jan 11, 2019 15:55 CET")
+            if let Some(bullet) = line.rfind(['•', '|', '·']) {
+                let from =
+                    b.start + bullet + line[bullet..].chars().next().map_or(1, char::len_utf8);
+                if let Some(x) = only_date(from, b.start + without_time(line).len()) {
+                    return Some(x);
+                }
+            }
         }
         // "STOCKHOLM, 4 June 2025 – EIT InnoEnergy and ..." at the start of the text
         for b in blocks.iter().take(DATELINE_BLOCKS) {
@@ -993,6 +1002,30 @@ impl Pipeline {
             }
         }
         None
+    }
+}
+
+/// `line` without a time at its end ("15:55 CET", "09:30").
+fn without_time(line: &str) -> &str {
+    let mut rest = line.trim_end();
+    if let Some((head, zone)) = rest.rsplit_once(' ') {
+        if (2..=5).contains(&zone.len()) && zone.bytes().all(|b| b.is_ascii_uppercase()) {
+            rest = head.trim_end();
+        }
+    }
+    match rest.rsplit_once(' ') {
+        Some((head, time))
+            if time.len() <= 5
+                && time.split_once(':').is_some_and(|(h, m)| {
+                    !h.is_empty()
+                        && h.len() <= 2
+                        && m.len() == 2
+                        && h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())
+                }) =>
+        {
+            head.trim_end()
+        }
+        _ => rest,
     }
 }
 
@@ -1138,6 +1171,17 @@ mod tests {
     fn pipeline() -> &'static Pipeline {
         static P: OnceLock<Pipeline> = OnceLock::new();
         P.get_or_init(Pipeline::embedded)
+    }
+
+    #[test]
+    fn without_time_drops_a_clock_time_and_its_zone() {
+        assert_eq!(without_time("Jan 11, 2019 15:55 CET"), "Jan 11, 2019");
+        assert_eq!(without_time("3 mars 2024 09:30"), "3 mars 2024");
+        assert_eq!(without_time("14 oktober 2025"), "14 oktober 2025");
+        // (a year is no time, nor is a word in capitals without one)
+        assert_eq!(without_time("Pressmeddelande 2025"), "Pressmeddelande 2025");
+        assert_eq!(without_time("10 december 2024 TT"), "10 december 2024");
+        assert_eq!(without_time("at 123:45"), "at 123:45");
     }
 
     /// Every phrase of the embedded language files (agreement nouns, verbs,
