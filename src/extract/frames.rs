@@ -445,8 +445,18 @@ impl<'a> State<'a> {
                 .take_while(|&k| self.mention(&cl.items[k]).is_none())
                 .find_map(|k| lex.sold_object(self.folded(&cl.items[k])))
         };
+        // (a share of a named company bought or taken over: "took over
+        // Northvolt's stake in B", "köper Northvolts andel")
+        let share_of = |v: usize| {
+            let m = self.mention(cl.items.get(v + 1).filter(|_| v + 2 < cl.hi)?)?;
+            m.genitive
+                .then(|| self.inp.lexicon.sold_object(self.folded(&cl.items[v + 2])))
+                .flatten()
+                .filter(|&k| k == Kind::Investment)
+        };
         let acquired = verb.and_then(|(object_kind, sale, v)| {
-            object_kind
+            share_of(v)
+                .or(object_kind)
                 .filter(|_| {
                     [
                         "object",
