@@ -880,6 +880,17 @@ impl<'a> State<'a> {
                     return (Gov::NotParty, Some(h - 1), listed);
                 }
             }
+            // ("A consortium led by A signed …", "Ett konsortium under
+            // ledning av A har tecknat …": the leaders of a group that opens
+            // the clause name its subject; not examples of a plural, "Trading
+            // houses such as A and B have followed")
+            let leader = matches!(
+                self.folded(it),
+                "led by" | "headed by" | "under ledning av" | "ledd av" | "ledda av" | "lett av"
+            );
+            if h == lo && words > 0 && leader {
+                return (Gov::None, None, listed);
+            }
             Gov::Example
         } else if let Some(w) = self
             .with_after_common_noun(items, lo, g - 1)
