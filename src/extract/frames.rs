@@ -2473,6 +2473,44 @@ impl<'a> State<'a> {
         f.fired("company-anaphor");
     }
 
+    /// The company anaphor a verb of buying or taking over takes, its words
+    /// between ("agreed to buy the Seattle-based company", "köpte bolaget
+    /// 2023"): the company bought; not the subject's own ("sold its unit")
+    /// nor a part of it ("bought the company's unit").
+    fn bought_company_anaphor(&self, cl: &Clause, tr: &Triggers) -> Option<usize> {
+        let (items, lo) = (cl.items, cl.lo);
+        let v = tr.verb?;
+        let buys = has(self.inp, &items[v], |t| {
+            matches!(
+                t,
+                Tag::AgreementVerb {
+                    kind: Kind::Other,
+                    ..
+                }
+            ) || matches!(t, Tag::AgreementVerb { sale: true, .. })
+        });
+        let k = (v + 1..cl.hi.min(v + 5))
+            .find(|&j| self.company_anaphor(items, j, lo) && !self.pronoun(&items[j]))
+            .filter(|&k| {
+                // (not the subject's own: "sold its unit", "sålde sitt bolag")
+                let own = (v + 1..=k).any(|j| {
+                    self.folded(&items[j]).split(' ').any(|w| {
+                        matches!(
+                            w,
+                            "its" | "their" | "sin" | "sitt" | "sina" | "dess" | "deras"
+                        )
+                    })
+                });
+                !own && (v + 1..k).all(|j| {
+                    self.mention(&items[j]).is_none()
+                        && (self.descriptor(&items[j])
+                            || has(self.inp, &items[j], |t| matches!(t, Tag::Determiner)))
+                })
+            })?;
+        let genitive = self.inp.text[items[k].end..].starts_with(['\'', '’']);
+        (buys && !genitive).then_some(k)
+    }
+
     /// The `with-anaphor` pattern: "A har tecknat ett avtal med bolaget", "A
     /// signed a supply deal with the company": the counterpart is the company
     /// talked about before, when it is not the subject itself.
@@ -2506,41 +2544,6 @@ impl<'a> State<'a> {
                 && self.verb_of_kind(cl, tr, Kind::Investment))
             .then_some(k)
         });
-        // (so is the company bought or taken over, its words between:
-        // "agreed to buy the Seattle-based company", "köpte bolaget 2023";
-        // not a part of it: "bought the company's unit")
-        let bought = || {
-            let v = tr.verb?;
-            let buys = has(self.inp, &items[v], |t| {
-                matches!(
-                    t,
-                    Tag::AgreementVerb {
-                        kind: Kind::Other,
-                        ..
-                    }
-                ) || matches!(t, Tag::AgreementVerb { sale: true, .. })
-            });
-            let k = (v + 1..cl.hi.min(v + 5))
-                .find(|&j| self.company_anaphor(items, j, lo) && !self.pronoun(&items[j]))
-                .filter(|&k| {
-                    // (not the subject's own: "sold its unit", "sålde sitt bolag")
-                    let own = (v + 1..=k).any(|j| {
-                        self.folded(&items[j]).split(' ').any(|w| {
-                            matches!(
-                                w,
-                                "its" | "their" | "sin" | "sitt" | "sina" | "dess" | "deras"
-                            )
-                        })
-                    });
-                    !own && (v + 1..k).all(|j| {
-                        self.mention(&items[j]).is_none()
-                            && (self.descriptor(&items[j])
-                                || has(self.inp, &items[j], |t| matches!(t, Tag::Determiner)))
-                    })
-                })?;
-            let genitive = self.inp.text[items[k].end..].starts_with(['\'', '’']);
-            (buys && !genitive).then_some(k)
-        };
         if let Some(k) = lent_to {
             if let Some(c) = self
                 .last_company(cl.si, items, lo, !self.pronoun(&items[k]))
@@ -2553,7 +2556,7 @@ impl<'a> State<'a> {
         // (the last company named: an object need not be the subject it is
         // an anaphor of, "A held talks to acquire B. C agreed to buy the
         // company")
-        if let Some(k) = bought() {
+        if let Some(k) = self.bought_company_anaphor(cl, tr) {
             if let Some(m) = self.company_named_before(items[k].start, |c| !f.parties.contains(c)) {
                 f.add_counterpart(m.actor.to_string(), "object-anaphor");
             }
