@@ -503,12 +503,31 @@ impl<'a> State<'a> {
         if generic || (rank == 0 && kind == Kind::Cooperation && tr.verb.is_some()) {
             let from = nouns.first().copied().unwrap_or(cl.lo);
             let sent = &inp.sentences[cl.si];
+            // (not past a later clause with an agreement noun of its own:
+            // "inked a deal with A, days after it sealed a $1 billion credit
+            // facility with B" is no investment with A)
+            let own_noun = (cl.hi..items.len()).any(|k| {
+                has(inp, &items[k], |t| {
+                    matches!(
+                        t,
+                        Tag::Agreement {
+                            generic: false,
+                            rank: 3..,
+                            ..
+                        }
+                    )
+                })
+            });
+            let end = match items.get(cl.hi) {
+                Some(x) if own_noun => x.start,
+                _ => sent.end,
+            };
             // (phrases are sorted by start)
             let at = inp.phrases.partition_point(|p| p.start < items[from].start);
             let cue = inp.phrases[at..]
                 .iter()
-                .take_while(|p| p.start < sent.end)
-                .filter(|p| p.end <= sent.end)
+                .take_while(|p| p.start < end)
+                .filter(|p| p.end <= end)
                 .find_map(|p| {
                     p.tags.iter().find_map(|t| match t {
                         // (money after a word of value is what the deal is
