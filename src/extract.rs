@@ -1093,11 +1093,12 @@ impl<'a> State<'a> {
     /// ("the Oyu Tolgoi mine", "the Ringhals plant"): no company an
     /// anaphor stands for.
     fn names_site(&self, m: &Mention) -> bool {
-        let rest = self.inp.text[m.end..].trim_start_matches([' ', '-']);
+        // (the folded text keeps the text's byte offsets)
+        let rest = self.inp.folded[m.end..].trim_start_matches([' ', '-']);
         let word = &rest[..rest
             .find(|c: char| !c.is_alphanumeric())
             .unwrap_or(rest.len())];
-        !word.is_empty() && self.inp.lexicon.is_project_noun(&word.to_lowercase())
+        !word.is_empty() && self.inp.lexicon.is_project_noun(word)
     }
 
     /// The company an anaphor such as "Bolaget" refers to: this sentence's subject,

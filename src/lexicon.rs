@@ -143,6 +143,9 @@ pub enum Tag {
     NotParty,
     /// Introduces examples (`such as`).
     Example,
+    /// Introduces the leaders of a group (`leader_examples`: `led by`, `under
+    /// ledning av`), also tagged [`Tag::Example`].
+    LeaderExample,
     /// Determiner or quantifier (`the`, `ett`).
     Determiner,
     /// Plural quantifier (`två`, `both`, `several`).
@@ -545,6 +548,8 @@ struct LangFile {
     not_party: Vec<String>,
     #[serde(default)]
     example: Vec<String>,
+    #[serde(default)]
+    leader_examples: Vec<String>,
     #[serde(default)]
     determiners: Vec<String>,
     #[serde(default)]
@@ -1570,7 +1575,7 @@ impl Lexicon {
             for p in &f.status.after {
                 add(p, Tag::AfterTalks);
             }
-            let simple: [(&Vec<String>, Tag); 54] = [
+            let simple: [(&Vec<String>, Tag); 56] = [
                 (&f.inverted_plan.verbs, Tag::Plan(PlanWord::Verb)),
                 (&f.inverted_plan.marker, Tag::Plan(PlanWord::Marker)),
                 (&f.inverted_plan.modals, Tag::Plan(PlanWord::Modal)),
@@ -1586,6 +1591,8 @@ impl Lexicon {
                 (&f.on_behalf, Tag::OnBehalf),
                 (&f.not_party, Tag::NotParty),
                 (&f.example, Tag::Example),
+                (&f.leader_examples, Tag::Example),
+                (&f.leader_examples, Tag::LeaderExample),
                 (&f.determiners, Tag::Determiner),
                 (&f.plural_quantifiers, Tag::PluralQuantifier),
                 (&f.parties_anaphora, Tag::PartiesAnaphor),

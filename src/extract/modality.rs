@@ -129,15 +129,14 @@ impl<'a> State<'a> {
         // ("a planned", "ett planerat": the language file's `attributive`
         // statuses) is what the talks are about; they set the status
         let attributive = |k: usize| has(inp, &cl.items[k], |t| matches!(t, Tag::AttributivePlan));
-        // ("signed an MoU on heat from the planned plant": a plan of
-        // something else than an agreement sets no status)
-        let plans_other = |k: usize| {
-            !(k + 1..cl.hi.min(k + 4)).any(|j| {
-                has(inp, &cl.items[j], |t| {
-                    matches!(t, Tag::Agreement { .. } | Tag::AgreementVerb { .. })
-                })
+        let agreement_at = |j: usize| {
+            has(inp, &cl.items[j], |t| {
+                matches!(t, Tag::Agreement { .. } | Tag::AgreementVerb { .. })
             })
         };
+        // ("signed an MoU on heat from the planned plant": a plan of
+        // something else than an agreement sets no status)
+        let plans_other = |k: usize| !(k + 1..cl.hi.min(k + 4)).any(agreement_at);
         let talks = (cl.lo..cl.hi).any(|k| {
             has(inp, &cl.items[k], |t| {
                 matches!(t, Tag::Status(Status::Negotiating))
@@ -146,11 +145,6 @@ impl<'a> State<'a> {
         // ("has agreed to sell a stake to B, as the developer seeks to
         // shore up its finances": a plan after a comma past the predicate,
         // in a tail that names no agreement, is not the agreement's)
-        let agreement_at = |j: usize| {
-            has(inp, &cl.items[j], |t| {
-                matches!(t, Tag::Agreement { .. } | Tag::AgreementVerb { .. })
-            })
-        };
         let tail_plan = |k: usize| {
             (tr.pivot + 1..k).any(|j| {
                 self.is_comma(&cl.items[j])

@@ -884,11 +884,7 @@ impl<'a> State<'a> {
             // ledning av A har tecknat …": the leaders of a group that opens
             // the clause name its subject; not examples of a plural, "Trading
             // houses such as A and B have followed")
-            let leader = matches!(
-                self.folded(it),
-                "led by" | "headed by" | "under ledning av" | "ledd av" | "ledda av" | "lett av"
-            );
-            if h == lo && words > 0 && leader {
+            if h == lo && words > 0 && any(|t| matches!(t, Tag::LeaderExample)) {
                 return (Gov::None, None, listed);
             }
             Gov::Example
