@@ -250,12 +250,12 @@ impl Segmenter {
                 .split('.')
                 .all(|s| s.chars().count() == 1 && s.chars().all(char::is_uppercase));
         // (or opening a sentence, after a dateline's dash: "… (Reuters) -
-        // A.P. Moller-Maersk and …"; a sentence does not end at its first word)
+        // A.P. Moller-Maersk and …", "… 2024 -- A.P. …"; a sentence does not
+        // end at its first word)
         if dotted {
             let prev = t[..start].split_whitespace().next_back().unwrap_or("");
             if prev.chars().next().is_some_and(char::is_uppercase)
-                || prev.is_empty()
-                || matches!(prev, "-" | "–" | "—")
+                || prev.chars().all(|c| matches!(c, '-' | '–' | '—')) // or nothing
                 || prev.ends_with(['.', '!', '?', ':'])
             {
                 return true;
@@ -496,6 +496,12 @@ mod tests {
                 "A.P. Moller-Maersk said.",
                 "The firm grew."
             ]
+        );
+        // a plain-text dateline's double hyphen is a dash too
+        let t = "PARIS, May 2, 2025 -- S.A. Holding signed. It grew.";
+        assert_eq!(
+            sentences_of(t),
+            ["PARIS, May 2, 2025 -- S.A. Holding signed.", "It grew."]
         );
     }
 
