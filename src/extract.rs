@@ -1810,22 +1810,22 @@ impl<'a> State<'a> {
 
     /// The items of a dateline that opens sentence `si` (the first of its
     /// block): a place, a date, then a dash ("DRESDEN, Germany, Aug 8, 2023 –",
-    /// "STOCKHOLM, 4 June 2025 —"): the index after the dash.
+    /// "STOCKHOLM, 4 June 2025 —", "TOKYO, Oct 22, 2024 --"): the index
+    /// after the dash.
     fn dateline_prefix(&self, si: usize, items: &[Item]) -> Option<usize> {
         let inp = self.inp;
         let sent = &inp.sentences[si];
         if inp.blocks[sent.block].start != sent.start {
             return None;
         }
-        let dash = items
-            .iter()
-            .take(DATELINE_ITEMS)
-            .position(|x| matches!(x.kind, ItemKind::Punct('–' | '—' | '-')))?;
+        let is_dash = |x: &Item| matches!(x.kind, ItemKind::Punct('–' | '—' | '-'));
+        let dash = items.iter().take(DATELINE_ITEMS).position(is_dash)?;
         let dated = dash > 0 && matches!(items[dash - 1].kind, ItemKind::Date(_));
         let place = items
             .first()
             .is_some_and(|x| inp.text[x.start..x.end].starts_with(char::is_uppercase));
-        (dated && place && (0..dash).any(|k| self.is_comma(&items[k]))).then_some(dash + 1)
+        let after = dash + 1 + items[dash + 1..].iter().take_while(|x| is_dash(x)).count();
+        (dated && place && (0..dash).any(|k| self.is_comma(&items[k]))).then_some(after)
     }
 
     /// "Following talks in Stockholm, A and B signed …", "Efter långa

@@ -975,13 +975,14 @@ impl Pipeline {
             }
         }
         // "STOCKHOLM, 4 June 2025 – EIT InnoEnergy and ..." at the start of the text
+        // (or a plain-text "--")
         for b in blocks.iter().take(DATELINE_BLOCKS) {
             let mut cut = (b.end - b.start).min(DATELINE_PREFIX);
             while !text.is_char_boundary(b.start + cut) {
                 cut -= 1;
             }
             let line = &text[b.start..b.start + cut];
-            let Some(dash) = [" – ", " — ", " - "]
+            let Some(dash) = [" – ", " — ", " -- ", " - "]
                 .iter()
                 .filter_map(|d| line.find(d))
                 .min()
