@@ -1238,12 +1238,48 @@ impl<'a> State<'a> {
     /// A sentence without an agreement of its own may describe the last one.
     fn continuation(&mut self, si: usize, items: &[Item]) -> bool {
         let inp = self.inp;
-        let Some((mut a, touched)) = self.last else {
+        let Some((a, touched)) = self.last else {
             return false;
         };
-        // "the memorandum" refers to the last memorandum, not to the last agreement of any kind
+        let a = self.continued_agreement(items, a);
+        if si > touched + 3 {
+            return false;
+        }
+        // references continue nothing; headings neither
+        let block = self.block_of(si);
+        if matches!(block.kind, BlockKind::Reference | BlockKind::Heading) {
+            return false;
+        }
+        let cues = self.continuation_cues(si, items, a);
+        // "The talks broke down in May": no agreement came of them
+        if cues.talks_ref
+            && items
+                .iter()
+                .any(|it| has(inp, it, |t| matches!(t, Tag::BreakOff)))
+        {
+            if !self.retracted.contains(&a) {
+                self.retracted.push(a);
+            }
+            self.last = None;
+            return true;
+        }
+        if !cues.refers() || cues.plural_ref && !cues.parties_ref {
+            return false;
+        }
+        if cues.singular_def && self.earlier_noun(items) {
+            self.earlier_agreement(si, items, a);
+            return true;
+        }
+        self.continue_agreement(si, items, a, cues);
+        true
+    }
+
+    /// The agreement a continuation describes, when `a` was the last one
+    /// talked about: "the memorandum" refers to the last memorandum, not to
+    /// the last agreement of any kind.
+    fn continued_agreement(&self, items: &[Item], a: usize) -> usize {
         let specific = items.iter().find_map(|it| {
-            tags(inp, it).iter().find_map(|t| match t {
+            tags(self.inp, it).iter().find_map(|t| match t {
                 Tag::Agreement {
                     kind,
                     rank,
@@ -1260,38 +1296,18 @@ impl<'a> State<'a> {
                     .iter()
                     .rposition(|x| x.kind == k && x.reference.is_none())
                 {
-                    a = b;
+                    return b;
                 }
             }
         }
-        if si > touched + 3 {
-            return false;
-        }
-        // references continue nothing; headings neither
-        let block = self.block_of(si);
-        if matches!(block.kind, BlockKind::Reference | BlockKind::Heading) {
-            return false;
-        }
+        a
+    }
+
+    /// The words by which sentence `si` may refer back to agreement `a`.
+    fn continuation_cues(&self, si: usize, items: &[Item], a: usize) -> ContinuationCues {
+        let inp = self.inp;
         let has_tag = |f: &dyn Fn(&Tag) -> bool| items.iter().any(|it| has(inp, it, f));
-        let singular_def = items.iter().enumerate().any(|(k, it)| {
-            tags(inp, it).iter().any(|t| match t {
-                Tag::Agreement {
-                    definite,
-                    plural,
-                    kind,
-                    ..
-                } => {
-                    !plural
-                        && (*definite || self.english_definite(items, k, 0))
-                        && (*kind == self.out[a].kind
-                            || self.out[a].kind_rank <= 1
-                            || *kind == Kind::Cooperation
-                            // "the memorandum" after a memorandum of cooperation
-                            || (*kind == Kind::Mou && self.out[a].kind == Kind::Moc))
-                }
-                _ => false,
-            })
-        });
+        let singular_def = self.singular_definite(items, a);
         let plural_ref = items.iter().any(|it| {
             has(inp, it, |t| {
                 matches!(
@@ -1308,14 +1324,6 @@ impl<'a> State<'a> {
                 self.talk_word(it)
                     || has(inp, it, |t| matches!(t, Tag::Status(Status::Negotiating)))
             });
-        // "The talks broke down in May": no agreement came of them
-        if talks_ref && has_tag(&|t| matches!(t, Tag::BreakOff)) {
-            if !self.retracted.contains(&a) {
-                self.retracted.push(a);
-            }
-            self.last = None;
-            return true;
-        }
         let first_word = inp.folded[inp.sentences[si].start..]
             .split_whitespace()
             .next()
@@ -1335,19 +1343,49 @@ impl<'a> State<'a> {
                     .and_then(|x| self.mention(x))
                     .is_some_and(|m| self.out[a].parties.contains(&*m.actor))
         });
-        let refers = (singular_def && !plural_ref)
-            || parties_ref
-            || counterpart
-            || talks_ref
-            || pronoun_passive
-            || (signing && !persons.is_empty() && on_behalf_party);
-        if !refers || plural_ref && !parties_ref {
-            return false;
+        ContinuationCues {
+            singular_def,
+            plural_ref,
+            parties_ref,
+            counterpart,
+            joins,
+            talks_ref,
+            pronoun_passive,
+            signed_on_behalf: signing && !persons.is_empty() && on_behalf_party,
+            persons,
         }
-        if singular_def && self.earlier_noun(items) {
-            self.earlier_agreement(si, items, a);
-            return true;
-        }
+    }
+
+    /// Whether a definite singular agreement noun in `items` may stand for
+    /// agreement `a`: one of its kind, or any when `a`'s kind is vague.
+    fn singular_definite(&self, items: &[Item], a: usize) -> bool {
+        items.iter().enumerate().any(|(k, it)| {
+            tags(self.inp, it).iter().any(|t| match t {
+                Tag::Agreement {
+                    definite,
+                    plural,
+                    kind,
+                    ..
+                } => {
+                    !plural
+                        && (*definite || self.english_definite(items, k, 0))
+                        && (*kind == self.out[a].kind
+                            || self.out[a].kind_rank <= 1
+                            || *kind == Kind::Cooperation
+                            // "the memorandum" after a memorandum of cooperation
+                            || (*kind == Kind::Mou && self.out[a].kind == Kind::Moc))
+                }
+                _ => false,
+            })
+        })
+    }
+
+    /// Adds what sentence `si`, a continuation, says of agreement `a`: its
+    /// evidence, topics, citations, new parties, a more specific kind, a
+    /// date, signatories and an ending.
+    fn continue_agreement(&mut self, si: usize, items: &[Item], a: usize, cues: ContinuationCues) {
+        let inp = self.inp;
+        let has_tag = |f: &dyn Fn(&Tag) -> bool| items.iter().any(|it| has(inp, it, f));
         let cites = self.cites(items);
         let topics = self.topics(si);
         let date = items.iter().find_map(|it| match it.kind {
@@ -1358,46 +1396,10 @@ impl<'a> State<'a> {
         let predicate =
             has_tag(&|t| matches!(t, Tag::Status(_) | Tag::Passive | Tag::AgreementVerb { .. }));
         let negated = has_tag(&|t| matches!(t, Tag::Negation));
-        let new_parties =
-            self.parties_added(items, a, counterpart, joins && singular_def && !negated);
-        // a more specific description ("the three organisations signed a memorandum")
-        let upgrade = items
-            .iter()
-            .filter_map(|it| {
-                tags(inp, it).iter().find_map(|t| match t {
-                    Tag::Agreement {
-                        kind,
-                        rank,
-                        plural: false,
-                        ..
-                    } => Some((*kind, *rank)),
-                    _ => None,
-                })
-            })
-            .max_by_key(|x| x.1);
-        // "the agreement was terminated", "avtalet sades upp"; not what a
-        // clause of its own, after "and" and a new subject, ends: "Avtalet
-        // omfattar patent, och parterna drar tillbaka sina stämningar"
-        let ended_at = (0..items.len()).find(|&k| {
-            has(inp, &items[k], |t| {
-                matches!(t, Tag::Status(Status::Terminated))
-            })
-        });
-        let agreement_at = |k: usize| has(inp, &items[k], |t| matches!(t, Tag::Agreement { .. }));
-        let first_agreement = (0..items.len()).find(|&k| agreement_at(k));
-        let ended_elsewhere = ended_at.is_some_and(|t| {
-            let new_subject = (0..t).any(|k| {
-                first_agreement.is_some_and(|a| a < k)
-                    && has(inp, &items[k - 1], |t| matches!(t, Tag::Coord))
-                    && (self.mention(&items[k]).is_some()
-                        || has(inp, &items[k], |t| {
-                            matches!(t, Tag::PartiesAnaphor | Tag::CompanyAnaphor)
-                        }))
-            });
-            new_subject
-                && !(t + 1..items.len())
-                    .any(|k| agreement_at(k) || agreement_pronoun(self.folded(&items[k])))
-        });
+        let joins = cues.joins && cues.singular_def && !negated;
+        let new_parties = self.parties_added(items, a, cues.counterpart, joins);
+        let upgrade = self.specific_description(items);
+        let ended = self.ends_agreement(items);
         let date_val = date.map(|d| (self.dates[d].value, self.unanchored(d)));
         // (a plan or talks do not date a signing: "Avtalet är inte bindande,
         // och parterna räknar med att teckna ett slutligt avtal under 2026")
@@ -1424,14 +1426,65 @@ impl<'a> State<'a> {
             }
         }
         if predicate && !comment {
-            ag.signatories.extend(persons);
+            ag.signatories.extend(cues.persons);
         }
-        // (stated after the other changes, which borrow the agreement)
-        if ended_at.is_some() && !has_tag(&|t| matches!(t, Tag::Negation)) && !ended_elsewhere {
+        if ended {
             ag.status = Status::Terminated;
         }
         self.last = Some((a, si));
-        true
+    }
+
+    /// A more specific description ("the three organisations signed a
+    /// memorandum"): the kind and rank of the highest-ranked singular
+    /// agreement noun.
+    fn specific_description(&self, items: &[Item]) -> Option<(Kind, u8)> {
+        items
+            .iter()
+            .filter_map(|it| {
+                tags(self.inp, it).iter().find_map(|t| match t {
+                    Tag::Agreement {
+                        kind,
+                        rank,
+                        plural: false,
+                        ..
+                    } => Some((*kind, *rank)),
+                    _ => None,
+                })
+            })
+            .max_by_key(|x| x.1)
+    }
+
+    /// Whether a continuation ends the agreement it describes: "the
+    /// agreement was terminated", "avtalet sades upp"; not under negation,
+    /// and not what a clause of its own, after "and" and a new subject,
+    /// ends: "Avtalet omfattar patent, och parterna drar tillbaka sina
+    /// stämningar".
+    fn ends_agreement(&self, items: &[Item]) -> bool {
+        let inp = self.inp;
+        let ended_at = (0..items.len()).find(|&k| {
+            has(inp, &items[k], |t| {
+                matches!(t, Tag::Status(Status::Terminated))
+            })
+        });
+        let agreement_at = |k: usize| has(inp, &items[k], |t| matches!(t, Tag::Agreement { .. }));
+        let first_agreement = (0..items.len()).find(|&k| agreement_at(k));
+        let ended_elsewhere = ended_at.is_some_and(|t| {
+            let new_subject = (0..t).any(|k| {
+                first_agreement.is_some_and(|a| a < k)
+                    && has(inp, &items[k - 1], |t| matches!(t, Tag::Coord))
+                    && (self.mention(&items[k]).is_some()
+                        || has(inp, &items[k], |t| {
+                            matches!(t, Tag::PartiesAnaphor | Tag::CompanyAnaphor)
+                        }))
+            });
+            new_subject
+                && !(t + 1..items.len())
+                    .any(|k| agreement_at(k) || agreement_pronoun(self.folded(&items[k])))
+        });
+        let negated = items
+            .iter()
+            .any(|it| has(inp, it, |t| matches!(t, Tag::Negation)));
+        ended_at.is_some() && !negated && !ended_elsewhere
     }
 
     /// A definite singular agreement noun with an `earlier_agreement` word
@@ -2270,6 +2323,41 @@ impl ClauseCutter<'_, '_> {
         }) && items[k + 2..]
             .iter()
             .any(|x| self.pred(x) || has(inp, x, |t| matches!(t, Tag::Agreement { .. })))
+    }
+}
+
+/// The words by which a sentence without an agreement of its own refers
+/// back to the last agreement ([`State::continuation`]).
+struct ContinuationCues {
+    /// A definite singular agreement noun that may stand for it.
+    singular_def: bool,
+    /// A plural agreement noun or quantifier: other agreements.
+    plural_ref: bool,
+    /// "the parties", "parterna".
+    parties_ref: bool,
+    /// "its counterpart".
+    counterpart: bool,
+    /// "X joined the agreement".
+    joins: bool,
+    /// "the talks" after a negotiation.
+    talks_ref: bool,
+    /// "It was signed …", "Its …" with a signing or a passive.
+    pronoun_passive: bool,
+    /// A signing by persons on behalf of a party of the agreement.
+    signed_on_behalf: bool,
+    /// The persons named, in order.
+    persons: Vec<String>,
+}
+
+impl ContinuationCues {
+    /// Whether the sentence refers back to the agreement at all.
+    fn refers(&self) -> bool {
+        (self.singular_def && !self.plural_ref)
+            || self.parties_ref
+            || self.counterpart
+            || self.talks_ref
+            || self.pronoun_passive
+            || self.signed_on_behalf
     }
 }
 
