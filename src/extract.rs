@@ -586,7 +586,7 @@ impl<'a> State<'a> {
         // where the clause before this one starts
         let prev = s.cuts.iter().rev().find(|&&c| c < lo).copied().unwrap_or(0);
         let shared_subject = shared
-            .then(|| self.shared_subject(items, prev, lo))
+            .then(|| self.subject_of_clause_before(items, prev, lo))
             .flatten();
         match rel {
             Some(k) => self.relative_and_main(s, lo, hi, k, shared_subject),
@@ -651,7 +651,12 @@ impl<'a> State<'a> {
     /// starts at `prev`: its last ungoverned chain before its first
     /// predicate (a verb-second subject after an opening adverbial: "I
     /// december valde A B som leverantör och avslutade …").
-    fn shared_subject(&self, items: &[Item], prev: usize, lo: usize) -> Option<Vec<usize>> {
+    fn subject_of_clause_before(
+        &self,
+        items: &[Item],
+        prev: usize,
+        lo: usize,
+    ) -> Option<Vec<usize>> {
         let first_pred = (prev..lo)
             .find(|&k| has(self.inp, &items[k], Tag::predicate))
             .unwrap_or(lo);
