@@ -500,474 +500,342 @@ impl<'a> State<'a> {
         }
     }
 
+    /// Reads sentence `si`: cuts it into clauses, reads each, and, when none
+    /// states an agreement, takes it as a continuation of the last one or
+    /// keeps its loose kind.
     fn sentence(&mut self, si: usize) {
-        let inp = self.inp;
         let mut items = self.sentence_items(si);
         // "X, a joint venture of A and B": the owners' venture, out of the clauses
         let mut created = self.venture_appositions(si, &mut items);
         let block = self.block_of(si).clone();
-        // clauses: split at ';' and at ", och/and/men/but" when both sides have a predicate
-        let pred = |it: &Item| has(inp, it, Tag::predicate);
-        let mut cuts = vec![0];
-        // clauses that share the subject of the clause before them (by the
-        // cut that opens them)
-        let mut shares_subject: Vec<usize> = Vec::new();
         let adverbial = self.opening_adverbial(&items);
-        let quote_end = self.opening_quote(&items);
-        // Swedish particle verbs split by their subject: (verb, particle)
-        let split_verbs = self.split_verbs(&items, 0, items.len());
-        let noun_in = |a: usize, b: usize| {
-            items[a..b]
-                .iter()
-                .any(|x| has(inp, x, |t| matches!(t, Tag::Agreement { .. })))
+        let (cuts, shares_subject) = self.clause_cuts(&items, adverbial);
+        let sentence = CutSentence {
+            si,
+            items: &items,
+            block: &block,
+            cuts: &cuts,
+            shares_subject: &shares_subject,
+            adverbial,
         };
-        let named_next = |k: usize| {
-            items
-                .get(k + 1)
-                .and_then(|x| self.mention(x))
-                .is_some_and(|m| !m.genitive)
-        };
-        for k in 1..items.len() {
-            if adverbial == Some(k) || quote_end == Some(k) {
-                cuts.push(k);
-                continue;
-            }
-            let word = |k: usize| &inp.text[items[k].start..items[k].end];
-            let one = word(k);
-            let splits = matches!(items[k].kind, ItemKind::Punct(';'))
-                || self.comma_conj(&items, k).is_some();
-            // "A, B, and C": the serial comma continues a list, it cuts no clause
-            let list = self.mention(&items[k - 1]).is_some()
-                || (k >= 2 && self.mention(&items[k - 2]).is_some() && word(k - 1) == ",");
-            // (the words are ASCII: an ASCII comparison is the folded one)
-            let bare = one.trim_start_matches(',').trim_start();
-            let and = ["and", "och", "samt"]
-                .iter()
-                .any(|c| bare.eq_ignore_ascii_case(c));
-            let listed = list && and && items.get(k + 1).is_some_and(|x| self.mention(x).is_some());
-            // "…, men de nådde inte hela vägen": a negated contrast is a clause
-            // of its own, whatever its verb
-            let contrast = ["men", "but"].iter().any(|c| {
-                bare.eq_ignore_ascii_case(c) || (word(k - 1) == "," && one.eq_ignore_ascii_case(c))
-            });
-            let negated_rest = contrast
-                && items[k..]
-                    .iter()
-                    .take_while(|x| !matches!(x.kind, ItemKind::Punct(';')))
-                    .any(|x| has(inp, x, |t| matches!(t, Tag::Negation)));
-            // (a Swedish particle verb split by its subject is one too:
-            // "sade Ørsted upp ett avtal med B, och …")
-            let lo = *cuts.last().unwrap();
-            let left_pred = items[lo..k].iter().any(pred)
-                || split_verbs.iter().any(|&(v, p, _)| v >= lo && p < k);
-            // "A är en av investerarna bakom B, och nu går C samman med D": a
-            // clause that opens with an adverb, not with a party of a predicate
-            // before it, is a clause of its own
-            let fresh = !left_pred
-                && items.get(k + 1).is_some_and(|x| {
-                    matches!(x.kind, ItemKind::Word)
-                        && !has(inp, x, |t| matches!(t, Tag::Determiner | Tag::Coord))
-                        && self.mention(x).is_none()
-                });
-            // "… an agreement with B under which C will supply …": a relative
-            // clause opened by a preposition has a subject of its own
-            let prep_rel = k >= 2
-                && has(inp, &items[k], |t| matches!(t, Tag::Which))
-                && has(inp, &items[k - 1], |t| matches!(t, Tag::NotParty | Tag::By));
-            // "… signed an MoU with B after C pulled out of the talks": a
-            // subordinate clause with a subject and a predicate of its own
-            // (or with no predicate at all, but a name after a preposition:
-            // "… signed an MoU, pledging to pool resources while their ties
-            // with C were frozen": C is no party of the MoU)
-            // (or an anaphor and a predicate: "… agreed to sell its stake to
-            // B, weeks after it signed an MoU with C"; not after a date, whose
-            // time it tells: "blev storägare 2018, då bolaget köpte …")
-            let anaphor_then_predicate = || {
-                k + 2 < items.len()
-                    && self.company_anaphor(&items, k + 1, lo)
-                    && items[k + 2..].iter().take(3).any(pred)
-                    && !items[k.saturating_sub(2)..k]
-                        .iter()
-                        .any(|x| matches!(x.kind, ItemKind::Date(_)))
-            };
-            let subordinate = has(inp, &items[k], |t| matches!(t, Tag::Subordinator))
-                && (self.names_then_predicate(&items, k + 1) || anaphor_then_predicate() || {
-                    let end = (k + 1..items.len())
-                        .find(|&j| {
-                            self.is_comma(&items[j])
-                                || matches!(items[j].kind, ItemKind::Punct(';'))
-                        })
-                        .unwrap_or(items.len());
-                    let any_pred = items[k + 1..end]
-                        .iter()
-                        .any(|x| pred(x) || has(inp, x, |t| matches!(t, Tag::Agreement { .. })));
-                    let any_with = (k + 2..end).any(|j| {
-                        self.mention(&items[j]).is_some()
-                            && (j.saturating_sub(3).max(k + 1)..j)
-                                .any(|w| self.governs_with(&items[w]))
-                    });
-                    any_with && !any_pred
-                });
-            // "… to supply doses of the vaccine that the company develops
-            // together with C": a restrictive relative clause with a subject
-            // of its own and a counterpart after "with" is a clause of its
-            // own (C is no party of the main clause's agreement)
-            let restrictive = left_pred
-                && has(inp, &items[k], |t| matches!(t, Tag::Which))
-                && !self.is_comma(&items[k - 1])
-                && self.mention(&items[k - 1]).is_none()
-                && !has(inp, &items[k - 1], |t| matches!(t, Tag::Agreement { .. }))
-                && (items.get(k + 1).is_some_and(|x| self.mention(x).is_some())
-                    || (k + 1 < items.len() && self.company_anaphor(&items, k + 1, lo)))
-                && (k + 2..items.len())
-                    .take(6)
-                    .any(|j| self.governs_with(&items[j]));
-            // "signed an MoU with B and a supply agreement with C": a second
-            // agreement noun with a counterpart of its own
-            let second_noun =
-                left_pred && and && self.second_agreement(&items, *cuts.last().unwrap(), k);
-            // "A expected to sign a contract with B and was still negotiating
-            // with C": a second predicate of the same subject, with a
-            // counterpart of its own
-            // (auxiliaries and adverbs may come first: "and was still
-            // negotiating", "och förhandlar nu")
-            let aux = |x: &Item| {
-                matches!(x.kind, ItemKind::Word)
-                    && inp.text[x.start..x.end].starts_with(|c: char| c.is_lowercase())
-            };
-            // (or with an object, seller or buyer of its own right after an
-            // agreement verb: "A acquired B in 2022 and agreed to take over C
-            // last year"; a date may come first: ", and last year agreed to
-            // take over C", ", and in 2022 agreed to …")
-            let pred_first = items[k + 1..]
-                .iter()
-                .take(3)
-                .find(|x| {
-                    !aux(x)
-                        && !matches!(x.kind, ItemKind::Date(_))
-                        && !has(inp, x, |t| matches!(t, Tag::NotParty))
-                })
-                .is_some_and(pred);
-            let shared = left_pred && and && pred_first && {
-                let with_near = items[k + 1..]
-                    .iter()
-                    .take(8)
-                    .any(|x| has(inp, x, |t| matches!(t, Tag::With)));
-                (with_near && !splits) || self.second_verb_object(&items, lo, k)
-            };
-            // "Acme, which operates the field, and Beta signed …": ", and"
-            // after a relative clause on the first name, before any
-            // predicate, closes it and goes on with the subject's list
-            let closes_relative = splits && and && named_next(k) && {
-                let lo = *cuts.last().unwrap();
-                let first_pred = (lo..k).find(|&j| pred(&items[j])).unwrap_or(k);
-                (lo + 2..first_pred).any(|j| {
-                    has(inp, &items[j], |t| matches!(t, Tag::Which))
-                        && self.is_comma(&items[j - 1])
-                        && self.mention(&items[j - 2]).is_some()
-                })
-            };
-            if closes_relative {
-                continue;
-            }
-            if shared {
-                cuts.push(k);
-                shares_subject.push(k);
-            } else if prep_rel && left_pred && items[k..].iter().any(pred) {
-                if *cuts.last().unwrap() < k - 1 {
-                    cuts.push(k - 1);
-                }
-            } else if (subordinate && (left_pred || noun_in(lo, k))) || second_noun || restrictive {
-                // (an agreement noun before the subordinator stands for a
-                // predicate: "För BMS är avtalet ett steg, sedan koncernen i
-                // mars slutförde köpet av Karuna")
-                cuts.push(k);
-            } else if left_pred
-                && matches!(items[k].kind, ItemKind::Punct(':'))
-                && items.get(k + 1).is_some_and(|x| self.mention(x).is_some())
-                && items[k + 1..].iter().any(pred)
-            {
-                // "A has a foothold there: B builds … under a licence agreed
-                // with the Korean group": a colon before a name and a
-                // predicate of its own opens a clause (not before a list
-                // with none: "deals with three firms: A, B and C")
-                cuts.push(k);
-            } else if splits
-                && (k + 1..(k + 5).min(items.len())).any(|j| {
-                    // (after determiners, or after an adverbial of time and
-                    // the verb in Swedish word order: "och sedan 2021 har
-                    // koncernen en allians med …")
-                    let date = |d: usize| matches!(items[d].kind, ItemKind::Date(_));
-                    let lower = |d: usize| {
-                        let x = &items[d];
-                        inp.text[x.start..x.end].starts_with(char::is_lowercase)
-                            && self.mention(x).is_none()
-                    };
-                    let determiners =
-                        (k + 1..j).all(|d| has(inp, &items[d], |t| matches!(t, Tag::Determiner)));
-                    let timed = (k + 1..j).any(date) && (k + 1..j).all(|d| date(d) || lower(d));
-                    // (so does a project noun: "…, and the project has
-                    // received a grant from B", "och projektet har fått")
-                    let project = determiners
-                        && matches!(items[j].kind, ItemKind::Word | ItemKind::Phrase(_))
-                        && inp.lexicon.is_project_noun(self.folded(&items[j]));
-                    (self.company_anaphor(&items, j, k + 1) && (determiners || timed)) || project
-                })
-                && items[k + 2..]
-                    .iter()
-                    .any(|x| pred(x) || has(inp, x, |t| matches!(t, Tag::Agreement { .. })))
-            {
-                // "A granted B €1 billion, and the university has
-                // partnerships with C and D": a company anaphor after ", and"
-                // opens a clause of its own, with a predicate or agreement
-                // noun after it
-                cuts.push(k);
-            } else if splits && listed && left_pred && self.name_then_finite_verb(&items, k + 1) {
-                // "A signed a deal with B, and C opened a plant": names after
-                // ", and" with a verb of their own are its subject, not the
-                // end of B's list, whatever the verb
-                cuts.push(k);
-            } else if splits
-                && (!listed || (left_pred && self.names_then_predicate(&items, k + 1)))
-                && (left_pred || fresh || (noun_in(lo, k) && named_next(k)))
-                && (items[k..].iter().any(pred)
-                    || negated_rest
-                    || (named_next(k) && noun_in(k + 1, items.len())))
-            {
-                // (an agreement noun on both sides stands for a predicate:
-                // "A har valt B som ny leverantör, och C är samarbetspartner
-                // till D", "…, and C is a long-time partner of D")
-                // "A signed an MoU with B, and C signed a deal with D": after a
-                // predicate, names right before a predicate of their own start
-                // a clause, not the end of B's list
-                cuts.push(k);
-            }
-        }
-        cuts.push(items.len());
         for w in cuts.windows(2) {
-            let (lo, hi) = (w[0], w[1]);
-            // a relative clause ", which/som ..." inside this clause
-            let comma = |k: usize| self.is_comma(&items[k]);
-            // ... or right after an agreement noun, with a subject of its own:
-            // "ett avtal där Epiroc levererar maskiner"
-            // (or a company anaphor: "det forskningssamarbete som bolaget
-            // inledde med Eisai")
-            let own_subject = |k: usize| {
-                has(inp, &items[k - 1], |t| matches!(t, Tag::Agreement { .. }))
-                    && (items.get(k + 1).is_some_and(|x| self.mention(x).is_some())
-                        || (k + 1 < hi && self.company_anaphor(&items, k + 1, k + 1)))
-            };
-            let rel = (lo + 1..hi).find(|&k| {
-                has(inp, &items[k], |t| matches!(t, Tag::Which)) && (comma(k - 1) || own_subject(k))
-            });
-            // the subject of a second predicate after "and"/"och" is the first
-            // predicate's
-            // (a verb-second subject after an opening adverbial:
-            // "I december valde A B som leverantör och avslutade …")
-            let shared = shares_subject.contains(&lo);
-            // where the clause before this one starts
-            let prev = cuts.iter().rev().find(|&&c| c < lo).copied().unwrap_or(0);
-            let shared_subject = shared.then(|| {
-                let first_pred = (prev..lo).find(|&k| pred(&items[k])).unwrap_or(lo);
-                self.chains(&items, prev, first_pred)
-                    .into_iter()
-                    .rfind(|c| c.gov == Gov::None)
-                    .or_else(|| {
-                        let v2 = first_pred + 1;
-                        (first_pred > prev)
-                            .then(|| self.chains(&items, v2, lo).into_iter().next())
-                            .flatten()
-                            .filter(|c| c.first == v2)
-                    })
-                    .map(|c| c.members)
-            });
-            match rel {
-                Some(k) => {
-                    // the clause ends at a comma that ends no list of names
-                    // ("som ägs gemensamt av Equinor, Shell och TotalEnergies, om …")
-                    let in_list = |x: usize| {
-                        self.mention(&items[x - 1]).is_some()
-                            && items.get(x + 1).is_some_and(|n| self.mention(n).is_some())
-                    };
-                    // (or at ", and" as one phrase, the Oxford comma: "Acme,
-                    // which operates the field, and Beta signed …", which
-                    // goes on with the conjunction)
-                    let on_subject = !items[lo..k].iter().any(pred);
-                    let comma_and = |x: usize| {
-                        on_subject
-                            && inp.text[items[x].start..].starts_with(',')
-                            && !in_list(x)
-                            && items.get(x + 1).is_some_and(|n| self.mention(n).is_some())
-                    };
-                    // (past names in apposition to the relative clause's
-                    // noun before its predicate: "whose four members, A, B
-                    // and C, committed …")
-                    let apposition = |x: usize| {
-                        x + 1 < hi
-                            && self.mention(&items[x - 1]).is_none()
-                            && self.mention(&items[x + 1]).is_some()
-                            && !items[k + 1..x].iter().any(pred)
-                    };
-                    let mut from = k + 1;
-                    let end = loop {
-                        let x = (from..hi)
-                            .find(|&x| (comma(x) && !in_list(x)) || comma_and(x))
-                            .unwrap_or(hi);
-                        match (x < hi && apposition(x))
-                            .then(|| (x + 1..hi).find(|&y| comma(y) && !in_list(y)))
-                            .flatten()
-                        {
-                            Some(y) => from = y + 1,
-                            None => break x,
-                        }
-                    };
-                    // (without the comma that closes the relative clause, as
-                    // without the one that opens it: "Acme, which makes
-                    // cells, said it …" reads "Acme said it …")
-                    let rest = if end < hi && comma(k - 1) && !comma_and(end) {
-                        end + 1
-                    } else {
-                        end
-                    };
-                    // antecedent: the trigger or chain just before the comma
-                    // (a plural one when the relative clause has a subject
-                    // of its own: "framework agreements that Acme struck
-                    // with B, C and D")
-                    let ante_trigger = (lo..k).rev().take(6).find(|&x| {
-                        has(inp, &items[x], |t| match t {
-                            Tag::Agreement { plural, .. } => !plural || own_subject(k),
-                            _ => false,
-                        })
-                    });
-                    // the main clause ends before the comma, or before the pronoun
-                    let before = if comma(k - 1) { k - 1 } else { k };
-                    let chains = self.chains(&items, lo, before);
-                    let mut ante_at = chains.iter().rposition(|c| c.last + 2 >= k - 1);
-                    // (not the place in "Viasat of the United States, which
-                    // agreed …": the name the place phrase hangs on)
-                    if let Some(i) = ante_at.filter(|&i| i > 0) {
-                        let c = &chains[i];
-                        let place = c.members.iter().all(|&m| {
-                            matches!(
-                                inp.actors.kind(&inp.mentions[m].actor),
-                                ActorType::Country | ActorType::Region
-                            )
-                        });
-                        if place
-                            && c.gov == Gov::NotParty
-                            && c.gov_at.is_some_and(|g| chains[i - 1].last + 1 == g)
-                        {
-                            ante_at = Some(i - 1);
-                        }
-                    }
-                    let mut ante_chain = ante_at.map(|i| chains[i].clone());
-                    // "a venture with Sony Group, Sony Honda Mobility, which
-                    // plans …": two names that a bare comma joins, with no
-                    // conjunction to make a list, are a name and the venture
-                    // or unit it has in apposition; the relative clause is
-                    // about the second, and the main clause keeps the first
-                    let apposed = ante_chain
-                        .as_ref()
-                        .filter(|c| c.members.len() == 2 && c.last + 1 == before)
-                        .and_then(|c| {
-                            let between = c.first + 1..c.last;
-                            let joined = between.clone().any(|x| {
-                                !comma(x) && has(inp, &items[x], |t| matches!(t, Tag::Coord))
-                            });
-                            let mut commas = between.filter(|&x| comma(x));
-                            match (commas.next(), commas.next(), joined) {
-                                (Some(x), None, false) => Some(x),
-                                _ => None,
-                            }
-                        });
-                    let before = match apposed {
-                        Some(x) => {
-                            if let Some(c) = ante_chain.as_mut() {
-                                c.members.remove(0);
-                            }
-                            x
-                        }
-                        None => before,
-                    };
-                    created |= self.clause(Clause {
-                        si,
-                        items: &items,
-                        lo: k + 1,
-                        hi: end,
-                        inherited_trigger: ante_trigger,
-                        inherited_counterparts: ante_chain
-                            .as_ref()
-                            .is_some_and(|c| c.gov == Gov::With),
-                        inherited_subject: ante_chain.map(|c| c.members),
-                        opener: false,
-                        block: &block,
-                    });
-                    let mut main: Vec<Item> = items[lo..before].to_vec();
-                    main.extend_from_slice(&items[rest..hi]);
-                    // (a second predicate of the first one's subject, with a
-                    // relative clause of its own: "… och avslutade samarbetet
-                    // med Huawei, som hade levererat …")
-                    let clause = match shared_subject.flatten() {
-                        Some(subject) => Clause {
-                            inherited_subject: Some(subject),
-                            ..Clause::plain(si, &main, 1, main.len(), &block)
-                        },
-                        None => Clause::plain(si, &main, 0, main.len(), &block),
-                    };
-                    created |= self.clause(clause);
-                }
-                None if shared => {
-                    let subject = shared_subject.flatten();
-                    // (a company anaphor as the first predicate's subject: the
-                    // second clause reads as if it opened with it, "It
-                    // acquired B in 2022, and last year agreed to buy C")
-                    let anaphor = self.anaphor_subject(&items, prev, lo);
-                    if let Some(a) = anaphor {
-                        let mut with_subject = vec![items[a]];
-                        with_subject.extend_from_slice(&items[lo + 1..hi]);
-                        let n = with_subject.len();
-                        created |= self.clause(Clause::plain(si, &with_subject, 0, n, &block));
-                        continue;
-                    }
-                    created |= self.clause(Clause {
-                        si,
-                        items: &items,
-                        lo: lo + 1,
-                        hi,
-                        inherited_trigger: None,
-                        inherited_subject: subject,
-                        inherited_counterparts: false,
-                        opener: false,
-                        block: &block,
-                    });
-                }
-                // the phrase an opener opens, naming an actor, is about the
-                // subject right after it ("Following talks with ABB, Scania
-                // signed …": Scania's talks)
-                None if lo == 0
-                    && adverbial == Some(hi)
-                    && has(inp, &items[0], |t| matches!(t, Tag::ClauseOpener))
-                    && items[..hi].iter().any(|x| self.mention(x).is_some()) =>
-                {
-                    let subject = self
-                        .chains(&items, hi + 1, items.len())
-                        .into_iter()
-                        .find(|c| c.first == hi + 1 && c.gov == Gov::None)
-                        .map(|c| c.members);
-                    created |= self.clause(Clause {
-                        inherited_subject: subject,
-                        opener: true,
-                        ..Clause::plain(si, &items, lo, hi, &block)
-                    });
-                }
-                None => created |= self.clause(Clause::plain(si, &items, lo, hi, &block)),
-            }
+            created |= self.cut_clause(&sentence, w[0], w[1]);
         }
         created |= self.possessive_partners(si, &items);
         created |= self.group_members(si, &items);
         if !created && !self.continuation(si, &items) {
             self.loose_kind(si, &items);
         }
+    }
+
+    /// Where the clauses of a sentence start, the end of its items last; and
+    /// the cuts that open a clause sharing the subject of the clause before.
+    /// Clauses: split at ';' and at ", och/and/men/but" when both sides have
+    /// a predicate (see [`ClauseCutter::cut_at`]), and after an opening
+    /// adverbial or quote.
+    fn clause_cuts(&self, items: &[Item], adverbial: Option<usize>) -> (Vec<usize>, Vec<usize>) {
+        let quote_end = self.opening_quote(items);
+        let cutter = ClauseCutter {
+            st: self,
+            items,
+            split_verbs: self.split_verbs(items, 0, items.len()),
+        };
+        let mut cuts = vec![0];
+        // clauses that share the subject of the clause before them (by the
+        // cut that opens them)
+        let mut shares_subject: Vec<usize> = Vec::new();
+        for k in 1..items.len() {
+            if adverbial == Some(k) || quote_end == Some(k) {
+                cuts.push(k);
+                continue;
+            }
+            let lo = *cuts.last().unwrap();
+            match cutter.cut_at(k, lo) {
+                Cut::No => {}
+                Cut::Here => cuts.push(k),
+                Cut::SharedSubject => {
+                    cuts.push(k);
+                    shares_subject.push(k);
+                }
+                Cut::BeforePreposition => {
+                    if lo < k - 1 {
+                        cuts.push(k - 1);
+                    }
+                }
+            }
+        }
+        cuts.push(items.len());
+        (cuts, shares_subject)
+    }
+
+    /// Reads the clause `lo..hi` of a cut sentence: with a relative clause
+    /// inside it, with the subject of the clause before, with the subject
+    /// after an opening phrase, or plain. Whether it created an agreement.
+    fn cut_clause(&mut self, s: &CutSentence, lo: usize, hi: usize) -> bool {
+        let (inp, items, si, block) = (self.inp, s.items, s.si, s.block);
+        // a relative clause ", which/som ..." inside this clause
+        // (or right after an agreement noun, with a subject of its own:
+        // `relative_own_subject`)
+        let rel = (lo + 1..hi).find(|&k| {
+            has(inp, &items[k], |t| matches!(t, Tag::Which))
+                && (self.is_comma(&items[k - 1]) || self.relative_own_subject(items, k, hi))
+        });
+        // the subject of a second predicate after "and"/"och" is the first
+        // predicate's
+        let shared = s.shares_subject.contains(&lo);
+        // where the clause before this one starts
+        let prev = s.cuts.iter().rev().find(|&&c| c < lo).copied().unwrap_or(0);
+        let shared_subject = shared
+            .then(|| self.subject_of_clause_before(items, prev, lo))
+            .flatten();
+        match rel {
+            Some(k) => self.relative_and_main(s, lo, hi, k, shared_subject),
+            None if shared => {
+                // (a company anaphor as the first predicate's subject: the
+                // second clause reads as if it opened with it, "It
+                // acquired B in 2022, and last year agreed to buy C")
+                let anaphor = self.anaphor_subject(items, prev, lo);
+                if let Some(a) = anaphor {
+                    let mut with_subject = vec![items[a]];
+                    with_subject.extend_from_slice(&items[lo + 1..hi]);
+                    let n = with_subject.len();
+                    return self.clause(Clause::plain(si, &with_subject, 0, n, block));
+                }
+                self.clause(Clause {
+                    si,
+                    items,
+                    lo: lo + 1,
+                    hi,
+                    inherited_trigger: None,
+                    inherited_subject: shared_subject,
+                    inherited_counterparts: false,
+                    opener: false,
+                    block,
+                })
+            }
+            // the phrase an opener opens, naming an actor, is about the
+            // subject right after it ("Following talks with ABB, Scania
+            // signed …": Scania's talks)
+            None if lo == 0
+                && s.adverbial == Some(hi)
+                && has(inp, &items[0], |t| matches!(t, Tag::ClauseOpener))
+                && items[..hi].iter().any(|x| self.mention(x).is_some()) =>
+            {
+                let subject = self
+                    .chains(items, hi + 1, items.len())
+                    .into_iter()
+                    .find(|c| c.first == hi + 1 && c.gov == Gov::None)
+                    .map(|c| c.members);
+                self.clause(Clause {
+                    inherited_subject: subject,
+                    opener: true,
+                    ..Clause::plain(si, items, lo, hi, block)
+                })
+            }
+            None => self.clause(Clause::plain(si, items, lo, hi, block)),
+        }
+    }
+
+    /// Whether the relative pronoun at `k` comes right after an agreement
+    /// noun and has a subject of its own: "ett avtal där Epiroc levererar
+    /// maskiner" (or a company anaphor: "det forskningssamarbete som bolaget
+    /// inledde med Eisai").
+    fn relative_own_subject(&self, items: &[Item], k: usize, hi: usize) -> bool {
+        has(self.inp, &items[k - 1], |t| {
+            matches!(t, Tag::Agreement { .. })
+        }) && (items.get(k + 1).is_some_and(|x| self.mention(x).is_some())
+            || (k + 1 < hi && self.company_anaphor(items, k + 1, k + 1)))
+    }
+
+    /// The subject a clause at `lo` shares with the clause before it, which
+    /// starts at `prev`: its last ungoverned chain before its first
+    /// predicate (a verb-second subject after an opening adverbial: "I
+    /// december valde A B som leverantör och avslutade …").
+    fn subject_of_clause_before(
+        &self,
+        items: &[Item],
+        prev: usize,
+        lo: usize,
+    ) -> Option<Vec<usize>> {
+        let first_pred = (prev..lo)
+            .find(|&k| has(self.inp, &items[k], Tag::predicate))
+            .unwrap_or(lo);
+        self.chains(items, prev, first_pred)
+            .into_iter()
+            .rfind(|c| c.gov == Gov::None)
+            .or_else(|| {
+                let v2 = first_pred + 1;
+                (first_pred > prev)
+                    .then(|| self.chains(items, v2, lo).into_iter().next())
+                    .flatten()
+                    .filter(|c| c.first == v2)
+            })
+            .map(|c| c.members)
+    }
+
+    /// Reads the clause `lo..hi` with a relative clause that the pronoun at
+    /// `k` opens: first the relative clause, with what it inherits from its
+    /// antecedent, then the main clause without it. Whether either created
+    /// an agreement.
+    fn relative_and_main(
+        &mut self,
+        s: &CutSentence,
+        lo: usize,
+        hi: usize,
+        k: usize,
+        shared_subject: Option<Vec<usize>>,
+    ) -> bool {
+        let (inp, items, si, block) = (self.inp, s.items, s.si, s.block);
+        let (end, rest) = self.relative_end(items, lo, hi, k);
+        // antecedent: the trigger or chain just before the comma
+        // (a plural one when the relative clause has a subject
+        // of its own: "framework agreements that Acme struck
+        // with B, C and D")
+        let ante_trigger = (lo..k).rev().take(6).find(|&x| {
+            has(inp, &items[x], |t| match t {
+                Tag::Agreement { plural, .. } => !plural || self.relative_own_subject(items, k, hi),
+                _ => false,
+            })
+        });
+        let (before, ante_chain) = self.relative_antecedent(items, lo, k);
+        let relative = self.clause(Clause {
+            si,
+            items,
+            lo: k + 1,
+            hi: end,
+            inherited_trigger: ante_trigger,
+            inherited_counterparts: ante_chain.as_ref().is_some_and(|c| c.gov == Gov::With),
+            inherited_subject: ante_chain.map(|c| c.members),
+            opener: false,
+            block,
+        });
+        let mut main: Vec<Item> = items[lo..before].to_vec();
+        main.extend_from_slice(&items[rest..hi]);
+        // (a second predicate of the first one's subject, with a
+        // relative clause of its own: "… och avslutade samarbetet
+        // med Huawei, som hade levererat …")
+        let clause = match shared_subject {
+            Some(subject) => Clause {
+                inherited_subject: Some(subject),
+                ..Clause::plain(si, &main, 1, main.len(), block)
+            },
+            None => Clause::plain(si, &main, 0, main.len(), block),
+        };
+        let main_created = self.clause(clause);
+        relative | main_created
+    }
+
+    /// Where the relative clause that the pronoun at `k` opens ends, in the
+    /// clause `lo..hi`; and where the main clause goes on after it.
+    fn relative_end(&self, items: &[Item], lo: usize, hi: usize, k: usize) -> (usize, usize) {
+        let inp = self.inp;
+        let comma = |k: usize| self.is_comma(&items[k]);
+        let pred = |it: &Item| has(inp, it, Tag::predicate);
+        // the clause ends at a comma that ends no list of names
+        // ("som ägs gemensamt av Equinor, Shell och TotalEnergies, om …")
+        let in_list = |x: usize| {
+            self.mention(&items[x - 1]).is_some()
+                && items.get(x + 1).is_some_and(|n| self.mention(n).is_some())
+        };
+        // (or at ", and" as one phrase, the Oxford comma: "Acme,
+        // which operates the field, and Beta signed …", which
+        // goes on with the conjunction)
+        let on_subject = !items[lo..k].iter().any(pred);
+        let comma_and = |x: usize| {
+            on_subject
+                && inp.text[items[x].start..].starts_with(',')
+                && !in_list(x)
+                && items.get(x + 1).is_some_and(|n| self.mention(n).is_some())
+        };
+        // (past names in apposition to the relative clause's
+        // noun before its predicate: "whose four members, A, B
+        // and C, committed …")
+        let apposition = |x: usize| {
+            x + 1 < hi
+                && self.mention(&items[x - 1]).is_none()
+                && self.mention(&items[x + 1]).is_some()
+                && !items[k + 1..x].iter().any(pred)
+        };
+        let mut from = k + 1;
+        let end = loop {
+            let x = (from..hi)
+                .find(|&x| (comma(x) && !in_list(x)) || comma_and(x))
+                .unwrap_or(hi);
+            match (x < hi && apposition(x))
+                .then(|| (x + 1..hi).find(|&y| comma(y) && !in_list(y)))
+                .flatten()
+            {
+                Some(y) => from = y + 1,
+                None => break x,
+            }
+        };
+        // (without the comma that closes the relative clause, as
+        // without the one that opens it: "Acme, which makes
+        // cells, said it …" reads "Acme said it …")
+        let rest = if end < hi && comma(k - 1) && !comma_and(end) {
+            end + 1
+        } else {
+            end
+        };
+        (end, rest)
+    }
+
+    /// Where the main clause from `lo` ends before the relative pronoun at
+    /// `k`, and the chain just before it that the pronoun stands for.
+    fn relative_antecedent(&self, items: &[Item], lo: usize, k: usize) -> (usize, Option<Chain>) {
+        let inp = self.inp;
+        let comma = |k: usize| self.is_comma(&items[k]);
+        // the main clause ends before the comma, or before the pronoun
+        let before = if comma(k - 1) { k - 1 } else { k };
+        let chains = self.chains(items, lo, before);
+        let mut ante_at = chains.iter().rposition(|c| c.last + 2 >= k - 1);
+        // (not the place in "Viasat of the United States, which
+        // agreed …": the name the place phrase hangs on)
+        if let Some(i) = ante_at.filter(|&i| i > 0) {
+            let c = &chains[i];
+            let place = c.members.iter().all(|&m| {
+                matches!(
+                    inp.actors.kind(&inp.mentions[m].actor),
+                    ActorType::Country | ActorType::Region
+                )
+            });
+            if place
+                && c.gov == Gov::NotParty
+                && c.gov_at.is_some_and(|g| chains[i - 1].last + 1 == g)
+            {
+                ante_at = Some(i - 1);
+            }
+        }
+        let mut ante_chain = ante_at.map(|i| chains[i].clone());
+        // "a venture with Sony Group, Sony Honda Mobility, which
+        // plans …": two names that a bare comma joins, with no
+        // conjunction to make a list, are a name and the venture
+        // or unit it has in apposition; the relative clause is
+        // about the second, and the main clause keeps the first
+        let apposed = ante_chain
+            .as_ref()
+            .filter(|c| c.members.len() == 2 && c.last + 1 == before)
+            .and_then(|c| {
+                let between = c.first + 1..c.last;
+                let joined = between
+                    .clone()
+                    .any(|x| !comma(x) && has(inp, &items[x], |t| matches!(t, Tag::Coord)));
+                let mut commas = between.filter(|&x| comma(x));
+                match (commas.next(), commas.next(), joined) {
+                    (Some(x), None, false) => Some(x),
+                    _ => None,
+                }
+            });
+        let before = match apposed {
+            Some(x) => {
+                if let Some(c) = ante_chain.as_mut() {
+                    c.members.remove(0);
+                }
+                x
+            }
+            None => before,
+        };
+        (before, ante_chain)
     }
 
     /// The conjunction after a comma at `k` (", and", ", men", ", while"),
@@ -1375,12 +1243,48 @@ impl<'a> State<'a> {
     /// A sentence without an agreement of its own may describe the last one.
     fn continuation(&mut self, si: usize, items: &[Item]) -> bool {
         let inp = self.inp;
-        let Some((mut a, touched)) = self.last else {
+        let Some((a, touched)) = self.last else {
             return false;
         };
-        // "the memorandum" refers to the last memorandum, not to the last agreement of any kind
+        let a = self.continued_agreement(items, a);
+        if si > touched + 3 {
+            return false;
+        }
+        // references continue nothing; headings neither
+        let block = self.block_of(si);
+        if matches!(block.kind, BlockKind::Reference | BlockKind::Heading) {
+            return false;
+        }
+        let cues = self.continuation_cues(si, items, a);
+        // "The talks broke down in May": no agreement came of them
+        if cues.talks_ref
+            && items
+                .iter()
+                .any(|it| has(inp, it, |t| matches!(t, Tag::BreakOff)))
+        {
+            if !self.retracted.contains(&a) {
+                self.retracted.push(a);
+            }
+            self.last = None;
+            return true;
+        }
+        if !cues.refers() || cues.plural_ref && !cues.parties_ref {
+            return false;
+        }
+        if cues.singular_def && self.earlier_noun(items) {
+            self.earlier_agreement(si, items, a);
+            return true;
+        }
+        self.continue_agreement(si, items, a, cues);
+        true
+    }
+
+    /// The agreement a continuation describes, when `a` was the last one
+    /// talked about: "the memorandum" refers to the last memorandum, not to
+    /// the last agreement of any kind.
+    fn continued_agreement(&self, items: &[Item], a: usize) -> usize {
         let specific = items.iter().find_map(|it| {
-            tags(inp, it).iter().find_map(|t| match t {
+            tags(self.inp, it).iter().find_map(|t| match t {
                 Tag::Agreement {
                     kind,
                     rank,
@@ -1397,38 +1301,18 @@ impl<'a> State<'a> {
                     .iter()
                     .rposition(|x| x.kind == k && x.reference.is_none())
                 {
-                    a = b;
+                    return b;
                 }
             }
         }
-        if si > touched + 3 {
-            return false;
-        }
-        // references continue nothing; headings neither
-        let block = self.block_of(si);
-        if matches!(block.kind, BlockKind::Reference | BlockKind::Heading) {
-            return false;
-        }
+        a
+    }
+
+    /// The words by which sentence `si` may refer back to agreement `a`.
+    fn continuation_cues(&self, si: usize, items: &[Item], a: usize) -> ContinuationCues {
+        let inp = self.inp;
         let has_tag = |f: &dyn Fn(&Tag) -> bool| items.iter().any(|it| has(inp, it, f));
-        let singular_def = items.iter().enumerate().any(|(k, it)| {
-            tags(inp, it).iter().any(|t| match t {
-                Tag::Agreement {
-                    definite,
-                    plural,
-                    kind,
-                    ..
-                } => {
-                    !plural
-                        && (*definite || self.english_definite(items, k, 0))
-                        && (*kind == self.out[a].kind
-                            || self.out[a].kind_rank <= 1
-                            || *kind == Kind::Cooperation
-                            // "the memorandum" after a memorandum of cooperation
-                            || (*kind == Kind::Mou && self.out[a].kind == Kind::Moc))
-                }
-                _ => false,
-            })
-        });
+        let singular_def = self.singular_definite(items, a);
         let plural_ref = items.iter().any(|it| {
             has(inp, it, |t| {
                 matches!(
@@ -1445,14 +1329,6 @@ impl<'a> State<'a> {
                 self.talk_word(it)
                     || has(inp, it, |t| matches!(t, Tag::Status(Status::Negotiating)))
             });
-        // "The talks broke down in May": no agreement came of them
-        if talks_ref && has_tag(&|t| matches!(t, Tag::BreakOff)) {
-            if !self.retracted.contains(&a) {
-                self.retracted.push(a);
-            }
-            self.last = None;
-            return true;
-        }
         let first_word = inp.folded[inp.sentences[si].start..]
             .split_whitespace()
             .next()
@@ -1472,19 +1348,49 @@ impl<'a> State<'a> {
                     .and_then(|x| self.mention(x))
                     .is_some_and(|m| self.out[a].parties.contains(&*m.actor))
         });
-        let refers = (singular_def && !plural_ref)
-            || parties_ref
-            || counterpart
-            || talks_ref
-            || pronoun_passive
-            || (signing && !persons.is_empty() && on_behalf_party);
-        if !refers || plural_ref && !parties_ref {
-            return false;
+        ContinuationCues {
+            singular_def,
+            plural_ref,
+            parties_ref,
+            counterpart,
+            joins,
+            talks_ref,
+            pronoun_passive,
+            signed_on_behalf: signing && !persons.is_empty() && on_behalf_party,
+            persons,
         }
-        if singular_def && self.earlier_noun(items) {
-            self.earlier_agreement(si, items, a);
-            return true;
-        }
+    }
+
+    /// Whether a definite singular agreement noun in `items` may stand for
+    /// agreement `a`: one of its kind, or any when `a`'s kind is vague.
+    fn singular_definite(&self, items: &[Item], a: usize) -> bool {
+        items.iter().enumerate().any(|(k, it)| {
+            tags(self.inp, it).iter().any(|t| match t {
+                Tag::Agreement {
+                    definite,
+                    plural,
+                    kind,
+                    ..
+                } => {
+                    !plural
+                        && (*definite || self.english_definite(items, k, 0))
+                        && (*kind == self.out[a].kind
+                            || self.out[a].kind_rank <= 1
+                            || *kind == Kind::Cooperation
+                            // "the memorandum" after a memorandum of cooperation
+                            || (*kind == Kind::Mou && self.out[a].kind == Kind::Moc))
+                }
+                _ => false,
+            })
+        })
+    }
+
+    /// Adds what sentence `si`, a continuation, says of agreement `a`: its
+    /// evidence, topics, citations, new parties, a more specific kind, a
+    /// date, signatories and an ending.
+    fn continue_agreement(&mut self, si: usize, items: &[Item], a: usize, cues: ContinuationCues) {
+        let inp = self.inp;
+        let has_tag = |f: &dyn Fn(&Tag) -> bool| items.iter().any(|it| has(inp, it, f));
         let cites = self.cites(items);
         let topics = self.topics(si);
         let date = items.iter().find_map(|it| match it.kind {
@@ -1495,46 +1401,10 @@ impl<'a> State<'a> {
         let predicate =
             has_tag(&|t| matches!(t, Tag::Status(_) | Tag::Passive | Tag::AgreementVerb { .. }));
         let negated = has_tag(&|t| matches!(t, Tag::Negation));
-        let new_parties =
-            self.parties_added(items, a, counterpart, joins && singular_def && !negated);
-        // a more specific description ("the three organisations signed a memorandum")
-        let upgrade = items
-            .iter()
-            .filter_map(|it| {
-                tags(inp, it).iter().find_map(|t| match t {
-                    Tag::Agreement {
-                        kind,
-                        rank,
-                        plural: false,
-                        ..
-                    } => Some((*kind, *rank)),
-                    _ => None,
-                })
-            })
-            .max_by_key(|x| x.1);
-        // "the agreement was terminated", "avtalet sades upp"; not what a
-        // clause of its own, after "and" and a new subject, ends: "Avtalet
-        // omfattar patent, och parterna drar tillbaka sina stämningar"
-        let ended_at = (0..items.len()).find(|&k| {
-            has(inp, &items[k], |t| {
-                matches!(t, Tag::Status(Status::Terminated))
-            })
-        });
-        let agreement_at = |k: usize| has(inp, &items[k], |t| matches!(t, Tag::Agreement { .. }));
-        let first_agreement = (0..items.len()).find(|&k| agreement_at(k));
-        let ended_elsewhere = ended_at.is_some_and(|t| {
-            let new_subject = (0..t).any(|k| {
-                first_agreement.is_some_and(|a| a < k)
-                    && has(inp, &items[k - 1], |t| matches!(t, Tag::Coord))
-                    && (self.mention(&items[k]).is_some()
-                        || has(inp, &items[k], |t| {
-                            matches!(t, Tag::PartiesAnaphor | Tag::CompanyAnaphor)
-                        }))
-            });
-            new_subject
-                && !(t + 1..items.len())
-                    .any(|k| agreement_at(k) || agreement_pronoun(self.folded(&items[k])))
-        });
+        let joins = cues.joins && cues.singular_def && !negated;
+        let new_parties = self.parties_added(items, a, cues.counterpart, joins);
+        let upgrade = self.specific_description(items);
+        let ended = self.ends_agreement(items);
         let date_val = date.map(|d| (self.dates[d].value, self.unanchored(d)));
         // (a plan or talks do not date a signing: "Avtalet är inte bindande,
         // och parterna räknar med att teckna ett slutligt avtal under 2026")
@@ -1561,14 +1431,65 @@ impl<'a> State<'a> {
             }
         }
         if predicate && !comment {
-            ag.signatories.extend(persons);
+            ag.signatories.extend(cues.persons);
         }
-        // (stated after the other changes, which borrow the agreement)
-        if ended_at.is_some() && !has_tag(&|t| matches!(t, Tag::Negation)) && !ended_elsewhere {
+        if ended {
             ag.status = Status::Terminated;
         }
         self.last = Some((a, si));
-        true
+    }
+
+    /// A more specific description ("the three organisations signed a
+    /// memorandum"): the kind and rank of the highest-ranked singular
+    /// agreement noun.
+    fn specific_description(&self, items: &[Item]) -> Option<(Kind, u8)> {
+        items
+            .iter()
+            .filter_map(|it| {
+                tags(self.inp, it).iter().find_map(|t| match t {
+                    Tag::Agreement {
+                        kind,
+                        rank,
+                        plural: false,
+                        ..
+                    } => Some((*kind, *rank)),
+                    _ => None,
+                })
+            })
+            .max_by_key(|x| x.1)
+    }
+
+    /// Whether a continuation ends the agreement it describes: "the
+    /// agreement was terminated", "avtalet sades upp"; not under negation,
+    /// and not what a clause of its own, after "and" and a new subject,
+    /// ends: "Avtalet omfattar patent, och parterna drar tillbaka sina
+    /// stämningar".
+    fn ends_agreement(&self, items: &[Item]) -> bool {
+        let inp = self.inp;
+        let ended_at = (0..items.len()).find(|&k| {
+            has(inp, &items[k], |t| {
+                matches!(t, Tag::Status(Status::Terminated))
+            })
+        });
+        let agreement_at = |k: usize| has(inp, &items[k], |t| matches!(t, Tag::Agreement { .. }));
+        let first_agreement = (0..items.len()).find(|&k| agreement_at(k));
+        let ended_elsewhere = ended_at.is_some_and(|t| {
+            let new_subject = (0..t).any(|k| {
+                first_agreement.is_some_and(|a| a < k)
+                    && has(inp, &items[k - 1], |t| matches!(t, Tag::Coord))
+                    && (self.mention(&items[k]).is_some()
+                        || has(inp, &items[k], |t| {
+                            matches!(t, Tag::PartiesAnaphor | Tag::CompanyAnaphor)
+                        }))
+            });
+            new_subject
+                && !(t + 1..items.len())
+                    .any(|k| agreement_at(k) || agreement_pronoun(self.folded(&items[k])))
+        });
+        let negated = items
+            .iter()
+            .any(|it| has(inp, it, |t| matches!(t, Tag::Negation)));
+        ended_at.is_some() && !negated && !ended_elsewhere
     }
 
     /// A definite singular agreement noun with an `earlier_agreement` word
@@ -2062,6 +1983,386 @@ impl<'a> State<'a> {
             agreements: list,
             not_agreements: self.not,
         }
+    }
+}
+
+/// A sentence cut into clauses, with what reading each clause needs to
+/// know of the others.
+struct CutSentence<'s> {
+    si: usize,
+    items: &'s [Item],
+    block: &'s Block,
+    /// Where each clause starts, and the end of the items last.
+    cuts: &'s [usize],
+    /// The cuts that open a clause sharing the subject of the clause before.
+    shares_subject: &'s [usize],
+    /// Where an opening adverbial ends.
+    adverbial: Option<usize>,
+}
+
+/// What the clause reader does at an item of a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cut {
+    /// No clause starts here.
+    No,
+    /// A clause starts here.
+    Here,
+    /// A clause starts here with the subject of the clause before.
+    SharedSubject,
+    /// A clause starts at the preposition before the item (a relative
+    /// clause opened by a preposition, "under which").
+    BeforePreposition,
+}
+
+/// A sentence's items while the clause reader looks for where one clause
+/// ends and the next begins.
+struct ClauseCutter<'s, 'a> {
+    st: &'s State<'a>,
+    items: &'s [Item],
+    /// Swedish particle verbs split by their subject: (verb, particle)
+    split_verbs: Vec<(usize, usize, Status)>,
+}
+
+impl ClauseCutter<'_, '_> {
+    /// Whether a clause starts at item `k`, when the clause before it starts
+    /// at `lo`.
+    fn cut_at(&self, k: usize, lo: usize) -> Cut {
+        let (st, items) = (self.st, self.items);
+        let splits =
+            matches!(items[k].kind, ItemKind::Punct(';')) || st.comma_conj(items, k).is_some();
+        let and = self.and_at(k);
+        let listed = self.listed(k, and);
+        let negated_rest = self.negated_contrast(k);
+        let left_pred = self.left_pred(lo, k);
+        let fresh = !left_pred && self.fresh_after(k);
+        let prep_rel = self.prep_relative(k);
+        let subordinate = self.subordinate(k, lo);
+        let restrictive = left_pred && self.restrictive(k, lo);
+        // "signed an MoU with B and a supply agreement with C": a second
+        // agreement noun with a counterpart of its own
+        let second_noun = left_pred && and && st.second_agreement(items, lo, k);
+        let shared = left_pred && and && self.shared_predicate(k, lo, splits);
+        if splits && and && self.named_next(k) && self.closes_relative(k, lo) {
+            return Cut::No;
+        }
+        if shared {
+            Cut::SharedSubject
+        } else if prep_rel && left_pred && items[k..].iter().any(|x| self.pred(x)) {
+            Cut::BeforePreposition
+        } else if (subordinate && (left_pred || self.noun_in(lo, k))) || second_noun || restrictive
+        {
+            // (an agreement noun before the subordinator stands for a
+            // predicate: "För BMS är avtalet ett steg, sedan koncernen i
+            // mars slutförde köpet av Karuna")
+            Cut::Here
+        } else if left_pred
+            && matches!(items[k].kind, ItemKind::Punct(':'))
+            && items.get(k + 1).is_some_and(|x| st.mention(x).is_some())
+            && items[k + 1..].iter().any(|x| self.pred(x))
+        {
+            // "A has a foothold there: B builds … under a licence agreed
+            // with the Korean group": a colon before a name and a
+            // predicate of its own opens a clause (not before a list
+            // with none: "deals with three firms: A, B and C")
+            Cut::Here
+        } else if splits && self.anaphor_opens_clause(k) {
+            Cut::Here
+        } else if splits && listed && left_pred && st.name_then_finite_verb(items, k + 1) {
+            // "A signed a deal with B, and C opened a plant": names after
+            // ", and" with a verb of their own are its subject, not the
+            // end of B's list, whatever the verb
+            Cut::Here
+        } else if splits
+            && (!listed || (left_pred && st.names_then_predicate(items, k + 1)))
+            && (left_pred || fresh || (self.noun_in(lo, k) && self.named_next(k)))
+            && (items[k..].iter().any(|x| self.pred(x))
+                || negated_rest
+                || (self.named_next(k) && self.noun_in(k + 1, items.len())))
+        {
+            // (an agreement noun on both sides stands for a predicate:
+            // "A har valt B som ny leverantör, och C är samarbetspartner
+            // till D", "…, and C is a long-time partner of D")
+            // "A signed an MoU with B, and C signed a deal with D": after a
+            // predicate, names right before a predicate of their own start
+            // a clause, not the end of B's list
+            Cut::Here
+        } else {
+            Cut::No
+        }
+    }
+
+    /// The text of item `k`.
+    fn word(&self, k: usize) -> &str {
+        &self.st.inp.text[self.items[k].start..self.items[k].end]
+    }
+
+    /// The word at `k` without the comma that may open it (", and" may be
+    /// one phrase).
+    fn bare(&self, k: usize) -> &str {
+        self.word(k).trim_start_matches(',').trim_start()
+    }
+
+    /// A status or agreement verb.
+    fn pred(&self, it: &Item) -> bool {
+        has(self.st.inp, it, Tag::predicate)
+    }
+
+    /// Whether an agreement noun stands in `a..b`.
+    fn noun_in(&self, a: usize, b: usize) -> bool {
+        self.items[a..b]
+            .iter()
+            .any(|x| has(self.st.inp, x, |t| matches!(t, Tag::Agreement { .. })))
+    }
+
+    /// Whether a name, not a genitive, follows item `k`.
+    fn named_next(&self, k: usize) -> bool {
+        self.items
+            .get(k + 1)
+            .and_then(|x| self.st.mention(x))
+            .is_some_and(|m| !m.genitive)
+    }
+
+    /// Whether item `k` is "and", "och" or "samt", after a comma or not.
+    fn and_at(&self, k: usize) -> bool {
+        // (the words are ASCII: an ASCII comparison is the folded one)
+        let bare = self.bare(k);
+        ["and", "och", "samt"]
+            .iter()
+            .any(|c| bare.eq_ignore_ascii_case(c))
+    }
+
+    /// Whether the conjunction at `k` (`and`) goes on with a list of names.
+    fn listed(&self, k: usize, and: bool) -> bool {
+        let st = self.st;
+        // "A, B, and C": the serial comma continues a list, it cuts no clause
+        let list = st.mention(&self.items[k - 1]).is_some()
+            || (k >= 2 && st.mention(&self.items[k - 2]).is_some() && self.word(k - 1) == ",");
+        list && and
+            && self
+                .items
+                .get(k + 1)
+                .is_some_and(|x| st.mention(x).is_some())
+    }
+
+    /// Whether a contrast ("men", "but") at `k` opens a negated rest of the
+    /// clause: "…, men de nådde inte hela vägen" is a clause of its own,
+    /// whatever its verb.
+    fn negated_contrast(&self, k: usize) -> bool {
+        let (one, bare) = (self.word(k), self.bare(k));
+        let contrast = ["men", "but"].iter().any(|c| {
+            bare.eq_ignore_ascii_case(c) || (self.word(k - 1) == "," && one.eq_ignore_ascii_case(c))
+        });
+        contrast
+            && self.items[k..]
+                .iter()
+                .take_while(|x| !matches!(x.kind, ItemKind::Punct(';')))
+                .any(|x| has(self.st.inp, x, |t| matches!(t, Tag::Negation)))
+    }
+
+    /// Whether the clause from `lo` has a predicate before `k`.
+    fn left_pred(&self, lo: usize, k: usize) -> bool {
+        // (a Swedish particle verb split by its subject is one too:
+        // "sade Ørsted upp ett avtal med B, och …")
+        self.items[lo..k].iter().any(|x| self.pred(x))
+            || self.split_verbs.iter().any(|&(v, p, _)| v >= lo && p < k)
+    }
+
+    /// Whether an adverb follows the item at `k`, not a determiner or a name.
+    /// "A är en av investerarna bakom B, och nu går C samman med D": a
+    /// clause that opens with an adverb, not with a party of a predicate
+    /// before it, is a clause of its own.
+    fn fresh_after(&self, k: usize) -> bool {
+        let inp = self.st.inp;
+        self.items.get(k + 1).is_some_and(|x| {
+            matches!(x.kind, ItemKind::Word)
+                && !has(inp, x, |t| matches!(t, Tag::Determiner | Tag::Coord))
+                && self.st.mention(x).is_none()
+        })
+    }
+
+    /// "… an agreement with B under which C will supply …": a relative
+    /// clause opened by a preposition has a subject of its own.
+    fn prep_relative(&self, k: usize) -> bool {
+        let (inp, items) = (self.st.inp, self.items);
+        k >= 2
+            && has(inp, &items[k], |t| matches!(t, Tag::Which))
+            && has(inp, &items[k - 1], |t| matches!(t, Tag::NotParty | Tag::By))
+    }
+
+    /// "… signed an MoU with B after C pulled out of the talks": a
+    /// subordinate clause at `k` with a subject and a predicate of its own
+    /// (or with no predicate at all, but a name after a preposition: "…
+    /// signed an MoU, pledging to pool resources while their ties with C
+    /// were frozen": C is no party of the MoU).
+    fn subordinate(&self, k: usize, lo: usize) -> bool {
+        let (st, items) = (self.st, self.items);
+        has(st.inp, &items[k], |t| matches!(t, Tag::Subordinator))
+            && (st.names_then_predicate(items, k + 1)
+                || self.anaphor_then_predicate(k, lo)
+                || self.names_without_predicate(k))
+    }
+
+    /// Whether a company anaphor and a predicate follow the subordinator at
+    /// `k`: "… agreed to sell its stake to B, weeks after it signed an MoU
+    /// with C"; not after a date, whose time it tells: "blev storägare 2018,
+    /// då bolaget köpte …".
+    fn anaphor_then_predicate(&self, k: usize, lo: usize) -> bool {
+        let items = self.items;
+        k + 2 < items.len()
+            && self.st.company_anaphor(items, k + 1, lo)
+            && items[k + 2..].iter().take(3).any(|x| self.pred(x))
+            && !items[k.saturating_sub(2)..k]
+                .iter()
+                .any(|x| matches!(x.kind, ItemKind::Date(_)))
+    }
+
+    /// Whether the phrase after the subordinator at `k`, up to a comma or
+    /// ';', names an actor after "with" and has no predicate or agreement
+    /// noun.
+    fn names_without_predicate(&self, k: usize) -> bool {
+        let (st, items) = (self.st, self.items);
+        let end = (k + 1..items.len())
+            .find(|&j| st.is_comma(&items[j]) || matches!(items[j].kind, ItemKind::Punct(';')))
+            .unwrap_or(items.len());
+        let any_pred = items[k + 1..end]
+            .iter()
+            .any(|x| self.pred(x) || has(st.inp, x, |t| matches!(t, Tag::Agreement { .. })));
+        let any_with = (k + 2..end).any(|j| {
+            st.mention(&items[j]).is_some()
+                && (j.saturating_sub(3).max(k + 1)..j).any(|w| st.governs_with(&items[w]))
+        });
+        any_with && !any_pred
+    }
+
+    /// "… to supply doses of the vaccine that the company develops together
+    /// with C": a restrictive relative clause at `k` with a subject of its
+    /// own and a counterpart after "with" is a clause of its own (C is no
+    /// party of the main clause's agreement).
+    fn restrictive(&self, k: usize, lo: usize) -> bool {
+        let (st, items) = (self.st, self.items);
+        let inp = st.inp;
+        has(inp, &items[k], |t| matches!(t, Tag::Which))
+            && !st.is_comma(&items[k - 1])
+            && st.mention(&items[k - 1]).is_none()
+            && !has(inp, &items[k - 1], |t| matches!(t, Tag::Agreement { .. }))
+            && (items.get(k + 1).is_some_and(|x| st.mention(x).is_some())
+                || (k + 1 < items.len() && st.company_anaphor(items, k + 1, lo)))
+            && (k + 2..items.len())
+                .take(6)
+                .any(|j| st.governs_with(&items[j]))
+    }
+
+    /// "A expected to sign a contract with B and was still negotiating with
+    /// C": whether the conjunction at `k` opens a second predicate of the
+    /// same subject, with a counterpart of its own.
+    fn shared_predicate(&self, k: usize, lo: usize, splits: bool) -> bool {
+        let (st, items) = (self.st, self.items);
+        let inp = st.inp;
+        // (auxiliaries and adverbs may come first: "and was still
+        // negotiating", "och förhandlar nu")
+        let aux = |x: &Item| {
+            matches!(x.kind, ItemKind::Word)
+                && inp.text[x.start..x.end].starts_with(|c: char| c.is_lowercase())
+        };
+        // (or with an object, seller or buyer of its own right after an
+        // agreement verb: "A acquired B in 2022 and agreed to take over C
+        // last year"; a date may come first: ", and last year agreed to
+        // take over C", ", and in 2022 agreed to …")
+        let pred_first = items[k + 1..]
+            .iter()
+            .take(3)
+            .find(|x| {
+                !aux(x)
+                    && !matches!(x.kind, ItemKind::Date(_))
+                    && !has(inp, x, |t| matches!(t, Tag::NotParty))
+            })
+            .is_some_and(|x| self.pred(x));
+        pred_first && {
+            let with_near = items[k + 1..]
+                .iter()
+                .take(8)
+                .any(|x| has(inp, x, |t| matches!(t, Tag::With)));
+            (with_near && !splits) || st.second_verb_object(items, lo, k)
+        }
+    }
+
+    /// "Acme, which operates the field, and Beta signed …": whether ", and"
+    /// at `k`, after a relative clause on the first name of the clause from
+    /// `lo`, before any predicate, closes it and goes on with the subject's
+    /// list.
+    fn closes_relative(&self, k: usize, lo: usize) -> bool {
+        let (st, items) = (self.st, self.items);
+        let first_pred = (lo..k).find(|&j| self.pred(&items[j])).unwrap_or(k);
+        (lo + 2..first_pred).any(|j| {
+            has(st.inp, &items[j], |t| matches!(t, Tag::Which))
+                && st.is_comma(&items[j - 1])
+                && st.mention(&items[j - 2]).is_some()
+        })
+    }
+
+    /// "A granted B €1 billion, and the university has partnerships with C
+    /// and D": whether a company anaphor (or a project noun) after the
+    /// conjunction at `k` opens a clause of its own, with a predicate or
+    /// agreement noun after it.
+    fn anaphor_opens_clause(&self, k: usize) -> bool {
+        let (st, items) = (self.st, self.items);
+        let inp = st.inp;
+        (k + 1..(k + 5).min(items.len())).any(|j| {
+            // (after determiners, or after an adverbial of time and
+            // the verb in Swedish word order: "och sedan 2021 har
+            // koncernen en allians med …")
+            let date = |d: usize| matches!(items[d].kind, ItemKind::Date(_));
+            let lower = |d: usize| {
+                let x = &items[d];
+                inp.text[x.start..x.end].starts_with(char::is_lowercase) && st.mention(x).is_none()
+            };
+            let determiners =
+                (k + 1..j).all(|d| has(inp, &items[d], |t| matches!(t, Tag::Determiner)));
+            let timed = (k + 1..j).any(date) && (k + 1..j).all(|d| date(d) || lower(d));
+            // (so does a project noun: "…, and the project has
+            // received a grant from B", "och projektet har fått")
+            let project = determiners
+                && matches!(items[j].kind, ItemKind::Word | ItemKind::Phrase(_))
+                && inp.lexicon.is_project_noun(st.folded(&items[j]));
+            (st.company_anaphor(items, j, k + 1) && (determiners || timed)) || project
+        }) && items[k + 2..]
+            .iter()
+            .any(|x| self.pred(x) || has(inp, x, |t| matches!(t, Tag::Agreement { .. })))
+    }
+}
+
+/// The words by which a sentence without an agreement of its own refers
+/// back to the last agreement ([`State::continuation`]).
+struct ContinuationCues {
+    /// A definite singular agreement noun that may stand for it.
+    singular_def: bool,
+    /// A plural agreement noun or quantifier: other agreements.
+    plural_ref: bool,
+    /// "the parties", "parterna".
+    parties_ref: bool,
+    /// "its counterpart".
+    counterpart: bool,
+    /// "X joined the agreement".
+    joins: bool,
+    /// "the talks" after a negotiation.
+    talks_ref: bool,
+    /// "It was signed …", "Its …" with a signing or a passive.
+    pronoun_passive: bool,
+    /// A signing by persons on behalf of a party of the agreement.
+    signed_on_behalf: bool,
+    /// The persons named, in order.
+    persons: Vec<String>,
+}
+
+impl ContinuationCues {
+    /// Whether the sentence refers back to the agreement at all.
+    fn refers(&self) -> bool {
+        (self.singular_def && !self.plural_ref)
+            || self.parties_ref
+            || self.counterpart
+            || self.talks_ref
+            || self.pronoun_passive
+            || self.signed_on_behalf
     }
 }
 

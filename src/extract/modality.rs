@@ -1,7 +1,7 @@
 //! Stage 4, modality and the other attributes of a clause's agreement: negation,
 //! status (signed, announced, negotiating, planned, terminated), kind and date.
 
-use super::frames::{noun, Clause, Triggers};
+use super::frames::{noun, Clause, Noun, Triggers};
 use super::{has, tags, Item, ItemKind, State};
 use crate::dates::{self, Date, DateValue};
 use crate::lexicon::{Kind, PlanWord, Relative, Status, Tag};
@@ -338,32 +338,45 @@ impl<'a> State<'a> {
     pub(super) fn clause_kind(&self, cl: &Clause, tr: &Triggers, split: bool) -> (Kind, u8) {
         let inp = self.inp;
         let items = cl.items;
-        // plural nouns describe other agreements, unless they are the ones split
-        // "a loan to BlueOval SK, the joint venture of Ford and SK On": a
-        // noun in an apposition to a name describes that actor; with another
-        // trigger in the clause, it gives no kind
-        let appositive = |k: usize| {
-            let mut j = k;
-            let mut words = 0;
-            while j > cl.lo && words < 3 {
-                j -= 1;
-                if self.is_comma(&items[j]) {
-                    return j > cl.lo && self.mention(&items[j - 1]).is_some() && words > 0;
+        let nouns = self.clause_kind_nouns(cl, tr, split);
+        let (kind, rank) = self.clause_verb_kind(cl, tr);
+        let inherited = cl.inherited_trigger.and_then(|t| noun(inp, &items[t]));
+        let (mut kind, mut rank, generic) =
+            self.clause_noun_kind(cl, &nouns, inherited, kind, rank);
+        if tr.main.is_none() && tr.verb.is_none() && inherited.is_none() && tr.joint.is_none() {
+            kind = Kind::Other;
+        }
+        // "Tele2 owns Net4Mobility together with Telenor": owning together
+        // is a joint venture
+        if tr.main.is_none()
+            && tr.verb.is_none()
+            && tr.joint.is_some()
+            && (cl.lo..cl.hi).any(|k| inp.lexicon.owning_verbs.contains(self.folded(&items[k])))
+        {
+            kind = Kind::JointVenture;
+            rank = rank.max(2);
+        }
+        // a verb of agreeing refines like a generic noun ("kommit överens om leveranser")
+        if generic || (rank == 0 && kind == Kind::Cooperation && tr.verb.is_some()) {
+            if let Some(k) = self.clause_kind_cue(cl, &nouns) {
+                // a kind the content makes certain is more specific than a bare
+                // "agreement" (a heading's "i avtal om el" gives way to it)
+                if k != kind {
+                    rank = rank.max(2);
                 }
-                // (a verb between says it is a clause: "Acme, according to
-                // Reuters, signed a supply deal")
-                if !matches!(items[j].kind, ItemKind::Word | ItemKind::Phrase(_))
-                    || self.mention(&items[j]).is_some()
-                    || has(inp, &items[j], |t| {
-                        matches!(t, Tag::Status(_) | Tag::AgreementVerb { .. })
-                    })
-                {
-                    return false;
-                }
-                words += 1;
+                kind = k;
             }
-            false
-        };
+        }
+        (kind, rank)
+    }
+
+    /// The agreement nouns of a clause that may give its kind: plural nouns
+    /// describe other agreements, unless they are the ones split (or no
+    /// singular one is there); a noun in apposition to a name gives none
+    /// when another trigger of a specific kind is in the clause.
+    fn clause_kind_nouns(&self, cl: &Clause, tr: &Triggers, split: bool) -> Vec<usize> {
+        let inp = self.inp;
+        let items = cl.items;
         // (another trigger of a specific kind: a loan, a supply deal; "signed
         // an agreement to form Novo Energy, a joint venture owned by …" is
         // the joint venture)
@@ -383,15 +396,47 @@ impl<'a> State<'a> {
             })
         };
         let others = tr.nouns.iter().chain(tr.verb.iter()).any(|&k| specific(k));
-        let nouns: Vec<usize> = tr
-            .nouns
+        tr.nouns
             .iter()
             .copied()
             // (a plural noun gives the kind when no singular one does:
             // "made investments in Northvolt")
             .filter(|&k| split || tr.all_plural || !noun(inp, &items[k]).is_some_and(|n| n.plural))
-            .filter(|&k| !(others && appositive(k)))
-            .collect();
+            .filter(|&k| !(others && self.apposed_noun(cl, k)))
+            .collect()
+    }
+
+    /// "a loan to BlueOval SK, the joint venture of Ford and SK On": whether
+    /// the noun at `k` stands in an apposition to a name, which it describes.
+    fn apposed_noun(&self, cl: &Clause, k: usize) -> bool {
+        let items = cl.items;
+        let mut j = k;
+        let mut words = 0;
+        while j > cl.lo && words < 3 {
+            j -= 1;
+            if self.is_comma(&items[j]) {
+                return j > cl.lo && self.mention(&items[j - 1]).is_some() && words > 0;
+            }
+            // (a verb between says it is a clause: "Acme, according to
+            // Reuters, signed a supply deal")
+            if !matches!(items[j].kind, ItemKind::Word | ItemKind::Phrase(_))
+                || self.mention(&items[j]).is_some()
+                || has(self.inp, &items[j], |t| {
+                    matches!(t, Tag::Status(_) | Tag::AgreementVerb { .. })
+                })
+            {
+                return false;
+            }
+            words += 1;
+        }
+        false
+    }
+
+    /// The kind and rank the clause's agreement verb gives, if any (else a
+    /// cooperation of rank 0).
+    fn clause_verb_kind(&self, cl: &Clause, tr: &Triggers) -> (Kind, u8) {
+        let inp = self.inp;
+        let items = cl.items;
         let mut kind = Kind::Cooperation;
         let mut rank = 0;
         // "The agreement will provide a framework …": a verb whose subject is
@@ -427,8 +472,23 @@ impl<'a> State<'a> {
                 kind = Kind::Investment;
             }
         }
+        (kind, rank)
+    }
+
+    /// The kind and rank after the clause's agreement nouns (`nouns`, and the
+    /// one a relative clause inherits) refine those of its verb, and whether
+    /// the noun that gave them is generic.
+    fn clause_noun_kind(
+        &self,
+        cl: &Clause,
+        nouns: &[usize],
+        inherited: Option<Noun>,
+        mut kind: Kind,
+        mut rank: u8,
+    ) -> (Kind, u8, bool) {
+        let inp = self.inp;
+        let items = cl.items;
         let mut generic = false;
-        let inherited = cl.inherited_trigger.and_then(|t| noun(inp, &items[t]));
         // "a Memorandum of Understanding for a partnership on …", "en
         // avsiktsförklaring om ett partnerskap": the noun after a preposition is
         // what the specific one before it is about, not its kind
@@ -480,79 +540,62 @@ impl<'a> State<'a> {
                 generic = n.generic;
             }
         }
-        if tr.main.is_none() && tr.verb.is_none() && inherited.is_none() && tr.joint.is_none() {
-            kind = Kind::Other;
-        }
-        // "Tele2 owns Net4Mobility together with Telenor": owning together
-        // is a joint venture
-        if tr.main.is_none()
-            && tr.verb.is_none()
-            && tr.joint.is_some()
-            && (cl.lo..cl.hi).any(|k| inp.lexicon.owning_verbs.contains(self.folded(&items[k])))
-        {
-            kind = Kind::JointVenture;
-            rank = rank.max(2);
-        }
-        // a verb of agreeing refines like a generic noun ("kommit överens om leveranser")
-        if generic || (rank == 0 && kind == Kind::Cooperation && tr.verb.is_some()) {
-            let from = nouns.first().copied().unwrap_or(cl.lo);
-            let sent = &inp.sentences[cl.si];
-            // (not past a later clause with an agreement noun of its own:
-            // "inked a deal with A, days after it sealed a $1 billion credit
-            // facility with B" is no investment with A)
-            let own_noun = (cl.hi..items.len()).any(|k| {
-                has(inp, &items[k], |t| {
-                    matches!(
-                        t,
-                        Tag::Agreement {
-                            generic: false,
-                            rank: 3..,
-                            ..
-                        }
-                    )
+        (kind, rank, generic)
+    }
+
+    /// The kind a cue word after the clause's first noun gives a generic
+    /// agreement: money, supplies, or what a relative clause says the
+    /// parties do; up to the sentence's end, or to a later clause with an
+    /// agreement noun of its own.
+    fn clause_kind_cue(&self, cl: &Clause, nouns: &[usize]) -> Option<Kind> {
+        let inp = self.inp;
+        let items = cl.items;
+        let from = nouns.first().copied().unwrap_or(cl.lo);
+        let sent = &inp.sentences[cl.si];
+        // (not past a later clause with an agreement noun of its own:
+        // "inked a deal with A, days after it sealed a $1 billion credit
+        // facility with B" is no investment with A)
+        let own_noun = (cl.hi..items.len()).any(|k| {
+            has(inp, &items[k], |t| {
+                matches!(
+                    t,
+                    Tag::Agreement {
+                        generic: false,
+                        rank: 3..,
+                        ..
+                    }
+                )
+            })
+        });
+        let end = match items.get(cl.hi) {
+            Some(x) if own_noun => x.start,
+            _ => sent.end,
+        };
+        // (phrases are sorted by start)
+        let at = inp.phrases.partition_point(|p| p.start < items[from].start);
+        inp.phrases[at..]
+            .iter()
+            .take_while(|p| p.start < end)
+            .filter(|p| p.end <= end)
+            .find_map(|p| {
+                p.tags.iter().find_map(|t| match t {
+                    // (money after a word of value is what the deal is
+                    // worth, not an investment: "a contract worth $200
+                    // million", "ett kontrakt värt 200 miljoner kronor")
+                    Tag::KindCue(Kind::Investment) if inp.lexicon.valued(inp.folded, p.start) => {
+                        None
+                    }
+                    Tag::KindCue(k) => Some(*k),
+                    // "ett avtal, där Fortum köper el": what a relative
+                    // clause says the parties do
+                    Tag::AgreementVerb { kind: k, .. }
+                        if *k != Kind::Cooperation && p.start > items[from].start =>
+                    {
+                        Some(*k)
+                    }
+                    _ => None,
                 })
-            });
-            let end = match items.get(cl.hi) {
-                Some(x) if own_noun => x.start,
-                _ => sent.end,
-            };
-            // (phrases are sorted by start)
-            let at = inp.phrases.partition_point(|p| p.start < items[from].start);
-            let cue = inp.phrases[at..]
-                .iter()
-                .take_while(|p| p.start < end)
-                .filter(|p| p.end <= end)
-                .find_map(|p| {
-                    p.tags.iter().find_map(|t| match t {
-                        // (money after a word of value is what the deal is
-                        // worth, not an investment: "a contract worth $200
-                        // million", "ett kontrakt värt 200 miljoner kronor")
-                        Tag::KindCue(Kind::Investment)
-                            if inp.lexicon.valued(inp.folded, p.start) =>
-                        {
-                            None
-                        }
-                        Tag::KindCue(k) => Some(*k),
-                        // "ett avtal, där Fortum köper el": what a relative
-                        // clause says the parties do
-                        Tag::AgreementVerb { kind: k, .. }
-                            if *k != Kind::Cooperation && p.start > items[from].start =>
-                        {
-                            Some(*k)
-                        }
-                        _ => None,
-                    })
-                });
-            if let Some(k) = cue {
-                // a kind the content makes certain is more specific than a bare
-                // "agreement" (a heading's "i avtal om el" gives way to it)
-                if k != kind {
-                    rank = rank.max(2);
-                }
-                kind = k;
-            }
-        }
-        (kind, rank)
+            })
     }
 
     /// The date: the expression nearest the predicate in this clause, else the

@@ -709,6 +709,31 @@ impl<'a> State<'a> {
         several: bool,
         modifier: &[bool],
     ) -> (Gov, Option<usize>, bool) {
+        let (g, listed) = self.governor_end(items, lo, first, several, modifier);
+        if g == lo {
+            return (Gov::None, None, listed);
+        }
+        // "Året innan tog Ericsson över Nokia": the particle of a split verb
+        // after its verb-second subject; what follows is the verb's object
+        if self.completes_split_verb(items, g - 1, lo) {
+            return (Gov::Verb, Some(g - 1), listed);
+        }
+        let (gov, at) = self.governor_before(items, lo, g, first);
+        (gov, at, listed)
+    }
+
+    /// Skips back from a chain starting at `first` over what may stand
+    /// between it and its relation word (at most five steps): the item
+    /// after the relation word, and whether a colon made the chain (of
+    /// `several` names) `listed`.
+    fn governor_end(
+        &self,
+        items: &[Item],
+        lo: usize,
+        first: usize,
+        several: bool,
+        modifier: &[bool],
+    ) -> (usize, bool) {
         let mut g = first;
         let mut steps = 0;
         let mut listed = false;
@@ -717,53 +742,7 @@ impl<'a> State<'a> {
             && !has(self.inp, &items[g - 1], |t| {
                 matches!(t, Tag::Complementizer)
             })
-            && (self.descriptor(&items[g - 1])
-                || matches!(items[g - 1].kind, ItemKind::Punct(':'))
-                || (self.mention(&items[g - 1]).is_some() && modifier[g - 1])
-                // "beviljade 2018 Chalmers en miljard", "beviljade i april
-                // Vattenfall ett lån": a date between a predicate and its
-                // object
-                || (matches!(items[g - 1].kind, ItemKind::Date(_))
-                    && g >= lo + 2
-                    && (has(self.inp, &items[g - 2], Tag::predicate)
-                        || (g >= lo + 3
-                            && matches!(items[g - 2].kind, ItemKind::Word | ItemKind::Phrase(_))
-                            && has(self.inp, &items[g - 3], Tag::predicate))))
-                // "valde statliga SJ franska Alstom som leverantör": the
-                // verb-second subject between the verb and the object's
-                // descriptors
-                || (g < first
-                    && g >= lo + 2
-                    && self.mention(&items[g - 1]).is_some()
-                    && !modifier[g - 1]
-                    && items[lo..g - 1]
-                        .iter()
-                        .rev()
-                        .find(|x| !self.descriptor(x))
-                        .is_some_and(|x| has(self.inp, x, Tag::predicate)))
-                // "köpte Ericsson också bolaget X": an adverb after the
-                // subject of a verb-second clause
-                || (matches!(items[g - 1].kind, ItemKind::Word)
-                    && g >= lo + 3
-                    && self.mention(&items[g - 2]).is_some()
-                    && has(self.inp, &items[g - 3], Tag::predicate)
-                    && self.inp.lexicon.is_adverb(self.folded(&items[g - 1])))
-                // "with, among others, A and B": the comma that closes the
-                // example words
-                || (self.is_comma(&items[g - 1])
-                    && g >= lo + 2
-                    && has(self.inp, &items[g - 2], |t| matches!(t, Tag::Example)))
-                // "U.S. investment firm Engine No. 1": a noun before the
-                // company head describes the company
-                || (self.descriptor_or_noun(&items[g - 1])
-                    && items[g..first].iter().any(|x| self.head_noun(x)))
-                // "with the Swedish grid operator, Svenska kraftnät, …": the
-                // comma after a head noun that opens an apposed name
-                || (g == first
-                    && g >= lo + 2
-                    && (self.head_noun(&items[g - 2])
-                        || has(self.inp, &items[g - 2], |t| matches!(t, Tag::CompanyAnaphor)))
-                    && self.apposed_name(items, g - 1, items.len())))
+            && self.skipped_before_chain(items, lo, g, first, modifier)
         {
             listed |= several && matches!(items[g - 1].kind, ItemKind::Punct(':'));
             let adverb = matches!(items[g - 1].kind, ItemKind::Word)
@@ -785,14 +764,80 @@ impl<'a> State<'a> {
                 g -= 1;
             }
         }
-        if g == lo {
-            return (Gov::None, None, listed);
-        }
-        // "Året innan tog Ericsson över Nokia": the particle of a split verb
-        // after its verb-second subject; what follows is the verb's object
-        if self.completes_split_verb(items, g - 1, lo) {
-            return (Gov::Verb, Some(g - 1), listed);
-        }
+        (g, listed)
+    }
+
+    /// Whether the item before `g` may stand between a chain starting at
+    /// `first` and its relation word: a descriptor, a colon, a modifying
+    /// name, a date, a verb-second subject, an adverb, the comma after
+    /// example words, a noun before a company head, or the comma that opens
+    /// an apposed name.
+    fn skipped_before_chain(
+        &self,
+        items: &[Item],
+        lo: usize,
+        g: usize,
+        first: usize,
+        modifier: &[bool],
+    ) -> bool {
+        self.descriptor(&items[g - 1])
+            || matches!(items[g - 1].kind, ItemKind::Punct(':'))
+            || (self.mention(&items[g - 1]).is_some() && modifier[g - 1])
+            // "beviljade 2018 Chalmers en miljard", "beviljade i april
+            // Vattenfall ett lån": a date between a predicate and its
+            // object
+            || (matches!(items[g - 1].kind, ItemKind::Date(_))
+                && g >= lo + 2
+                && (has(self.inp, &items[g - 2], Tag::predicate)
+                    || (g >= lo + 3
+                        && matches!(items[g - 2].kind, ItemKind::Word | ItemKind::Phrase(_))
+                        && has(self.inp, &items[g - 3], Tag::predicate))))
+            // "valde statliga SJ franska Alstom som leverantör": the
+            // verb-second subject between the verb and the object's
+            // descriptors
+            || (g < first
+                && g >= lo + 2
+                && self.mention(&items[g - 1]).is_some()
+                && !modifier[g - 1]
+                && items[lo..g - 1]
+                    .iter()
+                    .rev()
+                    .find(|x| !self.descriptor(x))
+                    .is_some_and(|x| has(self.inp, x, Tag::predicate)))
+            // "köpte Ericsson också bolaget X": an adverb after the
+            // subject of a verb-second clause
+            || (matches!(items[g - 1].kind, ItemKind::Word)
+                && g >= lo + 3
+                && self.mention(&items[g - 2]).is_some()
+                && has(self.inp, &items[g - 3], Tag::predicate)
+                && self.inp.lexicon.is_adverb(self.folded(&items[g - 1])))
+            // "with, among others, A and B": the comma that closes the
+            // example words
+            || (self.is_comma(&items[g - 1])
+                && g >= lo + 2
+                && has(self.inp, &items[g - 2], |t| matches!(t, Tag::Example)))
+            // "U.S. investment firm Engine No. 1": a noun before the
+            // company head describes the company
+            || (self.descriptor_or_noun(&items[g - 1])
+                && items[g..first].iter().any(|x| self.head_noun(x)))
+            // "with the Swedish grid operator, Svenska kraftnät, …": the
+            // comma after a head noun that opens an apposed name
+            || (g == first
+                && g >= lo + 2
+                && (self.head_noun(&items[g - 2])
+                    || has(self.inp, &items[g - 2], |t| matches!(t, Tag::CompanyAnaphor)))
+                && self.apposed_name(items, g - 1, items.len()))
+    }
+
+    /// What the relation word at `g - 1` makes of a chain starting at
+    /// `first`, and where the word that governs it stands.
+    fn governor_before(
+        &self,
+        items: &[Item],
+        lo: usize,
+        g: usize,
+        first: usize,
+    ) -> (Gov, Option<usize>) {
         let it = &items[g - 1];
         let ts = tags(self.inp, it);
         let any = |f: fn(&Tag) -> bool| ts.iter().any(f);
@@ -807,7 +852,7 @@ impl<'a> State<'a> {
                 coord |= !c && has(self.inp, x, |t| matches!(t, Tag::Coord));
             }
             if (!comma || coord) && self.names_then_predicate(items, first) {
-                return (Gov::None, None, listed);
+                return (Gov::None, None);
             }
         }
         // ("contracts for 20 ships, split between A and B": a contract with
@@ -829,65 +874,7 @@ impl<'a> State<'a> {
         } else if any(|t| matches!(t, Tag::Example)) || self.som_such_as(items, g - 1, first, lo) {
             // "with lenders including A and B", "with operators such as A":
             // the examples are the counterparts the preposition names
-            let mut h = g - 1;
-            let mut words = 0;
-            // ("with, among others, A", "with lenders, including A": a comma
-            // before the example words)
-            if h > lo + 1 && self.is_comma(&items[h - 1]) {
-                h -= 1;
-            }
-            // (over a noun phrase of up to eight words, which may coordinate
-            // its own or hold "of": "with 23 local, regional and international
-            // banks and investment funds, among them A and B", "med ett
-            // konsortium av ett tjugotal långivare, bland dem A och B")
-            let coord = |x: &Item| {
-                has(self.inp, x, |t| matches!(t, Tag::Coord))
-                    || self.is_comma(x)
-                    || matches!(self.folded(x), "of" | "av")
-            };
-            while h > lo && words < 8 {
-                if self.descriptor(&items[h - 1]) {
-                    h -= 1;
-                    words += 1;
-                } else if words > 0
-                    && h >= lo + 2
-                    && coord(&items[h - 1])
-                    && self.descriptor(&items[h - 2])
-                {
-                    h -= 1;
-                } else {
-                    break;
-                }
-            }
-            // ("med bland andra A och B": right after the preposition)
-            if h > lo && (words > 0 || self.governs_with(&items[h - 1])) {
-                if self.governs_with(&items[h - 1]) {
-                    return (Gov::With, Some(h - 1), listed);
-                }
-                if has(self.inp, &items[h - 1], |t| matches!(t, Tag::Between)) {
-                    return (Gov::Between, Some(h - 1), listed);
-                }
-            }
-            // ("från bland andra A och B", "from investors including A and
-            // B": the preposition governs the examples, and may introduce a
-            // transaction's counterpart)
-            if h > lo {
-                let p = tags(self.inp, &items[h - 1]);
-                if p.iter().any(|t| matches!(t, Tag::By)) {
-                    return (Gov::By, Some(h - 1), listed);
-                }
-                if p.iter().any(|t| matches!(t, Tag::NotParty)) {
-                    return (Gov::NotParty, Some(h - 1), listed);
-                }
-            }
-            // ("A consortium led by A signed …", "Ett konsortium under
-            // ledning av A har tecknat …": the leaders of a group that opens
-            // the clause name its subject; not examples of a plural, "Trading
-            // houses such as A and B have followed")
-            if h == lo && words > 0 && any(|t| matches!(t, Tag::LeaderExample)) {
-                return (Gov::None, None, listed);
-            }
-            Gov::Example
+            return self.example_governor(items, lo, g);
         } else if let Some(w) = self
             .with_after_common_noun(items, lo, g - 1)
             .filter(|_| !self.name_then_finite_verb(items, first))
@@ -896,14 +883,14 @@ impl<'a> State<'a> {
             // affärsbanker samt EIB": a name coordinated with a plain noun
             // phrase after "with" is governed by it too (not the subject
             // of a clause of its own: "with local firms and B said …")
-            return (Gov::With, Some(w), listed);
+            return (Gov::With, Some(w));
         } else if any(|t| matches!(t, Tag::NotParty)) {
             Gov::NotParty
         } else if any(|t| matches!(t, Tag::Agreement { .. })) {
             // "förhandlar med samriskbolaget Northern Lights", "talks with the
             // joint venture X": the venture named is the counterpart
             if g - 1 > lo && self.governs_with(&items[g - 2]) {
-                return (Gov::With, Some(g - 2), listed);
+                return (Gov::With, Some(g - 2));
             }
             Gov::Trigger
         } else if any(|t| matches!(t, Tag::Status(_) | Tag::AgreementVerb { .. } | Tag::Passive)) {
@@ -911,6 +898,73 @@ impl<'a> State<'a> {
         } else {
             Gov::None
         };
-        (gov, Some(g - 1), listed)
+        (gov, Some(g - 1))
+    }
+
+    /// What example words at `g - 1` ("including", "such as", "bland
+    /// andra") make of the chain after them: the counterparts, subject or
+    /// other party that the preposition before the examples' noun phrase
+    /// names, else examples.
+    fn example_governor(&self, items: &[Item], lo: usize, g: usize) -> (Gov, Option<usize>) {
+        let mut h = g - 1;
+        let mut words = 0;
+        // ("with, among others, A", "with lenders, including A": a comma
+        // before the example words)
+        if h > lo + 1 && self.is_comma(&items[h - 1]) {
+            h -= 1;
+        }
+        // (over a noun phrase of up to eight words, which may coordinate
+        // its own or hold "of": "with 23 local, regional and international
+        // banks and investment funds, among them A and B", "med ett
+        // konsortium av ett tjugotal långivare, bland dem A och B")
+        let coord = |x: &Item| {
+            has(self.inp, x, |t| matches!(t, Tag::Coord))
+                || self.is_comma(x)
+                || matches!(self.folded(x), "of" | "av")
+        };
+        while h > lo && words < 8 {
+            if self.descriptor(&items[h - 1]) {
+                h -= 1;
+                words += 1;
+            } else if words > 0
+                && h >= lo + 2
+                && coord(&items[h - 1])
+                && self.descriptor(&items[h - 2])
+            {
+                h -= 1;
+            } else {
+                break;
+            }
+        }
+        // ("med bland andra A och B": right after the preposition)
+        if h > lo && (words > 0 || self.governs_with(&items[h - 1])) {
+            if self.governs_with(&items[h - 1]) {
+                return (Gov::With, Some(h - 1));
+            }
+            if has(self.inp, &items[h - 1], |t| matches!(t, Tag::Between)) {
+                return (Gov::Between, Some(h - 1));
+            }
+        }
+        // ("från bland andra A och B", "from investors including A and
+        // B": the preposition governs the examples, and may introduce a
+        // transaction's counterpart)
+        if h > lo {
+            let p = tags(self.inp, &items[h - 1]);
+            if p.iter().any(|t| matches!(t, Tag::By)) {
+                return (Gov::By, Some(h - 1));
+            }
+            if p.iter().any(|t| matches!(t, Tag::NotParty)) {
+                return (Gov::NotParty, Some(h - 1));
+            }
+        }
+        // ("A consortium led by A signed …", "Ett konsortium under
+        // ledning av A har tecknat …": the leaders of a group that opens
+        // the clause name its subject; not examples of a plural, "Trading
+        // houses such as A and B have followed")
+        if h == lo && words > 0 && has(self.inp, &items[g - 1], |t| matches!(t, Tag::LeaderExample))
+        {
+            return (Gov::None, None);
+        }
+        (Gov::Example, Some(g - 1))
     }
 }
