@@ -213,117 +213,16 @@ impl<'a> State<'a> {
             return self.gapped(&cl);
         };
         let chains = self.chains(cl.items, cl.lo, cl.hi);
-        // "signed four MoUs with A, B, C and D": one agreement with each of
-        // them; so does a Swedish noun with no article right after the verb
-        // ("har tecknat leveransavtal med A, B och C": "ett leveransavtal"
-        // would be one) when three or more are named, or two for supply and
-        // loan deals, which bind two sides ("ingått avtal med A och B om
-        // doser" may be one deal of three)
-        let bare = |n: usize| {
-            tr.main.is_some_and(|t| {
-                // (a compound's first part is joined to its head noun:
-                // "undertecknade säkerhetsavtal med A, B och C")
-                let mut k = t;
-                while k > cl.lo + 1 && cl.items[k - 1].end == cl.items[k].start {
-                    k -= 1;
-                }
-                // (and back over adverbs and a verb-second subject:
-                // "undertecknade Zelenskyj sedan säkerhetsavtal med A, B och C")
-                while k > cl.lo + 1
-                    && (self.mention(&cl.items[k - 1]).is_some()
-                        || self.inp.lexicon.is_adverb(self.folded(&cl.items[k - 1])))
-                {
-                    k -= 1;
-                }
-                k > cl.lo
-                    && has(self.inp, &cl.items[k - 1], Tag::predicate)
-                    && noun(self.inp, &cl.items[t]).is_some_and(|x| {
-                        !x.definite
-                            && (n >= 3 || matches!(x.kind, Kind::Offtake | Kind::Investment))
-                    })
-            })
-        };
-        // (the noun nearest before the list decides: "Besides the new
-        // contract, it has signed agreements with A, with B and with C")
-        let plural_before = |c: &Chain| {
-            tr.nouns
-                .iter()
-                .rev()
-                .find(|&&n| n < c.first)
-                .is_some_and(|&n| {
-                    c.first <= n + 8 && noun(self.inp, &cl.items[n]).is_some_and(|x| x.plural)
-                })
-        };
-        let split = tr.main.is_some_and(|t| {
-            chains.iter().any(|c| {
-                c.gov == Gov::With
-                    && c.first > t
-                    // (or a longer example list right after the noun: "loan
-                    // agreements with 12 local, regional and international
-                    // banks, among them A and B")
-                    && (c.first <= t + 8 || c.gov_at.is_some_and(|g| g > t && g <= t + 6))
-                    && (tr.all_plural
-                        || c.listed
-                        || (c.members.len() >= 2 && bare(c.members.len())))
-            })
-        }) || chains
-            .iter()
-            .any(|c| c.gov == Gov::With && (plural_before(c) || self.shared_out(&cl, c)));
         // "… framework agreements with them": resolved once for the split and the frame
         let them = self.with_them(&cl);
-        let split = split
-            || them
-                .as_ref()
-                .is_some_and(|(_, _, each)| *each || tr.all_plural)
-            // (a relative clause on a plural noun: "framework agreements
-            // that A struck with B, C and D")
-            || (cl
-                .inherited_trigger
-                .is_some_and(|t| noun(self.inp, &cl.items[t]).is_some_and(|n| n.plural))
-                && chains.iter().any(|c| c.gov == Gov::With));
-        // "A and B signed two loan agreements" states them; "two agreements
-        // were signed in September" only sums up those stated after it
-        let joint_subject = tr.main.is_some_and(|t| {
-            chains
-                .iter()
-                .any(|c| c.gov == Gov::None && c.members.len() >= 2 && c.last < t)
-        }) || (cl.inherited_subject.as_ref().is_some_and(|s| s.len() >= 2)
-            // "A and B, which have both signed supply deals with C / with the
-            // company": a relative clause whose subjects name a counterpart
-            && (chains.iter().any(|c| c.gov == Gov::With)
-                || cl.range().any(|k| {
-                    has(self.inp, &cl.items[k], |t| matches!(t, Tag::CompanyAnaphor))
-                })));
-        // "opened talks with A and B about new loans": the counterparts
-        // named before the plural noun make it no summary
-        let with_before = tr
-            .main
-            .is_some_and(|t| chains.iter().any(|c| c.gov == Gov::With && c.last < t));
-        // "Volvo has made investments in Northvolt": a subject before the
-        // plural noun and its counterpart after it state the deals
-        let counterpart_after = tr.main.is_some_and(|t| {
-            chains.iter().any(|c| c.gov == Gov::None && c.last < t)
-                && chains.iter().any(|c| {
-                    c.first > t
-                        && matches!(c.gov, Gov::NotParty | Gov::By | Gov::OnBehalf)
-                        && self.transaction_counterpart(&cl, &tr, c, false)
-                })
-        });
-        // "awarded A, B and C separate contracts": the objects named before
-        // the plural noun receive one each
-        let objects_before = tr.main.is_some_and(|t| {
-            chains.iter().any(|c| {
-                c.gov == Gov::Verb && c.members.len() >= 2 && c.last < t && t <= c.last + 3
-            })
-        });
+        let split = self.one_per_party(&cl, &tr, &chains, them.as_ref());
+        let joint_subject = self.joint_subject(&cl, &tr, &chains);
         if tr.all_plural
             && tr.verb.is_none()
             && cl.inherited_trigger.is_none()
             && !split
-            && !objects_before
             && !joint_subject
-            && !with_before
-            && !counterpart_after
+            && !self.plural_noun_states_deals(&cl, &tr, &chains)
         {
             self.summary(&cl);
             return false;
@@ -331,26 +230,7 @@ impl<'a> State<'a> {
         // PACTGRAPH_TRACE_RULES=1: each clause's triggers, chains and frame
         // on stderr, for whoever asks why a sentence gave what it gave
         if trace_rules() {
-            let w = |k: Option<usize>| k.map(|k| self.folded(&cl.items[k]));
-            let chains: Vec<_> = chains
-                .iter()
-                .map(|c| {
-                    let ids: Vec<&str> = c
-                        .members
-                        .iter()
-                        .map(|&m| &*self.inp.mentions[m].actor)
-                        .collect();
-                    format!("{:?} {}", c.gov, ids.join("+"))
-                })
-                .collect();
-            eprintln!(
-                "trace: sentence {} clause: noun {:?} verb {:?} status {:?} pivot {:?} chains {chains:?}",
-                cl.si,
-                w(tr.main),
-                w(tr.verb),
-                w(tr.status_at),
-                w(Some(tr.pivot)),
-            );
+            self.trace_clause(&cl, &tr, &chains);
         }
         self.take_back(&cl, &tr, &chains);
         let Some(mut frame) = self.frame(&cl, &tr, &chains, split, them) else {
@@ -381,144 +261,13 @@ impl<'a> State<'a> {
             });
             return false;
         }
-        // "The MoU with Enertrag covers …, and the one with Amarenco …": a
-        // definite noun with only counterparts names agreements already stated
-        let only_with = frame.rule.split('+').all(|p| p == "with");
-        // with no agreement stated before, "the pact" is no reference:
-        // "Sweden and Finland signed the defence pact in Stockholm"
-        // ... nor when two or more parties are named that no agreement
-        // stated before has: "Ford and SK On agreed to form the venture"
-        // after a loan to the venture names the venture's parties
-        // (asked last: it reads the agreements stated so far)
-        // ("A and B said they would end their alliance": the anaphor's
-        // parties are named in the sentence, as a subject would be)
-        let anaphor_named_here = || {
-            let s = &self.inp.sentences[cl.si];
-            let here = self.mentions_in(s.start, s.end);
-            frame.has_fired("parties-anaphor")
-                && frame
-                    .parties
-                    .iter()
-                    .all(|p| here.iter().any(|m| *m.actor == **p))
-        };
-        let antecedent = || {
-            !self.out.is_empty()
-                && (frame.parties.len() < 2
-                || only_with
-                || (!frame.has_fired("subject") && !anaphor_named_here())
-                // ("Minister X signed the memorandum": her ministry is no new party)
-                || frame.has_fired("affiliation")
-                || self.out.iter().any(|a| {
-                    a.parties.intersection(&frame.parties).count() >= 2
-                        || frame.parties.is_subset(&a.parties)
-                }))
-        };
-        if self.refers_back(&cl, &tr)
-            && (!frame.explicit || only_with)
-            && tr.verb.is_none()
-            && antecedent()
-        {
+        if self.refers_to_stated(&cl, &tr, &frame) {
             // "the agreement ..." refers back: a continuation, not a new agreement
             return false;
         }
-        let (mut kind, mut rank) = self.clause_kind(&cl, &tr, split || joint_subject);
-        // "Sandvik köper Deswik", "Boliden bought Lundin Mining": a purchase
-        // whose object is an actor is an acquisition of it; what a sale or
-        // purchase names before its counterpart may decide too ("sold its
-        // Danish unit to Beta": an acquisition, "its stake": an investment)
-        let verb = tr.verb.and_then(|v| {
-            tags(self.inp, &cl.items[v]).iter().find_map(|t| match t {
-                Tag::AgreementVerb {
-                    object_kind, sale, ..
-                } => Some((*object_kind, *sale, v)),
-                _ => None,
-            })
-        });
-        let sold = |v: usize| {
-            let lex = &self.inp.lexicon;
-            // (past a subject after the verb, with no name before it: "I
-            // mars köpte A en andel i B")
-            let inverted = v + 1 < cl.hi
-                && self.mention(&cl.items[v + 1]).is_some()
-                && (cl.lo..v).all(|k| self.mention(&cl.items[k]).is_none());
-            (v + 1 + usize::from(inverted)..cl.hi)
-                .take_while(|&k| self.mention(&cl.items[k]).is_none())
-                .find_map(|k| lex.sold_object(self.folded(&cl.items[k])))
-        };
-        // (a share of a named company bought or taken over: "took over
-        // Northvolt's stake in B", "köper Northvolts andel")
-        let share_of = |v: usize| {
-            let m = self.mention(cl.items.get(v + 1).filter(|_| v + 2 < cl.hi)?)?;
-            m.genitive
-                .then(|| self.inp.lexicon.sold_object(self.folded(&cl.items[v + 2])))
-                .flatten()
-                .filter(|&k| k == Kind::Investment)
-        };
-        let acquired = verb.and_then(|(object_kind, sale, v)| {
-            share_of(v)
-                .or(object_kind)
-                .filter(|_| {
-                    [
-                        "object",
-                        "inverted-object",
-                        "relative-object",
-                        "object-anaphor",
-                    ]
-                    .iter()
-                    .any(|p| frame.has_fired(p))
-                })
-                .or_else(|| sale.then(|| sold(v)).flatten())
-                .or_else(|| frame.has_fired("traded").then_some(Kind::Other))
-        });
-        if let Some(k) = acquired {
-            // (an acquisition of a stake is an investment: "förvärvade en
-            // andel i Beta")
-            if rank <= 2
-                && (kind == Kind::Offtake || (kind == Kind::Other && k == Kind::Investment))
-            {
-                kind = k;
-            }
-        }
-        // "similar agreements with C and D" are of the kind stated before
-        if frame.rule.starts_with("carried-subject") && rank <= 1 {
-            if let Some((a, _)) = self.last {
-                (kind, rank) = (self.out[a].kind, self.out[a].kind_rank);
-            }
-        }
-        let status = self.status(&cl, &tr);
-        let (date, date_expr_seen) = self.clause_date(&cl, &tr, status);
-        // a signing on a day after the report has not happened yet: Swedish
-        // states the near future in the present ("På tisdag den 15 januari
-        // skriver A och B under …"). (A later year or month alone is more
-        // often a term or target, "from 2027", "for launch in 2024", or a
-        // year the text gave wrongly.)
-        let status = match (date, self.inp.dateline) {
-            (Some(d), Some(now))
-                if matches!(status, Status::Signed | Status::Announced)
-                    && d.d.is_some()
-                    && d.after(now) =>
-            {
-                Status::Planned
-            }
-            _ => status,
-        };
-        // (and a later year is no date of a signing: "Enligt
-        // avsiktsförklaringen ska A leverera värme till B från 2030")
-        let date = date.filter(|d| {
-            !(status == Status::Signed
-                && d.m.is_none()
-                && self.inp.dateline.is_some_and(|now| d.after(now)))
-        });
-        // (not "has": a possession states no event, "har sedan tidigare ett
-        // leveransavtal med B", "already has a stake in B")
-        let perfect = [tr.verb, tr.status_at].into_iter().flatten().any(|k| {
-            let w = self.folded(&cl.items[k]);
-            let mut words = w.split(' ');
-            matches!(words.next(), Some("have" | "has" | "har"))
-                && words
-                    .find(|x| !self.inp.lexicon.is_adverb(x) && !matches!(*x, "sedan" | "tidigare"))
-                    .is_some_and(|x| !matches!(x, "a" | "an" | "en" | "ett"))
-        });
+        let (kind, rank) = self.frame_kind(&cl, &tr, &frame, split || joint_subject);
+        let (status, date, date_expr_seen) = self.dated_status(&cl, &tr);
+        let perfect = self.perfect_tense(&cl, &tr);
         let mut signatories = std::mem::take(&mut frame.persons);
         // a comment verb before the predicate means the people only talk about it
         if cl
@@ -561,6 +310,318 @@ impl<'a> State<'a> {
             earlier: false,
         };
         self.emit(ag, &frame, cl.si)
+    }
+
+    /// Whether the clause states one agreement with each party it lists, not
+    /// one among all of them. `them`: what "with them" in the clause stands
+    /// for ([`State::with_them`]).
+    fn one_per_party(
+        &self,
+        cl: &Clause,
+        tr: &Triggers,
+        chains: &[Chain],
+        them: Option<&(Vec<String>, usize, bool)>,
+    ) -> bool {
+        // "signed four MoUs with A, B, C and D": one agreement with each of
+        // them; so does a Swedish noun with no article right after the verb
+        // ("har tecknat leveransavtal med A, B och C": "ett leveransavtal"
+        // would be one) when three or more are named, or two for supply and
+        // loan deals, which bind two sides ("ingått avtal med A och B om
+        // doser" may be one deal of three)
+        let split = tr.main.is_some_and(|t| {
+            chains.iter().any(|c| {
+                c.gov == Gov::With
+                    && c.first > t
+                    // (or a longer example list right after the noun: "loan
+                    // agreements with 12 local, regional and international
+                    // banks, among them A and B")
+                    && (c.first <= t + 8 || c.gov_at.is_some_and(|g| g > t && g <= t + 6))
+                    && (tr.all_plural
+                        || c.listed
+                        || (c.members.len() >= 2 && self.bare_noun_for(cl, tr, c.members.len())))
+            })
+        }) || chains.iter().any(|c| {
+            c.gov == Gov::With && (self.plural_noun_before(cl, tr, c) || self.shared_out(cl, c))
+        });
+        split
+            || them.is_some_and(|(_, _, each)| *each || tr.all_plural)
+            // (a relative clause on a plural noun: "framework agreements
+            // that A struck with B, C and D")
+            || (cl
+                .inherited_trigger
+                .is_some_and(|t| noun(self.inp, &cl.items[t]).is_some_and(|n| n.plural))
+                && chains.iter().any(|c| c.gov == Gov::With))
+    }
+
+    /// Whether the clause's first agreement noun stands bare (no article)
+    /// after its predicate, and `n` names after it make one agreement each:
+    /// three or more, or two for a supply or loan deal.
+    fn bare_noun_for(&self, cl: &Clause, tr: &Triggers, n: usize) -> bool {
+        tr.main.is_some_and(|t| {
+            // (a compound's first part is joined to its head noun:
+            // "undertecknade säkerhetsavtal med A, B och C")
+            let mut k = t;
+            while k > cl.lo + 1 && cl.items[k - 1].end == cl.items[k].start {
+                k -= 1;
+            }
+            // (and back over adverbs and a verb-second subject:
+            // "undertecknade Zelenskyj sedan säkerhetsavtal med A, B och C")
+            while k > cl.lo + 1
+                && (self.mention(&cl.items[k - 1]).is_some()
+                    || self.inp.lexicon.is_adverb(self.folded(&cl.items[k - 1])))
+            {
+                k -= 1;
+            }
+            k > cl.lo
+                && has(self.inp, &cl.items[k - 1], Tag::predicate)
+                && noun(self.inp, &cl.items[t]).is_some_and(|x| {
+                    !x.definite && (n >= 3 || matches!(x.kind, Kind::Offtake | Kind::Investment))
+                })
+        })
+    }
+
+    /// Whether the agreement noun nearest before the chain, at most eight
+    /// items before it, is plural.
+    fn plural_noun_before(&self, cl: &Clause, tr: &Triggers, c: &Chain) -> bool {
+        // (the noun nearest before the list decides: "Besides the new
+        // contract, it has signed agreements with A, with B and with C")
+        tr.nouns
+            .iter()
+            .rev()
+            .find(|&&n| n < c.first)
+            .is_some_and(|&n| {
+                c.first <= n + 8 && noun(self.inp, &cl.items[n]).is_some_and(|x| x.plural)
+            })
+    }
+
+    /// Whether two or more subjects before the agreement noun make it state
+    /// their agreements, not sum them up.
+    fn joint_subject(&self, cl: &Clause, tr: &Triggers, chains: &[Chain]) -> bool {
+        // "A and B signed two loan agreements" states them; "two agreements
+        // were signed in September" only sums up those stated after it
+        tr.main.is_some_and(|t| {
+            chains
+                .iter()
+                .any(|c| c.gov == Gov::None && c.members.len() >= 2 && c.last < t)
+        }) || (cl.inherited_subject.as_ref().is_some_and(|s| s.len() >= 2)
+            // "A and B, which have both signed supply deals with C / with the
+            // company": a relative clause whose subjects name a counterpart
+            && (chains.iter().any(|c| c.gov == Gov::With)
+                || cl.range().any(|k| {
+                    has(self.inp, &cl.items[k], |t| matches!(t, Tag::CompanyAnaphor))
+                })))
+    }
+
+    /// Whether the names around a plural agreement noun make it state the
+    /// deals, not sum up those stated after it.
+    fn plural_noun_states_deals(&self, cl: &Clause, tr: &Triggers, chains: &[Chain]) -> bool {
+        let Some(t) = tr.main else {
+            return false;
+        };
+        // "opened talks with A and B about new loans": the counterparts
+        // named before the plural noun make it no summary
+        let with_before = chains.iter().any(|c| c.gov == Gov::With && c.last < t);
+        // "Volvo has made investments in Northvolt": a subject before the
+        // plural noun and its counterpart after it state the deals
+        let counterpart_after = chains.iter().any(|c| c.gov == Gov::None && c.last < t)
+            && chains.iter().any(|c| {
+                c.first > t
+                    && matches!(c.gov, Gov::NotParty | Gov::By | Gov::OnBehalf)
+                    && self.transaction_counterpart(cl, tr, c, false)
+            });
+        // "awarded A, B and C separate contracts": the objects named before
+        // the plural noun receive one each
+        let objects_before = chains
+            .iter()
+            .any(|c| c.gov == Gov::Verb && c.members.len() >= 2 && c.last < t && t <= c.last + 3);
+        with_before || counterpart_after || objects_before
+    }
+
+    /// Writes the clause's triggers and chains to stderr
+    /// (`PACTGRAPH_TRACE_RULES`).
+    fn trace_clause(&self, cl: &Clause, tr: &Triggers, chains: &[Chain]) {
+        let w = |k: Option<usize>| k.map(|k| self.folded(&cl.items[k]));
+        let chains: Vec<_> = chains
+            .iter()
+            .map(|c| {
+                let ids: Vec<&str> = c
+                    .members
+                    .iter()
+                    .map(|&m| &*self.inp.mentions[m].actor)
+                    .collect();
+                format!("{:?} {}", c.gov, ids.join("+"))
+            })
+            .collect();
+        eprintln!(
+            "trace: sentence {} clause: noun {:?} verb {:?} status {:?} pivot {:?} chains {chains:?}",
+            cl.si,
+            w(tr.main),
+            w(tr.verb),
+            w(tr.status_at),
+            w(Some(tr.pivot)),
+        );
+    }
+
+    /// Whether the clause's agreement noun refers back to an agreement stated
+    /// before and the frame names no new one.
+    fn refers_to_stated(&self, cl: &Clause, tr: &Triggers, frame: &Frame) -> bool {
+        // "The MoU with Enertrag covers …, and the one with Amarenco …": a
+        // definite noun with only counterparts names agreements already stated
+        let only_with = frame.rule.split('+').all(|p| p == "with");
+        // with no agreement stated before, "the pact" is no reference:
+        // "Sweden and Finland signed the defence pact in Stockholm"
+        // ... nor when two or more parties are named that no agreement
+        // stated before has: "Ford and SK On agreed to form the venture"
+        // after a loan to the venture names the venture's parties
+        // (asked last: it reads the agreements stated so far)
+        // ("A and B said they would end their alliance": the anaphor's
+        // parties are named in the sentence, as a subject would be)
+        let anaphor_named_here = || {
+            let s = &self.inp.sentences[cl.si];
+            let here = self.mentions_in(s.start, s.end);
+            frame.has_fired("parties-anaphor")
+                && frame
+                    .parties
+                    .iter()
+                    .all(|p| here.iter().any(|m| *m.actor == **p))
+        };
+        let antecedent = || {
+            !self.out.is_empty()
+                && (frame.parties.len() < 2
+                || only_with
+                || (!frame.has_fired("subject") && !anaphor_named_here())
+                // ("Minister X signed the memorandum": her ministry is no new party)
+                || frame.has_fired("affiliation")
+                || self.out.iter().any(|a| {
+                    a.parties.intersection(&frame.parties).count() >= 2
+                        || frame.parties.is_subset(&a.parties)
+                }))
+        };
+        self.refers_back(cl, tr)
+            && (!frame.explicit || only_with)
+            && tr.verb.is_none()
+            && antecedent()
+    }
+
+    /// The agreement's kind and how surely the words state it: the clause's,
+    /// else what a purchase acquires, else the kind of "similar agreements"
+    /// stated before.
+    fn frame_kind(&self, cl: &Clause, tr: &Triggers, frame: &Frame, split: bool) -> (Kind, u8) {
+        let (mut kind, mut rank) = self.clause_kind(cl, tr, split);
+        if let Some(k) = self.acquired_kind(cl, tr, frame) {
+            // (an acquisition of a stake is an investment: "förvärvade en
+            // andel i Beta")
+            if rank <= 2
+                && (kind == Kind::Offtake || (kind == Kind::Other && k == Kind::Investment))
+            {
+                kind = k;
+            }
+        }
+        // "similar agreements with C and D" are of the kind stated before
+        if frame.rule.starts_with("carried-subject") && rank <= 1 {
+            if let Some((a, _)) = self.last {
+                (kind, rank) = (self.out[a].kind, self.out[a].kind_rank);
+            }
+        }
+        (kind, rank)
+    }
+
+    /// The kind of what the clause's verb buys or sells, when that decides
+    /// the agreement's kind.
+    fn acquired_kind(&self, cl: &Clause, tr: &Triggers, frame: &Frame) -> Option<Kind> {
+        // "Sandvik köper Deswik", "Boliden bought Lundin Mining": a purchase
+        // whose object is an actor is an acquisition of it; what a sale or
+        // purchase names before its counterpart may decide too ("sold its
+        // Danish unit to Beta": an acquisition, "its stake": an investment)
+        let verb = tr.verb.and_then(|v| {
+            tags(self.inp, &cl.items[v]).iter().find_map(|t| match t {
+                Tag::AgreementVerb {
+                    object_kind, sale, ..
+                } => Some((*object_kind, *sale, v)),
+                _ => None,
+            })
+        });
+        let sold = |v: usize| {
+            let lex = &self.inp.lexicon;
+            // (past a subject after the verb, with no name before it: "I
+            // mars köpte A en andel i B")
+            let inverted = v + 1 < cl.hi
+                && self.mention(&cl.items[v + 1]).is_some()
+                && (cl.lo..v).all(|k| self.mention(&cl.items[k]).is_none());
+            (v + 1 + usize::from(inverted)..cl.hi)
+                .take_while(|&k| self.mention(&cl.items[k]).is_none())
+                .find_map(|k| lex.sold_object(self.folded(&cl.items[k])))
+        };
+        // (a share of a named company bought or taken over: "took over
+        // Northvolt's stake in B", "köper Northvolts andel")
+        let share_of = |v: usize| {
+            let m = self.mention(cl.items.get(v + 1).filter(|_| v + 2 < cl.hi)?)?;
+            m.genitive
+                .then(|| self.inp.lexicon.sold_object(self.folded(&cl.items[v + 2])))
+                .flatten()
+                .filter(|&k| k == Kind::Investment)
+        };
+        verb.and_then(|(object_kind, sale, v)| {
+            share_of(v)
+                .or(object_kind)
+                .filter(|_| {
+                    [
+                        "object",
+                        "inverted-object",
+                        "relative-object",
+                        "object-anaphor",
+                    ]
+                    .iter()
+                    .any(|p| frame.has_fired(p))
+                })
+                .or_else(|| sale.then(|| sold(v)).flatten())
+                .or_else(|| frame.has_fired("traded").then_some(Kind::Other))
+        })
+    }
+
+    /// The clause's status, date and whether it wrote a date expression; a
+    /// signing dated after the report is planned.
+    fn dated_status(&self, cl: &Clause, tr: &Triggers) -> (Status, Option<Date>, bool) {
+        let status = self.status(cl, tr);
+        let (date, date_expr_seen) = self.clause_date(cl, tr, status);
+        // a signing on a day after the report has not happened yet: Swedish
+        // states the near future in the present ("På tisdag den 15 januari
+        // skriver A och B under …"). (A later year or month alone is more
+        // often a term or target, "from 2027", "for launch in 2024", or a
+        // year the text gave wrongly.)
+        let status = match (date, self.inp.dateline) {
+            (Some(d), Some(now))
+                if matches!(status, Status::Signed | Status::Announced)
+                    && d.d.is_some()
+                    && d.after(now) =>
+            {
+                Status::Planned
+            }
+            _ => status,
+        };
+        // (and a later year is no date of a signing: "Enligt
+        // avsiktsförklaringen ska A leverera värme till B från 2030")
+        let date = date.filter(|d| {
+            !(status == Status::Signed
+                && d.m.is_none()
+                && self.inp.dateline.is_some_and(|now| d.after(now)))
+        });
+        (status, date, date_expr_seen)
+    }
+
+    /// Whether the clause's verb or status word is in the perfect ("has
+    /// signed"), which the dateline dates.
+    fn perfect_tense(&self, cl: &Clause, tr: &Triggers) -> bool {
+        // (not "has": a possession states no event, "har sedan tidigare ett
+        // leveransavtal med B", "already has a stake in B")
+        [tr.verb, tr.status_at].into_iter().flatten().any(|k| {
+            let w = self.folded(&cl.items[k]);
+            let mut words = w.split(' ');
+            matches!(words.next(), Some("have" | "has" | "har"))
+                && words
+                    .find(|x| !self.inp.lexicon.is_adverb(x) && !matches!(*x, "sedan" | "tidigare"))
+                    .is_some_and(|x| !matches!(x, "a" | "an" | "en" | "ett"))
+        })
     }
 
     /// Whether the clause holds an adverb that makes its agreement another
