@@ -1126,6 +1126,89 @@ impl<'a> State<'a> {
             split,
             ..Frame::default()
         };
+        if let Some(b) = self.between_chain(cl, tr, chains) {
+            self.add(&b.members, &mut f);
+            f.fired("between");
+            f.explicit = true;
+            // the people who announce or sign it stand in the subject
+            for c in chains
+                .iter()
+                .filter(|c| c.gov == Gov::None && c.last < b.first)
+            {
+                for &m in &c.members {
+                    if self.kind_of(m) == ActorType::Person {
+                        f.persons.insert(self.inp.mentions[m].actor.to_string());
+                    }
+                }
+            }
+        }
+        let (passive_verb, participle) = self.passive_verb(cl, tr, chains);
+        // ("a memorandum signed by the two companies": a parties anaphor
+        // right after the verb)
+        let anaphor_by = passive_verb.filter(|&v| {
+            v + 1 < cl.hi
+                && has(self.inp, &cl.items[v + 1], |t| {
+                    matches!(t, Tag::PartiesAnaphor)
+                })
+        });
+        if let (Some(v), true) = (anaphor_by, f.parties.len() < 2) {
+            self.add_anaphor_parties(cl, v + 1, &mut f);
+            f.explicit = true;
+        } else if let (Some(v), true) = (passive_verb, f.parties.len() < 2) {
+            self.fill_passive_by(cl, tr, chains, v, participle, &mut f);
+        } else if f.parties.len() < 2 {
+            let subject_end = self.fill_subject(cl, tr, chains, &mut f);
+            self.fill_governed(cl, tr, chains, subject_end, &mut f);
+            self.relative_object(cl, tr, chains, &mut f);
+            if f.parties.len() <= 2 && !self.verb_of_kind(cl, tr, Kind::JointVenture) {
+                self.inverted_object(cl, tr, chains, &mut f);
+            }
+            self.carry_subject(cl, &mut f);
+            self.with_company_anaphor(cl, tr, &mut f);
+            self.examples_without_subject(cl, chains, &mut f);
+            self.speaker_sells(cl, tr, &mut f);
+        }
+        // "the Japan-EU battery supply chain", "the US–Japan agreement": a
+        // hyphenated pair of names states the two sides
+        // (one half of the pair may have been taken for the subject already)
+        if f.parties.len() < 2 {
+            if let Some((a, b)) = self.hyphen_pair(cl) {
+                let pair = [a, b].map(|m| self.inp.mentions[m].actor.to_string());
+                if f.parties.iter().all(|p| pair.contains(p)) {
+                    self.add(&[a, b], &mut f);
+                    f.fired("pair");
+                }
+            }
+        }
+        self.fill_named_elsewhere(cl, tr, them, &mut f);
+        self.fill_other_side(cl, tr, chains, &mut f);
+        self.fill_affiliations(cl, &mut f);
+        if f.parties.is_empty() || (f.parties.len() < 2 && tr.main.is_none() && tr.verb.is_none()) {
+            return None;
+        }
+        // an investment verb with only its subject states no agreement among
+        // the subject's names ("whose members, A, B and C, committed to raise
+        // their investment in India"): it needs its counterpart
+        // (an agreement noun of another kind states one: "A and B signed an
+        // MoU to invest")
+        let investment_only = tr.main.is_none_or(|n| {
+            noun(self.inp, &cl.items[n]).is_some_and(|x| x.kind == Kind::Investment)
+        });
+        if f.rule == "subject" && investment_only && self.verb_of_kind(cl, tr, Kind::Investment) {
+            return None;
+        }
+        Some(f)
+    }
+
+    /// The chain that names the parties of the `between` pattern: the list
+    /// after `between`/`mellan`, else the owners of a joint venture or the
+    /// members of an alliance.
+    fn between_chain<'c>(
+        &self,
+        cl: &Clause,
+        tr: &Triggers,
+        chains: &'c [Chain],
+    ) -> Option<&'c Chain> {
         // "X, a joint venture of A and B": with no verb before them, the
         // owners named after "of"/"av" a joint-venture noun (or after "owned
         // by") are its parties, as after "between" (with a verb, "lent €300
@@ -1147,81 +1230,79 @@ impl<'a> State<'a> {
                         })
                 })
         });
+        chains
+            .iter()
+            .find(|c| c.gov == Gov::Between && !self.detached_between(cl, tr, c))
+            .or(owners)
+    }
+
+    /// Whether a `between` list hangs on another word than the clause's
+    /// triggers, and so names no parties of its agreement.
+    fn detached_between(&self, cl: &Clause, tr: &Triggers, c: &Chain) -> bool {
         // ("…have agreed on a cooperation, reshaping the alliances that
         // dominate trade between Asia and Europe": a relative clause between
         // the last trigger and `between` hangs the list on another noun; so
         // does a relative clause on the agreement noun that signs nothing,
         // "ett avtal, som ska stärka handeln mellan A och B")
-        let detached = |c: &Chain| {
-            let t = tr
-                .nouns
-                .iter()
-                .chain(&tr.verb)
-                .copied()
-                .filter(|&t| t < c.first)
-                .max();
-            let unsigned = tr.verb.is_none()
-                && tr.status_at.is_none_or(|s| {
-                    s > c.first
-                        || !has(self.inp, &cl.items[s], |t| {
-                            matches!(t, Tag::Status(Status::Signed) | Tag::Passive)
-                        })
-                });
-            // the word before "between", when it is no trigger: no agreement
-            // noun, status or predicate
-            let no_trigger_before = c.gov_at.filter(|&g| g > cl.lo).is_some_and(|g| {
-                !has(self.inp, &cl.items[g - 1], |t| {
-                    Tag::predicate(t) || matches!(t, Tag::Agreement { .. } | Tag::Status(_))
-                })
+        let t = tr
+            .nouns
+            .iter()
+            .chain(&tr.verb)
+            .copied()
+            .filter(|&t| t < c.first)
+            .max();
+        let unsigned = tr.verb.is_none()
+            && tr.status_at.is_none_or(|s| {
+                s > c.first
+                    || !has(self.inp, &cl.items[s], |t| {
+                        matches!(t, Tag::Status(Status::Signed) | Tag::Passive)
+                    })
             });
-            // (nor does a noun that is no trigger before every trigger: "At
-            // the summit between A and B, C signed agreements with D and E")
-            let other_noun = no_trigger_before
-                && [tr.main, tr.verb, tr.status_at]
-                    .into_iter()
-                    .flatten()
-                    .all(|t| t > c.last)
-                && c.gov_at
-                    .is_some_and(|g| matches!(cl.items[g - 1].kind, ItemKind::Word));
-            // (nor does a route or trade lane: places after a word that is
-            // no trigger, "three loops between Asia and northern Europe",
-            // "shipping between China and Europe"; not "an agreement
-            // between Sweden and Norway", "talks between …")
-            let route = no_trigger_before
-                && c.members
-                    .iter()
-                    .all(|&m| matches!(self.kind_of(m), ActorType::Country | ActorType::Region));
-            other_noun
-                || route
-                || (cl.inherited_trigger.is_some() && unsigned)
-                || t.is_some_and(|t| {
-                    (t + 1..c.first).any(|k| {
-                        has(self.inp, &cl.items[k], |t| {
-                            matches!(t, Tag::Which | Tag::Complementizer)
-                        })
+        // the word before "between", when it is no trigger: no agreement
+        // noun, status or predicate
+        let no_trigger_before = c.gov_at.filter(|&g| g > cl.lo).is_some_and(|g| {
+            !has(self.inp, &cl.items[g - 1], |t| {
+                Tag::predicate(t) || matches!(t, Tag::Agreement { .. } | Tag::Status(_))
+            })
+        });
+        // (nor does a noun that is no trigger before every trigger: "At
+        // the summit between A and B, C signed agreements with D and E")
+        let other_noun = no_trigger_before
+            && [tr.main, tr.verb, tr.status_at]
+                .into_iter()
+                .flatten()
+                .all(|t| t > c.last)
+            && c.gov_at
+                .is_some_and(|g| matches!(cl.items[g - 1].kind, ItemKind::Word));
+        // (nor does a route or trade lane: places after a word that is
+        // no trigger, "three loops between Asia and northern Europe",
+        // "shipping between China and Europe"; not "an agreement
+        // between Sweden and Norway", "talks between …")
+        let route = no_trigger_before
+            && c.members
+                .iter()
+                .all(|&m| matches!(self.kind_of(m), ActorType::Country | ActorType::Region));
+        other_noun
+            || route
+            || (cl.inherited_trigger.is_some() && unsigned)
+            || t.is_some_and(|t| {
+                (t + 1..c.first).any(|k| {
+                    has(self.inp, &cl.items[k], |t| {
+                        matches!(t, Tag::Which | Tag::Complementizer)
                     })
                 })
-        };
-        if let Some(b) = chains
-            .iter()
-            .find(|c| c.gov == Gov::Between && !detached(c))
-            .or(owners)
-        {
-            self.add(&b.members, &mut f);
-            f.fired("between");
-            f.explicit = true;
-            // the people who announce or sign it stand in the subject
-            for c in chains
-                .iter()
-                .filter(|c| c.gov == Gov::None && c.last < b.first)
-            {
-                for &m in &c.members {
-                    if self.kind_of(m) == ActorType::Person {
-                        f.persons.insert(self.inp.mentions[m].actor.to_string());
-                    }
-                }
-            }
-        }
+            })
+    }
+
+    /// The passive verb or participle whose `by`/`av` names the parties after
+    /// it, and the participle after the agreement noun, if that is what names
+    /// them.
+    fn passive_verb(
+        &self,
+        cl: &Clause,
+        tr: &Triggers,
+        chains: &[Chain],
+    ) -> (Option<usize>, Option<usize>) {
         // a verb ending in `by`/`av` ("jointly owned by", "ägs gemensamt av")
         // names its parties after it; what stands before is the thing owned
         // ("the memorandum, signed by A and B on Monday, …": a passive
@@ -1266,74 +1347,64 @@ impl<'a> State<'a> {
                 && has(self.inp, &cl.items[k], |t| matches!(t, Tag::Passive))
         };
         let passive_verb = tr.verb.filter(|&v| ends_by(v) || founded(v)).or(participle);
-        // ("a memorandum signed by the two companies": a parties anaphor
-        // right after the verb)
-        let anaphor_by = passive_verb.filter(|&v| {
-            v + 1 < cl.hi
-                && has(self.inp, &cl.items[v + 1], |t| {
-                    matches!(t, Tag::PartiesAnaphor)
+        (passive_verb, participle)
+    }
+
+    /// The `by` pattern after the passive verb `v`: the chain after it; what
+    /// is bought, or the subject of the noun the `participle` describes, is a
+    /// party too.
+    fn fill_passive_by(
+        &self,
+        cl: &Clause,
+        tr: &Triggers,
+        chains: &[Chain],
+        v: usize,
+        participle: Option<usize>,
+        f: &mut Frame,
+    ) {
+        let Some(c) = chains.iter().find(|c| c.first > v) else {
+            return;
+        };
+        self.add(&c.members, f);
+        f.fired("by");
+        f.explicit = true;
+        // "Epiroc was acquired by Sandvik": what is bought is a party
+        // too (what is owned jointly is the venture, not its party)
+        // (and so is the subject of a predicate before the noun the
+        // participle describes: "Beta raised $120 million in a
+        // funding round led by Acme")
+        let described = participle == Some(v)
+            && tr.main.is_some_and(|n| {
+                (cl.lo..n).any(|k| {
+                    has(self.inp, &cl.items[k], |t| {
+                        matches!(t, Tag::Status(_) | Tag::AgreementVerb { .. })
+                    })
                 })
-        });
-        if let (Some(v), true) = (anaphor_by, f.parties.len() < 2) {
-            self.add_anaphor_parties(cl, v + 1, &mut f);
-            f.explicit = true;
-        } else if let (Some(v), true) = (passive_verb, f.parties.len() < 2) {
-            if let Some(c) = chains.iter().find(|c| c.first > v) {
-                self.add(&c.members, &mut f);
-                f.fired("by");
-                f.explicit = true;
-                // "Epiroc was acquired by Sandvik": what is bought is a party
-                // too (what is owned jointly is the venture, not its party)
-                // (and so is the subject of a predicate before the noun the
-                // participle describes: "Beta raised $120 million in a
-                // funding round led by Acme")
-                let described = participle == Some(v)
-                    && tr.main.is_some_and(|n| {
-                        (cl.lo..n).any(|k| {
-                            has(self.inp, &cl.items[k], |t| {
-                                matches!(t, Tag::Status(_) | Tag::AgreementVerb { .. })
-                            })
-                        })
-                    });
-                if !self.verb_of_kind(cl, tr, Kind::JointVenture)
-                    && (tr.verb == Some(v) || described)
-                {
-                    if let Some(s) = chains.iter().rfind(|s| {
-                        s.gov == Gov::None && s.last < v && tr.main.is_none_or(|n| s.last < n)
-                    }) {
-                        self.add(&s.members, &mut f);
-                        f.fired("subject");
-                    } else if let Some(s) = cl.inherited_subject.as_ref() {
-                        // "Epiroc, which was acquired by Sandvik, …"
-                        self.add(s, &mut f);
-                        f.fired("relative");
-                    }
-                }
-            }
-        } else if f.parties.len() < 2 {
-            let subject_end = self.fill_subject(cl, tr, chains, &mut f);
-            self.fill_governed(cl, tr, chains, subject_end, &mut f);
-            self.relative_object(cl, tr, chains, &mut f);
-            if f.parties.len() <= 2 && !self.verb_of_kind(cl, tr, Kind::JointVenture) {
-                self.inverted_object(cl, tr, chains, &mut f);
-            }
-            self.carry_subject(cl, &mut f);
-            self.with_company_anaphor(cl, tr, &mut f);
-            self.examples_without_subject(cl, chains, &mut f);
-            self.speaker_sells(cl, tr, &mut f);
-        }
-        // "the Japan-EU battery supply chain", "the US–Japan agreement": a
-        // hyphenated pair of names states the two sides
-        // (one half of the pair may have been taken for the subject already)
-        if f.parties.len() < 2 {
-            if let Some((a, b)) = self.hyphen_pair(cl) {
-                let pair = [a, b].map(|m| self.inp.mentions[m].actor.to_string());
-                if f.parties.iter().all(|p| pair.contains(p)) {
-                    self.add(&[a, b], &mut f);
-                    f.fired("pair");
-                }
+            });
+        if !self.verb_of_kind(cl, tr, Kind::JointVenture) && (tr.verb == Some(v) || described) {
+            if let Some(s) = chains
+                .iter()
+                .rfind(|s| s.gov == Gov::None && s.last < v && tr.main.is_none_or(|n| s.last < n))
+            {
+                self.add(&s.members, f);
+                f.fired("subject");
+            } else if let Some(s) = cl.inherited_subject.as_ref() {
+                // "Epiroc, which was acquired by Sandvik, …"
+                self.add(s, f);
+                f.fired("relative");
             }
         }
+    }
+
+    /// The `with-them`, `cataphora` and `group` patterns: parties named in
+    /// the sentences before or after the clause.
+    fn fill_named_elsewhere(
+        &self,
+        cl: &Clause,
+        tr: &Triggers,
+        them: Option<(Vec<String>, usize, bool)>,
+        f: &mut Frame,
+    ) {
         // "… expects to sign framework agreements with them": the counterparts
         // of the last agreements stated with several, one agreement with each
         // when the noun is plural
@@ -1350,7 +1421,7 @@ impl<'a> State<'a> {
         // C, …": a counted subject named in the next sentence
         if f.parties.is_empty() && self.counted_subject(cl, tr) {
             if let Some(members) = self.named_next(cl.si) {
-                self.add(&members, &mut f);
+                self.add(&members, f);
                 f.fired("cataphora");
             }
         }
@@ -1362,6 +1433,11 @@ impl<'a> State<'a> {
                 f.fired("group");
             }
         }
+    }
+
+    /// The `we`, `project` and `topic` patterns: the other side of a frame
+    /// with one party, from the speaker or the company the text is about.
+    fn fill_other_side(&self, cl: &Clause, tr: &Triggers, chains: &[Chain], f: &mut Frame) {
         // "“We have signed an agreement with Beta,” says Anna Berg, CEO of
         // Acme": "we", "our" stand for the speaker's organisation (with a
         // predicate: "This deal with Beta lets us grow" states no signing)
@@ -1410,6 +1486,11 @@ impl<'a> State<'a> {
                 f.fired("topic");
             }
         }
+    }
+
+    /// The `affiliation` pattern: people's organisations when the frame names
+    /// only one side.
+    fn fill_affiliations(&self, cl: &Clause, f: &mut Frame) {
         // people's organisations when the text names only one side: the one
         // the text gives them ("NASA Administrator X", "X, rektor vid Y"), else
         // the gazetteer's; also when all the parties are counterparts after
@@ -1419,7 +1500,7 @@ impl<'a> State<'a> {
                 || (!f.with_parties.is_empty()
                     && f.parties.iter().all(|p| f.with_parties.contains(p)))
         };
-        if one_side(&f) {
+        if one_side(f) {
             for k in cl.range().filter(|&k| self.is_person(&cl.items[k])) {
                 let id = self.mention(&cl.items[k]).map(|m| m.actor.to_string());
                 if !id.is_some_and(|id| f.persons.contains(&id)) {
@@ -1432,7 +1513,7 @@ impl<'a> State<'a> {
                 }
             }
         }
-        if one_side(&f) {
+        if one_side(f) {
             for p in f.persons.clone() {
                 if let Some(org) = self.inp.actors.affiliations(&p).into_iter().next() {
                     if self.inp.actors.kind(&org).can_be_party() && f.parties.insert(org) {
@@ -1441,21 +1522,6 @@ impl<'a> State<'a> {
                 }
             }
         }
-        if f.parties.is_empty() || (f.parties.len() < 2 && tr.main.is_none() && tr.verb.is_none()) {
-            return None;
-        }
-        // an investment verb with only its subject states no agreement among
-        // the subject's names ("whose members, A, B and C, committed to raise
-        // their investment in India"): it needs its counterpart
-        // (an agreement noun of another kind states one: "A and B signed an
-        // MoU to invest")
-        let investment_only = tr.main.is_none_or(|n| {
-            noun(self.inp, &cl.items[n]).is_some_and(|x| x.kind == Kind::Investment)
-        });
-        if f.rule == "subject" && investment_only && self.verb_of_kind(cl, tr, Kind::Investment) {
-            return None;
-        }
-        Some(f)
     }
 
     /// Whether `c` follows "in" or "i" after a stake that a name before it
