@@ -754,107 +754,16 @@ impl<'a> State<'a> {
     fn triggers(&self, cl: &Clause) -> Option<Triggers> {
         let inp = self.inp;
         let items = cl.items;
-        // "förhandlar med samriskbolaget Northern Lights": a noun that
-        // describes the counterpart named after it is no trigger of its own
-        // (or describes the company head before the name: "investment firm
-        // EQT", "contract drug manufacturer Catalent")
-        let head = |x: &Item| self.head_noun(x);
-        let describes_counterpart = |k: usize| {
-            (k > cl.lo
-                && items.get(k + 1).is_some_and(|x| self.mention(x).is_some())
-                && self.governs_with(&items[k - 1]))
-                || (items.get(k + 1).is_some_and(head)
-                    && items.get(k + 2).is_some_and(|x| self.mention(x).is_some()))
-                || (items.get(k + 1).is_some_and(|x| self.descriptor(x))
-                    && items.get(k + 2).is_some_and(head)
-                    && items.get(k + 3).is_some_and(|x| self.mention(x).is_some()))
-        };
         let nouns: Vec<usize> = cl
             .range()
             .filter(|&k| has(inp, &items[k], |t| matches!(t, Tag::Agreement { .. })))
-            .filter(|&k| !describes_counterpart(k))
+            .filter(|&k| !self.describes_counterpart(cl, k))
             .collect();
-        // "har skrivit under en avsiktsförklaring om att Ukraina ska köpa …",
-        // "signed an MoU under which Ukraine will buy …": an agreement verb
-        // after the stated noun and a subordinator says what the agreement
-        // is about, not who made it
-        // (none after a command: "ordered Telia to sell its stake")
-        let verb = cl
-            .range()
-            .find(|&k| has(inp, &items[k], |t| matches!(t, Tag::AgreementVerb { .. })))
-            .filter(|_| !cl.range().any(|k| self.command(cl, k)))
-            .filter(|&v| {
-                let n = nouns.first().copied().filter(|&n| n < v);
-                let s = (cl.lo..v).find(|&k| has(inp, &items[k], |t| matches!(t, Tag::Status(_))));
-                // (with a subject of its own: "ett avtal om att köpa X" is the
-                // signer's purchase of X)
-                !n.zip(s).is_some_and(|(n, s)| {
-                    s < n
-                        && (n + 1..v).any(|k| {
-                            has(inp, &items[k], |t| {
-                                matches!(t, Tag::Complementizer | Tag::Which)
-                            }) && (k + 1..v).any(|j| self.mention(&items[j]).is_some())
-                        })
-                })
-            });
-        // "Under the strategy announced by President X, A and B signed …": a
-        // bare participle with its agent after it describes a noun before it;
-        // a later status word is the clause's
-        let statuses: Vec<usize> = cl
-            .range()
-            .filter(|&k| has(inp, &items[k], |t| matches!(t, Tag::Status(_))))
-            .collect();
-        let reduced_relative = |k: usize| {
-            !self.folded(&items[k]).contains(' ')
-                && items
-                    .get(k + 1)
-                    .is_some_and(|x| k + 1 < cl.hi && has(inp, x, |t| matches!(t, Tag::By)))
-        };
-        let status_at = statuses
-            .iter()
-            .copied()
-            .find(|&k| !reduced_relative(k) || statuses.last().is_some_and(|&l| l == k));
+        let verb = self.trigger_verb(cl, &nouns);
+        let status_at = self.trigger_status(cl);
         let inherited = cl.inherited_trigger.is_some();
-        // "cooperation between A and B" states no agreement without a predicate,
-        // nor with one after it ("Cooperation between A and B has a long history")
-        // ... unless it is introduced as one ("Bakom projektet står ett samarbete
-        // mellan A, B och C", "a joint initiative between A and B")
-        let word = |k: usize| self.folded(&items[k]);
-        // ... or named as a new one with its partner ("through the new
-        // collaboration with B", "genom det nya samarbetet med B")
-        let before =
-            |k: usize, w: fn(&str) -> bool| (k.saturating_sub(2).max(cl.lo)..k).any(|j| w(word(j)));
-        let after = |k: usize, f: fn(&Tag) -> bool| {
-            (k + 1..cl.hi.min(k + 3)).any(|j| has(inp, &items[j], f))
-        };
-        let introduced = |k: usize| {
-            (before(k, |w| matches!(w, "a" | "an" | "ett" | "en"))
-                && after(k, |t| matches!(t, Tag::Between)))
-                || (before(k, |w| matches!(w, "new" | "nya" | "nytt"))
-                    && after(k, |t| matches!(t, Tag::Between | Tag::With)))
-        };
-        let weak = |k: usize| {
-            has(inp, &items[k], |t| {
-                matches!(t, Tag::Agreement { weak: true, .. })
-            }) && !introduced(k)
-                // "Samarbetet mellan A och B inleddes 2019", "… upphör vid
-                // årsskiftet": a passive or an end of its own after it
-                && !(after(k, |t| matches!(t, Tag::Between))
-                    && cl.range().any(|j| {
-                        has(inp, &items[j], |t| matches!(t, Tag::Passive))
-                            || (j > k
-                                && has(inp, &items[j], |t| {
-                                    matches!(t, Tag::Status(Status::Terminated))
-                                }))
-                    }))
-                // "Acmes samarbete med Beta inleddes 2019": a possessor
-                // before it and its partner after it
-                && !(k > cl.lo
-                    && self.mention(&items[k - 1]).is_some_and(|m| m.genitive)
-                    && after(k, |t| matches!(t, Tag::With)))
-        };
         if !nouns.is_empty()
-            && nouns.iter().all(|&k| weak(k))
+            && nouns.iter().all(|&k| self.weak_noun(cl, k))
             && verb.is_none()
             && status_at.is_none_or(|s| s > nouns[0])
             && !inherited
@@ -862,118 +771,8 @@ impl<'a> State<'a> {
             return None;
         }
         let main = nouns.first().copied();
-        // "Biontech utvecklar ett vaccin tillsammans med Pfizer": joint
-        // action with a named actor, after the named subject, states a
-        // cooperation without an agreement word (not
-        // between commas, "A, together with B, said", nor opening the clause:
-        // "Tillsammans med A inleder vi …" names one side only)
-        // (one actor before it, not a genitive: "A och B stod för programmet
-        // tillsammans med C" lists organisers, "using A's experience … together
-        // with B's supply chain" names no party)
-        // (a relative pronoun's antecedent counts when the relative clause
-        // names no subject of its own: "Eisai, som sedan 2014 utvecklar
-        // läkemedlet tillsammans med Biogen", not "X, which A owns together
-        // with B")
-        // (a company anaphor counts as the one actor: "Bolaget utvecklar
-        // gruvan tillsammans med ABB", "The company develops the mine
-        // together with ABB")
-        // (what a verb of owning takes is owned, no actor acting: "Acme
-        // owns Gamma together with Beta")
-        // (nor a place after a preposition: "Acme will build a plant in
-        // Norway together with Beta")
-        let named_before = |k: usize| {
-            let own = (cl.lo..k)
-                .filter(|&j| !self.owned(items, j, cl.lo) && !self.place(items, j, cl.lo))
-                .filter_map(|j| self.mention(&items[j]))
-                .map(|m| if m.genitive { 2 } else { 1 })
-                .sum::<usize>();
-            match (own, cl.inherited_subject.as_ref()) {
-                (0, Some(s)) => s.len(),
-                (0, None) => usize::from((cl.lo..k).any(|j| self.company_anaphor(items, j, cl.lo))),
-                _ => own,
-            }
-        };
         let joint = if main.is_none() && verb.is_none() && !inherited {
-            // (between commas right after the clause's one name: "Acme,
-            // together with Beta, will build …"; not before a comment verb,
-            // "Ericsson, together with Volvo Cars, said …")
-            // (or after a verb-second subject: "Under 2022 tränade A, i
-            // samarbete med B, en ny modell")
-            let parenthetical = |k: usize| {
-                k >= cl.lo + 2
-                    && self.mention(&items[k - 2]).is_some()
-                    && (k + 1..cl.hi.min(k + 8))
-                        .find(|&j| self.is_comma(&items[j]))
-                        .is_some_and(|j| {
-                            items.get(j + 1).is_some_and(|x| {
-                                j + 1 < cl.hi && !has(inp, x, |t| matches!(t, Tag::Comment))
-                            })
-                        })
-            };
-            // (or fronted, before the clause's one name: "Together with B, A
-            // will build …", "Tillsammans med B ska A bygga …"): where the
-            // phrase ends
-            let fronted = |k: usize| -> Option<usize> {
-                let e = (k + 1..cl.hi)
-                    .find(|&j| {
-                        // (a descriptor only before a name: "med
-                        // forskningsinstitutet RISE", not "har" in "med B
-                        // har A byggt …")
-                        let named_soon =
-                            (j + 1..cl.hi.min(j + 3)).any(|x| self.mention(&items[x]).is_some());
-                        self.is_comma(&items[j])
-                            || inp.lexicon.is_auxiliary(self.folded(&items[j]))
-                            || (self.mention(&items[j]).is_none()
-                                && !(self.descriptor(&items[j]) && named_soon)
-                                && !has(inp, &items[j], |t| matches!(t, Tag::Coord)))
-                    })
-                    .unwrap_or(cl.hi);
-                let subject_next = e + 1 < cl.hi
-                    && self.mention(&items[e + 1]).is_some()
-                    && (self.is_comma(&items[e])
-                        || matches!(items[e].kind, ItemKind::Word | ItemKind::Phrase(_)));
-                // (the finite verb, before or after the subject, is no form
-                // of "be" and no verb of saying: "Together with B, A is one
-                // of …", "…, A said …")
-                let verb = if e < cl.hi && self.is_comma(&items[e]) {
-                    e + 2
-                } else {
-                    e
-                };
-                let acting = items[..cl.hi].get(verb).is_some_and(|x| {
-                    !inp.lexicon.is_copula(self.folded(x))
-                        && !has(inp, x, |t| matches!(t, Tag::Comment))
-                });
-                let names_after = (e..cl.hi)
-                    .filter(|&j| !self.place(items, j, cl.lo))
-                    .filter_map(|j| self.mention(&items[j]))
-                    .filter(|m| !m.genitive)
-                    .count();
-                (k == cl.lo
-                    && cl.inherited_subject.is_none()
-                    && subject_next
-                    && acting
-                    && names_after == 1)
-                    .then_some(e)
-            };
-            cl.range().find_map(|k| {
-                if !has(inp, &items[k], |t| matches!(t, Tag::JointWith)) {
-                    return None;
-                }
-                let front = fronted(k);
-                // (or right after the relative pronoun: "Tele2, som
-                // tillsammans med Telenor äger Net4Mobility")
-                let placed = (k > cl.lo && (!self.is_comma(&items[k - 1]) || parenthetical(k)))
-                    || (k == cl.lo && cl.inherited_subject.is_some() && !cl.inherited_counterparts)
-                    || front.is_some();
-                let partner = (k + 1..cl.hi.min(k + 6))
-                    .take_while(|&j| {
-                        self.mention(&items[j]).is_some() || self.descriptor(&items[j])
-                    })
-                    .any(|j| self.mention(&items[j]).is_some_and(|m| !m.genitive));
-                (placed && partner && (front.is_some() || named_before(k) == 1))
-                    .then_some((k, front))
-            })
+            self.joint_action(cl)
         } else {
             None
         };
@@ -991,77 +790,18 @@ impl<'a> State<'a> {
                 return None;
             }
         }
-        // (a noun's first word is what is joined to it by a hyphen: "två
-        // 5G-avtal")
-        let head = |mut k: usize| {
-            while k > cl.lo
-                && items[k - 1].end == items[k].start
-                && (inp.text[..items[k].start].ends_with('-')
-                    || matches!(items[k].kind, ItemKind::Punct('-')))
-            {
-                k -= 1;
-            }
-            k
-        };
-        let plural_quant = |k: usize| {
-            let k = head(k);
-            k > cl.lo && has(inp, &items[k - 1], |t| matches!(t, Tag::PluralQuantifier))
-        };
-        // "har tecknat strategiska partnerskap med A, B och C": a Swedish
-        // noun whose plural is its singular is plural after an adjective in
-        // -a with no article or possessive before it ("ett strategiskt
-        // partnerskap", "det strategiska partnerskapet", "Volvos nya avtal")
-        let bare_plural = |n: usize| {
-            // (back over invariant participles and commas: "separata,
-            // bindande leveransavtal")
-            let mut k = head(n);
-            while k > cl.lo + 2 && {
-                let w = self.folded(&items[k - 1]);
-                self.is_comma(&items[k - 1])
-                    || (matches!(items[k - 1].kind, ItemKind::Word)
-                        && (w.ends_with("ande") || w.ends_with("ende")))
-            } {
-                k -= 1;
-            }
-            // (participles right after a verb or preposition, with no
-            // article: "genom bindande leveransavtal med A, B och C")
-            let participles_only = k < n
-                && k > cl.lo
-                && has(inp, &items[k - 1], |t| {
-                    Tag::predicate(t) || matches!(t, Tag::NotParty | Tag::By)
-                });
-            participles_only
-                || k > cl.lo + 1 && {
-                    let adj = &items[k - 1];
-                    let w = self.folded(adj);
-                    (matches!(adj.kind, ItemKind::Word) || self.descriptor(adj))
-                        && w.len() >= 4
-                        && w.ends_with('a')
-                        && w.bytes().all(|b| b.is_ascii_lowercase() || b >= 0x80)
-                        && self.inp.text[adj.start..adj.end].starts_with(|c: char| c.is_lowercase())
-                        && !noun(inp, &items[n]).is_some_and(|n| n.definite)
-                        && (plural_quant(k - 1)
-                            || matches!(
-                                items[k - 2].kind,
-                                ItemKind::Word | ItemKind::Phrase(_) | ItemKind::Date(_)
-                            ) && !has(inp, &items[k - 2], |t| matches!(t, Tag::Determiner))
-                                && !self.folded(&items[k - 2]).ends_with('s')
-                            // (or a subject after the verb in Swedish word
-                            // order, no genitive: "I maj tecknade Volvo Cars
-                            // långsiktiga avtal med A och B")
-                            || self.mention(&items[k - 2]).is_some_and(|m| !m.genitive))
-                }
-        };
         let all_plural = !nouns.is_empty()
             && nouns.iter().all(|&k| {
-                noun(inp, &items[k]).is_some_and(|n| n.plural) || plural_quant(k) || bare_plural(k)
+                noun(inp, &items[k]).is_some_and(|n| n.plural)
+                    || self.plural_quantified(cl, k)
+                    || self.bare_plural(cl, k)
             });
         // "A has selected B to supply …", "A awarded B a contract to
         // deliver …": the infinitive says what B was chosen for; the roles
         // are found around the choosing
         let complement = match (verb, status_at) {
             (Some(v), Some(s)) => {
-                let w = word(v);
+                let w = self.folded(&items[v]);
                 s < v
                     && (w.starts_with("to ") || w.starts_with("att "))
                     && main.is_none_or(|n| s < n && n < v)
@@ -1089,6 +829,315 @@ impl<'a> State<'a> {
             pivot,
             joint,
         })
+    }
+
+    /// Whether the agreement noun at `k` describes the counterpart named
+    /// after it, or the company head before a name, and is no trigger.
+    fn describes_counterpart(&self, cl: &Clause, k: usize) -> bool {
+        let items = cl.items;
+        // "förhandlar med samriskbolaget Northern Lights": a noun that
+        // describes the counterpart named after it is no trigger of its own
+        // (or describes the company head before the name: "investment firm
+        // EQT", "contract drug manufacturer Catalent")
+        let head = |x: &Item| self.head_noun(x);
+        (k > cl.lo
+            && items.get(k + 1).is_some_and(|x| self.mention(x).is_some())
+            && self.governs_with(&items[k - 1]))
+            || (items.get(k + 1).is_some_and(head)
+                && items.get(k + 2).is_some_and(|x| self.mention(x).is_some()))
+            || (items.get(k + 1).is_some_and(|x| self.descriptor(x))
+                && items.get(k + 2).is_some_and(head)
+                && items.get(k + 3).is_some_and(|x| self.mention(x).is_some()))
+    }
+
+    /// The clause's first agreement verb, unless it only says what the
+    /// agreement stated before it is about.
+    fn trigger_verb(&self, cl: &Clause, nouns: &[usize]) -> Option<usize> {
+        let (inp, items) = (self.inp, cl.items);
+        // "har skrivit under en avsiktsförklaring om att Ukraina ska köpa …",
+        // "signed an MoU under which Ukraine will buy …": an agreement verb
+        // after the stated noun and a subordinator says what the agreement
+        // is about, not who made it
+        // (none after a command: "ordered Telia to sell its stake")
+        cl.range()
+            .find(|&k| has(inp, &items[k], |t| matches!(t, Tag::AgreementVerb { .. })))
+            .filter(|_| !cl.range().any(|k| self.command(cl, k)))
+            .filter(|&v| {
+                let n = nouns.first().copied().filter(|&n| n < v);
+                let s = (cl.lo..v).find(|&k| has(inp, &items[k], |t| matches!(t, Tag::Status(_))));
+                // (with a subject of its own: "ett avtal om att köpa X" is the
+                // signer's purchase of X)
+                !n.zip(s).is_some_and(|(n, s)| {
+                    s < n
+                        && (n + 1..v).any(|k| {
+                            has(inp, &items[k], |t| {
+                                matches!(t, Tag::Complementizer | Tag::Which)
+                            }) && (k + 1..v).any(|j| self.mention(&items[j]).is_some())
+                        })
+                })
+            })
+    }
+
+    /// The clause's status word, past a participle that describes a noun
+    /// before it.
+    fn trigger_status(&self, cl: &Clause) -> Option<usize> {
+        let (inp, items) = (self.inp, cl.items);
+        // "Under the strategy announced by President X, A and B signed …": a
+        // bare participle with its agent after it describes a noun before it;
+        // a later status word is the clause's
+        let statuses: Vec<usize> = cl
+            .range()
+            .filter(|&k| has(inp, &items[k], |t| matches!(t, Tag::Status(_))))
+            .collect();
+        let reduced_relative = |k: usize| {
+            !self.folded(&items[k]).contains(' ')
+                && items
+                    .get(k + 1)
+                    .is_some_and(|x| k + 1 < cl.hi && has(inp, x, |t| matches!(t, Tag::By)))
+        };
+        statuses
+            .iter()
+            .copied()
+            .find(|&k| !reduced_relative(k) || statuses.last().is_some_and(|&l| l == k))
+    }
+
+    /// Whether the agreement noun at `k` is a weak one ("cooperation") that
+    /// states no agreement without a predicate before it.
+    fn weak_noun(&self, cl: &Clause, k: usize) -> bool {
+        let (inp, items) = (self.inp, cl.items);
+        // "cooperation between A and B" states no agreement without a predicate,
+        // nor with one after it ("Cooperation between A and B has a long history")
+        // ... unless it is introduced as one ("Bakom projektet står ett samarbete
+        // mellan A, B och C", "a joint initiative between A and B")
+        let word = |k: usize| self.folded(&items[k]);
+        // ... or named as a new one with its partner ("through the new
+        // collaboration with B", "genom det nya samarbetet med B")
+        let before =
+            |k: usize, w: fn(&str) -> bool| (k.saturating_sub(2).max(cl.lo)..k).any(|j| w(word(j)));
+        let after = |k: usize, f: fn(&Tag) -> bool| {
+            (k + 1..cl.hi.min(k + 3)).any(|j| has(inp, &items[j], f))
+        };
+        let introduced = |k: usize| {
+            (before(k, |w| matches!(w, "a" | "an" | "ett" | "en"))
+                && after(k, |t| matches!(t, Tag::Between)))
+                || (before(k, |w| matches!(w, "new" | "nya" | "nytt"))
+                    && after(k, |t| matches!(t, Tag::Between | Tag::With)))
+        };
+        has(inp, &items[k], |t| {
+            matches!(t, Tag::Agreement { weak: true, .. })
+        }) && !introduced(k)
+            // "Samarbetet mellan A och B inleddes 2019", "… upphör vid
+            // årsskiftet": a passive or an end of its own after it
+            && !(after(k, |t| matches!(t, Tag::Between))
+                && cl.range().any(|j| {
+                    has(inp, &items[j], |t| matches!(t, Tag::Passive))
+                        || (j > k
+                            && has(inp, &items[j], |t| {
+                                matches!(t, Tag::Status(Status::Terminated))
+                            }))
+                }))
+            // "Acmes samarbete med Beta inleddes 2019": a possessor
+            // before it and its partner after it
+            && !(k > cl.lo
+                && self.mention(&items[k - 1]).is_some_and(|m| m.genitive)
+                && after(k, |t| matches!(t, Tag::With)))
+    }
+
+    /// A preposition of joint action that stands for the trigger, and where
+    /// its phrase ends when it is fronted.
+    fn joint_action(&self, cl: &Clause) -> Option<(usize, Option<usize>)> {
+        let (inp, items) = (self.inp, cl.items);
+        // "Biontech utvecklar ett vaccin tillsammans med Pfizer": joint
+        // action with a named actor, after the named subject, states a
+        // cooperation without an agreement word (not
+        // between commas, "A, together with B, said", nor opening the clause:
+        // "Tillsammans med A inleder vi …" names one side only)
+        cl.range().find_map(|k| {
+            if !has(inp, &items[k], |t| matches!(t, Tag::JointWith)) {
+                return None;
+            }
+            let front = self.fronted_joint_end(cl, k);
+            // (or right after the relative pronoun: "Tele2, som
+            // tillsammans med Telenor äger Net4Mobility")
+            let placed = (k > cl.lo
+                && (!self.is_comma(&items[k - 1]) || self.joint_parenthetical(cl, k)))
+                || (k == cl.lo && cl.inherited_subject.is_some() && !cl.inherited_counterparts)
+                || front.is_some();
+            let partner = (k + 1..cl.hi.min(k + 6))
+                .take_while(|&j| self.mention(&items[j]).is_some() || self.descriptor(&items[j]))
+                .any(|j| self.mention(&items[j]).is_some_and(|m| !m.genitive));
+            (placed && partner && (front.is_some() || self.actors_before_joint(cl, k) == 1))
+                .then_some((k, front))
+        })
+    }
+
+    /// How many actors act before the joint-action phrase at `k` (a genitive
+    /// counts two), or that a relative pronoun or company anaphor stands for.
+    fn actors_before_joint(&self, cl: &Clause, k: usize) -> usize {
+        let items = cl.items;
+        // (one actor before it, not a genitive: "A och B stod för programmet
+        // tillsammans med C" lists organisers, "using A's experience … together
+        // with B's supply chain" names no party)
+        // (a relative pronoun's antecedent counts when the relative clause
+        // names no subject of its own: "Eisai, som sedan 2014 utvecklar
+        // läkemedlet tillsammans med Biogen", not "X, which A owns together
+        // with B")
+        // (a company anaphor counts as the one actor: "Bolaget utvecklar
+        // gruvan tillsammans med ABB", "The company develops the mine
+        // together with ABB")
+        // (what a verb of owning takes is owned, no actor acting: "Acme
+        // owns Gamma together with Beta")
+        // (nor a place after a preposition: "Acme will build a plant in
+        // Norway together with Beta")
+        let own = (cl.lo..k)
+            .filter(|&j| !self.owned(items, j, cl.lo) && !self.place(items, j, cl.lo))
+            .filter_map(|j| self.mention(&items[j]))
+            .map(|m| if m.genitive { 2 } else { 1 })
+            .sum::<usize>();
+        match (own, cl.inherited_subject.as_ref()) {
+            (0, Some(s)) => s.len(),
+            (0, None) => usize::from((cl.lo..k).any(|j| self.company_anaphor(items, j, cl.lo))),
+            _ => own,
+        }
+    }
+
+    /// Whether the joint-action phrase at `k` stands between commas right
+    /// after the clause's one name, before a verb that is no comment.
+    fn joint_parenthetical(&self, cl: &Clause, k: usize) -> bool {
+        let items = cl.items;
+        // (between commas right after the clause's one name: "Acme,
+        // together with Beta, will build …"; not before a comment verb,
+        // "Ericsson, together with Volvo Cars, said …")
+        // (or after a verb-second subject: "Under 2022 tränade A, i
+        // samarbete med B, en ny modell")
+        k >= cl.lo + 2
+            && self.mention(&items[k - 2]).is_some()
+            && (k + 1..cl.hi.min(k + 8))
+                .find(|&j| self.is_comma(&items[j]))
+                .is_some_and(|j| {
+                    items.get(j + 1).is_some_and(|x| {
+                        j + 1 < cl.hi && !has(self.inp, x, |t| matches!(t, Tag::Comment))
+                    })
+                })
+    }
+
+    /// Where the joint-action phrase at `k` ends when it opens the clause
+    /// before the clause's one name and an acting verb.
+    fn fronted_joint_end(&self, cl: &Clause, k: usize) -> Option<usize> {
+        let (inp, items) = (self.inp, cl.items);
+        // (or fronted, before the clause's one name: "Together with B, A
+        // will build …", "Tillsammans med B ska A bygga …"): where the
+        // phrase ends
+        let e = (k + 1..cl.hi)
+            .find(|&j| {
+                // (a descriptor only before a name: "med
+                // forskningsinstitutet RISE", not "har" in "med B
+                // har A byggt …")
+                let named_soon =
+                    (j + 1..cl.hi.min(j + 3)).any(|x| self.mention(&items[x]).is_some());
+                self.is_comma(&items[j])
+                    || inp.lexicon.is_auxiliary(self.folded(&items[j]))
+                    || (self.mention(&items[j]).is_none()
+                        && !(self.descriptor(&items[j]) && named_soon)
+                        && !has(inp, &items[j], |t| matches!(t, Tag::Coord)))
+            })
+            .unwrap_or(cl.hi);
+        let subject_next = e + 1 < cl.hi
+            && self.mention(&items[e + 1]).is_some()
+            && (self.is_comma(&items[e])
+                || matches!(items[e].kind, ItemKind::Word | ItemKind::Phrase(_)));
+        // (the finite verb, before or after the subject, is no form
+        // of "be" and no verb of saying: "Together with B, A is one
+        // of …", "…, A said …")
+        let verb = if e < cl.hi && self.is_comma(&items[e]) {
+            e + 2
+        } else {
+            e
+        };
+        let acting = items[..cl.hi].get(verb).is_some_and(|x| {
+            !inp.lexicon.is_copula(self.folded(x)) && !has(inp, x, |t| matches!(t, Tag::Comment))
+        });
+        let names_after = (e..cl.hi)
+            .filter(|&j| !self.place(items, j, cl.lo))
+            .filter_map(|j| self.mention(&items[j]))
+            .filter(|m| !m.genitive)
+            .count();
+        (k == cl.lo && cl.inherited_subject.is_none() && subject_next && acting && names_after == 1)
+            .then_some(e)
+    }
+
+    /// Where the agreement noun at `k` starts, with what is joined to it.
+    fn hyphen_head(&self, cl: &Clause, mut k: usize) -> usize {
+        let items = cl.items;
+        // (a noun's first word is what is joined to it by a hyphen: "två
+        // 5G-avtal")
+        while k > cl.lo
+            && items[k - 1].end == items[k].start
+            && (self.inp.text[..items[k].start].ends_with('-')
+                || matches!(items[k].kind, ItemKind::Punct('-')))
+        {
+            k -= 1;
+        }
+        k
+    }
+
+    /// Whether a plural quantifier stands before the agreement noun at `k`
+    /// ("two MoUs", "flera avtal").
+    fn plural_quantified(&self, cl: &Clause, k: usize) -> bool {
+        let k = self.hyphen_head(cl, k);
+        k > cl.lo
+            && has(self.inp, &cl.items[k - 1], |t| {
+                matches!(t, Tag::PluralQuantifier)
+            })
+    }
+
+    /// Whether the Swedish agreement noun at `n`, whose plural is its
+    /// singular, is plural by the bare adjective or participles before it.
+    fn bare_plural(&self, cl: &Clause, n: usize) -> bool {
+        let (inp, items) = (self.inp, cl.items);
+        // "har tecknat strategiska partnerskap med A, B och C": a Swedish
+        // noun whose plural is its singular is plural after an adjective in
+        // -a with no article or possessive before it ("ett strategiskt
+        // partnerskap", "det strategiska partnerskapet", "Volvos nya avtal")
+        // (back over invariant participles and commas: "separata,
+        // bindande leveransavtal")
+        let mut k = self.hyphen_head(cl, n);
+        while k > cl.lo + 2 && {
+            let w = self.folded(&items[k - 1]);
+            self.is_comma(&items[k - 1])
+                || (matches!(items[k - 1].kind, ItemKind::Word)
+                    && (w.ends_with("ande") || w.ends_with("ende")))
+        } {
+            k -= 1;
+        }
+        // (participles right after a verb or preposition, with no
+        // article: "genom bindande leveransavtal med A, B och C")
+        let participles_only = k < n
+            && k > cl.lo
+            && has(inp, &items[k - 1], |t| {
+                Tag::predicate(t) || matches!(t, Tag::NotParty | Tag::By)
+            });
+        participles_only
+            || k > cl.lo + 1 && {
+                let adj = &items[k - 1];
+                let w = self.folded(adj);
+                (matches!(adj.kind, ItemKind::Word) || self.descriptor(adj))
+                    && w.len() >= 4
+                    && w.ends_with('a')
+                    && w.bytes().all(|b| b.is_ascii_lowercase() || b >= 0x80)
+                    && self.inp.text[adj.start..adj.end].starts_with(|c: char| c.is_lowercase())
+                    && !noun(inp, &items[n]).is_some_and(|n| n.definite)
+                    && (self.plural_quantified(cl, k - 1)
+                        || matches!(
+                            items[k - 2].kind,
+                            ItemKind::Word | ItemKind::Phrase(_) | ItemKind::Date(_)
+                        ) && !has(inp, &items[k - 2], |t| matches!(t, Tag::Determiner))
+                            && !self.folded(&items[k - 2]).ends_with('s')
+                        // (or a subject after the verb in Swedish word
+                        // order, no genitive: "I maj tecknade Volvo Cars
+                        // långsiktiga avtal med A och B")
+                        || self.mention(&items[k - 2]).is_some_and(|m| !m.genitive))
+            }
     }
 
     /// A sentence that summarises several agreements ("two agreements were
