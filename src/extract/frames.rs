@@ -3330,23 +3330,10 @@ impl<'a> State<'a> {
         let passive = cl
             .range()
             .any(|k| has(inp, &items[k], |t| matches!(t, Tag::Passive)));
-        for c in chains.iter().filter(|c| {
-            c.first > subject_end.max(lo)
-                || (subject_end == lo && c.first > tr.pivot.min(tr.first))
-                // (or governed by the clause's fronted phrase of joint
-                // action: "Tillsammans med B ska A bygga …")
-                || (c.gov == Gov::With && c.gov_at.is_some() && c.gov_at == tr.joint)
-                // (or fronted with its agreement noun before a verb-second
-                // subject: "Enligt ett 30-årigt avtal med Beta ska Acme köpa …")
-                || (c.gov == Gov::With
-                    && tr.main.is_some_and(|n| n < c.first && c.first <= n + 3)
-                    && chains.iter().any(|d| {
-                        d.gov == Gov::None
-                            && d.first == c.last + 2
-                            && (has(inp, &items[c.last + 1], Tag::predicate)
-                                || inp.lexicon.is_auxiliary(self.folded(&items[c.last + 1])))
-                    }))
-        }) {
+        for c in chains
+            .iter()
+            .filter(|c| self.governed_after_subject(cl, tr, chains, subject_end, c))
+        {
             // "bought Yara's 50% stake in Elkem": the deal is with the stake's
             // owner, the company it is held in is no party
             if self.in_owned_stake(items, lo, c) {
@@ -3363,63 +3350,7 @@ impl<'a> State<'a> {
                                 d.gov == Gov::With
                                     && d.gov_at.is_some_and(|g| !self.relative_with(&items[g]))
                             })) => {}
-                Gov::With => {
-                    // only the first list after the trigger is split into
-                    // pairs, and the lists coordinated with it ("supply deals
-                    // with A for diesel and with B for biofuels")
-                    // (or after a comma, in a series: "with A for X, with B
-                    // for Y and with C for Z")
-                    // (or after "and another": "a supply deal with A and
-                    // another with B")
-                    let coord = |k: usize| {
-                        has(inp, &items[k], |t| matches!(t, Tag::Coord)) || self.is_comma(&items[k])
-                    };
-                    let another = |k: usize| has(inp, &items[k], |t| matches!(t, Tag::Another));
-                    let coordinated = c.gov_at.is_some_and(|g| {
-                        (g > lo && coord(g - 1)) || (g > lo + 1 && another(g - 1) && coord(g - 2))
-                    });
-                    // "with A in May 2022 and with B in June 2023", "with A
-                    // and another with B": lists dated apart, or after
-                    // "another", are agreements apart; so are lists whose
-                    // "with" is repeated after "and" when no one agreement
-                    // noun holds them ("förhandlar med A och med B och C",
-                    // "is negotiating with A and with B")
-                    let repeated = || {
-                        c.gov_at
-                            .is_some_and(|g| g > lo && self.joins(&items[g - 1]))
-                            && tr
-                                .nouns
-                                .iter()
-                                .all(|&n| noun(inp, &items[n]).is_some_and(|x| x.plural))
-                    };
-                    let dated_apart = || {
-                        let prev = chains
-                            .iter()
-                            .filter(|d| d.gov == Gov::With && d.last < c.first)
-                            .map(|d| d.last)
-                            .max();
-                        coordinated
-                            && prev.zip(c.gov_at).is_some_and(|(p, g)| {
-                                another(g - 1)
-                                    || (p + 1..g)
-                                        .any(|k| matches!(items[k].kind, ItemKind::Date(_)))
-                            })
-                    };
-                    if f.with_parties.is_empty() {
-                        f.with_parties.extend(self.party_ids(&c.members));
-                        f.with_groups.push(self.party_ids(&c.members).collect());
-                    } else if f.split || dated_apart() || repeated() {
-                        if !coordinated {
-                            continue;
-                        }
-                        f.split = true;
-                        f.with_parties.extend(self.party_ids(&c.members));
-                        f.with_groups.push(self.party_ids(&c.members).collect());
-                    }
-                    self.add(&c.members, f);
-                    f.explicit = true;
-                    f.fired("with");
-                }
+                Gov::With => self.fill_with(cl, tr, chains, c, f),
                 Gov::By if passive => {
                     self.add(&c.members, f);
                     f.fired("by");
@@ -3445,74 +3376,8 @@ impl<'a> State<'a> {
                 {
                     f.fired("traded");
                 }
-                Gov::Verb
-                    if !f.parties.is_empty()
-                        && !self.verb_of_kind(cl, tr, Kind::JointVenture)
-                        && !c.gov_at.is_some_and(|g| self.founds_venture(&items[g]))
-                        && !self.names_the_venture(cl, tr, c)
-                        && (tr.verb.is_some_and(|v| c.first > v)
-                            || (tr.status_at.is_some_and(|s| c.first > s)
-                                && (tr.main.is_some_and(|n| n > c.last)
-                                    || (tr.complement
-                                        && tr.verb.is_some_and(|v| v > c.last))))) =>
-                {
-                    self.add(&c.members, f);
-                    f.fired("object");
-                    // "bought out A and B", "lent A and B": a transaction
-                    // with each object
-                    let transaction = tr.verb.is_some_and(|v| {
-                        has(self.inp, &cl.items[v], |t| {
-                            matches!(
-                                t,
-                                Tag::AgreementVerb {
-                                    kind: Kind::Other | Kind::Investment | Kind::Offtake,
-                                    ..
-                                }
-                            )
-                        })
-                    });
-                    let receivers =
-                        tr.all_plural && tr.main.is_some_and(|n| n > c.last && n <= c.last + 3);
-                    if (transaction || receivers)
-                        && c.members.len() >= 2
-                        && f.with_parties.is_empty()
-                    {
-                        f.with_parties = self.party_ids(&c.members).collect();
-                        f.split = true;
-                    }
-                    // "has tapped A to supply X and B to provide Y": a second
-                    // object with an infinitive of its own after "and" is
-                    // chosen apart
-                    let chosen = tr.complement
-                        || (cl.lo..c.first)
-                            .any(|k| has(self.inp, &items[k], |t| matches!(t, Tag::Choosing)));
-                    if chosen && f.with_parties.is_empty() {
-                        let to = |k: usize| {
-                            items.get(k).is_some_and(|x| {
-                                let w = self.folded(x);
-                                super::modality::infinitive(w) || matches!(w, "to" | "att")
-                            })
-                        };
-                        let more: Vec<&Chain> = chains
-                            .iter()
-                            .filter(|d| {
-                                d.gov == Gov::None
-                                    && d.first > c.last + 1
-                                    && self.joins(&items[d.first - 1])
-                                    && to(d.last + 1)
-                            })
-                            .collect();
-                        if !more.is_empty() && to(c.last + 1) {
-                            let mut groups = vec![self.party_ids(&c.members).collect::<Vec<_>>()];
-                            for d in &more {
-                                self.add(&d.members, f);
-                                groups.push(self.party_ids(&d.members).collect());
-                            }
-                            f.with_parties = groups.iter().flatten().cloned().collect();
-                            f.with_groups = groups;
-                            f.split = true;
-                        }
-                    }
+                Gov::Verb if self.object_is_party(cl, tr, c, f) => {
+                    self.fill_object(cl, tr, chains, c, f);
                 }
                 // "invested in Beta", "fått ett kontrakt av Beta" (no passive),
                 // "the sole supplier for Beta"
@@ -3530,54 +3395,11 @@ impl<'a> State<'a> {
                         && self.transaction_counterpart(cl, tr, c, self.states(&f.parties))
                         && !self.seller_after(cl, tr, chains, c) =>
                 {
-                    self.add(&c.members, f);
-                    f.fired("counterpart");
-                    f.explicit = true;
-                    if let Some(g) = c.gov_at {
-                        f.counterpart = Some((g, self.party_ids(&c.members).collect()));
-                    }
-                    // "bought turbines from A, B and C", "supplies cells to A
-                    // and B": a purchase or supply with each of them (a noun
-                    // after them sums the purchases up: "…, the largest
-                    // aircraft order ever placed")
-                    let supply = tr.main.is_none_or(|n| n > c.last)
-                        && self.verb_of_kind(cl, tr, Kind::Offtake);
-                    // (so do plural agreements before them: "awarded contracts
-                    // to A and B", "the remaining contracts awarded to A and B")
-                    let plural = tr
-                        .nouns
-                        .iter()
-                        .rev()
-                        .find(|&&n| n < c.first)
-                        .is_some_and(|&n| {
-                            c.first <= n + 4 && noun(inp, &items[n]).is_some_and(|x| x.plural)
-                        });
-                    if (supply || plural) && c.members.len() >= 2 && f.with_parties.is_empty() {
-                        f.with_parties = self.party_ids(&c.members).collect();
-                        f.split = true;
-                    }
+                    self.fill_counterpart(cl, tr, c, f);
                 }
                 // "will invest in a project owned by B": the owner of what is
                 // invested in
-                Gov::By
-                    if f.parties.len() == 1
-                        && !passive
-                        && c.gov_at.is_some_and(|g| {
-                            g > lo
-                                && inp
-                                    .lexicon
-                                    .owner_participles
-                                    .contains(self.folded(&items[g - 1]))
-                        })
-                        && tr.verb.is_some_and(|v| v < c.first)
-                        // (or a verb of giving with a noun of financing: "agreed
-                        // to provide equity finance to a project run by B")
-                        && (self.verb_of_kind(cl, tr, Kind::Investment)
-                            || tr.main.is_some_and(|n| {
-                                n < c.first
-                                    && noun(inp, &items[n]).is_some_and(|x| x.kind == Kind::Investment)
-                            })) =>
-                {
+                Gov::By if !passive && self.invested_owner(cl, tr, c, f) => {
                     self.add(&c.members, f);
                     f.fired("counterpart");
                     f.explicit = true;
@@ -3585,20 +3407,7 @@ impl<'a> State<'a> {
                 // "ordered 180 tanks from A … and 212 howitzers from B": a
                 // counterpart coordinated with the first by the same
                 // preposition is another transaction of the subject
-                Gov::NotParty | Gov::By
-                    if f.with_parties.is_empty()
-                        && f.counterpart.as_ref().is_some_and(|(g, _)| {
-                            c.gov_at.is_some_and(|h| {
-                                h > *g
-                                    && self.folded(&items[h]) == self.folded(&items[*g])
-                                    && (g + 1..h).any(|k| {
-                                        has(inp, &items[k], |t| matches!(t, Tag::Coord))
-                                            && !self.is_comma(&items[k])
-                                    })
-                            })
-                        })
-                        && self.transaction_counterpart(cl, tr, c, self.states(&f.parties)) =>
-                {
+                Gov::NotParty | Gov::By if self.coordinated_counterpart(cl, tr, c, f) => {
                     if let Some((_, first)) = f.counterpart.take() {
                         f.with_parties = first;
                     }
@@ -3619,6 +3428,239 @@ impl<'a> State<'a> {
                 _ => {}
             }
         }
+    }
+
+    /// Whether the chain `c` is one [`State::fill_governed`] reads: after the
+    /// subject, else after the trigger, or fronted with the clause's trigger.
+    fn governed_after_subject(
+        &self,
+        cl: &Clause,
+        tr: &Triggers,
+        chains: &[Chain],
+        subject_end: usize,
+        c: &Chain,
+    ) -> bool {
+        let (inp, items) = (self.inp, cl.items);
+        c.first > subject_end.max(cl.lo)
+            || (subject_end == cl.lo && c.first > tr.pivot.min(tr.first))
+            // (or governed by the clause's fronted phrase of joint
+            // action: "Tillsammans med B ska A bygga …")
+            || (c.gov == Gov::With && c.gov_at.is_some() && c.gov_at == tr.joint)
+            // (or fronted with its agreement noun before a verb-second
+            // subject: "Enligt ett 30-årigt avtal med Beta ska Acme köpa …")
+            || (c.gov == Gov::With
+                && tr.main.is_some_and(|n| n < c.first && c.first <= n + 3)
+                && chains.iter().any(|d| {
+                    d.gov == Gov::None
+                        && d.first == c.last + 2
+                        && (has(inp, &items[c.last + 1], Tag::predicate)
+                            || inp.lexicon.is_auxiliary(self.folded(&items[c.last + 1])))
+                }))
+    }
+
+    /// The `with` pattern for the chain `c`; lists after the first join it
+    /// as further pairs when they are agreements apart.
+    fn fill_with(&self, cl: &Clause, tr: &Triggers, chains: &[Chain], c: &Chain, f: &mut Frame) {
+        let (inp, items, lo) = (self.inp, cl.items, cl.lo);
+        // only the first list after the trigger is split into
+        // pairs, and the lists coordinated with it ("supply deals
+        // with A for diesel and with B for biofuels")
+        // (or after a comma, in a series: "with A for X, with B
+        // for Y and with C for Z")
+        // (or after "and another": "a supply deal with A and
+        // another with B")
+        let coord =
+            |k: usize| has(inp, &items[k], |t| matches!(t, Tag::Coord)) || self.is_comma(&items[k]);
+        let another = |k: usize| has(inp, &items[k], |t| matches!(t, Tag::Another));
+        let coordinated = c.gov_at.is_some_and(|g| {
+            (g > lo && coord(g - 1)) || (g > lo + 1 && another(g - 1) && coord(g - 2))
+        });
+        // "with A in May 2022 and with B in June 2023", "with A
+        // and another with B": lists dated apart, or after
+        // "another", are agreements apart; so are lists whose
+        // "with" is repeated after "and" when no one agreement
+        // noun holds them ("förhandlar med A och med B och C",
+        // "is negotiating with A and with B")
+        let repeated = || {
+            c.gov_at
+                .is_some_and(|g| g > lo && self.joins(&items[g - 1]))
+                && tr
+                    .nouns
+                    .iter()
+                    .all(|&n| noun(inp, &items[n]).is_some_and(|x| x.plural))
+        };
+        let dated_apart = || {
+            let prev = chains
+                .iter()
+                .filter(|d| d.gov == Gov::With && d.last < c.first)
+                .map(|d| d.last)
+                .max();
+            coordinated
+                && prev.zip(c.gov_at).is_some_and(|(p, g)| {
+                    another(g - 1) || (p + 1..g).any(|k| matches!(items[k].kind, ItemKind::Date(_)))
+                })
+        };
+        if f.with_parties.is_empty() {
+            f.with_parties.extend(self.party_ids(&c.members));
+            f.with_groups.push(self.party_ids(&c.members).collect());
+        } else if f.split || dated_apart() || repeated() {
+            if !coordinated {
+                return;
+            }
+            f.split = true;
+            f.with_parties.extend(self.party_ids(&c.members));
+            f.with_groups.push(self.party_ids(&c.members).collect());
+        }
+        self.add(&c.members, f);
+        f.explicit = true;
+        f.fired("with");
+    }
+
+    /// Whether the object chain `c` of a verb is a party: of a verb that
+    /// states the agreement, or of a status verb before the agreement noun.
+    fn object_is_party(&self, cl: &Clause, tr: &Triggers, c: &Chain, f: &Frame) -> bool {
+        !f.parties.is_empty()
+            && !self.verb_of_kind(cl, tr, Kind::JointVenture)
+            && !c.gov_at.is_some_and(|g| self.founds_venture(&cl.items[g]))
+            && !self.names_the_venture(cl, tr, c)
+            && (tr.verb.is_some_and(|v| c.first > v)
+                || (tr.status_at.is_some_and(|s| c.first > s)
+                    && (tr.main.is_some_and(|n| n > c.last)
+                        || (tr.complement && tr.verb.is_some_and(|v| v > c.last)))))
+    }
+
+    /// The `object` pattern for the chain `c`: one transaction with each
+    /// object of a buying, lending or supplying verb, or of a plural noun.
+    fn fill_object(&self, cl: &Clause, tr: &Triggers, chains: &[Chain], c: &Chain, f: &mut Frame) {
+        self.add(&c.members, f);
+        f.fired("object");
+        // "bought out A and B", "lent A and B": a transaction
+        // with each object
+        let transaction = tr.verb.is_some_and(|v| {
+            has(self.inp, &cl.items[v], |t| {
+                matches!(
+                    t,
+                    Tag::AgreementVerb {
+                        kind: Kind::Other | Kind::Investment | Kind::Offtake,
+                        ..
+                    }
+                )
+            })
+        });
+        let receivers = tr.all_plural && tr.main.is_some_and(|n| n > c.last && n <= c.last + 3);
+        if (transaction || receivers) && c.members.len() >= 2 && f.with_parties.is_empty() {
+            f.with_parties = self.party_ids(&c.members).collect();
+            f.split = true;
+        }
+        self.chosen_apart(cl, tr, chains, c, f);
+    }
+
+    /// Objects chosen one by one, each with an infinitive of its own, are
+    /// agreements apart.
+    fn chosen_apart(&self, cl: &Clause, tr: &Triggers, chains: &[Chain], c: &Chain, f: &mut Frame) {
+        let items = cl.items;
+        // "has tapped A to supply X and B to provide Y": a second
+        // object with an infinitive of its own after "and" is
+        // chosen apart
+        let chosen = tr.complement
+            || (cl.lo..c.first).any(|k| has(self.inp, &items[k], |t| matches!(t, Tag::Choosing)));
+        if !chosen || !f.with_parties.is_empty() {
+            return;
+        }
+        let to = |k: usize| {
+            items.get(k).is_some_and(|x| {
+                let w = self.folded(x);
+                super::modality::infinitive(w) || matches!(w, "to" | "att")
+            })
+        };
+        let more: Vec<&Chain> = chains
+            .iter()
+            .filter(|d| {
+                d.gov == Gov::None
+                    && d.first > c.last + 1
+                    && self.joins(&items[d.first - 1])
+                    && to(d.last + 1)
+            })
+            .collect();
+        if !more.is_empty() && to(c.last + 1) {
+            let mut groups = vec![self.party_ids(&c.members).collect::<Vec<_>>()];
+            for d in &more {
+                self.add(&d.members, f);
+                groups.push(self.party_ids(&d.members).collect());
+            }
+            f.with_parties = groups.iter().flatten().cloned().collect();
+            f.with_groups = groups;
+            f.split = true;
+        }
+    }
+
+    /// The `counterpart` pattern for the chain `c`: one transaction with each
+    /// counterpart of a supply, or of a plural noun before them.
+    fn fill_counterpart(&self, cl: &Clause, tr: &Triggers, c: &Chain, f: &mut Frame) {
+        self.add(&c.members, f);
+        f.fired("counterpart");
+        f.explicit = true;
+        if let Some(g) = c.gov_at {
+            f.counterpart = Some((g, self.party_ids(&c.members).collect()));
+        }
+        // "bought turbines from A, B and C", "supplies cells to A
+        // and B": a purchase or supply with each of them (a noun
+        // after them sums the purchases up: "…, the largest
+        // aircraft order ever placed")
+        let supply = tr.main.is_none_or(|n| n > c.last) && self.verb_of_kind(cl, tr, Kind::Offtake);
+        // (so do plural agreements before them: "awarded contracts
+        // to A and B", "the remaining contracts awarded to A and B")
+        let plural = tr
+            .nouns
+            .iter()
+            .rev()
+            .find(|&&n| n < c.first)
+            .is_some_and(|&n| {
+                c.first <= n + 4 && noun(self.inp, &cl.items[n]).is_some_and(|x| x.plural)
+            });
+        if (supply || plural) && c.members.len() >= 2 && f.with_parties.is_empty() {
+            f.with_parties = self.party_ids(&c.members).collect();
+            f.split = true;
+        }
+    }
+
+    /// Whether the `by` chain `c` names the owner of what the clause's one
+    /// party invests in ("a project owned by B"), not in a passive.
+    fn invested_owner(&self, cl: &Clause, tr: &Triggers, c: &Chain, f: &Frame) -> bool {
+        let (inp, items) = (self.inp, cl.items);
+        f.parties.len() == 1
+            && c.gov_at.is_some_and(|g| {
+                g > cl.lo
+                    && inp
+                        .lexicon
+                        .owner_participles
+                        .contains(self.folded(&items[g - 1]))
+            })
+            && tr.verb.is_some_and(|v| v < c.first)
+            // (or a verb of giving with a noun of financing: "agreed
+            // to provide equity finance to a project run by B")
+            && (self.verb_of_kind(cl, tr, Kind::Investment)
+                || tr.main.is_some_and(|n| {
+                    n < c.first && noun(inp, &items[n]).is_some_and(|x| x.kind == Kind::Investment)
+                }))
+    }
+
+    /// Whether the chain `c` is a counterpart coordinated with the frame's
+    /// first one by the same preposition.
+    fn coordinated_counterpart(&self, cl: &Clause, tr: &Triggers, c: &Chain, f: &Frame) -> bool {
+        let (inp, items) = (self.inp, cl.items);
+        f.with_parties.is_empty()
+            && f.counterpart.as_ref().is_some_and(|(g, _)| {
+                c.gov_at.is_some_and(|h| {
+                    h > *g
+                        && self.folded(&items[h]) == self.folded(&items[*g])
+                        && (g + 1..h).any(|k| {
+                            has(inp, &items[k], |t| matches!(t, Tag::Coord))
+                                && !self.is_comma(&items[k])
+                        })
+                })
+            })
+            && self.transaction_counterpart(cl, tr, c, self.states(&f.parties))
     }
 
     /// The `inverted-object` pattern: "I juni beviljade Energimyndigheten
