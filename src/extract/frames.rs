@@ -2054,92 +2054,10 @@ impl<'a> State<'a> {
     fn fill_subject(&self, cl: &Clause, tr: &Triggers, chains: &[Chain], f: &mut Frame) -> usize {
         let inp = self.inp;
         let (items, lo, pivot) = (cl.items, cl.lo, tr.pivot);
-        // an ungoverned chain nearest the predicate, before it if possible
-        let subj = chains
-            .iter()
-            .filter(|c| {
-                matches!(c.gov, Gov::None | Gov::Verb)
-                    && !(c.first > tr.first
-                        && c.first <= tr.first + 1
-                        && tr.main.is_some()
-                        && c.gov != Gov::Verb
-                        && !self.predicate_after(items, c.last, cl.hi))
-            })
-            .filter(|c| {
-                c.first < pivot || c.gov == Gov::Verb || (c.first > pivot && c.first <= pivot + 2)
-            })
-            // the speaker of "Bloomberg reported that the two companies had struck …"
-            // (not the name before "enligt", "according to": "där Acme
-            // enligt ett leveransavtal levererar …" is Acme's delivery)
-            .filter(|c| {
-                c.last >= pivot
-                    || !(c.last + 1..pivot).any(|k| {
-                        has(inp, &items[k], |t| matches!(t, Tag::Comment))
-                            && !has(inp, &items[k], |t| matches!(t, Tag::SourcePreposition))
-                    })
-            })
-            // the object of a verb before "and"/"och", when a name opens the
-            // clause: "A har lämnat Danmark och sålde …" is A's sale
-            .filter(|c| {
-                !(c.last + 2 == pivot
-                    && matches!(self.folded(&items[c.last + 1]), "and" | "och")
-                    && chains
-                        .iter()
-                        .any(|d| d.first < c.first && d.gov == Gov::None && d.first == lo))
-            })
-            .min_by_key(|c| {
-                if c.last < pivot {
-                    pivot - c.last
-                } else {
-                    c.first - pivot + 100
-                }
-            });
-        // the last before the predicate: "Acme, the battery maker, said it …"
-        let anaphor_company = cl
-            .range()
-            .rev()
-            .find(|&k| k < pivot + 1 && self.company_anaphor(items, k, lo))
-            // V2 after an adverbial, with no name before the verb: "I oktober
-            // tecknade bolaget ett avtal med B" (a head noun, not a pronoun,
-            // which after the verb is its object: "signed it")
-            .or_else(|| {
-                let k = self.after_verb(items, pivot, cl.hi);
-                // (the buying verb may open the clause, after an opening
-                // adverbial cut before it: "I september köpte koncernen X")
-                (k < cl.hi
-                    && !chains.iter().any(|c| c.first < pivot)
-                    && ((pivot > lo && self.company_anaphor(items, k, lo))
-                        || self.anaphor_then_bought(cl, tr, k))
-                    && !self.pronoun(&items[k]))
-                .then_some(k)
-            });
-        // (not one after a comma that follows a subject: ", the four
-        // companies announced" attributes what the subject does)
-        let attribution = |k: usize| {
-            k > lo
-                && self.is_comma(&items[k - 1])
-                && chains.iter().any(|c| c.gov == Gov::None && c.last + 1 < k)
-        };
-        let anaphor_parties = cl.range().find(|&k| {
-            has(inp, &items[k], |t| matches!(t, Tag::PartiesAnaphor))
-                && k <= pivot + 2
-                && !attribution(k)
-        });
-        // "A became B's partner when it bought C": the pronoun of a
-        // subordinate clause is the main clause's subject
-        let subordinate_it = anaphor_company
-            .filter(|&a| {
-                a > lo
-                    && self.pronoun(&items[a])
-                    && has(inp, &items[a - 1], |t| matches!(t, Tag::Subordinator))
-            })
-            .and_then(|a| {
-                chains
-                    .iter()
-                    .find(|c| c.gov == Gov::None && c.last + 1 < a)
-                    .map(|c| (a, inp.mentions[c.members[0]].actor.to_string()))
-            })
-            .filter(|(_, id)| inp.actors.kind(id).can_be_party());
+        let subj = self.subject_chain(cl, tr, chains);
+        let anaphor_company = self.subject_company_anaphor(cl, tr, chains);
+        let anaphor_parties = self.subject_parties_anaphor(cl, tr, chains);
+        let subordinate_it = self.subordinate_pronoun(cl, chains, anaphor_company);
         let mut subject_end = lo;
         let own_subject =
             subj.is_some_and(|c| c.first < pivot) || anaphor_company.is_some_and(|a| a < pivot);
@@ -2200,80 +2118,255 @@ impl<'a> State<'a> {
             f.parties.insert(org);
             f.explicit = true;
             f.fired("we");
-        } else if let Some(s) = subj.filter(|s| {
-            // ("Bolaget ska industrialisera den teknik som X har utvecklat
-            // tillsammans med Y": the relative clause has a subject of its own)
-            let relative_subject = |a: usize| {
-                s.first < pivot
-                    && (a + 1..s.first).any(|k| {
-                        s.first - k <= 2 && has(inp, &items[k], |t| matches!(t, Tag::Which))
-                    })
-            };
-            anaphor_company.is_none_or(|a| a > s.first || relative_subject(a))
-                // "Beta is Acme's customer and the two firms signed …"
-                // (a parties anaphor before the predicate is its subject, and a
-                // name after the predicate its object: "where the two
-                // companies jointly own satellite maker X")
-                && anaphor_parties
-                    .is_none_or(|a| (a < s.first && !(a < pivot && s.first > pivot)) || a > pivot)
-        }) {
+        } else if let Some(s) =
+            subj.filter(|s| self.subject_stands(cl, tr, s, anaphor_company, anaphor_parties))
+        {
             self.add(&s.members, f);
             subject_end = s.last;
             f.fired("subject");
-            // "Ericsson and the university signed …"
-            // (also after a subject after the verb: "I april ingick Ericsson
-            // och universitetet ett avtal")
-            let joined_anaphor = (s.last + 2 < cl.hi && self.joins(&items[s.last + 1]))
-                .then(|| {
-                    (s.last + 2..cl.hi.min(s.last + 5))
-                        .take_while(|&k| {
-                            k == s.last + 2
-                                || has(inp, &items[k - 1], |t| matches!(t, Tag::Determiner))
-                        })
-                        .find(|&k| self.company_anaphor(items, k, lo))
-                })
-                .flatten();
-            if let Some(c) = joined_anaphor.and_then(|a| self.resolve_company_anaphor(cl, a)) {
-                f.parties.insert(c);
-                f.fired("company-anaphor");
-            }
-            // "MSC and we agreed …", "Uniper och vi har kommit överens …"
-            let joined_we =
-                s.last + 2 < cl.hi && self.joins(&items[s.last + 1]) && we_at(s.last + 2);
-            if let Some(org) = joined_we.then(|| self.first_person_speaker(cl)).flatten() {
-                f.parties.insert(org);
-                f.fired("we");
-            }
+            self.fill_joined_subject(cl, s, f);
         } else if let Some(a) = anaphor_company {
-            subject_end = a;
-            if let Some(c) = self.resolve_company_anaphor(cl, a) {
-                f.parties.insert(c);
-                f.fired("company-anaphor");
-                f.explicit = true;
-                // "the university and Ericsson signed …", "I april ingick
-                // universitetet och Ericsson ett avtal"
-                if let Some(s) = chains
-                    .iter()
-                    // (a descriptor may stand before the name: "kom bolaget
-                    // och australiska BHP överens")
-                    .find(|c| {
-                        c.gov == Gov::None
-                            && c.first >= a + 2
-                            && c.first <= a + 4
-                            && self.joins(&items[a + 1])
-                            && (a + 2..c.first).all(|k| {
-                                matches!(items[k].kind, ItemKind::Word | ItemKind::Phrase(_))
-                                    && !has(inp, &items[k], Tag::predicate)
-                            })
-                    })
-                {
-                    self.add(&s.members, f);
-                    subject_end = s.last;
-                }
-            }
+            subject_end = self.fill_anaphor_subject(cl, chains, a, f);
         } else if let Some(k) = anaphor_parties {
             self.add_anaphor_parties(cl, k, f);
-        } else if let Some(sp) = self.speaker_of_definite_noun(cl, tr) {
+        } else {
+            self.fill_unnamed_subject(cl, tr, f);
+        }
+        self.fill_genitive(cl, tr, f);
+        subject_end
+    }
+
+    /// The subject chain: the ungoverned chain nearest the predicate, before
+    /// it if possible.
+    fn subject_chain<'c>(
+        &self,
+        cl: &Clause,
+        tr: &Triggers,
+        chains: &'c [Chain],
+    ) -> Option<&'c Chain> {
+        let (inp, items, lo, pivot) = (self.inp, cl.items, cl.lo, tr.pivot);
+        // an ungoverned chain nearest the predicate, before it if possible
+        chains
+            .iter()
+            .filter(|c| {
+                matches!(c.gov, Gov::None | Gov::Verb)
+                    && !(c.first > tr.first
+                        && c.first <= tr.first + 1
+                        && tr.main.is_some()
+                        && c.gov != Gov::Verb
+                        && !self.predicate_after(items, c.last, cl.hi))
+            })
+            .filter(|c| {
+                c.first < pivot || c.gov == Gov::Verb || (c.first > pivot && c.first <= pivot + 2)
+            })
+            // the speaker of "Bloomberg reported that the two companies had struck …"
+            // (not the name before "enligt", "according to": "där Acme
+            // enligt ett leveransavtal levererar …" is Acme's delivery)
+            .filter(|c| {
+                c.last >= pivot
+                    || !(c.last + 1..pivot).any(|k| {
+                        has(inp, &items[k], |t| matches!(t, Tag::Comment))
+                            && !has(inp, &items[k], |t| matches!(t, Tag::SourcePreposition))
+                    })
+            })
+            // the object of a verb before "and"/"och", when a name opens the
+            // clause: "A har lämnat Danmark och sålde …" is A's sale
+            .filter(|c| {
+                !(c.last + 2 == pivot
+                    && matches!(self.folded(&items[c.last + 1]), "and" | "och")
+                    && chains
+                        .iter()
+                        .any(|d| d.first < c.first && d.gov == Gov::None && d.first == lo))
+            })
+            .min_by_key(|c| {
+                if c.last < pivot {
+                    pivot - c.last
+                } else {
+                    c.first - pivot + 100
+                }
+            })
+    }
+
+    /// The company anaphor that may be the subject ("the company", "it"):
+    /// the last before the predicate, else one right after the verb.
+    fn subject_company_anaphor(
+        &self,
+        cl: &Clause,
+        tr: &Triggers,
+        chains: &[Chain],
+    ) -> Option<usize> {
+        let (items, lo, pivot) = (cl.items, cl.lo, tr.pivot);
+        // the last before the predicate: "Acme, the battery maker, said it …"
+        cl.range()
+            .rev()
+            .find(|&k| k < pivot + 1 && self.company_anaphor(items, k, lo))
+            // V2 after an adverbial, with no name before the verb: "I oktober
+            // tecknade bolaget ett avtal med B" (a head noun, not a pronoun,
+            // which after the verb is its object: "signed it")
+            .or_else(|| {
+                let k = self.after_verb(items, pivot, cl.hi);
+                // (the buying verb may open the clause, after an opening
+                // adverbial cut before it: "I september köpte koncernen X")
+                (k < cl.hi
+                    && !chains.iter().any(|c| c.first < pivot)
+                    && ((pivot > lo && self.company_anaphor(items, k, lo))
+                        || self.anaphor_then_bought(cl, tr, k))
+                    && !self.pronoun(&items[k]))
+                .then_some(k)
+            })
+    }
+
+    /// The parties anaphor ("the two companies") that may be the subject: at
+    /// most two items after the predicate, not attributing what a subject does.
+    fn subject_parties_anaphor(
+        &self,
+        cl: &Clause,
+        tr: &Triggers,
+        chains: &[Chain],
+    ) -> Option<usize> {
+        let (items, lo) = (cl.items, cl.lo);
+        // (not one after a comma that follows a subject: ", the four
+        // companies announced" attributes what the subject does)
+        let attribution = |k: usize| {
+            k > lo
+                && self.is_comma(&items[k - 1])
+                && chains.iter().any(|c| c.gov == Gov::None && c.last + 1 < k)
+        };
+        cl.range().find(|&k| {
+            has(self.inp, &items[k], |t| matches!(t, Tag::PartiesAnaphor))
+                && k <= tr.pivot + 2
+                && !attribution(k)
+        })
+    }
+
+    /// The pronoun opening a subordinate clause, and the main clause's
+    /// subject it stands for.
+    fn subordinate_pronoun(
+        &self,
+        cl: &Clause,
+        chains: &[Chain],
+        anaphor_company: Option<usize>,
+    ) -> Option<(usize, String)> {
+        let (inp, items) = (self.inp, cl.items);
+        // "A became B's partner when it bought C": the pronoun of a
+        // subordinate clause is the main clause's subject
+        anaphor_company
+            .filter(|&a| {
+                a > cl.lo
+                    && self.pronoun(&items[a])
+                    && has(inp, &items[a - 1], |t| matches!(t, Tag::Subordinator))
+            })
+            .and_then(|a| {
+                chains
+                    .iter()
+                    .find(|c| c.gov == Gov::None && c.last + 1 < a)
+                    .map(|c| (a, inp.mentions[c.members[0]].actor.to_string()))
+            })
+            .filter(|(_, id)| inp.actors.kind(id).can_be_party())
+    }
+
+    /// Whether the subject chain `s` is the clause's subject rather than the
+    /// company or parties anaphor found with it.
+    fn subject_stands(
+        &self,
+        cl: &Clause,
+        tr: &Triggers,
+        s: &Chain,
+        anaphor_company: Option<usize>,
+        anaphor_parties: Option<usize>,
+    ) -> bool {
+        let pivot = tr.pivot;
+        // ("Bolaget ska industrialisera den teknik som X har utvecklat
+        // tillsammans med Y": the relative clause has a subject of its own)
+        let relative_subject = |a: usize| {
+            s.first < pivot
+                && (a + 1..s.first).any(|k| {
+                    s.first - k <= 2 && has(self.inp, &cl.items[k], |t| matches!(t, Tag::Which))
+                })
+        };
+        anaphor_company.is_none_or(|a| a > s.first || relative_subject(a))
+            // "Beta is Acme's customer and the two firms signed …"
+            // (a parties anaphor before the predicate is its subject, and a
+            // name after the predicate its object: "where the two
+            // companies jointly own satellite maker X")
+            && anaphor_parties
+                .is_none_or(|a| (a < s.first && !(a < pivot && s.first > pivot)) || a > pivot)
+    }
+
+    /// A company anaphor or "we" joined to the subject chain `s` by "and".
+    fn fill_joined_subject(&self, cl: &Clause, s: &Chain, f: &mut Frame) {
+        let (inp, items, lo) = (self.inp, cl.items, cl.lo);
+        // "Ericsson and the university signed …"
+        // (also after a subject after the verb: "I april ingick Ericsson
+        // och universitetet ett avtal")
+        let joined_anaphor = (s.last + 2 < cl.hi && self.joins(&items[s.last + 1]))
+            .then(|| {
+                (s.last + 2..cl.hi.min(s.last + 5))
+                    .take_while(|&k| {
+                        k == s.last + 2 || has(inp, &items[k - 1], |t| matches!(t, Tag::Determiner))
+                    })
+                    .find(|&k| self.company_anaphor(items, k, lo))
+            })
+            .flatten();
+        if let Some(c) = joined_anaphor.and_then(|a| self.resolve_company_anaphor(cl, a)) {
+            f.parties.insert(c);
+            f.fired("company-anaphor");
+        }
+        // "MSC and we agreed …", "Uniper och vi har kommit överens …"
+        let joined_we = s.last + 2 < cl.hi
+            && self.joins(&items[s.last + 1])
+            && has(inp, &items[s.last + 2], |t| {
+                matches!(t, Tag::FirstPersonSubject)
+            });
+        if let Some(org) = joined_we.then(|| self.first_person_speaker(cl)).flatten() {
+            f.parties.insert(org);
+            f.fired("we");
+        }
+    }
+
+    /// The company anaphor at `a` as the subject, with a name joined to it by
+    /// "and". Returns the item where the subject ends.
+    fn fill_anaphor_subject(
+        &self,
+        cl: &Clause,
+        chains: &[Chain],
+        a: usize,
+        f: &mut Frame,
+    ) -> usize {
+        let (inp, items) = (self.inp, cl.items);
+        let mut subject_end = a;
+        if let Some(c) = self.resolve_company_anaphor(cl, a) {
+            f.parties.insert(c);
+            f.fired("company-anaphor");
+            f.explicit = true;
+            // "the university and Ericsson signed …", "I april ingick
+            // universitetet och Ericsson ett avtal"
+            if let Some(s) = chains
+                .iter()
+                // (a descriptor may stand before the name: "kom bolaget
+                // och australiska BHP överens")
+                .find(|c| {
+                    c.gov == Gov::None
+                        && c.first >= a + 2
+                        && c.first <= a + 4
+                        && self.joins(&items[a + 1])
+                        && (a + 2..c.first).all(|k| {
+                            matches!(items[k].kind, ItemKind::Word | ItemKind::Phrase(_))
+                                && !has(inp, &items[k], Tag::predicate)
+                        })
+                })
+            {
+                self.add(&s.members, f);
+                subject_end = s.last;
+            }
+        }
+        subject_end
+    }
+
+    /// The `speaker`, `possessor`, `company-anaphor` (a possessive before a
+    /// role) and `project` patterns: a subject that names no one.
+    fn fill_unnamed_subject(&self, cl: &Clause, tr: &Triggers, f: &mut Frame) {
+        if let Some(sp) = self.speaker_of_definite_noun(cl, tr) {
             f.parties.insert(sp);
             f.explicit = true;
             f.fired("speaker");
@@ -2298,17 +2391,20 @@ impl<'a> State<'a> {
             f.parties.insert(c);
             f.fired("project");
         }
+    }
+
+    /// The `genitive` pattern: "JARE:s avtal med Lynas".
+    fn fill_genitive(&self, cl: &Clause, tr: &Triggers, f: &mut Frame) {
         // genitive subject: "JARE:s avtal med Lynas"
-        if let Some(t) = tr.main.filter(|&t| t > lo) {
-            if let Some(m) = self.mention(&items[t - 1]).filter(|m| m.genitive) {
-                if inp.actors.kind(&m.actor).can_be_party() {
+        if let Some(t) = tr.main.filter(|&t| t > cl.lo) {
+            if let Some(m) = self.mention(&cl.items[t - 1]).filter(|m| m.genitive) {
+                if self.inp.actors.kind(&m.actor).can_be_party() {
                     f.parties.insert(m.actor.to_string());
                     f.explicit = true;
                     f.fired("genitive");
                 }
             }
         }
-        subject_end
     }
 
     /// What a possessive stands for when it opens the clause's subject
