@@ -213,117 +213,16 @@ impl<'a> State<'a> {
             return self.gapped(&cl);
         };
         let chains = self.chains(cl.items, cl.lo, cl.hi);
-        // "signed four MoUs with A, B, C and D": one agreement with each of
-        // them; so does a Swedish noun with no article right after the verb
-        // ("har tecknat leveransavtal med A, B och C": "ett leveransavtal"
-        // would be one) when three or more are named, or two for supply and
-        // loan deals, which bind two sides ("ingått avtal med A och B om
-        // doser" may be one deal of three)
-        let bare = |n: usize| {
-            tr.main.is_some_and(|t| {
-                // (a compound's first part is joined to its head noun:
-                // "undertecknade säkerhetsavtal med A, B och C")
-                let mut k = t;
-                while k > cl.lo + 1 && cl.items[k - 1].end == cl.items[k].start {
-                    k -= 1;
-                }
-                // (and back over adverbs and a verb-second subject:
-                // "undertecknade Zelenskyj sedan säkerhetsavtal med A, B och C")
-                while k > cl.lo + 1
-                    && (self.mention(&cl.items[k - 1]).is_some()
-                        || self.inp.lexicon.is_adverb(self.folded(&cl.items[k - 1])))
-                {
-                    k -= 1;
-                }
-                k > cl.lo
-                    && has(self.inp, &cl.items[k - 1], Tag::predicate)
-                    && noun(self.inp, &cl.items[t]).is_some_and(|x| {
-                        !x.definite
-                            && (n >= 3 || matches!(x.kind, Kind::Offtake | Kind::Investment))
-                    })
-            })
-        };
-        // (the noun nearest before the list decides: "Besides the new
-        // contract, it has signed agreements with A, with B and with C")
-        let plural_before = |c: &Chain| {
-            tr.nouns
-                .iter()
-                .rev()
-                .find(|&&n| n < c.first)
-                .is_some_and(|&n| {
-                    c.first <= n + 8 && noun(self.inp, &cl.items[n]).is_some_and(|x| x.plural)
-                })
-        };
-        let split = tr.main.is_some_and(|t| {
-            chains.iter().any(|c| {
-                c.gov == Gov::With
-                    && c.first > t
-                    // (or a longer example list right after the noun: "loan
-                    // agreements with 12 local, regional and international
-                    // banks, among them A and B")
-                    && (c.first <= t + 8 || c.gov_at.is_some_and(|g| g > t && g <= t + 6))
-                    && (tr.all_plural
-                        || c.listed
-                        || (c.members.len() >= 2 && bare(c.members.len())))
-            })
-        }) || chains
-            .iter()
-            .any(|c| c.gov == Gov::With && (plural_before(c) || self.shared_out(&cl, c)));
         // "… framework agreements with them": resolved once for the split and the frame
         let them = self.with_them(&cl);
-        let split = split
-            || them
-                .as_ref()
-                .is_some_and(|(_, _, each)| *each || tr.all_plural)
-            // (a relative clause on a plural noun: "framework agreements
-            // that A struck with B, C and D")
-            || (cl
-                .inherited_trigger
-                .is_some_and(|t| noun(self.inp, &cl.items[t]).is_some_and(|n| n.plural))
-                && chains.iter().any(|c| c.gov == Gov::With));
-        // "A and B signed two loan agreements" states them; "two agreements
-        // were signed in September" only sums up those stated after it
-        let joint_subject = tr.main.is_some_and(|t| {
-            chains
-                .iter()
-                .any(|c| c.gov == Gov::None && c.members.len() >= 2 && c.last < t)
-        }) || (cl.inherited_subject.as_ref().is_some_and(|s| s.len() >= 2)
-            // "A and B, which have both signed supply deals with C / with the
-            // company": a relative clause whose subjects name a counterpart
-            && (chains.iter().any(|c| c.gov == Gov::With)
-                || cl.range().any(|k| {
-                    has(self.inp, &cl.items[k], |t| matches!(t, Tag::CompanyAnaphor))
-                })));
-        // "opened talks with A and B about new loans": the counterparts
-        // named before the plural noun make it no summary
-        let with_before = tr
-            .main
-            .is_some_and(|t| chains.iter().any(|c| c.gov == Gov::With && c.last < t));
-        // "Volvo has made investments in Northvolt": a subject before the
-        // plural noun and its counterpart after it state the deals
-        let counterpart_after = tr.main.is_some_and(|t| {
-            chains.iter().any(|c| c.gov == Gov::None && c.last < t)
-                && chains.iter().any(|c| {
-                    c.first > t
-                        && matches!(c.gov, Gov::NotParty | Gov::By | Gov::OnBehalf)
-                        && self.transaction_counterpart(&cl, &tr, c, false)
-                })
-        });
-        // "awarded A, B and C separate contracts": the objects named before
-        // the plural noun receive one each
-        let objects_before = tr.main.is_some_and(|t| {
-            chains.iter().any(|c| {
-                c.gov == Gov::Verb && c.members.len() >= 2 && c.last < t && t <= c.last + 3
-            })
-        });
+        let split = self.one_per_party(&cl, &tr, &chains, them.as_ref());
+        let joint_subject = self.joint_subject(&cl, &tr, &chains);
         if tr.all_plural
             && tr.verb.is_none()
             && cl.inherited_trigger.is_none()
             && !split
-            && !objects_before
             && !joint_subject
-            && !with_before
-            && !counterpart_after
+            && !self.plural_noun_states_deals(&cl, &tr, &chains)
         {
             self.summary(&cl);
             return false;
@@ -331,26 +230,7 @@ impl<'a> State<'a> {
         // PACTGRAPH_TRACE_RULES=1: each clause's triggers, chains and frame
         // on stderr, for whoever asks why a sentence gave what it gave
         if trace_rules() {
-            let w = |k: Option<usize>| k.map(|k| self.folded(&cl.items[k]));
-            let chains: Vec<_> = chains
-                .iter()
-                .map(|c| {
-                    let ids: Vec<&str> = c
-                        .members
-                        .iter()
-                        .map(|&m| &*self.inp.mentions[m].actor)
-                        .collect();
-                    format!("{:?} {}", c.gov, ids.join("+"))
-                })
-                .collect();
-            eprintln!(
-                "trace: sentence {} clause: noun {:?} verb {:?} status {:?} pivot {:?} chains {chains:?}",
-                cl.si,
-                w(tr.main),
-                w(tr.verb),
-                w(tr.status_at),
-                w(Some(tr.pivot)),
-            );
+            self.trace_clause(&cl, &tr, &chains);
         }
         self.take_back(&cl, &tr, &chains);
         let Some(mut frame) = self.frame(&cl, &tr, &chains, split, them) else {
@@ -381,144 +261,13 @@ impl<'a> State<'a> {
             });
             return false;
         }
-        // "The MoU with Enertrag covers …, and the one with Amarenco …": a
-        // definite noun with only counterparts names agreements already stated
-        let only_with = frame.rule.split('+').all(|p| p == "with");
-        // with no agreement stated before, "the pact" is no reference:
-        // "Sweden and Finland signed the defence pact in Stockholm"
-        // ... nor when two or more parties are named that no agreement
-        // stated before has: "Ford and SK On agreed to form the venture"
-        // after a loan to the venture names the venture's parties
-        // (asked last: it reads the agreements stated so far)
-        // ("A and B said they would end their alliance": the anaphor's
-        // parties are named in the sentence, as a subject would be)
-        let anaphor_named_here = || {
-            let s = &self.inp.sentences[cl.si];
-            let here = self.mentions_in(s.start, s.end);
-            frame.has_fired("parties-anaphor")
-                && frame
-                    .parties
-                    .iter()
-                    .all(|p| here.iter().any(|m| *m.actor == **p))
-        };
-        let antecedent = || {
-            !self.out.is_empty()
-                && (frame.parties.len() < 2
-                || only_with
-                || (!frame.has_fired("subject") && !anaphor_named_here())
-                // ("Minister X signed the memorandum": her ministry is no new party)
-                || frame.has_fired("affiliation")
-                || self.out.iter().any(|a| {
-                    a.parties.intersection(&frame.parties).count() >= 2
-                        || frame.parties.is_subset(&a.parties)
-                }))
-        };
-        if self.refers_back(&cl, &tr)
-            && (!frame.explicit || only_with)
-            && tr.verb.is_none()
-            && antecedent()
-        {
+        if self.refers_to_stated(&cl, &tr, &frame) {
             // "the agreement ..." refers back: a continuation, not a new agreement
             return false;
         }
-        let (mut kind, mut rank) = self.clause_kind(&cl, &tr, split || joint_subject);
-        // "Sandvik köper Deswik", "Boliden bought Lundin Mining": a purchase
-        // whose object is an actor is an acquisition of it; what a sale or
-        // purchase names before its counterpart may decide too ("sold its
-        // Danish unit to Beta": an acquisition, "its stake": an investment)
-        let verb = tr.verb.and_then(|v| {
-            tags(self.inp, &cl.items[v]).iter().find_map(|t| match t {
-                Tag::AgreementVerb {
-                    object_kind, sale, ..
-                } => Some((*object_kind, *sale, v)),
-                _ => None,
-            })
-        });
-        let sold = |v: usize| {
-            let lex = &self.inp.lexicon;
-            // (past a subject after the verb, with no name before it: "I
-            // mars köpte A en andel i B")
-            let inverted = v + 1 < cl.hi
-                && self.mention(&cl.items[v + 1]).is_some()
-                && (cl.lo..v).all(|k| self.mention(&cl.items[k]).is_none());
-            (v + 1 + usize::from(inverted)..cl.hi)
-                .take_while(|&k| self.mention(&cl.items[k]).is_none())
-                .find_map(|k| lex.sold_object(self.folded(&cl.items[k])))
-        };
-        // (a share of a named company bought or taken over: "took over
-        // Northvolt's stake in B", "köper Northvolts andel")
-        let share_of = |v: usize| {
-            let m = self.mention(cl.items.get(v + 1).filter(|_| v + 2 < cl.hi)?)?;
-            m.genitive
-                .then(|| self.inp.lexicon.sold_object(self.folded(&cl.items[v + 2])))
-                .flatten()
-                .filter(|&k| k == Kind::Investment)
-        };
-        let acquired = verb.and_then(|(object_kind, sale, v)| {
-            share_of(v)
-                .or(object_kind)
-                .filter(|_| {
-                    [
-                        "object",
-                        "inverted-object",
-                        "relative-object",
-                        "object-anaphor",
-                    ]
-                    .iter()
-                    .any(|p| frame.has_fired(p))
-                })
-                .or_else(|| sale.then(|| sold(v)).flatten())
-                .or_else(|| frame.has_fired("traded").then_some(Kind::Other))
-        });
-        if let Some(k) = acquired {
-            // (an acquisition of a stake is an investment: "förvärvade en
-            // andel i Beta")
-            if rank <= 2
-                && (kind == Kind::Offtake || (kind == Kind::Other && k == Kind::Investment))
-            {
-                kind = k;
-            }
-        }
-        // "similar agreements with C and D" are of the kind stated before
-        if frame.rule.starts_with("carried-subject") && rank <= 1 {
-            if let Some((a, _)) = self.last {
-                (kind, rank) = (self.out[a].kind, self.out[a].kind_rank);
-            }
-        }
-        let status = self.status(&cl, &tr);
-        let (date, date_expr_seen) = self.clause_date(&cl, &tr, status);
-        // a signing on a day after the report has not happened yet: Swedish
-        // states the near future in the present ("På tisdag den 15 januari
-        // skriver A och B under …"). (A later year or month alone is more
-        // often a term or target, "from 2027", "for launch in 2024", or a
-        // year the text gave wrongly.)
-        let status = match (date, self.inp.dateline) {
-            (Some(d), Some(now))
-                if matches!(status, Status::Signed | Status::Announced)
-                    && d.d.is_some()
-                    && d.after(now) =>
-            {
-                Status::Planned
-            }
-            _ => status,
-        };
-        // (and a later year is no date of a signing: "Enligt
-        // avsiktsförklaringen ska A leverera värme till B från 2030")
-        let date = date.filter(|d| {
-            !(status == Status::Signed
-                && d.m.is_none()
-                && self.inp.dateline.is_some_and(|now| d.after(now)))
-        });
-        // (not "has": a possession states no event, "har sedan tidigare ett
-        // leveransavtal med B", "already has a stake in B")
-        let perfect = [tr.verb, tr.status_at].into_iter().flatten().any(|k| {
-            let w = self.folded(&cl.items[k]);
-            let mut words = w.split(' ');
-            matches!(words.next(), Some("have" | "has" | "har"))
-                && words
-                    .find(|x| !self.inp.lexicon.is_adverb(x) && !matches!(*x, "sedan" | "tidigare"))
-                    .is_some_and(|x| !matches!(x, "a" | "an" | "en" | "ett"))
-        });
+        let (kind, rank) = self.frame_kind(&cl, &tr, &frame, split || joint_subject);
+        let (status, date, date_expr_seen) = self.dated_status(&cl, &tr);
+        let perfect = self.perfect_tense(&cl, &tr);
         let mut signatories = std::mem::take(&mut frame.persons);
         // a comment verb before the predicate means the people only talk about it
         if cl
@@ -561,6 +310,318 @@ impl<'a> State<'a> {
             earlier: false,
         };
         self.emit(ag, &frame, cl.si)
+    }
+
+    /// Whether the clause states one agreement with each party it lists, not
+    /// one among all of them. `them`: what "with them" in the clause stands
+    /// for ([`State::with_them`]).
+    fn one_per_party(
+        &self,
+        cl: &Clause,
+        tr: &Triggers,
+        chains: &[Chain],
+        them: Option<&(Vec<String>, usize, bool)>,
+    ) -> bool {
+        // "signed four MoUs with A, B, C and D": one agreement with each of
+        // them; so does a Swedish noun with no article right after the verb
+        // ("har tecknat leveransavtal med A, B och C": "ett leveransavtal"
+        // would be one) when three or more are named, or two for supply and
+        // loan deals, which bind two sides ("ingått avtal med A och B om
+        // doser" may be one deal of three)
+        let split = tr.main.is_some_and(|t| {
+            chains.iter().any(|c| {
+                c.gov == Gov::With
+                    && c.first > t
+                    // (or a longer example list right after the noun: "loan
+                    // agreements with 12 local, regional and international
+                    // banks, among them A and B")
+                    && (c.first <= t + 8 || c.gov_at.is_some_and(|g| g > t && g <= t + 6))
+                    && (tr.all_plural
+                        || c.listed
+                        || (c.members.len() >= 2 && self.bare_noun_for(cl, tr, c.members.len())))
+            })
+        }) || chains.iter().any(|c| {
+            c.gov == Gov::With && (self.plural_noun_before(cl, tr, c) || self.shared_out(cl, c))
+        });
+        split
+            || them.is_some_and(|(_, _, each)| *each || tr.all_plural)
+            // (a relative clause on a plural noun: "framework agreements
+            // that A struck with B, C and D")
+            || (cl
+                .inherited_trigger
+                .is_some_and(|t| noun(self.inp, &cl.items[t]).is_some_and(|n| n.plural))
+                && chains.iter().any(|c| c.gov == Gov::With))
+    }
+
+    /// Whether the clause's first agreement noun stands bare (no article)
+    /// after its predicate, and `n` names after it make one agreement each:
+    /// three or more, or two for a supply or loan deal.
+    fn bare_noun_for(&self, cl: &Clause, tr: &Triggers, n: usize) -> bool {
+        tr.main.is_some_and(|t| {
+            // (a compound's first part is joined to its head noun:
+            // "undertecknade säkerhetsavtal med A, B och C")
+            let mut k = t;
+            while k > cl.lo + 1 && cl.items[k - 1].end == cl.items[k].start {
+                k -= 1;
+            }
+            // (and back over adverbs and a verb-second subject:
+            // "undertecknade Zelenskyj sedan säkerhetsavtal med A, B och C")
+            while k > cl.lo + 1
+                && (self.mention(&cl.items[k - 1]).is_some()
+                    || self.inp.lexicon.is_adverb(self.folded(&cl.items[k - 1])))
+            {
+                k -= 1;
+            }
+            k > cl.lo
+                && has(self.inp, &cl.items[k - 1], Tag::predicate)
+                && noun(self.inp, &cl.items[t]).is_some_and(|x| {
+                    !x.definite && (n >= 3 || matches!(x.kind, Kind::Offtake | Kind::Investment))
+                })
+        })
+    }
+
+    /// Whether the agreement noun nearest before the chain, at most eight
+    /// items before it, is plural.
+    fn plural_noun_before(&self, cl: &Clause, tr: &Triggers, c: &Chain) -> bool {
+        // (the noun nearest before the list decides: "Besides the new
+        // contract, it has signed agreements with A, with B and with C")
+        tr.nouns
+            .iter()
+            .rev()
+            .find(|&&n| n < c.first)
+            .is_some_and(|&n| {
+                c.first <= n + 8 && noun(self.inp, &cl.items[n]).is_some_and(|x| x.plural)
+            })
+    }
+
+    /// Whether two or more subjects before the agreement noun make it state
+    /// their agreements, not sum them up.
+    fn joint_subject(&self, cl: &Clause, tr: &Triggers, chains: &[Chain]) -> bool {
+        // "A and B signed two loan agreements" states them; "two agreements
+        // were signed in September" only sums up those stated after it
+        tr.main.is_some_and(|t| {
+            chains
+                .iter()
+                .any(|c| c.gov == Gov::None && c.members.len() >= 2 && c.last < t)
+        }) || (cl.inherited_subject.as_ref().is_some_and(|s| s.len() >= 2)
+            // "A and B, which have both signed supply deals with C / with the
+            // company": a relative clause whose subjects name a counterpart
+            && (chains.iter().any(|c| c.gov == Gov::With)
+                || cl.range().any(|k| {
+                    has(self.inp, &cl.items[k], |t| matches!(t, Tag::CompanyAnaphor))
+                })))
+    }
+
+    /// Whether the names around a plural agreement noun make it state the
+    /// deals, not sum up those stated after it.
+    fn plural_noun_states_deals(&self, cl: &Clause, tr: &Triggers, chains: &[Chain]) -> bool {
+        let Some(t) = tr.main else {
+            return false;
+        };
+        // "opened talks with A and B about new loans": the counterparts
+        // named before the plural noun make it no summary
+        let with_before = chains.iter().any(|c| c.gov == Gov::With && c.last < t);
+        // "Volvo has made investments in Northvolt": a subject before the
+        // plural noun and its counterpart after it state the deals
+        let counterpart_after = chains.iter().any(|c| c.gov == Gov::None && c.last < t)
+            && chains.iter().any(|c| {
+                c.first > t
+                    && matches!(c.gov, Gov::NotParty | Gov::By | Gov::OnBehalf)
+                    && self.transaction_counterpart(cl, tr, c, false)
+            });
+        // "awarded A, B and C separate contracts": the objects named before
+        // the plural noun receive one each
+        let objects_before = chains
+            .iter()
+            .any(|c| c.gov == Gov::Verb && c.members.len() >= 2 && c.last < t && t <= c.last + 3);
+        with_before || counterpart_after || objects_before
+    }
+
+    /// Writes the clause's triggers and chains to stderr
+    /// (`PACTGRAPH_TRACE_RULES`).
+    fn trace_clause(&self, cl: &Clause, tr: &Triggers, chains: &[Chain]) {
+        let w = |k: Option<usize>| k.map(|k| self.folded(&cl.items[k]));
+        let chains: Vec<_> = chains
+            .iter()
+            .map(|c| {
+                let ids: Vec<&str> = c
+                    .members
+                    .iter()
+                    .map(|&m| &*self.inp.mentions[m].actor)
+                    .collect();
+                format!("{:?} {}", c.gov, ids.join("+"))
+            })
+            .collect();
+        eprintln!(
+            "trace: sentence {} clause: noun {:?} verb {:?} status {:?} pivot {:?} chains {chains:?}",
+            cl.si,
+            w(tr.main),
+            w(tr.verb),
+            w(tr.status_at),
+            w(Some(tr.pivot)),
+        );
+    }
+
+    /// Whether the clause's agreement noun refers back to an agreement stated
+    /// before and the frame names no new one.
+    fn refers_to_stated(&self, cl: &Clause, tr: &Triggers, frame: &Frame) -> bool {
+        // "The MoU with Enertrag covers …, and the one with Amarenco …": a
+        // definite noun with only counterparts names agreements already stated
+        let only_with = frame.rule.split('+').all(|p| p == "with");
+        // with no agreement stated before, "the pact" is no reference:
+        // "Sweden and Finland signed the defence pact in Stockholm"
+        // ... nor when two or more parties are named that no agreement
+        // stated before has: "Ford and SK On agreed to form the venture"
+        // after a loan to the venture names the venture's parties
+        // (asked last: it reads the agreements stated so far)
+        // ("A and B said they would end their alliance": the anaphor's
+        // parties are named in the sentence, as a subject would be)
+        let anaphor_named_here = || {
+            let s = &self.inp.sentences[cl.si];
+            let here = self.mentions_in(s.start, s.end);
+            frame.has_fired("parties-anaphor")
+                && frame
+                    .parties
+                    .iter()
+                    .all(|p| here.iter().any(|m| *m.actor == **p))
+        };
+        let antecedent = || {
+            !self.out.is_empty()
+                && (frame.parties.len() < 2
+                || only_with
+                || (!frame.has_fired("subject") && !anaphor_named_here())
+                // ("Minister X signed the memorandum": her ministry is no new party)
+                || frame.has_fired("affiliation")
+                || self.out.iter().any(|a| {
+                    a.parties.intersection(&frame.parties).count() >= 2
+                        || frame.parties.is_subset(&a.parties)
+                }))
+        };
+        self.refers_back(cl, tr)
+            && (!frame.explicit || only_with)
+            && tr.verb.is_none()
+            && antecedent()
+    }
+
+    /// The agreement's kind and how surely the words state it: the clause's,
+    /// else what a purchase acquires, else the kind of "similar agreements"
+    /// stated before.
+    fn frame_kind(&self, cl: &Clause, tr: &Triggers, frame: &Frame, split: bool) -> (Kind, u8) {
+        let (mut kind, mut rank) = self.clause_kind(cl, tr, split);
+        if let Some(k) = self.acquired_kind(cl, tr, frame) {
+            // (an acquisition of a stake is an investment: "förvärvade en
+            // andel i Beta")
+            if rank <= 2
+                && (kind == Kind::Offtake || (kind == Kind::Other && k == Kind::Investment))
+            {
+                kind = k;
+            }
+        }
+        // "similar agreements with C and D" are of the kind stated before
+        if frame.rule.starts_with("carried-subject") && rank <= 1 {
+            if let Some((a, _)) = self.last {
+                (kind, rank) = (self.out[a].kind, self.out[a].kind_rank);
+            }
+        }
+        (kind, rank)
+    }
+
+    /// The kind of what the clause's verb buys or sells, when that decides
+    /// the agreement's kind.
+    fn acquired_kind(&self, cl: &Clause, tr: &Triggers, frame: &Frame) -> Option<Kind> {
+        // "Sandvik köper Deswik", "Boliden bought Lundin Mining": a purchase
+        // whose object is an actor is an acquisition of it; what a sale or
+        // purchase names before its counterpart may decide too ("sold its
+        // Danish unit to Beta": an acquisition, "its stake": an investment)
+        let verb = tr.verb.and_then(|v| {
+            tags(self.inp, &cl.items[v]).iter().find_map(|t| match t {
+                Tag::AgreementVerb {
+                    object_kind, sale, ..
+                } => Some((*object_kind, *sale, v)),
+                _ => None,
+            })
+        });
+        let sold = |v: usize| {
+            let lex = &self.inp.lexicon;
+            // (past a subject after the verb, with no name before it: "I
+            // mars köpte A en andel i B")
+            let inverted = v + 1 < cl.hi
+                && self.mention(&cl.items[v + 1]).is_some()
+                && (cl.lo..v).all(|k| self.mention(&cl.items[k]).is_none());
+            (v + 1 + usize::from(inverted)..cl.hi)
+                .take_while(|&k| self.mention(&cl.items[k]).is_none())
+                .find_map(|k| lex.sold_object(self.folded(&cl.items[k])))
+        };
+        // (a share of a named company bought or taken over: "took over
+        // Northvolt's stake in B", "köper Northvolts andel")
+        let share_of = |v: usize| {
+            let m = self.mention(cl.items.get(v + 1).filter(|_| v + 2 < cl.hi)?)?;
+            m.genitive
+                .then(|| self.inp.lexicon.sold_object(self.folded(&cl.items[v + 2])))
+                .flatten()
+                .filter(|&k| k == Kind::Investment)
+        };
+        verb.and_then(|(object_kind, sale, v)| {
+            share_of(v)
+                .or(object_kind)
+                .filter(|_| {
+                    [
+                        "object",
+                        "inverted-object",
+                        "relative-object",
+                        "object-anaphor",
+                    ]
+                    .iter()
+                    .any(|p| frame.has_fired(p))
+                })
+                .or_else(|| sale.then(|| sold(v)).flatten())
+                .or_else(|| frame.has_fired("traded").then_some(Kind::Other))
+        })
+    }
+
+    /// The clause's status, date and whether it wrote a date expression; a
+    /// signing dated after the report is planned.
+    fn dated_status(&self, cl: &Clause, tr: &Triggers) -> (Status, Option<Date>, bool) {
+        let status = self.status(cl, tr);
+        let (date, date_expr_seen) = self.clause_date(cl, tr, status);
+        // a signing on a day after the report has not happened yet: Swedish
+        // states the near future in the present ("På tisdag den 15 januari
+        // skriver A och B under …"). (A later year or month alone is more
+        // often a term or target, "from 2027", "for launch in 2024", or a
+        // year the text gave wrongly.)
+        let status = match (date, self.inp.dateline) {
+            (Some(d), Some(now))
+                if matches!(status, Status::Signed | Status::Announced)
+                    && d.d.is_some()
+                    && d.after(now) =>
+            {
+                Status::Planned
+            }
+            _ => status,
+        };
+        // (and a later year is no date of a signing: "Enligt
+        // avsiktsförklaringen ska A leverera värme till B från 2030")
+        let date = date.filter(|d| {
+            !(status == Status::Signed
+                && d.m.is_none()
+                && self.inp.dateline.is_some_and(|now| d.after(now)))
+        });
+        (status, date, date_expr_seen)
+    }
+
+    /// Whether the clause's verb or status word is in the perfect ("has
+    /// signed"), which the dateline dates.
+    fn perfect_tense(&self, cl: &Clause, tr: &Triggers) -> bool {
+        // (not "has": a possession states no event, "har sedan tidigare ett
+        // leveransavtal med B", "already has a stake in B")
+        [tr.verb, tr.status_at].into_iter().flatten().any(|k| {
+            let w = self.folded(&cl.items[k]);
+            let mut words = w.split(' ');
+            matches!(words.next(), Some("have" | "has" | "har"))
+                && words
+                    .find(|x| !self.inp.lexicon.is_adverb(x) && !matches!(*x, "sedan" | "tidigare"))
+                    .is_some_and(|x| !matches!(x, "a" | "an" | "en" | "ett"))
+        })
     }
 
     /// Whether the clause holds an adverb that makes its agreement another
@@ -693,107 +754,16 @@ impl<'a> State<'a> {
     fn triggers(&self, cl: &Clause) -> Option<Triggers> {
         let inp = self.inp;
         let items = cl.items;
-        // "förhandlar med samriskbolaget Northern Lights": a noun that
-        // describes the counterpart named after it is no trigger of its own
-        // (or describes the company head before the name: "investment firm
-        // EQT", "contract drug manufacturer Catalent")
-        let head = |x: &Item| self.head_noun(x);
-        let describes_counterpart = |k: usize| {
-            (k > cl.lo
-                && items.get(k + 1).is_some_and(|x| self.mention(x).is_some())
-                && self.governs_with(&items[k - 1]))
-                || (items.get(k + 1).is_some_and(head)
-                    && items.get(k + 2).is_some_and(|x| self.mention(x).is_some()))
-                || (items.get(k + 1).is_some_and(|x| self.descriptor(x))
-                    && items.get(k + 2).is_some_and(head)
-                    && items.get(k + 3).is_some_and(|x| self.mention(x).is_some()))
-        };
         let nouns: Vec<usize> = cl
             .range()
             .filter(|&k| has(inp, &items[k], |t| matches!(t, Tag::Agreement { .. })))
-            .filter(|&k| !describes_counterpart(k))
+            .filter(|&k| !self.describes_counterpart(cl, k))
             .collect();
-        // "har skrivit under en avsiktsförklaring om att Ukraina ska köpa …",
-        // "signed an MoU under which Ukraine will buy …": an agreement verb
-        // after the stated noun and a subordinator says what the agreement
-        // is about, not who made it
-        // (none after a command: "ordered Telia to sell its stake")
-        let verb = cl
-            .range()
-            .find(|&k| has(inp, &items[k], |t| matches!(t, Tag::AgreementVerb { .. })))
-            .filter(|_| !cl.range().any(|k| self.command(cl, k)))
-            .filter(|&v| {
-                let n = nouns.first().copied().filter(|&n| n < v);
-                let s = (cl.lo..v).find(|&k| has(inp, &items[k], |t| matches!(t, Tag::Status(_))));
-                // (with a subject of its own: "ett avtal om att köpa X" is the
-                // signer's purchase of X)
-                !n.zip(s).is_some_and(|(n, s)| {
-                    s < n
-                        && (n + 1..v).any(|k| {
-                            has(inp, &items[k], |t| {
-                                matches!(t, Tag::Complementizer | Tag::Which)
-                            }) && (k + 1..v).any(|j| self.mention(&items[j]).is_some())
-                        })
-                })
-            });
-        // "Under the strategy announced by President X, A and B signed …": a
-        // bare participle with its agent after it describes a noun before it;
-        // a later status word is the clause's
-        let statuses: Vec<usize> = cl
-            .range()
-            .filter(|&k| has(inp, &items[k], |t| matches!(t, Tag::Status(_))))
-            .collect();
-        let reduced_relative = |k: usize| {
-            !self.folded(&items[k]).contains(' ')
-                && items
-                    .get(k + 1)
-                    .is_some_and(|x| k + 1 < cl.hi && has(inp, x, |t| matches!(t, Tag::By)))
-        };
-        let status_at = statuses
-            .iter()
-            .copied()
-            .find(|&k| !reduced_relative(k) || statuses.last().is_some_and(|&l| l == k));
+        let verb = self.trigger_verb(cl, &nouns);
+        let status_at = self.trigger_status(cl);
         let inherited = cl.inherited_trigger.is_some();
-        // "cooperation between A and B" states no agreement without a predicate,
-        // nor with one after it ("Cooperation between A and B has a long history")
-        // ... unless it is introduced as one ("Bakom projektet står ett samarbete
-        // mellan A, B och C", "a joint initiative between A and B")
-        let word = |k: usize| self.folded(&items[k]);
-        // ... or named as a new one with its partner ("through the new
-        // collaboration with B", "genom det nya samarbetet med B")
-        let before =
-            |k: usize, w: fn(&str) -> bool| (k.saturating_sub(2).max(cl.lo)..k).any(|j| w(word(j)));
-        let after = |k: usize, f: fn(&Tag) -> bool| {
-            (k + 1..cl.hi.min(k + 3)).any(|j| has(inp, &items[j], f))
-        };
-        let introduced = |k: usize| {
-            (before(k, |w| matches!(w, "a" | "an" | "ett" | "en"))
-                && after(k, |t| matches!(t, Tag::Between)))
-                || (before(k, |w| matches!(w, "new" | "nya" | "nytt"))
-                    && after(k, |t| matches!(t, Tag::Between | Tag::With)))
-        };
-        let weak = |k: usize| {
-            has(inp, &items[k], |t| {
-                matches!(t, Tag::Agreement { weak: true, .. })
-            }) && !introduced(k)
-                // "Samarbetet mellan A och B inleddes 2019", "… upphör vid
-                // årsskiftet": a passive or an end of its own after it
-                && !(after(k, |t| matches!(t, Tag::Between))
-                    && cl.range().any(|j| {
-                        has(inp, &items[j], |t| matches!(t, Tag::Passive))
-                            || (j > k
-                                && has(inp, &items[j], |t| {
-                                    matches!(t, Tag::Status(Status::Terminated))
-                                }))
-                    }))
-                // "Acmes samarbete med Beta inleddes 2019": a possessor
-                // before it and its partner after it
-                && !(k > cl.lo
-                    && self.mention(&items[k - 1]).is_some_and(|m| m.genitive)
-                    && after(k, |t| matches!(t, Tag::With)))
-        };
         if !nouns.is_empty()
-            && nouns.iter().all(|&k| weak(k))
+            && nouns.iter().all(|&k| self.weak_noun(cl, k))
             && verb.is_none()
             && status_at.is_none_or(|s| s > nouns[0])
             && !inherited
@@ -801,118 +771,8 @@ impl<'a> State<'a> {
             return None;
         }
         let main = nouns.first().copied();
-        // "Biontech utvecklar ett vaccin tillsammans med Pfizer": joint
-        // action with a named actor, after the named subject, states a
-        // cooperation without an agreement word (not
-        // between commas, "A, together with B, said", nor opening the clause:
-        // "Tillsammans med A inleder vi …" names one side only)
-        // (one actor before it, not a genitive: "A och B stod för programmet
-        // tillsammans med C" lists organisers, "using A's experience … together
-        // with B's supply chain" names no party)
-        // (a relative pronoun's antecedent counts when the relative clause
-        // names no subject of its own: "Eisai, som sedan 2014 utvecklar
-        // läkemedlet tillsammans med Biogen", not "X, which A owns together
-        // with B")
-        // (a company anaphor counts as the one actor: "Bolaget utvecklar
-        // gruvan tillsammans med ABB", "The company develops the mine
-        // together with ABB")
-        // (what a verb of owning takes is owned, no actor acting: "Acme
-        // owns Gamma together with Beta")
-        // (nor a place after a preposition: "Acme will build a plant in
-        // Norway together with Beta")
-        let named_before = |k: usize| {
-            let own = (cl.lo..k)
-                .filter(|&j| !self.owned(items, j, cl.lo) && !self.place(items, j, cl.lo))
-                .filter_map(|j| self.mention(&items[j]))
-                .map(|m| if m.genitive { 2 } else { 1 })
-                .sum::<usize>();
-            match (own, cl.inherited_subject.as_ref()) {
-                (0, Some(s)) => s.len(),
-                (0, None) => usize::from((cl.lo..k).any(|j| self.company_anaphor(items, j, cl.lo))),
-                _ => own,
-            }
-        };
         let joint = if main.is_none() && verb.is_none() && !inherited {
-            // (between commas right after the clause's one name: "Acme,
-            // together with Beta, will build …"; not before a comment verb,
-            // "Ericsson, together with Volvo Cars, said …")
-            // (or after a verb-second subject: "Under 2022 tränade A, i
-            // samarbete med B, en ny modell")
-            let parenthetical = |k: usize| {
-                k >= cl.lo + 2
-                    && self.mention(&items[k - 2]).is_some()
-                    && (k + 1..cl.hi.min(k + 8))
-                        .find(|&j| self.is_comma(&items[j]))
-                        .is_some_and(|j| {
-                            items.get(j + 1).is_some_and(|x| {
-                                j + 1 < cl.hi && !has(inp, x, |t| matches!(t, Tag::Comment))
-                            })
-                        })
-            };
-            // (or fronted, before the clause's one name: "Together with B, A
-            // will build …", "Tillsammans med B ska A bygga …"): where the
-            // phrase ends
-            let fronted = |k: usize| -> Option<usize> {
-                let e = (k + 1..cl.hi)
-                    .find(|&j| {
-                        // (a descriptor only before a name: "med
-                        // forskningsinstitutet RISE", not "har" in "med B
-                        // har A byggt …")
-                        let named_soon =
-                            (j + 1..cl.hi.min(j + 3)).any(|x| self.mention(&items[x]).is_some());
-                        self.is_comma(&items[j])
-                            || inp.lexicon.is_auxiliary(self.folded(&items[j]))
-                            || (self.mention(&items[j]).is_none()
-                                && !(self.descriptor(&items[j]) && named_soon)
-                                && !has(inp, &items[j], |t| matches!(t, Tag::Coord)))
-                    })
-                    .unwrap_or(cl.hi);
-                let subject_next = e + 1 < cl.hi
-                    && self.mention(&items[e + 1]).is_some()
-                    && (self.is_comma(&items[e])
-                        || matches!(items[e].kind, ItemKind::Word | ItemKind::Phrase(_)));
-                // (the finite verb, before or after the subject, is no form
-                // of "be" and no verb of saying: "Together with B, A is one
-                // of …", "…, A said …")
-                let verb = if e < cl.hi && self.is_comma(&items[e]) {
-                    e + 2
-                } else {
-                    e
-                };
-                let acting = items[..cl.hi].get(verb).is_some_and(|x| {
-                    !inp.lexicon.is_copula(self.folded(x))
-                        && !has(inp, x, |t| matches!(t, Tag::Comment))
-                });
-                let names_after = (e..cl.hi)
-                    .filter(|&j| !self.place(items, j, cl.lo))
-                    .filter_map(|j| self.mention(&items[j]))
-                    .filter(|m| !m.genitive)
-                    .count();
-                (k == cl.lo
-                    && cl.inherited_subject.is_none()
-                    && subject_next
-                    && acting
-                    && names_after == 1)
-                    .then_some(e)
-            };
-            cl.range().find_map(|k| {
-                if !has(inp, &items[k], |t| matches!(t, Tag::JointWith)) {
-                    return None;
-                }
-                let front = fronted(k);
-                // (or right after the relative pronoun: "Tele2, som
-                // tillsammans med Telenor äger Net4Mobility")
-                let placed = (k > cl.lo && (!self.is_comma(&items[k - 1]) || parenthetical(k)))
-                    || (k == cl.lo && cl.inherited_subject.is_some() && !cl.inherited_counterparts)
-                    || front.is_some();
-                let partner = (k + 1..cl.hi.min(k + 6))
-                    .take_while(|&j| {
-                        self.mention(&items[j]).is_some() || self.descriptor(&items[j])
-                    })
-                    .any(|j| self.mention(&items[j]).is_some_and(|m| !m.genitive));
-                (placed && partner && (front.is_some() || named_before(k) == 1))
-                    .then_some((k, front))
-            })
+            self.joint_action(cl)
         } else {
             None
         };
@@ -930,77 +790,18 @@ impl<'a> State<'a> {
                 return None;
             }
         }
-        // (a noun's first word is what is joined to it by a hyphen: "två
-        // 5G-avtal")
-        let head = |mut k: usize| {
-            while k > cl.lo
-                && items[k - 1].end == items[k].start
-                && (inp.text[..items[k].start].ends_with('-')
-                    || matches!(items[k].kind, ItemKind::Punct('-')))
-            {
-                k -= 1;
-            }
-            k
-        };
-        let plural_quant = |k: usize| {
-            let k = head(k);
-            k > cl.lo && has(inp, &items[k - 1], |t| matches!(t, Tag::PluralQuantifier))
-        };
-        // "har tecknat strategiska partnerskap med A, B och C": a Swedish
-        // noun whose plural is its singular is plural after an adjective in
-        // -a with no article or possessive before it ("ett strategiskt
-        // partnerskap", "det strategiska partnerskapet", "Volvos nya avtal")
-        let bare_plural = |n: usize| {
-            // (back over invariant participles and commas: "separata,
-            // bindande leveransavtal")
-            let mut k = head(n);
-            while k > cl.lo + 2 && {
-                let w = self.folded(&items[k - 1]);
-                self.is_comma(&items[k - 1])
-                    || (matches!(items[k - 1].kind, ItemKind::Word)
-                        && (w.ends_with("ande") || w.ends_with("ende")))
-            } {
-                k -= 1;
-            }
-            // (participles right after a verb or preposition, with no
-            // article: "genom bindande leveransavtal med A, B och C")
-            let participles_only = k < n
-                && k > cl.lo
-                && has(inp, &items[k - 1], |t| {
-                    Tag::predicate(t) || matches!(t, Tag::NotParty | Tag::By)
-                });
-            participles_only
-                || k > cl.lo + 1 && {
-                    let adj = &items[k - 1];
-                    let w = self.folded(adj);
-                    (matches!(adj.kind, ItemKind::Word) || self.descriptor(adj))
-                        && w.len() >= 4
-                        && w.ends_with('a')
-                        && w.bytes().all(|b| b.is_ascii_lowercase() || b >= 0x80)
-                        && self.inp.text[adj.start..adj.end].starts_with(|c: char| c.is_lowercase())
-                        && !noun(inp, &items[n]).is_some_and(|n| n.definite)
-                        && (plural_quant(k - 1)
-                            || matches!(
-                                items[k - 2].kind,
-                                ItemKind::Word | ItemKind::Phrase(_) | ItemKind::Date(_)
-                            ) && !has(inp, &items[k - 2], |t| matches!(t, Tag::Determiner))
-                                && !self.folded(&items[k - 2]).ends_with('s')
-                            // (or a subject after the verb in Swedish word
-                            // order, no genitive: "I maj tecknade Volvo Cars
-                            // långsiktiga avtal med A och B")
-                            || self.mention(&items[k - 2]).is_some_and(|m| !m.genitive))
-                }
-        };
         let all_plural = !nouns.is_empty()
             && nouns.iter().all(|&k| {
-                noun(inp, &items[k]).is_some_and(|n| n.plural) || plural_quant(k) || bare_plural(k)
+                noun(inp, &items[k]).is_some_and(|n| n.plural)
+                    || self.plural_quantified(cl, k)
+                    || self.bare_plural(cl, k)
             });
         // "A has selected B to supply …", "A awarded B a contract to
         // deliver …": the infinitive says what B was chosen for; the roles
         // are found around the choosing
         let complement = match (verb, status_at) {
             (Some(v), Some(s)) => {
-                let w = word(v);
+                let w = self.folded(&items[v]);
                 s < v
                     && (w.starts_with("to ") || w.starts_with("att "))
                     && main.is_none_or(|n| s < n && n < v)
@@ -1028,6 +829,315 @@ impl<'a> State<'a> {
             pivot,
             joint,
         })
+    }
+
+    /// Whether the agreement noun at `k` describes the counterpart named
+    /// after it, or the company head before a name, and is no trigger.
+    fn describes_counterpart(&self, cl: &Clause, k: usize) -> bool {
+        let items = cl.items;
+        // "förhandlar med samriskbolaget Northern Lights": a noun that
+        // describes the counterpart named after it is no trigger of its own
+        // (or describes the company head before the name: "investment firm
+        // EQT", "contract drug manufacturer Catalent")
+        let head = |x: &Item| self.head_noun(x);
+        (k > cl.lo
+            && items.get(k + 1).is_some_and(|x| self.mention(x).is_some())
+            && self.governs_with(&items[k - 1]))
+            || (items.get(k + 1).is_some_and(head)
+                && items.get(k + 2).is_some_and(|x| self.mention(x).is_some()))
+            || (items.get(k + 1).is_some_and(|x| self.descriptor(x))
+                && items.get(k + 2).is_some_and(head)
+                && items.get(k + 3).is_some_and(|x| self.mention(x).is_some()))
+    }
+
+    /// The clause's first agreement verb, unless it only says what the
+    /// agreement stated before it is about.
+    fn trigger_verb(&self, cl: &Clause, nouns: &[usize]) -> Option<usize> {
+        let (inp, items) = (self.inp, cl.items);
+        // "har skrivit under en avsiktsförklaring om att Ukraina ska köpa …",
+        // "signed an MoU under which Ukraine will buy …": an agreement verb
+        // after the stated noun and a subordinator says what the agreement
+        // is about, not who made it
+        // (none after a command: "ordered Telia to sell its stake")
+        cl.range()
+            .find(|&k| has(inp, &items[k], |t| matches!(t, Tag::AgreementVerb { .. })))
+            .filter(|_| !cl.range().any(|k| self.command(cl, k)))
+            .filter(|&v| {
+                let n = nouns.first().copied().filter(|&n| n < v);
+                let s = (cl.lo..v).find(|&k| has(inp, &items[k], |t| matches!(t, Tag::Status(_))));
+                // (with a subject of its own: "ett avtal om att köpa X" is the
+                // signer's purchase of X)
+                !n.zip(s).is_some_and(|(n, s)| {
+                    s < n
+                        && (n + 1..v).any(|k| {
+                            has(inp, &items[k], |t| {
+                                matches!(t, Tag::Complementizer | Tag::Which)
+                            }) && (k + 1..v).any(|j| self.mention(&items[j]).is_some())
+                        })
+                })
+            })
+    }
+
+    /// The clause's status word, past a participle that describes a noun
+    /// before it.
+    fn trigger_status(&self, cl: &Clause) -> Option<usize> {
+        let (inp, items) = (self.inp, cl.items);
+        // "Under the strategy announced by President X, A and B signed …": a
+        // bare participle with its agent after it describes a noun before it;
+        // a later status word is the clause's
+        let statuses: Vec<usize> = cl
+            .range()
+            .filter(|&k| has(inp, &items[k], |t| matches!(t, Tag::Status(_))))
+            .collect();
+        let reduced_relative = |k: usize| {
+            !self.folded(&items[k]).contains(' ')
+                && items
+                    .get(k + 1)
+                    .is_some_and(|x| k + 1 < cl.hi && has(inp, x, |t| matches!(t, Tag::By)))
+        };
+        statuses
+            .iter()
+            .copied()
+            .find(|&k| !reduced_relative(k) || statuses.last().is_some_and(|&l| l == k))
+    }
+
+    /// Whether the agreement noun at `k` is a weak one ("cooperation") that
+    /// states no agreement without a predicate before it.
+    fn weak_noun(&self, cl: &Clause, k: usize) -> bool {
+        let (inp, items) = (self.inp, cl.items);
+        // "cooperation between A and B" states no agreement without a predicate,
+        // nor with one after it ("Cooperation between A and B has a long history")
+        // ... unless it is introduced as one ("Bakom projektet står ett samarbete
+        // mellan A, B och C", "a joint initiative between A and B")
+        let word = |k: usize| self.folded(&items[k]);
+        // ... or named as a new one with its partner ("through the new
+        // collaboration with B", "genom det nya samarbetet med B")
+        let before =
+            |k: usize, w: fn(&str) -> bool| (k.saturating_sub(2).max(cl.lo)..k).any(|j| w(word(j)));
+        let after = |k: usize, f: fn(&Tag) -> bool| {
+            (k + 1..cl.hi.min(k + 3)).any(|j| has(inp, &items[j], f))
+        };
+        let introduced = |k: usize| {
+            (before(k, |w| matches!(w, "a" | "an" | "ett" | "en"))
+                && after(k, |t| matches!(t, Tag::Between)))
+                || (before(k, |w| matches!(w, "new" | "nya" | "nytt"))
+                    && after(k, |t| matches!(t, Tag::Between | Tag::With)))
+        };
+        has(inp, &items[k], |t| {
+            matches!(t, Tag::Agreement { weak: true, .. })
+        }) && !introduced(k)
+            // "Samarbetet mellan A och B inleddes 2019", "… upphör vid
+            // årsskiftet": a passive or an end of its own after it
+            && !(after(k, |t| matches!(t, Tag::Between))
+                && cl.range().any(|j| {
+                    has(inp, &items[j], |t| matches!(t, Tag::Passive))
+                        || (j > k
+                            && has(inp, &items[j], |t| {
+                                matches!(t, Tag::Status(Status::Terminated))
+                            }))
+                }))
+            // "Acmes samarbete med Beta inleddes 2019": a possessor
+            // before it and its partner after it
+            && !(k > cl.lo
+                && self.mention(&items[k - 1]).is_some_and(|m| m.genitive)
+                && after(k, |t| matches!(t, Tag::With)))
+    }
+
+    /// A preposition of joint action that stands for the trigger, and where
+    /// its phrase ends when it is fronted.
+    fn joint_action(&self, cl: &Clause) -> Option<(usize, Option<usize>)> {
+        let (inp, items) = (self.inp, cl.items);
+        // "Biontech utvecklar ett vaccin tillsammans med Pfizer": joint
+        // action with a named actor, after the named subject, states a
+        // cooperation without an agreement word (not
+        // between commas, "A, together with B, said", nor opening the clause:
+        // "Tillsammans med A inleder vi …" names one side only)
+        cl.range().find_map(|k| {
+            if !has(inp, &items[k], |t| matches!(t, Tag::JointWith)) {
+                return None;
+            }
+            let front = self.fronted_joint_end(cl, k);
+            // (or right after the relative pronoun: "Tele2, som
+            // tillsammans med Telenor äger Net4Mobility")
+            let placed = (k > cl.lo
+                && (!self.is_comma(&items[k - 1]) || self.joint_parenthetical(cl, k)))
+                || (k == cl.lo && cl.inherited_subject.is_some() && !cl.inherited_counterparts)
+                || front.is_some();
+            let partner = (k + 1..cl.hi.min(k + 6))
+                .take_while(|&j| self.mention(&items[j]).is_some() || self.descriptor(&items[j]))
+                .any(|j| self.mention(&items[j]).is_some_and(|m| !m.genitive));
+            (placed && partner && (front.is_some() || self.actors_before_joint(cl, k) == 1))
+                .then_some((k, front))
+        })
+    }
+
+    /// How many actors act before the joint-action phrase at `k` (a genitive
+    /// counts two), or that a relative pronoun or company anaphor stands for.
+    fn actors_before_joint(&self, cl: &Clause, k: usize) -> usize {
+        let items = cl.items;
+        // (one actor before it, not a genitive: "A och B stod för programmet
+        // tillsammans med C" lists organisers, "using A's experience … together
+        // with B's supply chain" names no party)
+        // (a relative pronoun's antecedent counts when the relative clause
+        // names no subject of its own: "Eisai, som sedan 2014 utvecklar
+        // läkemedlet tillsammans med Biogen", not "X, which A owns together
+        // with B")
+        // (a company anaphor counts as the one actor: "Bolaget utvecklar
+        // gruvan tillsammans med ABB", "The company develops the mine
+        // together with ABB")
+        // (what a verb of owning takes is owned, no actor acting: "Acme
+        // owns Gamma together with Beta")
+        // (nor a place after a preposition: "Acme will build a plant in
+        // Norway together with Beta")
+        let own = (cl.lo..k)
+            .filter(|&j| !self.owned(items, j, cl.lo) && !self.place(items, j, cl.lo))
+            .filter_map(|j| self.mention(&items[j]))
+            .map(|m| if m.genitive { 2 } else { 1 })
+            .sum::<usize>();
+        match (own, cl.inherited_subject.as_ref()) {
+            (0, Some(s)) => s.len(),
+            (0, None) => usize::from((cl.lo..k).any(|j| self.company_anaphor(items, j, cl.lo))),
+            _ => own,
+        }
+    }
+
+    /// Whether the joint-action phrase at `k` stands between commas right
+    /// after the clause's one name, before a verb that is no comment.
+    fn joint_parenthetical(&self, cl: &Clause, k: usize) -> bool {
+        let items = cl.items;
+        // (between commas right after the clause's one name: "Acme,
+        // together with Beta, will build …"; not before a comment verb,
+        // "Ericsson, together with Volvo Cars, said …")
+        // (or after a verb-second subject: "Under 2022 tränade A, i
+        // samarbete med B, en ny modell")
+        k >= cl.lo + 2
+            && self.mention(&items[k - 2]).is_some()
+            && (k + 1..cl.hi.min(k + 8))
+                .find(|&j| self.is_comma(&items[j]))
+                .is_some_and(|j| {
+                    items.get(j + 1).is_some_and(|x| {
+                        j + 1 < cl.hi && !has(self.inp, x, |t| matches!(t, Tag::Comment))
+                    })
+                })
+    }
+
+    /// Where the joint-action phrase at `k` ends when it opens the clause
+    /// before the clause's one name and an acting verb.
+    fn fronted_joint_end(&self, cl: &Clause, k: usize) -> Option<usize> {
+        let (inp, items) = (self.inp, cl.items);
+        // (or fronted, before the clause's one name: "Together with B, A
+        // will build …", "Tillsammans med B ska A bygga …"): where the
+        // phrase ends
+        let e = (k + 1..cl.hi)
+            .find(|&j| {
+                // (a descriptor only before a name: "med
+                // forskningsinstitutet RISE", not "har" in "med B
+                // har A byggt …")
+                let named_soon =
+                    (j + 1..cl.hi.min(j + 3)).any(|x| self.mention(&items[x]).is_some());
+                self.is_comma(&items[j])
+                    || inp.lexicon.is_auxiliary(self.folded(&items[j]))
+                    || (self.mention(&items[j]).is_none()
+                        && !(self.descriptor(&items[j]) && named_soon)
+                        && !has(inp, &items[j], |t| matches!(t, Tag::Coord)))
+            })
+            .unwrap_or(cl.hi);
+        let subject_next = e + 1 < cl.hi
+            && self.mention(&items[e + 1]).is_some()
+            && (self.is_comma(&items[e])
+                || matches!(items[e].kind, ItemKind::Word | ItemKind::Phrase(_)));
+        // (the finite verb, before or after the subject, is no form
+        // of "be" and no verb of saying: "Together with B, A is one
+        // of …", "…, A said …")
+        let verb = if e < cl.hi && self.is_comma(&items[e]) {
+            e + 2
+        } else {
+            e
+        };
+        let acting = items[..cl.hi].get(verb).is_some_and(|x| {
+            !inp.lexicon.is_copula(self.folded(x)) && !has(inp, x, |t| matches!(t, Tag::Comment))
+        });
+        let names_after = (e..cl.hi)
+            .filter(|&j| !self.place(items, j, cl.lo))
+            .filter_map(|j| self.mention(&items[j]))
+            .filter(|m| !m.genitive)
+            .count();
+        (k == cl.lo && cl.inherited_subject.is_none() && subject_next && acting && names_after == 1)
+            .then_some(e)
+    }
+
+    /// Where the agreement noun at `k` starts, with what is joined to it.
+    fn hyphen_head(&self, cl: &Clause, mut k: usize) -> usize {
+        let items = cl.items;
+        // (a noun's first word is what is joined to it by a hyphen: "två
+        // 5G-avtal")
+        while k > cl.lo
+            && items[k - 1].end == items[k].start
+            && (self.inp.text[..items[k].start].ends_with('-')
+                || matches!(items[k].kind, ItemKind::Punct('-')))
+        {
+            k -= 1;
+        }
+        k
+    }
+
+    /// Whether a plural quantifier stands before the agreement noun at `k`
+    /// ("two MoUs", "flera avtal").
+    fn plural_quantified(&self, cl: &Clause, k: usize) -> bool {
+        let k = self.hyphen_head(cl, k);
+        k > cl.lo
+            && has(self.inp, &cl.items[k - 1], |t| {
+                matches!(t, Tag::PluralQuantifier)
+            })
+    }
+
+    /// Whether the Swedish agreement noun at `n`, whose plural is its
+    /// singular, is plural by the bare adjective or participles before it.
+    fn bare_plural(&self, cl: &Clause, n: usize) -> bool {
+        let (inp, items) = (self.inp, cl.items);
+        // "har tecknat strategiska partnerskap med A, B och C": a Swedish
+        // noun whose plural is its singular is plural after an adjective in
+        // -a with no article or possessive before it ("ett strategiskt
+        // partnerskap", "det strategiska partnerskapet", "Volvos nya avtal")
+        // (back over invariant participles and commas: "separata,
+        // bindande leveransavtal")
+        let mut k = self.hyphen_head(cl, n);
+        while k > cl.lo + 2 && {
+            let w = self.folded(&items[k - 1]);
+            self.is_comma(&items[k - 1])
+                || (matches!(items[k - 1].kind, ItemKind::Word)
+                    && (w.ends_with("ande") || w.ends_with("ende")))
+        } {
+            k -= 1;
+        }
+        // (participles right after a verb or preposition, with no
+        // article: "genom bindande leveransavtal med A, B och C")
+        let participles_only = k < n
+            && k > cl.lo
+            && has(inp, &items[k - 1], |t| {
+                Tag::predicate(t) || matches!(t, Tag::NotParty | Tag::By)
+            });
+        participles_only
+            || k > cl.lo + 1 && {
+                let adj = &items[k - 1];
+                let w = self.folded(adj);
+                (matches!(adj.kind, ItemKind::Word) || self.descriptor(adj))
+                    && w.len() >= 4
+                    && w.ends_with('a')
+                    && w.bytes().all(|b| b.is_ascii_lowercase() || b >= 0x80)
+                    && self.inp.text[adj.start..adj.end].starts_with(|c: char| c.is_lowercase())
+                    && !noun(inp, &items[n]).is_some_and(|n| n.definite)
+                    && (self.plural_quantified(cl, k - 1)
+                        || matches!(
+                            items[k - 2].kind,
+                            ItemKind::Word | ItemKind::Phrase(_) | ItemKind::Date(_)
+                        ) && !has(inp, &items[k - 2], |t| matches!(t, Tag::Determiner))
+                            && !self.folded(&items[k - 2]).ends_with('s')
+                        // (or a subject after the verb in Swedish word
+                        // order, no genitive: "I maj tecknade Volvo Cars
+                        // långsiktiga avtal med A och B")
+                        || self.mention(&items[k - 2]).is_some_and(|m| !m.genitive))
+            }
     }
 
     /// A sentence that summarises several agreements ("two agreements were
@@ -1065,6 +1175,89 @@ impl<'a> State<'a> {
             split,
             ..Frame::default()
         };
+        if let Some(b) = self.between_chain(cl, tr, chains) {
+            self.add(&b.members, &mut f);
+            f.fired("between");
+            f.explicit = true;
+            // the people who announce or sign it stand in the subject
+            for c in chains
+                .iter()
+                .filter(|c| c.gov == Gov::None && c.last < b.first)
+            {
+                for &m in &c.members {
+                    if self.kind_of(m) == ActorType::Person {
+                        f.persons.insert(self.inp.mentions[m].actor.to_string());
+                    }
+                }
+            }
+        }
+        let (passive_verb, participle) = self.passive_verb(cl, tr, chains);
+        // ("a memorandum signed by the two companies": a parties anaphor
+        // right after the verb)
+        let anaphor_by = passive_verb.filter(|&v| {
+            v + 1 < cl.hi
+                && has(self.inp, &cl.items[v + 1], |t| {
+                    matches!(t, Tag::PartiesAnaphor)
+                })
+        });
+        if let (Some(v), true) = (anaphor_by, f.parties.len() < 2) {
+            self.add_anaphor_parties(cl, v + 1, &mut f);
+            f.explicit = true;
+        } else if let (Some(v), true) = (passive_verb, f.parties.len() < 2) {
+            self.fill_passive_by(cl, tr, chains, v, participle, &mut f);
+        } else if f.parties.len() < 2 {
+            let subject_end = self.fill_subject(cl, tr, chains, &mut f);
+            self.fill_governed(cl, tr, chains, subject_end, &mut f);
+            self.relative_object(cl, tr, chains, &mut f);
+            if f.parties.len() <= 2 && !self.verb_of_kind(cl, tr, Kind::JointVenture) {
+                self.inverted_object(cl, tr, chains, &mut f);
+            }
+            self.carry_subject(cl, &mut f);
+            self.with_company_anaphor(cl, tr, &mut f);
+            self.examples_without_subject(cl, chains, &mut f);
+            self.speaker_sells(cl, tr, &mut f);
+        }
+        // "the Japan-EU battery supply chain", "the US–Japan agreement": a
+        // hyphenated pair of names states the two sides
+        // (one half of the pair may have been taken for the subject already)
+        if f.parties.len() < 2 {
+            if let Some((a, b)) = self.hyphen_pair(cl) {
+                let pair = [a, b].map(|m| self.inp.mentions[m].actor.to_string());
+                if f.parties.iter().all(|p| pair.contains(p)) {
+                    self.add(&[a, b], &mut f);
+                    f.fired("pair");
+                }
+            }
+        }
+        self.fill_named_elsewhere(cl, tr, them, &mut f);
+        self.fill_other_side(cl, tr, chains, &mut f);
+        self.fill_affiliations(cl, &mut f);
+        if f.parties.is_empty() || (f.parties.len() < 2 && tr.main.is_none() && tr.verb.is_none()) {
+            return None;
+        }
+        // an investment verb with only its subject states no agreement among
+        // the subject's names ("whose members, A, B and C, committed to raise
+        // their investment in India"): it needs its counterpart
+        // (an agreement noun of another kind states one: "A and B signed an
+        // MoU to invest")
+        let investment_only = tr.main.is_none_or(|n| {
+            noun(self.inp, &cl.items[n]).is_some_and(|x| x.kind == Kind::Investment)
+        });
+        if f.rule == "subject" && investment_only && self.verb_of_kind(cl, tr, Kind::Investment) {
+            return None;
+        }
+        Some(f)
+    }
+
+    /// The chain that names the parties of the `between` pattern: the list
+    /// after `between`/`mellan`, else the owners of a joint venture or the
+    /// members of an alliance.
+    fn between_chain<'c>(
+        &self,
+        cl: &Clause,
+        tr: &Triggers,
+        chains: &'c [Chain],
+    ) -> Option<&'c Chain> {
         // "X, a joint venture of A and B": with no verb before them, the
         // owners named after "of"/"av" a joint-venture noun (or after "owned
         // by") are its parties, as after "between" (with a verb, "lent €300
@@ -1086,81 +1279,79 @@ impl<'a> State<'a> {
                         })
                 })
         });
+        chains
+            .iter()
+            .find(|c| c.gov == Gov::Between && !self.detached_between(cl, tr, c))
+            .or(owners)
+    }
+
+    /// Whether a `between` list hangs on another word than the clause's
+    /// triggers, and so names no parties of its agreement.
+    fn detached_between(&self, cl: &Clause, tr: &Triggers, c: &Chain) -> bool {
         // ("…have agreed on a cooperation, reshaping the alliances that
         // dominate trade between Asia and Europe": a relative clause between
         // the last trigger and `between` hangs the list on another noun; so
         // does a relative clause on the agreement noun that signs nothing,
         // "ett avtal, som ska stärka handeln mellan A och B")
-        let detached = |c: &Chain| {
-            let t = tr
-                .nouns
-                .iter()
-                .chain(&tr.verb)
-                .copied()
-                .filter(|&t| t < c.first)
-                .max();
-            let unsigned = tr.verb.is_none()
-                && tr.status_at.is_none_or(|s| {
-                    s > c.first
-                        || !has(self.inp, &cl.items[s], |t| {
-                            matches!(t, Tag::Status(Status::Signed) | Tag::Passive)
-                        })
-                });
-            // the word before "between", when it is no trigger: no agreement
-            // noun, status or predicate
-            let no_trigger_before = c.gov_at.filter(|&g| g > cl.lo).is_some_and(|g| {
-                !has(self.inp, &cl.items[g - 1], |t| {
-                    Tag::predicate(t) || matches!(t, Tag::Agreement { .. } | Tag::Status(_))
-                })
+        let t = tr
+            .nouns
+            .iter()
+            .chain(&tr.verb)
+            .copied()
+            .filter(|&t| t < c.first)
+            .max();
+        let unsigned = tr.verb.is_none()
+            && tr.status_at.is_none_or(|s| {
+                s > c.first
+                    || !has(self.inp, &cl.items[s], |t| {
+                        matches!(t, Tag::Status(Status::Signed) | Tag::Passive)
+                    })
             });
-            // (nor does a noun that is no trigger before every trigger: "At
-            // the summit between A and B, C signed agreements with D and E")
-            let other_noun = no_trigger_before
-                && [tr.main, tr.verb, tr.status_at]
-                    .into_iter()
-                    .flatten()
-                    .all(|t| t > c.last)
-                && c.gov_at
-                    .is_some_and(|g| matches!(cl.items[g - 1].kind, ItemKind::Word));
-            // (nor does a route or trade lane: places after a word that is
-            // no trigger, "three loops between Asia and northern Europe",
-            // "shipping between China and Europe"; not "an agreement
-            // between Sweden and Norway", "talks between …")
-            let route = no_trigger_before
-                && c.members
-                    .iter()
-                    .all(|&m| matches!(self.kind_of(m), ActorType::Country | ActorType::Region));
-            other_noun
-                || route
-                || (cl.inherited_trigger.is_some() && unsigned)
-                || t.is_some_and(|t| {
-                    (t + 1..c.first).any(|k| {
-                        has(self.inp, &cl.items[k], |t| {
-                            matches!(t, Tag::Which | Tag::Complementizer)
-                        })
+        // the word before "between", when it is no trigger: no agreement
+        // noun, status or predicate
+        let no_trigger_before = c.gov_at.filter(|&g| g > cl.lo).is_some_and(|g| {
+            !has(self.inp, &cl.items[g - 1], |t| {
+                Tag::predicate(t) || matches!(t, Tag::Agreement { .. } | Tag::Status(_))
+            })
+        });
+        // (nor does a noun that is no trigger before every trigger: "At
+        // the summit between A and B, C signed agreements with D and E")
+        let other_noun = no_trigger_before
+            && [tr.main, tr.verb, tr.status_at]
+                .into_iter()
+                .flatten()
+                .all(|t| t > c.last)
+            && c.gov_at
+                .is_some_and(|g| matches!(cl.items[g - 1].kind, ItemKind::Word));
+        // (nor does a route or trade lane: places after a word that is
+        // no trigger, "three loops between Asia and northern Europe",
+        // "shipping between China and Europe"; not "an agreement
+        // between Sweden and Norway", "talks between …")
+        let route = no_trigger_before
+            && c.members
+                .iter()
+                .all(|&m| matches!(self.kind_of(m), ActorType::Country | ActorType::Region));
+        other_noun
+            || route
+            || (cl.inherited_trigger.is_some() && unsigned)
+            || t.is_some_and(|t| {
+                (t + 1..c.first).any(|k| {
+                    has(self.inp, &cl.items[k], |t| {
+                        matches!(t, Tag::Which | Tag::Complementizer)
                     })
                 })
-        };
-        if let Some(b) = chains
-            .iter()
-            .find(|c| c.gov == Gov::Between && !detached(c))
-            .or(owners)
-        {
-            self.add(&b.members, &mut f);
-            f.fired("between");
-            f.explicit = true;
-            // the people who announce or sign it stand in the subject
-            for c in chains
-                .iter()
-                .filter(|c| c.gov == Gov::None && c.last < b.first)
-            {
-                for &m in &c.members {
-                    if self.kind_of(m) == ActorType::Person {
-                        f.persons.insert(self.inp.mentions[m].actor.to_string());
-                    }
-                }
-            }
-        }
+            })
+    }
+
+    /// The passive verb or participle whose `by`/`av` names the parties after
+    /// it, and the participle after the agreement noun, if that is what names
+    /// them.
+    fn passive_verb(
+        &self,
+        cl: &Clause,
+        tr: &Triggers,
+        chains: &[Chain],
+    ) -> (Option<usize>, Option<usize>) {
         // a verb ending in `by`/`av` ("jointly owned by", "ägs gemensamt av")
         // names its parties after it; what stands before is the thing owned
         // ("the memorandum, signed by A and B on Monday, …": a passive
@@ -1205,74 +1396,64 @@ impl<'a> State<'a> {
                 && has(self.inp, &cl.items[k], |t| matches!(t, Tag::Passive))
         };
         let passive_verb = tr.verb.filter(|&v| ends_by(v) || founded(v)).or(participle);
-        // ("a memorandum signed by the two companies": a parties anaphor
-        // right after the verb)
-        let anaphor_by = passive_verb.filter(|&v| {
-            v + 1 < cl.hi
-                && has(self.inp, &cl.items[v + 1], |t| {
-                    matches!(t, Tag::PartiesAnaphor)
+        (passive_verb, participle)
+    }
+
+    /// The `by` pattern after the passive verb `v`: the chain after it; what
+    /// is bought, or the subject of the noun the `participle` describes, is a
+    /// party too.
+    fn fill_passive_by(
+        &self,
+        cl: &Clause,
+        tr: &Triggers,
+        chains: &[Chain],
+        v: usize,
+        participle: Option<usize>,
+        f: &mut Frame,
+    ) {
+        let Some(c) = chains.iter().find(|c| c.first > v) else {
+            return;
+        };
+        self.add(&c.members, f);
+        f.fired("by");
+        f.explicit = true;
+        // "Epiroc was acquired by Sandvik": what is bought is a party
+        // too (what is owned jointly is the venture, not its party)
+        // (and so is the subject of a predicate before the noun the
+        // participle describes: "Beta raised $120 million in a
+        // funding round led by Acme")
+        let described = participle == Some(v)
+            && tr.main.is_some_and(|n| {
+                (cl.lo..n).any(|k| {
+                    has(self.inp, &cl.items[k], |t| {
+                        matches!(t, Tag::Status(_) | Tag::AgreementVerb { .. })
+                    })
                 })
-        });
-        if let (Some(v), true) = (anaphor_by, f.parties.len() < 2) {
-            self.add_anaphor_parties(cl, v + 1, &mut f);
-            f.explicit = true;
-        } else if let (Some(v), true) = (passive_verb, f.parties.len() < 2) {
-            if let Some(c) = chains.iter().find(|c| c.first > v) {
-                self.add(&c.members, &mut f);
-                f.fired("by");
-                f.explicit = true;
-                // "Epiroc was acquired by Sandvik": what is bought is a party
-                // too (what is owned jointly is the venture, not its party)
-                // (and so is the subject of a predicate before the noun the
-                // participle describes: "Beta raised $120 million in a
-                // funding round led by Acme")
-                let described = participle == Some(v)
-                    && tr.main.is_some_and(|n| {
-                        (cl.lo..n).any(|k| {
-                            has(self.inp, &cl.items[k], |t| {
-                                matches!(t, Tag::Status(_) | Tag::AgreementVerb { .. })
-                            })
-                        })
-                    });
-                if !self.verb_of_kind(cl, tr, Kind::JointVenture)
-                    && (tr.verb == Some(v) || described)
-                {
-                    if let Some(s) = chains.iter().rfind(|s| {
-                        s.gov == Gov::None && s.last < v && tr.main.is_none_or(|n| s.last < n)
-                    }) {
-                        self.add(&s.members, &mut f);
-                        f.fired("subject");
-                    } else if let Some(s) = cl.inherited_subject.as_ref() {
-                        // "Epiroc, which was acquired by Sandvik, …"
-                        self.add(s, &mut f);
-                        f.fired("relative");
-                    }
-                }
-            }
-        } else if f.parties.len() < 2 {
-            let subject_end = self.fill_subject(cl, tr, chains, &mut f);
-            self.fill_governed(cl, tr, chains, subject_end, &mut f);
-            self.relative_object(cl, tr, chains, &mut f);
-            if f.parties.len() <= 2 && !self.verb_of_kind(cl, tr, Kind::JointVenture) {
-                self.inverted_object(cl, tr, chains, &mut f);
-            }
-            self.carry_subject(cl, &mut f);
-            self.with_company_anaphor(cl, tr, &mut f);
-            self.examples_without_subject(cl, chains, &mut f);
-            self.speaker_sells(cl, tr, &mut f);
-        }
-        // "the Japan-EU battery supply chain", "the US–Japan agreement": a
-        // hyphenated pair of names states the two sides
-        // (one half of the pair may have been taken for the subject already)
-        if f.parties.len() < 2 {
-            if let Some((a, b)) = self.hyphen_pair(cl) {
-                let pair = [a, b].map(|m| self.inp.mentions[m].actor.to_string());
-                if f.parties.iter().all(|p| pair.contains(p)) {
-                    self.add(&[a, b], &mut f);
-                    f.fired("pair");
-                }
+            });
+        if !self.verb_of_kind(cl, tr, Kind::JointVenture) && (tr.verb == Some(v) || described) {
+            if let Some(s) = chains
+                .iter()
+                .rfind(|s| s.gov == Gov::None && s.last < v && tr.main.is_none_or(|n| s.last < n))
+            {
+                self.add(&s.members, f);
+                f.fired("subject");
+            } else if let Some(s) = cl.inherited_subject.as_ref() {
+                // "Epiroc, which was acquired by Sandvik, …"
+                self.add(s, f);
+                f.fired("relative");
             }
         }
+    }
+
+    /// The `with-them`, `cataphora` and `group` patterns: parties named in
+    /// the sentences before or after the clause.
+    fn fill_named_elsewhere(
+        &self,
+        cl: &Clause,
+        tr: &Triggers,
+        them: Option<(Vec<String>, usize, bool)>,
+        f: &mut Frame,
+    ) {
         // "… expects to sign framework agreements with them": the counterparts
         // of the last agreements stated with several, one agreement with each
         // when the noun is plural
@@ -1289,7 +1470,7 @@ impl<'a> State<'a> {
         // C, …": a counted subject named in the next sentence
         if f.parties.is_empty() && self.counted_subject(cl, tr) {
             if let Some(members) = self.named_next(cl.si) {
-                self.add(&members, &mut f);
+                self.add(&members, f);
                 f.fired("cataphora");
             }
         }
@@ -1301,6 +1482,11 @@ impl<'a> State<'a> {
                 f.fired("group");
             }
         }
+    }
+
+    /// The `we`, `project` and `topic` patterns: the other side of a frame
+    /// with one party, from the speaker or the company the text is about.
+    fn fill_other_side(&self, cl: &Clause, tr: &Triggers, chains: &[Chain], f: &mut Frame) {
         // "“We have signed an agreement with Beta,” says Anna Berg, CEO of
         // Acme": "we", "our" stand for the speaker's organisation (with a
         // predicate: "This deal with Beta lets us grow" states no signing)
@@ -1349,6 +1535,11 @@ impl<'a> State<'a> {
                 f.fired("topic");
             }
         }
+    }
+
+    /// The `affiliation` pattern: people's organisations when the frame names
+    /// only one side.
+    fn fill_affiliations(&self, cl: &Clause, f: &mut Frame) {
         // people's organisations when the text names only one side: the one
         // the text gives them ("NASA Administrator X", "X, rektor vid Y"), else
         // the gazetteer's; also when all the parties are counterparts after
@@ -1358,7 +1549,7 @@ impl<'a> State<'a> {
                 || (!f.with_parties.is_empty()
                     && f.parties.iter().all(|p| f.with_parties.contains(p)))
         };
-        if one_side(&f) {
+        if one_side(f) {
             for k in cl.range().filter(|&k| self.is_person(&cl.items[k])) {
                 let id = self.mention(&cl.items[k]).map(|m| m.actor.to_string());
                 if !id.is_some_and(|id| f.persons.contains(&id)) {
@@ -1371,7 +1562,7 @@ impl<'a> State<'a> {
                 }
             }
         }
-        if one_side(&f) {
+        if one_side(f) {
             for p in f.persons.clone() {
                 if let Some(org) = self.inp.actors.affiliations(&p).into_iter().next() {
                     if self.inp.actors.kind(&org).can_be_party() && f.parties.insert(org) {
@@ -1380,21 +1571,6 @@ impl<'a> State<'a> {
                 }
             }
         }
-        if f.parties.is_empty() || (f.parties.len() < 2 && tr.main.is_none() && tr.verb.is_none()) {
-            return None;
-        }
-        // an investment verb with only its subject states no agreement among
-        // the subject's names ("whose members, A, B and C, committed to raise
-        // their investment in India"): it needs its counterpart
-        // (an agreement noun of another kind states one: "A and B signed an
-        // MoU to invest")
-        let investment_only = tr.main.is_none_or(|n| {
-            noun(self.inp, &cl.items[n]).is_some_and(|x| x.kind == Kind::Investment)
-        });
-        if f.rule == "subject" && investment_only && self.verb_of_kind(cl, tr, Kind::Investment) {
-            return None;
-        }
-        Some(f)
     }
 
     /// Whether `c` follows "in" or "i" after a stake that a name before it
@@ -1878,92 +2054,10 @@ impl<'a> State<'a> {
     fn fill_subject(&self, cl: &Clause, tr: &Triggers, chains: &[Chain], f: &mut Frame) -> usize {
         let inp = self.inp;
         let (items, lo, pivot) = (cl.items, cl.lo, tr.pivot);
-        // an ungoverned chain nearest the predicate, before it if possible
-        let subj = chains
-            .iter()
-            .filter(|c| {
-                matches!(c.gov, Gov::None | Gov::Verb)
-                    && !(c.first > tr.first
-                        && c.first <= tr.first + 1
-                        && tr.main.is_some()
-                        && c.gov != Gov::Verb
-                        && !self.predicate_after(items, c.last, cl.hi))
-            })
-            .filter(|c| {
-                c.first < pivot || c.gov == Gov::Verb || (c.first > pivot && c.first <= pivot + 2)
-            })
-            // the speaker of "Bloomberg reported that the two companies had struck …"
-            // (not the name before "enligt", "according to": "där Acme
-            // enligt ett leveransavtal levererar …" is Acme's delivery)
-            .filter(|c| {
-                c.last >= pivot
-                    || !(c.last + 1..pivot).any(|k| {
-                        has(inp, &items[k], |t| matches!(t, Tag::Comment))
-                            && !has(inp, &items[k], |t| matches!(t, Tag::SourcePreposition))
-                    })
-            })
-            // the object of a verb before "and"/"och", when a name opens the
-            // clause: "A har lämnat Danmark och sålde …" is A's sale
-            .filter(|c| {
-                !(c.last + 2 == pivot
-                    && matches!(self.folded(&items[c.last + 1]), "and" | "och")
-                    && chains
-                        .iter()
-                        .any(|d| d.first < c.first && d.gov == Gov::None && d.first == lo))
-            })
-            .min_by_key(|c| {
-                if c.last < pivot {
-                    pivot - c.last
-                } else {
-                    c.first - pivot + 100
-                }
-            });
-        // the last before the predicate: "Acme, the battery maker, said it …"
-        let anaphor_company = cl
-            .range()
-            .rev()
-            .find(|&k| k < pivot + 1 && self.company_anaphor(items, k, lo))
-            // V2 after an adverbial, with no name before the verb: "I oktober
-            // tecknade bolaget ett avtal med B" (a head noun, not a pronoun,
-            // which after the verb is its object: "signed it")
-            .or_else(|| {
-                let k = self.after_verb(items, pivot, cl.hi);
-                // (the buying verb may open the clause, after an opening
-                // adverbial cut before it: "I september köpte koncernen X")
-                (k < cl.hi
-                    && !chains.iter().any(|c| c.first < pivot)
-                    && ((pivot > lo && self.company_anaphor(items, k, lo))
-                        || self.anaphor_then_bought(cl, tr, k))
-                    && !self.pronoun(&items[k]))
-                .then_some(k)
-            });
-        // (not one after a comma that follows a subject: ", the four
-        // companies announced" attributes what the subject does)
-        let attribution = |k: usize| {
-            k > lo
-                && self.is_comma(&items[k - 1])
-                && chains.iter().any(|c| c.gov == Gov::None && c.last + 1 < k)
-        };
-        let anaphor_parties = cl.range().find(|&k| {
-            has(inp, &items[k], |t| matches!(t, Tag::PartiesAnaphor))
-                && k <= pivot + 2
-                && !attribution(k)
-        });
-        // "A became B's partner when it bought C": the pronoun of a
-        // subordinate clause is the main clause's subject
-        let subordinate_it = anaphor_company
-            .filter(|&a| {
-                a > lo
-                    && self.pronoun(&items[a])
-                    && has(inp, &items[a - 1], |t| matches!(t, Tag::Subordinator))
-            })
-            .and_then(|a| {
-                chains
-                    .iter()
-                    .find(|c| c.gov == Gov::None && c.last + 1 < a)
-                    .map(|c| (a, inp.mentions[c.members[0]].actor.to_string()))
-            })
-            .filter(|(_, id)| inp.actors.kind(id).can_be_party());
+        let subj = self.subject_chain(cl, tr, chains);
+        let anaphor_company = self.subject_company_anaphor(cl, tr, chains);
+        let anaphor_parties = self.subject_parties_anaphor(cl, tr, chains);
+        let subordinate_it = self.subordinate_pronoun(cl, chains, anaphor_company);
         let mut subject_end = lo;
         let own_subject =
             subj.is_some_and(|c| c.first < pivot) || anaphor_company.is_some_and(|a| a < pivot);
@@ -2024,80 +2118,255 @@ impl<'a> State<'a> {
             f.parties.insert(org);
             f.explicit = true;
             f.fired("we");
-        } else if let Some(s) = subj.filter(|s| {
-            // ("Bolaget ska industrialisera den teknik som X har utvecklat
-            // tillsammans med Y": the relative clause has a subject of its own)
-            let relative_subject = |a: usize| {
-                s.first < pivot
-                    && (a + 1..s.first).any(|k| {
-                        s.first - k <= 2 && has(inp, &items[k], |t| matches!(t, Tag::Which))
-                    })
-            };
-            anaphor_company.is_none_or(|a| a > s.first || relative_subject(a))
-                // "Beta is Acme's customer and the two firms signed …"
-                // (a parties anaphor before the predicate is its subject, and a
-                // name after the predicate its object: "where the two
-                // companies jointly own satellite maker X")
-                && anaphor_parties
-                    .is_none_or(|a| (a < s.first && !(a < pivot && s.first > pivot)) || a > pivot)
-        }) {
+        } else if let Some(s) =
+            subj.filter(|s| self.subject_stands(cl, tr, s, anaphor_company, anaphor_parties))
+        {
             self.add(&s.members, f);
             subject_end = s.last;
             f.fired("subject");
-            // "Ericsson and the university signed …"
-            // (also after a subject after the verb: "I april ingick Ericsson
-            // och universitetet ett avtal")
-            let joined_anaphor = (s.last + 2 < cl.hi && self.joins(&items[s.last + 1]))
-                .then(|| {
-                    (s.last + 2..cl.hi.min(s.last + 5))
-                        .take_while(|&k| {
-                            k == s.last + 2
-                                || has(inp, &items[k - 1], |t| matches!(t, Tag::Determiner))
-                        })
-                        .find(|&k| self.company_anaphor(items, k, lo))
-                })
-                .flatten();
-            if let Some(c) = joined_anaphor.and_then(|a| self.resolve_company_anaphor(cl, a)) {
-                f.parties.insert(c);
-                f.fired("company-anaphor");
-            }
-            // "MSC and we agreed …", "Uniper och vi har kommit överens …"
-            let joined_we =
-                s.last + 2 < cl.hi && self.joins(&items[s.last + 1]) && we_at(s.last + 2);
-            if let Some(org) = joined_we.then(|| self.first_person_speaker(cl)).flatten() {
-                f.parties.insert(org);
-                f.fired("we");
-            }
+            self.fill_joined_subject(cl, s, f);
         } else if let Some(a) = anaphor_company {
-            subject_end = a;
-            if let Some(c) = self.resolve_company_anaphor(cl, a) {
-                f.parties.insert(c);
-                f.fired("company-anaphor");
-                f.explicit = true;
-                // "the university and Ericsson signed …", "I april ingick
-                // universitetet och Ericsson ett avtal"
-                if let Some(s) = chains
-                    .iter()
-                    // (a descriptor may stand before the name: "kom bolaget
-                    // och australiska BHP överens")
-                    .find(|c| {
-                        c.gov == Gov::None
-                            && c.first >= a + 2
-                            && c.first <= a + 4
-                            && self.joins(&items[a + 1])
-                            && (a + 2..c.first).all(|k| {
-                                matches!(items[k].kind, ItemKind::Word | ItemKind::Phrase(_))
-                                    && !has(inp, &items[k], Tag::predicate)
-                            })
-                    })
-                {
-                    self.add(&s.members, f);
-                    subject_end = s.last;
-                }
-            }
+            subject_end = self.fill_anaphor_subject(cl, chains, a, f);
         } else if let Some(k) = anaphor_parties {
             self.add_anaphor_parties(cl, k, f);
-        } else if let Some(sp) = self.speaker_of_definite_noun(cl, tr) {
+        } else {
+            self.fill_unnamed_subject(cl, tr, f);
+        }
+        self.fill_genitive(cl, tr, f);
+        subject_end
+    }
+
+    /// The subject chain: the ungoverned chain nearest the predicate, before
+    /// it if possible.
+    fn subject_chain<'c>(
+        &self,
+        cl: &Clause,
+        tr: &Triggers,
+        chains: &'c [Chain],
+    ) -> Option<&'c Chain> {
+        let (inp, items, lo, pivot) = (self.inp, cl.items, cl.lo, tr.pivot);
+        // an ungoverned chain nearest the predicate, before it if possible
+        chains
+            .iter()
+            .filter(|c| {
+                matches!(c.gov, Gov::None | Gov::Verb)
+                    && !(c.first > tr.first
+                        && c.first <= tr.first + 1
+                        && tr.main.is_some()
+                        && c.gov != Gov::Verb
+                        && !self.predicate_after(items, c.last, cl.hi))
+            })
+            .filter(|c| {
+                c.first < pivot || c.gov == Gov::Verb || (c.first > pivot && c.first <= pivot + 2)
+            })
+            // the speaker of "Bloomberg reported that the two companies had struck …"
+            // (not the name before "enligt", "according to": "där Acme
+            // enligt ett leveransavtal levererar …" is Acme's delivery)
+            .filter(|c| {
+                c.last >= pivot
+                    || !(c.last + 1..pivot).any(|k| {
+                        has(inp, &items[k], |t| matches!(t, Tag::Comment))
+                            && !has(inp, &items[k], |t| matches!(t, Tag::SourcePreposition))
+                    })
+            })
+            // the object of a verb before "and"/"och", when a name opens the
+            // clause: "A har lämnat Danmark och sålde …" is A's sale
+            .filter(|c| {
+                !(c.last + 2 == pivot
+                    && matches!(self.folded(&items[c.last + 1]), "and" | "och")
+                    && chains
+                        .iter()
+                        .any(|d| d.first < c.first && d.gov == Gov::None && d.first == lo))
+            })
+            .min_by_key(|c| {
+                if c.last < pivot {
+                    pivot - c.last
+                } else {
+                    c.first - pivot + 100
+                }
+            })
+    }
+
+    /// The company anaphor that may be the subject ("the company", "it"):
+    /// the last before the predicate, else one right after the verb.
+    fn subject_company_anaphor(
+        &self,
+        cl: &Clause,
+        tr: &Triggers,
+        chains: &[Chain],
+    ) -> Option<usize> {
+        let (items, lo, pivot) = (cl.items, cl.lo, tr.pivot);
+        // the last before the predicate: "Acme, the battery maker, said it …"
+        cl.range()
+            .rev()
+            .find(|&k| k < pivot + 1 && self.company_anaphor(items, k, lo))
+            // V2 after an adverbial, with no name before the verb: "I oktober
+            // tecknade bolaget ett avtal med B" (a head noun, not a pronoun,
+            // which after the verb is its object: "signed it")
+            .or_else(|| {
+                let k = self.after_verb(items, pivot, cl.hi);
+                // (the buying verb may open the clause, after an opening
+                // adverbial cut before it: "I september köpte koncernen X")
+                (k < cl.hi
+                    && !chains.iter().any(|c| c.first < pivot)
+                    && ((pivot > lo && self.company_anaphor(items, k, lo))
+                        || self.anaphor_then_bought(cl, tr, k))
+                    && !self.pronoun(&items[k]))
+                .then_some(k)
+            })
+    }
+
+    /// The parties anaphor ("the two companies") that may be the subject: at
+    /// most two items after the predicate, not attributing what a subject does.
+    fn subject_parties_anaphor(
+        &self,
+        cl: &Clause,
+        tr: &Triggers,
+        chains: &[Chain],
+    ) -> Option<usize> {
+        let (items, lo) = (cl.items, cl.lo);
+        // (not one after a comma that follows a subject: ", the four
+        // companies announced" attributes what the subject does)
+        let attribution = |k: usize| {
+            k > lo
+                && self.is_comma(&items[k - 1])
+                && chains.iter().any(|c| c.gov == Gov::None && c.last + 1 < k)
+        };
+        cl.range().find(|&k| {
+            has(self.inp, &items[k], |t| matches!(t, Tag::PartiesAnaphor))
+                && k <= tr.pivot + 2
+                && !attribution(k)
+        })
+    }
+
+    /// The pronoun opening a subordinate clause, and the main clause's
+    /// subject it stands for.
+    fn subordinate_pronoun(
+        &self,
+        cl: &Clause,
+        chains: &[Chain],
+        anaphor_company: Option<usize>,
+    ) -> Option<(usize, String)> {
+        let (inp, items) = (self.inp, cl.items);
+        // "A became B's partner when it bought C": the pronoun of a
+        // subordinate clause is the main clause's subject
+        anaphor_company
+            .filter(|&a| {
+                a > cl.lo
+                    && self.pronoun(&items[a])
+                    && has(inp, &items[a - 1], |t| matches!(t, Tag::Subordinator))
+            })
+            .and_then(|a| {
+                chains
+                    .iter()
+                    .find(|c| c.gov == Gov::None && c.last + 1 < a)
+                    .map(|c| (a, inp.mentions[c.members[0]].actor.to_string()))
+            })
+            .filter(|(_, id)| inp.actors.kind(id).can_be_party())
+    }
+
+    /// Whether the subject chain `s` is the clause's subject rather than the
+    /// company or parties anaphor found with it.
+    fn subject_stands(
+        &self,
+        cl: &Clause,
+        tr: &Triggers,
+        s: &Chain,
+        anaphor_company: Option<usize>,
+        anaphor_parties: Option<usize>,
+    ) -> bool {
+        let pivot = tr.pivot;
+        // ("Bolaget ska industrialisera den teknik som X har utvecklat
+        // tillsammans med Y": the relative clause has a subject of its own)
+        let relative_subject = |a: usize| {
+            s.first < pivot
+                && (a + 1..s.first).any(|k| {
+                    s.first - k <= 2 && has(self.inp, &cl.items[k], |t| matches!(t, Tag::Which))
+                })
+        };
+        anaphor_company.is_none_or(|a| a > s.first || relative_subject(a))
+            // "Beta is Acme's customer and the two firms signed …"
+            // (a parties anaphor before the predicate is its subject, and a
+            // name after the predicate its object: "where the two
+            // companies jointly own satellite maker X")
+            && anaphor_parties
+                .is_none_or(|a| (a < s.first && !(a < pivot && s.first > pivot)) || a > pivot)
+    }
+
+    /// A company anaphor or "we" joined to the subject chain `s` by "and".
+    fn fill_joined_subject(&self, cl: &Clause, s: &Chain, f: &mut Frame) {
+        let (inp, items, lo) = (self.inp, cl.items, cl.lo);
+        // "Ericsson and the university signed …"
+        // (also after a subject after the verb: "I april ingick Ericsson
+        // och universitetet ett avtal")
+        let joined_anaphor = (s.last + 2 < cl.hi && self.joins(&items[s.last + 1]))
+            .then(|| {
+                (s.last + 2..cl.hi.min(s.last + 5))
+                    .take_while(|&k| {
+                        k == s.last + 2 || has(inp, &items[k - 1], |t| matches!(t, Tag::Determiner))
+                    })
+                    .find(|&k| self.company_anaphor(items, k, lo))
+            })
+            .flatten();
+        if let Some(c) = joined_anaphor.and_then(|a| self.resolve_company_anaphor(cl, a)) {
+            f.parties.insert(c);
+            f.fired("company-anaphor");
+        }
+        // "MSC and we agreed …", "Uniper och vi har kommit överens …"
+        let joined_we = s.last + 2 < cl.hi
+            && self.joins(&items[s.last + 1])
+            && has(inp, &items[s.last + 2], |t| {
+                matches!(t, Tag::FirstPersonSubject)
+            });
+        if let Some(org) = joined_we.then(|| self.first_person_speaker(cl)).flatten() {
+            f.parties.insert(org);
+            f.fired("we");
+        }
+    }
+
+    /// The company anaphor at `a` as the subject, with a name joined to it by
+    /// "and". Returns the item where the subject ends.
+    fn fill_anaphor_subject(
+        &self,
+        cl: &Clause,
+        chains: &[Chain],
+        a: usize,
+        f: &mut Frame,
+    ) -> usize {
+        let (inp, items) = (self.inp, cl.items);
+        let mut subject_end = a;
+        if let Some(c) = self.resolve_company_anaphor(cl, a) {
+            f.parties.insert(c);
+            f.fired("company-anaphor");
+            f.explicit = true;
+            // "the university and Ericsson signed …", "I april ingick
+            // universitetet och Ericsson ett avtal"
+            if let Some(s) = chains
+                .iter()
+                // (a descriptor may stand before the name: "kom bolaget
+                // och australiska BHP överens")
+                .find(|c| {
+                    c.gov == Gov::None
+                        && c.first >= a + 2
+                        && c.first <= a + 4
+                        && self.joins(&items[a + 1])
+                        && (a + 2..c.first).all(|k| {
+                            matches!(items[k].kind, ItemKind::Word | ItemKind::Phrase(_))
+                                && !has(inp, &items[k], Tag::predicate)
+                        })
+                })
+            {
+                self.add(&s.members, f);
+                subject_end = s.last;
+            }
+        }
+        subject_end
+    }
+
+    /// The `speaker`, `possessor`, `company-anaphor` (a possessive before a
+    /// role) and `project` patterns: a subject that names no one.
+    fn fill_unnamed_subject(&self, cl: &Clause, tr: &Triggers, f: &mut Frame) {
+        if let Some(sp) = self.speaker_of_definite_noun(cl, tr) {
             f.parties.insert(sp);
             f.explicit = true;
             f.fired("speaker");
@@ -2122,17 +2391,20 @@ impl<'a> State<'a> {
             f.parties.insert(c);
             f.fired("project");
         }
+    }
+
+    /// The `genitive` pattern: "JARE:s avtal med Lynas".
+    fn fill_genitive(&self, cl: &Clause, tr: &Triggers, f: &mut Frame) {
         // genitive subject: "JARE:s avtal med Lynas"
-        if let Some(t) = tr.main.filter(|&t| t > lo) {
-            if let Some(m) = self.mention(&items[t - 1]).filter(|m| m.genitive) {
-                if inp.actors.kind(&m.actor).can_be_party() {
+        if let Some(t) = tr.main.filter(|&t| t > cl.lo) {
+            if let Some(m) = self.mention(&cl.items[t - 1]).filter(|m| m.genitive) {
+                if self.inp.actors.kind(&m.actor).can_be_party() {
                     f.parties.insert(m.actor.to_string());
                     f.explicit = true;
                     f.fired("genitive");
                 }
             }
         }
-        subject_end
     }
 
     /// What a possessive stands for when it opens the clause's subject
@@ -3154,23 +3426,10 @@ impl<'a> State<'a> {
         let passive = cl
             .range()
             .any(|k| has(inp, &items[k], |t| matches!(t, Tag::Passive)));
-        for c in chains.iter().filter(|c| {
-            c.first > subject_end.max(lo)
-                || (subject_end == lo && c.first > tr.pivot.min(tr.first))
-                // (or governed by the clause's fronted phrase of joint
-                // action: "Tillsammans med B ska A bygga …")
-                || (c.gov == Gov::With && c.gov_at.is_some() && c.gov_at == tr.joint)
-                // (or fronted with its agreement noun before a verb-second
-                // subject: "Enligt ett 30-årigt avtal med Beta ska Acme köpa …")
-                || (c.gov == Gov::With
-                    && tr.main.is_some_and(|n| n < c.first && c.first <= n + 3)
-                    && chains.iter().any(|d| {
-                        d.gov == Gov::None
-                            && d.first == c.last + 2
-                            && (has(inp, &items[c.last + 1], Tag::predicate)
-                                || inp.lexicon.is_auxiliary(self.folded(&items[c.last + 1])))
-                    }))
-        }) {
+        for c in chains
+            .iter()
+            .filter(|c| self.governed_after_subject(cl, tr, chains, subject_end, c))
+        {
             // "bought Yara's 50% stake in Elkem": the deal is with the stake's
             // owner, the company it is held in is no party
             if self.in_owned_stake(items, lo, c) {
@@ -3187,63 +3446,7 @@ impl<'a> State<'a> {
                                 d.gov == Gov::With
                                     && d.gov_at.is_some_and(|g| !self.relative_with(&items[g]))
                             })) => {}
-                Gov::With => {
-                    // only the first list after the trigger is split into
-                    // pairs, and the lists coordinated with it ("supply deals
-                    // with A for diesel and with B for biofuels")
-                    // (or after a comma, in a series: "with A for X, with B
-                    // for Y and with C for Z")
-                    // (or after "and another": "a supply deal with A and
-                    // another with B")
-                    let coord = |k: usize| {
-                        has(inp, &items[k], |t| matches!(t, Tag::Coord)) || self.is_comma(&items[k])
-                    };
-                    let another = |k: usize| has(inp, &items[k], |t| matches!(t, Tag::Another));
-                    let coordinated = c.gov_at.is_some_and(|g| {
-                        (g > lo && coord(g - 1)) || (g > lo + 1 && another(g - 1) && coord(g - 2))
-                    });
-                    // "with A in May 2022 and with B in June 2023", "with A
-                    // and another with B": lists dated apart, or after
-                    // "another", are agreements apart; so are lists whose
-                    // "with" is repeated after "and" when no one agreement
-                    // noun holds them ("förhandlar med A och med B och C",
-                    // "is negotiating with A and with B")
-                    let repeated = || {
-                        c.gov_at
-                            .is_some_and(|g| g > lo && self.joins(&items[g - 1]))
-                            && tr
-                                .nouns
-                                .iter()
-                                .all(|&n| noun(inp, &items[n]).is_some_and(|x| x.plural))
-                    };
-                    let dated_apart = || {
-                        let prev = chains
-                            .iter()
-                            .filter(|d| d.gov == Gov::With && d.last < c.first)
-                            .map(|d| d.last)
-                            .max();
-                        coordinated
-                            && prev.zip(c.gov_at).is_some_and(|(p, g)| {
-                                another(g - 1)
-                                    || (p + 1..g)
-                                        .any(|k| matches!(items[k].kind, ItemKind::Date(_)))
-                            })
-                    };
-                    if f.with_parties.is_empty() {
-                        f.with_parties.extend(self.party_ids(&c.members));
-                        f.with_groups.push(self.party_ids(&c.members).collect());
-                    } else if f.split || dated_apart() || repeated() {
-                        if !coordinated {
-                            continue;
-                        }
-                        f.split = true;
-                        f.with_parties.extend(self.party_ids(&c.members));
-                        f.with_groups.push(self.party_ids(&c.members).collect());
-                    }
-                    self.add(&c.members, f);
-                    f.explicit = true;
-                    f.fired("with");
-                }
+                Gov::With => self.fill_with(cl, tr, chains, c, f),
                 Gov::By if passive => {
                     self.add(&c.members, f);
                     f.fired("by");
@@ -3269,74 +3472,8 @@ impl<'a> State<'a> {
                 {
                     f.fired("traded");
                 }
-                Gov::Verb
-                    if !f.parties.is_empty()
-                        && !self.verb_of_kind(cl, tr, Kind::JointVenture)
-                        && !c.gov_at.is_some_and(|g| self.founds_venture(&items[g]))
-                        && !self.names_the_venture(cl, tr, c)
-                        && (tr.verb.is_some_and(|v| c.first > v)
-                            || (tr.status_at.is_some_and(|s| c.first > s)
-                                && (tr.main.is_some_and(|n| n > c.last)
-                                    || (tr.complement
-                                        && tr.verb.is_some_and(|v| v > c.last))))) =>
-                {
-                    self.add(&c.members, f);
-                    f.fired("object");
-                    // "bought out A and B", "lent A and B": a transaction
-                    // with each object
-                    let transaction = tr.verb.is_some_and(|v| {
-                        has(self.inp, &cl.items[v], |t| {
-                            matches!(
-                                t,
-                                Tag::AgreementVerb {
-                                    kind: Kind::Other | Kind::Investment | Kind::Offtake,
-                                    ..
-                                }
-                            )
-                        })
-                    });
-                    let receivers =
-                        tr.all_plural && tr.main.is_some_and(|n| n > c.last && n <= c.last + 3);
-                    if (transaction || receivers)
-                        && c.members.len() >= 2
-                        && f.with_parties.is_empty()
-                    {
-                        f.with_parties = self.party_ids(&c.members).collect();
-                        f.split = true;
-                    }
-                    // "has tapped A to supply X and B to provide Y": a second
-                    // object with an infinitive of its own after "and" is
-                    // chosen apart
-                    let chosen = tr.complement
-                        || (cl.lo..c.first)
-                            .any(|k| has(self.inp, &items[k], |t| matches!(t, Tag::Choosing)));
-                    if chosen && f.with_parties.is_empty() {
-                        let to = |k: usize| {
-                            items.get(k).is_some_and(|x| {
-                                let w = self.folded(x);
-                                super::modality::infinitive(w) || matches!(w, "to" | "att")
-                            })
-                        };
-                        let more: Vec<&Chain> = chains
-                            .iter()
-                            .filter(|d| {
-                                d.gov == Gov::None
-                                    && d.first > c.last + 1
-                                    && self.joins(&items[d.first - 1])
-                                    && to(d.last + 1)
-                            })
-                            .collect();
-                        if !more.is_empty() && to(c.last + 1) {
-                            let mut groups = vec![self.party_ids(&c.members).collect::<Vec<_>>()];
-                            for d in &more {
-                                self.add(&d.members, f);
-                                groups.push(self.party_ids(&d.members).collect());
-                            }
-                            f.with_parties = groups.iter().flatten().cloned().collect();
-                            f.with_groups = groups;
-                            f.split = true;
-                        }
-                    }
+                Gov::Verb if self.object_is_party(cl, tr, c, f) => {
+                    self.fill_object(cl, tr, chains, c, f);
                 }
                 // "invested in Beta", "fått ett kontrakt av Beta" (no passive),
                 // "the sole supplier for Beta"
@@ -3354,54 +3491,11 @@ impl<'a> State<'a> {
                         && self.transaction_counterpart(cl, tr, c, self.states(&f.parties))
                         && !self.seller_after(cl, tr, chains, c) =>
                 {
-                    self.add(&c.members, f);
-                    f.fired("counterpart");
-                    f.explicit = true;
-                    if let Some(g) = c.gov_at {
-                        f.counterpart = Some((g, self.party_ids(&c.members).collect()));
-                    }
-                    // "bought turbines from A, B and C", "supplies cells to A
-                    // and B": a purchase or supply with each of them (a noun
-                    // after them sums the purchases up: "…, the largest
-                    // aircraft order ever placed")
-                    let supply = tr.main.is_none_or(|n| n > c.last)
-                        && self.verb_of_kind(cl, tr, Kind::Offtake);
-                    // (so do plural agreements before them: "awarded contracts
-                    // to A and B", "the remaining contracts awarded to A and B")
-                    let plural = tr
-                        .nouns
-                        .iter()
-                        .rev()
-                        .find(|&&n| n < c.first)
-                        .is_some_and(|&n| {
-                            c.first <= n + 4 && noun(inp, &items[n]).is_some_and(|x| x.plural)
-                        });
-                    if (supply || plural) && c.members.len() >= 2 && f.with_parties.is_empty() {
-                        f.with_parties = self.party_ids(&c.members).collect();
-                        f.split = true;
-                    }
+                    self.fill_counterpart(cl, tr, c, f);
                 }
                 // "will invest in a project owned by B": the owner of what is
                 // invested in
-                Gov::By
-                    if f.parties.len() == 1
-                        && !passive
-                        && c.gov_at.is_some_and(|g| {
-                            g > lo
-                                && inp
-                                    .lexicon
-                                    .owner_participles
-                                    .contains(self.folded(&items[g - 1]))
-                        })
-                        && tr.verb.is_some_and(|v| v < c.first)
-                        // (or a verb of giving with a noun of financing: "agreed
-                        // to provide equity finance to a project run by B")
-                        && (self.verb_of_kind(cl, tr, Kind::Investment)
-                            || tr.main.is_some_and(|n| {
-                                n < c.first
-                                    && noun(inp, &items[n]).is_some_and(|x| x.kind == Kind::Investment)
-                            })) =>
-                {
+                Gov::By if !passive && self.invested_owner(cl, tr, c, f) => {
                     self.add(&c.members, f);
                     f.fired("counterpart");
                     f.explicit = true;
@@ -3409,20 +3503,7 @@ impl<'a> State<'a> {
                 // "ordered 180 tanks from A … and 212 howitzers from B": a
                 // counterpart coordinated with the first by the same
                 // preposition is another transaction of the subject
-                Gov::NotParty | Gov::By
-                    if f.with_parties.is_empty()
-                        && f.counterpart.as_ref().is_some_and(|(g, _)| {
-                            c.gov_at.is_some_and(|h| {
-                                h > *g
-                                    && self.folded(&items[h]) == self.folded(&items[*g])
-                                    && (g + 1..h).any(|k| {
-                                        has(inp, &items[k], |t| matches!(t, Tag::Coord))
-                                            && !self.is_comma(&items[k])
-                                    })
-                            })
-                        })
-                        && self.transaction_counterpart(cl, tr, c, self.states(&f.parties)) =>
-                {
+                Gov::NotParty | Gov::By if self.coordinated_counterpart(cl, tr, c, f) => {
                     if let Some((_, first)) = f.counterpart.take() {
                         f.with_parties = first;
                     }
@@ -3443,6 +3524,239 @@ impl<'a> State<'a> {
                 _ => {}
             }
         }
+    }
+
+    /// Whether the chain `c` is one [`State::fill_governed`] reads: after the
+    /// subject, else after the trigger, or fronted with the clause's trigger.
+    fn governed_after_subject(
+        &self,
+        cl: &Clause,
+        tr: &Triggers,
+        chains: &[Chain],
+        subject_end: usize,
+        c: &Chain,
+    ) -> bool {
+        let (inp, items) = (self.inp, cl.items);
+        c.first > subject_end.max(cl.lo)
+            || (subject_end == cl.lo && c.first > tr.pivot.min(tr.first))
+            // (or governed by the clause's fronted phrase of joint
+            // action: "Tillsammans med B ska A bygga …")
+            || (c.gov == Gov::With && c.gov_at.is_some() && c.gov_at == tr.joint)
+            // (or fronted with its agreement noun before a verb-second
+            // subject: "Enligt ett 30-årigt avtal med Beta ska Acme köpa …")
+            || (c.gov == Gov::With
+                && tr.main.is_some_and(|n| n < c.first && c.first <= n + 3)
+                && chains.iter().any(|d| {
+                    d.gov == Gov::None
+                        && d.first == c.last + 2
+                        && (has(inp, &items[c.last + 1], Tag::predicate)
+                            || inp.lexicon.is_auxiliary(self.folded(&items[c.last + 1])))
+                }))
+    }
+
+    /// The `with` pattern for the chain `c`; lists after the first join it
+    /// as further pairs when they are agreements apart.
+    fn fill_with(&self, cl: &Clause, tr: &Triggers, chains: &[Chain], c: &Chain, f: &mut Frame) {
+        let (inp, items, lo) = (self.inp, cl.items, cl.lo);
+        // only the first list after the trigger is split into
+        // pairs, and the lists coordinated with it ("supply deals
+        // with A for diesel and with B for biofuels")
+        // (or after a comma, in a series: "with A for X, with B
+        // for Y and with C for Z")
+        // (or after "and another": "a supply deal with A and
+        // another with B")
+        let coord =
+            |k: usize| has(inp, &items[k], |t| matches!(t, Tag::Coord)) || self.is_comma(&items[k]);
+        let another = |k: usize| has(inp, &items[k], |t| matches!(t, Tag::Another));
+        let coordinated = c.gov_at.is_some_and(|g| {
+            (g > lo && coord(g - 1)) || (g > lo + 1 && another(g - 1) && coord(g - 2))
+        });
+        // "with A in May 2022 and with B in June 2023", "with A
+        // and another with B": lists dated apart, or after
+        // "another", are agreements apart; so are lists whose
+        // "with" is repeated after "and" when no one agreement
+        // noun holds them ("förhandlar med A och med B och C",
+        // "is negotiating with A and with B")
+        let repeated = || {
+            c.gov_at
+                .is_some_and(|g| g > lo && self.joins(&items[g - 1]))
+                && tr
+                    .nouns
+                    .iter()
+                    .all(|&n| noun(inp, &items[n]).is_some_and(|x| x.plural))
+        };
+        let dated_apart = || {
+            let prev = chains
+                .iter()
+                .filter(|d| d.gov == Gov::With && d.last < c.first)
+                .map(|d| d.last)
+                .max();
+            coordinated
+                && prev.zip(c.gov_at).is_some_and(|(p, g)| {
+                    another(g - 1) || (p + 1..g).any(|k| matches!(items[k].kind, ItemKind::Date(_)))
+                })
+        };
+        if f.with_parties.is_empty() {
+            f.with_parties.extend(self.party_ids(&c.members));
+            f.with_groups.push(self.party_ids(&c.members).collect());
+        } else if f.split || dated_apart() || repeated() {
+            if !coordinated {
+                return;
+            }
+            f.split = true;
+            f.with_parties.extend(self.party_ids(&c.members));
+            f.with_groups.push(self.party_ids(&c.members).collect());
+        }
+        self.add(&c.members, f);
+        f.explicit = true;
+        f.fired("with");
+    }
+
+    /// Whether the object chain `c` of a verb is a party: of a verb that
+    /// states the agreement, or of a status verb before the agreement noun.
+    fn object_is_party(&self, cl: &Clause, tr: &Triggers, c: &Chain, f: &Frame) -> bool {
+        !f.parties.is_empty()
+            && !self.verb_of_kind(cl, tr, Kind::JointVenture)
+            && !c.gov_at.is_some_and(|g| self.founds_venture(&cl.items[g]))
+            && !self.names_the_venture(cl, tr, c)
+            && (tr.verb.is_some_and(|v| c.first > v)
+                || (tr.status_at.is_some_and(|s| c.first > s)
+                    && (tr.main.is_some_and(|n| n > c.last)
+                        || (tr.complement && tr.verb.is_some_and(|v| v > c.last)))))
+    }
+
+    /// The `object` pattern for the chain `c`: one transaction with each
+    /// object of a buying, lending or supplying verb, or of a plural noun.
+    fn fill_object(&self, cl: &Clause, tr: &Triggers, chains: &[Chain], c: &Chain, f: &mut Frame) {
+        self.add(&c.members, f);
+        f.fired("object");
+        // "bought out A and B", "lent A and B": a transaction
+        // with each object
+        let transaction = tr.verb.is_some_and(|v| {
+            has(self.inp, &cl.items[v], |t| {
+                matches!(
+                    t,
+                    Tag::AgreementVerb {
+                        kind: Kind::Other | Kind::Investment | Kind::Offtake,
+                        ..
+                    }
+                )
+            })
+        });
+        let receivers = tr.all_plural && tr.main.is_some_and(|n| n > c.last && n <= c.last + 3);
+        if (transaction || receivers) && c.members.len() >= 2 && f.with_parties.is_empty() {
+            f.with_parties = self.party_ids(&c.members).collect();
+            f.split = true;
+        }
+        self.chosen_apart(cl, tr, chains, c, f);
+    }
+
+    /// Objects chosen one by one, each with an infinitive of its own, are
+    /// agreements apart.
+    fn chosen_apart(&self, cl: &Clause, tr: &Triggers, chains: &[Chain], c: &Chain, f: &mut Frame) {
+        let items = cl.items;
+        // "has tapped A to supply X and B to provide Y": a second
+        // object with an infinitive of its own after "and" is
+        // chosen apart
+        let chosen = tr.complement
+            || (cl.lo..c.first).any(|k| has(self.inp, &items[k], |t| matches!(t, Tag::Choosing)));
+        if !chosen || !f.with_parties.is_empty() {
+            return;
+        }
+        let to = |k: usize| {
+            items.get(k).is_some_and(|x| {
+                let w = self.folded(x);
+                super::modality::infinitive(w) || matches!(w, "to" | "att")
+            })
+        };
+        let more: Vec<&Chain> = chains
+            .iter()
+            .filter(|d| {
+                d.gov == Gov::None
+                    && d.first > c.last + 1
+                    && self.joins(&items[d.first - 1])
+                    && to(d.last + 1)
+            })
+            .collect();
+        if !more.is_empty() && to(c.last + 1) {
+            let mut groups = vec![self.party_ids(&c.members).collect::<Vec<_>>()];
+            for d in &more {
+                self.add(&d.members, f);
+                groups.push(self.party_ids(&d.members).collect());
+            }
+            f.with_parties = groups.iter().flatten().cloned().collect();
+            f.with_groups = groups;
+            f.split = true;
+        }
+    }
+
+    /// The `counterpart` pattern for the chain `c`: one transaction with each
+    /// counterpart of a supply, or of a plural noun before them.
+    fn fill_counterpart(&self, cl: &Clause, tr: &Triggers, c: &Chain, f: &mut Frame) {
+        self.add(&c.members, f);
+        f.fired("counterpart");
+        f.explicit = true;
+        if let Some(g) = c.gov_at {
+            f.counterpart = Some((g, self.party_ids(&c.members).collect()));
+        }
+        // "bought turbines from A, B and C", "supplies cells to A
+        // and B": a purchase or supply with each of them (a noun
+        // after them sums the purchases up: "…, the largest
+        // aircraft order ever placed")
+        let supply = tr.main.is_none_or(|n| n > c.last) && self.verb_of_kind(cl, tr, Kind::Offtake);
+        // (so do plural agreements before them: "awarded contracts
+        // to A and B", "the remaining contracts awarded to A and B")
+        let plural = tr
+            .nouns
+            .iter()
+            .rev()
+            .find(|&&n| n < c.first)
+            .is_some_and(|&n| {
+                c.first <= n + 4 && noun(self.inp, &cl.items[n]).is_some_and(|x| x.plural)
+            });
+        if (supply || plural) && c.members.len() >= 2 && f.with_parties.is_empty() {
+            f.with_parties = self.party_ids(&c.members).collect();
+            f.split = true;
+        }
+    }
+
+    /// Whether the `by` chain `c` names the owner of what the clause's one
+    /// party invests in ("a project owned by B"), not in a passive.
+    fn invested_owner(&self, cl: &Clause, tr: &Triggers, c: &Chain, f: &Frame) -> bool {
+        let (inp, items) = (self.inp, cl.items);
+        f.parties.len() == 1
+            && c.gov_at.is_some_and(|g| {
+                g > cl.lo
+                    && inp
+                        .lexicon
+                        .owner_participles
+                        .contains(self.folded(&items[g - 1]))
+            })
+            && tr.verb.is_some_and(|v| v < c.first)
+            // (or a verb of giving with a noun of financing: "agreed
+            // to provide equity finance to a project run by B")
+            && (self.verb_of_kind(cl, tr, Kind::Investment)
+                || tr.main.is_some_and(|n| {
+                    n < c.first && noun(inp, &items[n]).is_some_and(|x| x.kind == Kind::Investment)
+                }))
+    }
+
+    /// Whether the chain `c` is a counterpart coordinated with the frame's
+    /// first one by the same preposition.
+    fn coordinated_counterpart(&self, cl: &Clause, tr: &Triggers, c: &Chain, f: &Frame) -> bool {
+        let (inp, items) = (self.inp, cl.items);
+        f.with_parties.is_empty()
+            && f.counterpart.as_ref().is_some_and(|(g, _)| {
+                c.gov_at.is_some_and(|h| {
+                    h > *g
+                        && self.folded(&items[h]) == self.folded(&items[*g])
+                        && (g + 1..h).any(|k| {
+                            has(inp, &items[k], |t| matches!(t, Tag::Coord))
+                                && !self.is_comma(&items[k])
+                        })
+                })
+            })
+            && self.transaction_counterpart(cl, tr, c, self.states(&f.parties))
     }
 
     /// The `inverted-object` pattern: "I juni beviljade Energimyndigheten
