@@ -183,6 +183,76 @@ fn pairs(v: &BTreeSet<String>) -> BTreeSet<(String, String)> {
 pub fn score_doc(doc: &str, gold_text: &str, graph: &Value) -> Result<DocScore> {
     let gold: Gold = serde_json::from_str(gold_text)
         .map_err(|e| Error::data(&format!("{doc}.gold.json"), e.line(), e.to_string()))?;
+    let empty = vec![];
+    let nodes = graph["nodes"].as_array().unwrap_or(&empty);
+    let edges = graph["edges"].as_array().unwrap_or(&empty);
+    let mut ds = DocScore {
+        doc: doc.to_string(),
+        ..Default::default()
+    };
+    let pmap = match_actors(&gold, nodes, &mut ds);
+    let pred = predicted(nodes, edges, &pmap);
+    let (matches, used) = match_agreements(&gold.agreements, &pred.agreements);
+    ds.agreements = Counts {
+        tp: matches.len(),
+        fp: pred.agreements.len() - matches.len(),
+        fn_: gold.agreements.len() - matches.len(),
+    };
+    ds.edges = edge_counts(&gold.agreements, &pred.edges);
+    for (g, pi) in &matches {
+        score_attributes(g, pred.agreements[*pi].0, &pred.signers, &mut ds);
+    }
+    // traps
+    for (pi, (_, ps)) in pred.agreements.iter().enumerate() {
+        if used.contains(&pi) {
+            continue;
+        }
+        let hit = gold.not_agreements.iter().any(|t| {
+            let set: BTreeSet<String> = t.actors.iter().cloned().collect();
+            if set.len() == 1 {
+                ps.contains(set.iter().next().unwrap())
+            } else {
+                *ps == set
+            }
+        });
+        ds.trap_hits += hit as usize;
+    }
+    ds.missed_agreements = gold
+        .agreements
+        .iter()
+        .filter(|g| !matches.iter().any(|(m, _)| std::ptr::eq(*m, *g)))
+        .map(|g| g.parties.clone())
+        .collect();
+    for (pi, (n, _)) in pred.agreements.iter().enumerate() {
+        let rule = n["evidence"][0]["rule"].as_str().unwrap_or("predicate");
+        for pattern in rule.split('+') {
+            let c = ds.by_rule.entry(pattern.to_string()).or_default();
+            if used.contains(&pi) {
+                c.tp += 1;
+            } else {
+                c.fp += 1;
+            }
+        }
+    }
+    ds.spurious_agreements = pred
+        .agreements
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !used.contains(i))
+        .map(|(_, (_, ps))| ps.iter().cloned().collect())
+        .collect();
+    Ok(ds)
+}
+
+/// A node's label ("" when it has none).
+fn label(n: &Value) -> String {
+    n["label"].as_str().unwrap_or("").to_string()
+}
+
+/// Matches the graph's actors to the gold's by any shared name (label, alias
+/// or mention), and scores them in `ds`; returns the gold name (its first) of
+/// each matched node id.
+fn match_actors(gold: &Gold, nodes: &[Value], ds: &mut DocScore) -> HashMap<String, String> {
     let gactors: Vec<(String, BTreeSet<String>)> = gold
         .actors
         .iter()
@@ -195,14 +265,7 @@ pub fn score_doc(doc: &str, gold_text: &str, graph: &Value) -> Result<DocScore> 
         .collect();
     let optional: BTreeSet<String> = gold.optional_actors.iter().map(|n| norm(n)).collect();
     let empty = vec![];
-    let nodes = graph["nodes"].as_array().unwrap_or(&empty);
-    let edges = graph["edges"].as_array().unwrap_or(&empty);
     let mut pmap: HashMap<String, String> = HashMap::new();
-    let mut ds = DocScore {
-        doc: doc.to_string(),
-        ..Default::default()
-    };
-    let label = |n: &Value| n["label"].as_str().unwrap_or("").to_string();
     for n in nodes.iter().filter(|n| n["kind"] == "actor") {
         let mut names: BTreeSet<String> = BTreeSet::new();
         names.insert(norm(&label(n)));
@@ -234,6 +297,27 @@ pub fn score_doc(doc: &str, gold_text: &str, graph: &Value) -> Result<DocScore> 
         fp: ds.extra_actors.len(),
         fn_: ds.missed_actors.len(),
     };
+    pmap
+}
+
+/// The agreements, signatories and partner pairs of a graph, its actors named
+/// by their gold names where matched (else `?label`).
+struct Predicted<'a> {
+    /// Each agreement node with its set of parties.
+    agreements: Vec<(&'a Value, BTreeSet<String>)>,
+    /// The signatories of each agreement, by node id.
+    signers: BTreeMap<String, BTreeSet<String>>,
+    /// Partner pairs, each (lesser, greater): the `partners_with` edges, or
+    /// the pairs of each agreement's parties when there are none.
+    edges: BTreeSet<(String, String)>,
+}
+
+/// What the graph's nodes and edges predict, with `pmap`'s gold names.
+fn predicted<'a>(
+    nodes: &'a [Value],
+    edges: &[Value],
+    pmap: &HashMap<String, String>,
+) -> Predicted<'a> {
     let label_of: HashMap<&str, String> = nodes
         .iter()
         .map(|n| (n["id"].as_str().unwrap_or(""), label(n)))
@@ -290,9 +374,23 @@ pub fn score_doc(doc: &str, gold_text: &str, graph: &Value) -> Result<DocScore> 
             pe.extend(pairs(ps));
         }
     }
+    Predicted {
+        agreements: preds,
+        signers,
+        edges: pe,
+    }
+}
+
+/// Matches gold agreements to predicted ones (indices), one to one, by party
+/// set (or an alternative one); among equal sets, the first with the most of
+/// kind and status right. Returns the matches and the predictions used.
+fn match_agreements<'g>(
+    gold: &'g [GoldAgreement],
+    preds: &[(&Value, BTreeSet<String>)],
+) -> (Vec<(&'g GoldAgreement, usize)>, BTreeSet<usize>) {
     let mut used = BTreeSet::new();
     let mut matches: Vec<(&GoldAgreement, usize)> = Vec::new();
-    for g in &gold.agreements {
+    for g in gold {
         let options: Vec<BTreeSet<String>> = std::iter::once(&g.parties)
             .chain(g.alt_parties.iter())
             .map(|o| o.iter().cloned().collect())
@@ -313,14 +411,16 @@ pub fn score_doc(doc: &str, gold_text: &str, graph: &Value) -> Result<DocScore> 
             matches.push((g, pi));
         }
     }
-    ds.agreements = Counts {
-        tp: matches.len(),
-        fp: preds.len() - matches.len(),
-        fn_: gold.agreements.len() - matches.len(),
-    };
+    (matches, used)
+}
+
+/// Partner-edge counts: a gold agreement gives the pairs of its party set
+/// that overlaps the predicted pairs `pe` most; a predicted pair is false
+/// only when no party set of any gold agreement has it.
+fn edge_counts(gold: &[GoldAgreement], pe: &BTreeSet<(String, String)>) -> Counts {
     let mut ge: BTreeSet<(String, String)> = BTreeSet::new();
     let mut alt_ok: BTreeSet<(String, String)> = BTreeSet::new();
-    for g in &gold.agreements {
+    for g in gold {
         let options: Vec<BTreeSet<(String, String)>> = std::iter::once(&g.parties)
             .chain(g.alt_parties.iter())
             .map(|o| pairs(&o.iter().cloned().collect()))
@@ -331,106 +431,74 @@ pub fn score_doc(doc: &str, gold_text: &str, graph: &Value) -> Result<DocScore> 
         // like max(): the first option with the most overlap
         let mut best = &options[0];
         for o in &options {
-            if o.intersection(&pe).count() > best.intersection(&pe).count() {
+            if o.intersection(pe).count() > best.intersection(pe).count() {
                 best = o;
             }
         }
         ge.extend(best.iter().cloned());
     }
-    ds.edges = Counts {
+    Counts {
         tp: pe.intersection(&ge).count(),
         fp: pe.difference(&alt_ok).count(),
-        fn_: ge.difference(&pe).count(),
+        fn_: ge.difference(pe).count(),
+    }
+}
+
+/// Scores the kind, status, date and signatories of the agreement node `n`
+/// matched to the gold agreement `g`, noting each mismatch in `ds`.
+fn score_attributes(
+    g: &GoldAgreement,
+    n: &Value,
+    signers: &BTreeMap<String, BTreeSet<String>>,
+    ds: &mut DocScore,
+) {
+    ds.attrs.matched += 1;
+    let mut check = |what: &str, ok: bool, got: String, want: String, slot: &mut usize| {
+        if ok {
+            *slot += 1;
+        } else {
+            ds.attribute_errors.push(format!(
+                "{}: {what}: got {got}, want {want}",
+                g.parties.join(" + ")
+            ));
+        }
     };
-    for (g, pi) in &matches {
-        let n = preds[*pi].0;
-        ds.attrs.matched += 1;
-        let mut check = |what: &str, ok: bool, got: String, want: String, slot: &mut usize| {
-            if ok {
-                *slot += 1;
-            } else {
-                ds.attribute_errors.push(format!(
-                    "{}: {what}: got {got}, want {want}",
-                    g.parties.join(" + ")
-                ));
-            }
-        };
-        let kind = n["agreement_kind"].as_str().map(str::to_string);
-        check(
-            "kind",
-            kind == g.kind,
-            format!("{kind:?}"),
-            format!("{:?}", g.kind),
-            &mut ds.attrs.kind,
-        );
-        let status = n["status"].as_str().map(str::to_string);
-        check(
-            "status",
-            status == g.status,
-            format!("{status:?}"),
-            format!("{:?}", g.status),
-            &mut ds.attrs.status,
-        );
-        let date = n["date"].as_str().map(str::to_string);
-        check(
-            "date",
-            date == g.date,
-            format!("{date:?}"),
-            format!("{:?}", g.date),
-            &mut ds.attrs.date,
-        );
-        let got: BTreeSet<String> = signers
-            .get(n["id"].as_str().unwrap_or(""))
-            .cloned()
-            .unwrap_or_default();
-        let want: BTreeSet<String> = g.signatories.iter().cloned().collect();
-        check(
-            "signatories",
-            got == want,
-            format!("{got:?}"),
-            format!("{want:?}"),
-            &mut ds.attrs.signatories,
-        );
-    }
-    // traps
-    for (pi, (_, ps)) in preds.iter().enumerate() {
-        if used.contains(&pi) {
-            continue;
-        }
-        let hit = gold.not_agreements.iter().any(|t| {
-            let set: BTreeSet<String> = t.actors.iter().cloned().collect();
-            if set.len() == 1 {
-                ps.contains(set.iter().next().unwrap())
-            } else {
-                *ps == set
-            }
-        });
-        ds.trap_hits += hit as usize;
-    }
-    ds.missed_agreements = gold
-        .agreements
-        .iter()
-        .filter(|g| !matches.iter().any(|(m, _)| std::ptr::eq(*m, *g)))
-        .map(|g| g.parties.clone())
-        .collect();
-    for (pi, (n, _)) in preds.iter().enumerate() {
-        let rule = n["evidence"][0]["rule"].as_str().unwrap_or("predicate");
-        for pattern in rule.split('+') {
-            let c = ds.by_rule.entry(pattern.to_string()).or_default();
-            if used.contains(&pi) {
-                c.tp += 1;
-            } else {
-                c.fp += 1;
-            }
-        }
-    }
-    ds.spurious_agreements = preds
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| !used.contains(i))
-        .map(|(_, (_, ps))| ps.iter().cloned().collect())
-        .collect();
-    Ok(ds)
+    let kind = n["agreement_kind"].as_str().map(str::to_string);
+    check(
+        "kind",
+        kind == g.kind,
+        format!("{kind:?}"),
+        format!("{:?}", g.kind),
+        &mut ds.attrs.kind,
+    );
+    let status = n["status"].as_str().map(str::to_string);
+    check(
+        "status",
+        status == g.status,
+        format!("{status:?}"),
+        format!("{:?}", g.status),
+        &mut ds.attrs.status,
+    );
+    let date = n["date"].as_str().map(str::to_string);
+    check(
+        "date",
+        date == g.date,
+        format!("{date:?}"),
+        format!("{:?}", g.date),
+        &mut ds.attrs.date,
+    );
+    let got: BTreeSet<String> = signers
+        .get(n["id"].as_str().unwrap_or(""))
+        .cloned()
+        .unwrap_or_default();
+    let want: BTreeSet<String> = g.signatories.iter().cloned().collect();
+    check(
+        "signatories",
+        got == want,
+        format!("{got:?}"),
+        format!("{want:?}"),
+        &mut ds.attrs.signatories,
+    );
 }
 
 /// The publication date of a gold file (`published`, when it is a full

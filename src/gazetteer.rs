@@ -562,6 +562,19 @@ pub struct GazetteerBuilder {
     diagnostics: Vec<Diagnostic>,
 }
 
+/// One checked data row of a gazetteer file; a `kind` of `None` is `+`
+/// (extend an entity from an earlier file).
+struct Row {
+    id: String,
+    kind: Option<ActorType>,
+    name: String,
+    aliases: Vec<Alias>,
+    country: Option<String>,
+    affiliations: Vec<Affiliation>,
+    note: String,
+    origin: Origin,
+}
+
 impl GazetteerBuilder {
     /// An empty builder.
     pub fn new() -> Self {
@@ -629,168 +642,8 @@ impl GazetteerBuilder {
                 }
                 continue;
             }
-            let cols: Vec<&str> = line.split('\t').collect();
-            if cols.len() > 7 {
-                self.diag(file, line_no, Severity::Error, format!("{} tab-separated columns, expected at most 7 ({}); is there a tab inside a field?", cols.len(), HEADER.replace('\t', ", ")));
-                continue;
-            }
-            if cols.len() < 2 {
-                self.diag(file, line_no, Severity::Error, "expected tab-separated columns `id, type, name, aliases, country, affiliation, note` (are the separators spaces instead of tabs?)");
-                continue;
-            }
-            let col = |k: usize| cols.get(k).map(|s| s.trim()).unwrap_or("");
-            let id = col(0).to_string();
-            if !valid_id(&id) {
-                self.diag(file, line_no, Severity::Error, format!("malformed id `{id}`: use lower-case letters, digits, `_`, `.` or `-`, starting with a letter or digit"));
-                continue;
-            }
-            if let Some(prev) = ids_here.get(&id) {
-                self.diag(file, line_no, Severity::Error, format!("duplicate id `{id}` (first defined on line {prev}); give it another id, or merge the rows"));
-                continue;
-            }
-            ids_here.insert(id.clone(), line_no);
-            let origin = Origin {
-                file: file.to_string(),
-                line: line_no,
-            };
-            let type_s = col(1);
-            let extend = type_s == "+" || type_s.is_empty();
-            let kind = if extend {
-                None
-            } else {
-                match ActorType::parse(type_s) {
-                    Some(t) => Some(t),
-                    None => {
-                        self.diag(file, line_no, Severity::Error, format!(
-                            "unknown type `{type_s}`; use one of {}, or `+` to extend an entity from an earlier file",
-                            ActorType::ALL.map(|t| t.as_str()).join(", ")));
-                        continue;
-                    }
-                }
-            };
-            let name = col(2).to_string();
-            if kind.is_some() && name.is_empty() {
-                self.diag(
-                    file,
-                    line_no,
-                    Severity::Error,
-                    format!("entity `{id}` has no name (third column)"),
-                );
-                continue;
-            }
-            let mut aliases = Vec::new();
-            let mut bad = false;
-            if !col(3).is_empty() {
-                for a in col(3).split('|') {
-                    match Alias::parse(a) {
-                        Ok(a) => aliases.push(a),
-                        Err(m) => {
-                            self.diag(file, line_no, Severity::Error, m);
-                            bad = true;
-                        }
-                    }
-                }
-            }
-            if bad {
-                continue;
-            }
-            let country = Some(col(4).to_string()).filter(|s| !s.is_empty());
-            if let Some(c) = &country {
-                if !(c.len() == 2 && c.chars().all(|c| c.is_ascii_uppercase())) {
-                    self.diag(file, line_no, Severity::Error, format!("country `{c}` should be an ISO 3166-1 alpha-2 code such as SE or JP (or EU)"));
-                    continue;
-                }
-            }
-            let mut affiliations = Vec::new();
-            for a in col(5).split(';').map(str::trim).filter(|s| !s.is_empty()) {
-                match parse_affiliation(a) {
-                    Ok(af) => {
-                        self.affiliation_refs.push((origin.clone(), af.id.clone()));
-                        affiliations.push(af);
-                    }
-                    Err(m) => {
-                        self.diag(file, line_no, Severity::Error, m);
-                        bad = true;
-                    }
-                }
-            }
-            if bad {
-                continue;
-            }
-            let note = col(6).to_string();
-            match (self.by_id.get(&id).copied(), kind) {
-                (None, None) => {
-                    self.diag(file, line_no, Severity::Error, format!("`+` extends an entity, but no earlier file defines `{id}`; give a type to define it"));
-                }
-                (None, Some(kind)) => {
-                    let mut all = vec![Alias::canonical(&name)];
-                    for a in aliases {
-                        // an explicit alias equal to the name sets the name's flags (`=Japan`)
-                        match all.iter_mut().find(|x| x.text == a.text) {
-                            Some(x) => *x = a,
-                            None => all.push(a),
-                        }
-                    }
-                    if kind == ActorType::Person {
-                        add_surname(&name, &mut all);
-                    }
-                    self.by_id.insert(id.clone(), self.entities.len());
-                    self.file_of.push(file_no);
-                    self.entities.push(Entity {
-                        id,
-                        kind,
-                        name,
-                        aliases: all,
-                        country,
-                        affiliations,
-                        note,
-                        origin,
-                    });
-                }
-                (Some(ix), kind) => {
-                    if self.file_of[ix] == file_no {
-                        unreachable!("same-file duplicates are caught above");
-                    }
-                    let e = &mut self.entities[ix];
-                    if let Some(kind) = kind {
-                        let msg = format!("overrides `{}` from {}", e.id, e.origin);
-                        e.kind = kind;
-                        if !name.is_empty() && name != e.name {
-                            e.name = name.clone();
-                            if !e.aliases.iter().any(|a| *a.text == *name) {
-                                e.aliases.insert(0, Alias::canonical(&name));
-                            }
-                        }
-                        if country.is_some() {
-                            e.country = country;
-                        }
-                        if !affiliations.is_empty() {
-                            e.affiliations = affiliations;
-                        }
-                        if !note.is_empty() {
-                            e.note = note;
-                        }
-                        e.origin = origin;
-                        self.diag(file, line_no, Severity::Note, msg);
-                    } else {
-                        if e.country.is_none() {
-                            e.country = country;
-                        }
-                        if e.affiliations.is_empty() {
-                            e.affiliations = affiliations;
-                        }
-                        if e.note.is_empty() {
-                            e.note = note;
-                        }
-                    }
-                    let e = &mut self.entities[ix];
-                    for a in aliases {
-                        if !e.aliases.iter().any(|x| x.text == a.text) {
-                            e.aliases.push(a);
-                        }
-                    }
-                    self.file_of[ix] = file_no;
-                }
+            if let Some(row) = self.parse_row(file, line_no, line, &mut ids_here) {
+                self.add_row(file, file_no, row);
             }
         }
         if !header_seen {
@@ -805,6 +658,216 @@ impl GazetteerBuilder {
             );
         }
         self
+    }
+
+    /// One data row of a file, checked column by column; `None` (with the
+    /// problems noted) when it cannot be used. `ids_here` holds the ids
+    /// defined so far in the file, with their lines.
+    fn parse_row(
+        &mut self,
+        file: &str,
+        line_no: usize,
+        line: &str,
+        ids_here: &mut HashMap<String, usize>,
+    ) -> Option<Row> {
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() > 7 {
+            self.diag(file, line_no, Severity::Error, format!("{} tab-separated columns, expected at most 7 ({}); is there a tab inside a field?", cols.len(), HEADER.replace('\t', ", ")));
+            return None;
+        }
+        if cols.len() < 2 {
+            self.diag(file, line_no, Severity::Error, "expected tab-separated columns `id, type, name, aliases, country, affiliation, note` (are the separators spaces instead of tabs?)");
+            return None;
+        }
+        let col = |k: usize| cols.get(k).map(|s| s.trim()).unwrap_or("");
+        let id = col(0).to_string();
+        if !valid_id(&id) {
+            self.diag(file, line_no, Severity::Error, format!("malformed id `{id}`: use lower-case letters, digits, `_`, `.` or `-`, starting with a letter or digit"));
+            return None;
+        }
+        if let Some(prev) = ids_here.get(&id) {
+            self.diag(file, line_no, Severity::Error, format!("duplicate id `{id}` (first defined on line {prev}); give it another id, or merge the rows"));
+            return None;
+        }
+        ids_here.insert(id.clone(), line_no);
+        let origin = Origin {
+            file: file.to_string(),
+            line: line_no,
+        };
+        let type_s = col(1);
+        let extend = type_s == "+" || type_s.is_empty();
+        let kind = if extend {
+            None
+        } else {
+            match ActorType::parse(type_s) {
+                Some(t) => Some(t),
+                None => {
+                    self.diag(file, line_no, Severity::Error, format!(
+                        "unknown type `{type_s}`; use one of {}, or `+` to extend an entity from an earlier file",
+                        ActorType::ALL.map(|t| t.as_str()).join(", ")));
+                    return None;
+                }
+            }
+        };
+        let name = col(2).to_string();
+        if kind.is_some() && name.is_empty() {
+            self.diag(
+                file,
+                line_no,
+                Severity::Error,
+                format!("entity `{id}` has no name (third column)"),
+            );
+            return None;
+        }
+        let aliases = self.parse_aliases(file, line_no, col(3))?;
+        let country = Some(col(4).to_string()).filter(|s| !s.is_empty());
+        if let Some(c) = &country {
+            if !(c.len() == 2 && c.chars().all(|c| c.is_ascii_uppercase())) {
+                self.diag(file, line_no, Severity::Error, format!("country `{c}` should be an ISO 3166-1 alpha-2 code such as SE or JP (or EU)"));
+                return None;
+            }
+        }
+        let affiliations = self.parse_affiliations(&origin, col(5))?;
+        Some(Row {
+            id,
+            kind,
+            name,
+            aliases,
+            country,
+            affiliations,
+            note: col(6).to_string(),
+            origin,
+        })
+    }
+
+    /// The `|`-separated aliases of a row; `None` when any is malformed (each
+    /// problem noted).
+    fn parse_aliases(&mut self, file: &str, line_no: usize, column: &str) -> Option<Vec<Alias>> {
+        let mut aliases = Vec::new();
+        let mut bad = false;
+        if !column.is_empty() {
+            for a in column.split('|') {
+                match Alias::parse(a) {
+                    Ok(a) => aliases.push(a),
+                    Err(m) => {
+                        self.diag(file, line_no, Severity::Error, m);
+                        bad = true;
+                    }
+                }
+            }
+        }
+        (!bad).then_some(aliases)
+    }
+
+    /// The `;`-separated affiliations of the row at `origin`, each id noted
+    /// for [`build`](Self::build) to check; `None` when any is malformed
+    /// (each problem noted).
+    fn parse_affiliations(&mut self, origin: &Origin, column: &str) -> Option<Vec<Affiliation>> {
+        let mut affiliations = Vec::new();
+        let mut bad = false;
+        for a in column.split(';').map(str::trim).filter(|s| !s.is_empty()) {
+            match parse_affiliation(a) {
+                Ok(af) => {
+                    self.affiliation_refs.push((origin.clone(), af.id.clone()));
+                    affiliations.push(af);
+                }
+                Err(m) => {
+                    self.diag(&origin.file, origin.line, Severity::Error, m);
+                    bad = true;
+                }
+            }
+        }
+        (!bad).then_some(affiliations)
+    }
+
+    /// Adds a checked row of file number `file_no`: a new entity when it has
+    /// a type and its id is new, else an update of the entity from an earlier
+    /// file (a type overrides it, `+` extends it).
+    fn add_row(&mut self, file: &str, file_no: usize, row: Row) {
+        let line_no = row.origin.line;
+        match (self.by_id.get(&row.id).copied(), row.kind) {
+            (None, None) => {
+                self.diag(file, line_no, Severity::Error, format!("`+` extends an entity, but no earlier file defines `{}`; give a type to define it", row.id));
+            }
+            (None, Some(kind)) => {
+                let mut all = vec![Alias::canonical(&row.name)];
+                for a in row.aliases {
+                    // an explicit alias equal to the name sets the name's flags (`=Japan`)
+                    match all.iter_mut().find(|x| x.text == a.text) {
+                        Some(x) => *x = a,
+                        None => all.push(a),
+                    }
+                }
+                if kind == ActorType::Person {
+                    add_surname(&row.name, &mut all);
+                }
+                self.by_id.insert(row.id.clone(), self.entities.len());
+                self.file_of.push(file_no);
+                self.entities.push(Entity {
+                    id: row.id,
+                    kind,
+                    name: row.name,
+                    aliases: all,
+                    country: row.country,
+                    affiliations: row.affiliations,
+                    note: row.note,
+                    origin: row.origin,
+                });
+            }
+            (Some(ix), kind) => {
+                if self.file_of[ix] == file_no {
+                    unreachable!("same-file duplicates are caught above");
+                }
+                let Row {
+                    name,
+                    aliases,
+                    country,
+                    affiliations,
+                    note,
+                    origin,
+                    ..
+                } = row;
+                let e = &mut self.entities[ix];
+                if let Some(kind) = kind {
+                    let msg = format!("overrides `{}` from {}", e.id, e.origin);
+                    e.kind = kind;
+                    if !name.is_empty() && name != e.name {
+                        e.name = name.clone();
+                        if !e.aliases.iter().any(|a| *a.text == *name) {
+                            e.aliases.insert(0, Alias::canonical(&name));
+                        }
+                    }
+                    if country.is_some() {
+                        e.country = country;
+                    }
+                    if !affiliations.is_empty() {
+                        e.affiliations = affiliations;
+                    }
+                    if !note.is_empty() {
+                        e.note = note;
+                    }
+                    e.origin = origin;
+                    self.diag(file, line_no, Severity::Note, msg);
+                } else {
+                    if e.country.is_none() {
+                        e.country = country;
+                    }
+                    if e.affiliations.is_empty() {
+                        e.affiliations = affiliations;
+                    }
+                    if e.note.is_empty() {
+                        e.note = note;
+                    }
+                }
+                let e = &mut self.entities[ix];
+                for a in aliases {
+                    if !e.aliases.iter().any(|x| x.text == a.text) {
+                        e.aliases.push(a);
+                    }
+                }
+                self.file_of[ix] = file_no;
+            }
+        }
     }
 
     /// Checks cross-entity rules (alias claims, affiliations) and returns all diagnostics.

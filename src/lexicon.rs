@@ -1278,6 +1278,850 @@ pub struct Lexicon {
     counterpart_prepositions: BTreeMap<(Kind, bool), HashSet<String>>,
 }
 
+/// A lexicon being read ([`Lexicon::from_sources`]): the phrases and word
+/// tables of the language files read so far, before the automata over them
+/// are built. Fields not documented here are those of [`Lexicon`] and [`Forms`].
+#[derive(Default)]
+struct LexiconDraft {
+    /// Each folded phrase with its meanings: (tag, may be the tail of a
+    /// compound, may take an inflectional ending).
+    phrases: BTreeMap<String, Vec<(Tag, bool, bool)>>,
+    languages: Vec<String>,
+    /// Each folded function word with the languages (indices into
+    /// `languages`) that have it.
+    function_words: BTreeMap<String, Vec<usize>>,
+    abbreviations: Vec<String>,
+    common_words: HashSet<String>,
+    country_anaphora: HashSet<String>,
+    company_plurals: HashSet<String>,
+    country_plurals: HashSet<String>,
+    owner_participles: HashSet<String>,
+    venture_owner_verbs: HashSet<String>,
+    copulas: HashSet<String>,
+    project_nouns: HashSet<String>,
+    time_words: HashSet<String>,
+    owning_verbs: HashSet<String>,
+    venture_objects: Vec<String>,
+    venture_modifiers: HashSet<String>,
+    founding_by: HashSet<String>,
+    founding_relatives: HashSet<String>,
+    choice_complements: Vec<String>,
+    anaphor_openers: HashSet<String>,
+    pair_words: HashSet<String>,
+    value_words: HashSet<String>,
+    company_possessives: HashSet<String>,
+    finite_words: HashSet<String>,
+    finite_endings: Vec<String>,
+    binding: Vec<String>,
+    binding_negators: Vec<String>,
+    number_words: HashMap<String, usize>,
+    definite_org_heads: HashSet<String>,
+    org_head_names: HashMap<String, String>,
+    demonyms: HashMap<String, String>,
+    until: Vec<String>,
+    another_agreement: HashSet<String>,
+    earlier_agreement: HashSet<String>,
+    sold_objects: HashMap<String, Kind>,
+    sale_prepositions: HashMap<String, Vec<SaleRole>>,
+    /// Two-word agreement verbs whose second word is an agreement particle:
+    /// (folded head, folded particle, the verb's tag).
+    split_verbs: Vec<(String, String, Tag)>,
+    coord_words: HashSet<String>,
+    split_status: HashMap<String, Status>,
+    adverbs: Vec<Box<[u8]>>,
+    auxiliaries: Vec<Box<[u8]>>,
+    type_cues: Vec<(String, Vec<String>)>,
+    /// The discovery cues by folded form.
+    form_entries: BTreeMap<String, Vec<FormEntry>>,
+    not_names: HashSet<String>,
+    legal: HashSet<String>,
+    articles: HashSet<String>,
+    particles: HashSet<String>,
+    connectors: HashSet<String>,
+    org_words: HashSet<String>,
+    not_name_suffixes: Vec<String>,
+    counterpart_prepositions: BTreeMap<(Kind, bool), HashSet<String>>,
+}
+
+impl LexiconDraft {
+    /// Adds a phrase with one meaning, once. A leading `*` lets it match as
+    /// the tail of a compound, a trailing `*` lets it take an ending.
+    fn add(&mut self, raw: &str, tag: Tag) {
+        let mut p = raw.trim();
+        let compound = p.starts_with('*');
+        p = p.trim_start_matches('*');
+        let suffix = p.ends_with('*');
+        p = p.trim_end_matches('*');
+        let key = fold(p);
+        if key.is_empty() {
+            return;
+        }
+        let e = self.phrases.entry(key).or_default();
+        if !e.contains(&(tag.clone(), compound, suffix)) {
+            e.push((tag, compound, suffix));
+        }
+    }
+
+    /// Reads one language file into the tables. The steps keep the file's
+    /// order, so phrases gain their meanings, and errors are found, in it.
+    fn read_file(&mut self, name: &str, f: &LangFile) -> Result<()> {
+        self.read_word_lists(f);
+        self.read_word_tables(name, f)?;
+        self.read_agreement_nouns(name, f)?;
+        self.read_agreement_verbs(f);
+        self.read_status(f);
+        self.read_tagged_lists(f);
+        self.read_cues(name, f)?;
+        self.read_dates(name, &f.dates)?;
+        self.read_discovery(name, f)?;
+        self.read_counterparts_and_type_cues(f);
+        Ok(())
+    }
+
+    /// Reads the file's language and its plain word lists (function words,
+    /// anaphora, verbs and nouns the rules look up by word).
+    fn read_word_lists(&mut self, f: &LangFile) {
+        for w in &f.function_words {
+            let langs = self.function_words.entry(fold(w)).or_default();
+            if langs.last() != Some(&self.languages.len()) {
+                langs.push(self.languages.len());
+            }
+        }
+        self.languages.push(f.lang.clone());
+        self.abbreviations.extend(f.abbreviations.iter().cloned());
+        self.common_words.extend(
+            f.common_words
+                .iter()
+                .chain(&f.function_words)
+                .chain(&f.numbers)
+                .map(|w| fold(w)),
+        );
+        self.country_anaphora
+            .extend(f.country_anaphora.iter().map(|w| fold(w)));
+        self.company_plurals
+            .extend(f.company_plurals.iter().map(|w| fold(w)));
+        self.country_plurals
+            .extend(f.country_plurals.iter().map(|w| fold(w)));
+        self.owner_participles
+            .extend(f.owner_participles.iter().map(|w| fold(w)));
+        self.venture_owner_verbs
+            .extend(f.venture_owner_verbs.iter().map(|w| fold(w)));
+        self.copulas.extend(f.copulas.iter().map(|w| fold(w)));
+        self.project_nouns
+            .extend(f.project_nouns.iter().map(|w| fold(w)));
+        self.read_time_words(&f.dates);
+        self.owning_verbs
+            .extend(f.owning_verbs.iter().map(|w| fold(w)));
+        self.venture_objects
+            .extend(f.venture_objects.iter().map(|w| fold(w)));
+        self.venture_modifiers.extend(
+            f.venture_modifiers
+                .iter()
+                .chain(&f.determiners)
+                .map(|w| fold(w)),
+        );
+        self.founding_by.extend(f.by.iter().map(|w| fold(w)));
+        self.founding_relatives
+            .extend(f.relative_pronouns.iter().map(|w| fold(w)));
+        self.choice_complements
+            .extend(f.choice_complements.iter().map(|w| fold(w) + " "));
+        self.anaphor_openers
+            .extend(f.parties_anaphora.iter().filter_map(|p| {
+                let p = fold(p);
+                p.split_once(' ').map(|(first, _)| first.to_string())
+            }));
+        for w in f.company_plurals.iter().chain(&f.country_anaphora) {
+            self.add(w, Tag::PluralHead);
+        }
+        self.company_possessives
+            .extend(f.company_possessives.iter().map(|w| fold(w)));
+        self.finite_words
+            .extend(f.finite_verbs.words.iter().map(|w| fold(w)));
+        self.finite_endings
+            .extend(f.finite_verbs.endings.iter().map(|w| fold(w)));
+        self.binding.extend(f.binding.iter().map(|w| fold(w)));
+        self.binding_negators
+            .extend(f.binding_negators.iter().map(|w| fold(w)));
+        self.number_words
+            .extend(f.numbers.iter().enumerate().map(|(i, w)| (fold(w), i + 2)));
+        self.number_words
+            .extend(f.pair_words.iter().map(|w| (fold(w), 2)));
+        self.pair_words.extend(f.pair_words.iter().map(|w| fold(w)));
+        self.value_words
+            .extend(f.value_words.iter().map(|w| fold(w)));
+        self.definite_org_heads
+            .extend(f.definite_org_heads.iter().map(|w| fold(w)));
+        self.org_head_names
+            .extend(f.org_head_names.iter().map(|(h, n)| (fold(h), fold(n))));
+        for h in f.org_head_names.keys() {
+            self.add(h, Tag::OrgHead);
+        }
+    }
+
+    /// Reads the folded words of the months and relative days and years,
+    /// which may stand between a particle verb's head and its particle.
+    fn read_time_words(&mut self, d: &DateEntries) {
+        for w in d
+            .months
+            .iter()
+            .flatten()
+            .chain(&d.yesterday)
+            .chain(&d.today)
+            .chain(&d.last_week)
+            .chain(&d.last_year)
+            .chain(&d.this_year)
+            .chain(&d.last_month)
+            .chain(&d.weekdays)
+            .chain(&d.between_particle)
+            .chain(d.weekdays_recent.iter().flatten())
+            .chain(d.weekdays_last.iter().flatten())
+        {
+            self.time_words.extend(w.split_whitespace().map(fold));
+        }
+    }
+
+    /// Reads the keyed word tables: demonyms (by a valid country code), the
+    /// words of terms and other agreements, and the tables of sales.
+    fn read_word_tables(&mut self, name: &str, f: &LangFile) -> Result<()> {
+        for (code, words) in &f.demonyms {
+            if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+                return Err(Error::data(
+                    name,
+                    0,
+                    format!(
+                        "demonyms: `{code}` is no ISO 3166 country code; write two capital letters, such as NO"
+                    ),
+                ));
+            }
+            self.demonyms
+                .extend(words.iter().map(|w| (fold(w), code.clone())));
+        }
+        self.until.extend(f.dates.until.iter().map(|w| fold(w)));
+        self.another_agreement
+            .extend(f.another_agreement.iter().map(|w| fold(w)));
+        self.earlier_agreement
+            .extend(f.earlier_agreement.iter().map(|w| fold(w)));
+        for (kind, words) in &f.sold_objects {
+            let k = table_kind(name, "sold_objects", kind)?;
+            self.sold_objects.extend(words.iter().map(|w| (fold(w), k)));
+        }
+        let sp = &f.sale_prepositions;
+        for (words, role) in [
+            (&sp.object, SaleRole::Object),
+            (&sp.seller, SaleRole::Seller),
+            (&sp.buyer, SaleRole::Buyer),
+        ] {
+            for w in words {
+                self.sale_prepositions
+                    .entry(fold(w))
+                    .or_default()
+                    .push(role);
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds the agreement nouns: each form, definite form and plural, with
+    /// its `_` filled by the entry's slot words.
+    fn read_agreement_nouns(&mut self, name: &str, f: &LangFile) -> Result<()> {
+        for a in &f.agreement {
+            let c = if a.compound { "*" } else { "" };
+            for (forms, definite, plural) in [
+                (&a.forms, false, false),
+                (&a.definite, true, false),
+                (&a.plural, false, true),
+            ] {
+                for f in forms {
+                    for form in slot_filled(f, &a.slot).map_err(|e| Error::data(name, 0, e))? {
+                        self.add(
+                            &format!("{c}{form}"),
+                            Tag::Agreement {
+                                kind: a.kind,
+                                rank: a.rank,
+                                generic: a.generic,
+                                weak: a.weak,
+                                definite,
+                                plural,
+                            },
+                        );
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds the agreement verbs (noting those split by a particle), and reads
+    /// the coordinators and the adverbs that may stand inside a phrase.
+    fn read_agreement_verbs(&mut self, f: &LangFile) {
+        let agreement_particles: HashSet<String> =
+            f.agreement_particles.iter().map(|x| fold(x)).collect();
+        self.coord_words.extend(
+            f.coordination
+                .iter()
+                .map(|w| fold(w))
+                .filter(|w| !w.contains(' ') && w != ","),
+        );
+        for v in &f.agreement_verb {
+            for p in &v.phrases {
+                let tag = v.tag();
+                let w: Vec<String> = p.split_whitespace().map(fold).collect();
+                if w.len() == 2 && agreement_particles.contains(&w[1]) {
+                    self.split_verbs
+                        .push((w[0].clone(), w[1].clone(), tag.clone()));
+                }
+                self.add(p, tag);
+            }
+        }
+        self.adverbs
+            .extend(f.inserted_adverbs.adverbs.iter().map(|w| {
+                let mut b = fold(w).into_bytes();
+                b.push(b' ');
+                b.into_boxed_slice()
+            }));
+        self.auxiliaries.extend(
+            f.inserted_adverbs
+                .after
+                .iter()
+                .map(|w| fold(w).into_bytes().into_boxed_slice()),
+        );
+    }
+
+    /// Adds the status phrases (noting those split by a particle), a plan
+    /// joined to the verb after it, and the passive, attributive and
+    /// after-talks phrases.
+    fn read_status(&mut self, f: &LangFile) {
+        let verb_particles: HashSet<String> = f.particles.iter().map(|x| fold(x)).collect();
+        for (list, st) in [
+            (&f.status.signed, Status::Signed),
+            (&f.status.announced, Status::Announced),
+            (&f.status.negotiating, Status::Negotiating),
+            (&f.status.planned, Status::Planned),
+            (&f.status.terminated, Status::Terminated),
+        ] {
+            for p in list {
+                self.add(p, Tag::Status(st));
+                let w: Vec<String> = p.split_whitespace().map(fold).collect();
+                if w.len() == 2 && verb_particles.contains(&w[1]) {
+                    self.split_status.insert(w.join(" "), st);
+                }
+            }
+        }
+        // a plan ending in an infinitive marker and a verb phrase that
+        // opens with it are one phrase with the tags of both ("planned
+        // to" + "to buy": "Australia planned to buy missiles from the
+        // United States", "planerar att" + "att köpa"); the plan would
+        // otherwise take the marker from the verb
+        for p in &f.status.planned {
+            let Some((_, marker)) = p.trim().rsplit_once(' ') else {
+                continue;
+            };
+            for v in &f.agreement_verb {
+                for q in &v.phrases {
+                    let Some(rest) = q
+                        .trim()
+                        .strip_prefix(marker)
+                        .and_then(|r| r.strip_prefix(' '))
+                    else {
+                        continue;
+                    };
+                    let joined = format!("{} {rest}", p.trim());
+                    self.add(&joined, Tag::Status(Status::Planned));
+                    self.add(&joined, v.tag());
+                }
+            }
+        }
+        for p in &f.status.passive {
+            self.add(p, Tag::Passive);
+            self.add(p, Tag::Status(Status::Signed));
+        }
+        for p in &f.status.attributive {
+            self.add(p, Tag::AttributivePlan);
+            self.add(p, Tag::Status(Status::Planned));
+        }
+        for p in &f.status.after {
+            self.add(p, Tag::AfterTalks);
+        }
+    }
+
+    /// Adds the phrase lists that each give their phrases one tag.
+    fn read_tagged_lists(&mut self, f: &LangFile) {
+        let simple: [(&Vec<String>, Tag); 56] = [
+            (&f.inverted_plan.verbs, Tag::Plan(PlanWord::Verb)),
+            (&f.inverted_plan.marker, Tag::Plan(PlanWord::Marker)),
+            (&f.inverted_plan.modals, Tag::Plan(PlanWord::Modal)),
+            (
+                &f.inverted_plan.infinitives,
+                Tag::Plan(PlanWord::Infinitive),
+            ),
+            (&f.negation, Tag::Negation),
+            (&f.coordination, Tag::Coord),
+            (&f.between, Tag::Between),
+            (&f.with, Tag::With),
+            (&f.by, Tag::By),
+            (&f.on_behalf, Tag::OnBehalf),
+            (&f.not_party, Tag::NotParty),
+            (&f.example, Tag::Example),
+            (&f.leader_examples, Tag::Example),
+            (&f.leader_examples, Tag::LeaderExample),
+            (&f.determiners, Tag::Determiner),
+            (&f.plural_quantifiers, Tag::PluralQuantifier),
+            (&f.parties_anaphora, Tag::PartiesAnaphor),
+            (&f.company_anaphora, Tag::CompanyAnaphor),
+            (&f.speaker_pronouns, Tag::SpeakerPronoun),
+            (&f.company_heads, Tag::CompanyHead),
+            (&f.representatives, Tag::Representatives),
+            (&f.apposition, Tag::Apposition),
+            (&f.counterpart, Tag::Counterpart),
+            (&f.joiners, Tag::Joins),
+            (&f.comment_verbs, Tag::Comment),
+            (&f.source_prepositions, Tag::Comment),
+            (&f.source_prepositions, Tag::SourcePreposition),
+            (&f.roles, Tag::Role),
+            (&f.relative_pronouns, Tag::Which),
+            (&f.complementizers, Tag::Complementizer),
+            (&f.another, Tag::Another),
+            (&f.such, Tag::Such),
+            (&f.idioms, Tag::Idiom),
+            (&f.clause_openers, Tag::ClauseOpener),
+            (&f.subordinators, Tag::Subordinator),
+            (&f.distributive, Tag::Distributive),
+            (&f.split_between, Tag::SplitBetween),
+            (&f.conditionals, Tag::Conditional),
+            (&f.command_verbs, Tag::Command),
+            (&f.org_heads, Tag::OrgHead),
+            (&f.partner_nouns, Tag::PartnerNoun),
+            (&f.possessives, Tag::Possessive),
+            (&f.joint_with, Tag::JointWith),
+            (&f.founding_verbs, Tag::Founding),
+            (&f.choosing_verbs, Tag::Choosing),
+            (&f.break_off, Tag::BreakOff),
+            (&f.dropped_plans, Tag::DroppedPlans),
+            (&f.first_person, Tag::FirstPerson),
+            (&f.first_person_subjects, Tag::FirstPersonSubject),
+            (&f.first_person_objects, Tag::FirstPersonObject),
+            (&f.interview, Tag::Interview),
+            (&f.group_nouns, Tag::GroupNoun),
+            (&f.member_verbs, Tag::MemberVerb),
+            (&f.group_leaders, Tag::GroupLeader),
+            (&f.relative_with, Tag::With),
+            (&f.relative_with, Tag::RelativeWith),
+        ];
+        for (list, tag) in simple {
+            for p in list {
+                self.add(p, tag.clone());
+            }
+        }
+    }
+
+    /// Adds the number words, the kind cues and the topic words.
+    fn read_cues(&mut self, name: &str, f: &LangFile) -> Result<()> {
+        for (i, w) in f.numbers.iter().enumerate() {
+            self.add(w, Tag::Number(u8::try_from(i + 2).unwrap_or(u8::MAX)));
+        }
+        for (kind, words) in &f.kind_cues {
+            let k = table_kind(name, "kind_cues", kind)?;
+            for w in words {
+                self.add(w, Tag::KindCue(k));
+            }
+        }
+        for (topic, words) in &f.topics {
+            for w in words {
+                self.add(w, Tag::Topic(Arc::from(topic.as_str())));
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds the relative dates, then the months and weekdays, whose tables
+    /// must list all twelve or seven.
+    fn read_dates(&mut self, name: &str, d: &DateEntries) -> Result<()> {
+        for (list, r) in [
+            (&d.yesterday, Relative::Yesterday),
+            (&d.today, Relative::Today),
+            (&d.day_after, Relative::DayAfter),
+            (&d.year_after, Relative::YearAfter),
+            (&d.last_week, Relative::LastWeek),
+            (&d.last_year, Relative::LastYear),
+            (&d.this_year, Relative::ThisYear),
+            (&d.this_month, Relative::ThisMonth),
+            (&d.last_month, Relative::LastMonth),
+            (&d.later, Relative::Later),
+            (&d.same_day, Relative::SameDay),
+            (&d.weekdays, Relative::Weekday),
+        ] {
+            for p in list {
+                self.add(p, Tag::Relative(r));
+            }
+        }
+        // tables of one list per month or weekday, in calendar order
+        let tables = [
+            (
+                "dates.months",
+                &d.months,
+                12,
+                "months, each a list of names",
+                (|i| Tag::Month(i + 1)) as fn(u8) -> Tag,
+            ),
+            (
+                "dates.weekdays_recent",
+                &d.weekdays_recent,
+                7,
+                "weekdays, Monday first, each a list of forms",
+                |i| Tag::Relative(Relative::WeekdayRecent(i)),
+            ),
+            (
+                "dates.weekdays_last",
+                &d.weekdays_last,
+                7,
+                "weekdays, Monday first, each a list of forms",
+                |i| Tag::Relative(Relative::WeekdayLast(i)),
+            ),
+        ];
+        for (key, lists, count, what, tag) in tables {
+            if !lists.is_empty() && lists.len() != count {
+                return Err(Error::data(
+                    name,
+                    0,
+                    format!("{key} must list {count} {what}"),
+                ));
+            }
+            for (i, forms) in lists.iter().enumerate() {
+                for p in forms {
+                    self.add(p, tag(i as u8));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds a discovery cue as written (a leading `*`: a compound's tail).
+    fn put_form(&mut self, raw: &str, cue: FormCue, exact: bool) {
+        let compound = raw.starts_with('*');
+        let written = raw.trim_start_matches('*').to_string();
+        let key = fold(&written);
+        if key.is_empty() {
+            return;
+        }
+        self.form_entries.entry(key).or_default().push(FormEntry {
+            cue,
+            written,
+            exact,
+            compound,
+        });
+    }
+
+    /// Reads the discovery cues (legal forms, honorifics, given names, roles,
+    /// typed heads and descriptors) and the words that are never names.
+    fn read_discovery(&mut self, name: &str, f: &LangFile) -> Result<()> {
+        let d = &f.discovery;
+        self.articles.extend(
+            f.apposition
+                .iter()
+                .filter(|a| !a.contains(' '))
+                .map(|a| fold(a)),
+        );
+        self.particles.extend(d.name_particles.iter().cloned());
+        self.connectors.extend(d.name_connectors.iter().cloned());
+        self.org_words.extend(d.org_words.iter().map(|w| fold(w)));
+        self.not_name_suffixes
+            .extend(d.not_name_suffixes.iter().map(|w| fold(w)));
+        for w in &d.legal_forms {
+            self.put_form(w, FormCue::LegalForm, true);
+            self.legal.insert(w.clone());
+        }
+        for w in &d.honorifics {
+            self.put_form(w, FormCue::Honorific, true);
+        }
+        for w in &d.given_names {
+            self.put_form(w, FormCue::GivenName, true);
+        }
+        for w in &f.roles {
+            self.put_form(w, FormCue::Role, false);
+        }
+        // (heads as written: `Agency` capitalised, `universitet` lower-case)
+        let typed = [
+            (&d.heads, FormCue::Head as fn(ActorType) -> FormCue, true),
+            (&d.descriptors, FormCue::Descriptor, false),
+            (&d.genitive_heads, FormCue::GenitiveHead, true),
+        ];
+        for (table, cue, exact) in typed {
+            for (t, words) in table {
+                let ty = ActorType::parse(t).ok_or_else(|| {
+                    Error::data(name, 0, format!("discovery: unknown actor type `{t}`"))
+                })?;
+                for w in words {
+                    self.put_form(w, cue(ty), exact);
+                }
+            }
+        }
+        for w in d
+            .not_names
+            .iter()
+            .chain(&f.function_words)
+            .chain(&f.determiners)
+            .chain(&f.roles)
+            .chain(f.dates.months.iter().flatten())
+            .chain(&f.dates.weekdays)
+            .chain(f.dates.weekdays_recent.iter().flatten())
+            .chain(f.dates.weekdays_last.iter().flatten())
+        {
+            for part in w.split_whitespace() {
+                self.not_names.insert(fold(part));
+            }
+        }
+        Ok(())
+    }
+
+    /// Reads the prepositions of a transaction's counterpart, by kind, and
+    /// the words that make an acronym's long form a non-actor, by type.
+    fn read_counterparts_and_type_cues(&mut self, f: &LangFile) {
+        for (verb_only, table) in [
+            (false, &f.counterpart_prepositions),
+            (true, &f.counterpart_prepositions_verb),
+        ] {
+            for (kind, words) in table {
+                self.counterpart_prepositions
+                    .entry((*kind, verb_only))
+                    .or_default()
+                    .extend(words.iter().map(|w| fold(w)));
+            }
+        }
+        for (t, words) in &f.type_cues {
+            let entry = match self.type_cues.iter_mut().find(|(k, _)| k == t) {
+                Some(e) => e,
+                None => {
+                    self.type_cues.push((t.clone(), Vec::new()));
+                    self.type_cues.last_mut().unwrap()
+                }
+            };
+            entry.1.extend(words.iter().map(|w| fold(w)));
+        }
+    }
+
+    /// Builds the automata over everything read and the lexicon that holds
+    /// the tables.
+    fn into_lexicon(mut self) -> Result<Lexicon> {
+        let forms = self.take_forms()?;
+        let split_particles = self.split_particles();
+        let keys: Vec<String> = self.phrases.keys().cloned().collect();
+        let cues = self.cue_automaton()?;
+        let compound_keys: Vec<&str> = self
+            .phrases
+            .iter()
+            .filter(|(_, p)| p.iter().any(|(_, compound, _)| *compound))
+            .map(|(k, _)| k.as_str())
+            .collect();
+        let compounds = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(&compound_keys)
+            .map_err(|e| Error::data("<lexicon>", 0, e.to_string()))?;
+        let mut first = [false; 256];
+        for k in &keys {
+            if let Some(&b) = k.as_bytes().first() {
+                first[b as usize] = true;
+            }
+        }
+        let patterns: Vec<Pattern> = self.phrases.into_values().map(Pattern::new).collect();
+        let phrase_nfa = aho_corasick::nfa::contiguous::NFA::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&keys)
+            .map_err(|e| Error::data("<lexicon>", 0, e.to_string()))?;
+        #[cfg(test)]
+        let (ac, ac_phrase) = reference_automaton(&keys, &self.adverbs, &self.auxiliaries)?;
+        Ok(Lexicon {
+            languages: self.languages,
+            anchored: phrase_nfa,
+            adverbs: self.adverbs,
+            auxiliaries: self.auxiliaries,
+            #[cfg(test)]
+            ac,
+            #[cfg(test)]
+            ac_phrase,
+            cues,
+            compounds,
+            first,
+            patterns,
+            longest_function_word: self
+                .function_words
+                .keys()
+                .map(String::len)
+                .max()
+                .unwrap_or(0),
+            function_shapes: function_shapes(&self.function_words),
+            function_words: WordTable::new(self.function_words.keys().cloned().collect()),
+            function_langs: self.function_words.into_values().collect(),
+            abbreviations: self.abbreviations,
+            common_words: self.common_words,
+            country_anaphora: self.country_anaphora,
+            company_plurals: self.company_plurals,
+            country_plurals: self.country_plurals,
+            owner_participles: self.owner_participles,
+            venture_owner_verbs: self.venture_owner_verbs,
+            copulas: self.copulas,
+            project_nouns: self.project_nouns,
+            owning_verbs: self.owning_verbs,
+            venture_objects: self.venture_objects,
+            venture_modifiers: self.venture_modifiers,
+            founding_by: self.founding_by,
+            founding_relatives: self.founding_relatives,
+            choice_complements: self.choice_complements,
+            anaphor_openers: self.anaphor_openers,
+            pair_words: self.pair_words,
+            value_words: self.value_words,
+            company_possessives: self.company_possessives,
+            finite_words: self.finite_words,
+            finite_endings: self.finite_endings,
+            binding: self.binding,
+            binding_negators: self.binding_negators,
+            number_words: self.number_words,
+            definite_org_heads: self.definite_org_heads,
+            org_head_names: self.org_head_names,
+            demonyms: self.demonyms,
+            until: self.until,
+            another_agreement: self.another_agreement,
+            earlier_agreement: self.earlier_agreement,
+            sold_objects: self.sold_objects,
+            sale_prepositions: self.sale_prepositions,
+            split_status: self.split_status,
+            split_particles,
+            time_words: self.time_words,
+            coord_words: self.coord_words,
+            type_cues: self.type_cues,
+            forms,
+            counterpart_prepositions: self.counterpart_prepositions,
+        })
+    }
+
+    /// The discovery cues with their automaton, taken out of the draft.
+    fn take_forms(&mut self) -> Result<Forms> {
+        let form_entries = std::mem::take(&mut self.form_entries);
+        let form_keys: Vec<&String> = form_entries.keys().collect();
+        Ok(Forms {
+            ac: if form_keys.is_empty() {
+                None
+            } else {
+                Some(
+                    AhoCorasick::builder()
+                        .match_kind(MatchKind::Standard)
+                        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                        .build(&form_keys)
+                        .map_err(|e| Error::data("<lexicon>", 0, e.to_string()))?,
+                )
+            },
+            tails: form_entries
+                .values()
+                .map(|es| es.iter().any(|e| e.compound))
+                .collect(),
+            entries: form_entries.into_values().collect(),
+            not_names: std::mem::take(&mut self.not_names),
+            legal: std::mem::take(&mut self.legal),
+            articles: std::mem::take(&mut self.articles),
+            particles: std::mem::take(&mut self.particles),
+            connectors: std::mem::take(&mut self.connectors),
+            org_words: std::mem::take(&mut self.org_words),
+            not_name_suffixes: std::mem::take(&mut self.not_name_suffixes),
+        })
+    }
+
+    /// The particles of each split verb's head. The heads of particle verbs
+    /// that are no phrase alone ("kom" of "kom överens"; "köpte" has tags of
+    /// its own) become phrases tagged [`Tag::SplitHead`].
+    fn split_particles(&mut self) -> HashMap<String, Vec<Particle>> {
+        let mut split_particles: HashMap<String, Vec<Particle>> = HashMap::new();
+        for (head, particle, tag) in std::mem::take(&mut self.split_verbs) {
+            let alone = self
+                .phrases
+                .get(&head)
+                .is_some_and(|e| e.iter().any(|(t, _, _)| *t != Tag::SplitHead));
+            if alone {
+                continue;
+            }
+            self.phrases
+                .entry(head.clone())
+                .or_insert_with(|| vec![(Tag::SplitHead, false, false)]);
+            split_particles
+                .entry(head)
+                .or_default()
+                .push((particle, Arc::from(vec![tag])));
+        }
+        split_particles
+    }
+
+    /// The automaton of the phrases that can make a sentence matter when it
+    /// names no actor ([`is_cue`]), and of the talk words.
+    fn cue_automaton(&self) -> Result<AhoCorasick> {
+        // (and company anaphora and heads of more than four letters, which
+        // a sentence that names no one may open with: "The operator then
+        // turned to a competitor. It signed …"; "it" itself is in too many
+        // words for a substring cue)
+        let mut cue_keys: Vec<&str> = self
+            .phrases
+            .iter()
+            .filter(|(k, p)| {
+                p.iter().any(|(t, _, _)| {
+                    is_cue(t)
+                        || (matches!(t, Tag::CompanyAnaphor | Tag::CompanyHead) && k.len() > 4)
+                })
+            })
+            .map(|(k, _)| k.as_str())
+            .chain(TALK_WORDS.iter().copied())
+            .collect();
+        cue_keys.sort_unstable();
+        cue_keys.dedup();
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(&cue_keys)
+            .map_err(|e| Error::data("<lexicon>", 0, e.to_string()))
+    }
+}
+
+/// For each first byte, a bit per length (1 to 63) of the function words
+/// that start with it and have it.
+fn function_shapes(function_words: &BTreeMap<String, Vec<usize>>) -> Box<[u64; 256]> {
+    let mut shapes = Box::new([0u64; 256]);
+    for w in function_words.keys().filter(|w| (1..64).contains(&w.len())) {
+        shapes[w.as_bytes()[0] as usize] |= 1 << w.len();
+    }
+    shapes
+}
+
+/// The reference automaton of the tests: every phrase, then every phrase
+/// with one adverb after its first word or one of its auxiliaries; with the
+/// phrase (index into `keys`) of each pattern.
+#[cfg(test)]
+fn reference_automaton(
+    keys: &[String],
+    adverbs: &[Box<[u8]>],
+    auxiliaries: &[Box<[u8]>],
+) -> Result<(AhoCorasick, Vec<usize>)> {
+    let mut all: Vec<String> = keys.to_vec();
+    let mut phrase: Vec<usize> = (0..keys.len()).collect();
+    for (i, k) in keys.iter().enumerate() {
+        let words: Vec<&str> = k.split(' ').collect();
+        for j in 0..words.len().saturating_sub(1) {
+            if j > 0 && !auxiliaries.iter().any(|a| &**a == words[j].as_bytes()) {
+                continue;
+            }
+            for adv in adverbs {
+                let mut v = words[..=j].join(" ");
+                v.push(' ');
+                v.push_str(std::str::from_utf8(adv).expect("folded text"));
+                v.push_str(&words[j + 1..].join(" "));
+                all.push(v);
+                phrase.push(i);
+            }
+        }
+    }
+    let ac = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .start_kind(aho_corasick::StartKind::Both)
+        .build(&all)
+        .map_err(|e| Error::data("<lexicon>", 0, e.to_string()))?;
+    Ok((ac, phrase))
+}
+
 impl Lexicon {
     /// The shipped languages.
     ///
@@ -1297,72 +2141,7 @@ impl Lexicon {
     /// # Errors
     /// [`Error::Data`] naming the file and line of a TOML or schema error.
     pub fn from_sources(sources: impl IntoIterator<Item = (String, String)>) -> Result<Self> {
-        let mut phrases: BTreeMap<String, Vec<(Tag, bool, bool)>> = BTreeMap::new();
-        let mut add = |raw: &str, tag: Tag| {
-            let mut p = raw.trim();
-            let compound = p.starts_with('*');
-            p = p.trim_start_matches('*');
-            let suffix = p.ends_with('*');
-            p = p.trim_end_matches('*');
-            let key = fold(p);
-            if key.is_empty() {
-                return;
-            }
-            let e = phrases.entry(key).or_default();
-            if !e.contains(&(tag.clone(), compound, suffix)) {
-                e.push((tag, compound, suffix));
-            }
-        };
-        let mut languages = Vec::new();
-        let mut function_words: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-        let mut abbreviations = Vec::new();
-        let mut common_words = HashSet::new();
-        let mut country_anaphora = HashSet::new();
-        let mut company_plurals = HashSet::new();
-        let mut country_plurals = HashSet::new();
-        let mut owner_participles = HashSet::new();
-        let mut venture_owner_verbs = HashSet::new();
-        let mut copulas = HashSet::new();
-        let mut project_nouns = HashSet::new();
-        let mut time_words = HashSet::new();
-        let mut owning_verbs = HashSet::new();
-        let mut venture_objects: Vec<String> = Vec::new();
-        let mut venture_modifiers = HashSet::new();
-        let mut founding_by = HashSet::new();
-        let mut founding_relatives = HashSet::new();
-        let mut choice_complements: Vec<String> = Vec::new();
-        let mut anaphor_openers = HashSet::new();
-        let mut pair_words = HashSet::new();
-        let mut value_words = HashSet::new();
-        let mut company_possessives = HashSet::new();
-        let mut finite_words = HashSet::new();
-        let mut finite_endings = Vec::new();
-        let mut binding: Vec<String> = Vec::new();
-        let mut binding_negators: Vec<String> = Vec::new();
-        let mut number_words = HashMap::new();
-        let mut definite_org_heads = HashSet::new();
-        let mut org_head_names = HashMap::new();
-        let mut demonyms = HashMap::new();
-        let mut until: Vec<String> = Vec::new();
-        let mut another_agreement: HashSet<String> = HashSet::new();
-        let mut earlier_agreement: HashSet<String> = HashSet::new();
-        let mut sold_objects: HashMap<String, Kind> = HashMap::new();
-        let mut sale_prepositions: HashMap<String, Vec<SaleRole>> = HashMap::new();
-        let mut split_verbs: Vec<(String, String, Tag)> = Vec::new();
-        let mut coord_words: HashSet<String> = HashSet::new();
-        let mut split_status: HashMap<String, Status> = HashMap::new();
-        let mut adverbs: Vec<Box<[u8]>> = Vec::new();
-        let mut auxiliaries: Vec<Box<[u8]>> = Vec::new();
-        let mut type_cues: Vec<(String, Vec<String>)> = Vec::new();
-        let mut form_entries: BTreeMap<String, Vec<FormEntry>> = BTreeMap::new();
-        let mut not_names: HashSet<String> = HashSet::new();
-        let mut legal: HashSet<String> = HashSet::new();
-        let mut articles: HashSet<String> = HashSet::new();
-        let mut particles: HashSet<String> = HashSet::new();
-        let mut connectors: HashSet<String> = HashSet::new();
-        let mut org_words: HashSet<String> = HashSet::new();
-        let mut not_name_suffixes: Vec<String> = Vec::new();
-        let mut counterpart_prepositions: BTreeMap<(Kind, bool), HashSet<String>> = BTreeMap::new();
+        let mut draft = LexiconDraft::default();
         for (name, text) in sources {
             let f: LangFile = toml::from_str(&text).map_err(|e| {
                 let line = e
@@ -1370,619 +2149,9 @@ impl Lexicon {
                     .map_or(0, |s| text[..s.start].lines().count().max(1));
                 Error::data(&name, line, e.message().to_string())
             })?;
-            for w in &f.function_words {
-                let langs = function_words.entry(fold(w)).or_default();
-                if langs.last() != Some(&languages.len()) {
-                    langs.push(languages.len());
-                }
-            }
-            languages.push(f.lang.clone());
-            abbreviations.extend(f.abbreviations.iter().cloned());
-            common_words.extend(
-                f.common_words
-                    .iter()
-                    .chain(&f.function_words)
-                    .chain(&f.numbers)
-                    .map(|w| fold(w)),
-            );
-            country_anaphora.extend(f.country_anaphora.iter().map(|w| fold(w)));
-            company_plurals.extend(f.company_plurals.iter().map(|w| fold(w)));
-            country_plurals.extend(f.country_plurals.iter().map(|w| fold(w)));
-            owner_participles.extend(f.owner_participles.iter().map(|w| fold(w)));
-            venture_owner_verbs.extend(f.venture_owner_verbs.iter().map(|w| fold(w)));
-            copulas.extend(f.copulas.iter().map(|w| fold(w)));
-            project_nouns.extend(f.project_nouns.iter().map(|w| fold(w)));
-            let d = &f.dates;
-            for w in d
-                .months
-                .iter()
-                .flatten()
-                .chain(&d.yesterday)
-                .chain(&d.today)
-                .chain(&d.last_week)
-                .chain(&d.last_year)
-                .chain(&d.this_year)
-                .chain(&d.last_month)
-                .chain(&d.weekdays)
-                .chain(&d.between_particle)
-                .chain(d.weekdays_recent.iter().flatten())
-                .chain(d.weekdays_last.iter().flatten())
-            {
-                time_words.extend(w.split_whitespace().map(fold));
-            }
-            owning_verbs.extend(f.owning_verbs.iter().map(|w| fold(w)));
-            venture_objects.extend(f.venture_objects.iter().map(|w| fold(w)));
-            venture_modifiers.extend(
-                f.venture_modifiers
-                    .iter()
-                    .chain(&f.determiners)
-                    .map(|w| fold(w)),
-            );
-            founding_by.extend(f.by.iter().map(|w| fold(w)));
-            founding_relatives.extend(f.relative_pronouns.iter().map(|w| fold(w)));
-            choice_complements.extend(f.choice_complements.iter().map(|w| fold(w) + " "));
-            anaphor_openers.extend(f.parties_anaphora.iter().filter_map(|p| {
-                let p = fold(p);
-                p.split_once(' ').map(|(first, _)| first.to_string())
-            }));
-            for w in f.company_plurals.iter().chain(&f.country_anaphora) {
-                add(w, Tag::PluralHead);
-            }
-            company_possessives.extend(f.company_possessives.iter().map(|w| fold(w)));
-            finite_words.extend(f.finite_verbs.words.iter().map(|w| fold(w)));
-            finite_endings.extend(f.finite_verbs.endings.iter().map(|w| fold(w)));
-            binding.extend(f.binding.iter().map(|w| fold(w)));
-            binding_negators.extend(f.binding_negators.iter().map(|w| fold(w)));
-            number_words.extend(f.numbers.iter().enumerate().map(|(i, w)| (fold(w), i + 2)));
-            number_words.extend(f.pair_words.iter().map(|w| (fold(w), 2)));
-            pair_words.extend(f.pair_words.iter().map(|w| fold(w)));
-            value_words.extend(f.value_words.iter().map(|w| fold(w)));
-            definite_org_heads.extend(f.definite_org_heads.iter().map(|w| fold(w)));
-            org_head_names.extend(f.org_head_names.iter().map(|(h, n)| (fold(h), fold(n))));
-            for h in f.org_head_names.keys() {
-                add(h, Tag::OrgHead);
-            }
-            for (code, words) in &f.demonyms {
-                if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
-                    return Err(Error::data(
-                        &name,
-                        0,
-                        format!(
-                            "demonyms: `{code}` is no ISO 3166 country code; write two capital letters, such as NO"
-                        ),
-                    ));
-                }
-                demonyms.extend(words.iter().map(|w| (fold(w), code.clone())));
-            }
-            until.extend(f.dates.until.iter().map(|w| fold(w)));
-            another_agreement.extend(f.another_agreement.iter().map(|w| fold(w)));
-            earlier_agreement.extend(f.earlier_agreement.iter().map(|w| fold(w)));
-            for (kind, words) in &f.sold_objects {
-                let k = table_kind(&name, "sold_objects", kind)?;
-                sold_objects.extend(words.iter().map(|w| (fold(w), k)));
-            }
-            let sp = &f.sale_prepositions;
-            for (words, role) in [
-                (&sp.object, SaleRole::Object),
-                (&sp.seller, SaleRole::Seller),
-                (&sp.buyer, SaleRole::Buyer),
-            ] {
-                for w in words {
-                    sale_prepositions.entry(fold(w)).or_default().push(role);
-                }
-            }
-            for a in &f.agreement {
-                let c = if a.compound { "*" } else { "" };
-                for (forms, definite, plural) in [
-                    (&a.forms, false, false),
-                    (&a.definite, true, false),
-                    (&a.plural, false, true),
-                ] {
-                    for f in forms {
-                        for form in slot_filled(f, &a.slot).map_err(|e| Error::data(&name, 0, e))? {
-                            add(
-                                &format!("{c}{form}"),
-                                Tag::Agreement {
-                                    kind: a.kind,
-                                    rank: a.rank,
-                                    generic: a.generic,
-                                    weak: a.weak,
-                                    definite,
-                                    plural,
-                                },
-                            );
-                        }
-                    }
-                }
-            }
-            let verb_particles: HashSet<String> = f.particles.iter().map(|x| fold(x)).collect();
-            let agreement_particles: HashSet<String> =
-                f.agreement_particles.iter().map(|x| fold(x)).collect();
-            coord_words.extend(
-                f.coordination
-                    .iter()
-                    .map(|w| fold(w))
-                    .filter(|w| !w.contains(' ') && w != ","),
-            );
-            for v in &f.agreement_verb {
-                for p in &v.phrases {
-                    let tag = v.tag();
-                    let w: Vec<String> = p.split_whitespace().map(fold).collect();
-                    if w.len() == 2 && agreement_particles.contains(&w[1]) {
-                        split_verbs.push((w[0].clone(), w[1].clone(), tag.clone()));
-                    }
-                    add(p, tag);
-                }
-            }
-            adverbs.extend(f.inserted_adverbs.adverbs.iter().map(|w| {
-                let mut b = fold(w).into_bytes();
-                b.push(b' ');
-                b.into_boxed_slice()
-            }));
-            auxiliaries.extend(
-                f.inserted_adverbs
-                    .after
-                    .iter()
-                    .map(|w| fold(w).into_bytes().into_boxed_slice()),
-            );
-            for (list, st) in [
-                (&f.status.signed, Status::Signed),
-                (&f.status.announced, Status::Announced),
-                (&f.status.negotiating, Status::Negotiating),
-                (&f.status.planned, Status::Planned),
-                (&f.status.terminated, Status::Terminated),
-            ] {
-                for p in list {
-                    add(p, Tag::Status(st));
-                    let w: Vec<String> = p.split_whitespace().map(fold).collect();
-                    if w.len() == 2 && verb_particles.contains(&w[1]) {
-                        split_status.insert(w.join(" "), st);
-                    }
-                }
-            }
-            // a plan ending in an infinitive marker and a verb phrase that
-            // opens with it are one phrase with the tags of both ("planned
-            // to" + "to buy": "Australia planned to buy missiles from the
-            // United States", "planerar att" + "att köpa"); the plan would
-            // otherwise take the marker from the verb
-            for p in &f.status.planned {
-                let Some((_, marker)) = p.trim().rsplit_once(' ') else {
-                    continue;
-                };
-                for v in &f.agreement_verb {
-                    for q in &v.phrases {
-                        let Some(rest) = q
-                            .trim()
-                            .strip_prefix(marker)
-                            .and_then(|r| r.strip_prefix(' '))
-                        else {
-                            continue;
-                        };
-                        let joined = format!("{} {rest}", p.trim());
-                        add(&joined, Tag::Status(Status::Planned));
-                        add(&joined, v.tag());
-                    }
-                }
-            }
-            for p in &f.status.passive {
-                add(p, Tag::Passive);
-                add(p, Tag::Status(Status::Signed));
-            }
-            for p in &f.status.attributive {
-                add(p, Tag::AttributivePlan);
-                add(p, Tag::Status(Status::Planned));
-            }
-            for p in &f.status.after {
-                add(p, Tag::AfterTalks);
-            }
-            let simple: [(&Vec<String>, Tag); 56] = [
-                (&f.inverted_plan.verbs, Tag::Plan(PlanWord::Verb)),
-                (&f.inverted_plan.marker, Tag::Plan(PlanWord::Marker)),
-                (&f.inverted_plan.modals, Tag::Plan(PlanWord::Modal)),
-                (
-                    &f.inverted_plan.infinitives,
-                    Tag::Plan(PlanWord::Infinitive),
-                ),
-                (&f.negation, Tag::Negation),
-                (&f.coordination, Tag::Coord),
-                (&f.between, Tag::Between),
-                (&f.with, Tag::With),
-                (&f.by, Tag::By),
-                (&f.on_behalf, Tag::OnBehalf),
-                (&f.not_party, Tag::NotParty),
-                (&f.example, Tag::Example),
-                (&f.leader_examples, Tag::Example),
-                (&f.leader_examples, Tag::LeaderExample),
-                (&f.determiners, Tag::Determiner),
-                (&f.plural_quantifiers, Tag::PluralQuantifier),
-                (&f.parties_anaphora, Tag::PartiesAnaphor),
-                (&f.company_anaphora, Tag::CompanyAnaphor),
-                (&f.speaker_pronouns, Tag::SpeakerPronoun),
-                (&f.company_heads, Tag::CompanyHead),
-                (&f.representatives, Tag::Representatives),
-                (&f.apposition, Tag::Apposition),
-                (&f.counterpart, Tag::Counterpart),
-                (&f.joiners, Tag::Joins),
-                (&f.comment_verbs, Tag::Comment),
-                (&f.source_prepositions, Tag::Comment),
-                (&f.source_prepositions, Tag::SourcePreposition),
-                (&f.roles, Tag::Role),
-                (&f.relative_pronouns, Tag::Which),
-                (&f.complementizers, Tag::Complementizer),
-                (&f.another, Tag::Another),
-                (&f.such, Tag::Such),
-                (&f.idioms, Tag::Idiom),
-                (&f.clause_openers, Tag::ClauseOpener),
-                (&f.subordinators, Tag::Subordinator),
-                (&f.distributive, Tag::Distributive),
-                (&f.split_between, Tag::SplitBetween),
-                (&f.conditionals, Tag::Conditional),
-                (&f.command_verbs, Tag::Command),
-                (&f.org_heads, Tag::OrgHead),
-                (&f.partner_nouns, Tag::PartnerNoun),
-                (&f.possessives, Tag::Possessive),
-                (&f.joint_with, Tag::JointWith),
-                (&f.founding_verbs, Tag::Founding),
-                (&f.choosing_verbs, Tag::Choosing),
-                (&f.break_off, Tag::BreakOff),
-                (&f.dropped_plans, Tag::DroppedPlans),
-                (&f.first_person, Tag::FirstPerson),
-                (&f.first_person_subjects, Tag::FirstPersonSubject),
-                (&f.first_person_objects, Tag::FirstPersonObject),
-                (&f.interview, Tag::Interview),
-                (&f.group_nouns, Tag::GroupNoun),
-                (&f.member_verbs, Tag::MemberVerb),
-                (&f.group_leaders, Tag::GroupLeader),
-                (&f.relative_with, Tag::With),
-                (&f.relative_with, Tag::RelativeWith),
-            ];
-            for (list, tag) in simple {
-                for p in list {
-                    add(p, tag.clone());
-                }
-            }
-            for (i, w) in f.numbers.iter().enumerate() {
-                add(w, Tag::Number(u8::try_from(i + 2).unwrap_or(u8::MAX)));
-            }
-            for (kind, words) in &f.kind_cues {
-                let k = table_kind(&name, "kind_cues", kind)?;
-                for w in words {
-                    add(w, Tag::KindCue(k));
-                }
-            }
-            for (topic, words) in &f.topics {
-                for w in words {
-                    add(w, Tag::Topic(Arc::from(topic.as_str())));
-                }
-            }
-            for (list, r) in [
-                (&f.dates.yesterday, Relative::Yesterday),
-                (&f.dates.today, Relative::Today),
-                (&f.dates.day_after, Relative::DayAfter),
-                (&f.dates.year_after, Relative::YearAfter),
-                (&f.dates.last_week, Relative::LastWeek),
-                (&f.dates.last_year, Relative::LastYear),
-                (&f.dates.this_year, Relative::ThisYear),
-                (&f.dates.this_month, Relative::ThisMonth),
-                (&f.dates.last_month, Relative::LastMonth),
-                (&f.dates.later, Relative::Later),
-                (&f.dates.same_day, Relative::SameDay),
-                (&f.dates.weekdays, Relative::Weekday),
-            ] {
-                for p in list {
-                    add(p, Tag::Relative(r));
-                }
-            }
-            // tables of one list per month or weekday, in calendar order
-            let tables = [
-                (
-                    "dates.months",
-                    &f.dates.months,
-                    12,
-                    "months, each a list of names",
-                    (|i| Tag::Month(i + 1)) as fn(u8) -> Tag,
-                ),
-                (
-                    "dates.weekdays_recent",
-                    &f.dates.weekdays_recent,
-                    7,
-                    "weekdays, Monday first, each a list of forms",
-                    |i| Tag::Relative(Relative::WeekdayRecent(i)),
-                ),
-                (
-                    "dates.weekdays_last",
-                    &f.dates.weekdays_last,
-                    7,
-                    "weekdays, Monday first, each a list of forms",
-                    |i| Tag::Relative(Relative::WeekdayLast(i)),
-                ),
-            ];
-            for (key, lists, count, what, tag) in tables {
-                if !lists.is_empty() && lists.len() != count {
-                    return Err(Error::data(
-                        &name,
-                        0,
-                        format!("{key} must list {count} {what}"),
-                    ));
-                }
-                for (i, forms) in lists.iter().enumerate() {
-                    for p in forms {
-                        add(p, tag(i as u8));
-                    }
-                }
-            }
-            {
-                let d = &f.discovery;
-                let mut put = |raw: &str, cue: FormCue, exact: bool| {
-                    let compound = raw.starts_with('*');
-                    let written = raw.trim_start_matches('*').to_string();
-                    let key = fold(&written);
-                    if key.is_empty() {
-                        return;
-                    }
-                    form_entries.entry(key).or_default().push(FormEntry {
-                        cue,
-                        written,
-                        exact,
-                        compound,
-                    });
-                };
-                articles.extend(
-                    f.apposition
-                        .iter()
-                        .filter(|a| !a.contains(' '))
-                        .map(|a| fold(a)),
-                );
-                particles.extend(d.name_particles.iter().cloned());
-                connectors.extend(d.name_connectors.iter().cloned());
-                org_words.extend(d.org_words.iter().map(|w| fold(w)));
-                not_name_suffixes.extend(d.not_name_suffixes.iter().map(|w| fold(w)));
-                for w in &d.legal_forms {
-                    put(w, FormCue::LegalForm, true);
-                    legal.insert(w.clone());
-                }
-                for w in &d.honorifics {
-                    put(w, FormCue::Honorific, true);
-                }
-                for w in &d.given_names {
-                    put(w, FormCue::GivenName, true);
-                }
-                for w in &f.roles {
-                    put(w, FormCue::Role, false);
-                }
-                // (heads as written: `Agency` capitalised, `universitet` lower-case)
-                let typed = [
-                    (&d.heads, FormCue::Head as fn(ActorType) -> FormCue, true),
-                    (&d.descriptors, FormCue::Descriptor, false),
-                    (&d.genitive_heads, FormCue::GenitiveHead, true),
-                ];
-                for (table, cue, exact) in typed {
-                    for (t, words) in table {
-                        let ty = ActorType::parse(t).ok_or_else(|| {
-                            Error::data(&name, 0, format!("discovery: unknown actor type `{t}`"))
-                        })?;
-                        for w in words {
-                            put(w, cue(ty), exact);
-                        }
-                    }
-                }
-                for w in d
-                    .not_names
-                    .iter()
-                    .chain(&f.function_words)
-                    .chain(&f.determiners)
-                    .chain(&f.roles)
-                    .chain(f.dates.months.iter().flatten())
-                    .chain(&f.dates.weekdays)
-                    .chain(f.dates.weekdays_recent.iter().flatten())
-                    .chain(f.dates.weekdays_last.iter().flatten())
-                {
-                    for part in w.split_whitespace() {
-                        not_names.insert(fold(part));
-                    }
-                }
-            }
-            for (verb_only, table) in [
-                (false, &f.counterpart_prepositions),
-                (true, &f.counterpart_prepositions_verb),
-            ] {
-                for (kind, words) in table {
-                    counterpart_prepositions
-                        .entry((*kind, verb_only))
-                        .or_default()
-                        .extend(words.iter().map(|w| fold(w)));
-                }
-            }
-            for (t, words) in f.type_cues {
-                let entry = match type_cues.iter_mut().find(|(k, _)| *k == t) {
-                    Some(e) => e,
-                    None => {
-                        type_cues.push((t.clone(), Vec::new()));
-                        type_cues.last_mut().unwrap()
-                    }
-                };
-                entry.1.extend(words.iter().map(|w| fold(w)));
-            }
+            draft.read_file(&name, &f)?;
         }
-        let form_keys: Vec<&String> = form_entries.keys().collect();
-        let forms = Forms {
-            ac: if form_keys.is_empty() {
-                None
-            } else {
-                Some(
-                    AhoCorasick::builder()
-                        .match_kind(MatchKind::Standard)
-                        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                        .build(&form_keys)
-                        .map_err(|e| Error::data("<lexicon>", 0, e.to_string()))?,
-                )
-            },
-            tails: form_entries
-                .values()
-                .map(|es| es.iter().any(|e| e.compound))
-                .collect(),
-            entries: form_entries.into_values().collect(),
-            not_names,
-            legal,
-            articles,
-            particles,
-            connectors,
-            org_words,
-            not_name_suffixes,
-        };
-        // the heads of particle verbs that are no phrase alone ("kom" of "kom
-        // överens"; "köpte" has tags of its own)
-        let mut split_particles: HashMap<String, Vec<Particle>> = HashMap::new();
-        for (head, particle, tag) in split_verbs {
-            let alone = phrases
-                .get(&head)
-                .is_some_and(|e| e.iter().any(|(t, _, _)| *t != Tag::SplitHead));
-            if alone {
-                continue;
-            }
-            phrases
-                .entry(head.clone())
-                .or_insert_with(|| vec![(Tag::SplitHead, false, false)]);
-            split_particles
-                .entry(head)
-                .or_default()
-                .push((particle, Arc::from(vec![tag])));
-        }
-        let keys: Vec<String> = phrases.keys().cloned().collect();
-        // (and company anaphora and heads of more than four letters, which
-        // a sentence that names no one may open with: "The operator then
-        // turned to a competitor. It signed …"; "it" itself is in too many
-        // words for a substring cue)
-        let mut cue_keys: Vec<&str> = phrases
-            .iter()
-            .filter(|(k, p)| {
-                p.iter().any(|(t, _, _)| {
-                    is_cue(t)
-                        || (matches!(t, Tag::CompanyAnaphor | Tag::CompanyHead) && k.len() > 4)
-                })
-            })
-            .map(|(k, _)| k.as_str())
-            .chain(TALK_WORDS.iter().copied())
-            .collect();
-        cue_keys.sort_unstable();
-        cue_keys.dedup();
-        let cues = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostFirst)
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(&cue_keys)
-            .map_err(|e| Error::data("<lexicon>", 0, e.to_string()))?;
-        let compound_keys: Vec<&str> = phrases
-            .iter()
-            .filter(|(_, p)| p.iter().any(|(_, compound, _)| *compound))
-            .map(|(k, _)| k.as_str())
-            .collect();
-        let compounds = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostFirst)
-            .build(&compound_keys)
-            .map_err(|e| Error::data("<lexicon>", 0, e.to_string()))?;
-        let mut first = [false; 256];
-        for k in &keys {
-            if let Some(&b) = k.as_bytes().first() {
-                first[b as usize] = true;
-            }
-        }
-        let patterns: Vec<Pattern> = phrases.into_values().map(Pattern::new).collect();
-        let phrase_nfa = aho_corasick::nfa::contiguous::NFA::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&keys)
-            .map_err(|e| Error::data("<lexicon>", 0, e.to_string()))?;
-        // the reference automaton of the tests: every phrase, then every
-        // phrase with one adverb after its first word or one of its auxiliaries
-        #[cfg(test)]
-        let (ac, ac_phrase) = {
-            let mut all: Vec<String> = keys.clone();
-            let mut phrase: Vec<usize> = (0..keys.len()).collect();
-            for (i, k) in keys.iter().enumerate() {
-                let words: Vec<&str> = k.split(' ').collect();
-                for j in 0..words.len().saturating_sub(1) {
-                    if j > 0 && !auxiliaries.iter().any(|a| &**a == words[j].as_bytes()) {
-                        continue;
-                    }
-                    for adv in &adverbs {
-                        let mut v = words[..=j].join(" ");
-                        v.push(' ');
-                        v.push_str(std::str::from_utf8(adv).expect("folded text"));
-                        v.push_str(&words[j + 1..].join(" "));
-                        all.push(v);
-                        phrase.push(i);
-                    }
-                }
-            }
-            let ac = AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                .start_kind(aho_corasick::StartKind::Both)
-                .build(&all)
-                .map_err(|e| Error::data("<lexicon>", 0, e.to_string()))?;
-            (ac, phrase)
-        };
-        Ok(Lexicon {
-            languages,
-            anchored: phrase_nfa,
-            adverbs,
-            auxiliaries,
-            #[cfg(test)]
-            ac,
-            #[cfg(test)]
-            ac_phrase,
-            cues,
-            compounds,
-            first,
-            patterns,
-            longest_function_word: function_words.keys().map(String::len).max().unwrap_or(0),
-            function_shapes: {
-                let mut shapes = Box::new([0u64; 256]);
-                for w in function_words.keys().filter(|w| (1..64).contains(&w.len())) {
-                    shapes[w.as_bytes()[0] as usize] |= 1 << w.len();
-                }
-                shapes
-            },
-            function_words: WordTable::new(function_words.keys().cloned().collect()),
-            function_langs: function_words.into_values().collect(),
-            abbreviations,
-            common_words,
-            country_anaphora,
-            company_plurals,
-            country_plurals,
-            owner_participles,
-            venture_owner_verbs,
-            copulas,
-            project_nouns,
-            owning_verbs,
-            venture_objects,
-            venture_modifiers,
-            founding_by,
-            founding_relatives,
-            choice_complements,
-            anaphor_openers,
-            pair_words,
-            value_words,
-            company_possessives,
-            finite_words,
-            finite_endings,
-            binding,
-            binding_negators,
-            number_words,
-            definite_org_heads,
-            org_head_names,
-            demonyms,
-            until,
-            another_agreement,
-            earlier_agreement,
-            sold_objects,
-            sale_prepositions,
-            split_status,
-            split_particles,
-            time_words,
-            coord_words,
-            type_cues,
-            forms,
-            counterpart_prepositions,
-        })
+        draft.into_lexicon()
     }
 
     /// Whether the folded word `prep` introduces the counterpart of a

@@ -172,6 +172,29 @@ fn borrowed_countries(g: &Gazetteer) -> HashMap<String, String> {
     out
 }
 
+/// One document's text as the stages read it: folded once, cut into blocks
+/// and sentences once.
+#[derive(Clone, Copy)]
+struct Segmented<'a> {
+    text: &'a str,
+    folded: &'a str,
+    blocks: &'a [segment::Block],
+    sentences: &'a [segment::Sentence],
+    /// The sentences' byte spans.
+    spans: &'a [(usize, usize)],
+}
+
+/// What a document's records are made from.
+struct RecordSource<'a> {
+    seg: Segmented<'a>,
+    /// Char offsets into the text.
+    cix: CharIndex,
+    /// One copy of the id for all the document's records.
+    doc_id: std::sync::Arc<str>,
+    /// The actors discovered in the document, by id.
+    discovered: &'a HashMap<String, discover::Discovered>,
+}
+
 struct Actors<'a> {
     g: &'a Gazetteer,
     discovered: &'a HashMap<String, discover::Discovered>,
@@ -423,7 +446,76 @@ impl Pipeline {
         let sentences = self.segmenter.sentences(text, &blocks);
         let cut = sentences.iter().filter(|s| s.cut).count();
         let spans: Vec<(usize, usize)> = sentences.iter().map(|s| (s.start, s.end)).collect();
-        let mut mentions = self.matcher.find(text, &folded);
+        let seg = Segmented {
+            text,
+            folded: &folded,
+            blocks: &blocks,
+            sentences: &sentences,
+            spans: &spans,
+        };
+        let (mut mentions, form_actors) = self.named_mentions(seg);
+        let active = self.active_sentences(seg, &mentions);
+        let phrases = self.active_phrases(seg, &active);
+        let discovered = self.discover_actors(seg, &active, &phrases, form_actors, &mut mentions);
+        let actors = Actors {
+            g: &self.gazetteer,
+            discovered: &discovered,
+            borrowed_countries: &self.borrowed_countries,
+        };
+        self.extend_over_legal_forms(text, &mut mentions, &actors);
+        drop_places_inside_names(text, &mut mentions, &actors);
+        let phrases = self.rule_phrases(&folded, phrases, &mentions, &actors);
+        // a dateline written in the text dates "has signed"; a document date
+        // given from outside (`--doc-date`, JSONL `date`) only anchors
+        // relative dates ("yesterday", "on Tuesday")
+        let doc_date = doc.date.as_deref().and_then(Date::parse);
+        let text_dateline = self.dateline(text, &blocks, &phrases, doc_date);
+        let dateline = doc_date.or(text_dateline);
+        let lang = doc.lang.clone().or_else(|| self.lexicon.detect(&folded));
+        let out = extract::extract(&extract::Input {
+            text,
+            folded: &folded,
+            blocks: &blocks,
+            sentences: &sentences,
+            mentions: &mentions,
+            phrases: &phrases,
+            dateline,
+            dateline_in_text: text_dateline.is_some(),
+            actors: &actors,
+            lexicon: &self.lexicon,
+        });
+
+        let src = RecordSource {
+            seg,
+            cix: CharIndex::new(text),
+            doc_id: doc.id.as_str().into(),
+            discovered: &discovered,
+        };
+        let mut records = self.actor_records(&src, &mentions);
+        let agreements = self.agreement_records(&src, &out.agreements, &mut records);
+        let actors: Vec<ActorRecord> = records
+            .into_values()
+            .map(|mut r| {
+                r.id = format!("actor:{}", r.id);
+                r
+            })
+            .collect();
+        let frag = Fragment {
+            doc: doc.id.clone(),
+            lang,
+            date: dateline.map(|d| d.to_string()),
+            actors,
+            agreements,
+            url: doc.url.clone(),
+        };
+        (frag, out.not_agreements, discovered, cut, sentences.len())
+    }
+
+    /// The gazetteer's mentions and the names known by their form, with the
+    /// actors the latter name.
+    fn named_mentions(&self, seg: Segmented) -> (Vec<matcher::Mention>, Vec<discover::Discovered>) {
+        let (text, folded) = (seg.text, seg.folded);
+        let mut mentions = self.matcher.find(text, folded);
         // an ordinary word in lower case is no name, whatever case an alias
         // allows: "three of its sites" does not name Three
         mentions.retain(|m| {
@@ -436,8 +528,13 @@ impl Pipeline {
         // "Ministry of X", "Mr. TAKAHARA", "miner Lynas"), before the rules
         // decide which sentences name an actor
         let kind_of = |id: &str| self.gazetteer.get(id).map(|e| e.kind);
-        let forms =
-            discover::discover_forms(text, &folded, &spans, (&mentions, &kind_of), &self.lexicon);
+        let forms = discover::discover_forms(
+            text,
+            folded,
+            seg.spans,
+            (&mentions, &kind_of),
+            &self.lexicon,
+        );
         if !forms.mentions.is_empty() {
             let replaced: rustc_hash::FxHashSet<(usize, usize)> =
                 forms.replaced.iter().copied().collect();
@@ -446,6 +543,13 @@ impl Pipeline {
             mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
             mentions.dedup_by(|b, a| b.start < a.end);
         }
+        (mentions, forms.actors)
+    }
+
+    /// Which sentences the rules read, by sentence: those that may hold an
+    /// agreement, and the opening (datelines).
+    fn active_sentences(&self, seg: Segmented, mentions: &[matcher::Mention]) -> Vec<bool> {
+        let (text, sentences) = (seg.text, seg.sentences);
         // The rules need the lexicon only where an agreement can be: sentences
         // that name an actor or define an acronym, the few after them that hold
         // an agreement word, a status verb, an anaphor or a person cue
@@ -469,13 +573,14 @@ impl Pipeline {
         }
         // where `dateline` looks: headings among the first blocks, and the
         // start of the first three ("STOCKHOLM, 4 June 2025 – ...")
-        let opening: Vec<(usize, usize)> = blocks
+        let opening: Vec<(usize, usize)> = seg
+            .blocks
             .iter()
             .take(DATELINE_HEADINGS)
             .filter(|b| b.kind == BlockKind::Heading)
             .map(|b| (b.start, b.end))
             .chain(
-                blocks
+                seg.blocks
                     .iter()
                     .take(DATELINE_BLOCKS)
                     .map(|b| (b.start, b.end.min(b.start + DATELINE_PREFIX))),
@@ -483,11 +588,16 @@ impl Pipeline {
             .collect();
         for (k, sp) in sentences.iter().enumerate() {
             active[k] |= opening.iter().any(|&(a, b)| sp.start < b && a < sp.end)
-                || (window[k] && self.lexicon.may_matter(&folded, sp.start, sp.end));
+                || (window[k] && self.lexicon.may_matter(seg.folded, sp.start, sp.end));
         }
+        active
+    }
+
+    /// The phrases of the active sentences, found run by run of adjacent ones.
+    fn active_phrases(&self, seg: Segmented, active: &[bool]) -> Vec<lexicon::PhraseMatch> {
         let mut phrases = Vec::new();
         let mut active_spans: Vec<(usize, usize)> = Vec::new();
-        for (k, sp) in spans.iter().enumerate() {
+        for (k, sp) in seg.spans.iter().enumerate() {
             if !active[k] {
                 continue;
             }
@@ -497,21 +607,37 @@ impl Pipeline {
             }
         }
         for &(a, b) in &active_spans {
-            phrases.extend(self.lexicon.find_joined(text, &folded, a, b));
+            phrases.extend(self.lexicon.find_joined(seg.text, seg.folded, a, b));
         }
-        let live: Vec<(usize, usize)> = spans
+        phrases
+    }
+
+    /// The actors discovered in the active sentences, with those known by
+    /// their form (`form_actors`), by a gated alias, as a subsidiary or in a
+    /// byline; their mentions replace or join those in `mentions`.
+    fn discover_actors(
+        &self,
+        seg: Segmented,
+        active: &[bool],
+        phrases: &[lexicon::PhraseMatch],
+        form_actors: Vec<discover::Discovered>,
+        mentions: &mut Vec<matcher::Mention>,
+    ) -> HashMap<String, discover::Discovered> {
+        let live: Vec<(usize, usize)> = seg
+            .spans
             .iter()
-            .zip(&active)
+            .zip(active)
             .filter(|(_, a)| **a)
             .map(|(s, _)| *s)
             .collect();
+        let kind_of = |id: &str| self.gazetteer.get(id).map(|e| e.kind);
         // (discovery's mentions are the gazetteer's: no discovered actor yet)
         let found = discover::discover(
-            text,
-            &folded,
+            seg.text,
+            seg.folded,
             &live,
-            (&mentions, &kind_of),
-            &phrases,
+            (mentions, &kind_of),
+            phrases,
             &self.lexicon,
         );
         let mut replaced = found.replaced.clone();
@@ -521,22 +647,26 @@ impl Pipeline {
         mentions.extend(found.mentions);
         mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         mentions.dedup_by(|b, a| b.start < a.end);
-        let mut discovered: HashMap<String, discover::Discovered> = forms
-            .actors
+        let mut discovered: HashMap<String, discover::Discovered> = form_actors
             .into_iter()
             .chain(found.actors)
             .map(|d| (d.id.clone(), d))
             .collect();
-        self.known_by_gated_alias(&mut mentions, &mut discovered);
-        self.subsidiaries(text, &mut mentions, &mut discovered);
-        bylines(text, &blocks, &mut mentions, &mut discovered);
-        let actors = Actors {
-            g: &self.gazetteer,
-            discovered: &discovered,
-            borrowed_countries: &self.borrowed_countries,
-        };
-        self.extend_over_legal_forms(text, &mut mentions, &actors);
-        drop_places_inside_names(text, &mut mentions, &actors);
+        self.known_by_gated_alias(mentions, &mut discovered);
+        self.subsidiaries(seg.text, mentions, &mut discovered);
+        bylines(seg.text, seg.blocks, mentions, &mut discovered);
+        discovered
+    }
+
+    /// The phrases the rules read: those outside actor names, marked where
+    /// they found a company, choose a party or count the parties.
+    fn rule_phrases(
+        &self,
+        folded: &str,
+        phrases: Vec<lexicon::PhraseMatch>,
+        mentions: &[matcher::Mention],
+        actors: &Actors,
+    ) -> Vec<lexicon::PhraseMatch> {
         // phrases inside actor names are part of the name, not rules' words
         let named = spans::SpanIndex::new(mentions.iter().map(|m| (m.start, m.end)));
         let mut phrases: Vec<_> = phrases
@@ -546,54 +676,44 @@ impl Pipeline {
         let companies: Vec<(usize, usize)> = mentions
             .iter()
             .filter(|m| {
-                !m.genitive && extract::ActorInfo::kind(&actors, &m.actor) == ActorType::Company
+                !m.genitive && extract::ActorInfo::kind(actors, &m.actor) == ActorType::Company
             })
             .map(|m| (m.start, m.end))
             .collect();
-        self.lexicon
-            .mark_founding(&folded, &mut phrases, &companies);
+        self.lexicon.mark_founding(folded, &mut phrases, &companies);
         let parties: Vec<(usize, usize)> = mentions
             .iter()
-            .filter(|m| !m.genitive && extract::ActorInfo::kind(&actors, &m.actor).can_be_party())
+            .filter(|m| !m.genitive && extract::ActorInfo::kind(actors, &m.actor).can_be_party())
             .map(|m| (m.start, m.end))
             .collect();
         self.lexicon
-            .mark_choosing(&folded, &mut phrases, &parties, &companies);
+            .mark_choosing(folded, &mut phrases, &parties, &companies);
         self.lexicon
-            .mark_counted_anaphora(&folded, &mut phrases, |a, b| {
+            .mark_counted_anaphora(folded, &mut phrases, |a, b| {
                 named.first_overlapping(a, b).is_some()
             });
-        // a dateline written in the text dates "has signed"; a document date
-        // given from outside (`--doc-date`, JSONL `date`) only anchors
-        // relative dates ("yesterday", "on Tuesday")
-        let doc_date = doc.date.as_deref().and_then(Date::parse);
-        let text_dateline = self.dateline(text, &blocks, &phrases, doc_date);
-        let dateline = doc_date.or(text_dateline);
-        let lang = doc.lang.clone().or_else(|| self.lexicon.detect(&folded));
-        let out = extract::extract(&extract::Input {
-            text,
-            folded: &folded,
-            blocks: &blocks,
-            sentences: &sentences,
-            mentions: &mentions,
-            phrases: &phrases,
-            dateline,
-            dateline_in_text: text_dateline.is_some(),
-            actors: &actors,
-            lexicon: &self.lexicon,
-        });
+        phrases
+    }
 
-        let cix = CharIndex::new(text);
-        let by_sentence =
-            spans::SpanIndex::new(sentences.iter().map(|s| (s.start, s.end.max(s.start + 1))));
+    /// The record of each actor mentioned, with its mentions, by id.
+    fn actor_records(
+        &self,
+        src: &RecordSource,
+        mentions: &[matcher::Mention],
+    ) -> BTreeMap<std::sync::Arc<str>, ActorRecord> {
+        let text = src.seg.text;
+        let by_sentence = spans::SpanIndex::new(
+            src.seg
+                .sentences
+                .iter()
+                .map(|s| (s.start, s.end.max(s.start + 1))),
+        );
         let sentence_of = |pos: usize| by_sentence.first_holding(pos, pos + 1).unwrap_or(0);
         let mut records: BTreeMap<std::sync::Arc<str>, ActorRecord> = BTreeMap::new();
-        // one copy of the id for all the document's records
-        let doc_id: std::sync::Arc<str> = doc.id.as_str().into();
-        for m in &mentions {
+        for m in mentions {
             let rec = records
                 .entry(m.actor.clone())
-                .or_insert_with(|| self.actor_record(&m.actor, &discovered));
+                .or_insert_with(|| self.actor_record(&m.actor, src.discovered));
             let surface = &text[m.start..m.end];
             // most mentions are written as the alias: share its text
             let surface: std::sync::Arc<str> = if *m.alias == *surface {
@@ -603,31 +723,43 @@ impl Pipeline {
             };
             rec.aliases.insert(surface.clone());
             rec.mentions.push(MentionRecord {
-                doc: doc_id.clone(),
+                doc: src.doc_id.clone(),
                 start: offset(m.start),
                 end: offset(m.end),
-                char_start: offset(cix.char_offset(text, m.start)),
-                char_end: offset(cix.char_offset(text, m.end)),
+                char_start: offset(src.cix.char_offset(text, m.start)),
+                char_end: offset(src.cix.char_offset(text, m.end)),
                 text: surface,
                 sentence: offset(sentence_of(m.start)),
                 alias: m.alias.clone(),
                 how: m.how,
             });
         }
+        records
+    }
+
+    /// The record of each agreement found, sorted by id, with its evidence;
+    /// parties and signatories without a record get one in `records`.
+    fn agreement_records(
+        &self,
+        src: &RecordSource,
+        found: &[extract::Agreement],
+        records: &mut BTreeMap<std::sync::Arc<str>, ActorRecord>,
+    ) -> Vec<AgreementRecord> {
+        let (text, sentences, cix) = (src.seg.text, src.seg.sentences, &src.cix);
         let mut agreements: Vec<AgreementRecord> = Vec::new();
         let mut used_ids: BTreeSet<String> = BTreeSet::new();
         // one copy of a sentence for the agreements it states or describes,
         // and of each rule name for the document
         let mut sentence_texts: HashMap<usize, std::sync::Arc<str>> = HashMap::new();
         let mut rule_names: HashMap<&str, std::sync::Arc<str>> = HashMap::new();
-        for a in &out.agreements {
+        for a in found {
             let parties: SortedSet<String> =
                 a.parties.iter().map(|p| format!("actor:{p}")).collect();
             let signatories: SortedSet<String> =
                 a.signatories.iter().map(|p| format!("actor:{p}")).collect();
             for id in a.parties.iter().chain(&a.signatories) {
                 if !records.contains_key(id.as_str()) {
-                    records.insert(id.as_str().into(), self.actor_record(id, &discovered));
+                    records.insert(id.as_str().into(), self.actor_record(id, src.discovered));
                 }
             }
             let date = a.date.map(|d| d.to_string());
@@ -649,7 +781,7 @@ impl Pipeline {
                     let sp = &sentences[s];
                     let rule = if k == 0 { a.rule.as_str() } else { "describes" };
                     Evidence {
-                        doc: doc_id.clone(),
+                        doc: src.doc_id.clone(),
                         sentence: offset(s),
                         start: offset(sp.start),
                         end: offset(sp.end),
@@ -696,22 +828,7 @@ impl Pipeline {
             });
         }
         agreements.sort_by(|a, b| a.id.cmp(&b.id));
-        let actors: Vec<ActorRecord> = records
-            .into_values()
-            .map(|mut r| {
-                r.id = format!("actor:{}", r.id);
-                r
-            })
-            .collect();
-        let frag = Fragment {
-            doc: doc.id.clone(),
-            lang,
-            date: dateline.map(|d| d.to_string()),
-            actors,
-            agreements,
-            url: doc.url.clone(),
-        };
-        (frag, out.not_agreements, discovered, cut, sentences.len())
+        agreements
     }
 
     /// A discovered actor whose name is a known entity's gated alias is that
