@@ -11,7 +11,7 @@
 //! discovered actors.
 
 use crate::gazetteer::{looks_like_acronym, ActorType};
-use crate::lexicon::{FormCue, Forms, Lexicon, PhraseMatch, Tag};
+use crate::lexicon::{FormCue, FormEntry, Forms, Lexicon, PhraseMatch, Tag};
 use crate::matcher::{find_all, How, Mention};
 use crate::spans::{SpanIndex, SpanSet};
 use crate::text::{is_word_char, slug};
@@ -1335,6 +1335,55 @@ struct Candidate {
     genitive: bool,
 }
 
+/// Whether `w` ends in a genitive ending ("Volvo's", "JOGMEC:s").
+fn genitive_word(w: &str) -> bool {
+    genitive_suffix(w) > 0
+}
+
+/// What the form rules read: the text, the lexicon and the gazetteer's
+/// mentions with their index.
+struct FormScan<'a> {
+    text: &'a str,
+    folded: &'a str,
+    lexicon: &'a Lexicon,
+    forms: &'a Forms,
+    mentions: &'a [Mention],
+    kind_of: KindOf<'a>,
+    /// The span index of `mentions`.
+    mix: SpanIndex,
+}
+
+/// A form cue in its sentence: the sentence's tokens, the cue's span `s..e`,
+/// `before` (the first token that ends after the cue starts) and `after`
+/// (the first token from the cue's end on).
+struct CueSite<'t> {
+    toks: &'t [Tok],
+    s: usize,
+    e: usize,
+    before: usize,
+    after: usize,
+}
+
+impl<'t> CueSite<'t> {
+    /// The cue at `s..e` among the tokens of its sentence.
+    fn new(toks: &'t [Tok], s: usize, e: usize) -> Self {
+        // tokens before the cue and from its end on
+        let before = toks.partition_point(|t| t.end <= s);
+        let mut after = toks.partition_point(|t| t.start < e);
+        // the cue's own token(s) end with a '.' that is a token of its own
+        while after < toks.len() && toks[after].start < e {
+            after += 1;
+        }
+        CueSite {
+            toks,
+            s,
+            e,
+            before,
+            after,
+        }
+    }
+}
+
 /// Discovers actors from the form of their names and the words before them,
 /// with the `[discovery]` tables of the language files:
 ///
@@ -1368,27 +1417,14 @@ pub fn discover_forms(
     if cues.is_empty() {
         return found;
     }
-    let mix = SpanIndex::new(mentions.iter().map(|m| (m.start, m.end)));
-    let mention_over = |s: usize, e: usize| mix.first_overlapping(s, e).map(|i| &mentions[i]);
-    let genitive_word = |w: &str| genitive_suffix(w) > 0;
-    // a word that may be part of an organisation's name
-    let org_word = |w: &str| {
-        w.chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-            && w.chars().any(char::is_alphabetic)
-            && !forms.not_name(w)
-    };
-    // a word of a person's name: "Anna", "Lind-Berg", "McKay", "TAKAHARA"
-    let person_word = |w: &str, caps: bool| {
-        let mut cs = w.chars();
-        cs.next().is_some_and(char::is_uppercase)
-            && w.chars().count() >= 2
-            && w.chars()
-                .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
-            && (w.chars().skip(1).any(char::is_lowercase) || caps)
-            && !forms.not_name(w)
-            && lexicon.type_for(w).is_none()
+    let scan = FormScan {
+        text,
+        folded,
+        lexicon,
+        forms,
+        mentions,
+        kind_of,
+        mix: SpanIndex::new(mentions.iter().map(|m| (m.start, m.end))),
     };
     let mut cands: Vec<Candidate> = Vec::new();
     let mut cached: Option<(usize, Vec<Tok>)> = None;
@@ -1403,610 +1439,29 @@ pub fn discover_forms(
         if cached.as_ref().is_none_or(|(c, _)| *c != k) {
             cached = Some((k, tokens(text, ss, se)));
         }
-        let toks = &cached.as_ref().expect("cached").1;
-        let word = |t: &Tok| &text[t.start..t.end];
-        // tokens before the cue and from its end on
-        let before = toks.partition_point(|t| t.end <= s);
-        let mut after = toks.partition_point(|t| t.start < e);
-        // the cue's own token(s) end with a '.' that is a token of its own
-        while after < toks.len() && toks[after].start < e {
-            after += 1;
-        }
-        // capitalised words after position `from`: up to `max`, the name
-        // ending at the last accepted word; stops at a mention
-        let forward = |from: usize, max: usize, ok: &dyn Fn(&str) -> bool| -> Vec<usize> {
-            let mut out = Vec::new();
-            let mut i = from;
-            while i < toks.len() && out.len() < max {
-                let t = &toks[i];
-                let w = word(t);
-                if !t.word || !ok(w) || mention_over(t.start, t.end).is_some() {
-                    break;
-                }
-                out.push(i);
-                if genitive_word(w) {
-                    break;
-                }
-                i += 1;
-            }
-            out
-        };
-        // "NAME, a [adjectives] <descriptor>": the name's first and last
-        // tokens, when the descriptor at token `at` opens an apposition
-        let appositive = |at: usize| -> Option<(usize, usize)> {
-            let mut i = at;
-            // up to three adjectives ("a Norwegian", "ett norskt statligt")
-            while i > 0 && at - i < 3 && toks[i - 1].word && !forms.is_article(word(&toks[i - 1])) {
-                i -= 1;
-            }
-            if i < 3 || !forms.is_article(word(&toks[i - 1])) || word(&toks[i - 2]) != "," {
-                return None;
-            }
-            let l = i - 3;
-            let mut f = None;
-            let mut j = i - 2;
-            while j > 0 && i - 2 - j < 4 {
-                let t = &toks[j - 1];
-                let w = word(t);
-                if !t.word
-                    || !org_word(w)
-                    || genitive_word(w)
-                    || mention_over(t.start, t.end).is_some()
-                {
-                    break;
-                }
-                f = Some(j - 1);
-                j -= 1;
-            }
-            f.map(|f| (f, l))
-        };
-        match entry.cue {
-            FormCue::LegalForm => {
-                // back over chained forms and commas ("Co., Ltd."): the name ends before them
-                let mut b = before;
-                while b > 0 {
-                    let t = &toks[b - 1];
-                    let w = word(t);
-                    let legal = t.word
-                        && (forms.is_legal(w)
-                            || (forms.is_legal(&format!("{w}."))
-                                && toks.get(b).is_some_and(|n| word(n) == ".")));
-                    if w == "," || legal || w == "." {
-                        b -= 1;
-                    } else {
-                        break;
-                    }
-                }
-                // the name: capitalised words, "&" and "and" between them
-                let mut first = None;
-                let mut i = b;
-                let mut outside = 0;
-                while i > 0 {
-                    let t = &toks[i - 1];
-                    let w = word(t);
-                    // "(Ningbo)" inside a name
-                    if w == ")"
-                        && first.is_some()
-                        && i >= 3
-                        && word(&toks[i - 3]) == "("
-                        && org_word(word(&toks[i - 2]))
-                    {
-                        i -= 3;
-                        continue;
-                    }
-                    let joiner = (w == "&" || w == "-")
-                        && first.is_some()
-                        && i >= 2
-                        && toks[i - 2].word
-                        && org_word(word(&toks[i - 2]));
-                    if t.word && org_word(w) && !genitive_word(w) {
-                        match mention_over(t.start, t.end) {
-                            Some(m) => {
-                                // a whole mention joins the name ("Toyota Tsusho Corporation")
-                                let Some(ms) = toks[..i].iter().position(|x| x.start == m.start)
-                                else {
-                                    break;
-                                };
-                                if m.genitive || m.end > t.end {
-                                    break;
-                                }
-                                first = Some(ms);
-                                i = ms;
-                            }
-                            None => {
-                                outside += 1;
-                                first = Some(i - 1);
-                                i -= 1;
-                            }
-                        }
-                    } else if joiner {
-                        i -= 1;
-                    } else {
-                        break;
-                    }
-                    if b - i > 6 {
-                        break;
-                    }
-                }
-                let Some(f) = first else { continue };
-                if outside == 0 {
-                    continue;
-                }
-                let base_end = toks[b - 1].end;
-                let start = toks[f].start;
-                cands.push(Candidate {
-                    start,
-                    end: e,
-                    name: normalize_ws(&text[start..e]),
-                    aliases: vec![normalize_ws(&text[start..base_end])],
-                    kind: ActorType::Company,
-                    rule: "legal_form",
-                    genitive: false,
-                });
-            }
-            FormCue::Head(kind) => {
-                let capital = entry.written.chars().next().is_some_and(char::is_uppercase);
-                if entry.compound {
-                    // the word the tail ends: "Näringsdepartementet"
-                    let Some(ti) = toks.iter().position(|t| t.start < s && s < t.end) else {
-                        continue;
-                    };
-                    let t = &toks[ti];
-                    let w = word(t);
-                    if t.end > e + 1 || mention_over(t.start, t.end).is_some() {
-                        continue;
-                    }
-                    if !w.chars().next().is_some_and(char::is_uppercase) {
-                        // a lower-case compound after a place's genitive
-                        // (Swedish: an -s without apostrophe): "Sommens
-                        // fiskevårdsområdesförening", "Skaraborgs
-                        // kommunalförbund"
-                        let Some(p) = ti.checked_sub(1).map(|i| &toks[i]) else {
-                            continue;
-                        };
-                        let pw = word(p);
-                        if t.end == e
-                            && p.word
-                            && org_word(pw)
-                            && pw.ends_with('s')
-                            && pw.chars().count() >= 4
-                            && mention_over(p.start, p.end).is_none()
-                        {
-                            cands.push(Candidate {
-                                start: p.start,
-                                end: e,
-                                name: text[p.start..e].to_string(),
-                                aliases: Vec::new(),
-                                kind,
-                                rule: "institution",
-                                genitive: false,
-                            });
-                        }
-                        continue;
-                    }
-                    let gen = t.end > e;
-                    cands.push(Candidate {
-                        start: t.start,
-                        end: t.end,
-                        name: text[t.start..e].to_string(),
-                        aliases: Vec::new(),
-                        kind,
-                        rule: "institution",
-                        genitive: gen,
-                    });
-                    continue;
-                }
-                if mention_over(s, e).is_some() {
-                    continue;
-                }
-                // capitalised words before the head ("UAE Space Agency", "Umeå universitet")
-                let mut first = None;
-                let mut outside = 0;
-                let mut joined: Option<&Mention> = None;
-                let mut i = before;
-                while i > 0 && before - i < 5 {
-                    let t = &toks[i - 1];
-                    let w = word(t);
-                    // a quoted name right before the head: "the \"Carol
-                    // Davila\" University of Medicine", "\"Ion Mincu\"
-                    // University"
-                    if i == before && !t.word && matches!(w, "\"" | "”" | "»") {
-                        let open = (i.saturating_sub(6)..i - 1)
-                            .rev()
-                            .find(|&j| !toks[j].word && matches!(word(&toks[j]), "\"" | "“" | "«"));
-                        if let Some(o) = open.filter(|&o| {
-                            o + 1 < i - 1
-                                && toks[o + 1..i - 1].iter().all(|x| {
-                                    x.word
-                                        && org_word(word(x))
-                                        && mention_over(x.start, x.end).is_none()
-                                })
-                        }) {
-                            outside += i - 1 - (o + 1);
-                            first = Some(o);
-                        }
-                        break;
-                    }
-                    if !t.word || !org_word(w) || (genitive_word(w) && capital) {
-                        break;
-                    }
-                    match mention_over(t.start, t.end) {
-                        Some(m) => {
-                            let Some(ms) = toks[..i].iter().position(|x| x.start == m.start) else {
-                                break;
-                            };
-                            if m.genitive || m.end > t.end {
-                                break;
-                            }
-                            if i == before {
-                                joined = Some(m);
-                            }
-                            first = Some(ms);
-                            i = ms;
-                        }
-                        None => {
-                            outside += 1;
-                            first = Some(i - 1);
-                            i -= 1;
-                        }
-                    }
-                }
-                // "of/for X and Y" after it ("Ministry of Energy and Mineral Resources"),
-                // or, for a capitalised head with nothing before, a name right after ("Region Skåne")
-                let mut last = None;
-                if capital {
-                    let mut j = after;
-                    // "and" joins words of a name only after "of": "Ministry of Energy and Mines"
-                    let mut of = false;
-                    loop {
-                        let conn = j < toks.len()
-                            && matches!(
-                                word(&toks[j]),
-                                "of" | "for" | "on" | "and" | "&" | "för" | "och" | "i"
-                            );
-                        // a name right after the head: "Region Skåne", "Platinum Group Metals"
-                        let direct = j == after && !conn;
-                        if !(conn || direct) || (conn && j == after && word(&toks[j]) == "and") {
-                            break;
-                        }
-                        let from = if conn { j + 1 } else { j };
-                        let and = conn && matches!(word(&toks[j]), "and" | "&" | "och");
-                        if and && (last.is_none() || !of) {
-                            break;
-                        }
-                        of |= conn && !and;
-                        let words =
-                            forward(from, if direct { 2 } else { 5 }, &|w: &str| org_word(w));
-                        // a known actor after "and" is the next item of a list
-                        if words.is_empty() {
-                            break;
-                        }
-                        if conn
-                            && matches!(word(&toks[j]), "and" | "&" | "och")
-                            && mention_over(toks[from].start, toks[from].end).is_some()
-                        {
-                            break;
-                        }
-                        outside += words.len();
-                        last = words.last().copied();
-                        j = last.expect("a word") + 1;
-                        if genitive_word(word(&toks[last.expect("a word")])) {
-                            break;
-                        }
-                        // after a name right after the head only "of"/"for" go
-                        // on ("University Politehnica of Bucharest"): "Region
-                        // Skåne i Malmö" is the region in a place
-                        if direct && !(j < toks.len() && matches!(word(&toks[j]), "of" | "for")) {
-                            break;
-                        }
-                    }
-                }
-                // a company head right after a known company's name is part
-                // of it: "Hyundai Motor Group", "Epiroc Group" (the mention
-                // grows over it; a genitive "Group's" is left alone)
-                if let (0, None, Some(m), ActorType::Company) = (outside, last, joined, kind) {
-                    let next = text[e..].chars().next();
-                    if capital
-                        && first == toks.iter().position(|x| x.start == m.start)
-                        && !next
-                            .is_some_and(|c| c.is_alphanumeric() || matches!(c, '\'' | '’' | ':'))
-                    {
-                        found.replaced.push((m.start, m.end));
-                        found.mentions.push(Mention {
-                            end: e,
-                            ..m.clone()
-                        });
-                    }
-                    continue;
-                }
-                if outside == 0 || (first.is_none() && last.is_none()) {
-                    continue;
-                }
-                let start = first.map_or(s, |f| toks[f].start);
-                let end = last.map_or(e, |l| toks[l].end);
-                let surface = &text[start..end];
-                let gen = genitive_word(surface) && last.is_some();
-                let name_end = if gen {
-                    end - genitive_suffix(surface)
-                } else {
-                    end
-                };
-                let name = normalize_ws(&text[start..name_end]);
-                if lexicon.type_for(&name) == Some("none") {
-                    continue;
-                }
-                let mut aliases = Vec::new();
-                if first.is_some() && last.is_some() {
-                    // "Japanese Ministry of Defence" is also "Ministry of Defence"
-                    aliases.push(normalize_ws(&text[s..name_end]));
-                }
-                // "\"Carol Davila\" University" is also "Carol Davila University"
-                if name.contains(['"', '“', '”', '«', '»']) {
-                    aliases.push(name.replace(['"', '“', '”', '«', '»'], ""));
-                }
-                cands.push(Candidate {
-                    start,
-                    end,
-                    name,
-                    aliases,
-                    kind,
-                    rule: "institution",
-                    genitive: gen,
-                });
-            }
-            FormCue::GenitiveHead(kind) => {
-                // the word the head is (or ends, for a compound tail), in
-                // lower case and with nothing glued after it
-                // (`before` is the first token that ends after the cue starts)
-                let hi = before;
-                let Some(h) = toks.get(hi).filter(|t| t.start <= s) else {
-                    continue;
-                };
-                if h.end != e
-                    || !word(h).starts_with(char::is_lowercase)
-                    || mention_over(h.start, h.end).is_some()
-                {
-                    continue;
-                }
-                // up to three lower-case words before it ("nationella",
-                // "trade and industry"), then a place's genitive
-                let mut i = hi;
-                while i > 0 && hi - i < 3 && {
-                    let t = &toks[i - 1];
-                    t.word
-                        && word(t).starts_with(char::is_lowercase)
-                        && !forms.not_name(word(t))
-                        && mention_over(t.start, t.end).is_none()
-                } {
-                    i -= 1;
-                }
-                let Some(m) = (i > 0)
-                    .then(|| mention_over(toks[i - 1].start, toks[i - 1].end))
-                    .flatten()
-                    .filter(|m| {
-                        m.genitive && m.end == toks[i - 1].end && is_place(kind_of, &m.actor)
-                    })
-                else {
-                    continue;
-                };
-                // a name that goes on ("Japans ministerium för ekonomi, …
-                // (METI)") is the other rules'; a place after "i"/"in" ends
-                // it ("Norges ambassad i Stockholm")
-                let next = |k: usize| toks.get(k).map(&word);
-                let mut end = e;
-                match next(hi + 1) {
-                    Some("för" | "for" | "of" | "on" | "om" | "(") => continue,
-                    // (a place the gazetteer knows, or a capitalised word
-                    // that names nothing else: "i Stockholm", "in Tokyo")
-                    Some("i" | "in") => {
-                        if let Some(t) = toks.get(hi + 2).filter(|t| t.word) {
-                            match mention_over(t.start, t.end) {
-                                Some(p)
-                                    if p.start == t.start
-                                        && !p.genitive
-                                        && is_place(kind_of, &p.actor) =>
-                                {
-                                    end = p.end;
-                                }
-                                None if word(t).starts_with(char::is_uppercase)
-                                    && !genitive_word(word(t))
-                                    && !forms.not_name(word(t)) =>
-                                {
-                                    end = t.end;
-                                }
-                                _ => {}
-                            }
-                        }
-                    }
-                    _ => {}
-                }
-                cands.push(Candidate {
-                    start: m.start,
-                    end,
-                    name: normalize_ws(&text[m.start..end]),
-                    aliases: Vec::new(),
-                    kind,
-                    rule: "institution",
-                    genitive: false,
-                });
-            }
-            FormCue::GivenName => {
-                // the given name is a word of its own, not inside a known name
-                if mention_over(s, e).is_some()
-                    || toks.get(before).is_none_or(|t| t.start != s || t.end != e)
-                {
-                    continue;
-                }
-                // one or two surname words, none of them a cue ("Anna
-                // University", "Victoria Energy"), and no head or legal form
-                // right after them ("Ingrid Capacity AB")
-                // (each part of a double name capitalised: "Lind-Berg", not the
-                // compound "Per Geijer-fyndigheten")
-                // A known person's one-word alias right after another given
-                // name is someone else's surname: "Mikael Granholm" is not
-                // Jennifer Granholm (whose full name, had it been written,
-                // would have held this given name in its mention).
-                let other_surname = toks.get(after).is_some_and(|t| {
-                    mention_over(t.start, t.end).is_some_and(|m| {
-                        m.start == t.start
-                            && m.end == t.end
-                            && !m.alias.contains(' ')
-                            && kind_of(&m.actor) == Some(ActorType::Person)
-                            && person_word(word(t), false)
-                    })
-                });
-                let rest = if other_surname {
-                    vec![after]
-                } else {
-                    forward(after, 2, &|w| {
-                        person_word(w, false)
-                            && w.split('-')
-                                .all(|p| p.chars().next().is_some_and(char::is_uppercase))
-                    })
-                };
-                let cue_at = |t: &Tok| {
-                    forms
-                        .find(text, folded, t.start, t.end)
-                        .iter()
-                        .any(|c| !matches!(c.2.cue, FormCue::GivenName))
-                };
-                let (Some(&l), true) = (rest.last(), rest.iter().all(|&i| !cue_at(&toks[i])))
-                else {
-                    continue;
-                };
-                if toks.get(l + 1).is_some_and(|t| t.word && cue_at(t)) {
-                    continue;
-                }
-                let (start, end) = (toks[before].start, toks[l].end);
-                let surface = &text[start..end];
-                let gen = genitive_word(surface);
-                let name_end = end - if gen { genitive_suffix(surface) } else { 0 };
-                let name = normalize_ws(&text[start..name_end]);
-                if lexicon.type_for(&name) == Some("none") {
-                    continue;
-                }
-                let surname = normalize_ws(&text[toks[l].start..name_end]);
-                cands.push(Candidate {
-                    start,
-                    end,
-                    name,
-                    aliases: vec![surname],
-                    kind: ActorType::Person,
-                    rule: "given_name",
-                    genitive: gen,
-                });
-            }
+        let at = CueSite::new(&cached.as_ref().expect("cached").1, s, e);
+        let cand = match entry.cue {
+            FormCue::LegalForm => scan.legal_form(&at),
+            FormCue::Head(kind) => scan.head(&at, entry, kind, &mut found),
+            FormCue::GenitiveHead(kind) => scan.genitive_head(&at, kind),
+            FormCue::GivenName => scan.given_name(&at),
             FormCue::Honorific | FormCue::Role | FormCue::Descriptor(_) => {
-                if mention_over(s, e).is_some() {
-                    continue;
-                }
-                let mut from = after;
-                if from < toks.len() && word(&toks[from]) == "." {
-                    from += 1;
-                }
-                if let FormCue::Descriptor(kind) = entry.cue {
-                    // "Greenstat, a Norwegian company": the name before the apposition
-                    if let Some((f, l)) = appositive(before) {
-                        let (start, end) = (toks[f].start, toks[l].end);
-                        let name = normalize_ws(&text[start..end]);
-                        if lexicon.type_for(&name) != Some("none") {
-                            cands.push(Candidate {
-                                start,
-                                end,
-                                name,
-                                aliases: Vec::new(),
-                                kind,
-                                rule: "apposition",
-                                genitive: false,
-                            });
-                        }
-                        continue;
-                    }
-                }
-                let (mut words, kind, rule) = match entry.cue {
-                    FormCue::Honorific => (
-                        forward(from, 3, &|w| person_word(w, true)),
-                        ActorType::Person,
-                        "honorific",
-                    ),
-                    FormCue::Role => (
-                        forward(from, 3, &|w| person_word(w, true)),
-                        ActorType::Person,
-                        "role",
-                    ),
-                    FormCue::Descriptor(kind) => {
-                        (forward(from, 4, &|w| org_word(w)), kind, "descriptor")
-                    }
-                    _ => unreachable!("matched above"),
-                };
-                // a role word or descriptor ends the name; a capitalised head
-                // ends it too but belongs to it ("operator First Group")
-                if let Some(k) = words.iter().position(|&i| {
-                    forms
-                        .find(text, folded, toks[i].start, toks[i].end)
-                        .iter()
-                        .any(|c| !matches!(c.2.cue, FormCue::LegalForm))
-                }) {
-                    let i = words[k];
-                    let head = forms
-                        .find(text, folded, toks[i].start, toks[i].end)
-                        .iter()
-                        .all(|c| c.0 == toks[i].start && matches!(c.2.cue, FormCue::Head(_)));
-                    let keep = if head && k > 0 && rule == "descriptor" {
-                        k + 1
-                    } else {
-                        k
-                    };
-                    words.truncate(keep);
-                }
-                if rule == "role" && words.len() < 2 {
-                    continue;
-                }
-                let (Some(&f), Some(&l)) = (words.first(), words.last()) else {
-                    continue;
-                };
-                let start = toks[f].start;
-                let end = toks[l].end;
-                let surface = &text[start..end];
-                let gen = genitive_word(surface);
-                let name_end = if gen {
-                    end - genitive_suffix(surface)
-                } else {
-                    end
-                };
-                let name = normalize_ws(&text[start..name_end]);
-                if kind == ActorType::Person
-                    && rule == "honorific"
-                    && words.len() == 1
-                    && entry.written.chars().next().is_some_and(char::is_lowercase)
-                {
-                    // "statsminister Kristersson" is too little to go on
-                    continue;
-                }
-                if lexicon.type_for(&name) == Some("none") {
-                    continue;
-                }
-                let aliases = if kind == ActorType::Person && words.len() > 1 {
-                    vec![word(&toks[l])
-                        .trim_end_matches("'s")
-                        .trim_end_matches("’s")
-                        .to_string()]
-                } else {
-                    Vec::new()
-                };
-                cands.push(Candidate {
-                    start,
-                    end,
-                    name,
-                    aliases,
-                    kind,
-                    rule,
-                    genitive: gen,
-                });
+                scan.name_after_cue(&at, entry)
             }
-        }
+        };
+        cands.extend(cand);
     }
-    // the longest of overlapping candidates
+    let kept = longest_candidates(text, cands);
+    let mut actors: BTreeMap<String, Discovered> = BTreeMap::new();
+    let names = scan.add_candidates(&kept, &mut found, &mut actors);
+    scan.later_occurrences(names, &mut found);
+    found.actors = actors.into_values().collect();
+    found.mentions.sort_by_key(|m| (m.start, m.end));
+    found
+}
+
+/// The longest of overlapping candidates, in text order.
+fn longest_candidates(text: &str, mut cands: Vec<Candidate>) -> Vec<Candidate> {
     cands.sort_by_key(|c| (std::cmp::Reverse(c.end - c.start), c.start));
     let mut kept: Vec<Candidate> = Vec::new();
     let mut kept_spans = SpanSet::default();
@@ -2023,94 +1478,812 @@ pub fn discover_forms(
         }
     }
     kept.sort_by_key(|c| c.start);
-    let mut actors: BTreeMap<String, Discovered> = BTreeMap::new();
-    let mut names: Vec<(String, String, bool)> = Vec::new(); // (surface, id, after first only)
-    for c in &kept {
-        let id = format!("x-{}", slug(&c.name));
-        if id == "x-" {
-            continue;
+    kept
+}
+
+impl<'a> FormScan<'a> {
+    /// The text of token `t`.
+    fn word(&self, t: &Tok) -> &'a str {
+        &self.text[t.start..t.end]
+    }
+
+    /// The first gazetteer mention that overlaps `s..e`.
+    fn mention_over(&self, s: usize, e: usize) -> Option<&'a Mention> {
+        self.mix.first_overlapping(s, e).map(|i| &self.mentions[i])
+    }
+
+    /// The form cues in token `t`.
+    fn cues_in(&self, t: &Tok) -> Vec<(usize, usize, &'a FormEntry)> {
+        self.forms.find(self.text, self.folded, t.start, t.end)
+    }
+
+    /// A word that may be part of an organisation's name.
+    fn org_word(&self, w: &str) -> bool {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            && w.chars().any(char::is_alphabetic)
+            && !self.forms.not_name(w)
+    }
+
+    /// A word of a person's name: "Anna", "Lind-Berg", "McKay", "TAKAHARA"
+    /// (in capitals only when `caps`).
+    fn person_word(&self, w: &str, caps: bool) -> bool {
+        let mut cs = w.chars();
+        cs.next().is_some_and(char::is_uppercase)
+            && w.chars().count() >= 2
+            && w.chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+            && (w.chars().skip(1).any(char::is_lowercase) || caps)
+            && !self.forms.not_name(w)
+            && self.lexicon.type_for(w).is_none()
+    }
+
+    /// Capitalised words after position `from`: up to `max`, the name
+    /// ending at the last accepted word; stops at a mention.
+    fn forward(
+        &self,
+        toks: &[Tok],
+        from: usize,
+        max: usize,
+        ok: &dyn Fn(&str) -> bool,
+    ) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut i = from;
+        while i < toks.len() && out.len() < max {
+            let t = &toks[i];
+            let w = self.word(t);
+            if !t.word || !ok(w) || self.mention_over(t.start, t.end).is_some() {
+                break;
+            }
+            out.push(i);
+            if genitive_word(w) {
+                break;
+            }
+            i += 1;
         }
-        for m in mix
-            .starting_in(c.start, c.end)
-            .map(|k| &mentions[k])
-            .filter(|m| m.end <= c.end)
+        out
+    }
+
+    /// "NAME, a [adjectives] <descriptor>": the name's first and last
+    /// tokens, when the descriptor at token `at` opens an apposition.
+    fn appositive(&self, toks: &[Tok], at: usize) -> Option<(usize, usize)> {
+        let forms = self.forms;
+        let mut i = at;
+        // up to three adjectives ("a Norwegian", "ett norskt statligt")
+        while i > 0 && at - i < 3 && toks[i - 1].word && !forms.is_article(self.word(&toks[i - 1]))
         {
-            found.replaced.push((m.start, m.end));
+            i -= 1;
         }
-        found.mentions.push(Mention {
-            start: c.start,
-            end: c.end,
-            actor: id.as_str().into(),
-            alias: c.name.as_str().into(),
-            how: How::Discovered,
-            genitive: c.genitive,
-        });
-        let d = actors.entry(id.clone()).or_insert_with(|| Discovered {
-            id: id.clone(),
-            kind: c.kind,
-            name: c.name.clone(),
-            aliases: Vec::new(),
-            rule: c.rule,
-        });
-        for a in &c.aliases {
-            if !d.aliases.contains(a) && *a != d.name {
-                d.aliases.push(a.clone());
+        if i < 3 || !forms.is_article(self.word(&toks[i - 1])) || self.word(&toks[i - 2]) != "," {
+            return None;
+        }
+        let l = i - 3;
+        let mut f = None;
+        let mut j = i - 2;
+        while j > 0 && i - 2 - j < 4 {
+            let t = &toks[j - 1];
+            let w = self.word(t);
+            if !t.word
+                || !self.org_word(w)
+                || genitive_word(w)
+                || self.mention_over(t.start, t.end).is_some()
+            {
+                break;
+            }
+            f = Some(j - 1);
+            j -= 1;
+        }
+        f.map(|f| (f, l))
+    }
+
+    /// A legal-form suffix: the capitalised words before it name a company
+    /// (`legal_form`), also known without the suffix.
+    fn legal_form(&self, at: &CueSite) -> Option<Candidate> {
+        let (toks, forms) = (at.toks, self.forms);
+        // back over chained forms and commas ("Co., Ltd."): the name ends before them
+        let mut b = at.before;
+        while b > 0 {
+            let t = &toks[b - 1];
+            let w = self.word(t);
+            let legal = t.word
+                && (forms.is_legal(w)
+                    || (forms.is_legal(&format!("{w}."))
+                        && toks.get(b).is_some_and(|n| self.word(n) == ".")));
+            if w == "," || legal || w == "." {
+                b -= 1;
+            } else {
+                break;
             }
         }
-        names.push((c.name.clone(), id.clone(), false));
-        for a in &c.aliases {
-            names.push((a.clone(), id.clone(), c.kind == ActorType::Person));
-        }
-    }
-    // later occurrences of each name and alias
-    let mut first_of: FxHashMap<std::sync::Arc<str>, usize> = FxHashMap::default();
-    let mut taken = SpanSet::default();
-    for m in &found.mentions {
-        let f = first_of.entry(m.actor.clone()).or_insert(m.start);
-        *f = (*f).min(m.start);
-        taken.insert(m.start, m.end);
-    }
-    let replaced: FxHashSet<(usize, usize)> = found.replaced.iter().copied().collect();
-    let left = SpanIndex::new(
-        mentions
-            .iter()
-            .map(|m| (m.start, m.end))
-            .filter(|sp| !replaced.contains(sp)),
-    );
-    // (a name found again, with the same id and rule, finds nothing new: every
-    // occurrence of it is a mention by then; a long document repeats names)
-    let mut seen = FxHashSet::default();
-    let names: Vec<_> = names
-        .into_iter()
-        .filter(|n| n.0.chars().count() >= 3 && seen.insert(n.clone()))
-        .collect();
-    let surfaces: Vec<&str> = names.iter().map(|n| n.0.as_str()).collect();
-    for ((surface, id, after_first), hits) in names.iter().zip(find_all(text, None, &surfaces)) {
-        let alias: std::sync::Arc<str> = surface.as_str().into();
-        let actor: std::sync::Arc<str> = id.as_str().into();
-        let first = first_of.get(&actor).copied().unwrap_or(0);
-        for (s, e, g) in hits {
-            if *after_first && s < first {
+        // the name: capitalised words, "&" and "and" between them
+        let mut first = None;
+        let mut i = b;
+        let mut outside = 0;
+        while i > 0 {
+            let t = &toks[i - 1];
+            let w = self.word(t);
+            // "(Ningbo)" inside a name
+            if w == ")"
+                && first.is_some()
+                && i >= 3
+                && self.word(&toks[i - 3]) == "("
+                && self.org_word(self.word(&toks[i - 2]))
+            {
+                i -= 3;
                 continue;
             }
-            if !(left.first_overlapping(s, e).is_some() || taken.overlaps(s, e)) {
-                taken.insert(s, e);
-                let f = first_of.entry(actor.clone()).or_insert(s);
-                *f = (*f).min(s);
+            let joiner = (w == "&" || w == "-")
+                && first.is_some()
+                && i >= 2
+                && toks[i - 2].word
+                && self.org_word(self.word(&toks[i - 2]));
+            if t.word && self.org_word(w) && !genitive_word(w) {
+                match self.mention_over(t.start, t.end) {
+                    Some(m) => {
+                        // a whole mention joins the name ("Toyota Tsusho Corporation")
+                        let Some(ms) = toks[..i].iter().position(|x| x.start == m.start) else {
+                            break;
+                        };
+                        if m.genitive || m.end > t.end {
+                            break;
+                        }
+                        first = Some(ms);
+                        i = ms;
+                    }
+                    None => {
+                        outside += 1;
+                        first = Some(i - 1);
+                        i -= 1;
+                    }
+                }
+            } else if joiner {
+                i -= 1;
+            } else {
+                break;
+            }
+            if b - i > 6 {
+                break;
+            }
+        }
+        let f = first?;
+        if outside == 0 {
+            return None;
+        }
+        let base_end = toks[b - 1].end;
+        let start = toks[f].start;
+        Some(Candidate {
+            start,
+            end: at.e,
+            name: normalize_ws(&self.text[start..at.e]),
+            aliases: vec![normalize_ws(&self.text[start..base_end])],
+            kind: ActorType::Company,
+            rule: "legal_form",
+            genitive: false,
+        })
+    }
+
+    /// An institution head (`institution`, of the head's type) with the
+    /// capitalised words before it and the "of ..." words after it. A company
+    /// head right after a known company's name grows that mention in `found`
+    /// instead.
+    fn head(
+        &self,
+        at: &CueSite,
+        entry: &FormEntry,
+        kind: ActorType,
+        found: &mut Found,
+    ) -> Option<Candidate> {
+        let (toks, s, e) = (at.toks, at.s, at.e);
+        let capital = entry.written.chars().next().is_some_and(char::is_uppercase);
+        if entry.compound {
+            return self.compound_head(at, kind);
+        }
+        if self.mention_over(s, e).is_some() {
+            return None;
+        }
+        let (first, mut outside, joined) = self.words_before_head(at, capital);
+        // "of/for X and Y" after it ("Ministry of Energy and Mineral Resources"),
+        // or, for a capitalised head with nothing before, a name right after ("Region Skåne")
+        let mut last = None;
+        if capital {
+            let (words, l) = self.words_after_head(at);
+            outside += words;
+            last = l;
+        }
+        // a company head right after a known company's name is part
+        // of it: "Hyundai Motor Group", "Epiroc Group" (the mention
+        // grows over it; a genitive "Group's" is left alone)
+        if let (0, None, Some(m), ActorType::Company) = (outside, last, joined, kind) {
+            let next = self.text[e..].chars().next();
+            if capital
+                && first == toks.iter().position(|x| x.start == m.start)
+                && !next.is_some_and(|c| c.is_alphanumeric() || matches!(c, '\'' | '’' | ':'))
+            {
+                found.replaced.push((m.start, m.end));
                 found.mentions.push(Mention {
-                    start: s,
                     end: e,
-                    actor: actor.clone(),
-                    alias: alias.clone(),
-                    how: How::Discovered,
-                    genitive: g,
+                    ..m.clone()
+                });
+            }
+            return None;
+        }
+        if outside == 0 || (first.is_none() && last.is_none()) {
+            return None;
+        }
+        let start = first.map_or(s, |f| toks[f].start);
+        let end = last.map_or(e, |l| toks[l].end);
+        let surface = &self.text[start..end];
+        let gen = genitive_word(surface) && last.is_some();
+        let name_end = if gen {
+            end - genitive_suffix(surface)
+        } else {
+            end
+        };
+        let name = normalize_ws(&self.text[start..name_end]);
+        if self.lexicon.type_for(&name) == Some("none") {
+            return None;
+        }
+        let mut aliases = Vec::new();
+        if first.is_some() && last.is_some() {
+            // "Japanese Ministry of Defence" is also "Ministry of Defence"
+            aliases.push(normalize_ws(&self.text[s..name_end]));
+        }
+        // "\"Carol Davila\" University" is also "Carol Davila University"
+        if name.contains(['"', '“', '”', '«', '»']) {
+            aliases.push(name.replace(['"', '“', '”', '«', '»'], ""));
+        }
+        Some(Candidate {
+            start,
+            end,
+            name,
+            aliases,
+            kind,
+            rule: "institution",
+            genitive: gen,
+        })
+    }
+
+    /// The tail of a compound institution head: the word it ends names the
+    /// institution ("Näringsdepartementet"), or, in lower case, with the
+    /// place's genitive before it.
+    fn compound_head(&self, at: &CueSite, kind: ActorType) -> Option<Candidate> {
+        let (toks, s, e) = (at.toks, at.s, at.e);
+        // the word the tail ends: "Näringsdepartementet"
+        let ti = toks.iter().position(|t| t.start < s && s < t.end)?;
+        let t = &toks[ti];
+        let w = self.word(t);
+        if t.end > e + 1 || self.mention_over(t.start, t.end).is_some() {
+            return None;
+        }
+        if !w.chars().next().is_some_and(char::is_uppercase) {
+            // a lower-case compound after a place's genitive
+            // (Swedish: an -s without apostrophe): "Sommens
+            // fiskevårdsområdesförening", "Skaraborgs
+            // kommunalförbund"
+            let p = ti.checked_sub(1).map(|i| &toks[i])?;
+            let pw = self.word(p);
+            if t.end == e
+                && p.word
+                && self.org_word(pw)
+                && pw.ends_with('s')
+                && pw.chars().count() >= 4
+                && self.mention_over(p.start, p.end).is_none()
+            {
+                return Some(Candidate {
+                    start: p.start,
+                    end: e,
+                    name: self.text[p.start..e].to_string(),
+                    aliases: Vec::new(),
+                    kind,
+                    rule: "institution",
+                    genitive: false,
+                });
+            }
+            return None;
+        }
+        let gen = t.end > e;
+        Some(Candidate {
+            start: t.start,
+            end: t.end,
+            name: self.text[t.start..e].to_string(),
+            aliases: Vec::new(),
+            kind,
+            rule: "institution",
+            genitive: gen,
+        })
+    }
+
+    /// The capitalised words before an institution head ("UAE Space Agency",
+    /// "Umeå universitet"): the first of them, how many are in no mention,
+    /// and the mention that ends right before the head.
+    fn words_before_head(
+        &self,
+        at: &CueSite,
+        capital: bool,
+    ) -> (Option<usize>, usize, Option<&'a Mention>) {
+        let (toks, before) = (at.toks, at.before);
+        let mut first = None;
+        let mut outside = 0;
+        let mut joined: Option<&Mention> = None;
+        let mut i = before;
+        while i > 0 && before - i < 5 {
+            let t = &toks[i - 1];
+            let w = self.word(t);
+            // a quoted name right before the head: "the \"Carol
+            // Davila\" University of Medicine", "\"Ion Mincu\"
+            // University"
+            if i == before && !t.word && matches!(w, "\"" | "”" | "»") {
+                let open = (i.saturating_sub(6)..i - 1)
+                    .rev()
+                    .find(|&j| !toks[j].word && matches!(self.word(&toks[j]), "\"" | "“" | "«"));
+                if let Some(o) = open.filter(|&o| {
+                    o + 1 < i - 1
+                        && toks[o + 1..i - 1].iter().all(|x| {
+                            x.word
+                                && self.org_word(self.word(x))
+                                && self.mention_over(x.start, x.end).is_none()
+                        })
+                }) {
+                    outside += i - 1 - (o + 1);
+                    first = Some(o);
+                }
+                break;
+            }
+            if !t.word || !self.org_word(w) || (genitive_word(w) && capital) {
+                break;
+            }
+            match self.mention_over(t.start, t.end) {
+                Some(m) => {
+                    let Some(ms) = toks[..i].iter().position(|x| x.start == m.start) else {
+                        break;
+                    };
+                    if m.genitive || m.end > t.end {
+                        break;
+                    }
+                    if i == before {
+                        joined = Some(m);
+                    }
+                    first = Some(ms);
+                    i = ms;
+                }
+                None => {
+                    outside += 1;
+                    first = Some(i - 1);
+                    i -= 1;
+                }
+            }
+        }
+        (first, outside, joined)
+    }
+
+    /// The words of a name after a capitalised institution head: "of/for X
+    /// and Y" ("Ministry of Energy and Mineral Resources") or a name right
+    /// after it ("Region Skåne"). Gives how many words it took and the last.
+    fn words_after_head(&self, at: &CueSite) -> (usize, Option<usize>) {
+        let (toks, after) = (at.toks, at.after);
+        let mut outside = 0;
+        let mut last = None;
+        let mut j = after;
+        // "and" joins words of a name only after "of": "Ministry of Energy and Mines"
+        let mut of = false;
+        loop {
+            let conn = j < toks.len()
+                && matches!(
+                    self.word(&toks[j]),
+                    "of" | "for" | "on" | "and" | "&" | "för" | "och" | "i"
+                );
+            // a name right after the head: "Region Skåne", "Platinum Group Metals"
+            let direct = j == after && !conn;
+            if !(conn || direct) || (conn && j == after && self.word(&toks[j]) == "and") {
+                break;
+            }
+            let from = if conn { j + 1 } else { j };
+            let and = conn && matches!(self.word(&toks[j]), "and" | "&" | "och");
+            if and && (last.is_none() || !of) {
+                break;
+            }
+            of |= conn && !and;
+            let words = self.forward(toks, from, if direct { 2 } else { 5 }, &|w: &str| {
+                self.org_word(w)
+            });
+            // a known actor after "and" is the next item of a list
+            if words.is_empty() {
+                break;
+            }
+            if conn
+                && matches!(self.word(&toks[j]), "and" | "&" | "och")
+                && self
+                    .mention_over(toks[from].start, toks[from].end)
+                    .is_some()
+            {
+                break;
+            }
+            outside += words.len();
+            last = words.last().copied();
+            j = last.expect("a word") + 1;
+            if genitive_word(self.word(&toks[last.expect("a word")])) {
+                break;
+            }
+            // after a name right after the head only "of"/"for" go
+            // on ("University Politehnica of Bucharest"): "Region
+            // Skåne i Malmö" is the region in a place
+            if direct && !(j < toks.len() && matches!(self.word(&toks[j]), "of" | "for")) {
+                break;
+            }
+        }
+        (outside, last)
+    }
+
+    /// A lower-case head after a place's genitive ("Norges ambassad",
+    /// "Japans nationella ministerium") names an institution of the head's
+    /// type (`institution`), with a place after "i"/"in".
+    fn genitive_head(&self, at: &CueSite, kind: ActorType) -> Option<Candidate> {
+        let (toks, s, e) = (at.toks, at.s, at.e);
+        // the word the head is (or ends, for a compound tail), in
+        // lower case and with nothing glued after it
+        // (`before` is the first token that ends after the cue starts)
+        let hi = at.before;
+        let h = toks.get(hi).filter(|t| t.start <= s)?;
+        if h.end != e
+            || !self.word(h).starts_with(char::is_lowercase)
+            || self.mention_over(h.start, h.end).is_some()
+        {
+            return None;
+        }
+        // up to three lower-case words before it ("nationella",
+        // "trade and industry"), then a place's genitive
+        let mut i = hi;
+        while i > 0 && hi - i < 3 && {
+            let t = &toks[i - 1];
+            t.word
+                && self.word(t).starts_with(char::is_lowercase)
+                && !self.forms.not_name(self.word(t))
+                && self.mention_over(t.start, t.end).is_none()
+        } {
+            i -= 1;
+        }
+        let m = (i > 0)
+            .then(|| self.mention_over(toks[i - 1].start, toks[i - 1].end))
+            .flatten()
+            .filter(|m| {
+                m.genitive && m.end == toks[i - 1].end && is_place(self.kind_of, &m.actor)
+            })?;
+        // a name that goes on ("Japans ministerium för ekonomi, …
+        // (METI)") is the other rules'; a place after "i"/"in" ends
+        // it ("Norges ambassad i Stockholm")
+        let next = |k: usize| toks.get(k).map(|t| self.word(t));
+        let mut end = e;
+        match next(hi + 1) {
+            Some("för" | "for" | "of" | "on" | "om" | "(") => return None,
+            // (a place the gazetteer knows, or a capitalised word
+            // that names nothing else: "i Stockholm", "in Tokyo")
+            Some("i" | "in") => {
+                if let Some(t) = toks.get(hi + 2).filter(|t| t.word) {
+                    match self.mention_over(t.start, t.end) {
+                        Some(p)
+                            if p.start == t.start
+                                && !p.genitive
+                                && is_place(self.kind_of, &p.actor) =>
+                        {
+                            end = p.end;
+                        }
+                        None if self.word(t).starts_with(char::is_uppercase)
+                            && !genitive_word(self.word(t))
+                            && !self.forms.not_name(self.word(t)) =>
+                        {
+                            end = t.end;
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            _ => {}
+        }
+        Some(Candidate {
+            start: m.start,
+            end,
+            name: normalize_ws(&self.text[m.start..end]),
+            aliases: Vec::new(),
+            kind,
+            rule: "institution",
+            genitive: false,
+        })
+    }
+
+    /// A common given name with one or two surname words after it names a
+    /// person (`given_name`), also known by the surname.
+    fn given_name(&self, at: &CueSite) -> Option<Candidate> {
+        let (toks, s, e, before, after) = (at.toks, at.s, at.e, at.before, at.after);
+        // the given name is a word of its own, not inside a known name
+        if self.mention_over(s, e).is_some()
+            || toks.get(before).is_none_or(|t| t.start != s || t.end != e)
+        {
+            return None;
+        }
+        // one or two surname words, none of them a cue ("Anna
+        // University", "Victoria Energy"), and no head or legal form
+        // right after them ("Ingrid Capacity AB")
+        // (each part of a double name capitalised: "Lind-Berg", not the
+        // compound "Per Geijer-fyndigheten")
+        // A known person's one-word alias right after another given
+        // name is someone else's surname: "Mikael Granholm" is not
+        // Jennifer Granholm (whose full name, had it been written,
+        // would have held this given name in its mention).
+        let other_surname = toks.get(after).is_some_and(|t| {
+            self.mention_over(t.start, t.end).is_some_and(|m| {
+                m.start == t.start
+                    && m.end == t.end
+                    && !m.alias.contains(' ')
+                    && (self.kind_of)(&m.actor) == Some(ActorType::Person)
+                    && self.person_word(self.word(t), false)
+            })
+        });
+        let rest = if other_surname {
+            vec![after]
+        } else {
+            self.forward(toks, after, 2, &|w| {
+                self.person_word(w, false)
+                    && w.split('-')
+                        .all(|p| p.chars().next().is_some_and(char::is_uppercase))
+            })
+        };
+        let cue_at = |t: &Tok| {
+            self.cues_in(t)
+                .iter()
+                .any(|c| !matches!(c.2.cue, FormCue::GivenName))
+        };
+        let (Some(&l), true) = (rest.last(), rest.iter().all(|&i| !cue_at(&toks[i]))) else {
+            return None;
+        };
+        if toks.get(l + 1).is_some_and(|t| t.word && cue_at(t)) {
+            return None;
+        }
+        let (start, end) = (toks[before].start, toks[l].end);
+        let surface = &self.text[start..end];
+        let gen = genitive_word(surface);
+        let name_end = end - if gen { genitive_suffix(surface) } else { 0 };
+        let name = normalize_ws(&self.text[start..name_end]);
+        if self.lexicon.type_for(&name) == Some("none") {
+            return None;
+        }
+        let surname = normalize_ws(&self.text[toks[l].start..name_end]);
+        Some(Candidate {
+            start,
+            end,
+            name,
+            aliases: vec![surname],
+            kind: ActorType::Person,
+            rule: "given_name",
+            genitive: gen,
+        })
+    }
+
+    /// The name after an honorific (`honorific`) or a role (`role`: a full
+    /// name) is a person's; after a descriptor noun, or before one opening
+    /// an apposition (`apposition`), it is an actor of the descriptor's type
+    /// (`descriptor`).
+    fn name_after_cue(&self, at: &CueSite, entry: &FormEntry) -> Option<Candidate> {
+        let toks = at.toks;
+        if self.mention_over(at.s, at.e).is_some() {
+            return None;
+        }
+        let mut from = at.after;
+        if from < toks.len() && self.word(&toks[from]) == "." {
+            from += 1;
+        }
+        if let FormCue::Descriptor(kind) = entry.cue {
+            // "Greenstat, a Norwegian company": the name before the apposition
+            if let Some((f, l)) = self.appositive(toks, at.before) {
+                let (start, end) = (toks[f].start, toks[l].end);
+                let name = normalize_ws(&self.text[start..end]);
+                if self.lexicon.type_for(&name) == Some("none") {
+                    return None;
+                }
+                return Some(Candidate {
+                    start,
+                    end,
+                    name,
+                    aliases: Vec::new(),
+                    kind,
+                    rule: "apposition",
+                    genitive: false,
                 });
             }
         }
+        let (mut words, kind, rule) = match entry.cue {
+            FormCue::Honorific => (
+                self.forward(toks, from, 3, &|w| self.person_word(w, true)),
+                ActorType::Person,
+                "honorific",
+            ),
+            FormCue::Role => (
+                self.forward(toks, from, 3, &|w| self.person_word(w, true)),
+                ActorType::Person,
+                "role",
+            ),
+            FormCue::Descriptor(kind) => (
+                self.forward(toks, from, 4, &|w| self.org_word(w)),
+                kind,
+                "descriptor",
+            ),
+            _ => unreachable!("matched above"),
+        };
+        self.cut_at_cue(toks, &mut words, rule == "descriptor");
+        if rule == "role" && words.len() < 2 {
+            return None;
+        }
+        let (Some(&f), Some(&l)) = (words.first(), words.last()) else {
+            return None;
+        };
+        let start = toks[f].start;
+        let end = toks[l].end;
+        let surface = &self.text[start..end];
+        let gen = genitive_word(surface);
+        let name_end = if gen {
+            end - genitive_suffix(surface)
+        } else {
+            end
+        };
+        let name = normalize_ws(&self.text[start..name_end]);
+        if kind == ActorType::Person
+            && rule == "honorific"
+            && words.len() == 1
+            && entry.written.chars().next().is_some_and(char::is_lowercase)
+        {
+            // "statsminister Kristersson" is too little to go on
+            return None;
+        }
+        if self.lexicon.type_for(&name) == Some("none") {
+            return None;
+        }
+        let aliases = if kind == ActorType::Person && words.len() > 1 {
+            vec![self
+                .word(&toks[l])
+                .trim_end_matches("'s")
+                .trim_end_matches("’s")
+                .to_string()]
+        } else {
+            Vec::new()
+        };
+        Some(Candidate {
+            start,
+            end,
+            name,
+            aliases,
+            kind,
+            rule,
+            genitive: gen,
+        })
     }
-    found.actors = actors.into_values().collect();
-    found.mentions.sort_by_key(|m| (m.start, m.end));
-    found
+
+    /// Cuts the name `words` (token indexes) at the first word with a cue of
+    /// its own; a head that is not the first word stays in a `descriptor`'s name.
+    fn cut_at_cue(&self, toks: &[Tok], words: &mut Vec<usize>, descriptor: bool) {
+        // a role word or descriptor ends the name; a capitalised head
+        // ends it too but belongs to it ("operator First Group")
+        if let Some(k) = words.iter().position(|&i| {
+            self.cues_in(&toks[i])
+                .iter()
+                .any(|c| !matches!(c.2.cue, FormCue::LegalForm))
+        }) {
+            let i = words[k];
+            let head = self
+                .cues_in(&toks[i])
+                .iter()
+                .all(|c| c.0 == toks[i].start && matches!(c.2.cue, FormCue::Head(_)));
+            let keep = if head && k > 0 && descriptor {
+                k + 1
+            } else {
+                k
+            };
+            words.truncate(keep);
+        }
+    }
+
+    /// Makes each kept candidate a mention and an actor (the gazetteer
+    /// mentions inside it are replaced). Gives the names and aliases to look
+    /// for again: (surface, id, after the actor's first mention only).
+    fn add_candidates(
+        &self,
+        kept: &[Candidate],
+        found: &mut Found,
+        actors: &mut BTreeMap<String, Discovered>,
+    ) -> Vec<(String, String, bool)> {
+        let mut names: Vec<(String, String, bool)> = Vec::new(); // (surface, id, after first only)
+        for c in kept {
+            let id = format!("x-{}", slug(&c.name));
+            if id == "x-" {
+                continue;
+            }
+            for m in self
+                .mix
+                .starting_in(c.start, c.end)
+                .map(|k| &self.mentions[k])
+                .filter(|m| m.end <= c.end)
+            {
+                found.replaced.push((m.start, m.end));
+            }
+            found.mentions.push(Mention {
+                start: c.start,
+                end: c.end,
+                actor: id.as_str().into(),
+                alias: c.name.as_str().into(),
+                how: How::Discovered,
+                genitive: c.genitive,
+            });
+            let d = actors.entry(id.clone()).or_insert_with(|| Discovered {
+                id: id.clone(),
+                kind: c.kind,
+                name: c.name.clone(),
+                aliases: Vec::new(),
+                rule: c.rule,
+            });
+            for a in &c.aliases {
+                if !d.aliases.contains(a) && *a != d.name {
+                    d.aliases.push(a.clone());
+                }
+            }
+            names.push((c.name.clone(), id.clone(), false));
+            for a in &c.aliases {
+                names.push((a.clone(), id.clone(), c.kind == ActorType::Person));
+            }
+        }
+        names
+    }
+
+    /// Later occurrences of each name and alias of `names` (see
+    /// `add_candidates`) that no mention left in `found` covers.
+    fn later_occurrences(&self, names: Vec<(String, String, bool)>, found: &mut Found) {
+        // later occurrences of each name and alias
+        let mut first_of: FxHashMap<std::sync::Arc<str>, usize> = FxHashMap::default();
+        let mut taken = SpanSet::default();
+        for m in &found.mentions {
+            let f = first_of.entry(m.actor.clone()).or_insert(m.start);
+            *f = (*f).min(m.start);
+            taken.insert(m.start, m.end);
+        }
+        let replaced: FxHashSet<(usize, usize)> = found.replaced.iter().copied().collect();
+        let left = SpanIndex::new(
+            self.mentions
+                .iter()
+                .map(|m| (m.start, m.end))
+                .filter(|sp| !replaced.contains(sp)),
+        );
+        // (a name found again, with the same id and rule, finds nothing new: every
+        // occurrence of it is a mention by then; a long document repeats names)
+        let mut seen = FxHashSet::default();
+        let names: Vec<_> = names
+            .into_iter()
+            .filter(|n| n.0.chars().count() >= 3 && seen.insert(n.clone()))
+            .collect();
+        let surfaces: Vec<&str> = names.iter().map(|n| n.0.as_str()).collect();
+        for ((surface, id, after_first), hits) in
+            names.iter().zip(find_all(self.text, None, &surfaces))
+        {
+            let alias: std::sync::Arc<str> = surface.as_str().into();
+            let actor: std::sync::Arc<str> = id.as_str().into();
+            let first = first_of.get(&actor).copied().unwrap_or(0);
+            for (s, e, g) in hits {
+                if *after_first && s < first {
+                    continue;
+                }
+                if !(left.first_overlapping(s, e).is_some() || taken.overlaps(s, e)) {
+                    taken.insert(s, e);
+                    let f = first_of.entry(actor.clone()).or_insert(s);
+                    *f = (*f).min(s);
+                    found.mentions.push(Mention {
+                        start: s,
+                        end: e,
+                        actor: actor.clone(),
+                        alias: alias.clone(),
+                        how: How::Discovered,
+                        genitive: g,
+                    });
+                }
+            }
+        }
+    }
 }
 
 #[cfg(test)]
