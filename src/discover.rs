@@ -403,403 +403,31 @@ fn discover_parties(
     taken: &mut SpanSet,
     actors: &mut BTreeMap<String, Discovered>,
 ) {
-    let forms = &lexicon.forms;
-    let ends = first_by_end(phrases.iter().map(|p| p.end));
-    let tagged_at = |s: usize, f: &dyn Fn(&Tag) -> bool| {
-        pix.starting_at(s).any(|i| phrases[i].tags.iter().any(f))
+    let scan = PartyScan {
+        text,
+        sentences,
+        mentions,
+        kind_of,
+        phrases,
+        mix,
+        pix,
+        lexicon,
+        forms: &lexicon.forms,
+        ends: first_by_end(phrases.iter().map(|p| p.end)),
+        taken,
     };
-    let tagged_ending = |e: usize, f: &dyn Fn(&Tag) -> bool| {
-        ends.get(&e).is_some_and(|&i| phrases[i].tags.iter().any(f))
+    let mut finds = PartyFinds {
+        names: Vec::new(),
+        slots: Vec::new(),
+        inside_memo: FxHashMap::default(),
+        by_name: scan.known_names(actors),
     };
-    let mut names: Vec<(String, String)> = Vec::new();
-    let mut slots: Vec<Mention> = Vec::new();
-    // named_inside reads the whole text: once per word, not once per sentence
-    let mut inside_memo: FxHashMap<&str, bool> = FxHashMap::default();
-    // (name, id) of the non-person actors discovered so far, for "a short form
-    // of a name discovered in full" without scanning every actor per name
-    // (and of the gazetteer's actors named in the document, as written:
-    // "RZ" after "RZ Resources", "JX" after "JX Advanced Metals")
-    let mut by_name: BTreeSet<(String, String)> = actors
-        .values()
-        .filter(|d| d.kind != ActorType::Person)
-        .map(|d| (d.name.clone(), d.id.clone()))
-        .chain(
-            mentions
-                .iter()
-                .filter(|m| !is_place(kind_of, &m.actor))
-                .map(|m| {
-                    let w = &text[m.start..m.end];
-                    let bare = if m.genitive {
-                        &w[..w.len() - genitive_suffix(w)]
-                    } else {
-                        w
-                    };
-                    (normalize_ws(bare), m.actor.to_string())
-                }),
-        )
-        .collect();
     for (ss, se) in sentences.iter().copied() {
-        let from = phrases.partition_point(|p| p.start < ss);
-        let here = || phrases[from..].iter().take_while(|p| p.start < se);
-        let agreement = here().any(|p| {
-            p.tags
-                .iter()
-                .any(|t| matches!(t, Tag::Agreement { .. } | Tag::AgreementVerb { .. }))
-        });
-        let status = here().any(|p| {
-            p.tags
-                .iter()
-                .any(|t| matches!(t, Tag::Status(_) | Tag::AgreementVerb { .. }))
-        });
-        let negated = here().any(|p| p.tags.contains(&Tag::Negation));
-        if !agreement || !status || negated {
-            continue;
-        }
-        let toks = tokens(text, ss, se);
-        // in a heading in title case ("X Signs Pact With Norwegian Owner")
-        // capitals say nothing about names
-        if title_case(text, &toks) {
-            continue;
-        }
-        let word = |t: &Tok| &text[t.start..t.end];
-        let known = |t: &Tok| {
-            mix.first_overlapping(t.start, t.end).is_some() || taken.overlaps(t.start, t.end)
-        };
-        // a rule word (not a topic or kind cue: "Energy" may be part of a name)
-        let lex = |t: &Tok| {
-            pix.starting_in(t.start.saturating_sub(40), t.end).any(|q| {
-                let p = &phrases[q];
-                p.start < t.end
-                    && t.start < p.end
-                    && p.tags
-                        .iter()
-                        .any(|g| !matches!(g, Tag::Topic(_) | Tag::KindCue(_)))
-            })
-        };
-        let first_word = |t: &Tok| {
-            let w = word(t);
-            t.word
-                && w.chars().next().is_some_and(char::is_uppercase)
-                && w.chars().any(char::is_alphabetic)
-                && genitive_suffix(w) == 0
-                && !forms.not_name(w)
-                && !lex(t)
-                && !known(t)
-        };
-        let more_word = |t: &Tok| {
-            let w = word(t);
-            first_word(t) || (t.word && w.len() <= 4 && w.chars().all(|c| c.is_ascii_digit()))
-        };
-        // a word after a name that lets it end there: punctuation, an actor,
-        // a rule word that is no noun ("and", "with", "signed", "in"), or a
-        // function word in lower case ("with X on hydrogen")
-        let ender = |t: &Tok| {
-            !t.word
-                || known(t)
-                || (!capitalized(word(t)) && forms.not_name(word(t)))
-                || tagged_at(t.start, &|g| rule_tag(g))
-        };
-        // runs of name words: (first token, one past the last)
-        let mut runs: Vec<(usize, usize)> = Vec::new();
-        let mut i = 0;
-        while i < toks.len() {
-            if !first_word(&toks[i]) {
-                i += 1;
-                continue;
-            }
-            let mut j = i + 1;
-            while j < toks.len() && j - i < 5 {
-                if more_word(&toks[j]) {
-                    j += 1;
-                } else if j + 1 < toks.len()
-                    && toks[j].word
-                    && known(&toks[j])
-                    && !taken.overlaps(toks[j].start, toks[j].end)
-                    && first_word(&toks[j + 1])
-                {
-                    // a known word inside a longer name: "Amarenco MENA Services"
-                    j += 2;
-                } else if j + 1 < toks.len()
-                    && forms.is_connector(word(&toks[j]))
-                    && first_word(&toks[j + 1])
-                {
-                    // "Port of Shenzhen"
-                    j += 2;
-                } else {
-                    break;
-                }
-            }
-            runs.push((i, j));
-            i = j;
-        }
-        let is_coord = |t: &Tok| word(t) == "," || tagged_at(t.start, &|g| *g == Tag::Coord);
-        // an actor (known or a run) starts at or ends at token k
-        let actor_starts = |k: usize, runs: &[(usize, usize)]| {
-            k < toks.len() && (known(&toks[k]) || runs.iter().any(|r| r.0 == k))
-        };
-        let actor_ends = |k: usize, runs: &[(usize, usize)]| {
-            known(&toks[k]) || runs.iter().any(|r| r.1 == k + 1)
-        };
-        for &(i, j) in &runs {
-            // "H2 Energy Europe", "Acme Mining Chile": a country or region right
-            // after a run, and nothing more of a name after it, ends the name
-            // (a company's arm there; the `subsidiary` rule's form)
-            let place = toks
-                .get(j)
-                .filter(|t| t.word && &text[toks[j - 1].end..t.start] == " ")
-                .and_then(|t| place_at(t, (mentions, kind_of), mix));
-            let j = match place {
-                Some(m) => {
-                    let after = toks.partition_point(|t| t.start < m.end);
-                    if after == toks.len() || (ender(&toks[after]) && !known(&toks[after])) {
-                        after
-                    } else {
-                        j
-                    }
-                }
-                None => j,
-            };
-            // what follows ends a name: punctuation, a rule word or an actor
-            let ends_ok = j == toks.len() || ender(&toks[j]);
-            // an adjective coordinated with another: "the Polish and Swedish industries"
-            let adjective = j + 2 < toks.len()
-                && is_coord(&toks[j])
-                && capitalized(word(&toks[j + 1]))
-                && !known(&toks[j + 1])
-                && toks[j + 2].word
-                && !capitalized(word(&toks[j + 2]))
-                && !ender(&toks[j + 2]);
-            // "Korean East-West Power (EWP)": a word before a name is part of it
-            let prefix = j < toks.len() && toks[j].word && known(&toks[j]);
-            // "Zambian state miner ZCCM", "Swedish state utility Vattenfall": a
-            // word before lower-case descriptor words and an actor describes it
-            let describes = {
-                let lower = |t: &Tok| {
-                    t.word && !capitalized(word(t)) && !tagged_at(t.start, &|g| rule_tag(g))
-                };
-                let k = (j..toks.len().min(j + 4))
-                    .find(|&k| !lower(&toks[k]))
-                    .unwrap_or(toks.len());
-                k > j
-                    && k < toks.len()
-                    && (known(&toks[k]) || taken.overlaps(toks[k].start, toks[k].end))
-            };
-            if !ends_ok || adjective || prefix || describes {
-                continue;
-            }
-            // "Minister of Mining signed", "Region Skåne i Malmö": the
-            // complement of a word before is no name of its own
-            if i >= 2
-                && forms.is_connector(word(&toks[i - 1]))
-                && toks[i - 2].word
-                && capitalized(word(&toks[i - 2]))
-            {
-                continue;
-            }
-            // ... and so are the words listed after a role's: "Minister for
-            // Energy, Business and Industry Ebba Busch signed"
-            let complement_list = {
-                let mut k = i;
-                while k >= 2
-                    && (word(&toks[k - 1]) == "," || is_coord(&toks[k - 1]))
-                    && toks[k - 2].word
-                    && capitalized(word(&toks[k - 2]))
-                {
-                    k -= 2;
-                }
-                // (the word before the connector is a role: a title)
-                k < i
-                    && k >= 2
-                    && forms.is_connector(word(&toks[k - 1]))
-                    && toks[k - 2].word
-                    && tagged_at(toks[k - 2].start, &|g| matches!(g, Tag::Role))
-            };
-            if complement_list {
-                continue;
-            }
-            // "Officials signed", "Kommunen har tecknat": one word opening the
-            // sentence is a name only if the text also writes it so inside one,
-            // or coordinates it with another ("Madrid and Lisbon signed")
-            let opens = toks[..i].iter().all(|t| !t.word);
-            let coordinated = j + 1 < toks.len()
-                && word(&toks[j]) != ","
-                && is_coord(&toks[j])
-                && actor_starts(j + 1, &runs);
-            if opens
-                && j == i + 1
-                && !coordinated
-                && plain_word(word(&toks[i]))
-                && !*inside_memo
-                    .entry(word(&toks[i]))
-                    .or_insert_with(|| named_inside(text, sentences, word(&toks[i])))
-            {
-                continue;
-            }
-            // "Vodafone Idea", "Taiwan Power": a known name right before the
-            // run starts a longer name
-            let i = match i.checked_sub(1).map(|p| (p, &toks[p])) {
-                Some((p, t))
-                    if t.word
-                        && !taken.overlaps(t.start, t.end)
-                        && text[t.end..toks[i].start].chars().all(char::is_whitespace) =>
-                {
-                    mix.first_holding(t.start, t.end)
-                        .map(|k| &mentions[k])
-                        .filter(|m| m.end == t.end && !m.genitive)
-                        .and_then(|m| toks[..=p].iter().position(|x| x.start == m.start))
-                        .unwrap_or(i)
-                }
-                _ => i,
-            };
-            // `with`/`between`/`med`/`mellan` ends at token k
-            // (or a phrase ending in one: "has partnered with Zorbo")
-            let relation = |k: usize| {
-                tagged_ending(toks[k].end, &|g| matches!(g, Tag::With | Tag::Between))
-                    || ends.get(&toks[k].end).is_some_and(|&q| {
-                        let p = &phrases[q];
-                        crate::lexicon::ends_in_with(&text[p.start..p.end])
-                            && !p.tags.contains(&Tag::NotParty)
-                    })
-            };
-            // "med finska Vaasan Sähkö", "with state-owned Ruhr Gas": one
-            // lower-case word between the relation word and the name
-            let adjective_slot = i >= 2 && {
-                let a = &toks[i - 1];
-                a.word
-                    && !lex(a)
-                    && word(a).chars().next().is_some_and(char::is_lowercase)
-                    && relation(i - 2)
-            };
-            let slot_before = i > 0 && {
-                let p = &toks[i - 1];
-                adjective_slot
-                    || relation(i - 1)
-                    || (is_coord(p) && i >= 2 && actor_ends(i - 2, &runs) && {
-                        // a list: "with A, B and C", "mellan A, B och C"
-                        let mut k = i - 2;
-                        while k > 0 && !(toks[k].word && relation(k)) && i - k < 24 {
-                            k -= 1;
-                        }
-                        relation(k)
-                            || (j < toks.len()
-                                && tagged_at(toks[j].start, &|g| {
-                                    matches!(g, Tag::Status(_) | Tag::AgreementVerb { .. })
-                                }))
-                    })
-            };
-            let slot_after = j < toks.len() && {
-                let n = &toks[j];
-                // "X signed", but not "Redan 2018 undertecknade EU": an actor
-                // right after the verb is its subject
-                let verb = pix.starting_at(n.start).find(|&q| {
-                    phrases[q]
-                        .tags
-                        .iter()
-                        .any(|g| matches!(g, Tag::Status(_) | Tag::AgreementVerb { .. }))
-                });
-                verb.is_some_and(|q| {
-                    let e = phrases[q].end;
-                    let k = toks.partition_point(|t| t.start < e);
-                    !actor_starts(k, &runs)
-                }) || (is_coord(n) && word(n) != "," && {
-                    // "A och [norska] B skrev under"
-                    let mut k = j + 1;
-                    if k < toks.len()
-                        && toks[k].word
-                        && !lex(&toks[k])
-                        && !capitalized(word(&toks[k]))
-                    {
-                        k += 1;
-                    }
-                    actor_starts(k, &runs) && {
-                        let end = runs.iter().find(|r| r.0 == k).map_or(k + 1, |r| r.1);
-                        (end..toks.len().min(end + 4)).any(|q| {
-                            tagged_at(toks[q].start, &|g| {
-                                matches!(g, Tag::Status(_) | Tag::AgreementVerb { .. })
-                            })
-                        })
-                    }
-                })
-            };
-            if !(slot_before || slot_after) {
-                continue;
-            }
-            let (s, e) = (toks[i].start, toks[j - 1].end);
-            let name = normalize_ws(&text[s..e]);
-            // "med Midwest, USA.", "with Rockford, Illinois.": a name with no
-            // cue to its type and a country after a comma that ends the
-            // clause is a place in that country, which is the party: the
-            // whole apposition names the country
-            // (", and" is one phrase: its "and" ends a coordination)
-            let coord = |t: &Tok| is_coord(t) || tagged_ending(t.end, &|g| *g == Tag::Coord);
-            if lexicon.type_for(&name).is_none() {
-                if let Some(m) = place_follows(text, &toks, j, (mentions, kind_of), mix, &coord) {
-                    found.replaced.push((m.start, m.end));
-                    slots.push(Mention {
-                        start: s,
-                        ..m.clone()
-                    });
-                    continue;
-                }
-            }
-            // a legal form alone ("AB" of "Northvolt Ett AB", "Ltd" of
-            // "Panasonic Energy Co., Ltd.") is the tail of a name, never one
-            if forms.is_legal(&name) || forms.is_legal(&format!("{name}.")) {
-                continue;
-            }
-            let kind = match lexicon.type_for(&name) {
-                Some("none") => continue,
-                Some(t) => ActorType::parse(t).unwrap_or(ActorType::Organization),
-                None => ActorType::Organization,
-            };
-            // a short form of a name discovered in full ("Qingdao Jinhui" of
-            // "Qingdao Jinhui Graphite") is that actor
-            let prefix = format!("{name} ");
-            let longer = by_name
-                .range((prefix.clone(), String::new())..)
-                .take_while(|(n, _)| n.starts_with(&prefix))
-                .map(|(_, id)| id)
-                .min()
-                .cloned();
-            let id = match longer {
-                Some(id) => id,
-                None => {
-                    let id = format!("x-{}", slug(&name));
-                    if id == "x-" {
-                        continue;
-                    }
-                    if let std::collections::btree_map::Entry::Vacant(v) = actors.entry(id.clone())
-                    {
-                        if kind != ActorType::Person {
-                            by_name.insert((name.clone(), id.clone()));
-                        }
-                        v.insert(Discovered {
-                            id: id.clone(),
-                            kind,
-                            name: name.clone(),
-                            aliases: Vec::new(),
-                            rule: "party",
-                        });
-                    }
-                    id
-                }
-            };
-            for m in mix.starting_in(s, e).map(|k| &mentions[k]) {
-                if m.end <= e {
-                    found.replaced.push((m.start, m.end));
-                }
-            }
-            slots.push(Mention {
-                start: s,
-                end: e,
-                actor: id.as_str().into(),
-                alias: name.as_str().into(),
-                how: How::Discovered,
-                genitive: false,
-            });
-            names.push((name, id));
-        }
+        scan.sentence_parties(ss, se, &mut finds, found, actors);
     }
+    let PartyFinds {
+        mut names, slots, ..
+    } = finds;
     for m in slots {
         taken.insert(m.start, m.end);
         found.mentions.push(m);
@@ -825,6 +453,555 @@ fn discover_parties(
             }
         }
     }
+}
+
+/// What the party rules read: the text and its sentences, the gazetteer's
+/// mentions, the lexicon's phrases, their indexes, and the spans of the
+/// mentions found before (which do not grow while sentences are read).
+struct PartyScan<'a> {
+    text: &'a str,
+    sentences: &'a [(usize, usize)],
+    mentions: &'a [Mention],
+    kind_of: KindOf<'a>,
+    phrases: &'a [PhraseMatch],
+    mix: &'a SpanIndex,
+    pix: &'a SpanIndex,
+    lexicon: &'a Lexicon,
+    forms: &'a Forms,
+    /// For each end, the first phrase that ends there.
+    ends: FxHashMap<usize, usize>,
+    taken: &'a SpanSet,
+}
+
+/// What the party rules gather over the sentences.
+struct PartyFinds<'a> {
+    /// (name, id) of each party named, to find again.
+    names: Vec<(String, String)>,
+    /// The mentions in the party slots.
+    slots: Vec<Mention>,
+    /// named_inside reads the whole text: once per word, not once per sentence
+    inside_memo: FxHashMap<&'a str, bool>,
+    /// (name, id) of the non-person actors discovered so far, for "a short form
+    /// of a name discovered in full" without scanning every actor per name
+    /// (and of the gazetteer's actors named in the document, as written:
+    /// "RZ" after "RZ Resources", "JX" after "JX Advanced Metals")
+    by_name: BTreeSet<(String, String)>,
+}
+
+impl<'a> PartyScan<'a> {
+    /// The text of token `t`.
+    fn word(&self, t: &Tok) -> &'a str {
+        &self.text[t.start..t.end]
+    }
+
+    /// Whether a phrase starting at `s` has a tag for which `f` holds.
+    fn tagged_at(&self, s: usize, f: &dyn Fn(&Tag) -> bool) -> bool {
+        self.pix
+            .starting_at(s)
+            .any(|i| self.phrases[i].tags.iter().any(f))
+    }
+
+    /// Whether the first phrase ending at `e` has a tag for which `f` holds.
+    fn tagged_ending(&self, e: usize, f: &dyn Fn(&Tag) -> bool) -> bool {
+        self.ends
+            .get(&e)
+            .is_some_and(|&i| self.phrases[i].tags.iter().any(f))
+    }
+
+    /// The starting set of `by_name` (see `PartyFinds`): the non-person
+    /// actors in `actors` and the gazetteer's actors named in the document.
+    fn known_names(&self, actors: &BTreeMap<String, Discovered>) -> BTreeSet<(String, String)> {
+        actors
+            .values()
+            .filter(|d| d.kind != ActorType::Person)
+            .map(|d| (d.name.clone(), d.id.clone()))
+            .chain(
+                self.mentions
+                    .iter()
+                    .filter(|m| !is_place(self.kind_of, &m.actor))
+                    .map(|m| {
+                        let w = &self.text[m.start..m.end];
+                        let bare = if m.genitive {
+                            &w[..w.len() - genitive_suffix(w)]
+                        } else {
+                            w
+                        };
+                        (normalize_ws(bare), m.actor.to_string())
+                    }),
+            )
+            .collect()
+    }
+
+    /// Whether the sentence `ss..se` states an agreement: an agreement noun
+    /// or verb and a status, and no negation.
+    fn states_agreement(&self, ss: usize, se: usize) -> bool {
+        let phrases = self.phrases;
+        let from = phrases.partition_point(|p| p.start < ss);
+        let here = || phrases[from..].iter().take_while(|p| p.start < se);
+        let agreement = here().any(|p| {
+            p.tags
+                .iter()
+                .any(|t| matches!(t, Tag::Agreement { .. } | Tag::AgreementVerb { .. }))
+        });
+        let status = here().any(|p| {
+            p.tags
+                .iter()
+                .any(|t| matches!(t, Tag::Status(_) | Tag::AgreementVerb { .. }))
+        });
+        let negated = here().any(|p| p.tags.contains(&Tag::Negation));
+        agreement && status && !negated
+    }
+
+    /// Finds the parties named in the sentence `ss..se` when it states an
+    /// agreement: each name in a party slot is an actor, a slot mention and
+    /// a name to find again.
+    fn sentence_parties(
+        &self,
+        ss: usize,
+        se: usize,
+        finds: &mut PartyFinds<'a>,
+        found: &mut Found,
+        actors: &mut BTreeMap<String, Discovered>,
+    ) {
+        if !self.states_agreement(ss, se) {
+            return;
+        }
+        let toks = tokens(self.text, ss, se);
+        // in a heading in title case ("X Signs Pact With Norwegian Owner")
+        // capitals say nothing about names
+        if title_case(self.text, &toks) {
+            return;
+        }
+        let runs = self.name_runs(&toks);
+        for &(i, j) in &runs {
+            let j = self.end_at_place(&toks, j);
+            if !self.name_may_end(&toks, j) || self.in_complement(&toks, i) {
+                continue;
+            }
+            if self.lone_opener(&toks, &runs, (i, j), &mut finds.inside_memo) {
+                continue;
+            }
+            let i = self.start_at_known(&toks, i);
+            if !(self.slot_before(&toks, &runs, (i, j)) || self.slot_after(&toks, &runs, j)) {
+                continue;
+            }
+            self.add_party(&toks, (i, j), finds, found, actors);
+        }
+    }
+
+    /// Whether a mention (of the gazetteer or found before) overlaps token `t`.
+    fn known(&self, t: &Tok) -> bool {
+        self.mix.first_overlapping(t.start, t.end).is_some() || self.taken.overlaps(t.start, t.end)
+    }
+
+    /// Whether token `t` overlaps a rule word (not a topic or kind cue:
+    /// "Energy" may be part of a name).
+    fn lex(&self, t: &Tok) -> bool {
+        self.pix
+            .starting_in(t.start.saturating_sub(40), t.end)
+            .any(|q| {
+                let p = &self.phrases[q];
+                p.start < t.end
+                    && t.start < p.end
+                    && p.tags
+                        .iter()
+                        .any(|g| !matches!(g, Tag::Topic(_) | Tag::KindCue(_)))
+            })
+    }
+
+    /// Whether token `t` may open a name: a capitalised word, no genitive, no
+    /// word of `not_names`, no rule word and in no mention.
+    fn first_word(&self, t: &Tok) -> bool {
+        let w = self.word(t);
+        t.word
+            && w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().any(char::is_alphabetic)
+            && genitive_suffix(w) == 0
+            && !self.forms.not_name(w)
+            && !self.lex(t)
+            && !self.known(t)
+    }
+
+    /// Whether token `t` may go on a name: as it may open one, or a number of
+    /// up to four digits.
+    fn more_word(&self, t: &Tok) -> bool {
+        let w = self.word(t);
+        self.first_word(t) || (t.word && w.len() <= 4 && w.chars().all(|c| c.is_ascii_digit()))
+    }
+
+    /// A word after a name that lets it end there: punctuation, an actor,
+    /// a rule word that is no noun ("and", "with", "signed", "in"), or a
+    /// function word in lower case ("with X on hydrogen").
+    fn ender(&self, t: &Tok) -> bool {
+        !t.word
+            || self.known(t)
+            || (!capitalized(self.word(t)) && self.forms.not_name(self.word(t)))
+            || self.tagged_at(t.start, &|g| rule_tag(g))
+    }
+
+    /// Whether token `t` coordinates: a comma or a coordinating word.
+    fn is_coord(&self, t: &Tok) -> bool {
+        self.word(t) == "," || self.tagged_at(t.start, &|g| *g == Tag::Coord)
+    }
+
+    /// Whether an actor (known or a run) starts at token `k`.
+    fn actor_starts(&self, toks: &[Tok], runs: &[(usize, usize)], k: usize) -> bool {
+        k < toks.len() && (self.known(&toks[k]) || runs.iter().any(|r| r.0 == k))
+    }
+
+    /// Whether an actor (known or a run) ends at token `k`.
+    fn actor_ends(&self, toks: &[Tok], runs: &[(usize, usize)], k: usize) -> bool {
+        self.known(&toks[k]) || runs.iter().any(|r| r.1 == k + 1)
+    }
+
+    /// The runs of name words: (first token, one past the last), up to five
+    /// tokens each.
+    fn name_runs(&self, toks: &[Tok]) -> Vec<(usize, usize)> {
+        let mut runs: Vec<(usize, usize)> = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            if !self.first_word(&toks[i]) {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < toks.len() && j - i < 5 {
+                if self.more_word(&toks[j]) {
+                    j += 1;
+                } else if j + 1 < toks.len()
+                    && toks[j].word
+                    && self.known(&toks[j])
+                    && !self.taken.overlaps(toks[j].start, toks[j].end)
+                    && self.first_word(&toks[j + 1])
+                {
+                    // a known word inside a longer name: "Amarenco MENA Services"
+                    j += 2;
+                } else if j + 1 < toks.len()
+                    && self.forms.is_connector(self.word(&toks[j]))
+                    && self.first_word(&toks[j + 1])
+                {
+                    // "Port of Shenzhen"
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            runs.push((i, j));
+            i = j;
+        }
+        runs
+    }
+
+    /// The end of a run that ends at token `j`, past a place that joins it.
+    fn end_at_place(&self, toks: &[Tok], j: usize) -> usize {
+        // "H2 Energy Europe", "Acme Mining Chile": a country or region right
+        // after a run, and nothing more of a name after it, ends the name
+        // (a company's arm there; the `subsidiary` rule's form)
+        let place = toks
+            .get(j)
+            .filter(|t| t.word && &self.text[toks[j - 1].end..t.start] == " ")
+            .and_then(|t| place_at(t, (self.mentions, self.kind_of), self.mix));
+        match place {
+            Some(m) => {
+                let after = toks.partition_point(|t| t.start < m.end);
+                if after == toks.len() || (self.ender(&toks[after]) && !self.known(&toks[after])) {
+                    after
+                } else {
+                    j
+                }
+            }
+            None => j,
+        }
+    }
+
+    /// Whether a name may end before token `j`: what follows ends it, and
+    /// the run is no adjective, no word before a name, no word describing one.
+    fn name_may_end(&self, toks: &[Tok], j: usize) -> bool {
+        let word = |t: &Tok| self.word(t);
+        // what follows ends a name: punctuation, a rule word or an actor
+        let ends_ok = j == toks.len() || self.ender(&toks[j]);
+        // an adjective coordinated with another: "the Polish and Swedish industries"
+        let adjective = j + 2 < toks.len()
+            && self.is_coord(&toks[j])
+            && capitalized(word(&toks[j + 1]))
+            && !self.known(&toks[j + 1])
+            && toks[j + 2].word
+            && !capitalized(word(&toks[j + 2]))
+            && !self.ender(&toks[j + 2]);
+        // "Korean East-West Power (EWP)": a word before a name is part of it
+        let prefix = j < toks.len() && toks[j].word && self.known(&toks[j]);
+        // "Zambian state miner ZCCM", "Swedish state utility Vattenfall": a
+        // word before lower-case descriptor words and an actor describes it
+        let describes = {
+            let lower = |t: &Tok| {
+                t.word && !capitalized(word(t)) && !self.tagged_at(t.start, &|g| rule_tag(g))
+            };
+            let k = (j..toks.len().min(j + 4))
+                .find(|&k| !lower(&toks[k]))
+                .unwrap_or(toks.len());
+            k > j
+                && k < toks.len()
+                && (self.known(&toks[k]) || self.taken.overlaps(toks[k].start, toks[k].end))
+        };
+        ends_ok && !adjective && !prefix && !describes
+    }
+
+    /// Whether the run from token `i` is the complement of a word before it
+    /// (or one of a list of them), which is no name of its own.
+    fn in_complement(&self, toks: &[Tok], i: usize) -> bool {
+        let word = |t: &Tok| self.word(t);
+        // "Minister of Mining signed", "Region Skåne i Malmö": the
+        // complement of a word before is no name of its own
+        if i >= 2
+            && self.forms.is_connector(word(&toks[i - 1]))
+            && toks[i - 2].word
+            && capitalized(word(&toks[i - 2]))
+        {
+            return true;
+        }
+        // ... and so are the words listed after a role's: "Minister for
+        // Energy, Business and Industry Ebba Busch signed"
+        let mut k = i;
+        while k >= 2
+            && (word(&toks[k - 1]) == "," || self.is_coord(&toks[k - 1]))
+            && toks[k - 2].word
+            && capitalized(word(&toks[k - 2]))
+        {
+            k -= 2;
+        }
+        // (the word before the connector is a role: a title)
+        k < i
+            && k >= 2
+            && self.forms.is_connector(word(&toks[k - 1]))
+            && toks[k - 2].word
+            && self.tagged_at(toks[k - 2].start, &|g| matches!(g, Tag::Role))
+    }
+
+    /// Whether the run `i..j` is one plain word opening the sentence that
+    /// the text gives no other reason to take for a name.
+    fn lone_opener(
+        &self,
+        toks: &[Tok],
+        runs: &[(usize, usize)],
+        (i, j): (usize, usize),
+        inside_memo: &mut FxHashMap<&'a str, bool>,
+    ) -> bool {
+        // "Officials signed", "Kommunen har tecknat": one word opening the
+        // sentence is a name only if the text also writes it so inside one,
+        // or coordinates it with another ("Madrid and Lisbon signed")
+        let opens = toks[..i].iter().all(|t| !t.word);
+        let coordinated = j + 1 < toks.len()
+            && self.word(&toks[j]) != ","
+            && self.is_coord(&toks[j])
+            && self.actor_starts(toks, runs, j + 1);
+        opens
+            && j == i + 1
+            && !coordinated
+            && plain_word(self.word(&toks[i]))
+            && !*inside_memo
+                .entry(self.word(&toks[i]))
+                .or_insert_with(|| named_inside(self.text, self.sentences, self.word(&toks[i])))
+    }
+
+    /// The first token of a name whose run starts at token `i`.
+    fn start_at_known(&self, toks: &[Tok], i: usize) -> usize {
+        // "Vodafone Idea", "Taiwan Power": a known name right before the
+        // run starts a longer name
+        match i.checked_sub(1).map(|p| (p, &toks[p])) {
+            Some((p, t))
+                if t.word
+                    && !self.taken.overlaps(t.start, t.end)
+                    && self.text[t.end..toks[i].start]
+                        .chars()
+                        .all(char::is_whitespace) =>
+            {
+                self.mix
+                    .first_holding(t.start, t.end)
+                    .map(|k| &self.mentions[k])
+                    .filter(|m| m.end == t.end && !m.genitive)
+                    .and_then(|m| toks[..=p].iter().position(|x| x.start == m.start))
+                    .unwrap_or(i)
+            }
+            _ => i,
+        }
+    }
+
+    /// Whether `with`/`between`/`med`/`mellan` ends at token k
+    /// (or a phrase ending in one: "has partnered with Zorbo").
+    fn relation(&self, toks: &[Tok], k: usize) -> bool {
+        self.tagged_ending(toks[k].end, &|g| matches!(g, Tag::With | Tag::Between))
+            || self.ends.get(&toks[k].end).is_some_and(|&q| {
+                let p = &self.phrases[q];
+                crate::lexicon::ends_in_with(&self.text[p.start..p.end])
+                    && !p.tags.contains(&Tag::NotParty)
+            })
+    }
+
+    /// Whether a party slot opens before the name `i..j`: a relation word
+    /// (with one lower-case word after it), or a list of actors after one.
+    fn slot_before(&self, toks: &[Tok], runs: &[(usize, usize)], (i, j): (usize, usize)) -> bool {
+        // "med finska Vaasan Sähkö", "with state-owned Ruhr Gas": one
+        // lower-case word between the relation word and the name
+        let adjective_slot = i >= 2 && {
+            let a = &toks[i - 1];
+            a.word
+                && !self.lex(a)
+                && self.word(a).chars().next().is_some_and(char::is_lowercase)
+                && self.relation(toks, i - 2)
+        };
+        i > 0 && {
+            let p = &toks[i - 1];
+            adjective_slot
+                || self.relation(toks, i - 1)
+                || (self.is_coord(p) && i >= 2 && self.actor_ends(toks, runs, i - 2) && {
+                    // a list: "with A, B and C", "mellan A, B och C"
+                    let mut k = i - 2;
+                    while k > 0 && !(toks[k].word && self.relation(toks, k)) && i - k < 24 {
+                        k -= 1;
+                    }
+                    self.relation(toks, k)
+                        || (j < toks.len()
+                            && self.tagged_at(toks[j].start, &|g| {
+                                matches!(g, Tag::Status(_) | Tag::AgreementVerb { .. })
+                            }))
+                })
+        }
+    }
+
+    /// Whether the name ending before token `j` is in a party slot by what
+    /// follows: the status verb, or a coordinated actor before it.
+    fn slot_after(&self, toks: &[Tok], runs: &[(usize, usize)], j: usize) -> bool {
+        j < toks.len() && {
+            let n = &toks[j];
+            // "X signed", but not "Redan 2018 undertecknade EU": an actor
+            // right after the verb is its subject
+            let verb = self.pix.starting_at(n.start).find(|&q| {
+                self.phrases[q]
+                    .tags
+                    .iter()
+                    .any(|g| matches!(g, Tag::Status(_) | Tag::AgreementVerb { .. }))
+            });
+            verb.is_some_and(|q| {
+                let e = self.phrases[q].end;
+                let k = toks.partition_point(|t| t.start < e);
+                !self.actor_starts(toks, runs, k)
+            }) || (self.is_coord(n) && self.word(n) != "," && {
+                // "A och [norska] B skrev under"
+                let mut k = j + 1;
+                if k < toks.len()
+                    && toks[k].word
+                    && !self.lex(&toks[k])
+                    && !capitalized(self.word(&toks[k]))
+                {
+                    k += 1;
+                }
+                self.actor_starts(toks, runs, k) && {
+                    let end = runs.iter().find(|r| r.0 == k).map_or(k + 1, |r| r.1);
+                    (end..toks.len().min(end + 4)).any(|q| {
+                        self.tagged_at(toks[q].start, &|g| {
+                            matches!(g, Tag::Status(_) | Tag::AgreementVerb { .. })
+                        })
+                    })
+                }
+            })
+        }
+    }
+
+    /// Records the party named by tokens `i..j`: a slot mention (of a place
+    /// when the name is one in a country), and the actor it names.
+    fn add_party(
+        &self,
+        toks: &[Tok],
+        (i, j): (usize, usize),
+        finds: &mut PartyFinds<'a>,
+        found: &mut Found,
+        actors: &mut BTreeMap<String, Discovered>,
+    ) {
+        let (s, e) = (toks[i].start, toks[j - 1].end);
+        let name = normalize_ws(&self.text[s..e]);
+        // "med Midwest, USA.", "with Rockford, Illinois.": a name with no
+        // cue to its type and a country after a comma that ends the
+        // clause is a place in that country, which is the party: the
+        // whole apposition names the country
+        // (", and" is one phrase: its "and" ends a coordination)
+        let coord = |t: &Tok| self.is_coord(t) || self.tagged_ending(t.end, &|g| *g == Tag::Coord);
+        if self.lexicon.type_for(&name).is_none() {
+            let actors_here = (self.mentions, self.kind_of);
+            if let Some(m) = place_follows(self.text, toks, j, actors_here, self.mix, &coord) {
+                found.replaced.push((m.start, m.end));
+                finds.slots.push(Mention {
+                    start: s,
+                    ..m.clone()
+                });
+                return;
+            }
+        }
+        // a legal form alone ("AB" of "Northvolt Ett AB", "Ltd" of
+        // "Panasonic Energy Co., Ltd.") is the tail of a name, never one
+        if self.forms.is_legal(&name) || self.forms.is_legal(&format!("{name}.")) {
+            return;
+        }
+        let kind = match self.lexicon.type_for(&name) {
+            Some("none") => return,
+            Some(t) => ActorType::parse(t).unwrap_or(ActorType::Organization),
+            None => ActorType::Organization,
+        };
+        let Some(id) = party_id(&name, kind, &mut finds.by_name, actors) else {
+            return;
+        };
+        for m in self.mix.starting_in(s, e).map(|k| &self.mentions[k]) {
+            if m.end <= e {
+                found.replaced.push((m.start, m.end));
+            }
+        }
+        finds.slots.push(Mention {
+            start: s,
+            end: e,
+            actor: id.as_str().into(),
+            alias: name.as_str().into(),
+            how: How::Discovered,
+            genitive: false,
+        });
+        finds.names.push((name, id));
+    }
+}
+
+/// The id of the party `name`: a short form of a name discovered in full
+/// ("Qingdao Jinhui" of "Qingdao Jinhui Graphite") is that actor, else the
+/// party is a new actor of `kind` (rule `party`). `None` for a name with no slug.
+fn party_id(
+    name: &str,
+    kind: ActorType,
+    by_name: &mut BTreeSet<(String, String)>,
+    actors: &mut BTreeMap<String, Discovered>,
+) -> Option<String> {
+    let prefix = format!("{name} ");
+    let longer = by_name
+        .range((prefix.clone(), String::new())..)
+        .take_while(|(n, _)| n.starts_with(&prefix))
+        .map(|(_, id)| id)
+        .min()
+        .cloned();
+    if longer.is_some() {
+        return longer;
+    }
+    let id = format!("x-{}", slug(name));
+    if id == "x-" {
+        return None;
+    }
+    if let std::collections::btree_map::Entry::Vacant(v) = actors.entry(id.clone()) {
+        if kind != ActorType::Person {
+            by_name.insert((name.to_string(), id.clone()));
+        }
+        v.insert(Discovered {
+            id: id.clone(),
+            kind,
+            name: name.to_string(),
+            aliases: Vec::new(),
+            rule: "party",
+        });
+    }
+    Some(id)
 }
 
 /// Whether a sentence is a heading in title case: three or more words of five
