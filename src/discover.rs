@@ -1220,6 +1220,10 @@ fn add_person(
     });
 }
 
+/// People named next to a role, in an apposition with a role, or before a
+/// signing or speaking verb: each becomes a person actor (rule
+/// `person_context`), found again by full name and, after that, by surname.
+///
 /// `ix`: the span indexes of `mentions` and `phrases`; `taken`: the spans of
 /// `found.mentions`.
 #[allow(clippy::too_many_arguments)]
@@ -1234,81 +1238,155 @@ fn discover_people(
     taken: &mut SpanSet,
     actors: &mut BTreeMap<String, Discovered>,
 ) {
-    let phrase_at = |s: usize| pix.starting_at(s).next().map(|i| &phrases[i]);
-    let ends = first_by_end(phrases.iter().map(|p| p.end));
-    let phrase_ending = |e: usize| ends.get(&e).map(|&i| &phrases[i]);
-    let is_lex = |t: &Tok| pix.first_holding(t.start, t.end).is_some();
-    let in_mention = |s: usize, e: usize, taken: &SpanSet| {
-        mix.first_overlapping(s, e).is_some() || taken.overlaps(s, e)
-    };
-    let name_word = |w: &str| {
-        let mut cs = w.chars();
-        cs.next().is_some_and(char::is_uppercase)
-            && w.chars().count() >= 2
-            // "Anna", "Lind-Berg", "Jae-Heon", "O'Neil", "B'Hamel"
-            && w.split(['-', '\'', '’']).all(|part| {
-                let mut cs = part.chars();
-                cs.next().is_some_and(char::is_alphabetic) && cs.all(char::is_lowercase)
-            })
-            && !w.contains(':')
+    let scan = PeopleScan {
+        text,
+        mentions,
+        phrases,
+        mix,
+        pix,
+        forms,
+        ends: first_by_end(phrases.iter().map(|p| p.end)),
     };
     let mut names: Vec<String> = Vec::new();
     let mut named: FxHashSet<String> = FxHashSet::default();
-    // a person is recognised by a role word, an apposition with a role, or a
-    // signing or speaking verb: sentences with none of these are skipped
-    let cue = |p: &PhraseMatch| {
-        p.tags
-            .iter()
-            .any(|t| matches!(t, Tag::Role | Tag::Status(_) | Tag::Comment))
-    };
     for (ss, se) in sentences.iter().copied() {
+        if !scan.has_cue(ss, se) {
+            continue;
+        }
+        let toks = tokens(text, ss, se);
+        for name in scan.names_after_complement(&toks, taken) {
+            add_person(name, &mut names, &mut named, actors);
+        }
+        for name in scan.names_in_context((ss, se), &toks, taken) {
+            add_person(name, &mut names, &mut named, actors);
+        }
+    }
+    scan.person_mentions(&names, found, taken);
+}
+
+/// A word of a person's full name found by its context.
+fn person_name_word(w: &str) -> bool {
+    let mut cs = w.chars();
+    cs.next().is_some_and(char::is_uppercase)
+        && w.chars().count() >= 2
+        // "Anna", "Lind-Berg", "Jae-Heon", "O'Neil", "B'Hamel"
+        && w.split(['-', '\'', '’']).all(|part| {
+            let mut cs = part.chars();
+            cs.next().is_some_and(char::is_alphabetic) && cs.all(char::is_lowercase)
+        })
+        && !w.contains(':')
+}
+
+/// What the people rules read: the text, the gazetteer's mentions and the
+/// lexicon's phrases, with their indexes.
+struct PeopleScan<'a> {
+    text: &'a str,
+    mentions: &'a [Mention],
+    phrases: &'a [PhraseMatch],
+    mix: &'a SpanIndex,
+    pix: &'a SpanIndex,
+    forms: &'a Forms,
+    /// For each end, the first phrase that ends there.
+    ends: FxHashMap<usize, usize>,
+}
+
+impl<'a> PeopleScan<'a> {
+    /// The text of token `t`.
+    fn word(&self, t: &Tok) -> &'a str {
+        &self.text[t.start..t.end]
+    }
+
+    /// The first phrase that starts at `s`.
+    fn phrase_at(&self, s: usize) -> Option<&'a PhraseMatch> {
+        self.pix.starting_at(s).next().map(|i| &self.phrases[i])
+    }
+
+    /// The first phrase that ends at `e`.
+    fn phrase_ending(&self, e: usize) -> Option<&'a PhraseMatch> {
+        self.ends.get(&e).map(|&i| &self.phrases[i])
+    }
+
+    /// Whether a phrase holds token `t`.
+    fn is_lex(&self, t: &Tok) -> bool {
+        self.pix.first_holding(t.start, t.end).is_some()
+    }
+
+    /// Whether a gazetteer mention or a span of `taken` overlaps `s..e`.
+    fn in_mention(&self, s: usize, e: usize, taken: &SpanSet) -> bool {
+        self.mix.first_overlapping(s, e).is_some() || taken.overlaps(s, e)
+    }
+
+    /// Whether the sentence `ss..se` may name a person: it has a genitive
+    /// mention, a role word, or a signing or speaking verb.
+    fn has_cue(&self, ss: usize, se: usize) -> bool {
+        let (mentions, phrases) = (self.mentions, self.phrases);
+        // a person is recognised by a role word, an apposition with a role, or a
+        // signing or speaking verb: sentences with none of these are skipped
+        let cue = |p: &PhraseMatch| {
+            p.tags
+                .iter()
+                .any(|t| matches!(t, Tag::Role | Tag::Status(_) | Tag::Comment))
+        };
         let from = phrases.partition_point(|p| p.start < ss);
         let genitive = mentions
             .iter()
             .skip(mentions.partition_point(|m| m.start < ss))
             .take_while(|m| m.start < se)
             .any(|m| m.genitive);
-        if !genitive && !phrases[from..].iter().take_while(|p| p.start < se).any(cue) {
-            continue;
-        }
-        let toks = tokens(text, ss, se);
+        genitive || phrases[from..].iter().take_while(|p| p.start < se).any(cue)
+    }
+
+    /// Whether the tokens `prev` end in a role word, then only its "of ..."
+    /// complement, then a comma.
+    fn role_of_before(&self, prev: &[Tok]) -> bool {
         // "the Transport Minister of the Republic of X (RX), Name": a role
         // word, then only its "of ..." complement, before the comma
-        let role_of_before = |prev: &[Tok]| {
-            let mut k = prev.len();
-            // the comma
-            if k == 0 || &text[prev[k - 1].start..prev[k - 1].end] != "," {
+        let mut k = prev.len();
+        // the comma
+        if k == 0 || self.word(&prev[k - 1]) != "," {
+            return false;
+        }
+        k -= 1;
+        let lo = k.saturating_sub(12);
+        while k > lo {
+            let t = &prev[k - 1];
+            let w = self.word(t);
+            if t.word
+                && self
+                    .phrase_ending(t.end)
+                    .is_some_and(|p| p.tags.contains(&Tag::Role))
+            {
+                return true;
+            }
+            let ok = if t.word {
+                capitalized(w)
+                    || matches!(
+                        w,
+                        "of" | "the" | "for" | "and" | "för" | "vid" | "och" | "i" | "på"
+                    )
+            } else {
+                matches!(w, "(" | ")")
+            };
+            if !ok {
                 return false;
             }
             k -= 1;
-            let lo = k.saturating_sub(12);
-            while k > lo {
-                let t = &prev[k - 1];
-                let w = &text[t.start..t.end];
-                if t.word && phrase_ending(t.end).is_some_and(|p| p.tags.contains(&Tag::Role)) {
-                    return true;
-                }
-                let ok = if t.word {
-                    capitalized(w)
-                        || matches!(
-                            w,
-                            "of" | "the" | "for" | "and" | "för" | "vid" | "och" | "i" | "på"
-                        )
-                } else {
-                    matches!(w, "(" | ")")
-                };
-                if !ok {
-                    return false;
-                }
-                k -= 1;
-            }
-            false
-        };
+        }
+        false
+    }
+
+    /// The full names right after a role's "of ..." complement, with no
+    /// comma: "Minister of Economy, Trade and Industry Yoji Muto".
+    fn names_after_complement(&self, toks: &[Tok], taken: &SpanSet) -> Vec<String> {
+        let text = self.text;
+        let mut out = Vec::new();
         // "Minister of Economy, Trade and Industry Yoji Muto": a role, its
         // "of ..." complement, and a full name right after it, with no comma
         for (k, t) in toks.iter().enumerate() {
             if !(t.word
-                && phrase_ending(t.end).is_some_and(|p| p.tags.contains(&Tag::Role))
+                && self
+                    .phrase_ending(t.end)
+                    .is_some_and(|p| p.tags.contains(&Tag::Role))
                 && toks
                     .get(k + 1)
                     .is_some_and(|n| matches!(&text[n.start..n.end], "of" | "for")))
@@ -1352,150 +1430,196 @@ fn discover_people(
             let last2 = &tail[tail.len() - 2..];
             if !last2.iter().all(|&x| {
                 let t = &toks[x];
-                name_word(&text[t.start..t.end])
-                    && !is_lex(t)
-                    && !in_mention(t.start, t.end, taken)
-                    && !forms.not_name(&text[t.start..t.end])
+                person_name_word(&text[t.start..t.end])
+                    && !self.is_lex(t)
+                    && !self.in_mention(t.start, t.end, taken)
+                    && !self.forms.not_name(&text[t.start..t.end])
             }) {
                 continue;
             }
-            let name = normalize_ws(&text[toks[last2[0]].start..toks[last2[1]].end]);
-            add_person(name, &mut names, &mut named, actors);
+            out.push(normalize_ws(
+                &text[toks[last2[0]].start..toks[last2[1]].end],
+            ));
         }
+        out
+    }
+
+    /// The full names of the sentence `ss..se` (two or three name words)
+    /// with a person's context before or after them.
+    fn names_in_context(
+        &self,
+        (ss, se): (usize, usize),
+        toks: &[Tok],
+        taken: &SpanSet,
+    ) -> Vec<String> {
+        let mut out = Vec::new();
         let mut i = 0;
         while i < toks.len() {
-            let is_name = |t: &Tok, taken: &SpanSet| {
-                t.word
-                    && name_word(&text[t.start..t.end])
-                    && !is_lex(t)
-                    && !in_mention(t.start, t.end, taken)
-            };
-            let mut j = i;
-            let mut count = 0;
-            while j < toks.len() && count < 3 {
-                if is_name(&toks[j], taken) {
-                    j += 1;
-                    count += 1;
-                    continue;
-                }
-                // particles between name words: "Maria de la Luz", "Ursula von der Leyen"
-                let mut k = j;
-                while count > 0
-                    && k < toks.len()
-                    && k - j < 2
-                    && toks[k].word
-                    && forms.is_particle(&text[toks[k].start..toks[k].end])
-                {
-                    k += 1;
-                }
-                if k > j && k < toks.len() && is_name(&toks[k], taken) {
-                    j = k;
-                    continue;
-                }
-                break;
-            }
+            let (j, count) = self.name_run(toks, i, taken);
             if count < 2 {
                 i += 1;
                 continue;
             }
-            let (s, e) = (toks[i].start, toks[j - 1].end);
-            // context before: a role word right before (optionally with a comma)
-            let before = ss
-                + text[ss..s]
-                    .trim_end_matches(|c: char| c.is_whitespace() || c == ',')
-                    .len();
-            // or a speaking verb right before, as in quotes ("…, säger Anna Lind", "said Anna Lind")
-            let role_before = phrase_ending(before).is_some_and(|p| {
-                p.tags.contains(&Tag::Role)
-                    || (text[before..s].chars().count() == 1 && p.tags.contains(&Tag::Comment))
-            }) || (text[before..s].contains(',') && role_of_before(&toks[..i]));
-            // context after: ", <role|genitive mention>" or a signing/speaking verb
-            let rest = text[e..se].trim_start();
-            let after_at = se - rest.len();
-            let appos = rest.starts_with(',') && {
-                let r2 = rest[1..].trim_start();
-                let at = se - r2.len();
-                let word_end = at + r2.find(|c: char| !is_word_char(c)).unwrap_or(r2.len());
-                mix.starting_at(at).any(|k| {
-                    let m = &mentions[k];
-                    // "Anna Berg, Volvo's ...", "Anna Berg, European Investment Bank Vice President"
-                    m.genitive || {
-                        let r3 = text[m.end..se].trim_start();
-                        let at3 = se - r3.len();
-                        pix.starting_at(at3)
-                            .any(|q| phrases[q].tags.contains(&Tag::Role))
-                    }
-                })
-                    // a compound role word: "Kent Ek, regiondirektör vid ..."
-                    || pix
-                        .starting_in(at + 1, word_end)
-                        .any(|q| phrases[q].end == word_end && phrases[q].tags.contains(&Tag::Role))
-                    || phrase_at(at).is_some_and(|p| {
-                        p.tags
-                            .iter()
-                            .any(|t| matches!(t, Tag::Role | Tag::Determiner))
-                            && pix
-                                .starting_in(at, at + 40)
-                                .any(|k| phrases[k].tags.contains(&Tag::Role))
-                    })
-            };
-            let verb_after = phrase_at(after_at).is_some_and(|p| {
-                p.tags
-                    .iter()
-                    .any(|t| matches!(t, Tag::Status(_) | Tag::Comment))
-            });
-            // "Acme Engineering signed": a company's name before the verb
-            let org_name = text[s..e]
-                .split_whitespace()
-                .next_back()
-                .is_some_and(|w| forms.is_org_word(w));
-            if role_before || appos || (verb_after && !org_name) {
-                add_person(normalize_ws(&text[s..e]), &mut names, &mut named, actors);
+            if self.person_context((ss, se), toks, (i, j)) {
+                let (s, e) = (toks[i].start, toks[j - 1].end);
+                out.push(normalize_ws(&self.text[s..e]));
             }
             i = j;
         }
+        out
     }
-    // every occurrence of the full name, then the surname after the first mention
-    let surnames: Vec<&str> = names
-        .iter()
-        .map(|n| n.split(' ').next_back().unwrap_or(""))
-        .collect();
-    let needles: Vec<&str> = names.iter().map(String::as_str).chain(surnames).collect();
-    let mut hits = find_all(text, None, &needles);
-    let surname_hits = hits.split_off(names.len());
-    for ((name, hits), surname_hits) in names.iter().zip(hits).zip(surname_hits) {
-        let id = format!("x-{}", slug(name));
-        let Some(first) = hits.first().map(|h| h.0) else {
-            continue;
+
+    /// The name words from token `i`, up to three: one past the last and
+    /// how many.
+    fn name_run(&self, toks: &[Tok], i: usize, taken: &SpanSet) -> (usize, usize) {
+        let is_name = |t: &Tok| {
+            t.word
+                && person_name_word(self.word(t))
+                && !self.is_lex(t)
+                && !self.in_mention(t.start, t.end, taken)
         };
-        let alias: std::sync::Arc<str> = name.as_str().into();
-        let actor: std::sync::Arc<str> = id.as_str().into();
-        for (s, e, g) in hits {
-            if !in_mention(s, e, taken) {
-                taken.insert(s, e);
-                found.mentions.push(Mention {
-                    start: s,
-                    end: e,
-                    actor: actor.clone(),
-                    alias: alias.clone(),
-                    how: How::Discovered,
-                    genitive: g,
-                });
+        let mut j = i;
+        let mut count = 0;
+        while j < toks.len() && count < 3 {
+            if is_name(&toks[j]) {
+                j += 1;
+                count += 1;
+                continue;
             }
+            // particles between name words: "Maria de la Luz", "Ursula von der Leyen"
+            let mut k = j;
+            while count > 0
+                && k < toks.len()
+                && k - j < 2
+                && toks[k].word
+                && self.forms.is_particle(self.word(&toks[k]))
+            {
+                k += 1;
+            }
+            if k > j && k < toks.len() && is_name(&toks[k]) {
+                j = k;
+                continue;
+            }
+            break;
         }
-        let surname = name.split(' ').next_back().unwrap_or("").to_string();
-        let alias: std::sync::Arc<str> = surname.as_str().into();
-        for (s, e, g) in surname_hits {
-            if s > first && !in_mention(s, e, taken) {
-                taken.insert(s, e);
-                found.mentions.push(Mention {
-                    start: s,
-                    end: e,
-                    actor: actor.clone(),
-                    alias: alias.clone(),
-                    how: How::Discovered,
-                    genitive: g,
-                });
+        (j, count)
+    }
+
+    /// Whether the name of tokens `i..j` in the sentence `ss..se` is a
+    /// person's by its context: a role or speaking verb before it, an
+    /// apposition with a role after it, or a signing or speaking verb after it.
+    fn person_context(
+        &self,
+        (ss, se): (usize, usize),
+        toks: &[Tok],
+        (i, j): (usize, usize),
+    ) -> bool {
+        let text = self.text;
+        let (s, e) = (toks[i].start, toks[j - 1].end);
+        // context before: a role word right before (optionally with a comma)
+        let before = ss
+            + text[ss..s]
+                .trim_end_matches(|c: char| c.is_whitespace() || c == ',')
+                .len();
+        // or a speaking verb right before, as in quotes ("…, säger Anna Lind", "said Anna Lind")
+        let role_before = self.phrase_ending(before).is_some_and(|p| {
+            p.tags.contains(&Tag::Role)
+                || (text[before..s].chars().count() == 1 && p.tags.contains(&Tag::Comment))
+        }) || (text[before..s].contains(',') && self.role_of_before(&toks[..i]));
+        // context after: ", <role|genitive mention>" or a signing/speaking verb
+        let rest = text[e..se].trim_start();
+        let after_at = se - rest.len();
+        let appos = rest.starts_with(',') && self.role_apposition(&rest[1..], se);
+        let verb_after = self.phrase_at(after_at).is_some_and(|p| {
+            p.tags
+                .iter()
+                .any(|t| matches!(t, Tag::Status(_) | Tag::Comment))
+        });
+        // "Acme Engineering signed": a company's name before the verb
+        let org_name = text[s..e]
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| self.forms.is_org_word(w));
+        role_before || appos || (verb_after && !org_name)
+    }
+
+    /// Whether `rest`, what follows the comma after a name up to the end `se`
+    /// of its sentence, is an apposition with a role or a genitive mention.
+    fn role_apposition(&self, rest: &str, se: usize) -> bool {
+        let (mentions, phrases, pix) = (self.mentions, self.phrases, self.pix);
+        let r2 = rest.trim_start();
+        let at = se - r2.len();
+        let word_end = at + r2.find(|c: char| !is_word_char(c)).unwrap_or(r2.len());
+        self.mix.starting_at(at).any(|k| {
+            let m = &mentions[k];
+            // "Anna Berg, Volvo's ...", "Anna Berg, European Investment Bank Vice President"
+            m.genitive || {
+                let r3 = self.text[m.end..se].trim_start();
+                let at3 = se - r3.len();
+                pix.starting_at(at3)
+                    .any(|q| phrases[q].tags.contains(&Tag::Role))
+            }
+        })
+            // a compound role word: "Kent Ek, regiondirektör vid ..."
+            || pix
+                .starting_in(at + 1, word_end)
+                .any(|q| phrases[q].end == word_end && phrases[q].tags.contains(&Tag::Role))
+            || self.phrase_at(at).is_some_and(|p| {
+                p.tags
+                    .iter()
+                    .any(|t| matches!(t, Tag::Role | Tag::Determiner))
+                    && pix
+                        .starting_in(at, at + 40)
+                        .any(|k| phrases[k].tags.contains(&Tag::Role))
+            })
+    }
+
+    /// Every occurrence of each person's full name, then of the surname
+    /// after the first mention, that no mention covers.
+    fn person_mentions(&self, names: &[String], found: &mut Found, taken: &mut SpanSet) {
+        let text = self.text;
+        // every occurrence of the full name, then the surname after the first mention
+        let surnames: Vec<&str> = names
+            .iter()
+            .map(|n| n.split(' ').next_back().unwrap_or(""))
+            .collect();
+        let needles: Vec<&str> = names.iter().map(String::as_str).chain(surnames).collect();
+        let mut hits = find_all(text, None, &needles);
+        let surname_hits = hits.split_off(names.len());
+        for ((name, hits), surname_hits) in names.iter().zip(hits).zip(surname_hits) {
+            let id = format!("x-{}", slug(name));
+            let Some(first) = hits.first().map(|h| h.0) else {
+                continue;
+            };
+            let alias: std::sync::Arc<str> = name.as_str().into();
+            let actor: std::sync::Arc<str> = id.as_str().into();
+            for (s, e, g) in hits {
+                if !self.in_mention(s, e, taken) {
+                    taken.insert(s, e);
+                    found.mentions.push(Mention {
+                        start: s,
+                        end: e,
+                        actor: actor.clone(),
+                        alias: alias.clone(),
+                        how: How::Discovered,
+                        genitive: g,
+                    });
+                }
+            }
+            let surname = name.split(' ').next_back().unwrap_or("").to_string();
+            let alias: std::sync::Arc<str> = surname.as_str().into();
+            for (s, e, g) in surname_hits {
+                if s > first && !self.in_mention(s, e, taken) {
+                    taken.insert(s, e);
+                    found.mentions.push(Mention {
+                        start: s,
+                        end: e,
+                        actor: actor.clone(),
+                        alias: alias.clone(),
+                        how: How::Discovered,
+                        genitive: g,
+                    });
+                }
             }
         }
     }
