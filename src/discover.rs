@@ -11,7 +11,7 @@
 //! discovered actors.
 
 use crate::gazetteer::{looks_like_acronym, ActorType};
-use crate::lexicon::{FormCue, Forms, Lexicon, PhraseMatch, Tag};
+use crate::lexicon::{FormCue, FormEntry, Forms, Lexicon, PhraseMatch, Tag};
 use crate::matcher::{find_all, How, Mention};
 use crate::spans::{SpanIndex, SpanSet};
 use crate::text::{is_word_char, slug};
@@ -403,403 +403,31 @@ fn discover_parties(
     taken: &mut SpanSet,
     actors: &mut BTreeMap<String, Discovered>,
 ) {
-    let forms = &lexicon.forms;
-    let ends = first_by_end(phrases.iter().map(|p| p.end));
-    let tagged_at = |s: usize, f: &dyn Fn(&Tag) -> bool| {
-        pix.starting_at(s).any(|i| phrases[i].tags.iter().any(f))
+    let scan = PartyScan {
+        text,
+        sentences,
+        mentions,
+        kind_of,
+        phrases,
+        mix,
+        pix,
+        lexicon,
+        forms: &lexicon.forms,
+        ends: first_by_end(phrases.iter().map(|p| p.end)),
+        taken,
     };
-    let tagged_ending = |e: usize, f: &dyn Fn(&Tag) -> bool| {
-        ends.get(&e).is_some_and(|&i| phrases[i].tags.iter().any(f))
+    let mut finds = PartyFinds {
+        names: Vec::new(),
+        slots: Vec::new(),
+        inside_memo: FxHashMap::default(),
+        by_name: scan.known_names(actors),
     };
-    let mut names: Vec<(String, String)> = Vec::new();
-    let mut slots: Vec<Mention> = Vec::new();
-    // named_inside reads the whole text: once per word, not once per sentence
-    let mut inside_memo: FxHashMap<&str, bool> = FxHashMap::default();
-    // (name, id) of the non-person actors discovered so far, for "a short form
-    // of a name discovered in full" without scanning every actor per name
-    // (and of the gazetteer's actors named in the document, as written:
-    // "RZ" after "RZ Resources", "JX" after "JX Advanced Metals")
-    let mut by_name: BTreeSet<(String, String)> = actors
-        .values()
-        .filter(|d| d.kind != ActorType::Person)
-        .map(|d| (d.name.clone(), d.id.clone()))
-        .chain(
-            mentions
-                .iter()
-                .filter(|m| !is_place(kind_of, &m.actor))
-                .map(|m| {
-                    let w = &text[m.start..m.end];
-                    let bare = if m.genitive {
-                        &w[..w.len() - genitive_suffix(w)]
-                    } else {
-                        w
-                    };
-                    (normalize_ws(bare), m.actor.to_string())
-                }),
-        )
-        .collect();
     for (ss, se) in sentences.iter().copied() {
-        let from = phrases.partition_point(|p| p.start < ss);
-        let here = || phrases[from..].iter().take_while(|p| p.start < se);
-        let agreement = here().any(|p| {
-            p.tags
-                .iter()
-                .any(|t| matches!(t, Tag::Agreement { .. } | Tag::AgreementVerb { .. }))
-        });
-        let status = here().any(|p| {
-            p.tags
-                .iter()
-                .any(|t| matches!(t, Tag::Status(_) | Tag::AgreementVerb { .. }))
-        });
-        let negated = here().any(|p| p.tags.contains(&Tag::Negation));
-        if !agreement || !status || negated {
-            continue;
-        }
-        let toks = tokens(text, ss, se);
-        // in a heading in title case ("X Signs Pact With Norwegian Owner")
-        // capitals say nothing about names
-        if title_case(text, &toks) {
-            continue;
-        }
-        let word = |t: &Tok| &text[t.start..t.end];
-        let known = |t: &Tok| {
-            mix.first_overlapping(t.start, t.end).is_some() || taken.overlaps(t.start, t.end)
-        };
-        // a rule word (not a topic or kind cue: "Energy" may be part of a name)
-        let lex = |t: &Tok| {
-            pix.starting_in(t.start.saturating_sub(40), t.end).any(|q| {
-                let p = &phrases[q];
-                p.start < t.end
-                    && t.start < p.end
-                    && p.tags
-                        .iter()
-                        .any(|g| !matches!(g, Tag::Topic(_) | Tag::KindCue(_)))
-            })
-        };
-        let first_word = |t: &Tok| {
-            let w = word(t);
-            t.word
-                && w.chars().next().is_some_and(char::is_uppercase)
-                && w.chars().any(char::is_alphabetic)
-                && genitive_suffix(w) == 0
-                && !forms.not_name(w)
-                && !lex(t)
-                && !known(t)
-        };
-        let more_word = |t: &Tok| {
-            let w = word(t);
-            first_word(t) || (t.word && w.len() <= 4 && w.chars().all(|c| c.is_ascii_digit()))
-        };
-        // a word after a name that lets it end there: punctuation, an actor,
-        // a rule word that is no noun ("and", "with", "signed", "in"), or a
-        // function word in lower case ("with X on hydrogen")
-        let ender = |t: &Tok| {
-            !t.word
-                || known(t)
-                || (!capitalized(word(t)) && forms.not_name(word(t)))
-                || tagged_at(t.start, &|g| rule_tag(g))
-        };
-        // runs of name words: (first token, one past the last)
-        let mut runs: Vec<(usize, usize)> = Vec::new();
-        let mut i = 0;
-        while i < toks.len() {
-            if !first_word(&toks[i]) {
-                i += 1;
-                continue;
-            }
-            let mut j = i + 1;
-            while j < toks.len() && j - i < 5 {
-                if more_word(&toks[j]) {
-                    j += 1;
-                } else if j + 1 < toks.len()
-                    && toks[j].word
-                    && known(&toks[j])
-                    && !taken.overlaps(toks[j].start, toks[j].end)
-                    && first_word(&toks[j + 1])
-                {
-                    // a known word inside a longer name: "Amarenco MENA Services"
-                    j += 2;
-                } else if j + 1 < toks.len()
-                    && forms.is_connector(word(&toks[j]))
-                    && first_word(&toks[j + 1])
-                {
-                    // "Port of Shenzhen"
-                    j += 2;
-                } else {
-                    break;
-                }
-            }
-            runs.push((i, j));
-            i = j;
-        }
-        let is_coord = |t: &Tok| word(t) == "," || tagged_at(t.start, &|g| *g == Tag::Coord);
-        // an actor (known or a run) starts at or ends at token k
-        let actor_starts = |k: usize, runs: &[(usize, usize)]| {
-            k < toks.len() && (known(&toks[k]) || runs.iter().any(|r| r.0 == k))
-        };
-        let actor_ends = |k: usize, runs: &[(usize, usize)]| {
-            known(&toks[k]) || runs.iter().any(|r| r.1 == k + 1)
-        };
-        for &(i, j) in &runs {
-            // "H2 Energy Europe", "Acme Mining Chile": a country or region right
-            // after a run, and nothing more of a name after it, ends the name
-            // (a company's arm there; the `subsidiary` rule's form)
-            let place = toks
-                .get(j)
-                .filter(|t| t.word && &text[toks[j - 1].end..t.start] == " ")
-                .and_then(|t| place_at(t, (mentions, kind_of), mix));
-            let j = match place {
-                Some(m) => {
-                    let after = toks.partition_point(|t| t.start < m.end);
-                    if after == toks.len() || (ender(&toks[after]) && !known(&toks[after])) {
-                        after
-                    } else {
-                        j
-                    }
-                }
-                None => j,
-            };
-            // what follows ends a name: punctuation, a rule word or an actor
-            let ends_ok = j == toks.len() || ender(&toks[j]);
-            // an adjective coordinated with another: "the Polish and Swedish industries"
-            let adjective = j + 2 < toks.len()
-                && is_coord(&toks[j])
-                && capitalized(word(&toks[j + 1]))
-                && !known(&toks[j + 1])
-                && toks[j + 2].word
-                && !capitalized(word(&toks[j + 2]))
-                && !ender(&toks[j + 2]);
-            // "Korean East-West Power (EWP)": a word before a name is part of it
-            let prefix = j < toks.len() && toks[j].word && known(&toks[j]);
-            // "Zambian state miner ZCCM", "Swedish state utility Vattenfall": a
-            // word before lower-case descriptor words and an actor describes it
-            let describes = {
-                let lower = |t: &Tok| {
-                    t.word && !capitalized(word(t)) && !tagged_at(t.start, &|g| rule_tag(g))
-                };
-                let k = (j..toks.len().min(j + 4))
-                    .find(|&k| !lower(&toks[k]))
-                    .unwrap_or(toks.len());
-                k > j
-                    && k < toks.len()
-                    && (known(&toks[k]) || taken.overlaps(toks[k].start, toks[k].end))
-            };
-            if !ends_ok || adjective || prefix || describes {
-                continue;
-            }
-            // "Minister of Mining signed", "Region Skåne i Malmö": the
-            // complement of a word before is no name of its own
-            if i >= 2
-                && forms.is_connector(word(&toks[i - 1]))
-                && toks[i - 2].word
-                && capitalized(word(&toks[i - 2]))
-            {
-                continue;
-            }
-            // ... and so are the words listed after a role's: "Minister for
-            // Energy, Business and Industry Ebba Busch signed"
-            let complement_list = {
-                let mut k = i;
-                while k >= 2
-                    && (word(&toks[k - 1]) == "," || is_coord(&toks[k - 1]))
-                    && toks[k - 2].word
-                    && capitalized(word(&toks[k - 2]))
-                {
-                    k -= 2;
-                }
-                // (the word before the connector is a role: a title)
-                k < i
-                    && k >= 2
-                    && forms.is_connector(word(&toks[k - 1]))
-                    && toks[k - 2].word
-                    && tagged_at(toks[k - 2].start, &|g| matches!(g, Tag::Role))
-            };
-            if complement_list {
-                continue;
-            }
-            // "Officials signed", "Kommunen har tecknat": one word opening the
-            // sentence is a name only if the text also writes it so inside one,
-            // or coordinates it with another ("Madrid and Lisbon signed")
-            let opens = toks[..i].iter().all(|t| !t.word);
-            let coordinated = j + 1 < toks.len()
-                && word(&toks[j]) != ","
-                && is_coord(&toks[j])
-                && actor_starts(j + 1, &runs);
-            if opens
-                && j == i + 1
-                && !coordinated
-                && plain_word(word(&toks[i]))
-                && !*inside_memo
-                    .entry(word(&toks[i]))
-                    .or_insert_with(|| named_inside(text, sentences, word(&toks[i])))
-            {
-                continue;
-            }
-            // "Vodafone Idea", "Taiwan Power": a known name right before the
-            // run starts a longer name
-            let i = match i.checked_sub(1).map(|p| (p, &toks[p])) {
-                Some((p, t))
-                    if t.word
-                        && !taken.overlaps(t.start, t.end)
-                        && text[t.end..toks[i].start].chars().all(char::is_whitespace) =>
-                {
-                    mix.first_holding(t.start, t.end)
-                        .map(|k| &mentions[k])
-                        .filter(|m| m.end == t.end && !m.genitive)
-                        .and_then(|m| toks[..=p].iter().position(|x| x.start == m.start))
-                        .unwrap_or(i)
-                }
-                _ => i,
-            };
-            // `with`/`between`/`med`/`mellan` ends at token k
-            // (or a phrase ending in one: "has partnered with Zorbo")
-            let relation = |k: usize| {
-                tagged_ending(toks[k].end, &|g| matches!(g, Tag::With | Tag::Between))
-                    || ends.get(&toks[k].end).is_some_and(|&q| {
-                        let p = &phrases[q];
-                        crate::lexicon::ends_in_with(&text[p.start..p.end])
-                            && !p.tags.contains(&Tag::NotParty)
-                    })
-            };
-            // "med finska Vaasan Sähkö", "with state-owned Ruhr Gas": one
-            // lower-case word between the relation word and the name
-            let adjective_slot = i >= 2 && {
-                let a = &toks[i - 1];
-                a.word
-                    && !lex(a)
-                    && word(a).chars().next().is_some_and(char::is_lowercase)
-                    && relation(i - 2)
-            };
-            let slot_before = i > 0 && {
-                let p = &toks[i - 1];
-                adjective_slot
-                    || relation(i - 1)
-                    || (is_coord(p) && i >= 2 && actor_ends(i - 2, &runs) && {
-                        // a list: "with A, B and C", "mellan A, B och C"
-                        let mut k = i - 2;
-                        while k > 0 && !(toks[k].word && relation(k)) && i - k < 24 {
-                            k -= 1;
-                        }
-                        relation(k)
-                            || (j < toks.len()
-                                && tagged_at(toks[j].start, &|g| {
-                                    matches!(g, Tag::Status(_) | Tag::AgreementVerb { .. })
-                                }))
-                    })
-            };
-            let slot_after = j < toks.len() && {
-                let n = &toks[j];
-                // "X signed", but not "Redan 2018 undertecknade EU": an actor
-                // right after the verb is its subject
-                let verb = pix.starting_at(n.start).find(|&q| {
-                    phrases[q]
-                        .tags
-                        .iter()
-                        .any(|g| matches!(g, Tag::Status(_) | Tag::AgreementVerb { .. }))
-                });
-                verb.is_some_and(|q| {
-                    let e = phrases[q].end;
-                    let k = toks.partition_point(|t| t.start < e);
-                    !actor_starts(k, &runs)
-                }) || (is_coord(n) && word(n) != "," && {
-                    // "A och [norska] B skrev under"
-                    let mut k = j + 1;
-                    if k < toks.len()
-                        && toks[k].word
-                        && !lex(&toks[k])
-                        && !capitalized(word(&toks[k]))
-                    {
-                        k += 1;
-                    }
-                    actor_starts(k, &runs) && {
-                        let end = runs.iter().find(|r| r.0 == k).map_or(k + 1, |r| r.1);
-                        (end..toks.len().min(end + 4)).any(|q| {
-                            tagged_at(toks[q].start, &|g| {
-                                matches!(g, Tag::Status(_) | Tag::AgreementVerb { .. })
-                            })
-                        })
-                    }
-                })
-            };
-            if !(slot_before || slot_after) {
-                continue;
-            }
-            let (s, e) = (toks[i].start, toks[j - 1].end);
-            let name = normalize_ws(&text[s..e]);
-            // "med Midwest, USA.", "with Rockford, Illinois.": a name with no
-            // cue to its type and a country after a comma that ends the
-            // clause is a place in that country, which is the party: the
-            // whole apposition names the country
-            // (", and" is one phrase: its "and" ends a coordination)
-            let coord = |t: &Tok| is_coord(t) || tagged_ending(t.end, &|g| *g == Tag::Coord);
-            if lexicon.type_for(&name).is_none() {
-                if let Some(m) = place_follows(text, &toks, j, (mentions, kind_of), mix, &coord) {
-                    found.replaced.push((m.start, m.end));
-                    slots.push(Mention {
-                        start: s,
-                        ..m.clone()
-                    });
-                    continue;
-                }
-            }
-            // a legal form alone ("AB" of "Northvolt Ett AB", "Ltd" of
-            // "Panasonic Energy Co., Ltd.") is the tail of a name, never one
-            if forms.is_legal(&name) || forms.is_legal(&format!("{name}.")) {
-                continue;
-            }
-            let kind = match lexicon.type_for(&name) {
-                Some("none") => continue,
-                Some(t) => ActorType::parse(t).unwrap_or(ActorType::Organization),
-                None => ActorType::Organization,
-            };
-            // a short form of a name discovered in full ("Qingdao Jinhui" of
-            // "Qingdao Jinhui Graphite") is that actor
-            let prefix = format!("{name} ");
-            let longer = by_name
-                .range((prefix.clone(), String::new())..)
-                .take_while(|(n, _)| n.starts_with(&prefix))
-                .map(|(_, id)| id)
-                .min()
-                .cloned();
-            let id = match longer {
-                Some(id) => id,
-                None => {
-                    let id = format!("x-{}", slug(&name));
-                    if id == "x-" {
-                        continue;
-                    }
-                    if let std::collections::btree_map::Entry::Vacant(v) = actors.entry(id.clone())
-                    {
-                        if kind != ActorType::Person {
-                            by_name.insert((name.clone(), id.clone()));
-                        }
-                        v.insert(Discovered {
-                            id: id.clone(),
-                            kind,
-                            name: name.clone(),
-                            aliases: Vec::new(),
-                            rule: "party",
-                        });
-                    }
-                    id
-                }
-            };
-            for m in mix.starting_in(s, e).map(|k| &mentions[k]) {
-                if m.end <= e {
-                    found.replaced.push((m.start, m.end));
-                }
-            }
-            slots.push(Mention {
-                start: s,
-                end: e,
-                actor: id.as_str().into(),
-                alias: name.as_str().into(),
-                how: How::Discovered,
-                genitive: false,
-            });
-            names.push((name, id));
-        }
+        scan.sentence_parties(ss, se, &mut finds, found, actors);
     }
+    let PartyFinds {
+        mut names, slots, ..
+    } = finds;
     for m in slots {
         taken.insert(m.start, m.end);
         found.mentions.push(m);
@@ -825,6 +453,555 @@ fn discover_parties(
             }
         }
     }
+}
+
+/// What the party rules read: the text and its sentences, the gazetteer's
+/// mentions, the lexicon's phrases, their indexes, and the spans of the
+/// mentions found before (which do not grow while sentences are read).
+struct PartyScan<'a> {
+    text: &'a str,
+    sentences: &'a [(usize, usize)],
+    mentions: &'a [Mention],
+    kind_of: KindOf<'a>,
+    phrases: &'a [PhraseMatch],
+    mix: &'a SpanIndex,
+    pix: &'a SpanIndex,
+    lexicon: &'a Lexicon,
+    forms: &'a Forms,
+    /// For each end, the first phrase that ends there.
+    ends: FxHashMap<usize, usize>,
+    taken: &'a SpanSet,
+}
+
+/// What the party rules gather over the sentences.
+struct PartyFinds<'a> {
+    /// (name, id) of each party named, to find again.
+    names: Vec<(String, String)>,
+    /// The mentions in the party slots.
+    slots: Vec<Mention>,
+    /// named_inside reads the whole text: once per word, not once per sentence
+    inside_memo: FxHashMap<&'a str, bool>,
+    /// (name, id) of the non-person actors discovered so far, for "a short form
+    /// of a name discovered in full" without scanning every actor per name
+    /// (and of the gazetteer's actors named in the document, as written:
+    /// "RZ" after "RZ Resources", "JX" after "JX Advanced Metals")
+    by_name: BTreeSet<(String, String)>,
+}
+
+impl<'a> PartyScan<'a> {
+    /// The text of token `t`.
+    fn word(&self, t: &Tok) -> &'a str {
+        &self.text[t.start..t.end]
+    }
+
+    /// Whether a phrase starting at `s` has a tag for which `f` holds.
+    fn tagged_at(&self, s: usize, f: &dyn Fn(&Tag) -> bool) -> bool {
+        self.pix
+            .starting_at(s)
+            .any(|i| self.phrases[i].tags.iter().any(f))
+    }
+
+    /// Whether the first phrase ending at `e` has a tag for which `f` holds.
+    fn tagged_ending(&self, e: usize, f: &dyn Fn(&Tag) -> bool) -> bool {
+        self.ends
+            .get(&e)
+            .is_some_and(|&i| self.phrases[i].tags.iter().any(f))
+    }
+
+    /// The starting set of `by_name` (see `PartyFinds`): the non-person
+    /// actors in `actors` and the gazetteer's actors named in the document.
+    fn known_names(&self, actors: &BTreeMap<String, Discovered>) -> BTreeSet<(String, String)> {
+        actors
+            .values()
+            .filter(|d| d.kind != ActorType::Person)
+            .map(|d| (d.name.clone(), d.id.clone()))
+            .chain(
+                self.mentions
+                    .iter()
+                    .filter(|m| !is_place(self.kind_of, &m.actor))
+                    .map(|m| {
+                        let w = &self.text[m.start..m.end];
+                        let bare = if m.genitive {
+                            &w[..w.len() - genitive_suffix(w)]
+                        } else {
+                            w
+                        };
+                        (normalize_ws(bare), m.actor.to_string())
+                    }),
+            )
+            .collect()
+    }
+
+    /// Whether the sentence `ss..se` states an agreement: an agreement noun
+    /// or verb and a status, and no negation.
+    fn states_agreement(&self, ss: usize, se: usize) -> bool {
+        let phrases = self.phrases;
+        let from = phrases.partition_point(|p| p.start < ss);
+        let here = || phrases[from..].iter().take_while(|p| p.start < se);
+        let agreement = here().any(|p| {
+            p.tags
+                .iter()
+                .any(|t| matches!(t, Tag::Agreement { .. } | Tag::AgreementVerb { .. }))
+        });
+        let status = here().any(|p| {
+            p.tags
+                .iter()
+                .any(|t| matches!(t, Tag::Status(_) | Tag::AgreementVerb { .. }))
+        });
+        let negated = here().any(|p| p.tags.contains(&Tag::Negation));
+        agreement && status && !negated
+    }
+
+    /// Finds the parties named in the sentence `ss..se` when it states an
+    /// agreement: each name in a party slot is an actor, a slot mention and
+    /// a name to find again.
+    fn sentence_parties(
+        &self,
+        ss: usize,
+        se: usize,
+        finds: &mut PartyFinds<'a>,
+        found: &mut Found,
+        actors: &mut BTreeMap<String, Discovered>,
+    ) {
+        if !self.states_agreement(ss, se) {
+            return;
+        }
+        let toks = tokens(self.text, ss, se);
+        // in a heading in title case ("X Signs Pact With Norwegian Owner")
+        // capitals say nothing about names
+        if title_case(self.text, &toks) {
+            return;
+        }
+        let runs = self.name_runs(&toks);
+        for &(i, j) in &runs {
+            let j = self.end_at_place(&toks, j);
+            if !self.name_may_end(&toks, j) || self.in_complement(&toks, i) {
+                continue;
+            }
+            if self.lone_opener(&toks, &runs, (i, j), &mut finds.inside_memo) {
+                continue;
+            }
+            let i = self.start_at_known(&toks, i);
+            if !(self.slot_before(&toks, &runs, (i, j)) || self.slot_after(&toks, &runs, j)) {
+                continue;
+            }
+            self.add_party(&toks, (i, j), finds, found, actors);
+        }
+    }
+
+    /// Whether a mention (of the gazetteer or found before) overlaps token `t`.
+    fn known(&self, t: &Tok) -> bool {
+        self.mix.first_overlapping(t.start, t.end).is_some() || self.taken.overlaps(t.start, t.end)
+    }
+
+    /// Whether token `t` overlaps a rule word (not a topic or kind cue:
+    /// "Energy" may be part of a name).
+    fn lex(&self, t: &Tok) -> bool {
+        self.pix
+            .starting_in(t.start.saturating_sub(40), t.end)
+            .any(|q| {
+                let p = &self.phrases[q];
+                p.start < t.end
+                    && t.start < p.end
+                    && p.tags
+                        .iter()
+                        .any(|g| !matches!(g, Tag::Topic(_) | Tag::KindCue(_)))
+            })
+    }
+
+    /// Whether token `t` may open a name: a capitalised word, no genitive, no
+    /// word of `not_names`, no rule word and in no mention.
+    fn first_word(&self, t: &Tok) -> bool {
+        let w = self.word(t);
+        t.word
+            && w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().any(char::is_alphabetic)
+            && genitive_suffix(w) == 0
+            && !self.forms.not_name(w)
+            && !self.lex(t)
+            && !self.known(t)
+    }
+
+    /// Whether token `t` may go on a name: as it may open one, or a number of
+    /// up to four digits.
+    fn more_word(&self, t: &Tok) -> bool {
+        let w = self.word(t);
+        self.first_word(t) || (t.word && w.len() <= 4 && w.chars().all(|c| c.is_ascii_digit()))
+    }
+
+    /// A word after a name that lets it end there: punctuation, an actor,
+    /// a rule word that is no noun ("and", "with", "signed", "in"), or a
+    /// function word in lower case ("with X on hydrogen").
+    fn ender(&self, t: &Tok) -> bool {
+        !t.word
+            || self.known(t)
+            || (!capitalized(self.word(t)) && self.forms.not_name(self.word(t)))
+            || self.tagged_at(t.start, &|g| rule_tag(g))
+    }
+
+    /// Whether token `t` coordinates: a comma or a coordinating word.
+    fn is_coord(&self, t: &Tok) -> bool {
+        self.word(t) == "," || self.tagged_at(t.start, &|g| *g == Tag::Coord)
+    }
+
+    /// Whether an actor (known or a run) starts at token `k`.
+    fn actor_starts(&self, toks: &[Tok], runs: &[(usize, usize)], k: usize) -> bool {
+        k < toks.len() && (self.known(&toks[k]) || runs.iter().any(|r| r.0 == k))
+    }
+
+    /// Whether an actor (known or a run) ends at token `k`.
+    fn actor_ends(&self, toks: &[Tok], runs: &[(usize, usize)], k: usize) -> bool {
+        self.known(&toks[k]) || runs.iter().any(|r| r.1 == k + 1)
+    }
+
+    /// The runs of name words: (first token, one past the last), up to five
+    /// tokens each.
+    fn name_runs(&self, toks: &[Tok]) -> Vec<(usize, usize)> {
+        let mut runs: Vec<(usize, usize)> = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            if !self.first_word(&toks[i]) {
+                i += 1;
+                continue;
+            }
+            let mut j = i + 1;
+            while j < toks.len() && j - i < 5 {
+                if self.more_word(&toks[j]) {
+                    j += 1;
+                } else if j + 1 < toks.len()
+                    && toks[j].word
+                    && self.known(&toks[j])
+                    && !self.taken.overlaps(toks[j].start, toks[j].end)
+                    && self.first_word(&toks[j + 1])
+                {
+                    // a known word inside a longer name: "Amarenco MENA Services"
+                    j += 2;
+                } else if j + 1 < toks.len()
+                    && self.forms.is_connector(self.word(&toks[j]))
+                    && self.first_word(&toks[j + 1])
+                {
+                    // "Port of Shenzhen"
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            runs.push((i, j));
+            i = j;
+        }
+        runs
+    }
+
+    /// The end of a run that ends at token `j`, past a place that joins it.
+    fn end_at_place(&self, toks: &[Tok], j: usize) -> usize {
+        // "H2 Energy Europe", "Acme Mining Chile": a country or region right
+        // after a run, and nothing more of a name after it, ends the name
+        // (a company's arm there; the `subsidiary` rule's form)
+        let place = toks
+            .get(j)
+            .filter(|t| t.word && &self.text[toks[j - 1].end..t.start] == " ")
+            .and_then(|t| place_at(t, (self.mentions, self.kind_of), self.mix));
+        match place {
+            Some(m) => {
+                let after = toks.partition_point(|t| t.start < m.end);
+                if after == toks.len() || (self.ender(&toks[after]) && !self.known(&toks[after])) {
+                    after
+                } else {
+                    j
+                }
+            }
+            None => j,
+        }
+    }
+
+    /// Whether a name may end before token `j`: what follows ends it, and
+    /// the run is no adjective, no word before a name, no word describing one.
+    fn name_may_end(&self, toks: &[Tok], j: usize) -> bool {
+        let word = |t: &Tok| self.word(t);
+        // what follows ends a name: punctuation, a rule word or an actor
+        let ends_ok = j == toks.len() || self.ender(&toks[j]);
+        // an adjective coordinated with another: "the Polish and Swedish industries"
+        let adjective = j + 2 < toks.len()
+            && self.is_coord(&toks[j])
+            && capitalized(word(&toks[j + 1]))
+            && !self.known(&toks[j + 1])
+            && toks[j + 2].word
+            && !capitalized(word(&toks[j + 2]))
+            && !self.ender(&toks[j + 2]);
+        // "Korean East-West Power (EWP)": a word before a name is part of it
+        let prefix = j < toks.len() && toks[j].word && self.known(&toks[j]);
+        // "Zambian state miner ZCCM", "Swedish state utility Vattenfall": a
+        // word before lower-case descriptor words and an actor describes it
+        let describes = {
+            let lower = |t: &Tok| {
+                t.word && !capitalized(word(t)) && !self.tagged_at(t.start, &|g| rule_tag(g))
+            };
+            let k = (j..toks.len().min(j + 4))
+                .find(|&k| !lower(&toks[k]))
+                .unwrap_or(toks.len());
+            k > j
+                && k < toks.len()
+                && (self.known(&toks[k]) || self.taken.overlaps(toks[k].start, toks[k].end))
+        };
+        ends_ok && !adjective && !prefix && !describes
+    }
+
+    /// Whether the run from token `i` is the complement of a word before it
+    /// (or one of a list of them), which is no name of its own.
+    fn in_complement(&self, toks: &[Tok], i: usize) -> bool {
+        let word = |t: &Tok| self.word(t);
+        // "Minister of Mining signed", "Region Skåne i Malmö": the
+        // complement of a word before is no name of its own
+        if i >= 2
+            && self.forms.is_connector(word(&toks[i - 1]))
+            && toks[i - 2].word
+            && capitalized(word(&toks[i - 2]))
+        {
+            return true;
+        }
+        // ... and so are the words listed after a role's: "Minister for
+        // Energy, Business and Industry Ebba Busch signed"
+        let mut k = i;
+        while k >= 2
+            && (word(&toks[k - 1]) == "," || self.is_coord(&toks[k - 1]))
+            && toks[k - 2].word
+            && capitalized(word(&toks[k - 2]))
+        {
+            k -= 2;
+        }
+        // (the word before the connector is a role: a title)
+        k < i
+            && k >= 2
+            && self.forms.is_connector(word(&toks[k - 1]))
+            && toks[k - 2].word
+            && self.tagged_at(toks[k - 2].start, &|g| matches!(g, Tag::Role))
+    }
+
+    /// Whether the run `i..j` is one plain word opening the sentence that
+    /// the text gives no other reason to take for a name.
+    fn lone_opener(
+        &self,
+        toks: &[Tok],
+        runs: &[(usize, usize)],
+        (i, j): (usize, usize),
+        inside_memo: &mut FxHashMap<&'a str, bool>,
+    ) -> bool {
+        // "Officials signed", "Kommunen har tecknat": one word opening the
+        // sentence is a name only if the text also writes it so inside one,
+        // or coordinates it with another ("Madrid and Lisbon signed")
+        let opens = toks[..i].iter().all(|t| !t.word);
+        let coordinated = j + 1 < toks.len()
+            && self.word(&toks[j]) != ","
+            && self.is_coord(&toks[j])
+            && self.actor_starts(toks, runs, j + 1);
+        opens
+            && j == i + 1
+            && !coordinated
+            && plain_word(self.word(&toks[i]))
+            && !*inside_memo
+                .entry(self.word(&toks[i]))
+                .or_insert_with(|| named_inside(self.text, self.sentences, self.word(&toks[i])))
+    }
+
+    /// The first token of a name whose run starts at token `i`.
+    fn start_at_known(&self, toks: &[Tok], i: usize) -> usize {
+        // "Vodafone Idea", "Taiwan Power": a known name right before the
+        // run starts a longer name
+        match i.checked_sub(1).map(|p| (p, &toks[p])) {
+            Some((p, t))
+                if t.word
+                    && !self.taken.overlaps(t.start, t.end)
+                    && self.text[t.end..toks[i].start]
+                        .chars()
+                        .all(char::is_whitespace) =>
+            {
+                self.mix
+                    .first_holding(t.start, t.end)
+                    .map(|k| &self.mentions[k])
+                    .filter(|m| m.end == t.end && !m.genitive)
+                    .and_then(|m| toks[..=p].iter().position(|x| x.start == m.start))
+                    .unwrap_or(i)
+            }
+            _ => i,
+        }
+    }
+
+    /// Whether `with`/`between`/`med`/`mellan` ends at token k
+    /// (or a phrase ending in one: "has partnered with Zorbo").
+    fn relation(&self, toks: &[Tok], k: usize) -> bool {
+        self.tagged_ending(toks[k].end, &|g| matches!(g, Tag::With | Tag::Between))
+            || self.ends.get(&toks[k].end).is_some_and(|&q| {
+                let p = &self.phrases[q];
+                crate::lexicon::ends_in_with(&self.text[p.start..p.end])
+                    && !p.tags.contains(&Tag::NotParty)
+            })
+    }
+
+    /// Whether a party slot opens before the name `i..j`: a relation word
+    /// (with one lower-case word after it), or a list of actors after one.
+    fn slot_before(&self, toks: &[Tok], runs: &[(usize, usize)], (i, j): (usize, usize)) -> bool {
+        // "med finska Vaasan Sähkö", "with state-owned Ruhr Gas": one
+        // lower-case word between the relation word and the name
+        let adjective_slot = i >= 2 && {
+            let a = &toks[i - 1];
+            a.word
+                && !self.lex(a)
+                && self.word(a).chars().next().is_some_and(char::is_lowercase)
+                && self.relation(toks, i - 2)
+        };
+        i > 0 && {
+            let p = &toks[i - 1];
+            adjective_slot
+                || self.relation(toks, i - 1)
+                || (self.is_coord(p) && i >= 2 && self.actor_ends(toks, runs, i - 2) && {
+                    // a list: "with A, B and C", "mellan A, B och C"
+                    let mut k = i - 2;
+                    while k > 0 && !(toks[k].word && self.relation(toks, k)) && i - k < 24 {
+                        k -= 1;
+                    }
+                    self.relation(toks, k)
+                        || (j < toks.len()
+                            && self.tagged_at(toks[j].start, &|g| {
+                                matches!(g, Tag::Status(_) | Tag::AgreementVerb { .. })
+                            }))
+                })
+        }
+    }
+
+    /// Whether the name ending before token `j` is in a party slot by what
+    /// follows: the status verb, or a coordinated actor before it.
+    fn slot_after(&self, toks: &[Tok], runs: &[(usize, usize)], j: usize) -> bool {
+        j < toks.len() && {
+            let n = &toks[j];
+            // "X signed", but not "Redan 2018 undertecknade EU": an actor
+            // right after the verb is its subject
+            let verb = self.pix.starting_at(n.start).find(|&q| {
+                self.phrases[q]
+                    .tags
+                    .iter()
+                    .any(|g| matches!(g, Tag::Status(_) | Tag::AgreementVerb { .. }))
+            });
+            verb.is_some_and(|q| {
+                let e = self.phrases[q].end;
+                let k = toks.partition_point(|t| t.start < e);
+                !self.actor_starts(toks, runs, k)
+            }) || (self.is_coord(n) && self.word(n) != "," && {
+                // "A och [norska] B skrev under"
+                let mut k = j + 1;
+                if k < toks.len()
+                    && toks[k].word
+                    && !self.lex(&toks[k])
+                    && !capitalized(self.word(&toks[k]))
+                {
+                    k += 1;
+                }
+                self.actor_starts(toks, runs, k) && {
+                    let end = runs.iter().find(|r| r.0 == k).map_or(k + 1, |r| r.1);
+                    (end..toks.len().min(end + 4)).any(|q| {
+                        self.tagged_at(toks[q].start, &|g| {
+                            matches!(g, Tag::Status(_) | Tag::AgreementVerb { .. })
+                        })
+                    })
+                }
+            })
+        }
+    }
+
+    /// Records the party named by tokens `i..j`: a slot mention (of a place
+    /// when the name is one in a country), and the actor it names.
+    fn add_party(
+        &self,
+        toks: &[Tok],
+        (i, j): (usize, usize),
+        finds: &mut PartyFinds<'a>,
+        found: &mut Found,
+        actors: &mut BTreeMap<String, Discovered>,
+    ) {
+        let (s, e) = (toks[i].start, toks[j - 1].end);
+        let name = normalize_ws(&self.text[s..e]);
+        // "med Midwest, USA.", "with Rockford, Illinois.": a name with no
+        // cue to its type and a country after a comma that ends the
+        // clause is a place in that country, which is the party: the
+        // whole apposition names the country
+        // (", and" is one phrase: its "and" ends a coordination)
+        let coord = |t: &Tok| self.is_coord(t) || self.tagged_ending(t.end, &|g| *g == Tag::Coord);
+        if self.lexicon.type_for(&name).is_none() {
+            let actors_here = (self.mentions, self.kind_of);
+            if let Some(m) = place_follows(self.text, toks, j, actors_here, self.mix, &coord) {
+                found.replaced.push((m.start, m.end));
+                finds.slots.push(Mention {
+                    start: s,
+                    ..m.clone()
+                });
+                return;
+            }
+        }
+        // a legal form alone ("AB" of "Northvolt Ett AB", "Ltd" of
+        // "Panasonic Energy Co., Ltd.") is the tail of a name, never one
+        if self.forms.is_legal(&name) || self.forms.is_legal(&format!("{name}.")) {
+            return;
+        }
+        let kind = match self.lexicon.type_for(&name) {
+            Some("none") => return,
+            Some(t) => ActorType::parse(t).unwrap_or(ActorType::Organization),
+            None => ActorType::Organization,
+        };
+        let Some(id) = party_id(&name, kind, &mut finds.by_name, actors) else {
+            return;
+        };
+        for m in self.mix.starting_in(s, e).map(|k| &self.mentions[k]) {
+            if m.end <= e {
+                found.replaced.push((m.start, m.end));
+            }
+        }
+        finds.slots.push(Mention {
+            start: s,
+            end: e,
+            actor: id.as_str().into(),
+            alias: name.as_str().into(),
+            how: How::Discovered,
+            genitive: false,
+        });
+        finds.names.push((name, id));
+    }
+}
+
+/// The id of the party `name`: a short form of a name discovered in full
+/// ("Qingdao Jinhui" of "Qingdao Jinhui Graphite") is that actor, else the
+/// party is a new actor of `kind` (rule `party`). `None` for a name with no slug.
+fn party_id(
+    name: &str,
+    kind: ActorType,
+    by_name: &mut BTreeSet<(String, String)>,
+    actors: &mut BTreeMap<String, Discovered>,
+) -> Option<String> {
+    let prefix = format!("{name} ");
+    let longer = by_name
+        .range((prefix.clone(), String::new())..)
+        .take_while(|(n, _)| n.starts_with(&prefix))
+        .map(|(_, id)| id)
+        .min()
+        .cloned();
+    if longer.is_some() {
+        return longer;
+    }
+    let id = format!("x-{}", slug(name));
+    if id == "x-" {
+        return None;
+    }
+    if let std::collections::btree_map::Entry::Vacant(v) = actors.entry(id.clone()) {
+        if kind != ActorType::Person {
+            by_name.insert((name.to_string(), id.clone()));
+        }
+        v.insert(Discovered {
+            id: id.clone(),
+            kind,
+            name: name.to_string(),
+            aliases: Vec::new(),
+            rule: "party",
+        });
+    }
+    Some(id)
 }
 
 /// Whether a sentence is a heading in title case: three or more words of five
@@ -1043,6 +1220,10 @@ fn add_person(
     });
 }
 
+/// People named next to a role, in an apposition with a role, or before a
+/// signing or speaking verb: each becomes a person actor (rule
+/// `person_context`), found again by full name and, after that, by surname.
+///
 /// `ix`: the span indexes of `mentions` and `phrases`; `taken`: the spans of
 /// `found.mentions`.
 #[allow(clippy::too_many_arguments)]
@@ -1057,81 +1238,155 @@ fn discover_people(
     taken: &mut SpanSet,
     actors: &mut BTreeMap<String, Discovered>,
 ) {
-    let phrase_at = |s: usize| pix.starting_at(s).next().map(|i| &phrases[i]);
-    let ends = first_by_end(phrases.iter().map(|p| p.end));
-    let phrase_ending = |e: usize| ends.get(&e).map(|&i| &phrases[i]);
-    let is_lex = |t: &Tok| pix.first_holding(t.start, t.end).is_some();
-    let in_mention = |s: usize, e: usize, taken: &SpanSet| {
-        mix.first_overlapping(s, e).is_some() || taken.overlaps(s, e)
-    };
-    let name_word = |w: &str| {
-        let mut cs = w.chars();
-        cs.next().is_some_and(char::is_uppercase)
-            && w.chars().count() >= 2
-            // "Anna", "Lind-Berg", "Jae-Heon", "O'Neil", "B'Hamel"
-            && w.split(['-', '\'', '’']).all(|part| {
-                let mut cs = part.chars();
-                cs.next().is_some_and(char::is_alphabetic) && cs.all(char::is_lowercase)
-            })
-            && !w.contains(':')
+    let scan = PeopleScan {
+        text,
+        mentions,
+        phrases,
+        mix,
+        pix,
+        forms,
+        ends: first_by_end(phrases.iter().map(|p| p.end)),
     };
     let mut names: Vec<String> = Vec::new();
     let mut named: FxHashSet<String> = FxHashSet::default();
-    // a person is recognised by a role word, an apposition with a role, or a
-    // signing or speaking verb: sentences with none of these are skipped
-    let cue = |p: &PhraseMatch| {
-        p.tags
-            .iter()
-            .any(|t| matches!(t, Tag::Role | Tag::Status(_) | Tag::Comment))
-    };
     for (ss, se) in sentences.iter().copied() {
+        if !scan.has_cue(ss, se) {
+            continue;
+        }
+        let toks = tokens(text, ss, se);
+        for name in scan.names_after_complement(&toks, taken) {
+            add_person(name, &mut names, &mut named, actors);
+        }
+        for name in scan.names_in_context((ss, se), &toks, taken) {
+            add_person(name, &mut names, &mut named, actors);
+        }
+    }
+    scan.person_mentions(&names, found, taken);
+}
+
+/// A word of a person's full name found by its context.
+fn person_name_word(w: &str) -> bool {
+    let mut cs = w.chars();
+    cs.next().is_some_and(char::is_uppercase)
+        && w.chars().count() >= 2
+        // "Anna", "Lind-Berg", "Jae-Heon", "O'Neil", "B'Hamel"
+        && w.split(['-', '\'', '’']).all(|part| {
+            let mut cs = part.chars();
+            cs.next().is_some_and(char::is_alphabetic) && cs.all(char::is_lowercase)
+        })
+        && !w.contains(':')
+}
+
+/// What the people rules read: the text, the gazetteer's mentions and the
+/// lexicon's phrases, with their indexes.
+struct PeopleScan<'a> {
+    text: &'a str,
+    mentions: &'a [Mention],
+    phrases: &'a [PhraseMatch],
+    mix: &'a SpanIndex,
+    pix: &'a SpanIndex,
+    forms: &'a Forms,
+    /// For each end, the first phrase that ends there.
+    ends: FxHashMap<usize, usize>,
+}
+
+impl<'a> PeopleScan<'a> {
+    /// The text of token `t`.
+    fn word(&self, t: &Tok) -> &'a str {
+        &self.text[t.start..t.end]
+    }
+
+    /// The first phrase that starts at `s`.
+    fn phrase_at(&self, s: usize) -> Option<&'a PhraseMatch> {
+        self.pix.starting_at(s).next().map(|i| &self.phrases[i])
+    }
+
+    /// The first phrase that ends at `e`.
+    fn phrase_ending(&self, e: usize) -> Option<&'a PhraseMatch> {
+        self.ends.get(&e).map(|&i| &self.phrases[i])
+    }
+
+    /// Whether a phrase holds token `t`.
+    fn is_lex(&self, t: &Tok) -> bool {
+        self.pix.first_holding(t.start, t.end).is_some()
+    }
+
+    /// Whether a gazetteer mention or a span of `taken` overlaps `s..e`.
+    fn in_mention(&self, s: usize, e: usize, taken: &SpanSet) -> bool {
+        self.mix.first_overlapping(s, e).is_some() || taken.overlaps(s, e)
+    }
+
+    /// Whether the sentence `ss..se` may name a person: it has a genitive
+    /// mention, a role word, or a signing or speaking verb.
+    fn has_cue(&self, ss: usize, se: usize) -> bool {
+        let (mentions, phrases) = (self.mentions, self.phrases);
+        // a person is recognised by a role word, an apposition with a role, or a
+        // signing or speaking verb: sentences with none of these are skipped
+        let cue = |p: &PhraseMatch| {
+            p.tags
+                .iter()
+                .any(|t| matches!(t, Tag::Role | Tag::Status(_) | Tag::Comment))
+        };
         let from = phrases.partition_point(|p| p.start < ss);
         let genitive = mentions
             .iter()
             .skip(mentions.partition_point(|m| m.start < ss))
             .take_while(|m| m.start < se)
             .any(|m| m.genitive);
-        if !genitive && !phrases[from..].iter().take_while(|p| p.start < se).any(cue) {
-            continue;
-        }
-        let toks = tokens(text, ss, se);
+        genitive || phrases[from..].iter().take_while(|p| p.start < se).any(cue)
+    }
+
+    /// Whether the tokens `prev` end in a role word, then only its "of ..."
+    /// complement, then a comma.
+    fn role_of_before(&self, prev: &[Tok]) -> bool {
         // "the Transport Minister of the Republic of X (RX), Name": a role
         // word, then only its "of ..." complement, before the comma
-        let role_of_before = |prev: &[Tok]| {
-            let mut k = prev.len();
-            // the comma
-            if k == 0 || &text[prev[k - 1].start..prev[k - 1].end] != "," {
+        let mut k = prev.len();
+        // the comma
+        if k == 0 || self.word(&prev[k - 1]) != "," {
+            return false;
+        }
+        k -= 1;
+        let lo = k.saturating_sub(12);
+        while k > lo {
+            let t = &prev[k - 1];
+            let w = self.word(t);
+            if t.word
+                && self
+                    .phrase_ending(t.end)
+                    .is_some_and(|p| p.tags.contains(&Tag::Role))
+            {
+                return true;
+            }
+            let ok = if t.word {
+                capitalized(w)
+                    || matches!(
+                        w,
+                        "of" | "the" | "for" | "and" | "för" | "vid" | "och" | "i" | "på"
+                    )
+            } else {
+                matches!(w, "(" | ")")
+            };
+            if !ok {
                 return false;
             }
             k -= 1;
-            let lo = k.saturating_sub(12);
-            while k > lo {
-                let t = &prev[k - 1];
-                let w = &text[t.start..t.end];
-                if t.word && phrase_ending(t.end).is_some_and(|p| p.tags.contains(&Tag::Role)) {
-                    return true;
-                }
-                let ok = if t.word {
-                    capitalized(w)
-                        || matches!(
-                            w,
-                            "of" | "the" | "for" | "and" | "för" | "vid" | "och" | "i" | "på"
-                        )
-                } else {
-                    matches!(w, "(" | ")")
-                };
-                if !ok {
-                    return false;
-                }
-                k -= 1;
-            }
-            false
-        };
+        }
+        false
+    }
+
+    /// The full names right after a role's "of ..." complement, with no
+    /// comma: "Minister of Economy, Trade and Industry Yoji Muto".
+    fn names_after_complement(&self, toks: &[Tok], taken: &SpanSet) -> Vec<String> {
+        let text = self.text;
+        let mut out = Vec::new();
         // "Minister of Economy, Trade and Industry Yoji Muto": a role, its
         // "of ..." complement, and a full name right after it, with no comma
         for (k, t) in toks.iter().enumerate() {
             if !(t.word
-                && phrase_ending(t.end).is_some_and(|p| p.tags.contains(&Tag::Role))
+                && self
+                    .phrase_ending(t.end)
+                    .is_some_and(|p| p.tags.contains(&Tag::Role))
                 && toks
                     .get(k + 1)
                     .is_some_and(|n| matches!(&text[n.start..n.end], "of" | "for")))
@@ -1175,150 +1430,196 @@ fn discover_people(
             let last2 = &tail[tail.len() - 2..];
             if !last2.iter().all(|&x| {
                 let t = &toks[x];
-                name_word(&text[t.start..t.end])
-                    && !is_lex(t)
-                    && !in_mention(t.start, t.end, taken)
-                    && !forms.not_name(&text[t.start..t.end])
+                person_name_word(&text[t.start..t.end])
+                    && !self.is_lex(t)
+                    && !self.in_mention(t.start, t.end, taken)
+                    && !self.forms.not_name(&text[t.start..t.end])
             }) {
                 continue;
             }
-            let name = normalize_ws(&text[toks[last2[0]].start..toks[last2[1]].end]);
-            add_person(name, &mut names, &mut named, actors);
+            out.push(normalize_ws(
+                &text[toks[last2[0]].start..toks[last2[1]].end],
+            ));
         }
+        out
+    }
+
+    /// The full names of the sentence `ss..se` (two or three name words)
+    /// with a person's context before or after them.
+    fn names_in_context(
+        &self,
+        (ss, se): (usize, usize),
+        toks: &[Tok],
+        taken: &SpanSet,
+    ) -> Vec<String> {
+        let mut out = Vec::new();
         let mut i = 0;
         while i < toks.len() {
-            let is_name = |t: &Tok, taken: &SpanSet| {
-                t.word
-                    && name_word(&text[t.start..t.end])
-                    && !is_lex(t)
-                    && !in_mention(t.start, t.end, taken)
-            };
-            let mut j = i;
-            let mut count = 0;
-            while j < toks.len() && count < 3 {
-                if is_name(&toks[j], taken) {
-                    j += 1;
-                    count += 1;
-                    continue;
-                }
-                // particles between name words: "Maria de la Luz", "Ursula von der Leyen"
-                let mut k = j;
-                while count > 0
-                    && k < toks.len()
-                    && k - j < 2
-                    && toks[k].word
-                    && forms.is_particle(&text[toks[k].start..toks[k].end])
-                {
-                    k += 1;
-                }
-                if k > j && k < toks.len() && is_name(&toks[k], taken) {
-                    j = k;
-                    continue;
-                }
-                break;
-            }
+            let (j, count) = self.name_run(toks, i, taken);
             if count < 2 {
                 i += 1;
                 continue;
             }
-            let (s, e) = (toks[i].start, toks[j - 1].end);
-            // context before: a role word right before (optionally with a comma)
-            let before = ss
-                + text[ss..s]
-                    .trim_end_matches(|c: char| c.is_whitespace() || c == ',')
-                    .len();
-            // or a speaking verb right before, as in quotes ("…, säger Anna Lind", "said Anna Lind")
-            let role_before = phrase_ending(before).is_some_and(|p| {
-                p.tags.contains(&Tag::Role)
-                    || (text[before..s].chars().count() == 1 && p.tags.contains(&Tag::Comment))
-            }) || (text[before..s].contains(',') && role_of_before(&toks[..i]));
-            // context after: ", <role|genitive mention>" or a signing/speaking verb
-            let rest = text[e..se].trim_start();
-            let after_at = se - rest.len();
-            let appos = rest.starts_with(',') && {
-                let r2 = rest[1..].trim_start();
-                let at = se - r2.len();
-                let word_end = at + r2.find(|c: char| !is_word_char(c)).unwrap_or(r2.len());
-                mix.starting_at(at).any(|k| {
-                    let m = &mentions[k];
-                    // "Anna Berg, Volvo's ...", "Anna Berg, European Investment Bank Vice President"
-                    m.genitive || {
-                        let r3 = text[m.end..se].trim_start();
-                        let at3 = se - r3.len();
-                        pix.starting_at(at3)
-                            .any(|q| phrases[q].tags.contains(&Tag::Role))
-                    }
-                })
-                    // a compound role word: "Kent Ek, regiondirektör vid ..."
-                    || pix
-                        .starting_in(at + 1, word_end)
-                        .any(|q| phrases[q].end == word_end && phrases[q].tags.contains(&Tag::Role))
-                    || phrase_at(at).is_some_and(|p| {
-                        p.tags
-                            .iter()
-                            .any(|t| matches!(t, Tag::Role | Tag::Determiner))
-                            && pix
-                                .starting_in(at, at + 40)
-                                .any(|k| phrases[k].tags.contains(&Tag::Role))
-                    })
-            };
-            let verb_after = phrase_at(after_at).is_some_and(|p| {
-                p.tags
-                    .iter()
-                    .any(|t| matches!(t, Tag::Status(_) | Tag::Comment))
-            });
-            // "Acme Engineering signed": a company's name before the verb
-            let org_name = text[s..e]
-                .split_whitespace()
-                .next_back()
-                .is_some_and(|w| forms.is_org_word(w));
-            if role_before || appos || (verb_after && !org_name) {
-                add_person(normalize_ws(&text[s..e]), &mut names, &mut named, actors);
+            if self.person_context((ss, se), toks, (i, j)) {
+                let (s, e) = (toks[i].start, toks[j - 1].end);
+                out.push(normalize_ws(&self.text[s..e]));
             }
             i = j;
         }
+        out
     }
-    // every occurrence of the full name, then the surname after the first mention
-    let surnames: Vec<&str> = names
-        .iter()
-        .map(|n| n.split(' ').next_back().unwrap_or(""))
-        .collect();
-    let needles: Vec<&str> = names.iter().map(String::as_str).chain(surnames).collect();
-    let mut hits = find_all(text, None, &needles);
-    let surname_hits = hits.split_off(names.len());
-    for ((name, hits), surname_hits) in names.iter().zip(hits).zip(surname_hits) {
-        let id = format!("x-{}", slug(name));
-        let Some(first) = hits.first().map(|h| h.0) else {
-            continue;
+
+    /// The name words from token `i`, up to three: one past the last and
+    /// how many.
+    fn name_run(&self, toks: &[Tok], i: usize, taken: &SpanSet) -> (usize, usize) {
+        let is_name = |t: &Tok| {
+            t.word
+                && person_name_word(self.word(t))
+                && !self.is_lex(t)
+                && !self.in_mention(t.start, t.end, taken)
         };
-        let alias: std::sync::Arc<str> = name.as_str().into();
-        let actor: std::sync::Arc<str> = id.as_str().into();
-        for (s, e, g) in hits {
-            if !in_mention(s, e, taken) {
-                taken.insert(s, e);
-                found.mentions.push(Mention {
-                    start: s,
-                    end: e,
-                    actor: actor.clone(),
-                    alias: alias.clone(),
-                    how: How::Discovered,
-                    genitive: g,
-                });
+        let mut j = i;
+        let mut count = 0;
+        while j < toks.len() && count < 3 {
+            if is_name(&toks[j]) {
+                j += 1;
+                count += 1;
+                continue;
             }
+            // particles between name words: "Maria de la Luz", "Ursula von der Leyen"
+            let mut k = j;
+            while count > 0
+                && k < toks.len()
+                && k - j < 2
+                && toks[k].word
+                && self.forms.is_particle(self.word(&toks[k]))
+            {
+                k += 1;
+            }
+            if k > j && k < toks.len() && is_name(&toks[k]) {
+                j = k;
+                continue;
+            }
+            break;
         }
-        let surname = name.split(' ').next_back().unwrap_or("").to_string();
-        let alias: std::sync::Arc<str> = surname.as_str().into();
-        for (s, e, g) in surname_hits {
-            if s > first && !in_mention(s, e, taken) {
-                taken.insert(s, e);
-                found.mentions.push(Mention {
-                    start: s,
-                    end: e,
-                    actor: actor.clone(),
-                    alias: alias.clone(),
-                    how: How::Discovered,
-                    genitive: g,
-                });
+        (j, count)
+    }
+
+    /// Whether the name of tokens `i..j` in the sentence `ss..se` is a
+    /// person's by its context: a role or speaking verb before it, an
+    /// apposition with a role after it, or a signing or speaking verb after it.
+    fn person_context(
+        &self,
+        (ss, se): (usize, usize),
+        toks: &[Tok],
+        (i, j): (usize, usize),
+    ) -> bool {
+        let text = self.text;
+        let (s, e) = (toks[i].start, toks[j - 1].end);
+        // context before: a role word right before (optionally with a comma)
+        let before = ss
+            + text[ss..s]
+                .trim_end_matches(|c: char| c.is_whitespace() || c == ',')
+                .len();
+        // or a speaking verb right before, as in quotes ("…, säger Anna Lind", "said Anna Lind")
+        let role_before = self.phrase_ending(before).is_some_and(|p| {
+            p.tags.contains(&Tag::Role)
+                || (text[before..s].chars().count() == 1 && p.tags.contains(&Tag::Comment))
+        }) || (text[before..s].contains(',') && self.role_of_before(&toks[..i]));
+        // context after: ", <role|genitive mention>" or a signing/speaking verb
+        let rest = text[e..se].trim_start();
+        let after_at = se - rest.len();
+        let appos = rest.starts_with(',') && self.role_apposition(&rest[1..], se);
+        let verb_after = self.phrase_at(after_at).is_some_and(|p| {
+            p.tags
+                .iter()
+                .any(|t| matches!(t, Tag::Status(_) | Tag::Comment))
+        });
+        // "Acme Engineering signed": a company's name before the verb
+        let org_name = text[s..e]
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| self.forms.is_org_word(w));
+        role_before || appos || (verb_after && !org_name)
+    }
+
+    /// Whether `rest`, what follows the comma after a name up to the end `se`
+    /// of its sentence, is an apposition with a role or a genitive mention.
+    fn role_apposition(&self, rest: &str, se: usize) -> bool {
+        let (mentions, phrases, pix) = (self.mentions, self.phrases, self.pix);
+        let r2 = rest.trim_start();
+        let at = se - r2.len();
+        let word_end = at + r2.find(|c: char| !is_word_char(c)).unwrap_or(r2.len());
+        self.mix.starting_at(at).any(|k| {
+            let m = &mentions[k];
+            // "Anna Berg, Volvo's ...", "Anna Berg, European Investment Bank Vice President"
+            m.genitive || {
+                let r3 = self.text[m.end..se].trim_start();
+                let at3 = se - r3.len();
+                pix.starting_at(at3)
+                    .any(|q| phrases[q].tags.contains(&Tag::Role))
+            }
+        })
+            // a compound role word: "Kent Ek, regiondirektör vid ..."
+            || pix
+                .starting_in(at + 1, word_end)
+                .any(|q| phrases[q].end == word_end && phrases[q].tags.contains(&Tag::Role))
+            || self.phrase_at(at).is_some_and(|p| {
+                p.tags
+                    .iter()
+                    .any(|t| matches!(t, Tag::Role | Tag::Determiner))
+                    && pix
+                        .starting_in(at, at + 40)
+                        .any(|k| phrases[k].tags.contains(&Tag::Role))
+            })
+    }
+
+    /// Every occurrence of each person's full name, then of the surname
+    /// after the first mention, that no mention covers.
+    fn person_mentions(&self, names: &[String], found: &mut Found, taken: &mut SpanSet) {
+        let text = self.text;
+        // every occurrence of the full name, then the surname after the first mention
+        let surnames: Vec<&str> = names
+            .iter()
+            .map(|n| n.split(' ').next_back().unwrap_or(""))
+            .collect();
+        let needles: Vec<&str> = names.iter().map(String::as_str).chain(surnames).collect();
+        let mut hits = find_all(text, None, &needles);
+        let surname_hits = hits.split_off(names.len());
+        for ((name, hits), surname_hits) in names.iter().zip(hits).zip(surname_hits) {
+            let id = format!("x-{}", slug(name));
+            let Some(first) = hits.first().map(|h| h.0) else {
+                continue;
+            };
+            let alias: std::sync::Arc<str> = name.as_str().into();
+            let actor: std::sync::Arc<str> = id.as_str().into();
+            for (s, e, g) in hits {
+                if !self.in_mention(s, e, taken) {
+                    taken.insert(s, e);
+                    found.mentions.push(Mention {
+                        start: s,
+                        end: e,
+                        actor: actor.clone(),
+                        alias: alias.clone(),
+                        how: How::Discovered,
+                        genitive: g,
+                    });
+                }
+            }
+            let surname = name.split(' ').next_back().unwrap_or("").to_string();
+            let alias: std::sync::Arc<str> = surname.as_str().into();
+            for (s, e, g) in surname_hits {
+                if s > first && !self.in_mention(s, e, taken) {
+                    taken.insert(s, e);
+                    found.mentions.push(Mention {
+                        start: s,
+                        end: e,
+                        actor: actor.clone(),
+                        alias: alias.clone(),
+                        how: How::Discovered,
+                        genitive: g,
+                    });
+                }
             }
         }
     }
@@ -1333,6 +1634,55 @@ struct Candidate {
     kind: ActorType,
     rule: &'static str,
     genitive: bool,
+}
+
+/// Whether `w` ends in a genitive ending ("Volvo's", "JOGMEC:s").
+fn genitive_word(w: &str) -> bool {
+    genitive_suffix(w) > 0
+}
+
+/// What the form rules read: the text, the lexicon and the gazetteer's
+/// mentions with their index.
+struct FormScan<'a> {
+    text: &'a str,
+    folded: &'a str,
+    lexicon: &'a Lexicon,
+    forms: &'a Forms,
+    mentions: &'a [Mention],
+    kind_of: KindOf<'a>,
+    /// The span index of `mentions`.
+    mix: SpanIndex,
+}
+
+/// A form cue in its sentence: the sentence's tokens, the cue's span `s..e`,
+/// `before` (the first token that ends after the cue starts) and `after`
+/// (the first token from the cue's end on).
+struct CueSite<'t> {
+    toks: &'t [Tok],
+    s: usize,
+    e: usize,
+    before: usize,
+    after: usize,
+}
+
+impl<'t> CueSite<'t> {
+    /// The cue at `s..e` among the tokens of its sentence.
+    fn new(toks: &'t [Tok], s: usize, e: usize) -> Self {
+        // tokens before the cue and from its end on
+        let before = toks.partition_point(|t| t.end <= s);
+        let mut after = toks.partition_point(|t| t.start < e);
+        // the cue's own token(s) end with a '.' that is a token of its own
+        while after < toks.len() && toks[after].start < e {
+            after += 1;
+        }
+        CueSite {
+            toks,
+            s,
+            e,
+            before,
+            after,
+        }
+    }
 }
 
 /// Discovers actors from the form of their names and the words before them,
@@ -1368,27 +1718,14 @@ pub fn discover_forms(
     if cues.is_empty() {
         return found;
     }
-    let mix = SpanIndex::new(mentions.iter().map(|m| (m.start, m.end)));
-    let mention_over = |s: usize, e: usize| mix.first_overlapping(s, e).map(|i| &mentions[i]);
-    let genitive_word = |w: &str| genitive_suffix(w) > 0;
-    // a word that may be part of an organisation's name
-    let org_word = |w: &str| {
-        w.chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-            && w.chars().any(char::is_alphabetic)
-            && !forms.not_name(w)
-    };
-    // a word of a person's name: "Anna", "Lind-Berg", "McKay", "TAKAHARA"
-    let person_word = |w: &str, caps: bool| {
-        let mut cs = w.chars();
-        cs.next().is_some_and(char::is_uppercase)
-            && w.chars().count() >= 2
-            && w.chars()
-                .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
-            && (w.chars().skip(1).any(char::is_lowercase) || caps)
-            && !forms.not_name(w)
-            && lexicon.type_for(w).is_none()
+    let scan = FormScan {
+        text,
+        folded,
+        lexicon,
+        forms,
+        mentions,
+        kind_of,
+        mix: SpanIndex::new(mentions.iter().map(|m| (m.start, m.end))),
     };
     let mut cands: Vec<Candidate> = Vec::new();
     let mut cached: Option<(usize, Vec<Tok>)> = None;
@@ -1403,610 +1740,29 @@ pub fn discover_forms(
         if cached.as_ref().is_none_or(|(c, _)| *c != k) {
             cached = Some((k, tokens(text, ss, se)));
         }
-        let toks = &cached.as_ref().expect("cached").1;
-        let word = |t: &Tok| &text[t.start..t.end];
-        // tokens before the cue and from its end on
-        let before = toks.partition_point(|t| t.end <= s);
-        let mut after = toks.partition_point(|t| t.start < e);
-        // the cue's own token(s) end with a '.' that is a token of its own
-        while after < toks.len() && toks[after].start < e {
-            after += 1;
-        }
-        // capitalised words after position `from`: up to `max`, the name
-        // ending at the last accepted word; stops at a mention
-        let forward = |from: usize, max: usize, ok: &dyn Fn(&str) -> bool| -> Vec<usize> {
-            let mut out = Vec::new();
-            let mut i = from;
-            while i < toks.len() && out.len() < max {
-                let t = &toks[i];
-                let w = word(t);
-                if !t.word || !ok(w) || mention_over(t.start, t.end).is_some() {
-                    break;
-                }
-                out.push(i);
-                if genitive_word(w) {
-                    break;
-                }
-                i += 1;
-            }
-            out
-        };
-        // "NAME, a [adjectives] <descriptor>": the name's first and last
-        // tokens, when the descriptor at token `at` opens an apposition
-        let appositive = |at: usize| -> Option<(usize, usize)> {
-            let mut i = at;
-            // up to three adjectives ("a Norwegian", "ett norskt statligt")
-            while i > 0 && at - i < 3 && toks[i - 1].word && !forms.is_article(word(&toks[i - 1])) {
-                i -= 1;
-            }
-            if i < 3 || !forms.is_article(word(&toks[i - 1])) || word(&toks[i - 2]) != "," {
-                return None;
-            }
-            let l = i - 3;
-            let mut f = None;
-            let mut j = i - 2;
-            while j > 0 && i - 2 - j < 4 {
-                let t = &toks[j - 1];
-                let w = word(t);
-                if !t.word
-                    || !org_word(w)
-                    || genitive_word(w)
-                    || mention_over(t.start, t.end).is_some()
-                {
-                    break;
-                }
-                f = Some(j - 1);
-                j -= 1;
-            }
-            f.map(|f| (f, l))
-        };
-        match entry.cue {
-            FormCue::LegalForm => {
-                // back over chained forms and commas ("Co., Ltd."): the name ends before them
-                let mut b = before;
-                while b > 0 {
-                    let t = &toks[b - 1];
-                    let w = word(t);
-                    let legal = t.word
-                        && (forms.is_legal(w)
-                            || (forms.is_legal(&format!("{w}."))
-                                && toks.get(b).is_some_and(|n| word(n) == ".")));
-                    if w == "," || legal || w == "." {
-                        b -= 1;
-                    } else {
-                        break;
-                    }
-                }
-                // the name: capitalised words, "&" and "and" between them
-                let mut first = None;
-                let mut i = b;
-                let mut outside = 0;
-                while i > 0 {
-                    let t = &toks[i - 1];
-                    let w = word(t);
-                    // "(Ningbo)" inside a name
-                    if w == ")"
-                        && first.is_some()
-                        && i >= 3
-                        && word(&toks[i - 3]) == "("
-                        && org_word(word(&toks[i - 2]))
-                    {
-                        i -= 3;
-                        continue;
-                    }
-                    let joiner = (w == "&" || w == "-")
-                        && first.is_some()
-                        && i >= 2
-                        && toks[i - 2].word
-                        && org_word(word(&toks[i - 2]));
-                    if t.word && org_word(w) && !genitive_word(w) {
-                        match mention_over(t.start, t.end) {
-                            Some(m) => {
-                                // a whole mention joins the name ("Toyota Tsusho Corporation")
-                                let Some(ms) = toks[..i].iter().position(|x| x.start == m.start)
-                                else {
-                                    break;
-                                };
-                                if m.genitive || m.end > t.end {
-                                    break;
-                                }
-                                first = Some(ms);
-                                i = ms;
-                            }
-                            None => {
-                                outside += 1;
-                                first = Some(i - 1);
-                                i -= 1;
-                            }
-                        }
-                    } else if joiner {
-                        i -= 1;
-                    } else {
-                        break;
-                    }
-                    if b - i > 6 {
-                        break;
-                    }
-                }
-                let Some(f) = first else { continue };
-                if outside == 0 {
-                    continue;
-                }
-                let base_end = toks[b - 1].end;
-                let start = toks[f].start;
-                cands.push(Candidate {
-                    start,
-                    end: e,
-                    name: normalize_ws(&text[start..e]),
-                    aliases: vec![normalize_ws(&text[start..base_end])],
-                    kind: ActorType::Company,
-                    rule: "legal_form",
-                    genitive: false,
-                });
-            }
-            FormCue::Head(kind) => {
-                let capital = entry.written.chars().next().is_some_and(char::is_uppercase);
-                if entry.compound {
-                    // the word the tail ends: "Näringsdepartementet"
-                    let Some(ti) = toks.iter().position(|t| t.start < s && s < t.end) else {
-                        continue;
-                    };
-                    let t = &toks[ti];
-                    let w = word(t);
-                    if t.end > e + 1 || mention_over(t.start, t.end).is_some() {
-                        continue;
-                    }
-                    if !w.chars().next().is_some_and(char::is_uppercase) {
-                        // a lower-case compound after a place's genitive
-                        // (Swedish: an -s without apostrophe): "Sommens
-                        // fiskevårdsområdesförening", "Skaraborgs
-                        // kommunalförbund"
-                        let Some(p) = ti.checked_sub(1).map(|i| &toks[i]) else {
-                            continue;
-                        };
-                        let pw = word(p);
-                        if t.end == e
-                            && p.word
-                            && org_word(pw)
-                            && pw.ends_with('s')
-                            && pw.chars().count() >= 4
-                            && mention_over(p.start, p.end).is_none()
-                        {
-                            cands.push(Candidate {
-                                start: p.start,
-                                end: e,
-                                name: text[p.start..e].to_string(),
-                                aliases: Vec::new(),
-                                kind,
-                                rule: "institution",
-                                genitive: false,
-                            });
-                        }
-                        continue;
-                    }
-                    let gen = t.end > e;
-                    cands.push(Candidate {
-                        start: t.start,
-                        end: t.end,
-                        name: text[t.start..e].to_string(),
-                        aliases: Vec::new(),
-                        kind,
-                        rule: "institution",
-                        genitive: gen,
-                    });
-                    continue;
-                }
-                if mention_over(s, e).is_some() {
-                    continue;
-                }
-                // capitalised words before the head ("UAE Space Agency", "Umeå universitet")
-                let mut first = None;
-                let mut outside = 0;
-                let mut joined: Option<&Mention> = None;
-                let mut i = before;
-                while i > 0 && before - i < 5 {
-                    let t = &toks[i - 1];
-                    let w = word(t);
-                    // a quoted name right before the head: "the \"Carol
-                    // Davila\" University of Medicine", "\"Ion Mincu\"
-                    // University"
-                    if i == before && !t.word && matches!(w, "\"" | "”" | "»") {
-                        let open = (i.saturating_sub(6)..i - 1)
-                            .rev()
-                            .find(|&j| !toks[j].word && matches!(word(&toks[j]), "\"" | "“" | "«"));
-                        if let Some(o) = open.filter(|&o| {
-                            o + 1 < i - 1
-                                && toks[o + 1..i - 1].iter().all(|x| {
-                                    x.word
-                                        && org_word(word(x))
-                                        && mention_over(x.start, x.end).is_none()
-                                })
-                        }) {
-                            outside += i - 1 - (o + 1);
-                            first = Some(o);
-                        }
-                        break;
-                    }
-                    if !t.word || !org_word(w) || (genitive_word(w) && capital) {
-                        break;
-                    }
-                    match mention_over(t.start, t.end) {
-                        Some(m) => {
-                            let Some(ms) = toks[..i].iter().position(|x| x.start == m.start) else {
-                                break;
-                            };
-                            if m.genitive || m.end > t.end {
-                                break;
-                            }
-                            if i == before {
-                                joined = Some(m);
-                            }
-                            first = Some(ms);
-                            i = ms;
-                        }
-                        None => {
-                            outside += 1;
-                            first = Some(i - 1);
-                            i -= 1;
-                        }
-                    }
-                }
-                // "of/for X and Y" after it ("Ministry of Energy and Mineral Resources"),
-                // or, for a capitalised head with nothing before, a name right after ("Region Skåne")
-                let mut last = None;
-                if capital {
-                    let mut j = after;
-                    // "and" joins words of a name only after "of": "Ministry of Energy and Mines"
-                    let mut of = false;
-                    loop {
-                        let conn = j < toks.len()
-                            && matches!(
-                                word(&toks[j]),
-                                "of" | "for" | "on" | "and" | "&" | "för" | "och" | "i"
-                            );
-                        // a name right after the head: "Region Skåne", "Platinum Group Metals"
-                        let direct = j == after && !conn;
-                        if !(conn || direct) || (conn && j == after && word(&toks[j]) == "and") {
-                            break;
-                        }
-                        let from = if conn { j + 1 } else { j };
-                        let and = conn && matches!(word(&toks[j]), "and" | "&" | "och");
-                        if and && (last.is_none() || !of) {
-                            break;
-                        }
-                        of |= conn && !and;
-                        let words =
-                            forward(from, if direct { 2 } else { 5 }, &|w: &str| org_word(w));
-                        // a known actor after "and" is the next item of a list
-                        if words.is_empty() {
-                            break;
-                        }
-                        if conn
-                            && matches!(word(&toks[j]), "and" | "&" | "och")
-                            && mention_over(toks[from].start, toks[from].end).is_some()
-                        {
-                            break;
-                        }
-                        outside += words.len();
-                        last = words.last().copied();
-                        j = last.expect("a word") + 1;
-                        if genitive_word(word(&toks[last.expect("a word")])) {
-                            break;
-                        }
-                        // after a name right after the head only "of"/"for" go
-                        // on ("University Politehnica of Bucharest"): "Region
-                        // Skåne i Malmö" is the region in a place
-                        if direct && !(j < toks.len() && matches!(word(&toks[j]), "of" | "for")) {
-                            break;
-                        }
-                    }
-                }
-                // a company head right after a known company's name is part
-                // of it: "Hyundai Motor Group", "Epiroc Group" (the mention
-                // grows over it; a genitive "Group's" is left alone)
-                if let (0, None, Some(m), ActorType::Company) = (outside, last, joined, kind) {
-                    let next = text[e..].chars().next();
-                    if capital
-                        && first == toks.iter().position(|x| x.start == m.start)
-                        && !next
-                            .is_some_and(|c| c.is_alphanumeric() || matches!(c, '\'' | '’' | ':'))
-                    {
-                        found.replaced.push((m.start, m.end));
-                        found.mentions.push(Mention {
-                            end: e,
-                            ..m.clone()
-                        });
-                    }
-                    continue;
-                }
-                if outside == 0 || (first.is_none() && last.is_none()) {
-                    continue;
-                }
-                let start = first.map_or(s, |f| toks[f].start);
-                let end = last.map_or(e, |l| toks[l].end);
-                let surface = &text[start..end];
-                let gen = genitive_word(surface) && last.is_some();
-                let name_end = if gen {
-                    end - genitive_suffix(surface)
-                } else {
-                    end
-                };
-                let name = normalize_ws(&text[start..name_end]);
-                if lexicon.type_for(&name) == Some("none") {
-                    continue;
-                }
-                let mut aliases = Vec::new();
-                if first.is_some() && last.is_some() {
-                    // "Japanese Ministry of Defence" is also "Ministry of Defence"
-                    aliases.push(normalize_ws(&text[s..name_end]));
-                }
-                // "\"Carol Davila\" University" is also "Carol Davila University"
-                if name.contains(['"', '“', '”', '«', '»']) {
-                    aliases.push(name.replace(['"', '“', '”', '«', '»'], ""));
-                }
-                cands.push(Candidate {
-                    start,
-                    end,
-                    name,
-                    aliases,
-                    kind,
-                    rule: "institution",
-                    genitive: gen,
-                });
-            }
-            FormCue::GenitiveHead(kind) => {
-                // the word the head is (or ends, for a compound tail), in
-                // lower case and with nothing glued after it
-                // (`before` is the first token that ends after the cue starts)
-                let hi = before;
-                let Some(h) = toks.get(hi).filter(|t| t.start <= s) else {
-                    continue;
-                };
-                if h.end != e
-                    || !word(h).starts_with(char::is_lowercase)
-                    || mention_over(h.start, h.end).is_some()
-                {
-                    continue;
-                }
-                // up to three lower-case words before it ("nationella",
-                // "trade and industry"), then a place's genitive
-                let mut i = hi;
-                while i > 0 && hi - i < 3 && {
-                    let t = &toks[i - 1];
-                    t.word
-                        && word(t).starts_with(char::is_lowercase)
-                        && !forms.not_name(word(t))
-                        && mention_over(t.start, t.end).is_none()
-                } {
-                    i -= 1;
-                }
-                let Some(m) = (i > 0)
-                    .then(|| mention_over(toks[i - 1].start, toks[i - 1].end))
-                    .flatten()
-                    .filter(|m| {
-                        m.genitive && m.end == toks[i - 1].end && is_place(kind_of, &m.actor)
-                    })
-                else {
-                    continue;
-                };
-                // a name that goes on ("Japans ministerium för ekonomi, …
-                // (METI)") is the other rules'; a place after "i"/"in" ends
-                // it ("Norges ambassad i Stockholm")
-                let next = |k: usize| toks.get(k).map(&word);
-                let mut end = e;
-                match next(hi + 1) {
-                    Some("för" | "for" | "of" | "on" | "om" | "(") => continue,
-                    // (a place the gazetteer knows, or a capitalised word
-                    // that names nothing else: "i Stockholm", "in Tokyo")
-                    Some("i" | "in") => {
-                        if let Some(t) = toks.get(hi + 2).filter(|t| t.word) {
-                            match mention_over(t.start, t.end) {
-                                Some(p)
-                                    if p.start == t.start
-                                        && !p.genitive
-                                        && is_place(kind_of, &p.actor) =>
-                                {
-                                    end = p.end;
-                                }
-                                None if word(t).starts_with(char::is_uppercase)
-                                    && !genitive_word(word(t))
-                                    && !forms.not_name(word(t)) =>
-                                {
-                                    end = t.end;
-                                }
-                                _ => {}
-                            }
-                        }
-                    }
-                    _ => {}
-                }
-                cands.push(Candidate {
-                    start: m.start,
-                    end,
-                    name: normalize_ws(&text[m.start..end]),
-                    aliases: Vec::new(),
-                    kind,
-                    rule: "institution",
-                    genitive: false,
-                });
-            }
-            FormCue::GivenName => {
-                // the given name is a word of its own, not inside a known name
-                if mention_over(s, e).is_some()
-                    || toks.get(before).is_none_or(|t| t.start != s || t.end != e)
-                {
-                    continue;
-                }
-                // one or two surname words, none of them a cue ("Anna
-                // University", "Victoria Energy"), and no head or legal form
-                // right after them ("Ingrid Capacity AB")
-                // (each part of a double name capitalised: "Lind-Berg", not the
-                // compound "Per Geijer-fyndigheten")
-                // A known person's one-word alias right after another given
-                // name is someone else's surname: "Mikael Granholm" is not
-                // Jennifer Granholm (whose full name, had it been written,
-                // would have held this given name in its mention).
-                let other_surname = toks.get(after).is_some_and(|t| {
-                    mention_over(t.start, t.end).is_some_and(|m| {
-                        m.start == t.start
-                            && m.end == t.end
-                            && !m.alias.contains(' ')
-                            && kind_of(&m.actor) == Some(ActorType::Person)
-                            && person_word(word(t), false)
-                    })
-                });
-                let rest = if other_surname {
-                    vec![after]
-                } else {
-                    forward(after, 2, &|w| {
-                        person_word(w, false)
-                            && w.split('-')
-                                .all(|p| p.chars().next().is_some_and(char::is_uppercase))
-                    })
-                };
-                let cue_at = |t: &Tok| {
-                    forms
-                        .find(text, folded, t.start, t.end)
-                        .iter()
-                        .any(|c| !matches!(c.2.cue, FormCue::GivenName))
-                };
-                let (Some(&l), true) = (rest.last(), rest.iter().all(|&i| !cue_at(&toks[i])))
-                else {
-                    continue;
-                };
-                if toks.get(l + 1).is_some_and(|t| t.word && cue_at(t)) {
-                    continue;
-                }
-                let (start, end) = (toks[before].start, toks[l].end);
-                let surface = &text[start..end];
-                let gen = genitive_word(surface);
-                let name_end = end - if gen { genitive_suffix(surface) } else { 0 };
-                let name = normalize_ws(&text[start..name_end]);
-                if lexicon.type_for(&name) == Some("none") {
-                    continue;
-                }
-                let surname = normalize_ws(&text[toks[l].start..name_end]);
-                cands.push(Candidate {
-                    start,
-                    end,
-                    name,
-                    aliases: vec![surname],
-                    kind: ActorType::Person,
-                    rule: "given_name",
-                    genitive: gen,
-                });
-            }
+        let at = CueSite::new(&cached.as_ref().expect("cached").1, s, e);
+        let cand = match entry.cue {
+            FormCue::LegalForm => scan.legal_form(&at),
+            FormCue::Head(kind) => scan.head(&at, entry, kind, &mut found),
+            FormCue::GenitiveHead(kind) => scan.genitive_head(&at, kind),
+            FormCue::GivenName => scan.given_name(&at),
             FormCue::Honorific | FormCue::Role | FormCue::Descriptor(_) => {
-                if mention_over(s, e).is_some() {
-                    continue;
-                }
-                let mut from = after;
-                if from < toks.len() && word(&toks[from]) == "." {
-                    from += 1;
-                }
-                if let FormCue::Descriptor(kind) = entry.cue {
-                    // "Greenstat, a Norwegian company": the name before the apposition
-                    if let Some((f, l)) = appositive(before) {
-                        let (start, end) = (toks[f].start, toks[l].end);
-                        let name = normalize_ws(&text[start..end]);
-                        if lexicon.type_for(&name) != Some("none") {
-                            cands.push(Candidate {
-                                start,
-                                end,
-                                name,
-                                aliases: Vec::new(),
-                                kind,
-                                rule: "apposition",
-                                genitive: false,
-                            });
-                        }
-                        continue;
-                    }
-                }
-                let (mut words, kind, rule) = match entry.cue {
-                    FormCue::Honorific => (
-                        forward(from, 3, &|w| person_word(w, true)),
-                        ActorType::Person,
-                        "honorific",
-                    ),
-                    FormCue::Role => (
-                        forward(from, 3, &|w| person_word(w, true)),
-                        ActorType::Person,
-                        "role",
-                    ),
-                    FormCue::Descriptor(kind) => {
-                        (forward(from, 4, &|w| org_word(w)), kind, "descriptor")
-                    }
-                    _ => unreachable!("matched above"),
-                };
-                // a role word or descriptor ends the name; a capitalised head
-                // ends it too but belongs to it ("operator First Group")
-                if let Some(k) = words.iter().position(|&i| {
-                    forms
-                        .find(text, folded, toks[i].start, toks[i].end)
-                        .iter()
-                        .any(|c| !matches!(c.2.cue, FormCue::LegalForm))
-                }) {
-                    let i = words[k];
-                    let head = forms
-                        .find(text, folded, toks[i].start, toks[i].end)
-                        .iter()
-                        .all(|c| c.0 == toks[i].start && matches!(c.2.cue, FormCue::Head(_)));
-                    let keep = if head && k > 0 && rule == "descriptor" {
-                        k + 1
-                    } else {
-                        k
-                    };
-                    words.truncate(keep);
-                }
-                if rule == "role" && words.len() < 2 {
-                    continue;
-                }
-                let (Some(&f), Some(&l)) = (words.first(), words.last()) else {
-                    continue;
-                };
-                let start = toks[f].start;
-                let end = toks[l].end;
-                let surface = &text[start..end];
-                let gen = genitive_word(surface);
-                let name_end = if gen {
-                    end - genitive_suffix(surface)
-                } else {
-                    end
-                };
-                let name = normalize_ws(&text[start..name_end]);
-                if kind == ActorType::Person
-                    && rule == "honorific"
-                    && words.len() == 1
-                    && entry.written.chars().next().is_some_and(char::is_lowercase)
-                {
-                    // "statsminister Kristersson" is too little to go on
-                    continue;
-                }
-                if lexicon.type_for(&name) == Some("none") {
-                    continue;
-                }
-                let aliases = if kind == ActorType::Person && words.len() > 1 {
-                    vec![word(&toks[l])
-                        .trim_end_matches("'s")
-                        .trim_end_matches("’s")
-                        .to_string()]
-                } else {
-                    Vec::new()
-                };
-                cands.push(Candidate {
-                    start,
-                    end,
-                    name,
-                    aliases,
-                    kind,
-                    rule,
-                    genitive: gen,
-                });
+                scan.name_after_cue(&at, entry)
             }
-        }
+        };
+        cands.extend(cand);
     }
-    // the longest of overlapping candidates
+    let kept = longest_candidates(text, cands);
+    let mut actors: BTreeMap<String, Discovered> = BTreeMap::new();
+    let names = scan.add_candidates(&kept, &mut found, &mut actors);
+    scan.later_occurrences(names, &mut found);
+    found.actors = actors.into_values().collect();
+    found.mentions.sort_by_key(|m| (m.start, m.end));
+    found
+}
+
+/// The longest of overlapping candidates, in text order.
+fn longest_candidates(text: &str, mut cands: Vec<Candidate>) -> Vec<Candidate> {
     cands.sort_by_key(|c| (std::cmp::Reverse(c.end - c.start), c.start));
     let mut kept: Vec<Candidate> = Vec::new();
     let mut kept_spans = SpanSet::default();
@@ -2023,94 +1779,812 @@ pub fn discover_forms(
         }
     }
     kept.sort_by_key(|c| c.start);
-    let mut actors: BTreeMap<String, Discovered> = BTreeMap::new();
-    let mut names: Vec<(String, String, bool)> = Vec::new(); // (surface, id, after first only)
-    for c in &kept {
-        let id = format!("x-{}", slug(&c.name));
-        if id == "x-" {
-            continue;
+    kept
+}
+
+impl<'a> FormScan<'a> {
+    /// The text of token `t`.
+    fn word(&self, t: &Tok) -> &'a str {
+        &self.text[t.start..t.end]
+    }
+
+    /// The first gazetteer mention that overlaps `s..e`.
+    fn mention_over(&self, s: usize, e: usize) -> Option<&'a Mention> {
+        self.mix.first_overlapping(s, e).map(|i| &self.mentions[i])
+    }
+
+    /// The form cues in token `t`.
+    fn cues_in(&self, t: &Tok) -> Vec<(usize, usize, &'a FormEntry)> {
+        self.forms.find(self.text, self.folded, t.start, t.end)
+    }
+
+    /// A word that may be part of an organisation's name.
+    fn org_word(&self, w: &str) -> bool {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            && w.chars().any(char::is_alphabetic)
+            && !self.forms.not_name(w)
+    }
+
+    /// A word of a person's name: "Anna", "Lind-Berg", "McKay", "TAKAHARA"
+    /// (in capitals only when `caps`).
+    fn person_word(&self, w: &str, caps: bool) -> bool {
+        let mut cs = w.chars();
+        cs.next().is_some_and(char::is_uppercase)
+            && w.chars().count() >= 2
+            && w.chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+            && (w.chars().skip(1).any(char::is_lowercase) || caps)
+            && !self.forms.not_name(w)
+            && self.lexicon.type_for(w).is_none()
+    }
+
+    /// Capitalised words after position `from`: up to `max`, the name
+    /// ending at the last accepted word; stops at a mention.
+    fn forward(
+        &self,
+        toks: &[Tok],
+        from: usize,
+        max: usize,
+        ok: &dyn Fn(&str) -> bool,
+    ) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut i = from;
+        while i < toks.len() && out.len() < max {
+            let t = &toks[i];
+            let w = self.word(t);
+            if !t.word || !ok(w) || self.mention_over(t.start, t.end).is_some() {
+                break;
+            }
+            out.push(i);
+            if genitive_word(w) {
+                break;
+            }
+            i += 1;
         }
-        for m in mix
-            .starting_in(c.start, c.end)
-            .map(|k| &mentions[k])
-            .filter(|m| m.end <= c.end)
+        out
+    }
+
+    /// "NAME, a [adjectives] <descriptor>": the name's first and last
+    /// tokens, when the descriptor at token `at` opens an apposition.
+    fn appositive(&self, toks: &[Tok], at: usize) -> Option<(usize, usize)> {
+        let forms = self.forms;
+        let mut i = at;
+        // up to three adjectives ("a Norwegian", "ett norskt statligt")
+        while i > 0 && at - i < 3 && toks[i - 1].word && !forms.is_article(self.word(&toks[i - 1]))
         {
-            found.replaced.push((m.start, m.end));
+            i -= 1;
         }
-        found.mentions.push(Mention {
-            start: c.start,
-            end: c.end,
-            actor: id.as_str().into(),
-            alias: c.name.as_str().into(),
-            how: How::Discovered,
-            genitive: c.genitive,
-        });
-        let d = actors.entry(id.clone()).or_insert_with(|| Discovered {
-            id: id.clone(),
-            kind: c.kind,
-            name: c.name.clone(),
-            aliases: Vec::new(),
-            rule: c.rule,
-        });
-        for a in &c.aliases {
-            if !d.aliases.contains(a) && *a != d.name {
-                d.aliases.push(a.clone());
+        if i < 3 || !forms.is_article(self.word(&toks[i - 1])) || self.word(&toks[i - 2]) != "," {
+            return None;
+        }
+        let l = i - 3;
+        let mut f = None;
+        let mut j = i - 2;
+        while j > 0 && i - 2 - j < 4 {
+            let t = &toks[j - 1];
+            let w = self.word(t);
+            if !t.word
+                || !self.org_word(w)
+                || genitive_word(w)
+                || self.mention_over(t.start, t.end).is_some()
+            {
+                break;
+            }
+            f = Some(j - 1);
+            j -= 1;
+        }
+        f.map(|f| (f, l))
+    }
+
+    /// A legal-form suffix: the capitalised words before it name a company
+    /// (`legal_form`), also known without the suffix.
+    fn legal_form(&self, at: &CueSite) -> Option<Candidate> {
+        let (toks, forms) = (at.toks, self.forms);
+        // back over chained forms and commas ("Co., Ltd."): the name ends before them
+        let mut b = at.before;
+        while b > 0 {
+            let t = &toks[b - 1];
+            let w = self.word(t);
+            let legal = t.word
+                && (forms.is_legal(w)
+                    || (forms.is_legal(&format!("{w}."))
+                        && toks.get(b).is_some_and(|n| self.word(n) == ".")));
+            if w == "," || legal || w == "." {
+                b -= 1;
+            } else {
+                break;
             }
         }
-        names.push((c.name.clone(), id.clone(), false));
-        for a in &c.aliases {
-            names.push((a.clone(), id.clone(), c.kind == ActorType::Person));
-        }
-    }
-    // later occurrences of each name and alias
-    let mut first_of: FxHashMap<std::sync::Arc<str>, usize> = FxHashMap::default();
-    let mut taken = SpanSet::default();
-    for m in &found.mentions {
-        let f = first_of.entry(m.actor.clone()).or_insert(m.start);
-        *f = (*f).min(m.start);
-        taken.insert(m.start, m.end);
-    }
-    let replaced: FxHashSet<(usize, usize)> = found.replaced.iter().copied().collect();
-    let left = SpanIndex::new(
-        mentions
-            .iter()
-            .map(|m| (m.start, m.end))
-            .filter(|sp| !replaced.contains(sp)),
-    );
-    // (a name found again, with the same id and rule, finds nothing new: every
-    // occurrence of it is a mention by then; a long document repeats names)
-    let mut seen = FxHashSet::default();
-    let names: Vec<_> = names
-        .into_iter()
-        .filter(|n| n.0.chars().count() >= 3 && seen.insert(n.clone()))
-        .collect();
-    let surfaces: Vec<&str> = names.iter().map(|n| n.0.as_str()).collect();
-    for ((surface, id, after_first), hits) in names.iter().zip(find_all(text, None, &surfaces)) {
-        let alias: std::sync::Arc<str> = surface.as_str().into();
-        let actor: std::sync::Arc<str> = id.as_str().into();
-        let first = first_of.get(&actor).copied().unwrap_or(0);
-        for (s, e, g) in hits {
-            if *after_first && s < first {
+        // the name: capitalised words, "&" and "and" between them
+        let mut first = None;
+        let mut i = b;
+        let mut outside = 0;
+        while i > 0 {
+            let t = &toks[i - 1];
+            let w = self.word(t);
+            // "(Ningbo)" inside a name
+            if w == ")"
+                && first.is_some()
+                && i >= 3
+                && self.word(&toks[i - 3]) == "("
+                && self.org_word(self.word(&toks[i - 2]))
+            {
+                i -= 3;
                 continue;
             }
-            if !(left.first_overlapping(s, e).is_some() || taken.overlaps(s, e)) {
-                taken.insert(s, e);
-                let f = first_of.entry(actor.clone()).or_insert(s);
-                *f = (*f).min(s);
+            let joiner = (w == "&" || w == "-")
+                && first.is_some()
+                && i >= 2
+                && toks[i - 2].word
+                && self.org_word(self.word(&toks[i - 2]));
+            if t.word && self.org_word(w) && !genitive_word(w) {
+                match self.mention_over(t.start, t.end) {
+                    Some(m) => {
+                        // a whole mention joins the name ("Toyota Tsusho Corporation")
+                        let Some(ms) = toks[..i].iter().position(|x| x.start == m.start) else {
+                            break;
+                        };
+                        if m.genitive || m.end > t.end {
+                            break;
+                        }
+                        first = Some(ms);
+                        i = ms;
+                    }
+                    None => {
+                        outside += 1;
+                        first = Some(i - 1);
+                        i -= 1;
+                    }
+                }
+            } else if joiner {
+                i -= 1;
+            } else {
+                break;
+            }
+            if b - i > 6 {
+                break;
+            }
+        }
+        let f = first?;
+        if outside == 0 {
+            return None;
+        }
+        let base_end = toks[b - 1].end;
+        let start = toks[f].start;
+        Some(Candidate {
+            start,
+            end: at.e,
+            name: normalize_ws(&self.text[start..at.e]),
+            aliases: vec![normalize_ws(&self.text[start..base_end])],
+            kind: ActorType::Company,
+            rule: "legal_form",
+            genitive: false,
+        })
+    }
+
+    /// An institution head (`institution`, of the head's type) with the
+    /// capitalised words before it and the "of ..." words after it. A company
+    /// head right after a known company's name grows that mention in `found`
+    /// instead.
+    fn head(
+        &self,
+        at: &CueSite,
+        entry: &FormEntry,
+        kind: ActorType,
+        found: &mut Found,
+    ) -> Option<Candidate> {
+        let (toks, s, e) = (at.toks, at.s, at.e);
+        let capital = entry.written.chars().next().is_some_and(char::is_uppercase);
+        if entry.compound {
+            return self.compound_head(at, kind);
+        }
+        if self.mention_over(s, e).is_some() {
+            return None;
+        }
+        let (first, mut outside, joined) = self.words_before_head(at, capital);
+        // "of/for X and Y" after it ("Ministry of Energy and Mineral Resources"),
+        // or, for a capitalised head with nothing before, a name right after ("Region Skåne")
+        let mut last = None;
+        if capital {
+            let (words, l) = self.words_after_head(at);
+            outside += words;
+            last = l;
+        }
+        // a company head right after a known company's name is part
+        // of it: "Hyundai Motor Group", "Epiroc Group" (the mention
+        // grows over it; a genitive "Group's" is left alone)
+        if let (0, None, Some(m), ActorType::Company) = (outside, last, joined, kind) {
+            let next = self.text[e..].chars().next();
+            if capital
+                && first == toks.iter().position(|x| x.start == m.start)
+                && !next.is_some_and(|c| c.is_alphanumeric() || matches!(c, '\'' | '’' | ':'))
+            {
+                found.replaced.push((m.start, m.end));
                 found.mentions.push(Mention {
-                    start: s,
                     end: e,
-                    actor: actor.clone(),
-                    alias: alias.clone(),
-                    how: How::Discovered,
-                    genitive: g,
+                    ..m.clone()
+                });
+            }
+            return None;
+        }
+        if outside == 0 || (first.is_none() && last.is_none()) {
+            return None;
+        }
+        let start = first.map_or(s, |f| toks[f].start);
+        let end = last.map_or(e, |l| toks[l].end);
+        let surface = &self.text[start..end];
+        let gen = genitive_word(surface) && last.is_some();
+        let name_end = if gen {
+            end - genitive_suffix(surface)
+        } else {
+            end
+        };
+        let name = normalize_ws(&self.text[start..name_end]);
+        if self.lexicon.type_for(&name) == Some("none") {
+            return None;
+        }
+        let mut aliases = Vec::new();
+        if first.is_some() && last.is_some() {
+            // "Japanese Ministry of Defence" is also "Ministry of Defence"
+            aliases.push(normalize_ws(&self.text[s..name_end]));
+        }
+        // "\"Carol Davila\" University" is also "Carol Davila University"
+        if name.contains(['"', '“', '”', '«', '»']) {
+            aliases.push(name.replace(['"', '“', '”', '«', '»'], ""));
+        }
+        Some(Candidate {
+            start,
+            end,
+            name,
+            aliases,
+            kind,
+            rule: "institution",
+            genitive: gen,
+        })
+    }
+
+    /// The tail of a compound institution head: the word it ends names the
+    /// institution ("Näringsdepartementet"), or, in lower case, with the
+    /// place's genitive before it.
+    fn compound_head(&self, at: &CueSite, kind: ActorType) -> Option<Candidate> {
+        let (toks, s, e) = (at.toks, at.s, at.e);
+        // the word the tail ends: "Näringsdepartementet"
+        let ti = toks.iter().position(|t| t.start < s && s < t.end)?;
+        let t = &toks[ti];
+        let w = self.word(t);
+        if t.end > e + 1 || self.mention_over(t.start, t.end).is_some() {
+            return None;
+        }
+        if !w.chars().next().is_some_and(char::is_uppercase) {
+            // a lower-case compound after a place's genitive
+            // (Swedish: an -s without apostrophe): "Sommens
+            // fiskevårdsområdesförening", "Skaraborgs
+            // kommunalförbund"
+            let p = ti.checked_sub(1).map(|i| &toks[i])?;
+            let pw = self.word(p);
+            if t.end == e
+                && p.word
+                && self.org_word(pw)
+                && pw.ends_with('s')
+                && pw.chars().count() >= 4
+                && self.mention_over(p.start, p.end).is_none()
+            {
+                return Some(Candidate {
+                    start: p.start,
+                    end: e,
+                    name: self.text[p.start..e].to_string(),
+                    aliases: Vec::new(),
+                    kind,
+                    rule: "institution",
+                    genitive: false,
+                });
+            }
+            return None;
+        }
+        let gen = t.end > e;
+        Some(Candidate {
+            start: t.start,
+            end: t.end,
+            name: self.text[t.start..e].to_string(),
+            aliases: Vec::new(),
+            kind,
+            rule: "institution",
+            genitive: gen,
+        })
+    }
+
+    /// The capitalised words before an institution head ("UAE Space Agency",
+    /// "Umeå universitet"): the first of them, how many are in no mention,
+    /// and the mention that ends right before the head.
+    fn words_before_head(
+        &self,
+        at: &CueSite,
+        capital: bool,
+    ) -> (Option<usize>, usize, Option<&'a Mention>) {
+        let (toks, before) = (at.toks, at.before);
+        let mut first = None;
+        let mut outside = 0;
+        let mut joined: Option<&Mention> = None;
+        let mut i = before;
+        while i > 0 && before - i < 5 {
+            let t = &toks[i - 1];
+            let w = self.word(t);
+            // a quoted name right before the head: "the \"Carol
+            // Davila\" University of Medicine", "\"Ion Mincu\"
+            // University"
+            if i == before && !t.word && matches!(w, "\"" | "”" | "»") {
+                let open = (i.saturating_sub(6)..i - 1)
+                    .rev()
+                    .find(|&j| !toks[j].word && matches!(self.word(&toks[j]), "\"" | "“" | "«"));
+                if let Some(o) = open.filter(|&o| {
+                    o + 1 < i - 1
+                        && toks[o + 1..i - 1].iter().all(|x| {
+                            x.word
+                                && self.org_word(self.word(x))
+                                && self.mention_over(x.start, x.end).is_none()
+                        })
+                }) {
+                    outside += i - 1 - (o + 1);
+                    first = Some(o);
+                }
+                break;
+            }
+            if !t.word || !self.org_word(w) || (genitive_word(w) && capital) {
+                break;
+            }
+            match self.mention_over(t.start, t.end) {
+                Some(m) => {
+                    let Some(ms) = toks[..i].iter().position(|x| x.start == m.start) else {
+                        break;
+                    };
+                    if m.genitive || m.end > t.end {
+                        break;
+                    }
+                    if i == before {
+                        joined = Some(m);
+                    }
+                    first = Some(ms);
+                    i = ms;
+                }
+                None => {
+                    outside += 1;
+                    first = Some(i - 1);
+                    i -= 1;
+                }
+            }
+        }
+        (first, outside, joined)
+    }
+
+    /// The words of a name after a capitalised institution head: "of/for X
+    /// and Y" ("Ministry of Energy and Mineral Resources") or a name right
+    /// after it ("Region Skåne"). Gives how many words it took and the last.
+    fn words_after_head(&self, at: &CueSite) -> (usize, Option<usize>) {
+        let (toks, after) = (at.toks, at.after);
+        let mut outside = 0;
+        let mut last = None;
+        let mut j = after;
+        // "and" joins words of a name only after "of": "Ministry of Energy and Mines"
+        let mut of = false;
+        loop {
+            let conn = j < toks.len()
+                && matches!(
+                    self.word(&toks[j]),
+                    "of" | "for" | "on" | "and" | "&" | "för" | "och" | "i"
+                );
+            // a name right after the head: "Region Skåne", "Platinum Group Metals"
+            let direct = j == after && !conn;
+            if !(conn || direct) || (conn && j == after && self.word(&toks[j]) == "and") {
+                break;
+            }
+            let from = if conn { j + 1 } else { j };
+            let and = conn && matches!(self.word(&toks[j]), "and" | "&" | "och");
+            if and && (last.is_none() || !of) {
+                break;
+            }
+            of |= conn && !and;
+            let words = self.forward(toks, from, if direct { 2 } else { 5 }, &|w: &str| {
+                self.org_word(w)
+            });
+            // a known actor after "and" is the next item of a list
+            if words.is_empty() {
+                break;
+            }
+            if conn
+                && matches!(self.word(&toks[j]), "and" | "&" | "och")
+                && self
+                    .mention_over(toks[from].start, toks[from].end)
+                    .is_some()
+            {
+                break;
+            }
+            outside += words.len();
+            last = words.last().copied();
+            j = last.expect("a word") + 1;
+            if genitive_word(self.word(&toks[last.expect("a word")])) {
+                break;
+            }
+            // after a name right after the head only "of"/"for" go
+            // on ("University Politehnica of Bucharest"): "Region
+            // Skåne i Malmö" is the region in a place
+            if direct && !(j < toks.len() && matches!(self.word(&toks[j]), "of" | "for")) {
+                break;
+            }
+        }
+        (outside, last)
+    }
+
+    /// A lower-case head after a place's genitive ("Norges ambassad",
+    /// "Japans nationella ministerium") names an institution of the head's
+    /// type (`institution`), with a place after "i"/"in".
+    fn genitive_head(&self, at: &CueSite, kind: ActorType) -> Option<Candidate> {
+        let (toks, s, e) = (at.toks, at.s, at.e);
+        // the word the head is (or ends, for a compound tail), in
+        // lower case and with nothing glued after it
+        // (`before` is the first token that ends after the cue starts)
+        let hi = at.before;
+        let h = toks.get(hi).filter(|t| t.start <= s)?;
+        if h.end != e
+            || !self.word(h).starts_with(char::is_lowercase)
+            || self.mention_over(h.start, h.end).is_some()
+        {
+            return None;
+        }
+        // up to three lower-case words before it ("nationella",
+        // "trade and industry"), then a place's genitive
+        let mut i = hi;
+        while i > 0 && hi - i < 3 && {
+            let t = &toks[i - 1];
+            t.word
+                && self.word(t).starts_with(char::is_lowercase)
+                && !self.forms.not_name(self.word(t))
+                && self.mention_over(t.start, t.end).is_none()
+        } {
+            i -= 1;
+        }
+        let m = (i > 0)
+            .then(|| self.mention_over(toks[i - 1].start, toks[i - 1].end))
+            .flatten()
+            .filter(|m| {
+                m.genitive && m.end == toks[i - 1].end && is_place(self.kind_of, &m.actor)
+            })?;
+        // a name that goes on ("Japans ministerium för ekonomi, …
+        // (METI)") is the other rules'; a place after "i"/"in" ends
+        // it ("Norges ambassad i Stockholm")
+        let next = |k: usize| toks.get(k).map(|t| self.word(t));
+        let mut end = e;
+        match next(hi + 1) {
+            Some("för" | "for" | "of" | "on" | "om" | "(") => return None,
+            // (a place the gazetteer knows, or a capitalised word
+            // that names nothing else: "i Stockholm", "in Tokyo")
+            Some("i" | "in") => {
+                if let Some(t) = toks.get(hi + 2).filter(|t| t.word) {
+                    match self.mention_over(t.start, t.end) {
+                        Some(p)
+                            if p.start == t.start
+                                && !p.genitive
+                                && is_place(self.kind_of, &p.actor) =>
+                        {
+                            end = p.end;
+                        }
+                        None if self.word(t).starts_with(char::is_uppercase)
+                            && !genitive_word(self.word(t))
+                            && !self.forms.not_name(self.word(t)) =>
+                        {
+                            end = t.end;
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            _ => {}
+        }
+        Some(Candidate {
+            start: m.start,
+            end,
+            name: normalize_ws(&self.text[m.start..end]),
+            aliases: Vec::new(),
+            kind,
+            rule: "institution",
+            genitive: false,
+        })
+    }
+
+    /// A common given name with one or two surname words after it names a
+    /// person (`given_name`), also known by the surname.
+    fn given_name(&self, at: &CueSite) -> Option<Candidate> {
+        let (toks, s, e, before, after) = (at.toks, at.s, at.e, at.before, at.after);
+        // the given name is a word of its own, not inside a known name
+        if self.mention_over(s, e).is_some()
+            || toks.get(before).is_none_or(|t| t.start != s || t.end != e)
+        {
+            return None;
+        }
+        // one or two surname words, none of them a cue ("Anna
+        // University", "Victoria Energy"), and no head or legal form
+        // right after them ("Ingrid Capacity AB")
+        // (each part of a double name capitalised: "Lind-Berg", not the
+        // compound "Per Geijer-fyndigheten")
+        // A known person's one-word alias right after another given
+        // name is someone else's surname: "Mikael Granholm" is not
+        // Jennifer Granholm (whose full name, had it been written,
+        // would have held this given name in its mention).
+        let other_surname = toks.get(after).is_some_and(|t| {
+            self.mention_over(t.start, t.end).is_some_and(|m| {
+                m.start == t.start
+                    && m.end == t.end
+                    && !m.alias.contains(' ')
+                    && (self.kind_of)(&m.actor) == Some(ActorType::Person)
+                    && self.person_word(self.word(t), false)
+            })
+        });
+        let rest = if other_surname {
+            vec![after]
+        } else {
+            self.forward(toks, after, 2, &|w| {
+                self.person_word(w, false)
+                    && w.split('-')
+                        .all(|p| p.chars().next().is_some_and(char::is_uppercase))
+            })
+        };
+        let cue_at = |t: &Tok| {
+            self.cues_in(t)
+                .iter()
+                .any(|c| !matches!(c.2.cue, FormCue::GivenName))
+        };
+        let (Some(&l), true) = (rest.last(), rest.iter().all(|&i| !cue_at(&toks[i]))) else {
+            return None;
+        };
+        if toks.get(l + 1).is_some_and(|t| t.word && cue_at(t)) {
+            return None;
+        }
+        let (start, end) = (toks[before].start, toks[l].end);
+        let surface = &self.text[start..end];
+        let gen = genitive_word(surface);
+        let name_end = end - if gen { genitive_suffix(surface) } else { 0 };
+        let name = normalize_ws(&self.text[start..name_end]);
+        if self.lexicon.type_for(&name) == Some("none") {
+            return None;
+        }
+        let surname = normalize_ws(&self.text[toks[l].start..name_end]);
+        Some(Candidate {
+            start,
+            end,
+            name,
+            aliases: vec![surname],
+            kind: ActorType::Person,
+            rule: "given_name",
+            genitive: gen,
+        })
+    }
+
+    /// The name after an honorific (`honorific`) or a role (`role`: a full
+    /// name) is a person's; after a descriptor noun, or before one opening
+    /// an apposition (`apposition`), it is an actor of the descriptor's type
+    /// (`descriptor`).
+    fn name_after_cue(&self, at: &CueSite, entry: &FormEntry) -> Option<Candidate> {
+        let toks = at.toks;
+        if self.mention_over(at.s, at.e).is_some() {
+            return None;
+        }
+        let mut from = at.after;
+        if from < toks.len() && self.word(&toks[from]) == "." {
+            from += 1;
+        }
+        if let FormCue::Descriptor(kind) = entry.cue {
+            // "Greenstat, a Norwegian company": the name before the apposition
+            if let Some((f, l)) = self.appositive(toks, at.before) {
+                let (start, end) = (toks[f].start, toks[l].end);
+                let name = normalize_ws(&self.text[start..end]);
+                if self.lexicon.type_for(&name) == Some("none") {
+                    return None;
+                }
+                return Some(Candidate {
+                    start,
+                    end,
+                    name,
+                    aliases: Vec::new(),
+                    kind,
+                    rule: "apposition",
+                    genitive: false,
                 });
             }
         }
+        let (mut words, kind, rule) = match entry.cue {
+            FormCue::Honorific => (
+                self.forward(toks, from, 3, &|w| self.person_word(w, true)),
+                ActorType::Person,
+                "honorific",
+            ),
+            FormCue::Role => (
+                self.forward(toks, from, 3, &|w| self.person_word(w, true)),
+                ActorType::Person,
+                "role",
+            ),
+            FormCue::Descriptor(kind) => (
+                self.forward(toks, from, 4, &|w| self.org_word(w)),
+                kind,
+                "descriptor",
+            ),
+            _ => unreachable!("matched above"),
+        };
+        self.cut_at_cue(toks, &mut words, rule == "descriptor");
+        if rule == "role" && words.len() < 2 {
+            return None;
+        }
+        let (Some(&f), Some(&l)) = (words.first(), words.last()) else {
+            return None;
+        };
+        let start = toks[f].start;
+        let end = toks[l].end;
+        let surface = &self.text[start..end];
+        let gen = genitive_word(surface);
+        let name_end = if gen {
+            end - genitive_suffix(surface)
+        } else {
+            end
+        };
+        let name = normalize_ws(&self.text[start..name_end]);
+        if kind == ActorType::Person
+            && rule == "honorific"
+            && words.len() == 1
+            && entry.written.chars().next().is_some_and(char::is_lowercase)
+        {
+            // "statsminister Kristersson" is too little to go on
+            return None;
+        }
+        if self.lexicon.type_for(&name) == Some("none") {
+            return None;
+        }
+        let aliases = if kind == ActorType::Person && words.len() > 1 {
+            vec![self
+                .word(&toks[l])
+                .trim_end_matches("'s")
+                .trim_end_matches("’s")
+                .to_string()]
+        } else {
+            Vec::new()
+        };
+        Some(Candidate {
+            start,
+            end,
+            name,
+            aliases,
+            kind,
+            rule,
+            genitive: gen,
+        })
     }
-    found.actors = actors.into_values().collect();
-    found.mentions.sort_by_key(|m| (m.start, m.end));
-    found
+
+    /// Cuts the name `words` (token indexes) at the first word with a cue of
+    /// its own; a head that is not the first word stays in a `descriptor`'s name.
+    fn cut_at_cue(&self, toks: &[Tok], words: &mut Vec<usize>, descriptor: bool) {
+        // a role word or descriptor ends the name; a capitalised head
+        // ends it too but belongs to it ("operator First Group")
+        if let Some(k) = words.iter().position(|&i| {
+            self.cues_in(&toks[i])
+                .iter()
+                .any(|c| !matches!(c.2.cue, FormCue::LegalForm))
+        }) {
+            let i = words[k];
+            let head = self
+                .cues_in(&toks[i])
+                .iter()
+                .all(|c| c.0 == toks[i].start && matches!(c.2.cue, FormCue::Head(_)));
+            let keep = if head && k > 0 && descriptor {
+                k + 1
+            } else {
+                k
+            };
+            words.truncate(keep);
+        }
+    }
+
+    /// Makes each kept candidate a mention and an actor (the gazetteer
+    /// mentions inside it are replaced). Gives the names and aliases to look
+    /// for again: (surface, id, after the actor's first mention only).
+    fn add_candidates(
+        &self,
+        kept: &[Candidate],
+        found: &mut Found,
+        actors: &mut BTreeMap<String, Discovered>,
+    ) -> Vec<(String, String, bool)> {
+        let mut names: Vec<(String, String, bool)> = Vec::new(); // (surface, id, after first only)
+        for c in kept {
+            let id = format!("x-{}", slug(&c.name));
+            if id == "x-" {
+                continue;
+            }
+            for m in self
+                .mix
+                .starting_in(c.start, c.end)
+                .map(|k| &self.mentions[k])
+                .filter(|m| m.end <= c.end)
+            {
+                found.replaced.push((m.start, m.end));
+            }
+            found.mentions.push(Mention {
+                start: c.start,
+                end: c.end,
+                actor: id.as_str().into(),
+                alias: c.name.as_str().into(),
+                how: How::Discovered,
+                genitive: c.genitive,
+            });
+            let d = actors.entry(id.clone()).or_insert_with(|| Discovered {
+                id: id.clone(),
+                kind: c.kind,
+                name: c.name.clone(),
+                aliases: Vec::new(),
+                rule: c.rule,
+            });
+            for a in &c.aliases {
+                if !d.aliases.contains(a) && *a != d.name {
+                    d.aliases.push(a.clone());
+                }
+            }
+            names.push((c.name.clone(), id.clone(), false));
+            for a in &c.aliases {
+                names.push((a.clone(), id.clone(), c.kind == ActorType::Person));
+            }
+        }
+        names
+    }
+
+    /// Later occurrences of each name and alias of `names` (see
+    /// `add_candidates`) that no mention left in `found` covers.
+    fn later_occurrences(&self, names: Vec<(String, String, bool)>, found: &mut Found) {
+        // later occurrences of each name and alias
+        let mut first_of: FxHashMap<std::sync::Arc<str>, usize> = FxHashMap::default();
+        let mut taken = SpanSet::default();
+        for m in &found.mentions {
+            let f = first_of.entry(m.actor.clone()).or_insert(m.start);
+            *f = (*f).min(m.start);
+            taken.insert(m.start, m.end);
+        }
+        let replaced: FxHashSet<(usize, usize)> = found.replaced.iter().copied().collect();
+        let left = SpanIndex::new(
+            self.mentions
+                .iter()
+                .map(|m| (m.start, m.end))
+                .filter(|sp| !replaced.contains(sp)),
+        );
+        // (a name found again, with the same id and rule, finds nothing new: every
+        // occurrence of it is a mention by then; a long document repeats names)
+        let mut seen = FxHashSet::default();
+        let names: Vec<_> = names
+            .into_iter()
+            .filter(|n| n.0.chars().count() >= 3 && seen.insert(n.clone()))
+            .collect();
+        let surfaces: Vec<&str> = names.iter().map(|n| n.0.as_str()).collect();
+        for ((surface, id, after_first), hits) in
+            names.iter().zip(find_all(self.text, None, &surfaces))
+        {
+            let alias: std::sync::Arc<str> = surface.as_str().into();
+            let actor: std::sync::Arc<str> = id.as_str().into();
+            let first = first_of.get(&actor).copied().unwrap_or(0);
+            for (s, e, g) in hits {
+                if *after_first && s < first {
+                    continue;
+                }
+                if !(left.first_overlapping(s, e).is_some() || taken.overlaps(s, e)) {
+                    taken.insert(s, e);
+                    let f = first_of.entry(actor.clone()).or_insert(s);
+                    *f = (*f).min(s);
+                    found.mentions.push(Mention {
+                        start: s,
+                        end: e,
+                        actor: actor.clone(),
+                        alias: alias.clone(),
+                        how: How::Discovered,
+                        genitive: g,
+                    });
+                }
+            }
+        }
+    }
 }
 
 #[cfg(test)]
