@@ -141,44 +141,122 @@ pub fn discover(
     let mut actors: BTreeMap<String, Discovered> = BTreeMap::new();
     let mix = SpanIndex::new(mentions.iter().map(|m| (m.start, m.end)));
     let pix = SpanIndex::new(phrases.iter().map(|p| (p.start, p.end)));
-    let mention_at = |s: usize, e: usize| mix.first_holding(s, e).map(|i| &mentions[i]);
-    let ends = first_by_end(mentions.iter().map(|m| m.end));
-    let ending_at = |e: usize| ends.get(&e).map(|&i| &mentions[i]);
-    let phrase_is = |s: usize, e: usize, tag: &Tag| {
-        pix.starting_at(s)
-            .any(|i| phrases[i].end == e && phrases[i].tags.contains(tag))
+    let acronyms = Acronyms {
+        text,
+        mentions,
+        phrases,
+        mix: &mix,
+        pix: &pix,
+        lexicon,
+        ends: first_by_end(mentions.iter().map(|m| m.end)),
     };
-    let is_head = |s: usize, e: usize| phrase_is(s, e, &Tag::OrgHead);
-    let is_coord = |s: usize, e: usize| phrase_is(s, e, &Tag::Coord);
-    let connector = |w: &str| {
-        matches!(
-            crate::text::fold(w).as_str(),
-            "of" | "for"
-                | "and"
-                | "the"
-                | "on"
-                | "in"
-                | "de"
-                | "du"
-                | "för"
-                | "och"
-                | "på"
-                | "i"
-                | "av"
-                | "&"
-                | "für"
-                | "und"
-                | "des"
-                | "la"
-                | "le"
-        )
-    };
+    let mut learned: Vec<Learned> = Vec::new();
+    for sentence in sentences.iter().copied() {
+        acronyms.learn_in(sentence, &mut learned, &mut found, &mut actors);
+    }
+    let mut taken = learned_mentions(text, folded, &mix, learned, &mut found);
+    let ix = (&mix, &pix);
+    discover_people(
+        text,
+        sentences,
+        mentions,
+        phrases,
+        ix,
+        &lexicon.forms,
+        &mut found,
+        &mut taken,
+        &mut actors,
+    );
+    discover_parties(
+        text,
+        sentences,
+        (mentions, kind_of),
+        phrases,
+        ix,
+        lexicon,
+        &mut found,
+        &mut taken,
+        &mut actors,
+    );
+    found.actors = actors.into_values().collect();
+    found.mentions.sort_by_key(|m| (m.start, m.end));
+    found
+}
 
-    let mut learned: Vec<(String, String, bool)> = Vec::new(); // (surface, actor, exact)
-    for (ss, se) in sentences.iter().copied() {
+/// A form learned from an acronym's definition: (surface, actor id, matched
+/// as written rather than folded).
+type Learned = (String, String, bool);
+
+/// A word that may join the words of an acronym's long form ("of", "för",
+/// "und").
+fn long_form_connector(w: &str) -> bool {
+    matches!(
+        crate::text::fold(w).as_str(),
+        "of" | "for"
+            | "and"
+            | "the"
+            | "on"
+            | "in"
+            | "de"
+            | "du"
+            | "för"
+            | "och"
+            | "på"
+            | "i"
+            | "av"
+            | "&"
+            | "für"
+            | "und"
+            | "des"
+            | "la"
+            | "le"
+    )
+}
+
+/// What acronym learning reads: the text, the gazetteer's mentions and the
+/// lexicon's phrases, with their indexes.
+struct Acronyms<'a> {
+    text: &'a str,
+    mentions: &'a [Mention],
+    phrases: &'a [PhraseMatch],
+    mix: &'a SpanIndex,
+    pix: &'a SpanIndex,
+    lexicon: &'a Lexicon,
+    /// For each end, the first mention that ends there.
+    ends: FxHashMap<usize, usize>,
+}
+
+impl<'a> Acronyms<'a> {
+    /// The first gazetteer mention that holds `s..e`.
+    fn mention_at(&self, s: usize, e: usize) -> Option<&'a Mention> {
+        self.mix.first_holding(s, e).map(|i| &self.mentions[i])
+    }
+
+    /// The first gazetteer mention that ends at `e`.
+    fn ending_at(&self, e: usize) -> Option<&'a Mention> {
+        self.ends.get(&e).map(|&i| &self.mentions[i])
+    }
+
+    /// Whether a phrase spanning `s..e` has `tag`.
+    fn phrase_is(&self, s: usize, e: usize, tag: &Tag) -> bool {
+        self.pix
+            .starting_at(s)
+            .any(|i| self.phrases[i].end == e && self.phrases[i].tags.contains(tag))
+    }
+
+    /// Learns the acronyms the sentence `ss..se` defines, "Long Name (ACR)"
+    /// or "ACR (Long Name)", into `learned`.
+    fn learn_in(
+        &self,
+        (ss, se): (usize, usize),
+        learned: &mut Vec<Learned>,
+        found: &mut Found,
+        actors: &mut BTreeMap<String, Discovered>,
+    ) {
+        let text = self.text;
         // only "(" starts a definition
         if !text[ss..se].contains('(') {
-            continue;
+            return;
         }
         let toks = tokens(text, ss, se);
         for (i, t) in toks.iter().enumerate() {
@@ -197,98 +275,134 @@ pub fn discover(
             }
             let inner = (toks[i + 1].start, toks[close - 1].end);
             let inner_text = &text[inner.0..inner.1];
-            let before_end = toks[i - 1].end;
             if close == i + 2
                 && looks_like_acronym(inner_text.trim_end_matches(|c: char| !c.is_alphanumeric()))
                 && inner_text.len() <= 12
             {
                 // "Long Name (ACR)"
-                let acr_m = mention_at(inner.0, inner.1);
-                let prev_m = ending_at(before_end);
-                match (prev_m, acr_m) {
-                    (Some(p), None) => {
-                        learned.push((inner_text.to_string(), p.actor.to_string(), true))
-                    }
-                    (None, acr) => {
-                        let Some(ls) = long_form_start(
-                            text,
-                            &toks[..i],
-                            &mix,
-                            &is_head,
-                            &is_coord,
-                            &connector,
-                            inner_text,
-                        ) else {
-                            continue;
-                        };
-                        let long = text[ls..before_end].to_string();
-                        match acr {
-                            Some(a) => {
-                                found.replaced.push((ls, before_end));
-                                found.mentions.push(Mention {
-                                    start: ls,
-                                    end: before_end,
-                                    actor: a.actor.clone(),
-                                    alias: long.as_str().into(),
-                                    how: How::Learned,
-                                    genitive: false,
-                                });
-                                learned.push((long, a.actor.to_string(), false));
-                            }
-                            None => {
-                                let kind = match lexicon.type_for(&long) {
-                                    Some("none") => continue,
-                                    Some(t) => {
-                                        ActorType::parse(t).unwrap_or(ActorType::Organization)
-                                    }
-                                    None if capitalized(&long) => ActorType::Organization,
-                                    None => continue,
-                                };
-                                let id = format!("x-{}", slug(inner_text));
-                                found.replaced.push((ls, before_end));
-                                found.mentions.push(Mention {
-                                    start: ls,
-                                    end: before_end,
-                                    actor: id.as_str().into(),
-                                    alias: long.as_str().into(),
-                                    how: How::Discovered,
-                                    genitive: false,
-                                });
-                                learned.push((long.clone(), id.clone(), false));
-                                learned.push((inner_text.to_string(), id.clone(), true));
-                                actors.entry(id.clone()).or_insert(Discovered {
-                                    id,
-                                    kind,
-                                    name: normalize_ws(&long),
-                                    aliases: vec![inner_text.to_string()],
-                                    rule: "acronym",
-                                });
-                            }
-                        }
-                    }
-                    _ => {}
-                }
+                self.long_then_acronym(&toks, i, learned, found, actors);
             } else if close > i + 2 && capitalized(inner_text) {
                 // "ACR (Long Name)"
-                let prev = &text[toks[i - 1].start..toks[i - 1].end];
-                if !looks_like_acronym(prev) {
-                    continue;
-                }
-                let inner_m = mix
-                    .starting_at(inner.0)
-                    .map(|k| &mentions[k])
-                    .find(|m| m.end >= inner.1);
-                let prev_m = mention_at(toks[i - 1].start, toks[i - 1].end);
-                match (prev_m, inner_m) {
-                    (Some(p), None) => {
-                        learned.push((inner_text.to_string(), p.actor.to_string(), false))
-                    }
-                    (None, Some(m)) => learned.push((prev.to_string(), m.actor.to_string(), true)),
-                    _ => {}
-                }
+                self.acronym_then_long(&toks, i, inner, learned);
             }
         }
     }
+
+    /// "Long Name (ACR)", the "(" at token `i`: the acronym is the actor
+    /// named right before it; or the long form is the acronym's actor (a
+    /// learned mention), or a new actor (rule `acronym`) when neither is known.
+    fn long_then_acronym(
+        &self,
+        toks: &[Tok],
+        i: usize,
+        learned: &mut Vec<Learned>,
+        found: &mut Found,
+        actors: &mut BTreeMap<String, Discovered>,
+    ) {
+        let text = self.text;
+        let inner_text = &text[toks[i + 1].start..toks[i + 1].end];
+        let before_end = toks[i - 1].end;
+        let acr_m = self.mention_at(toks[i + 1].start, toks[i + 1].end);
+        let prev_m = self.ending_at(before_end);
+        match (prev_m, acr_m) {
+            (Some(p), None) => learned.push((inner_text.to_string(), p.actor.to_string(), true)),
+            (None, acr) => {
+                let Some(ls) = long_form_start(
+                    text,
+                    &toks[..i],
+                    self.mix,
+                    &|s, e| self.phrase_is(s, e, &Tag::OrgHead),
+                    &|s, e| self.phrase_is(s, e, &Tag::Coord),
+                    &long_form_connector,
+                    inner_text,
+                ) else {
+                    return;
+                };
+                let long = text[ls..before_end].to_string();
+                match acr {
+                    Some(a) => {
+                        found.replaced.push((ls, before_end));
+                        found.mentions.push(Mention {
+                            start: ls,
+                            end: before_end,
+                            actor: a.actor.clone(),
+                            alias: long.as_str().into(),
+                            how: How::Learned,
+                            genitive: false,
+                        });
+                        learned.push((long, a.actor.to_string(), false));
+                    }
+                    None => {
+                        let kind = match self.lexicon.type_for(&long) {
+                            Some("none") => return,
+                            Some(t) => ActorType::parse(t).unwrap_or(ActorType::Organization),
+                            None if capitalized(&long) => ActorType::Organization,
+                            None => return,
+                        };
+                        let id = format!("x-{}", slug(inner_text));
+                        found.replaced.push((ls, before_end));
+                        found.mentions.push(Mention {
+                            start: ls,
+                            end: before_end,
+                            actor: id.as_str().into(),
+                            alias: long.as_str().into(),
+                            how: How::Discovered,
+                            genitive: false,
+                        });
+                        learned.push((long.clone(), id.clone(), false));
+                        learned.push((inner_text.to_string(), id.clone(), true));
+                        actors.entry(id.clone()).or_insert(Discovered {
+                            id,
+                            kind,
+                            name: normalize_ws(&long),
+                            aliases: vec![inner_text.to_string()],
+                            rule: "acronym",
+                        });
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// "ACR (Long Name)", the "(" at token `i` and the long name at `inner`:
+    /// whichever of the two is a known actor's teaches the other.
+    fn acronym_then_long(
+        &self,
+        toks: &[Tok],
+        i: usize,
+        inner: (usize, usize),
+        learned: &mut Vec<Learned>,
+    ) {
+        let text = self.text;
+        let inner_text = &text[inner.0..inner.1];
+        let prev = &text[toks[i - 1].start..toks[i - 1].end];
+        if !looks_like_acronym(prev) {
+            return;
+        }
+        let inner_m = self
+            .mix
+            .starting_at(inner.0)
+            .map(|k| &self.mentions[k])
+            .find(|m| m.end >= inner.1);
+        let prev_m = self.mention_at(toks[i - 1].start, toks[i - 1].end);
+        match (prev_m, inner_m) {
+            (Some(p), None) => learned.push((inner_text.to_string(), p.actor.to_string(), false)),
+            (None, Some(m)) => learned.push((prev.to_string(), m.actor.to_string(), true)),
+            _ => {}
+        }
+    }
+}
+
+/// Makes every occurrence of a learned form that no mention covers a
+/// mention; gives the spans of `found.mentions`.
+fn learned_mentions(
+    text: &str,
+    folded: &str,
+    mix: &SpanIndex,
+    mut learned: Vec<Learned>,
+    found: &mut Found,
+) -> SpanSet {
     // every later occurrence of a learned form (once each: a form learned
     // again finds nothing new, each of its occurrences being covered by then)
     let mut seen = FxHashSet::default();
@@ -336,32 +450,7 @@ pub fn discover(
             }
         }
     }
-    let ix = (&mix, &pix);
-    discover_people(
-        text,
-        sentences,
-        mentions,
-        phrases,
-        ix,
-        &lexicon.forms,
-        &mut found,
-        &mut taken,
-        &mut actors,
-    );
-    discover_parties(
-        text,
-        sentences,
-        (mentions, kind_of),
-        phrases,
-        ix,
-        lexicon,
-        &mut found,
-        &mut taken,
-        &mut actors,
-    );
-    found.actors = actors.into_values().collect();
-    found.mentions.sort_by_key(|m| (m.start, m.end));
-    found
+    taken
 }
 
 /// A word of the rules that ends a name: a relation word, a verb, a comment.
