@@ -2794,29 +2794,7 @@ impl<'a> State<'a> {
         {
             return;
         }
-        // "agreed to lend it €100 million", "har beviljat bolaget ett
-        // bidrag": the pronoun or company anaphor right after a verb of
-        // lending or investing is the company talked about
-        // (after a verb-second subject: "I maj beviljade myndigheten Barda
-        // bolaget en miljard dollar")
-        let object_at = |v: usize| {
-            let k = if v + 1 < cl.hi && self.mention(&items[v + 1]).is_some() {
-                v + 2
-            } else {
-                (v + 1..cl.hi.min(v + 5))
-                    .find(|&j| self.mention(&items[j]).is_some())
-                    .filter(|&j| (v + 1..j).all(|i| self.descriptor(&items[i])))
-                    .map_or(v + 1, |j| j + 1)
-            };
-            (k < cl.hi).then_some(k)
-        };
-        let lent_to = tr.verb.and_then(|v| {
-            let k = object_at(v)?;
-            ((self.pronoun(&items[k]) || self.company_anaphor(items, k, lo))
-                && self.verb_of_kind(cl, tr, Kind::Investment))
-            .then_some(k)
-        });
-        if let Some(k) = lent_to {
+        if let Some(k) = self.lent_to_anaphor(cl, tr) {
             if let Some(c) = self
                 .last_company(cl.si, items, lo, !self.pronoun(&items[k]))
                 .filter(|c| !f.parties.contains(c))
@@ -2839,43 +2817,8 @@ impl<'a> State<'a> {
         // (or the seller or buyer of a sale verb: "köpte fyra plan av
         // koncernen", "sold its unit to the company")
         let sale_role = self.counterpart_role(cl, tr);
-        // ("beställde fyra plan av koncernen", "delivers cells to the
-        // company": an order or a delivery has both)
-        let supply = tr.verb.is_some_and(|v| {
-            has(self.inp, &items[v], |t| {
-                matches!(
-                    t,
-                    Tag::AgreementVerb {
-                        kind: Kind::Offtake,
-                        sale: false,
-                        ..
-                    }
-                )
-            })
-        });
-        let sale_prep = |j: usize| {
-            self.inp
-                .lexicon
-                .sale_prepositions
-                .get(self.folded(&items[j]))
-                .is_some_and(|rs| {
-                    sale_role.is_some_and(|r| rs.contains(&r))
-                        || (supply
-                            && rs
-                                .iter()
-                                .any(|r| matches!(r, SaleRole::Seller | SaleRole::Buyer)))
-                })
-        };
-        // (not the subject of "under which": "a collaboration under which the
-        // carrier would …" names no one new)
-        let governed = |k: usize| {
-            (k.saturating_sub(3).max(lo)..k).rev().any(|j| {
-                ((self.governs_with(&items[j]) && !self.relative_with(&items[j])) || sale_prep(j))
-                    && items[j + 1..k]
-                        .iter()
-                        .all(|x| self.mention(x).is_none() && !matches!(x.kind, ItemKind::Punct(_)))
-            })
-        };
+        let supply = self.supply_not_sale(cl, tr);
+        let governed = |k: usize| self.governed_by_counterpart_word(cl, k, sale_role, supply);
         // "signed a deal with us", "köpte elnätet av oss": the organisation
         // of the speaker the quote names
         let us = cl.range().find(|&k| {
@@ -2900,6 +2843,96 @@ impl<'a> State<'a> {
         }) else {
             return;
         };
+        self.add_anaphor_counterpart(cl, tr, k, f);
+    }
+
+    /// The pronoun or company anaphor that a verb of lending or investing
+    /// takes as its object.
+    fn lent_to_anaphor(&self, cl: &Clause, tr: &Triggers) -> Option<usize> {
+        let (items, lo) = (cl.items, cl.lo);
+        // "agreed to lend it €100 million", "har beviljat bolaget ett
+        // bidrag": the pronoun or company anaphor right after a verb of
+        // lending or investing is the company talked about
+        // (after a verb-second subject: "I maj beviljade myndigheten Barda
+        // bolaget en miljard dollar")
+        let object_at = |v: usize| {
+            let k = if v + 1 < cl.hi && self.mention(&items[v + 1]).is_some() {
+                v + 2
+            } else {
+                (v + 1..cl.hi.min(v + 5))
+                    .find(|&j| self.mention(&items[j]).is_some())
+                    .filter(|&j| (v + 1..j).all(|i| self.descriptor(&items[i])))
+                    .map_or(v + 1, |j| j + 1)
+            };
+            (k < cl.hi).then_some(k)
+        };
+        tr.verb.and_then(|v| {
+            let k = object_at(v)?;
+            ((self.pronoun(&items[k]) || self.company_anaphor(items, k, lo))
+                && self.verb_of_kind(cl, tr, Kind::Investment))
+            .then_some(k)
+        })
+    }
+
+    /// Whether the clause's verb is one of supply that is no sale (an order
+    /// or a delivery), which has both a seller and a buyer.
+    fn supply_not_sale(&self, cl: &Clause, tr: &Triggers) -> bool {
+        // ("beställde fyra plan av koncernen", "delivers cells to the
+        // company": an order or a delivery has both)
+        tr.verb.is_some_and(|v| {
+            has(self.inp, &cl.items[v], |t| {
+                matches!(
+                    t,
+                    Tag::AgreementVerb {
+                        kind: Kind::Offtake,
+                        sale: false,
+                        ..
+                    }
+                )
+            })
+        })
+    }
+
+    /// Whether the item at `k` follows, within three items and no name or
+    /// punctuation, a word that governs a counterpart: `with`, or a
+    /// preposition of the counterpart's role in a sale (`sale_role`) or a
+    /// supply (`supply`).
+    fn governed_by_counterpart_word(
+        &self,
+        cl: &Clause,
+        k: usize,
+        sale_role: Option<SaleRole>,
+        supply: bool,
+    ) -> bool {
+        let items = cl.items;
+        let sale_prep = |j: usize| {
+            self.inp
+                .lexicon
+                .sale_prepositions
+                .get(self.folded(&items[j]))
+                .is_some_and(|rs| {
+                    sale_role.is_some_and(|r| rs.contains(&r))
+                        || (supply
+                            && rs
+                                .iter()
+                                .any(|r| matches!(r, SaleRole::Seller | SaleRole::Buyer)))
+                })
+        };
+        // (not the subject of "under which": "a collaboration under which the
+        // carrier would …" names no one new)
+        (k.saturating_sub(3).max(cl.lo)..k).rev().any(|j| {
+            ((self.governs_with(&items[j]) && !self.relative_with(&items[j])) || sale_prep(j))
+                && items[j + 1..k]
+                    .iter()
+                    .all(|x| self.mention(x).is_none() && !matches!(x.kind, ItemKind::Punct(_)))
+        })
+    }
+
+    /// Adds what the company anaphor at `k` after a counterpart word stands
+    /// for as the frame's counterpart, one agreement with each subject when
+    /// they all made one.
+    fn add_anaphor_counterpart(&self, cl: &Clause, tr: &Triggers, k: usize, f: &mut Frame) {
+        let (items, lo) = (cl.items, cl.lo);
         // an organisation head: the last actor named with it, else of its
         // type ("with the country", "med myndigheten")
         let org_head = has(self.inp, &items[k], |t| matches!(t, Tag::OrgHead))
