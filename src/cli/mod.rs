@@ -411,21 +411,10 @@ struct RunStats {
 }
 
 fn extract(a: ExtractArgs) -> Result<i32> {
-    use pactgraph::corpus::{run, Outcome, RunOptions};
-    use pactgraph::input::{InputFormat as IF, Inputs};
+    use pactgraph::corpus::{run, RunOptions};
+    use pactgraph::input::Inputs;
     let t0 = std::time::Instant::now();
-    if let Some(d) = &a.doc_date {
-        if pactgraph::dates::Date::parse(d).is_none_or(|x| x.d.is_none()) {
-            bail!("--doc-date `{d}`: give a date as yyyy-mm-dd");
-        }
-    }
-    let filter = filter_of(&a.out.filter, is_diagram(a.out.format))?;
-    if a.out.format == Format::Jsonl && a.out.view == args::View::Partners {
-        bail!("--format jsonl writes unmerged fragments; --view partners is for graph formats (json, graphml, dot, ...)");
-    }
-    if a.out.format == Format::Jsonl && !filter.is_empty() {
-        bail!("filters apply to graphs; --format jsonl writes unfiltered fragments (filter when you merge)");
-    }
+    let filter = extract_filter(&a)?;
     let jobs = if a.jobs == 0 {
         std::thread::available_parallelism().map_or(1, |n| n.get())
     } else {
@@ -438,113 +427,37 @@ fn extract(a: ExtractArgs) -> Result<i32> {
         jobs,
         ..Default::default()
     };
-    let inputs = Inputs::new(
-        &a.paths,
-        match a.input {
-            args::InputFormat::Auto => IF::Auto,
-            args::InputFormat::Text => IF::Text,
-            args::InputFormat::Html => IF::Html,
-            args::InputFormat::Jsonl => IF::Jsonl,
-        },
-    );
+    let inputs = Inputs::new(&a.paths, input_format(a.input));
     let bar = progress_bar(inputs.total_bytes, a.quiet);
     // jsonl streams fragments out as they come; everything else builds the graph
-    let mut jsonl: Option<Box<dyn std::io::Write>> = None;
-    let mut jsonl_tmp: Option<(pactgraph::export::TempOutput, PathBuf)> = None;
-    if a.out.format == Format::Jsonl && !a.explain {
-        match a.out.output.as_deref().map(pactgraph::export::target) {
-            Some(Ok(Target::File(path))) => {
-                let tmp = pactgraph::export::TempOutput::new_for(&path)
-                    .context("writing the fragments")?;
-                jsonl = Some(Box::new(std::io::BufWriter::new(tmp.reopen()?)));
-                jsonl_tmp = Some((tmp, path));
-            }
-            Some(Ok(Target::Special(path))) => {
-                let f = std::fs::OpenOptions::new()
-                    .write(true)
-                    .open(&path)
-                    .with_context(|| format!("{}: cannot write", path.display()))?;
-                jsonl = Some(Box::new(std::io::BufWriter::new(f)));
-            }
-            Some(Err(e)) => return Err(e.into()),
-            None => jsonl = Some(Box::new(std::io::BufWriter::new(std::io::stdout().lock()))),
-        }
-    }
-    let mut builder = pactgraph::graph::GraphBuilder::new();
-    let mut explained = std::io::stdout().lock();
-    let mut write_err: Option<anyhow::Error> = None;
-    let mut ids: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut jsonl = if a.out.format == Format::Jsonl && !a.explain {
+        Some(JsonlOutput::open(a.out.output.as_deref())?)
+    } else {
+        None
+    };
+    let mut sink = Sink {
+        bar: &bar,
+        quiet: a.quiet,
+        stats: &mut stats,
+        jsonl: jsonl.as_mut(),
+        builder: pactgraph::graph::GraphBuilder::new(),
+        explained: std::io::stdout().lock(),
+        write_err: None,
+        ids: std::collections::HashSet::new(),
+    };
     let t1 = std::time::Instant::now();
     run(
         &p,
         inputs,
         RunOptions {
-            jobs: stats.jobs,
+            jobs,
             explain: a.explain,
         },
         a.doc_date.as_deref(),
-        |o| match o {
-            Outcome::Done {
-                fragment,
-                not,
-                doc,
-                bytes,
-                text_bytes,
-                cut_sentences,
-            } => {
-                bar.inc(bytes);
-                if cut_sentences > 0 && !a.quiet {
-                    bar.suspend(|| {
-                        eprintln!(
-                            "pactgraph: warning: {}: {cut_sentences} sentences longer than {} bytes were cut at whitespace; the rules read each piece alone",
-                            fragment.doc,
-                            pactgraph::segment::MAX_SENTENCE_BYTES
-                        )
-                    });
-                }
-                // a second document with the same id would merge into the first
-                if !ids.insert(fragment.doc.clone()) {
-                    stats.failed += 1;
-                    bar.suspend(|| {
-                        eprintln!(
-                            "pactgraph: skipping {}: an earlier document has the same id; give each document its own id",
-                            fragment.doc
-                        )
-                    });
-                    return;
-                }
-                stats.docs += 1;
-                stats.bytes += text_bytes;
-                if let Some(doc) = doc {
-                    if let Err(e) = explained.write_all(explain(&doc, &fragment, &not).as_bytes()) {
-                        write_err.get_or_insert(e.into());
-                    }
-                } else if let Some(w) = jsonl.as_mut() {
-                    let line = serde_json::to_string(&fragment).expect("serializable");
-                    if let Err(e) = writeln!(w, "{line}") {
-                        write_err.get_or_insert(e.into());
-                    }
-                } else {
-                    builder.add_fragment(*fragment);
-                }
-            }
-            Outcome::Failed(e, bytes) => {
-                bar.inc(bytes);
-                stats.failed += 1;
-                bar.suspend(|| eprintln!("pactgraph: skipping {e}"));
-            }
-            Outcome::Note(n) => {
-                if !a.quiet {
-                    bar.suspend(|| eprintln!("pactgraph: {n}"));
-                }
-            }
-        },
+        |o| sink.take(o),
     );
     bar.finish_and_clear();
-    if let Err(e) = explained.flush() {
-        write_err.get_or_insert(e.into());
-    }
-    drop(explained);
+    let (builder, write_err) = sink.finish();
     stats.extract_s = t1.elapsed().as_secs_f64();
     if let Some(e) = write_err {
         return Err(e.context("writing the output"));
@@ -556,12 +469,8 @@ fn extract(a: ExtractArgs) -> Result<i32> {
         );
     }
     let t2 = std::time::Instant::now();
-    if let Some(mut w) = jsonl.take() {
-        w.flush().context("writing the fragments")?;
-        drop(w);
-        if let Some((tmp, path)) = jsonl_tmp {
-            pactgraph::export::finish(tmp, &path).context("writing the fragments")?;
-        }
+    if let Some(w) = jsonl {
+        w.finish()?;
     } else if !a.explain {
         let kg = builder.build();
         stats.actors = kg.actor_indices().len();
@@ -585,6 +494,178 @@ fn extract(a: ExtractArgs) -> Result<i32> {
         eprintln!("{}", summary(&stats, a.explain, t0.elapsed()));
     }
     Ok(if stats.failed > 0 { 1 } else { 0 })
+}
+
+/// The filter of `extract`'s arguments, once the arguments are checked
+/// (a `--doc-date` that is a day; no view or filter with `--format jsonl`).
+fn extract_filter(a: &ExtractArgs) -> Result<pactgraph::query::Filter> {
+    if let Some(d) = &a.doc_date {
+        if pactgraph::dates::Date::parse(d).is_none_or(|x| x.d.is_none()) {
+            bail!("--doc-date `{d}`: give a date as yyyy-mm-dd");
+        }
+    }
+    let filter = filter_of(&a.out.filter, is_diagram(a.out.format))?;
+    if a.out.format == Format::Jsonl && a.out.view == args::View::Partners {
+        bail!("--format jsonl writes unmerged fragments; --view partners is for graph formats (json, graphml, dot, ...)");
+    }
+    if a.out.format == Format::Jsonl && !filter.is_empty() {
+        bail!("filters apply to graphs; --format jsonl writes unfiltered fragments (filter when you merge)");
+    }
+    Ok(filter)
+}
+
+/// The library's input format for `--input`.
+fn input_format(f: args::InputFormat) -> pactgraph::input::InputFormat {
+    use pactgraph::input::InputFormat as IF;
+    match f {
+        args::InputFormat::Auto => IF::Auto,
+        args::InputFormat::Text => IF::Text,
+        args::InputFormat::Html => IF::Html,
+        args::InputFormat::Jsonl => IF::Jsonl,
+    }
+}
+
+/// Where `extract --format jsonl` streams its fragments: a temp file renamed
+/// over the output at the end, a special file (`/dev/stdout`), or stdout.
+struct JsonlOutput {
+    w: Box<dyn std::io::Write>,
+    /// The temp file and the output it becomes.
+    tmp: Option<(pactgraph::export::TempOutput, PathBuf)>,
+}
+
+impl JsonlOutput {
+    /// Opens the output `-o` names, or stdout.
+    fn open(output: Option<&Path>) -> Result<Self> {
+        match output.map(pactgraph::export::target) {
+            Some(Ok(Target::File(path))) => {
+                let tmp = pactgraph::export::TempOutput::new_for(&path)
+                    .context("writing the fragments")?;
+                Ok(JsonlOutput {
+                    w: Box::new(std::io::BufWriter::new(tmp.reopen()?)),
+                    tmp: Some((tmp, path)),
+                })
+            }
+            Some(Ok(Target::Special(path))) => {
+                let f = std::fs::OpenOptions::new()
+                    .write(true)
+                    .open(&path)
+                    .with_context(|| format!("{}: cannot write", path.display()))?;
+                Ok(JsonlOutput {
+                    w: Box::new(std::io::BufWriter::new(f)),
+                    tmp: None,
+                })
+            }
+            Some(Err(e)) => Err(e.into()),
+            None => Ok(JsonlOutput {
+                w: Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+                tmp: None,
+            }),
+        }
+    }
+
+    /// Flushes the fragments and puts the temp file in place.
+    fn finish(self) -> Result<()> {
+        let JsonlOutput { mut w, tmp } = self;
+        w.flush().context("writing the fragments")?;
+        drop(w);
+        if let Some((tmp, path)) = tmp {
+            pactgraph::export::finish(tmp, &path).context("writing the fragments")?;
+        }
+        Ok(())
+    }
+}
+
+/// What `extract` does with each outcome of the run as it comes: counts it,
+/// reports it, and explains it, streams it as a fragment line or adds it to
+/// the graph.
+struct Sink<'a> {
+    bar: &'a indicatif::ProgressBar,
+    quiet: bool,
+    stats: &'a mut RunStats,
+    jsonl: Option<&'a mut JsonlOutput>,
+    builder: pactgraph::graph::GraphBuilder,
+    explained: std::io::StdoutLock<'static>,
+    /// The first error writing the output.
+    write_err: Option<anyhow::Error>,
+    /// The ids of the documents taken so far.
+    ids: std::collections::HashSet<String>,
+}
+
+impl Sink<'_> {
+    /// Takes one outcome of the run.
+    fn take(&mut self, o: pactgraph::corpus::Outcome) {
+        use pactgraph::corpus::Outcome;
+        let bar = self.bar;
+        match o {
+            Outcome::Done {
+                fragment,
+                not,
+                doc,
+                bytes,
+                text_bytes,
+                cut_sentences,
+            } => {
+                bar.inc(bytes);
+                if cut_sentences > 0 && !self.quiet {
+                    bar.suspend(|| {
+                        eprintln!(
+                            "pactgraph: warning: {}: {cut_sentences} sentences longer than {} bytes were cut at whitespace; the rules read each piece alone",
+                            fragment.doc,
+                            pactgraph::segment::MAX_SENTENCE_BYTES
+                        )
+                    });
+                }
+                // a second document with the same id would merge into the first
+                if !self.ids.insert(fragment.doc.clone()) {
+                    self.stats.failed += 1;
+                    bar.suspend(|| {
+                        eprintln!(
+                            "pactgraph: skipping {}: an earlier document has the same id; give each document its own id",
+                            fragment.doc
+                        )
+                    });
+                    return;
+                }
+                self.stats.docs += 1;
+                self.stats.bytes += text_bytes;
+                if let Some(doc) = doc {
+                    if let Err(e) = self
+                        .explained
+                        .write_all(explain(&doc, &fragment, &not).as_bytes())
+                    {
+                        self.write_err.get_or_insert(e.into());
+                    }
+                } else if let Some(out) = self.jsonl.as_mut() {
+                    let line = serde_json::to_string(&fragment).expect("serializable");
+                    if let Err(e) = writeln!(out.w, "{line}") {
+                        self.write_err.get_or_insert(e.into());
+                    }
+                } else {
+                    self.builder.add_fragment(*fragment);
+                }
+            }
+            Outcome::Failed(e, bytes) => {
+                bar.inc(bytes);
+                self.stats.failed += 1;
+                bar.suspend(|| eprintln!("pactgraph: skipping {e}"));
+            }
+            Outcome::Note(n) => {
+                if !self.quiet {
+                    bar.suspend(|| eprintln!("pactgraph: {n}"));
+                }
+            }
+        }
+    }
+
+    /// Flushes the explanations; returns the graph built and the first
+    /// error writing the output.
+    fn finish(mut self) -> (pactgraph::graph::GraphBuilder, Option<anyhow::Error>) {
+        if let Err(e) = self.explained.flush() {
+            self.write_err.get_or_insert(e.into());
+        }
+        drop(self.explained);
+        (self.builder, self.write_err)
+    }
 }
 
 /// The line that ends a run on a terminal: `pactgraph: 12 documents, 40
@@ -938,14 +1019,9 @@ fn suggest(
     input: args::InputFormat,
     output: Option<&Path>,
 ) -> Result<i32> {
-    use pactgraph::input::{InputFormat as IF, Inputs, Item};
+    use pactgraph::input::{Inputs, Item};
     let p = pipeline(g)?;
-    let format = match input {
-        args::InputFormat::Auto => IF::Auto,
-        args::InputFormat::Text => IF::Text,
-        args::InputFormat::Html => IF::Html,
-        args::InputFormat::Jsonl => IF::Jsonl,
-    };
+    let format = input_format(input);
     let mut found = pactgraph::suggest::Suggestions::new();
     let (mut docs, mut failed) = (0, 0);
     for item in Inputs::new(paths, format) {
