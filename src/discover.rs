@@ -116,6 +116,28 @@ pub struct Found {
     pub actors: Vec<Discovered>,
 }
 
+impl Found {
+    /// Records a discovered mention of `actor`, written `alias`, at the hit
+    /// `(start, end, genitive)`, and takes its span.
+    fn push_discovered(
+        &mut self,
+        taken: &mut SpanSet,
+        (start, end, genitive): (usize, usize, bool),
+        actor: &std::sync::Arc<str>,
+        alias: &std::sync::Arc<str>,
+    ) {
+        taken.insert(start, end);
+        self.mentions.push(Mention {
+            start,
+            end,
+            actor: actor.clone(),
+            alias: alias.clone(),
+            how: How::Discovered,
+            genitive,
+        });
+    }
+}
+
 /// The type of the actor with this id (`None` for an unknown id).
 pub type KindOf<'a> = &'a dyn Fn(&str) -> Option<ActorType>;
 
@@ -142,11 +164,13 @@ pub fn discover(
     let mix = SpanIndex::new(mentions.iter().map(|m| (m.start, m.end)));
     let pix = SpanIndex::new(phrases.iter().map(|p| (p.start, p.end)));
     let acronyms = Acronyms {
-        text,
-        mentions,
-        phrases,
-        mix: &mix,
-        pix: &pix,
+        doc: DocView {
+            text,
+            mentions,
+            phrases,
+            mix: &mix,
+            pix: &pix,
+        },
         lexicon,
         ends: first_by_end(mentions.iter().map(|m| m.end)),
     };
@@ -213,14 +237,30 @@ fn long_form_connector(w: &str) -> bool {
     )
 }
 
-/// What acronym learning reads: the text, the gazetteer's mentions and the
-/// lexicon's phrases, with their indexes.
-struct Acronyms<'a> {
+/// What the acronym, party and people rules read: the text, the
+/// gazetteer's mentions and the lexicon's phrases, with their span indexes.
+#[derive(Clone, Copy)]
+struct DocView<'a> {
     text: &'a str,
     mentions: &'a [Mention],
     phrases: &'a [PhraseMatch],
+    /// The span index of `mentions`.
     mix: &'a SpanIndex,
+    /// The span index of `phrases`.
     pix: &'a SpanIndex,
+}
+
+impl<'a> DocView<'a> {
+    /// The text of token `t`.
+    fn word(&self, t: &Tok) -> &'a str {
+        &self.text[t.start..t.end]
+    }
+}
+
+/// What acronym learning reads: the text, the gazetteer's mentions and the
+/// lexicon's phrases, with their indexes.
+struct Acronyms<'a> {
+    doc: DocView<'a>,
     lexicon: &'a Lexicon,
     /// For each end, the first mention that ends there.
     ends: FxHashMap<usize, usize>,
@@ -229,19 +269,23 @@ struct Acronyms<'a> {
 impl<'a> Acronyms<'a> {
     /// The first gazetteer mention that holds `s..e`.
     fn mention_at(&self, s: usize, e: usize) -> Option<&'a Mention> {
-        self.mix.first_holding(s, e).map(|i| &self.mentions[i])
+        self.doc
+            .mix
+            .first_holding(s, e)
+            .map(|i| &self.doc.mentions[i])
     }
 
     /// The first gazetteer mention that ends at `e`.
     fn ending_at(&self, e: usize) -> Option<&'a Mention> {
-        self.ends.get(&e).map(|&i| &self.mentions[i])
+        self.ends.get(&e).map(|&i| &self.doc.mentions[i])
     }
 
     /// Whether a phrase spanning `s..e` has `tag`.
     fn phrase_is(&self, s: usize, e: usize, tag: &Tag) -> bool {
-        self.pix
+        self.doc
+            .pix
             .starting_at(s)
-            .any(|i| self.phrases[i].end == e && self.phrases[i].tags.contains(tag))
+            .any(|i| self.doc.phrases[i].end == e && self.doc.phrases[i].tags.contains(tag))
     }
 
     /// Learns the acronyms the sentence `ss..se` defines, "Long Name (ACR)"
@@ -253,7 +297,7 @@ impl<'a> Acronyms<'a> {
         found: &mut Found,
         actors: &mut BTreeMap<String, Discovered>,
     ) {
-        let text = self.text;
+        let text = self.doc.text;
         // only "(" starts a definition
         if !text[ss..se].contains('(') {
             return;
@@ -299,7 +343,7 @@ impl<'a> Acronyms<'a> {
         found: &mut Found,
         actors: &mut BTreeMap<String, Discovered>,
     ) {
-        let text = self.text;
+        let text = self.doc.text;
         let inner_text = &text[toks[i + 1].start..toks[i + 1].end];
         let before_end = toks[i - 1].end;
         let acr_m = self.mention_at(toks[i + 1].start, toks[i + 1].end);
@@ -310,7 +354,7 @@ impl<'a> Acronyms<'a> {
                 let Some(ls) = long_form_start(
                     text,
                     &toks[..i],
-                    self.mix,
+                    self.doc.mix,
                     &|s, e| self.phrase_is(s, e, &Tag::OrgHead),
                     &|s, e| self.phrase_is(s, e, &Tag::Coord),
                     &long_form_connector,
@@ -374,16 +418,17 @@ impl<'a> Acronyms<'a> {
         inner: (usize, usize),
         learned: &mut Vec<Learned>,
     ) {
-        let text = self.text;
+        let text = self.doc.text;
         let inner_text = &text[inner.0..inner.1];
         let prev = &text[toks[i - 1].start..toks[i - 1].end];
         if !looks_like_acronym(prev) {
             return;
         }
         let inner_m = self
+            .doc
             .mix
             .starting_at(inner.0)
-            .map(|k| &self.mentions[k])
+            .map(|k| &self.doc.mentions[k])
             .find(|m| m.end >= inner.1);
         let prev_m = self.mention_at(toks[i - 1].start, toks[i - 1].end);
         match (prev_m, inner_m) {
@@ -493,13 +538,15 @@ fn discover_parties(
     actors: &mut BTreeMap<String, Discovered>,
 ) {
     let scan = PartyScan {
-        text,
+        doc: DocView {
+            text,
+            mentions,
+            phrases,
+            mix,
+            pix,
+        },
         sentences,
-        mentions,
         kind_of,
-        phrases,
-        mix,
-        pix,
         lexicon,
         forms: &lexicon.forms,
         ends: first_by_end(phrases.iter().map(|p| p.end)),
@@ -530,15 +577,7 @@ fn discover_parties(
         let actor: std::sync::Arc<str> = id.as_str().into();
         for (s, e, g) in hits {
             if mix.first_overlapping(s, e).is_none() && !taken.overlaps(s, e) {
-                taken.insert(s, e);
-                found.mentions.push(Mention {
-                    start: s,
-                    end: e,
-                    actor: actor.clone(),
-                    alias: alias.clone(),
-                    how: How::Discovered,
-                    genitive: g,
-                });
+                found.push_discovered(taken, (s, e, g), &actor, &alias);
             }
         }
     }
@@ -548,13 +587,9 @@ fn discover_parties(
 /// mentions, the lexicon's phrases, their indexes, and the spans of the
 /// mentions found before (which do not grow while sentences are read).
 struct PartyScan<'a> {
-    text: &'a str,
+    doc: DocView<'a>,
     sentences: &'a [(usize, usize)],
-    mentions: &'a [Mention],
     kind_of: KindOf<'a>,
-    phrases: &'a [PhraseMatch],
-    mix: &'a SpanIndex,
-    pix: &'a SpanIndex,
     lexicon: &'a Lexicon,
     forms: &'a Forms,
     /// For each end, the first phrase that ends there.
@@ -578,23 +613,19 @@ struct PartyFinds<'a> {
 }
 
 impl<'a> PartyScan<'a> {
-    /// The text of token `t`.
-    fn word(&self, t: &Tok) -> &'a str {
-        &self.text[t.start..t.end]
-    }
-
     /// Whether a phrase starting at `s` has a tag for which `f` holds.
     fn tagged_at(&self, s: usize, f: &dyn Fn(&Tag) -> bool) -> bool {
-        self.pix
+        self.doc
+            .pix
             .starting_at(s)
-            .any(|i| self.phrases[i].tags.iter().any(f))
+            .any(|i| self.doc.phrases[i].tags.iter().any(f))
     }
 
     /// Whether the first phrase ending at `e` has a tag for which `f` holds.
     fn tagged_ending(&self, e: usize, f: &dyn Fn(&Tag) -> bool) -> bool {
         self.ends
             .get(&e)
-            .is_some_and(|&i| self.phrases[i].tags.iter().any(f))
+            .is_some_and(|&i| self.doc.phrases[i].tags.iter().any(f))
     }
 
     /// The starting set of `by_name` (see `PartyFinds`): the non-person
@@ -605,11 +636,12 @@ impl<'a> PartyScan<'a> {
             .filter(|d| d.kind != ActorType::Person)
             .map(|d| (d.name.clone(), d.id.clone()))
             .chain(
-                self.mentions
+                self.doc
+                    .mentions
                     .iter()
                     .filter(|m| !is_place(self.kind_of, &m.actor))
                     .map(|m| {
-                        let w = &self.text[m.start..m.end];
+                        let w = &self.doc.text[m.start..m.end];
                         let bare = if m.genitive {
                             &w[..w.len() - genitive_suffix(w)]
                         } else {
@@ -624,7 +656,7 @@ impl<'a> PartyScan<'a> {
     /// Whether the sentence `ss..se` states an agreement: an agreement noun
     /// or verb and a status, and no negation.
     fn states_agreement(&self, ss: usize, se: usize) -> bool {
-        let phrases = self.phrases;
+        let phrases = self.doc.phrases;
         let from = phrases.partition_point(|p| p.start < ss);
         let here = || phrases[from..].iter().take_while(|p| p.start < se);
         let agreement = here().any(|p| {
@@ -655,10 +687,10 @@ impl<'a> PartyScan<'a> {
         if !self.states_agreement(ss, se) {
             return;
         }
-        let toks = tokens(self.text, ss, se);
+        let toks = tokens(self.doc.text, ss, se);
         // in a heading in title case ("X Signs Pact With Norwegian Owner")
         // capitals say nothing about names
-        if title_case(self.text, &toks) {
+        if title_case(self.doc.text, &toks) {
             return;
         }
         let runs = self.name_runs(&toks);
@@ -680,16 +712,18 @@ impl<'a> PartyScan<'a> {
 
     /// Whether a mention (of the gazetteer or found before) overlaps token `t`.
     fn known(&self, t: &Tok) -> bool {
-        self.mix.first_overlapping(t.start, t.end).is_some() || self.taken.overlaps(t.start, t.end)
+        self.doc.mix.first_overlapping(t.start, t.end).is_some()
+            || self.taken.overlaps(t.start, t.end)
     }
 
     /// Whether token `t` overlaps a rule word (not a topic or kind cue:
     /// "Energy" may be part of a name).
     fn lex(&self, t: &Tok) -> bool {
-        self.pix
+        self.doc
+            .pix
             .starting_in(t.start.saturating_sub(40), t.end)
             .any(|q| {
-                let p = &self.phrases[q];
+                let p = &self.doc.phrases[q];
                 p.start < t.end
                     && t.start < p.end
                     && p.tags
@@ -701,7 +735,7 @@ impl<'a> PartyScan<'a> {
     /// Whether token `t` may open a name: a capitalised word, no genitive, no
     /// word of `not_names`, no rule word and in no mention.
     fn first_word(&self, t: &Tok) -> bool {
-        let w = self.word(t);
+        let w = self.doc.word(t);
         t.word
             && w.chars().next().is_some_and(char::is_uppercase)
             && w.chars().any(char::is_alphabetic)
@@ -714,7 +748,7 @@ impl<'a> PartyScan<'a> {
     /// Whether token `t` may go on a name: as it may open one, or a number of
     /// up to four digits.
     fn more_word(&self, t: &Tok) -> bool {
-        let w = self.word(t);
+        let w = self.doc.word(t);
         self.first_word(t) || (t.word && w.len() <= 4 && w.chars().all(|c| c.is_ascii_digit()))
     }
 
@@ -724,13 +758,13 @@ impl<'a> PartyScan<'a> {
     fn ender(&self, t: &Tok) -> bool {
         !t.word
             || self.known(t)
-            || (!capitalized(self.word(t)) && self.forms.not_name(self.word(t)))
+            || (!capitalized(self.doc.word(t)) && self.forms.not_name(self.doc.word(t)))
             || self.tagged_at(t.start, &|g| rule_tag(g))
     }
 
     /// Whether token `t` coordinates: a comma or a coordinating word.
     fn is_coord(&self, t: &Tok) -> bool {
-        self.word(t) == "," || self.tagged_at(t.start, &|g| *g == Tag::Coord)
+        self.doc.word(t) == "," || self.tagged_at(t.start, &|g| *g == Tag::Coord)
     }
 
     /// Whether an actor (known or a run) starts at token `k`.
@@ -766,7 +800,7 @@ impl<'a> PartyScan<'a> {
                     // a known word inside a longer name: "Amarenco MENA Services"
                     j += 2;
                 } else if j + 1 < toks.len()
-                    && self.forms.is_connector(self.word(&toks[j]))
+                    && self.forms.is_connector(self.doc.word(&toks[j]))
                     && self.first_word(&toks[j + 1])
                 {
                     // "Port of Shenzhen"
@@ -788,8 +822,8 @@ impl<'a> PartyScan<'a> {
         // (a company's arm there; the `subsidiary` rule's form)
         let place = toks
             .get(j)
-            .filter(|t| t.word && &self.text[toks[j - 1].end..t.start] == " ")
-            .and_then(|t| place_at(t, (self.mentions, self.kind_of), self.mix));
+            .filter(|t| t.word && &self.doc.text[toks[j - 1].end..t.start] == " ")
+            .and_then(|t| place_at(t, (self.doc.mentions, self.kind_of), self.doc.mix));
         match place {
             Some(m) => {
                 let after = toks.partition_point(|t| t.start < m.end);
@@ -806,7 +840,7 @@ impl<'a> PartyScan<'a> {
     /// Whether a name may end before token `j`: what follows ends it, and
     /// the run is no adjective, no word before a name, no word describing one.
     fn name_may_end(&self, toks: &[Tok], j: usize) -> bool {
-        let word = |t: &Tok| self.word(t);
+        let word = |t: &Tok| self.doc.word(t);
         // what follows ends a name: punctuation, a rule word or an actor
         let ends_ok = j == toks.len() || self.ender(&toks[j]);
         // an adjective coordinated with another: "the Polish and Swedish industries"
@@ -838,7 +872,7 @@ impl<'a> PartyScan<'a> {
     /// Whether the run from token `i` is the complement of a word before it
     /// (or one of a list of them), which is no name of its own.
     fn in_complement(&self, toks: &[Tok], i: usize) -> bool {
-        let word = |t: &Tok| self.word(t);
+        let word = |t: &Tok| self.doc.word(t);
         // "Minister of Mining signed", "Region Skåne i Malmö": the
         // complement of a word before is no name of its own
         if i >= 2
@@ -880,16 +914,18 @@ impl<'a> PartyScan<'a> {
         // or coordinates it with another ("Madrid and Lisbon signed")
         let opens = toks[..i].iter().all(|t| !t.word);
         let coordinated = j + 1 < toks.len()
-            && self.word(&toks[j]) != ","
+            && self.doc.word(&toks[j]) != ","
             && self.is_coord(&toks[j])
             && self.actor_starts(toks, runs, j + 1);
         opens
             && j == i + 1
             && !coordinated
-            && plain_word(self.word(&toks[i]))
+            && plain_word(self.doc.word(&toks[i]))
             && !*inside_memo
-                .entry(self.word(&toks[i]))
-                .or_insert_with(|| named_inside(self.text, self.sentences, self.word(&toks[i])))
+                .entry(self.doc.word(&toks[i]))
+                .or_insert_with(|| {
+                    named_inside(self.doc.text, self.sentences, self.doc.word(&toks[i]))
+                })
     }
 
     /// The first token of a name whose run starts at token `i`.
@@ -900,13 +936,14 @@ impl<'a> PartyScan<'a> {
             Some((p, t))
                 if t.word
                     && !self.taken.overlaps(t.start, t.end)
-                    && self.text[t.end..toks[i].start]
+                    && self.doc.text[t.end..toks[i].start]
                         .chars()
                         .all(char::is_whitespace) =>
             {
-                self.mix
+                self.doc
+                    .mix
                     .first_holding(t.start, t.end)
-                    .map(|k| &self.mentions[k])
+                    .map(|k| &self.doc.mentions[k])
                     .filter(|m| m.end == t.end && !m.genitive)
                     .and_then(|m| toks[..=p].iter().position(|x| x.start == m.start))
                     .unwrap_or(i)
@@ -920,8 +957,8 @@ impl<'a> PartyScan<'a> {
     fn relation(&self, toks: &[Tok], k: usize) -> bool {
         self.tagged_ending(toks[k].end, &|g| matches!(g, Tag::With | Tag::Between))
             || self.ends.get(&toks[k].end).is_some_and(|&q| {
-                let p = &self.phrases[q];
-                crate::lexicon::ends_in_with(&self.text[p.start..p.end])
+                let p = &self.doc.phrases[q];
+                crate::lexicon::ends_in_with(&self.doc.text[p.start..p.end])
                     && !p.tags.contains(&Tag::NotParty)
             })
     }
@@ -935,7 +972,12 @@ impl<'a> PartyScan<'a> {
             let a = &toks[i - 1];
             a.word
                 && !self.lex(a)
-                && self.word(a).chars().next().is_some_and(char::is_lowercase)
+                && self
+                    .doc
+                    .word(a)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase)
                 && self.relation(toks, i - 2)
         };
         i > 0 && {
@@ -964,23 +1006,23 @@ impl<'a> PartyScan<'a> {
             let n = &toks[j];
             // "X signed", but not "Redan 2018 undertecknade EU": an actor
             // right after the verb is its subject
-            let verb = self.pix.starting_at(n.start).find(|&q| {
-                self.phrases[q]
+            let verb = self.doc.pix.starting_at(n.start).find(|&q| {
+                self.doc.phrases[q]
                     .tags
                     .iter()
                     .any(|g| matches!(g, Tag::Status(_) | Tag::AgreementVerb { .. }))
             });
             verb.is_some_and(|q| {
-                let e = self.phrases[q].end;
+                let e = self.doc.phrases[q].end;
                 let k = toks.partition_point(|t| t.start < e);
                 !self.actor_starts(toks, runs, k)
-            }) || (self.is_coord(n) && self.word(n) != "," && {
+            }) || (self.is_coord(n) && self.doc.word(n) != "," && {
                 // "A och [norska] B skrev under"
                 let mut k = j + 1;
                 if k < toks.len()
                     && toks[k].word
                     && !self.lex(&toks[k])
-                    && !capitalized(self.word(&toks[k]))
+                    && !capitalized(self.doc.word(&toks[k]))
                 {
                     k += 1;
                 }
@@ -1007,7 +1049,7 @@ impl<'a> PartyScan<'a> {
         actors: &mut BTreeMap<String, Discovered>,
     ) {
         let (s, e) = (toks[i].start, toks[j - 1].end);
-        let name = normalize_ws(&self.text[s..e]);
+        let name = normalize_ws(&self.doc.text[s..e]);
         // "med Midwest, USA.", "with Rockford, Illinois.": a name with no
         // cue to its type and a country after a comma that ends the
         // clause is a place in that country, which is the party: the
@@ -1015,8 +1057,10 @@ impl<'a> PartyScan<'a> {
         // (", and" is one phrase: its "and" ends a coordination)
         let coord = |t: &Tok| self.is_coord(t) || self.tagged_ending(t.end, &|g| *g == Tag::Coord);
         if self.lexicon.type_for(&name).is_none() {
-            let actors_here = (self.mentions, self.kind_of);
-            if let Some(m) = place_follows(self.text, toks, j, actors_here, self.mix, &coord) {
+            let actors_here = (self.doc.mentions, self.kind_of);
+            if let Some(m) =
+                place_follows(self.doc.text, toks, j, actors_here, self.doc.mix, &coord)
+            {
                 found.replaced.push((m.start, m.end));
                 finds.slots.push(Mention {
                     start: s,
@@ -1038,7 +1082,12 @@ impl<'a> PartyScan<'a> {
         let Some(id) = party_id(&name, kind, &mut finds.by_name, actors) else {
             return;
         };
-        for m in self.mix.starting_in(s, e).map(|k| &self.mentions[k]) {
+        for m in self
+            .doc
+            .mix
+            .starting_in(s, e)
+            .map(|k| &self.doc.mentions[k])
+        {
             if m.end <= e {
                 found.replaced.push((m.start, m.end));
             }
@@ -1328,11 +1377,13 @@ fn discover_people(
     actors: &mut BTreeMap<String, Discovered>,
 ) {
     let scan = PeopleScan {
-        text,
-        mentions,
-        phrases,
-        mix,
-        pix,
+        doc: DocView {
+            text,
+            mentions,
+            phrases,
+            mix,
+            pix,
+        },
         forms,
         ends: first_by_end(phrases.iter().map(|p| p.end)),
     };
@@ -1369,46 +1420,41 @@ fn person_name_word(w: &str) -> bool {
 /// What the people rules read: the text, the gazetteer's mentions and the
 /// lexicon's phrases, with their indexes.
 struct PeopleScan<'a> {
-    text: &'a str,
-    mentions: &'a [Mention],
-    phrases: &'a [PhraseMatch],
-    mix: &'a SpanIndex,
-    pix: &'a SpanIndex,
+    doc: DocView<'a>,
     forms: &'a Forms,
     /// For each end, the first phrase that ends there.
     ends: FxHashMap<usize, usize>,
 }
 
 impl<'a> PeopleScan<'a> {
-    /// The text of token `t`.
-    fn word(&self, t: &Tok) -> &'a str {
-        &self.text[t.start..t.end]
-    }
-
     /// The first phrase that starts at `s`.
     fn phrase_at(&self, s: usize) -> Option<&'a PhraseMatch> {
-        self.pix.starting_at(s).next().map(|i| &self.phrases[i])
+        self.doc
+            .pix
+            .starting_at(s)
+            .next()
+            .map(|i| &self.doc.phrases[i])
     }
 
     /// The first phrase that ends at `e`.
     fn phrase_ending(&self, e: usize) -> Option<&'a PhraseMatch> {
-        self.ends.get(&e).map(|&i| &self.phrases[i])
+        self.ends.get(&e).map(|&i| &self.doc.phrases[i])
     }
 
     /// Whether a phrase holds token `t`.
     fn is_lex(&self, t: &Tok) -> bool {
-        self.pix.first_holding(t.start, t.end).is_some()
+        self.doc.pix.first_holding(t.start, t.end).is_some()
     }
 
     /// Whether a gazetteer mention or a span of `taken` overlaps `s..e`.
     fn in_mention(&self, s: usize, e: usize, taken: &SpanSet) -> bool {
-        self.mix.first_overlapping(s, e).is_some() || taken.overlaps(s, e)
+        self.doc.mix.first_overlapping(s, e).is_some() || taken.overlaps(s, e)
     }
 
     /// Whether the sentence `ss..se` may name a person: it has a genitive
     /// mention, a role word, or a signing or speaking verb.
     fn has_cue(&self, ss: usize, se: usize) -> bool {
-        let (mentions, phrases) = (self.mentions, self.phrases);
+        let (mentions, phrases) = (self.doc.mentions, self.doc.phrases);
         // a person is recognised by a role word, an apposition with a role, or a
         // signing or speaking verb: sentences with none of these are skipped
         let cue = |p: &PhraseMatch| {
@@ -1432,14 +1478,14 @@ impl<'a> PeopleScan<'a> {
         // word, then only its "of ..." complement, before the comma
         let mut k = prev.len();
         // the comma
-        if k == 0 || self.word(&prev[k - 1]) != "," {
+        if k == 0 || self.doc.word(&prev[k - 1]) != "," {
             return false;
         }
         k -= 1;
         let lo = k.saturating_sub(12);
         while k > lo {
             let t = &prev[k - 1];
-            let w = self.word(t);
+            let w = self.doc.word(t);
             if t.word
                 && self
                     .phrase_ending(t.end)
@@ -1467,7 +1513,7 @@ impl<'a> PeopleScan<'a> {
     /// The full names right after a role's "of ..." complement, with no
     /// comma: "Minister of Economy, Trade and Industry Yoji Muto".
     fn names_after_complement(&self, toks: &[Tok], taken: &SpanSet) -> Vec<String> {
-        let text = self.text;
+        let text = self.doc.text;
         let mut out = Vec::new();
         // "Minister of Economy, Trade and Industry Yoji Muto": a role, its
         // "of ..." complement, and a full name right after it, with no comma
@@ -1551,7 +1597,7 @@ impl<'a> PeopleScan<'a> {
             }
             if self.person_context((ss, se), toks, (i, j)) {
                 let (s, e) = (toks[i].start, toks[j - 1].end);
-                out.push(normalize_ws(&self.text[s..e]));
+                out.push(normalize_ws(&self.doc.text[s..e]));
             }
             i = j;
         }
@@ -1563,7 +1609,7 @@ impl<'a> PeopleScan<'a> {
     fn name_run(&self, toks: &[Tok], i: usize, taken: &SpanSet) -> (usize, usize) {
         let is_name = |t: &Tok| {
             t.word
-                && person_name_word(self.word(t))
+                && person_name_word(self.doc.word(t))
                 && !self.is_lex(t)
                 && !self.in_mention(t.start, t.end, taken)
         };
@@ -1581,7 +1627,7 @@ impl<'a> PeopleScan<'a> {
                 && k < toks.len()
                 && k - j < 2
                 && toks[k].word
-                && self.forms.is_particle(self.word(&toks[k]))
+                && self.forms.is_particle(self.doc.word(&toks[k]))
             {
                 k += 1;
             }
@@ -1603,7 +1649,7 @@ impl<'a> PeopleScan<'a> {
         toks: &[Tok],
         (i, j): (usize, usize),
     ) -> bool {
-        let text = self.text;
+        let text = self.doc.text;
         let (s, e) = (toks[i].start, toks[j - 1].end);
         // context before: a role word right before (optionally with a comma)
         let before = ss
@@ -1635,15 +1681,15 @@ impl<'a> PeopleScan<'a> {
     /// Whether `rest`, what follows the comma after a name up to the end `se`
     /// of its sentence, is an apposition with a role or a genitive mention.
     fn role_apposition(&self, rest: &str, se: usize) -> bool {
-        let (mentions, phrases, pix) = (self.mentions, self.phrases, self.pix);
+        let (mentions, phrases, pix) = (self.doc.mentions, self.doc.phrases, self.doc.pix);
         let r2 = rest.trim_start();
         let at = se - r2.len();
         let word_end = at + r2.find(|c: char| !is_word_char(c)).unwrap_or(r2.len());
-        self.mix.starting_at(at).any(|k| {
+        self.doc.mix.starting_at(at).any(|k| {
             let m = &mentions[k];
             // "Anna Berg, Volvo's ...", "Anna Berg, European Investment Bank Vice President"
             m.genitive || {
-                let r3 = self.text[m.end..se].trim_start();
+                let r3 = self.doc.text[m.end..se].trim_start();
                 let at3 = se - r3.len();
                 pix.starting_at(at3)
                     .any(|q| phrases[q].tags.contains(&Tag::Role))
@@ -1666,7 +1712,7 @@ impl<'a> PeopleScan<'a> {
     /// Every occurrence of each person's full name, then of the surname
     /// after the first mention, that no mention covers.
     fn person_mentions(&self, names: &[String], found: &mut Found, taken: &mut SpanSet) {
-        let text = self.text;
+        let text = self.doc.text;
         // every occurrence of the full name, then the surname after the first mention
         let surnames: Vec<&str> = names
             .iter()
@@ -1684,30 +1730,14 @@ impl<'a> PeopleScan<'a> {
             let actor: std::sync::Arc<str> = id.as_str().into();
             for (s, e, g) in hits {
                 if !self.in_mention(s, e, taken) {
-                    taken.insert(s, e);
-                    found.mentions.push(Mention {
-                        start: s,
-                        end: e,
-                        actor: actor.clone(),
-                        alias: alias.clone(),
-                        how: How::Discovered,
-                        genitive: g,
-                    });
+                    found.push_discovered(taken, (s, e, g), &actor, &alias);
                 }
             }
             let surname = name.split(' ').next_back().unwrap_or("").to_string();
             let alias: std::sync::Arc<str> = surname.as_str().into();
             for (s, e, g) in surname_hits {
                 if s > first && !self.in_mention(s, e, taken) {
-                    taken.insert(s, e);
-                    found.mentions.push(Mention {
-                        start: s,
-                        end: e,
-                        actor: actor.clone(),
-                        alias: alias.clone(),
-                        how: How::Discovered,
-                        genitive: g,
-                    });
+                    found.push_discovered(taken, (s, e, g), &actor, &alias);
                 }
             }
         }
@@ -2659,17 +2689,9 @@ impl<'a> FormScan<'a> {
                     continue;
                 }
                 if !(left.first_overlapping(s, e).is_some() || taken.overlaps(s, e)) {
-                    taken.insert(s, e);
                     let f = first_of.entry(actor.clone()).or_insert(s);
                     *f = (*f).min(s);
-                    found.mentions.push(Mention {
-                        start: s,
-                        end: e,
-                        actor: actor.clone(),
-                        alias: alias.clone(),
-                        how: How::Discovered,
-                        genitive: g,
-                    });
+                    found.push_discovered(&mut taken, (s, e, g), &actor, &alias);
                 }
             }
         }
