@@ -116,6 +116,24 @@ pub struct Found {
     pub actors: Vec<Discovered>,
 }
 
+/// A mention of `actor`, written `alias`, that discovery found at `start..end`.
+fn discovered_mention(
+    start: usize,
+    end: usize,
+    actor: std::sync::Arc<str>,
+    alias: std::sync::Arc<str>,
+    genitive: bool,
+) -> Mention {
+    Mention {
+        start,
+        end,
+        actor,
+        alias,
+        how: How::Discovered,
+        genitive,
+    }
+}
+
 impl Found {
     /// Records a discovered mention of `actor`, written `alias`, at the hit
     /// `(start, end, genitive)`, and takes its span.
@@ -127,14 +145,13 @@ impl Found {
         alias: &std::sync::Arc<str>,
     ) {
         taken.insert(start, end);
-        self.mentions.push(Mention {
+        self.mentions.push(discovered_mention(
             start,
             end,
-            actor: actor.clone(),
-            alias: alias.clone(),
-            how: How::Discovered,
+            actor.clone(),
+            alias.clone(),
             genitive,
-        });
+        ));
     }
 }
 
@@ -385,14 +402,13 @@ impl<'a> Acronyms<'a> {
                         };
                         let id = format!("x-{}", slug(inner_text));
                         found.replaced.push((ls, before_end));
-                        found.mentions.push(Mention {
-                            start: ls,
-                            end: before_end,
-                            actor: id.as_str().into(),
-                            alias: long.as_str().into(),
-                            how: How::Discovered,
-                            genitive: false,
-                        });
+                        found.mentions.push(discovered_mention(
+                            ls,
+                            before_end,
+                            id.as_str().into(),
+                            long.as_str().into(),
+                            false,
+                        ));
                         learned.push((long.clone(), id.clone(), false));
                         learned.push((inner_text.to_string(), id.clone(), true));
                         actors.entry(id.clone()).or_insert(Discovered {
@@ -1092,14 +1108,13 @@ impl<'a> PartyScan<'a> {
                 found.replaced.push((m.start, m.end));
             }
         }
-        finds.slots.push(Mention {
-            start: s,
-            end: e,
-            actor: id.as_str().into(),
-            alias: name.as_str().into(),
-            how: How::Discovered,
-            genitive: false,
-        });
+        finds.slots.push(discovered_mention(
+            s,
+            e,
+            id.as_str().into(),
+            name.as_str().into(),
+            false,
+        ));
         finds.names.push((name, id));
     }
 }
@@ -2624,14 +2639,13 @@ impl<'a> FormScan<'a> {
             {
                 found.replaced.push((m.start, m.end));
             }
-            found.mentions.push(Mention {
-                start: c.start,
-                end: c.end,
-                actor: id.as_str().into(),
-                alias: c.name.as_str().into(),
-                how: How::Discovered,
-                genitive: c.genitive,
-            });
+            found.mentions.push(discovered_mention(
+                c.start,
+                c.end,
+                id.as_str().into(),
+                c.name.as_str().into(),
+                c.genitive,
+            ));
             let d = actors.entry(id.clone()).or_insert_with(|| Discovered {
                 id: id.clone(),
                 kind: c.kind,
