@@ -714,6 +714,8 @@ struct LangFile {
     another_agreement: Vec<String>,
     #[serde(default)]
     earlier_agreement: Vec<String>,
+    #[serde(default)]
+    earlier_link: Vec<String>,
     /// Words that say talks named before them broke off ("collapsed").
     #[serde(default)]
     break_off: Vec<String>,
@@ -1246,6 +1248,10 @@ pub struct Lexicon {
     /// Folded words that make a definite agreement noun an earlier agreement
     /// (`earlier_agreement`: "previous", "tidigare").
     pub earlier_agreement: HashSet<String>,
+    /// Folded predicates that make the agreement noun after them an earlier
+    /// agreement than the one they are said of (`earlier_link`: "follows",
+    /// "builds on", "bygger på").
+    pub earlier_link: HashSet<String>,
     /// The kind of a sale or purchase by the folded noun of what is sold
     /// (`[sold_objects]`: "business" gives other, "stake" investment); an
     /// entry with `*` is a compound's head ("*andelar": "vattenkraftsandelar").
@@ -1321,6 +1327,7 @@ struct LexiconDraft {
     until: Vec<String>,
     another_agreement: HashSet<String>,
     earlier_agreement: HashSet<String>,
+    earlier_link: HashSet<String>,
     sold_objects: HashMap<String, Kind>,
     sale_prepositions: HashMap<String, Vec<SaleRole>>,
     /// Two-word agreement verbs whose second word is an agreement particle:
@@ -1501,6 +1508,8 @@ impl LexiconDraft {
             .extend(f.another_agreement.iter().map(|w| fold(w)));
         self.earlier_agreement
             .extend(f.earlier_agreement.iter().map(|w| fold(w)));
+        self.earlier_link
+            .extend(f.earlier_link.iter().map(|w| fold(w)));
         for (kind, words) in &f.sold_objects {
             let k = table_kind(name, "sold_objects", kind)?;
             self.sold_objects.extend(words.iter().map(|w| (fold(w), k)));
@@ -1981,6 +1990,7 @@ impl LexiconDraft {
             until: self.until,
             another_agreement: self.another_agreement,
             earlier_agreement: self.earlier_agreement,
+            earlier_link: self.earlier_link,
             sold_objects: self.sold_objects,
             sale_prepositions: self.sale_prepositions,
             split_status: self.split_status,

@@ -307,7 +307,7 @@ impl<'a> State<'a> {
                 && matches!(status, Status::Signed | Status::Announced),
             count: if split { 1 } else { self.counted(&cl, &tr) },
             another: self.another_agreement(&cl),
-            earlier: false,
+            earlier: self.after_earlier_link(&cl, &tr),
         };
         self.emit(ag, &frame, cl.si)
     }
@@ -453,8 +453,14 @@ impl<'a> State<'a> {
             })
             .collect();
         eprintln!(
-            "trace: sentence {} clause: noun {:?} verb {:?} status {:?} pivot {:?} chains {chains:?}",
+            "trace: sentence {} clause: items {}..{} nouns {:?} noun {:?} verb {:?} status {:?} pivot {:?} chains {chains:?}",
             cl.si,
+            cl.lo,
+            cl.hi,
+            tr.nouns
+                .iter()
+                .map(|&k| self.folded(&cl.items[k]))
+                .collect::<Vec<_>>(),
             w(tr.main),
             w(tr.verb),
             w(tr.status_at),
@@ -497,9 +503,12 @@ impl<'a> State<'a> {
                         || frame.parties.is_subset(&a.parties)
                 }))
         };
+        // ("The deal builds on a cooperation agreement signed in 2019": the
+        // clause names an earlier agreement than the one it refers to)
         self.refers_back(cl, tr)
             && (!frame.explicit || only_with)
             && tr.verb.is_none()
+            && !self.after_earlier_link(cl, tr)
             && antecedent()
     }
 
@@ -621,6 +630,27 @@ impl<'a> State<'a> {
                 && words
                     .find(|x| !self.inp.lexicon.is_adverb(x) && !matches!(*x, "sedan" | "tidigare"))
                     .is_some_and(|x| !matches!(x, "a" | "an" | "en" | "ett"))
+        })
+    }
+
+    /// Whether an agreement noun of the clause stands at most three words
+    /// after an `earlier_link` predicate ("The deal follows a licensing
+    /// agreement the two companies signed in 2022", "Avtalet bygger på ett
+    /// samarbetsavtal från 2019"): the clause states that earlier agreement,
+    /// which is not the one it is said of.
+    fn after_earlier_link(&self, cl: &Clause, tr: &Triggers) -> bool {
+        let links = &self.inp.lexicon.earlier_link;
+        tr.nouns.iter().any(|&k| {
+            (k.saturating_sub(6).max(cl.lo)..k).any(|j| {
+                (j..k.min(j + 4)).any(|i| {
+                    let between = &cl.items[i + 1..k];
+                    between.len() <= 3
+                        && between
+                            .iter()
+                            .all(|x| !matches!(x.kind, ItemKind::Mention(_) | ItemKind::Punct(_)))
+                        && links.contains(&self.inp.folded[cl.items[j].start..cl.items[i].end])
+                })
+            })
         })
     }
 
