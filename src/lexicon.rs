@@ -512,6 +512,10 @@ struct DateEntries {
     /// "fram till 2030"), never the date of the agreement.
     #[serde(default)]
     until: Vec<String>,
+    /// Words before a date that make it the start of a relation still going
+    /// on ("have cooperated since 2019", "har samarbetat sedan 2019").
+    #[serde(default)]
+    since: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -1242,6 +1246,9 @@ pub struct Lexicon {
     pub demonyms: HashMap<String, String>,
     /// Folded words before a date that make it the end of a term (`[dates] until`).
     pub until: Vec<String>,
+    /// Folded words before a date that make it the start of a relation still
+    /// going on (`[dates] since`).
+    pub since: Vec<String>,
     /// Folded adverbs that make a statement another agreement than the ones
     /// before it (`another_agreement`: "also", "också").
     pub another_agreement: HashSet<String>,
@@ -1325,6 +1332,7 @@ struct LexiconDraft {
     org_head_names: HashMap<String, String>,
     demonyms: HashMap<String, String>,
     until: Vec<String>,
+    since: Vec<String>,
     another_agreement: HashSet<String>,
     earlier_agreement: HashSet<String>,
     earlier_link: HashSet<String>,
@@ -1504,6 +1512,7 @@ impl LexiconDraft {
                 .extend(words.iter().map(|w| (fold(w), code.clone())));
         }
         self.until.extend(f.dates.until.iter().map(|w| fold(w)));
+        self.since.extend(f.dates.since.iter().map(|w| fold(w)));
         self.another_agreement
             .extend(f.another_agreement.iter().map(|w| fold(w)));
         self.earlier_agreement
@@ -1988,6 +1997,7 @@ impl LexiconDraft {
             org_head_names: self.org_head_names,
             demonyms: self.demonyms,
             until: self.until,
+            since: self.since,
             another_agreement: self.another_agreement,
             earlier_agreement: self.earlier_agreement,
             earlier_link: self.earlier_link,

@@ -307,7 +307,7 @@ impl<'a> State<'a> {
                 && matches!(status, Status::Signed | Status::Announced),
             count: if split { 1 } else { self.counted(&cl, &tr) },
             another: self.another_agreement(&cl),
-            earlier: self.after_earlier_link(&cl, &tr),
+            earlier: self.after_earlier_link(&cl, &tr) || self.ongoing_since(&cl, &tr),
         };
         self.emit(ag, &frame, cl.si)
     }
@@ -652,6 +652,23 @@ impl<'a> State<'a> {
                 })
             })
         })
+    }
+
+    /// Whether the clause states a relation going on since a date with a verb
+    /// and no agreement noun ("The companies have cooperated since 2019",
+    /// "Bolagen har samarbetat sedan 2019"): a relation older than what the
+    /// sentences around it state, which it neither dates nor restates.
+    fn ongoing_since(&self, cl: &Clause, tr: &Triggers) -> bool {
+        // (every date of the clause: "Bolagen bildade Hybrit 2016 och driver
+        // sedan i fjol en pilotanläggning" is dated 2016)
+        let mut dates = cl
+            .range()
+            .filter(|&k| matches!(cl.items[k].kind, ItemKind::Date(_)))
+            .peekable();
+        tr.main.is_none()
+            && tr.verb.is_some()
+            && dates.peek().is_some()
+            && dates.all(|k| self.date_after(&cl.items[k], &self.inp.lexicon.since))
     }
 
     /// Whether the clause holds an adverb that makes its agreement another

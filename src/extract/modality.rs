@@ -598,6 +598,26 @@ impl<'a> State<'a> {
             })
     }
 
+    /// Whether `it` is a date right after one of `words` (folded): "until"
+    /// in "until 2030", "since" in "since 2019".
+    pub(super) fn date_after(&self, it: &Item, words: &[String]) -> bool {
+        let ItemKind::Date(d) = it.kind else {
+            return false;
+        };
+        let folded = self.inp.folded;
+        let end = self.dates[d].start;
+        let mut from = end.saturating_sub(24);
+        while !folded.is_char_boundary(from) {
+            from -= 1;
+        }
+        let before = folded[from..end].trim_end();
+        words.iter().any(|w| {
+            before.strip_suffix(w.as_str()).is_some_and(|rest| {
+                rest.is_empty() || rest.ends_with(|c: char| !c.is_alphanumeric())
+            })
+        })
+    }
+
     /// The date: the expression nearest the predicate in this clause, else the
     /// date of a summary sentence just before. Also says whether the clause had
     /// a date expression at all (then the dateline is no fallback).
@@ -612,23 +632,7 @@ impl<'a> State<'a> {
         status: Status,
     ) -> (Option<Date>, bool) {
         // "extended the partnership until 2030": the end of a term
-        let until = |k: usize| {
-            let ItemKind::Date(d) = cl.items[k].kind else {
-                return false;
-            };
-            let folded = self.inp.folded;
-            let end = self.dates[d].start;
-            let mut from = end.saturating_sub(24);
-            while !folded.is_char_boundary(from) {
-                from -= 1;
-            }
-            let before = folded[from..end].trim_end();
-            self.inp.lexicon.until.iter().any(|w| {
-                before.strip_suffix(w.as_str()).is_some_and(|rest| {
-                    rest.is_empty() || rest.ends_with(|c: char| !c.is_alphanumeric())
-                })
-            })
-        };
+        let until = |k: usize| self.date_after(&cl.items[k], &self.inp.lexicon.until);
         // (an agreement ended is dated by its ending: "The agreement, signed
         // in 2019, expired in March" ended in March)
         let ending = (status == Status::Terminated)
