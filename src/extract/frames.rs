@@ -2331,7 +2331,14 @@ impl<'a> State<'a> {
                     s.first - k <= 2 && has(self.inp, &cl.items[k], |t| matches!(t, Tag::Which))
                 })
         };
-        anaphor_company.is_none_or(|a| a > s.first || relative_subject(a))
+        // ("A's chairman B said the airline was in talks with C": the
+        // speaker reports what the anaphor after the comment verb does)
+        let reported = |a: usize| {
+            a < pivot
+                && (s.last + 1..a)
+                    .any(|k| has(self.inp, &cl.items[k], |t| matches!(t, Tag::Comment)))
+        };
+        anaphor_company.is_none_or(|a| (a > s.first && !reported(a)) || relative_subject(a))
             // "Beta is Acme's customer and the two firms signed …"
             // (a parties anaphor before the predicate is its subject, and a
             // name after the predicate its object: "where the two
@@ -2479,6 +2486,14 @@ impl<'a> State<'a> {
         let (items, lo) = (cl.items, cl.lo);
         if let Some(sp) = self.speaker_before(items, a, lo) {
             Some(sp)
+        } else if let Some(org) = self
+            .speaker_item_before(items, a, lo)
+            .filter(|&s| self.is_person(&items[s]))
+            .and_then(|s| self.text_affiliation(cl, s))
+        {
+            // "Turkish Airlines chairman Ahmet Bolat said the airline …":
+            // the organisation the text names for the speaker
+            Some(org)
         } else if has(self.inp, &items[a], |t| matches!(t, Tag::OrgHead)) {
             self.last_named_with(self.folded(&items[a]), items[a].start)
         } else {
@@ -3344,8 +3359,26 @@ impl<'a> State<'a> {
     /// apposition after the name ("Acme, the Swedish battery maker, said …")
     /// may stand between.
     fn speaker_before(&self, items: &[Item], a: usize, lo: usize) -> Option<String> {
+        let m = self.mention(&items[self.speaker_item_before(items, a, lo)?])?;
+        self.inp
+            .actors
+            .kind(&m.actor)
+            .can_be_party()
+            .then(|| m.actor.to_string())
+    }
+
+    /// The item of the name [`State::speaker_before`] looks at, whatever it
+    /// names.
+    fn speaker_item_before(&self, items: &[Item], a: usize, lo: usize) -> Option<usize> {
         let inp = self.inp;
         let mut k = a;
+        // (back over the article of a head noun: "said the airline …")
+        if k > lo
+            && !has(inp, &items[k], |t| matches!(t, Tag::CompanyAnaphor))
+            && has(inp, &items[k - 1], |t| matches!(t, Tag::Determiner))
+        {
+            k -= 1;
+        }
         if k > lo && has(inp, &items[k - 1], |t| matches!(t, Tag::Complementizer)) {
             k -= 1;
         }
@@ -3382,16 +3415,15 @@ impl<'a> State<'a> {
             let open = (s.saturating_sub(8).max(lo + 1)..s)
                 .rev()
                 .find(|&j| self.is_comma(&items[j]))?;
-            if (open + 1..s).any(|j| self.mention(&items[j]).is_some()) {
+            // (a person's may name an organisation: "X, chief executive
+            // of Scania, said …")
+            let person = self.is_person(&items[open - 1]);
+            if !person && (open + 1..s).any(|j| self.mention(&items[j]).is_some()) {
                 return None;
             }
             s = open - 1;
         }
-        let m = self.mention(&items[s])?;
-        inp.actors
-            .kind(&m.actor)
-            .can_be_party()
-            .then(|| m.actor.to_string())
+        self.mention(&items[s]).map(|_| s)
     }
 
     /// The actor named last before byte `before` whose name has the word
@@ -3785,14 +3817,21 @@ impl<'a> State<'a> {
         // aircraft order ever placed")
         let supply = tr.main.is_none_or(|n| n > c.last) && self.verb_of_kind(cl, tr, Kind::Offtake);
         // (so do plural agreements before them: "awarded contracts
-        // to A and B", "the remaining contracts awarded to A and B")
+        // to A and B", "the remaining contracts awarded to A and B",
+        // "purchase agreements for 470 jets from A and B": what they are
+        // for between, no name nor predicate)
         let plural = tr
             .nouns
             .iter()
             .rev()
             .find(|&&n| n < c.first)
             .is_some_and(|&n| {
-                c.first <= n + 4 && noun(self.inp, &cl.items[n]).is_some_and(|x| x.plural)
+                (c.first <= n + 4
+                    || (c.first <= n + 10
+                        && cl.items[n + 1..c.first].iter().all(|x| {
+                            self.mention(x).is_none() && !has(self.inp, x, Tag::predicate)
+                        })))
+                    && noun(self.inp, &cl.items[n]).is_some_and(|x| x.plural)
             });
         if (supply || plural) && c.members.len() >= 2 && f.with_parties.is_empty() {
             f.with_parties = self.party_ids(&c.members).collect();

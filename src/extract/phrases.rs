@@ -200,6 +200,22 @@ impl<'a> State<'a> {
                 modifier[i] = true;
             }
         }
+        // "sold its live UK rights to A": a country after a possessive and
+        // before a noun names what the noun is of, no party
+        for i in lo..hi.saturating_sub(1) {
+            let Some(m) = self.mention(&items[i]) else {
+                continue;
+            };
+            let possessed = (i.saturating_sub(2).max(lo)..i).any(|p| {
+                has(inp, &items[p], |t| matches!(t, Tag::Possessive))
+                    && items[p + 1..i]
+                        .iter()
+                        .all(|x| matches!(x.kind, ItemKind::Word))
+            });
+            if self.nationality(m) && possessed && matches!(items[i + 1].kind, ItemKind::Word) {
+                modifier[i] = true;
+            }
+        }
         // "set up Hybrit as a joint venture with B", "bildade Hybrit som ett
         // samriskbolag med B": the name before "as"/"som" and a joint-venture
         // noun is the venture, not a party of it
