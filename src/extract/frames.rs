@@ -2165,6 +2165,13 @@ impl<'a> State<'a> {
             f.parties.insert(org);
             f.explicit = true;
             f.fired("we");
+        } else if let Some((owner, _)) = self
+            .apposed_possessor(cl, tr)
+            .filter(|(_, at)| subj.is_none_or(|s| s.first <= *at && *at <= s.last))
+        {
+            f.parties.insert(owner);
+            f.explicit = true;
+            f.fired("possessor");
         } else if let Some(s) =
             subj.filter(|s| self.subject_stands(cl, tr, s, anaphor_company, anaphor_parties))
         {
@@ -2649,6 +2656,40 @@ impl<'a> State<'a> {
                 .contains(self.folded(&items[start]));
         its.then(|| self.last_company(cl.si, items, cl.lo, true))
             .flatten()
+    }
+
+    /// "TSMC broke ground on the plant of ESMC, its joint venture with A,
+    /// B and C": a singular company possessive opening the noun phrase in
+    /// apposition to a name stands for the first company named before that
+    /// name, not for it. Returns the possessor and the item of the name.
+    fn apposed_possessor(&self, cl: &Clause, tr: &Triggers) -> Option<(String, usize)> {
+        let (inp, items) = (self.inp, cl.items);
+        let n = tr.main?;
+        // (adjectives may stand between: "its new joint venture")
+        let its = (n.saturating_sub(3).max(cl.lo + 2)..n).rev().find(|&k| {
+            inp.lexicon
+                .company_possessives
+                .contains(self.folded(&items[k]))
+        })?;
+        if !self.is_comma(&items[its - 1])
+            || !items[its + 1..n]
+                .iter()
+                .all(|x| matches!(x.kind, ItemKind::Word))
+        {
+            return None;
+        }
+        // (back over an acronym in brackets: "… Company (ESMC), its …")
+        let mut at = its - 2;
+        if matches!(items[at].kind, ItemKind::Punct(')')) {
+            at = (at.saturating_sub(3).max(cl.lo + 1)..at)
+                .find(|&j| matches!(items[j].kind, ItemKind::Punct('(')))?
+                - 1;
+        }
+        let named = self.mention(&items[at])?;
+        (cl.lo..at)
+            .filter_map(|k| self.mention(&items[k]))
+            .find(|m| m.actor != named.actor && inp.actors.kind(&m.actor) == ActorType::Company)
+            .map(|m| (m.actor.to_string(), at))
     }
 
     /// The start of the noun phrase whose head is at `n`: back over its
