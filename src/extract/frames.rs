@@ -3705,6 +3705,16 @@ impl<'a> State<'a> {
                         && (has(inp, &items[c.last + 1], Tag::predicate)
                             || inp.lexicon.is_auxiliary(self.folded(&items[c.last + 1])))
                 }))
+            // (or right after it before a relative clause whose subject is
+            // the clause's: "Det strategiska partnerskap med B som vi ingick
+            // 2018", "the partnership with B that we entered in 2018")
+            || (c.gov == Gov::With
+                && tr.main.is_some_and(|n| n < c.first && c.first <= n + 3)
+                && items
+                    .get(c.last + 1)
+                    .is_some_and(|x| has(inp, x, |t| matches!(t, Tag::Which)))
+                && subject_end > c.last
+                && subject_end <= c.last + 3)
     }
 
     /// The `with` pattern for the chain `c`; lists after the first join it
