@@ -788,7 +788,19 @@ impl<'a> State<'a> {
         // the main clause ends before the comma, or before the pronoun
         let before = if comma(k - 1) { k - 1 } else { k };
         let chains = self.chains(items, lo, before);
-        let mut ante_at = chains.iter().rposition(|c| c.last + 2 >= k - 1);
+        // (past the country that says whose the name is, no chain of its
+        // own: "Boliden of Sweden, which …")
+        let reach = |c: &Chain| {
+            let of_place = c.last + 2 < before
+                && matches!(self.folded(&items[c.last + 1]), "of" | "of the")
+                && self.mention(&items[c.last + 2]).is_some();
+            if of_place {
+                c.last + 2
+            } else {
+                c.last
+            }
+        };
+        let mut ante_at = chains.iter().rposition(|c| reach(c) + 2 >= k - 1);
         // (not the place in "Viasat of the United States, which
         // agreed …": the name the place phrase hangs on)
         if let Some(i) = ante_at.filter(|&i| i > 0) {

@@ -276,6 +276,7 @@ impl Matcher {
         let mut gated_missed = false;
         let bytes = folded.as_bytes();
         let mut ends = Vec::new();
+        let mut longer = Vec::new();
         let mut pos = 0;
         while pos < bytes.len() {
             // a key's first byte is ASCII or a UTF-8 lead byte: always a char boundary
@@ -326,6 +327,28 @@ impl Matcher {
                 // an alias written as a genitive ("Japan's" in a user gazetteer) is one too
                 edges(text, s, e).map(|(end, genitive)| (c, end, genitive || c.genitive))
             });
+            // "the Maldives Food and Drug Authority": an alias that opens
+            // with an article gives way to a longer name that starts at the
+            // word after it ("the Maldives" against "Maldives Food and Drug
+            // Authority")
+            let outrun = accepted.is_some_and(|(_, end, _)| {
+                let next = s + 4;
+                folded.get(s..next) == Some("the ") && {
+                    self.prefixes(folded, next, &mut longer);
+                    longer.iter().any(|&(e, slot)| {
+                        e > end
+                            && edges(text, next, e).is_some()
+                            && self.candidates[slot].iter().any(|c| {
+                                (!c.exact || text[next..e] == *self.aliases[c.form as usize])
+                                    && (!c.gated || seen.contains(&c.entity))
+                            })
+                    })
+                }
+            });
+            if outrun {
+                pos = s + 4;
+                continue;
+            }
             match accepted {
                 Some((c, end, genitive)) => {
                     if !seen.contains(&c.entity) {
@@ -631,6 +654,34 @@ mod tests {
         let got = Matcher::new(&g).find(text, &fold(text));
         let flags: Vec<bool> = got.iter().map(|m| m.genitive).collect();
         assert_eq!(flags, [true, false, true, false, false, true]);
+    }
+
+    #[test]
+    fn an_alias_with_an_article_gives_way_to_a_longer_name_after_it() {
+        let mut b = Gazetteer::builder();
+        b.add_source(
+            "t.tsv",
+            "id\ttype\tname\taliases\tcountry\taffiliation\tnote\n\
+             mv\tcountry\tMaldives\tthe Maldives\n\
+             mfda\tgovernment\tMaldives Food and Drug Authority\n\
+             nyt\torganization\tThe New York Times\n",
+        );
+        let g = b.build().unwrap();
+        let text =
+            "MoU with the Maldives Food and Drug Authority; the Maldives; The New York Times";
+        let got: Vec<(String, &str)> = Matcher::new(&g)
+            .find(text, &fold(text))
+            .iter()
+            .map(|m| (m.actor.to_string(), &text[m.start..m.end]))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("mfda".to_string(), "Maldives Food and Drug Authority"),
+                ("mv".to_string(), "the Maldives"),
+                ("nyt".to_string(), "The New York Times"),
+            ]
+        );
     }
 
     #[test]

@@ -200,22 +200,7 @@ impl<'a> State<'a> {
                 modifier[i] = true;
             }
         }
-        // "sold its live UK rights to A": a country after a possessive and
-        // before a noun names what the noun is of, no party
-        for i in lo..hi.saturating_sub(1) {
-            let Some(m) = self.mention(&items[i]) else {
-                continue;
-            };
-            let possessed = (i.saturating_sub(2).max(lo)..i).any(|p| {
-                has(inp, &items[p], |t| matches!(t, Tag::Possessive))
-                    && items[p + 1..i]
-                        .iter()
-                        .all(|x| matches!(x.kind, ItemKind::Word))
-            });
-            if self.nationality(m) && possessed && matches!(items[i + 1].kind, ItemKind::Word) {
-                modifier[i] = true;
-            }
-        }
+        self.owner_countries(items, lo, hi, &mut modifier);
         // "set up Hybrit as a joint venture with B", "bildade Hybrit som ett
         // samriskbolag med B": the name before "as"/"som" and a joint-venture
         // noun is the venture, not a party of it
@@ -294,6 +279,43 @@ impl<'a> State<'a> {
             }
         }
         modifier
+    }
+
+    /// Marks countries that say whose a name or a thing is, no party:
+    /// after "of" right after a name, or between a possessive and a noun.
+    fn owner_countries(&self, items: &[Item], lo: usize, hi: usize, modifier: &mut [bool]) {
+        let inp = self.inp;
+        // "between the Ministry of Fisheries of India and the Ministry of
+        // Fisheries of the Maldives": a country after "of" right after a
+        // body's name says whose the body is
+        for i in lo + 2..hi {
+            let Some(m) = self.mention(&items[i]) else {
+                continue;
+            };
+            let of_name = matches!(self.folded(&items[i - 1]), "of" | "of the")
+                && self
+                    .mention(&items[i - 2])
+                    .is_some_and(|o| !self.nationality(o));
+            if self.nationality(m) && of_name {
+                modifier[i] = true;
+            }
+        }
+        // "sold its live UK rights to A": a country after a possessive and
+        // before a noun names what the noun is of, no party
+        for i in lo..hi.saturating_sub(1) {
+            let Some(m) = self.mention(&items[i]) else {
+                continue;
+            };
+            let possessed = (i.saturating_sub(2).max(lo)..i).any(|p| {
+                has(inp, &items[p], |t| matches!(t, Tag::Possessive))
+                    && items[p + 1..i]
+                        .iter()
+                        .all(|x| matches!(x.kind, ItemKind::Word))
+            });
+            if self.nationality(m) && possessed && matches!(items[i + 1].kind, ItemKind::Word) {
+                modifier[i] = true;
+            }
+        }
     }
 
     /// A role apposition after a person, ", president of JAXA," or ", rektor
@@ -572,6 +594,15 @@ impl<'a> State<'a> {
                 }
             } else if let Some(close) = self.org_apposition(items, j, hi) {
                 j = close;
+            }
+            // "the Ministry of Fisheries of India and B": the country that
+            // says whose the member is
+            if j + 1 < hi
+                && matches!(self.folded(&items[j]), "of" | "of the")
+                && self.mention(&items[j + 1]).is_some()
+                && modifier[j + 1]
+            {
+                j += 2;
             }
             // "the EU – represented by Commissioner X –, the United States …":
             // an aside between dashes, closed by a comma or conjunction
