@@ -3498,7 +3498,16 @@ impl<'a> State<'a> {
                 let public = matches!(kind, ActorType::Government | ActorType::Organization);
                 inp.folded[m.start..m.end]
                     .split(|c: char| !c.is_alphanumeric())
-                    .any(|w| w == head || (public && base(w)))
+                    // (or a compound of a public body that ends in the
+                    // head: "Västra Götalandsregionen" for "regionen")
+                    .any(|w| {
+                        w == head
+                            || (public && base(w))
+                            || (public
+                                && head.len() >= 6
+                                && w.len() > head.len()
+                                && w.ends_with(head))
+                    })
                     && kind.can_be_party()
             })
             // "Chalmers … Högskolan har …", "KTH … the university": else the

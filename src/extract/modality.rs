@@ -319,10 +319,16 @@ impl<'a> State<'a> {
         // it: "Enligt beslutet ska kommunen och Fortum bilda …")
         (cl.lo..cl.hi.saturating_sub(2)).any(|k| {
             let (plan, modal) = (role(k, PlanWord::Verb), role(k, PlanWord::Modal));
-            if !(plan || modal) || self.mention(&items[k + 1]).is_none() {
+            // (or an anaphor: "Dessutom planerar regionen att teckna …")
+            let anaphor = self.company_anaphor(items, k + 1, cl.lo)
+                || has(self.inp, &items[k + 1], |t| {
+                    matches!(t, Tag::PartiesAnaphor)
+                });
+            if !(plan || modal) || (self.mention(&items[k + 1]).is_none() && !anaphor) {
                 return false;
             }
-            let after = (k + 1..cl.hi).find(|&j| {
+            let from = if anaphor { k + 2 } else { k + 1 };
+            let after = (from..cl.hi).find(|&j| {
                 self.mention(&items[j]).is_none()
                     && !has(self.inp, &items[j], |t| matches!(t, Tag::Coord))
                     && !self.is_comma(&items[j])
