@@ -1935,6 +1935,13 @@ impl<'a> State<'a> {
         {
             groups.entry(a.parties.clone()).or_default().push(i);
         }
+        // (two items of a list state two agreements: "i. Agreement between
+        // A and B on …; ii. Amendatory Agreement between A and B …";
+        // `items_of` is the list item each is first stated in)
+        let items_of: Vec<Option<usize>> = list
+            .iter()
+            .map(|a| a.sentences.first().and_then(|&s| list_item(self.inp, s)))
+            .collect();
         let mut slots: Vec<Option<Agreement>> = list.into_iter().map(Some).collect();
         for group in groups.values() {
             for (gi, &i) in group.iter().enumerate() {
@@ -1942,7 +1949,8 @@ impl<'a> State<'a> {
                     let (Some(a), Some(b)) = (&slots[i], &slots[j]) else {
                         continue;
                     };
-                    if same(a, b) {
+                    let apart = matches!((items_of[i], items_of[j]), (Some(x), Some(y)) if x != y);
+                    if same(a, b) && !apart {
                         let b = slots[j].take();
                         if let (Some(a), Some(b)) = (slots[i].as_mut(), b) {
                             absorb(a, b);
@@ -2444,6 +2452,14 @@ fn same(a: &Agreement, b: &Agreement) -> bool {
             (Some(x), Some(y)) => x.compatible(y) || talks_and_signing(a, b),
             _ => true,
         }
+}
+
+/// The block of sentence `si` when it is an item of a list: a bulleted
+/// line, or one opened by an enumerator ([`crate::segment::enumerated`]).
+fn list_item(inp: &Input, si: usize) -> Option<usize> {
+    let b = inp.sentences[si].block;
+    let block = &inp.blocks[b];
+    (block.kind == BlockKind::ListItem).then_some(b)
 }
 
 /// One of the two is talks and the other the signing.

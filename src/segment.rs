@@ -68,6 +68,25 @@ pub const UNWRAPPED_LINE_BYTES: usize = 120;
 
 const BULLETS: &[char] = &['•', '·', '-', '*', '–', '—', '▪', '◦', '‣', '●'];
 
+/// Whether a line opens with an enumerator and a space: a number under 100,
+/// a roman numeral or a letter with a full stop or a bracket ("1. ", "ii. ",
+/// "b) ", "(3) "), as the items of a list of signed documents are.
+pub fn enumerated(line: &str) -> bool {
+    let Some((head, rest)) = line.split_once(' ') else {
+        return false;
+    };
+    let core = head
+        .trim_start_matches('(')
+        .strip_suffix(['.', ')'])
+        .unwrap_or("");
+    !rest.trim().is_empty()
+        && !core.is_empty()
+        && core.len() <= 4
+        && ((core.len() <= 2 && core.bytes().all(|c| c.is_ascii_digit()))
+            || core.bytes().all(|c| b"ivxl".contains(&c))
+            || (core.len() == 1 && core.bytes().all(|c| c.is_ascii_lowercase())))
+}
+
 impl Segmenter {
     /// A segmenter knowing these abbreviations (any case; with their final dot).
     pub fn new<I: IntoIterator<Item = S>, S: AsRef<str>>(abbreviations: I) -> Self {
@@ -125,12 +144,12 @@ impl Segmenter {
                     end: e,
                     number: Some(n),
                 });
-            } else if trimmed.starts_with(BULLETS)
-                && trimmed
-                    .chars()
-                    .nth(1)
-                    .is_some_and(|c| c.is_whitespace() || BULLETS.contains(&c) || c.is_alphabetic())
-                && !trimmed.starts_with("--")
+            } else if (trimmed.starts_with(BULLETS)
+                && trimmed.chars().nth(1).is_some_and(|c| {
+                    c.is_whitespace() || BULLETS.contains(&c) || c.is_alphabetic()
+                })
+                && !trimmed.starts_with("--"))
+                || enumerated(trimmed)
             {
                 flush(&mut cur, &mut blocks);
                 blocks.push(Block {
@@ -440,6 +459,26 @@ mod tests {
         Segmenter::new([
             "t.ex.", "bl.a.", "m.fl.", "ca.", "Dr.", "Inc.", "U.S.", "e.g.",
         ])
+    }
+
+    #[test]
+    fn enumerated_lines_are_list_items() {
+        let t = "The documents exchanged:\ni. Agreement between A and B;\nii. MoU between C and D;\n2. Loan to E;\n(b) Grant to F.\n";
+        let kinds: Vec<_> = seg().blocks(t).iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                BlockKind::Paragraph,
+                BlockKind::ListItem,
+                BlockKind::ListItem,
+                BlockKind::ListItem,
+                BlockKind::ListItem
+            ]
+        );
+        // a year or a word that ends a sentence is no enumerator
+        assert!(!enumerated("2024. It was a good year."));
+        assert!(!enumerated("Mr. Smith said"));
+        assert!(!enumerated("ii."));
     }
 
     #[test]
