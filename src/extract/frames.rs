@@ -3413,12 +3413,17 @@ impl<'a> State<'a> {
     fn speaker_item_before(&self, items: &[Item], a: usize, lo: usize) -> Option<usize> {
         let inp = self.inp;
         let mut k = a;
-        // (back over the article of a head noun: "said the airline …")
-        if k > lo
-            && !has(inp, &items[k], |t| matches!(t, Tag::CompanyAnaphor))
-            && has(inp, &items[k - 1], |t| matches!(t, Tag::Determiner))
-        {
-            k -= 1;
+        // (back over the article of a head noun, and a word or two before
+        // the head: "said the airline …", "said the flag carrier …")
+        if !has(inp, &items[k], |t| matches!(t, Tag::CompanyAnaphor)) {
+            if let Some(d) = (k.saturating_sub(3).max(lo)..k).rev().find(|&j| {
+                has(inp, &items[j], |t| matches!(t, Tag::Determiner))
+                    && items[j + 1..k]
+                        .iter()
+                        .all(|x| matches!(x.kind, ItemKind::Word))
+            }) {
+                k = d;
+            }
         }
         if k > lo && has(inp, &items[k - 1], |t| matches!(t, Tag::Complementizer)) {
             k -= 1;
