@@ -1927,6 +1927,20 @@ impl<'a> FormScan<'a> {
         self.mix.first_overlapping(s, e).map(|i| &self.mentions[i])
     }
 
+    /// One step back over the name word `toks[i - 1]`: to the first token
+    /// of a whole mention that ends there, with the mention, or to the word
+    /// itself when no mention covers it. `None` when a mention covers it
+    /// that the name cannot take whole: a genitive, one running past the
+    /// word, or one that starts inside a token.
+    fn name_step(&self, toks: &[Tok], i: usize) -> Option<(usize, Option<&'a Mention>)> {
+        let t = &toks[i - 1];
+        let Some(m) = self.mention_over(t.start, t.end) else {
+            return Some((i - 1, None));
+        };
+        let ms = toks[..i].iter().position(|x| x.start == m.start)?;
+        (!m.genitive && m.end <= t.end).then_some((ms, Some(m)))
+    }
+
     /// The form cues in token `t`.
     fn cues_in(&self, t: &Tok) -> Vec<(usize, usize, &'a FormEntry)> {
         self.forms.find(self.text, self.folded, t.start, t.end)
@@ -2054,24 +2068,13 @@ impl<'a> FormScan<'a> {
                 && toks[i - 2].word
                 && self.org_word(self.word(&toks[i - 2]));
             if t.word && self.org_word(w) && !genitive_word(w) {
-                match self.mention_over(t.start, t.end) {
-                    Some(m) => {
-                        // a whole mention joins the name ("Toyota Tsusho Corporation")
-                        let Some(ms) = toks[..i].iter().position(|x| x.start == m.start) else {
-                            break;
-                        };
-                        if m.genitive || m.end > t.end {
-                            break;
-                        }
-                        first = Some(ms);
-                        i = ms;
-                    }
-                    None => {
-                        outside += 1;
-                        first = Some(i - 1);
-                        i -= 1;
-                    }
-                }
+                // (a whole mention joins the name: "Toyota Tsusho Corporation")
+                let Some((to, m)) = self.name_step(toks, i) else {
+                    break;
+                };
+                outside += usize::from(m.is_none());
+                first = Some(to);
+                i = to;
             } else if joiner {
                 i -= 1;
             } else {
@@ -2268,26 +2271,16 @@ impl<'a> FormScan<'a> {
             if !t.word || !self.org_word(w) || (genitive_word(w) && capital) {
                 break;
             }
-            match self.mention_over(t.start, t.end) {
-                Some(m) => {
-                    let Some(ms) = toks[..i].iter().position(|x| x.start == m.start) else {
-                        break;
-                    };
-                    if m.genitive || m.end > t.end {
-                        break;
-                    }
-                    if i == before {
-                        joined = Some(m);
-                    }
-                    first = Some(ms);
-                    i = ms;
-                }
-                None => {
-                    outside += 1;
-                    first = Some(i - 1);
-                    i -= 1;
-                }
+            let Some((to, m)) = self.name_step(toks, i) else {
+                break;
+            };
+            match m {
+                Some(m) if i == before => joined = Some(m),
+                Some(_) => {}
+                None => outside += 1,
             }
+            first = Some(to);
+            i = to;
         }
         (first, outside, joined)
     }

@@ -249,6 +249,16 @@ impl Matcher {
         }
     }
 
+    /// Whether candidate `c` may name `text[s..e]`: whether it is written
+    /// there as the alias asks (the exact case of an acronym), and whether
+    /// its actor is named, as a gated alias needs (`seen`: the actors named
+    /// so far).
+    fn takes(&self, c: &Candidate, text: &str, s: usize, e: usize, seen: &[u32]) -> (bool, bool) {
+        let written = !c.exact || text[s..e] == *self.aliases[c.form as usize];
+        let named = !c.gated || seen.contains(&c.entity);
+        (written, named)
+    }
+
     /// Gazetteer mentions in `text` (whose folded copy is `folded`), in text order.
     ///
     /// A gated alias matches where its actor is named by another alias
@@ -319,8 +329,7 @@ impl Matcher {
             // then try the shorter aliases that start at the same place
             let accepted = ends.iter().rev().find_map(|&(e, slot)| {
                 let c = self.candidates[slot].iter().find(|c| {
-                    let written = !c.exact || text[s..e] == *self.aliases[c.form as usize];
-                    let named = !c.gated || seen.contains(&c.entity);
+                    let (written, named) = self.takes(c, text, s, e, &seen);
                     gated_missed |= written && !named;
                     written && named
                 })?;
@@ -338,10 +347,9 @@ impl Matcher {
                     longer.iter().any(|&(e, slot)| {
                         e > end
                             && edges(text, next, e).is_some()
-                            && self.candidates[slot].iter().any(|c| {
-                                (!c.exact || text[next..e] == *self.aliases[c.form as usize])
-                                    && (!c.gated || seen.contains(&c.entity))
-                            })
+                            && self.candidates[slot]
+                                .iter()
+                                .any(|c| self.takes(c, text, next, e, &seen) == (true, true))
                     })
                 }
             });

@@ -261,7 +261,10 @@ impl<'a> State<'a> {
             });
             return false;
         }
-        if self.refers_to_stated(&cl, &tr, &frame) {
+        // ("The deal builds on a cooperation agreement signed in 2019": the
+        // clause names an earlier agreement than the one it is said of)
+        let linked = self.after_earlier_link(&cl, &tr);
+        if self.refers_to_stated(&cl, &tr, &frame, linked) {
             // "the agreement ..." refers back: a continuation, not a new agreement
             return false;
         }
@@ -307,7 +310,7 @@ impl<'a> State<'a> {
                 && matches!(status, Status::Signed | Status::Announced),
             count: if split { 1 } else { self.counted(&cl, &tr) },
             another: self.another_agreement(&cl),
-            earlier: self.after_earlier_link(&cl, &tr) || self.ongoing_since(&cl, &tr),
+            earlier: linked || self.ongoing_since(&cl, &tr),
         };
         self.emit(ag, &frame, cl.si)
     }
@@ -469,8 +472,9 @@ impl<'a> State<'a> {
     }
 
     /// Whether the clause's agreement noun refers back to an agreement stated
-    /// before and the frame names no new one.
-    fn refers_to_stated(&self, cl: &Clause, tr: &Triggers, frame: &Frame) -> bool {
+    /// before and the frame names no new one (`linked`: the clause names an
+    /// earlier agreement, [`State::after_earlier_link`]).
+    fn refers_to_stated(&self, cl: &Clause, tr: &Triggers, frame: &Frame, linked: bool) -> bool {
         // "The MoU with Enertrag covers …, and the one with Amarenco …": a
         // definite noun with only counterparts names agreements already stated
         let only_with = frame.rule.split('+').all(|p| p == "with");
@@ -503,12 +507,10 @@ impl<'a> State<'a> {
                         || frame.parties.is_subset(&a.parties)
                 }))
         };
-        // ("The deal builds on a cooperation agreement signed in 2019": the
-        // clause names an earlier agreement than the one it refers to)
         self.refers_back(cl, tr)
             && (!frame.explicit || only_with)
             && tr.verb.is_none()
-            && !self.after_earlier_link(cl, tr)
+            && !linked
             && antecedent()
     }
 
