@@ -413,6 +413,11 @@ pub fn resolve(v: DateValue, cx: &Context) -> Option<Date> {
                     d: None,
                 })
             }
+            Relative::NextYear => Some(Date {
+                y: cx.dateline?.y + 1,
+                m: None,
+                d: None,
+            }),
             Relative::LastYear => Some(Date {
                 y: cx.dateline?.y - 1,
                 m: None,

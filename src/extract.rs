@@ -719,7 +719,27 @@ impl<'a> State<'a> {
                 inherited_subject: Some(subject),
                 ..Clause::plain(si, &main, 1, main.len(), block)
             },
-            None => Clause::plain(si, &main, 0, main.len(), block),
+            None => {
+                // (a second relative clause in the main clause: "A, which
+                // …, is backed by B, which plans to take a stake in the
+                // company")
+                let second = (1..main.len()).find(|&x| {
+                    has(inp, &main[x], |t| matches!(t, Tag::Which)) && self.is_comma(&main[x - 1])
+                });
+                if let Some(x) = second {
+                    let cuts = [0, main.len()];
+                    let cut = CutSentence {
+                        items: &main,
+                        cuts: &cuts,
+                        shares_subject: &[],
+                        adverbial: None,
+                        ..*s
+                    };
+                    let main_created = self.relative_and_main(&cut, 0, main.len(), x, None);
+                    return relative | main_created;
+                }
+                Clause::plain(si, &main, 0, main.len(), block)
+            }
         };
         let main_created = self.clause(clause);
         relative | main_created
@@ -794,11 +814,17 @@ impl<'a> State<'a> {
             let of_place = c.last + 2 < before
                 && matches!(self.folded(&items[c.last + 1]), "of" | "of the")
                 && self.mention(&items[c.last + 2]).is_some();
-            if of_place {
-                c.last + 2
-            } else {
-                c.last
-            }
+            let last = if of_place { c.last + 2 } else { c.last };
+            // (and past a bracketed acronym or gloss: "Business Finland
+            // (BF), which …")
+            let open = last + 1 < before && self.folded(&items[last + 1]) == "(";
+            open.then(|| {
+                (last + 2..before)
+                    .take(6)
+                    .find(|&x| self.folded(&items[x]) == ")")
+            })
+            .flatten()
+            .unwrap_or(last)
         };
         let mut ante_at = chains.iter().rposition(|c| reach(c) + 2 >= k - 1);
         // (not the place in "Viasat of the United States, which

@@ -297,6 +297,9 @@ pub enum Relative {
     DayAfter,
     /// The year after the anchor.
     YearAfter,
+    /// The year after the dateline's ("next year", "nästa år"): unlike
+    /// "the following year", it counts from the date of writing.
+    NextYear,
     /// Last week.
     LastWeek,
     /// The year before the dateline ("last year", "i fjol").
@@ -482,6 +485,8 @@ struct DateEntries {
     day_after: Vec<String>,
     #[serde(default)]
     year_after: Vec<String>,
+    #[serde(default)]
+    next_year: Vec<String>,
     #[serde(default)]
     last_week: Vec<String>,
     #[serde(default)]
@@ -1759,6 +1764,7 @@ impl LexiconDraft {
             (&d.today, Relative::Today),
             (&d.day_after, Relative::DayAfter),
             (&d.year_after, Relative::YearAfter),
+            (&d.next_year, Relative::NextYear),
             (&d.last_week, Relative::LastWeek),
             (&d.last_year, Relative::LastYear),
             (&d.this_year, Relative::ThisYear),
