@@ -262,23 +262,16 @@ impl Segmenter {
         if letters.chars().count() == 1 && letters.chars().all(|c| c.is_uppercase()) {
             return true; // an initial: "J. Smith"
         }
-        // dotted capitals inside a name: "Mitsui O.S.K. Lines" (after a
-        // capitalised word; "in the U.S." is in the abbreviation list)
+        // dotted capitals are initials of a name, wherever they stand:
+        // "Mitsui O.S.K. Lines", "the operator of A.P. Moller - Maersk",
+        // "… (Reuters) - A.P. Moller-Maersk and …" (like the listed "U.S.",
+        // they end no sentence)
         let dotted = letters.contains('.')
             && letters
                 .split('.')
                 .all(|s| s.chars().count() == 1 && s.chars().all(char::is_uppercase));
-        // (or opening a sentence, after a dateline's dash: "… (Reuters) -
-        // A.P. Moller-Maersk and …", "… 2024 -- A.P. …"; a sentence does not
-        // end at its first word)
         if dotted {
-            let prev = t[..start].split_whitespace().next_back().unwrap_or("");
-            if prev.chars().next().is_some_and(char::is_uppercase)
-                || prev.chars().all(|c| matches!(c, '-' | '–' | '—')) // or nothing
-                || prev.ends_with(['.', '!', '?', ':'])
-            {
-                return true;
-            }
+            return true;
         }
         if word.len() > self.longest {
             return false;
@@ -541,6 +534,12 @@ mod tests {
         assert_eq!(
             sentences_of(t),
             ["PARIS, May 2, 2025 -- S.A. Holding signed.", "It grew."]
+        );
+        // (and after a lower-case word: "the operator of A.P. Moller")
+        let t = "It is a unit of A.P. Moller - Maersk. It grew.";
+        assert_eq!(
+            sentences_of(t),
+            ["It is a unit of A.P. Moller - Maersk.", "It grew."]
         );
     }
 

@@ -1380,8 +1380,18 @@ impl<'a> State<'a> {
             && c.members
                 .iter()
                 .all(|&m| matches!(self.kind_of(m), ActorType::Country | ActorType::Region));
+        // (nor does the object of an infinitive after the trigger: "an MoU
+        // to create a green corridor between Rotterdam and Singapore")
+        let infinitive_object = no_trigger_before
+            && t.is_some_and(|t| {
+                (t + 1..c.first).any(|k| {
+                    let w = self.folded(&cl.items[k]);
+                    matches!(w, "to" | "att") || super::modality::infinitive(w)
+                })
+            });
         other_noun
             || route
+            || infinitive_object
             || (cl.inherited_trigger.is_some() && unsigned)
             || t.is_some_and(|t| {
                 (t + 1..c.first).any(|k| {
@@ -1605,6 +1615,18 @@ impl<'a> State<'a> {
                     continue;
                 }
                 if let Some(org) = self.text_affiliation(cl, k) {
+                    if f.parties.insert(org) {
+                        f.fired("affiliation");
+                    }
+                }
+            }
+        }
+        // (the organisation the text gave the person in a sentence before:
+        // "said Allard Castelein, CEO of the Port of Rotterdam Authority. …
+        // Castelein and X signed …")
+        if one_side(f) {
+            for p in f.persons.clone() {
+                if let Some(org) = self.earlier_affiliation(&p, cl.si) {
                     if f.parties.insert(org) {
                         f.fired("affiliation");
                     }
@@ -2016,6 +2038,26 @@ impl<'a> State<'a> {
         };
         let distinct = self.inp.mentions[a].actor != self.inp.mentions[b].actor;
         (joined && distinct && party(b)).then_some((a, b))
+    }
+
+    /// The organisation the text names for the person `id` in the last
+    /// sentence before `si` that gives one ([`Self::text_affiliation`]).
+    fn earlier_affiliation(&self, id: &str, si: usize) -> Option<String> {
+        let before = self.inp.sentences[si].start;
+        let sentences: BTreeSet<usize> = self
+            .inp
+            .mentions
+            .iter()
+            .filter(|m| m.start < before && &*m.actor == id)
+            .map(|m| self.inp.sentences.partition_point(|s| s.end <= m.start))
+            .collect();
+        sentences.into_iter().rev().find_map(|sj| {
+            let items = self.sentence_items(sj);
+            let cl = Clause::plain(sj, &items, 0, items.len(), self.block_of(sj));
+            (0..items.len())
+                .filter(|&k| self.mention(&items[k]).is_some_and(|m| &*m.actor == id))
+                .find_map(|k| self.text_affiliation(&cl, k))
+        })
     }
 
     /// The organisation the text names for the person at item `k`: before a
