@@ -618,7 +618,8 @@ impl<'a> State<'a> {
             // signed …": Scania's talks)
             None if lo == 0
                 && s.adverbial == Some(hi)
-                && has(inp, &items[0], |t| matches!(t, Tag::ClauseOpener))
+                && (has(inp, &items[0], |t| matches!(t, Tag::ClauseOpener))
+                    || self.agreement_opener(items).is_some())
                 && items[..hi].iter().any(|x| self.mention(x).is_some()) =>
             {
                 let subject = self
@@ -1797,7 +1798,7 @@ impl<'a> State<'a> {
         // (a preposition of the lexicon, or one of the participles and
         // prepositions that only open such phrases: `clause_openers`)
         let opens = has(inp, items.first()?, |t| {
-            matches!(t, Tag::NotParty | Tag::ClauseOpener)
+            matches!(t, Tag::NotParty | Tag::ClauseOpener | Tag::AgreementOpener)
         });
         if !opens {
             return None;
@@ -1812,16 +1813,28 @@ impl<'a> State<'a> {
             // tecknat …" ends at the auxiliary that a subject follows
             let k = (2..items.len().min(16))
                 .find(|&k| inp.lexicon.is_auxiliary(self.folded(&items[k])))?;
-            return (bare(k) && self.subject_then_predicate(items, k + 1)).then_some(k);
+            // (or on an agreement, naming its other party: "Inom ramen för
+            // avtalet med B ska A bygga …")
+            let on_agreement = self.agreement_opener(items).is_some_and(|n| n < k)
+                && items.get(k + 1).is_some_and(|x| self.mention(x).is_some());
+            return ((bare(k) && self.subject_then_predicate(items, k + 1)) || on_agreement)
+                .then_some(k);
         };
         // (a phrase a clause opener opens may name actors and agreements when
         // it has no predicate but a noun of talks: "Following the deal with
         // Beta, Acme signed …", "Following talks with Beta, …")
-        let opener = has(inp, &items[0], |t| matches!(t, Tag::ClauseOpener))
-            && !items[..c].iter().any(|x| {
-                has(inp, x, |t| {
-                    Tag::predicate(t) && !matches!(t, Tag::Status(Status::Negotiating))
-                })
+        // (so may one an agreement opener opens on an agreement noun, with
+        // a participle right after the noun: "Under the MoU signed with B
+        // in 2023, A aims to …")
+        let on_agreement = self.agreement_opener(items);
+        let participle = |k: usize| on_agreement.is_some_and(|n| k == n + 1);
+        let opener = (has(inp, &items[0], |t| matches!(t, Tag::ClauseOpener))
+            || on_agreement.is_some())
+            && !items[..c].iter().enumerate().any(|(k, x)| {
+                !participle(k)
+                    && has(inp, x, |t| {
+                        Tag::predicate(t) && !matches!(t, Tag::Status(Status::Negotiating))
+                    })
             });
         let bare = bare(c) || opener;
         // "On 8 November 2022, A and B formed …": a date there dates the clause
@@ -1829,7 +1842,28 @@ impl<'a> State<'a> {
         let dated = self.dates[self.dates.partition_point(|d| d.start < from)..]
             .first()
             .is_some_and(|d| d.start < to);
+        // (after an agreement opener, the date is the agreement's and any
+        // name or anaphor after the comma its subject)
+        if on_agreement.is_some() && opener {
+            let subject = items.get(c + 1).is_some_and(|x| {
+                self.mention(x).is_some()
+                    || (has(inp, x, |t| matches!(t, Tag::CompanyAnaphor)) && !self.pronoun(x))
+            });
+            return subject.then_some(c);
+        }
         (bare && !dated && self.subject_then_predicate(items, c + 1)).then_some(c)
+    }
+
+    /// The agreement noun right after a sentence-initial agreement opener
+    /// ("Under the memorandum …", "Inom ramen för avtalet …"), past at most
+    /// two words.
+    fn agreement_opener(&self, items: &[Item]) -> Option<usize> {
+        let inp = self.inp;
+        if !has(inp, items.first()?, |t| matches!(t, Tag::AgreementOpener)) {
+            return None;
+        }
+        (1..items.len().min(4))
+            .find(|&k| has(inp, &items[k], |t| matches!(t, Tag::Agreement { .. })))
     }
 
     /// [`Self::names_then_predicate`], or an anaphor standing for the

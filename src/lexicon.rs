@@ -159,6 +159,10 @@ pub enum Tag {
     /// Opens a sentence-initial phrase that is a clause of its own when it
     /// names no actor (`following`, `amid`, `trots`); elsewhere a plain word.
     ClauseOpener,
+    /// Opens a sentence-initial phrase on an agreement whose parties
+    /// include the subject after it (`under`, `as part of`, `inom ramen
+    /// för`): "Under the MoU signed with B in 2023, A aims to …".
+    AgreementOpener,
     /// Opens a subordinate clause when names and their predicate follow
     /// (`after`, `because`, `efter`): it governs no name as a preposition.
     Subordinator,
@@ -611,6 +615,11 @@ struct LangFile {
     /// its own ("Following months of talks, …"), besides `not_party`.
     #[serde(default)]
     clause_openers: Vec<String>,
+    /// Prepositions that open a sentence-initial phrase on an agreement
+    /// that the subject after it is a party to ("Under the MoU with B, A
+    /// will …").
+    #[serde(default)]
+    agreement_openers: Vec<String>,
     /// Conjunctions that open a subordinate clause ("after C pulled out"),
     /// where some are prepositions too ("after the talks").
     #[serde(default)]
@@ -1669,7 +1678,7 @@ impl LexiconDraft {
 
     /// Adds the phrase lists that each give their phrases one tag.
     fn read_tagged_lists(&mut self, f: &LangFile) {
-        let simple: [(&Vec<String>, Tag); 56] = [
+        let simple: [(&Vec<String>, Tag); 57] = [
             (&f.inverted_plan.verbs, Tag::Plan(PlanWord::Verb)),
             (&f.inverted_plan.marker, Tag::Plan(PlanWord::Marker)),
             (&f.inverted_plan.modals, Tag::Plan(PlanWord::Modal)),
@@ -1707,6 +1716,7 @@ impl LexiconDraft {
             (&f.such, Tag::Such),
             (&f.idioms, Tag::Idiom),
             (&f.clause_openers, Tag::ClauseOpener),
+            (&f.agreement_openers, Tag::AgreementOpener),
             (&f.subordinators, Tag::Subordinator),
             (&f.distributive, Tag::Distributive),
             (&f.split_between, Tag::SplitBetween),
