@@ -264,6 +264,16 @@ impl<'a> State<'a> {
         // ("The deal builds on a cooperation agreement signed in 2019": the
         // clause names an earlier agreement than the one it is said of)
         let linked = self.after_earlier_link(&cl, &tr);
+        // ("The deal adds to the licence signed with B in 2021", after an
+        // agreement of A and B: the earlier one is A's and B's too)
+        if linked && frame.parties.len() < 2 {
+            if let Some((a, _)) = self.last.filter(|&(_, s)| s + 1 >= cl.si) {
+                let last = &self.out[a].parties;
+                if frame.parties.is_subset(last) {
+                    frame.parties.extend(last.iter().cloned());
+                }
+            }
+        }
         if self.refers_to_stated(&cl, &tr, &frame, linked) {
             // "the agreement ..." refers back: a continuation, not a new agreement
             return false;
