@@ -1275,6 +1275,7 @@ impl<'a> State<'a> {
             self.with_company_anaphor(cl, tr, &mut f);
             self.examples_without_subject(cl, chains, &mut f);
             self.speaker_sells(cl, tr, &mut f);
+            self.each_subject(cl, tr, chains, &mut f);
         }
         // "the Japan-EU battery supply chain", "the US–Japan agreement": a
         // hyphenated pair of names states the two sides
@@ -1603,6 +1604,40 @@ impl<'a> State<'a> {
                 f.parties.insert(c);
                 f.fired("topic");
             }
+        }
+    }
+
+    /// "A and B each bought into C", "A och B har var och en tecknat avtal
+    /// med C": a distributive word right after a subject of two or more
+    /// names makes one agreement of each with the other side.
+    fn each_subject(&self, cl: &Clause, tr: &Triggers, chains: &[Chain], f: &mut Frame) {
+        if f.split {
+            return;
+        }
+        let Some(subject) = chains.iter().find(|c| {
+            c.gov == Gov::None && c.members.len() >= 2 && c.last < tr.pivot.min(tr.first)
+        }) else {
+            return;
+        };
+        // (past a country that says whose the last name is: "A and B of
+        // South Korea each …")
+        let each = (subject.last + 1..cl.hi.min(subject.last + 5))
+            .take_while(|&k| {
+                self.mention(&cl.items[k])
+                    .is_none_or(|m| self.nationality(m))
+                    && !matches!(cl.items[k].kind, ItemKind::Punct(_))
+            })
+            .any(|k| has(self.inp, &cl.items[k], |t| matches!(t, Tag::Distributive)));
+        let members: Vec<String> = subject
+            .members
+            .iter()
+            .map(|&m| self.inp.mentions[m].actor.to_string())
+            .collect();
+        let other_side = f.parties.iter().any(|p| !members.contains(p));
+        if each && other_side && members.iter().all(|m| f.parties.contains(m)) {
+            // (emit names the split "+each")
+            f.with_parties = members;
+            f.split = true;
         }
     }
 
@@ -3023,11 +3058,25 @@ impl<'a> State<'a> {
             };
             (k < cl.hi).then_some(k)
         };
+        // (or after "in" past the amount: "invested $1 billion in the
+        // company", "investerade 200 miljoner kronor i bolaget")
+        let in_after = |v: usize| {
+            let j = (v + 1..cl.hi.min(v + 8))
+                .take_while(|&j| {
+                    self.mention(&items[j]).is_none()
+                        && !matches!(items[j].kind, ItemKind::Punct(_))
+                })
+                .find(|&j| matches!(self.folded(&items[j]), "in" | "into" | "i"))?;
+            (j + 1 < cl.hi).then_some(j + 1)
+        };
+        let anaphor = |k: usize| self.pronoun(&items[k]) || self.company_anaphor(items, k, lo);
         tr.verb.and_then(|v| {
-            let k = object_at(v)?;
-            ((self.pronoun(&items[k]) || self.company_anaphor(items, k, lo))
-                && self.verb_of_kind(cl, tr, Kind::Investment))
-            .then_some(k)
+            if !self.verb_of_kind(cl, tr, Kind::Investment) {
+                return None;
+            }
+            object_at(v)
+                .filter(|&k| anaphor(k))
+                .or_else(|| in_after(v).filter(|&k| anaphor(k)))
         })
     }
 

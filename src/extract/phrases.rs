@@ -86,7 +86,7 @@ impl<'a> State<'a> {
 
     /// A country or region: before a company noun it says where the
     /// company is from ("US industrial gases group Air Products").
-    fn nationality(&self, m: &crate::matcher::Mention) -> bool {
+    pub(super) fn nationality(&self, m: &crate::matcher::Mention) -> bool {
         matches!(
             self.inp.actors.kind(&m.actor),
             ActorType::Country | ActorType::Region
