@@ -702,6 +702,10 @@ struct LangFile {
     /// two countries", "länderna"); also in `country_anaphora`.
     #[serde(default)]
     country_plurals: Vec<String>,
+    /// Last words of parties anaphora that stand for countries or public
+    /// bodies only ("the two governments", "regeringarna").
+    #[serde(default)]
+    public_plurals: Vec<String>,
     /// Participles of owning before "by" ("a project owned by Beta"): the
     /// owner is the counterpart of an investment in what it owns.
     #[serde(default)]
@@ -1208,6 +1212,10 @@ pub struct Lexicon {
     /// Folded last words of parties anaphora that stand for countries only
     /// (`country_plurals`): "the two countries" are not two ministries.
     pub country_plurals: HashSet<String>,
+    /// Folded last words of parties anaphora that stand for countries or
+    /// public bodies only (`public_plurals`): "the two governments" are no
+    /// companies.
+    pub public_plurals: HashSet<String>,
     /// Folded `owner_participles`: "a mine owned by Beta".
     pub owner_participles: HashSet<String>,
     /// Folded `venture_owner_verbs`: "a joint venture owned by A and B".
@@ -1322,6 +1330,7 @@ struct LexiconDraft {
     country_anaphora: HashSet<String>,
     company_plurals: HashSet<String>,
     country_plurals: HashSet<String>,
+    public_plurals: HashSet<String>,
     owner_participles: HashSet<String>,
     venture_owner_verbs: HashSet<String>,
     copulas: HashSet<String>,
@@ -1431,6 +1440,8 @@ impl LexiconDraft {
             .extend(f.company_plurals.iter().map(|w| fold(w)));
         self.country_plurals
             .extend(f.country_plurals.iter().map(|w| fold(w)));
+        self.public_plurals
+            .extend(f.public_plurals.iter().map(|w| fold(w)));
         self.owner_participles
             .extend(f.owner_participles.iter().map(|w| fold(w)));
         self.venture_owner_verbs
@@ -1990,6 +2001,7 @@ impl LexiconDraft {
             country_anaphora: self.country_anaphora,
             company_plurals: self.company_plurals,
             country_plurals: self.country_plurals,
+            public_plurals: self.public_plurals,
             owner_participles: self.owner_participles,
             venture_owner_verbs: self.venture_owner_verbs,
             copulas: self.copulas,

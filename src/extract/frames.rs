@@ -151,6 +151,8 @@ struct Referent {
     companies: bool,
     /// Countries only ("the two countries", "länderna"), when there are.
     countries: bool,
+    /// Countries and public bodies only ("the two governments").
+    public: bool,
     /// How many, when the anaphor says ("the three companies").
     count: Option<usize>,
 }
@@ -263,7 +265,14 @@ impl<'a> State<'a> {
         }
         // ("The deal builds on a cooperation agreement signed in 2019": the
         // clause names an earlier agreement than the one it is said of)
-        let linked = self.after_earlier_link(&cl, &tr);
+        let linked_noun = self.after_earlier_link(&cl, &tr);
+        // (a relative clause on such a noun states the same earlier one:
+        // "builds on the A-B Alliance, which the two governments launched
+        // in 2022")
+        let linked = linked_noun.is_some()
+            || cl
+                .inherited_trigger
+                .is_some_and(|t| self.linked_at(cl.items, 0, t));
         // ("The deal adds to the licence signed with B in 2021", after an
         // agreement of A and B: the earlier one is A's and B's too)
         if linked && frame.parties.len() < 2 {
@@ -278,7 +287,22 @@ impl<'a> State<'a> {
             // "the agreement ..." refers back: a continuation, not a new agreement
             return false;
         }
-        let (kind, rank) = self.frame_kind(&cl, &tr, &frame, split || joint_subject);
+        let (mut kind, mut rank) = self.frame_kind(&cl, &tr, &frame, split || joint_subject);
+        // (an earlier agreement is of its own noun's kind: "The memorandum
+        // builds on the Canada-Germany Hydrogen Alliance")
+        if let Some(n) = linked_noun {
+            for t in super::tags(self.inp, &cl.items[n]) {
+                if let Tag::Agreement {
+                    kind: k,
+                    rank: r,
+                    generic: false,
+                    ..
+                } = *t
+                {
+                    (kind, rank) = (k, r);
+                }
+            }
+        }
         let (status, date, date_expr_seen) = self.dated_status(&cl, &tr);
         let perfect = self.perfect_tense(&cl, &tr);
         let mut signatories = std::mem::take(&mut frame.persons);
@@ -650,18 +674,35 @@ impl<'a> State<'a> {
     /// agreement the two companies signed in 2022", "Avtalet bygger på ett
     /// samarbetsavtal från 2019"): the clause states that earlier agreement,
     /// which is not the one it is said of.
-    fn after_earlier_link(&self, cl: &Clause, tr: &Triggers) -> bool {
+    fn after_earlier_link(&self, cl: &Clause, tr: &Triggers) -> Option<usize> {
+        tr.nouns
+            .iter()
+            .copied()
+            .find(|&k| self.linked_at(cl.items, cl.lo, k))
+    }
+
+    /// Whether the agreement noun at `k` stands at most three words (past
+    /// the names of a pair, six) after an `earlier_link` predicate that
+    /// starts at or after `lo`.
+    fn linked_at(&self, items: &[Item], lo: usize, k: usize) -> bool {
         let links = &self.inp.lexicon.earlier_link;
-        tr.nouns.iter().any(|&k| {
-            (k.saturating_sub(6).max(cl.lo)..k).any(|j| {
-                (j..k.min(j + 4)).any(|i| {
-                    let between = &cl.items[i + 1..k];
-                    between.len() <= 3
-                        && between
-                            .iter()
-                            .all(|x| !matches!(x.kind, ItemKind::Mention(_) | ItemKind::Punct(_)))
-                        && links.contains(&self.inp.folded[cl.items[j].start..cl.items[i].end])
-                })
+        // (names of a pair may stand between: "builds on the Canada-Germany
+        // Hydrogen Alliance")
+        let from = k.saturating_sub(8).max(lo);
+        let pair = self
+            .hyphen_pair(&Clause::plain(0, items, from, k, &self.inp.blocks[0]))
+            .map(|(a, b)| [a, b]);
+        let word = |x: &Item| match x.kind {
+            ItemKind::Mention(m) => pair.is_some_and(|p| p.contains(&m)),
+            ItemKind::Punct(c) => matches!(c, '-' | '–') && pair.is_some(),
+            _ => true,
+        };
+        (from..k).any(|j| {
+            (j..k.min(j + 4)).any(|i| {
+                let between = &items[i + 1..k];
+                between.len() <= 3 + 3 * usize::from(pair.is_some())
+                    && between.iter().all(word)
+                    && links.contains(&self.inp.folded[items[j].start..items[i].end])
             })
         })
     }
@@ -3288,6 +3329,7 @@ impl<'a> State<'a> {
             organisations: !lex.country_anaphora.contains(head),
             companies: lex.company_plurals.contains(head),
             countries: lex.country_plurals.contains(head),
+            public: lex.public_plurals.contains(head),
             // (or the word after it: "De fyra bolagen", where "De" is the
             // anaphor)
             count: phrase
@@ -3336,6 +3378,7 @@ impl<'a> State<'a> {
                     !(r.organisations && country)
                         && (!r.companies || kind == ActorType::Company)
                         && (!r.countries || country)
+                        && (!r.public || country || kind == ActorType::Government)
                 })
         };
         let pair_in = |s: usize, before: usize| {
