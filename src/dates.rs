@@ -152,6 +152,16 @@ pub enum DateValue {
     },
     /// Relative to the dateline or an anchor.
     Relative(Relative),
+    /// A month (and day) in a year relative to the dateline ("in August
+    /// last year", "i augusti i fjol").
+    MonthIn {
+        /// Month.
+        m: u8,
+        /// Day.
+        d: Option<u8>,
+        /// The year's expression (`LastYear`, `ThisYear`, `NextYear`).
+        year: Relative,
+    },
 }
 
 /// A date expression in the text.
@@ -361,7 +371,29 @@ pub fn find(text: &str, start: usize, end: usize, phrases: &[PhraseMatch]) -> Ve
     }
     out.sort_by_key(|d| (d.start, std::cmp::Reverse(d.end)));
     out.dedup_by(|b, a| b.start < a.end);
-    out
+    // "in August last year", "i augusti i fjol": a month and the year
+    // relative to the dateline right after it are one date
+    let mut joined: Vec<DateExpr> = Vec::with_capacity(out.len());
+    for d in out {
+        if let (
+            Some(prev),
+            DateValue::Relative(r @ (Relative::LastYear | Relative::ThisYear | Relative::NextYear)),
+        ) = (joined.last_mut(), d.value)
+        {
+            if let DateValue::NoYear { m, d: day } = prev.value {
+                if text[prev.end..d.start].trim().is_empty() {
+                    *prev = DateExpr {
+                        start: prev.start,
+                        end: d.end,
+                        value: DateValue::MonthIn { m, d: day, year: r },
+                    };
+                    continue;
+                }
+            }
+        }
+        joined.push(d);
+    }
+    joined
 }
 
 /// What a relative or year-less date is resolved against.
@@ -387,6 +419,11 @@ pub fn resolve(v: DateValue, cx: &Context) -> Option<Date> {
         DateValue::Absolute(d) => Some(d),
         DateValue::NoYear { m, d } => Some(Date {
             y: cx.last_month.or(cx.dateline).or(cx.last)?.y,
+            m: Some(m),
+            d,
+        }),
+        DateValue::MonthIn { m, d, year } => Some(Date {
+            y: resolve(DateValue::Relative(year), cx)?.y,
             m: Some(m),
             d,
         }),
@@ -449,6 +486,15 @@ pub fn resolve(v: DateValue, cx: &Context) -> Option<Date> {
                 })
             }
             Relative::Weekday | Relative::Later => None,
+            Relative::MonthsLater(n) => {
+                let a = cx.anchor.or(cx.last)?;
+                let months = i64::from(a.y) * 12 + i64::from(a.m?) - 1 + i64::from(n);
+                Some(Date {
+                    y: i32::try_from(months.div_euclid(12)).ok()?,
+                    m: Some(u8::try_from(months.rem_euclid(12) + 1).ok()?),
+                    d: None,
+                })
+            }
             Relative::WeekdayRecent(w) | Relative::WeekdayLast(w) => {
                 let d = cx.dateline?;
                 let days = days_from_civil(d.y, d.m?, d.d?);
@@ -574,6 +620,51 @@ mod tests {
         let v = DateValue::Relative(Relative::LastYear);
         assert_eq!(resolve(v, &cx).unwrap().to_string(), "2024");
         assert_eq!(resolve(v, &Context::default()), None);
+    }
+
+    #[test]
+    fn next_year_and_a_month_in_a_relative_year_count_from_the_dateline() {
+        let cx = Context {
+            dateline: Some(Date::ymd(2025, 1, 30)),
+            last: Some(Date::ymd(2019, 5, 2)),
+            ..Default::default()
+        };
+        let next = DateValue::Relative(Relative::NextYear);
+        assert_eq!(resolve(next, &cx).unwrap().to_string(), "2026");
+        let august_last_year = DateValue::MonthIn {
+            m: 8,
+            d: None,
+            year: Relative::LastYear,
+        };
+        assert_eq!(
+            resolve(august_last_year, &cx).unwrap().to_string(),
+            "2024-08"
+        );
+        assert_eq!(resolve(august_last_year, &Context::default()), None);
+    }
+
+    #[test]
+    fn months_later_count_from_the_anchor_across_a_new_year() {
+        let cx = Context {
+            anchor: Some(Date::ymd(2023, 11, 20)),
+            ..Default::default()
+        };
+        let later = |n| resolve(DateValue::Relative(Relative::MonthsLater(n)), &cx);
+        assert_eq!(later(2).unwrap().to_string(), "2024-01");
+        assert_eq!(later(12).unwrap().to_string(), "2024-11");
+        // (a year alone gives no month to count from)
+        let year = Context {
+            last: Some(Date {
+                y: 2023,
+                m: None,
+                d: None,
+            }),
+            ..Default::default()
+        };
+        assert_eq!(
+            resolve(DateValue::Relative(Relative::MonthsLater(6)), &year),
+            None
+        );
     }
 
     #[test]

@@ -329,6 +329,9 @@ pub enum Relative {
     /// The latest given weekday strictly before the dateline ("last
     /// Tuesday", "i tisdags").
     WeekdayLast(u8),
+    /// So many months (1 to 12) after the anchor's month ("two months
+    /// later", "sex månader senare").
+    MonthsLater(u8),
 }
 
 #[derive(Debug, Deserialize)]
@@ -517,6 +520,10 @@ struct DateEntries {
     /// Seven lists, Monday first: the day strictly before the dateline.
     #[serde(default)]
     weekdays_last: Vec<Vec<String>>,
+    /// Twelve lists, one month first: so many months after the date named
+    /// before ("six months later").
+    #[serde(default)]
+    months_later: Vec<Vec<String>>,
     /// Words before a date that make it the end of a term ("until 2030",
     /// "fram till 2030"), never the date of the agreement.
     #[serde(default)]
@@ -1821,6 +1828,13 @@ impl LexiconDraft {
                 7,
                 "weekdays, Monday first, each a list of forms",
                 |i| Tag::Relative(Relative::WeekdayLast(i)),
+            ),
+            (
+                "dates.months_later",
+                &d.months_later,
+                12,
+                "counts of months, one first, each a list of forms",
+                |i| Tag::Relative(Relative::MonthsLater(i + 1)),
             ),
         ];
         for (key, lists, count, what, tag) in tables {

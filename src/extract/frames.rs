@@ -3028,9 +3028,18 @@ impl<'a> State<'a> {
             return;
         }
         if let Some(k) = self.lent_to_anaphor(cl, tr) {
+            // (else the last company named before the sentence that is no
+            // party: "A formed a partnership with B. Six months later B took
+            // a stake in the company")
             if let Some(c) = self
                 .last_company(cl.si, items, lo, !self.pronoun(&items[k]))
                 .filter(|c| !f.parties.contains(c))
+                .or_else(|| {
+                    self.company_named_before(self.inp.sentences[cl.si].start, |c| {
+                        !f.parties.contains(c)
+                    })
+                    .map(|m| m.actor.to_string())
+                })
             {
                 f.add_counterpart(c, "with-anaphor");
             }
@@ -3101,8 +3110,11 @@ impl<'a> State<'a> {
         };
         // (or after "in" past the amount: "invested $1 billion in the
         // company", "investerade 200 miljoner kronor i bolaget")
+        // (past a verb-second subject: "investerade Fortum 50 miljoner
+        // kronor i bolaget")
         let in_after = |v: usize| {
-            let j = (v + 1..cl.hi.min(v + 8))
+            let inverted = items.get(v + 1).is_some_and(|x| self.mention(x).is_some());
+            let j = (v + 1 + usize::from(inverted)..cl.hi.min(v + 8))
                 .take_while(|&j| {
                     self.mention(&items[j]).is_none()
                         && !matches!(items[j].kind, ItemKind::Punct(_))
