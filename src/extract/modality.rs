@@ -654,10 +654,18 @@ impl<'a> State<'a> {
         // (whose end of term is the ending: "expired in March")
         // (a date after "under which" is one of what the agreement provides:
         // "an MoU under which fuel will be supplied from 2023")
+        // (a date in an apposition that describes a name before the
+        // predicate is the name's, when the clause has another: "Oxford
+        // Nanopore, founded in 2005, formed a partnership with B in April
+        // 2023")
+        let described = self.described_dates(cl, pivot);
+        let dated = |k: usize| {
+            matches!(cl.items[k].kind, ItemKind::Date(_)) && (ending.is_some() || !until(k))
+        };
+        let elsewhere =
+            (cl.lo..self.provisions_at(cl)).any(|k| dated(k) && !described.contains(&k));
         let near = (cl.lo..self.provisions_at(cl))
-            .filter(|&k| {
-                matches!(cl.items[k].kind, ItemKind::Date(_)) && (ending.is_some() || !until(k))
-            })
+            .filter(|&k| dated(k) && !(elsewhere && described.contains(&k)))
             // (an ending's own date comes after it: "signed in 2019, ended in March")
             .min_by_key(|&k| {
                 (
@@ -673,6 +681,30 @@ impl<'a> State<'a> {
             .filter(|(_, s)| cl.si <= s + 4)
             .map(|(d, _)| d);
         (summary, false)
+    }
+
+    /// The items inside appositions that describe a name before `pivot`: a
+    /// comma right after a name, then no preposition ("on Monday" dates the
+    /// clause), up to the next comma.
+    fn described_dates(&self, cl: &Clause, pivot: usize) -> Vec<usize> {
+        let items = cl.items;
+        let mut out = Vec::new();
+        for c in cl.lo + 1..pivot {
+            if !self.is_comma(&items[c]) || self.mention(&items[c - 1]).is_none() {
+                continue;
+            }
+            let opens = items.get(c + 1).is_some_and(|x| {
+                !matches!(x.kind, ItemKind::Date(_))
+                    && !has(self.inp, x, |t| matches!(t, Tag::NotParty))
+            });
+            if !opens {
+                continue;
+            }
+            if let Some(close) = (c + 2..pivot.min(c + 16)).find(|&k| self.is_comma(&items[k])) {
+                out.extend(c + 1..close);
+            }
+        }
+        out
     }
 
     /// The date of the date expression `d` for an agreement of `status`:
