@@ -1715,7 +1715,9 @@ impl<'a> State<'a> {
                         .find(|x| {
                             (!self.descriptor(x) && !trade_prep(x)) || self.mention(x).is_some()
                         })
-                        .is_some_and(|x| self.mention(x).is_some_and(|m| !m.genitive))
+                        // (a genitive too: "and agreed to take over C's
+                        // wealth portfolio", C the seller)
+                        .is_some_and(|x| self.mention(x).is_some())
                         // (or a buyer or seller after what is traded: "and
                         // has agreed to sell its Finnish unit to C", "and
                         // licensed seven candidates from China's C")
@@ -2348,13 +2350,15 @@ impl ClauseCutter<'_, '_> {
         // agreement verb: "A acquired B in 2022 and agreed to take over C
         // last year"; a date may come first: ", and last year agreed to
         // take over C", ", and in 2022 agreed to …")
+        // (or a date between commas: "and, in October 2023, agreed to …")
         let pred_first = items[k + 1..]
             .iter()
-            .take(3)
+            .take(5)
             .find(|x| {
                 !aux(x)
                     && !matches!(x.kind, ItemKind::Date(_))
                     && !has(inp, x, |t| matches!(t, Tag::NotParty))
+                    && !st.is_comma(x)
             })
             .is_some_and(|x| self.pred(x));
         pred_first && {
