@@ -1811,6 +1811,22 @@ impl<'a> State<'a> {
             })
         };
         let Some(c) = (1..items.len().min(16)).find(|&k| self.is_comma(&items[k])) else {
+            // (on an agreement with a counterpart, any verb a name follows:
+            // "Enligt ett avtal med B står A värd för …")
+            if let Some(n) = self.agreement_opener(items) {
+                let plain_verb = |j: usize| {
+                    matches!(items[j].kind, ItemKind::Word)
+                        && inp.text[items[j].start..].starts_with(char::is_lowercase)
+                };
+                let v = (n + 2..items.len().min(16).saturating_sub(1)).find(|&j| {
+                    plain_verb(j)
+                        && self.mention(&items[j + 1]).is_some()
+                        && (n + 1..j).any(|m| self.mention(&items[m]).is_some())
+                });
+                if v.is_some() {
+                    return v;
+                }
+            }
             // verb second, no comma: "Efter flera års samtal har bolaget
             // tecknat …" ends at the auxiliary that a subject follows
             let k = (2..items.len().min(16))
