@@ -202,9 +202,10 @@ impl Matcher {
                             }
                         })
                         .collect();
-                    // ungated, written and exact candidates first, later files
-                    // (overrides) before earlier ones
-                    c.sort_by_key(|c| (c.gated, c.variant, !c.exact, std::cmp::Reverse(c.entity)));
+                    // ungated and written candidates first, later files
+                    // (overrides, a user's gazetteer) before earlier ones,
+                    // then exact ones
+                    c.sort_by_key(|c| (c.gated, c.variant, std::cmp::Reverse(c.entity), !c.exact));
                     c
                 })
                 .collect();
@@ -690,6 +691,32 @@ mod tests {
                 ("nyt".to_string(), "The New York Times"),
             ]
         );
+    }
+
+    /// A name a later file gives another entity wins over an earlier file's
+    /// alias of the same key, also over one matched case-exactly (a user
+    /// gazetteer over the shipped one).
+    #[test]
+    fn a_later_file_wins_an_alias_also_over_an_exact_one() {
+        let mut b = Gazetteer::builder();
+        b.add_source(
+            "shipped.tsv",
+            "id\ttype\tname\taliases\tcountry\taffiliation\tnote\n\
+             por\tcompany\tPort of Rotterdam Authority\t=Port of Rotterdam\n",
+        );
+        b.add_source(
+            "user.tsv",
+            "id\ttype\tname\taliases\tcountry\taffiliation\tnote\n\
+             u_por\tcompany\tPort of Rotterdam\tRotterdams hamn\n",
+        );
+        let g = b.build().unwrap();
+        let text = "an MoU with Port of Rotterdam; Port of Rotterdam Authority";
+        let got: Vec<String> = Matcher::new(&g)
+            .find(text, &fold(text))
+            .iter()
+            .map(|m| m.actor.to_string())
+            .collect();
+        assert_eq!(got, ["u_por", "por"]);
     }
 
     #[test]
