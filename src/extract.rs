@@ -1810,10 +1810,12 @@ impl<'a> State<'a> {
                 self.mention(x).is_none() && !has(inp, x, |t| matches!(t, Tag::Agreement { .. }))
             })
         };
+        // the agreement noun an agreement opener opens on ("Under the MoU …")
+        let on_agreement = self.agreement_opener(items);
         let Some(c) = (1..items.len().min(16)).find(|&k| self.is_comma(&items[k])) else {
             // (on an agreement with a counterpart, any verb a name follows:
             // "Enligt ett avtal med B står A värd för …")
-            if let Some(n) = self.agreement_opener(items) {
+            if let Some(n) = on_agreement {
                 let plain_verb = |j: usize| {
                     matches!(items[j].kind, ItemKind::Word)
                         && inp.text[items[j].start..].starts_with(char::is_lowercase)
@@ -1833,9 +1835,9 @@ impl<'a> State<'a> {
                 .find(|&k| inp.lexicon.is_auxiliary(self.folded(&items[k])))?;
             // (or on an agreement, naming its other party: "Inom ramen för
             // avtalet med B ska A bygga …")
-            let on_agreement = self.agreement_opener(items).is_some_and(|n| n < k)
+            let names_other = on_agreement.is_some_and(|n| n < k)
                 && items.get(k + 1).is_some_and(|x| self.mention(x).is_some());
-            return ((bare(k) && self.subject_then_predicate(items, k + 1)) || on_agreement)
+            return ((bare(k) && self.subject_then_predicate(items, k + 1)) || names_other)
                 .then_some(k);
         };
         // (a phrase a clause opener opens may name actors and agreements when
@@ -1844,7 +1846,6 @@ impl<'a> State<'a> {
         // (so may one an agreement opener opens on an agreement noun, with
         // a participle right after the noun: "Under the MoU signed with B
         // in 2023, A aims to …")
-        let on_agreement = self.agreement_opener(items);
         let participle = |k: usize| on_agreement.is_some_and(|n| k == n + 1);
         let opener = (has(inp, &items[0], |t| matches!(t, Tag::ClauseOpener))
             || on_agreement.is_some())

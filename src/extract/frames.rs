@@ -686,23 +686,23 @@ impl<'a> State<'a> {
     /// starts at or after `lo`.
     fn linked_at(&self, items: &[Item], lo: usize, k: usize) -> bool {
         let links = &self.inp.lexicon.earlier_link;
-        // (names of a pair may stand between: "builds on the Canada-Germany
-        // Hydrogen Alliance")
         let from = k.saturating_sub(8).max(lo);
-        let pair = self
-            .hyphen_pair(&Clause::plain(0, items, from, k, &self.inp.blocks[0]))
-            .map(|(a, b)| [a, b]);
+        // (names of a pair may stand between: "builds on the Canada-Germany
+        // Hydrogen Alliance"; looked for only once a link is found)
+        let pair = std::cell::OnceCell::new();
+        let pair = || *pair.get_or_init(|| self.hyphen_pair(items, from, k).map(|(a, b)| [a, b]));
         let word = |x: &Item| match x.kind {
-            ItemKind::Mention(m) => pair.is_some_and(|p| p.contains(&m)),
-            ItemKind::Punct(c) => matches!(c, '-' | '–') && pair.is_some(),
+            ItemKind::Mention(m) => pair().is_some_and(|p| p.contains(&m)),
+            ItemKind::Punct(c) => matches!(c, '-' | '–') && pair().is_some(),
             _ => true,
         };
         (from..k).any(|j| {
             (j..k.min(j + 4)).any(|i| {
-                let between = &items[i + 1..k];
-                between.len() <= 3 + 3 * usize::from(pair.is_some())
-                    && between.iter().all(word)
-                    && links.contains(&self.inp.folded[items[j].start..items[i].end])
+                links.contains(&self.inp.folded[items[j].start..items[i].end]) && {
+                    let between = &items[i + 1..k];
+                    between.len() <= 3 + 3 * usize::from(pair().is_some())
+                        && between.iter().all(word)
+                }
             })
         })
     }
@@ -1322,7 +1322,7 @@ impl<'a> State<'a> {
         // hyphenated pair of names states the two sides
         // (one half of the pair may have been taken for the subject already)
         if f.parties.len() < 2 {
-            if let Some((a, b)) = self.hyphen_pair(cl) {
+            if let Some((a, b)) = self.hyphen_pair(cl.items, cl.lo, cl.hi) {
                 let pair = [a, b].map(|m| self.inp.mentions[m].actor.to_string());
                 if f.parties.iter().all(|p| pair.contains(p)) {
                     self.add(&[a, b], &mut f);
@@ -2109,13 +2109,11 @@ impl<'a> State<'a> {
     /// "US–Japan"), both of kinds that can be parties, as the first names of
     /// the clause that can be parties (a name before them is the subject: "A
     /// and B deepen EU–Japan cooperation"): their mention indices.
-    fn hyphen_pair(&self, cl: &Clause) -> Option<(usize, usize)> {
-        let items = cl.items;
+    fn hyphen_pair(&self, items: &[Item], lo: usize, hi: usize) -> Option<(usize, usize)> {
         let party = |m: usize| self.kind_of(m).can_be_party();
-        let k =
-            (cl.lo..cl.hi).find(|&k| matches!(items[k].kind, ItemKind::Mention(m) if party(m)))?;
+        let k = (lo..hi).find(|&k| matches!(items[k].kind, ItemKind::Mention(m) if party(m)))?;
         let (x, d, y) = (&items[k], items.get(k + 1)?, items.get(k + 2)?);
-        let joined = k + 2 < cl.hi
+        let joined = k + 2 < hi
             && matches!(d.kind, ItemKind::Punct('-' | '–' | '—'))
             && x.end == d.start
             && d.end == y.start;
@@ -3034,12 +3032,7 @@ impl<'a> State<'a> {
             if let Some(c) = self
                 .last_company(cl.si, items, lo, !self.pronoun(&items[k]))
                 .filter(|c| !f.parties.contains(c))
-                .or_else(|| {
-                    self.company_named_before(self.inp.sentences[cl.si].start, |c| {
-                        !f.parties.contains(c)
-                    })
-                    .map(|m| m.actor.to_string())
-                })
+                .or_else(|| self.company_before_sentence(cl.si, &f.parties))
             {
                 f.add_counterpart(c, "with-anaphor");
             }
@@ -3086,6 +3079,14 @@ impl<'a> State<'a> {
             return;
         };
         self.add_anaphor_counterpart(cl, tr, k, f);
+    }
+
+    /// The last company named before sentence `si` that is none of
+    /// `parties`: what a company anaphor stands for when the one talked
+    /// about is a party already.
+    fn company_before_sentence(&self, si: usize, parties: &BTreeSet<String>) -> Option<String> {
+        self.company_named_before(self.inp.sentences[si].start, |c| !parties.contains(c))
+            .map(|m| m.actor.to_string())
     }
 
     /// The pronoun or company anaphor that a verb of lending or investing
@@ -3213,12 +3214,7 @@ impl<'a> State<'a> {
         let Some(c) = self
             .of_anaphor_country(cl, k, self.last_company(cl.si, items, lo, true))
             .filter(|c| !f.parties.contains(c))
-            .or_else(|| {
-                self.company_named_before(self.inp.sentences[cl.si].start, |c| {
-                    !f.parties.contains(c)
-                })
-                .map(|m| m.actor.to_string())
-            })
+            .or_else(|| self.company_before_sentence(cl.si, &f.parties))
         else {
             return;
         };
