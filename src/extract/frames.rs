@@ -1897,19 +1897,24 @@ impl<'a> State<'a> {
                 let sent = &inp.sentences[s];
                 self.speaker_org(&self.items(sent.start, sent.end), 0)
             })
-            .or_else(|| self.document_voice(cl))
+            .or_else(|| self.document_voice(cl, we))
     }
 
-    /// Whom an unattributed "we" subject speaks for, outside a quote or in
-    /// an interview: the first company or organisation the document names.
-    /// An interview names its guest's company first ("Maersk's Vincent
-    /// Clerc on …", "Intervju med Anna Borg, vd för Vattenfall"), a press
-    /// release its issuer.
-    fn document_voice(&self, cl: &Clause) -> Option<String> {
+    /// Whom an unattributed "we" subject or "us" object at `we` speaks
+    /// for, outside a quote or in an interview: the first company or
+    /// organisation the document names. An interview names its guest's
+    /// company first ("Maersk's Vincent Clerc on …", "Intervju med Anna
+    /// Borg, vd för Vattenfall"), a press release or a report its issuer
+    /// ("Viatris, which signed a licence with us in 2022, …").
+    fn document_voice(&self, cl: &Clause, we: usize) -> Option<String> {
         const INTERVIEW_BLOCKS: usize = 3;
         let (inp, items) = (self.inp, cl.items);
-        let we = (cl.lo..cl.hi)
-            .find(|&k| has(inp, &items[k], |t| matches!(t, Tag::FirstPersonSubject)))?;
+        let we = if has(inp, &items[we], |t| matches!(t, Tag::FirstPersonObject)) {
+            we
+        } else {
+            (cl.lo..cl.hi)
+                .find(|&k| has(inp, &items[k], |t| matches!(t, Tag::FirstPersonSubject)))?
+        };
         let block = &inp.blocks[inp.sentences[cl.si].block];
         let before = &inp.text[block.start..items[we].start];
         let quoted =
