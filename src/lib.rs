@@ -112,7 +112,8 @@ fn parallel_map<T: Sync, R: Send>(
 }
 
 /// Where a dateline is looked for: a heading among the first blocks, or the
-/// start (this many bytes) of one of the first blocks ("STOCKHOLM, 4 June 2025 – ...").
+/// start (this many bytes) of one of the first blocks or of its second line
+/// ("STOCKHOLM, 4 June 2025 – ...", "Jan 9, 2024 (Reuters) - ...").
 /// The lexicon always reads these places.
 const DATELINE_HEADINGS: usize = 6;
 const DATELINE_BLOCKS: usize = 3;
@@ -572,7 +573,8 @@ impl Pipeline {
             }
         }
         // where `dateline` looks: headings among the first blocks, and the
-        // start of the first three ("STOCKHOLM, 4 June 2025 – ...")
+        // start of the first three and of their second lines ("STOCKHOLM, 4
+        // June 2025 – ...")
         let opening: Vec<(usize, usize)> = seg
             .blocks
             .iter()
@@ -580,10 +582,8 @@ impl Pipeline {
             .filter(|b| b.kind == BlockKind::Heading)
             .map(|b| (b.start, b.end))
             .chain(
-                seg.blocks
-                    .iter()
-                    .take(DATELINE_BLOCKS)
-                    .map(|b| (b.start, b.end.min(b.start + DATELINE_PREFIX))),
+                dateline_lines(seg.text, seg.blocks)
+                    .map(|(start, end)| (start, end.min(start + DATELINE_PREFIX))),
             )
             .collect();
         for (k, sp) in sentences.iter().enumerate() {
@@ -1093,12 +1093,12 @@ impl Pipeline {
         }
         // "STOCKHOLM, 4 June 2025 – EIT InnoEnergy and ..." at the start of the text
         // (or a plain-text "--")
-        for b in blocks.iter().take(DATELINE_BLOCKS) {
-            let mut cut = (b.end - b.start).min(DATELINE_PREFIX);
-            while !text.is_char_boundary(b.start + cut) {
+        for (start, end) in dateline_lines(text, blocks) {
+            let mut cut = (end - start).min(DATELINE_PREFIX);
+            while !text.is_char_boundary(start + cut) {
                 cut -= 1;
             }
-            let line = &text[b.start..b.start + cut];
+            let line = &text[start..start + cut];
             let Some(dash) = [" – ", " — ", " -- ", " - "]
                 .iter()
                 .filter_map(|d| line.find(d))
@@ -1107,6 +1107,10 @@ impl Pipeline {
             else {
                 continue;
             };
+            // (no place: "Jan 9, 2024 (Reuters) - …", "9 January 2024 – …")
+            if let Some(x) = only_date(start, start + dash) {
+                return Some(x);
+            }
             let Some(comma) = line[..dash].find(',') else {
                 continue;
             };
@@ -1114,13 +1118,29 @@ impl Pipeline {
             if !place.chars().next().is_some_and(char::is_uppercase) || place.contains('.') {
                 continue;
             }
-            let (from, to) = (b.start + comma + 1, b.start + dash);
+            let (from, to) = (start + comma + 1, start + dash);
             if let Some(x) = only_date(from, to) {
                 return Some(x);
             }
         }
         None
     }
+}
+
+/// Where a dateline may open a line: the first [`DATELINE_BLOCKS`] blocks,
+/// each from its start and, under a headline line, from its second line
+/// ("Deals of the day\nJan 9, 2024 (Reuters) - …"); each to the block's end.
+fn dateline_lines<'a>(
+    text: &'a str,
+    blocks: &'a [segment::Block],
+) -> impl Iterator<Item = (usize, usize)> + 'a {
+    blocks.iter().take(DATELINE_BLOCKS).flat_map(|b| {
+        let second = text[b.start..b.end]
+            .find('\n')
+            .map(|n| b.start + n + 1)
+            .filter(|&s| s < b.end);
+        std::iter::once((b.start, b.end)).chain(second.map(|s| (s, b.end)))
+    })
 }
 
 /// `line` without a time at its end ("15:55 CET", "09:30").
