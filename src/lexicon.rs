@@ -163,6 +163,10 @@ pub enum Tag {
     /// include the subject after it (`under`, `as part of`, `inom ramen
     /// för`): "Under the MoU signed with B in 2023, A aims to …".
     AgreementOpener,
+    /// A purchase named as a noun whose object and agent follow
+    /// (`acquisition`, `takeover`): "the acquisition of B by A" is A's
+    /// purchase of B.
+    AgentNoun,
     /// Opens a subordinate clause when names and their predicate follow
     /// (`after`, `because`, `efter`): it governs no name as a preposition.
     Subordinator,
@@ -627,6 +631,10 @@ struct LangFile {
     /// will …").
     #[serde(default)]
     agreement_openers: Vec<String>,
+    /// Nouns of a purchase whose "of B by A" names what is bought and its
+    /// buyer ("the proposed acquisition of B by A").
+    #[serde(default)]
+    agent_nouns: Vec<String>,
     /// Conjunctions that open a subordinate clause ("after C pulled out"),
     /// where some are prepositions too ("after the talks").
     #[serde(default)]
@@ -1696,7 +1704,7 @@ impl LexiconDraft {
 
     /// Adds the phrase lists that each give their phrases one tag.
     fn read_tagged_lists(&mut self, f: &LangFile) {
-        let simple: [(&Vec<String>, Tag); 57] = [
+        let simple: [(&Vec<String>, Tag); 58] = [
             (&f.inverted_plan.verbs, Tag::Plan(PlanWord::Verb)),
             (&f.inverted_plan.marker, Tag::Plan(PlanWord::Marker)),
             (&f.inverted_plan.modals, Tag::Plan(PlanWord::Modal)),
@@ -1735,6 +1743,7 @@ impl LexiconDraft {
             (&f.idioms, Tag::Idiom),
             (&f.clause_openers, Tag::ClauseOpener),
             (&f.agreement_openers, Tag::AgreementOpener),
+            (&f.agent_nouns, Tag::AgentNoun),
             (&f.subordinators, Tag::Subordinator),
             (&f.distributive, Tag::Distributive),
             (&f.split_between, Tag::SplitBetween),

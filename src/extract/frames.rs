@@ -909,6 +909,17 @@ impl<'a> State<'a> {
             }
             _ => false,
         };
+        // ("the joint venture that A runs with B": a relative clause on an
+        // agreement noun, with a name of its own and no trigger, turns at
+        // the word after the name, its verb)
+        let relative_verb = || {
+            self.mention(&items[cl.lo])?;
+            (cl.lo + 1..cl.hi).find(|&k| {
+                self.mention(&items[k]).is_none()
+                    && matches!(items[k].kind, ItemKind::Word)
+                    && !self.joins(&items[k])
+            })
+        };
         let pivot = if complement {
             status_at.unwrap_or(cl.lo)
         } else {
@@ -916,6 +927,7 @@ impl<'a> State<'a> {
                 .or(main)
                 .or(fronted_end)
                 .or(joint)
+                .or_else(|| inherited.then(relative_verb).flatten())
                 .unwrap_or(cl.lo)
         };
         Some(Triggers {
@@ -1291,6 +1303,14 @@ impl<'a> State<'a> {
                 }
             }
         }
+        if let (Some((object, agent)), true) =
+            (self.noun_agent(cl, tr, chains), f.parties.is_empty())
+        {
+            self.add(&agent.members, &mut f);
+            self.add(&object.members, &mut f);
+            f.fired("noun-by");
+            f.explicit = true;
+        }
         let (passive_verb, participle) = self.passive_verb(cl, tr, chains);
         // ("a memorandum signed by the two companies": a parties anaphor
         // right after the verb)
@@ -1384,6 +1404,47 @@ impl<'a> State<'a> {
             .iter()
             .find(|c| c.gov == Gov::Between && !self.detached_between(cl, tr, c))
             .or(owners)
+    }
+
+    /// The `noun-by` pattern: the object and the agent of a purchase named
+    /// as a noun ("the proposed acquisition of B by A"), which are its
+    /// parties whoever stands in the subject ("The Commission has approved
+    /// …"). Both follow the noun closely, with no comma or predicate
+    /// between ("the acquisition of joint control of B of Italy by A").
+    fn noun_agent<'c>(
+        &self,
+        cl: &Clause,
+        tr: &Triggers,
+        chains: &'c [Chain],
+    ) -> Option<(&'c Chain, &'c Chain)> {
+        const REACH: usize = 8;
+        let (inp, items) = (self.inp, cl.items);
+        let near = |from: usize, g: Option<usize>| {
+            g.is_some_and(|g| {
+                g > from
+                    && g <= from + REACH
+                    && (from + 1..g)
+                        .all(|k| !self.is_comma(&items[k]) && !has(inp, &items[k], Tag::predicate))
+            })
+        };
+        // (any of the clause's nouns: "approved, under the EU Merger
+        // Regulation, the acquisition of B by A")
+        tr.nouns
+            .iter()
+            .filter(|&&n| has(inp, &items[n], |t| matches!(t, Tag::AgentNoun)))
+            .find_map(|&n| {
+                let object = chains
+                    .iter()
+                    .find(|c| c.gov == Gov::NotParty && near(n, c.gov_at))?;
+                let agent = chains
+                    .iter()
+                    .find(|c| c.gov == Gov::By && near(object.last, c.gov_at))?;
+                agent
+                    .members
+                    .iter()
+                    .any(|&m| self.kind_of(m) != ActorType::Person)
+                    .then_some((object, agent))
+            })
     }
 
     /// Whether a `between` list hangs on another word than the clause's
@@ -4354,10 +4415,12 @@ impl<'a> State<'a> {
     /// from Y").
     fn seller_after(&self, cl: &Clause, tr: &Triggers, chains: &[Chain], c: &Chain) -> bool {
         // (by another preposition: "av Saab och … av Airbus" are two sellers)
+        // (measured to the preposition, a descriptor may follow it: "from
+        // the Finnish utility Fortum")
         self.sale_role(cl, c, SaleRole::Object)
             && chains.iter().any(|d| {
                 d.first > c.last
-                    && d.first <= c.last + 6
+                    && d.gov_at.unwrap_or(d.first) <= c.last + 6
                     && self.sale_role(cl, d, SaleRole::Seller)
                     && d.gov_at.zip(c.gov_at).is_some_and(|(x, y)| {
                         self.folded(&cl.items[x]) != self.folded(&cl.items[y])
@@ -4392,7 +4455,7 @@ impl<'a> State<'a> {
     ) -> bool {
         chains.iter().any(|d| {
             d.first > c.last
-                && d.first <= c.last + 6
+                && d.gov_at.unwrap_or(d.first) <= c.last + 6
                 && self.sale_role(cl, d, role)
                 && self.transaction_counterpart(cl, tr, d, false)
         })
