@@ -2050,9 +2050,12 @@ impl<'a> State<'a> {
             }
         }
         let mut list: Vec<Agreement> = slots.into_iter().flatten().collect();
+        list.retain(|a| a.parties.len() >= 2);
         // headings restate or summarise: keep what the body states too (merged
         // above), and what the body says nothing about; a heading whose parties
         // the body's agreements share is the body's agreement in vaguer words
+        // (not a body's frame of one party, which names no agreement: "A och
+        // B fördjupar samarbetet" over "ministern och B:s minister undertecknade")
         let body: BTreeSet<BTreeSet<String>> = list
             .iter()
             .filter(|a| !a.heading)
@@ -2063,7 +2066,6 @@ impl<'a> State<'a> {
                 || body.contains(&a.parties)
                 || body.iter().all(|b| b.is_disjoint(&a.parties))
         });
-        list.retain(|a| a.parties.len() >= 2);
         loose_kinds(&mut list, &self.loose);
         // "two loan agreements": the second (and third …) after the first
         let mut list: Vec<Agreement> = list

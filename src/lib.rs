@@ -1071,22 +1071,32 @@ impl Pipeline {
             let rest = without_agency(text[from..to].trim());
             (x.d.is_some() && rest.len() <= d.end - d.start + 2).then_some(x)
         };
-        for b in blocks
+        // (each line of a heading: "Headline\n2 February 2024")
+        let heading_lines = blocks
             .iter()
             .take(DATELINE_HEADINGS)
             .filter(|b| b.kind == BlockKind::Heading)
-        {
-            let line = &text[b.start..b.end];
-            let body_start = line.find(',').map_or(b.start, |c| b.start + c + 1);
-            if let Some(x) = only_date(body_start, b.end) {
+            .flat_map(|b| {
+                let mut start = b.start;
+                text[b.start..b.end].split('\n').map(move |l| {
+                    let line = (start, start + l.len());
+                    start += l.len() + 1;
+                    line
+                })
+            });
+        for (start, end) in heading_lines {
+            let line = &text[start..end];
+            // (a date alone, "February 2, 2024", or after a place, "Tokyo, 5
+            // december 2024")
+            let body_start = line.find(',').map_or(start, |c| start + c + 1);
+            if let Some(x) = only_date(start, end).or_else(|| only_date(body_start, end)) {
                 return Some(x);
             }
             // a press release's line, the date after a bullet and before a
             // time ("Pressmeddelande • Jan 11, 2019 15:55 CET")
             if let Some(bullet) = line.rfind(['•', '|', '·']) {
-                let from =
-                    b.start + bullet + line[bullet..].chars().next().map_or(1, char::len_utf8);
-                if let Some(x) = only_date(from, b.start + without_time(line).len()) {
+                let from = start + bullet + line[bullet..].chars().next().map_or(1, char::len_utf8);
+                if let Some(x) = only_date(from, start + without_time(line).len()) {
                     return Some(x);
                 }
             }
@@ -1099,6 +1109,11 @@ impl Pipeline {
                 cut -= 1;
             }
             let line = &text[start..start + cut];
+            // (a date on a line of its own under a headline line:
+            // "Headline\n2 February 2024\nA signed …")
+            if let Some(x) = line.find('\n').and_then(|nl| only_date(start, start + nl)) {
+                return Some(x);
+            }
             let Some(dash) = [" – ", " — ", " -- ", " - "]
                 .iter()
                 .filter_map(|d| line.find(d))

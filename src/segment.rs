@@ -126,6 +126,8 @@ impl Segmenter {
         let mut pos = 0;
         // the length of the last line joined to `cur`
         let mut prev_len = 0;
+        // whether that line is a date alone
+        let mut prev_date = false;
         for line in lines_inclusive(text) {
             let lstart = pos;
             pos += line.len();
@@ -163,10 +165,18 @@ impl Segmenter {
                 // ends a block: the text has a paragraph on each line, and a
                 // heading line is one of its own ("EU / Japan – Hydrogen
                 // partnership" between two paragraphs)
-                if trimmed.len() > UNWRAPPED_LINE_BYTES || prev_len > UNWRAPPED_LINE_BYTES {
+                if trimmed.len() > UNWRAPPED_LINE_BYTES
+                    || prev_len > UNWRAPPED_LINE_BYTES
+                    || cur.is_some_and(|(s0, e0, lines)| {
+                        lines == 1 && headline_before(&text[s0..e0], trimmed)
+                    })
+                    || date_line(&text[s..e])
+                    || prev_date
+                {
                     flush(&mut cur, &mut blocks);
                 }
                 prev_len = trimmed.len();
+                prev_date = date_line(&text[s..e]);
                 match &mut cur {
                     Some((_, end, lines)) => {
                         *end = e;
@@ -348,6 +358,43 @@ fn reference_number(line: &str) -> Option<u32> {
     Some(n).filter(|_| rest[close + 1..].starts_with(char::is_whitespace))
 }
 
+/// Whether a block's first line `first`, before the line `next`, is a
+/// headline and no line of a hard-wrapped paragraph: it looks like a
+/// heading, and the next line's first word would have fitted on it in the
+/// width the next line shows ("Deals of the day\nJan 9, 2024 (Reuters) -
+/// The following …"; not "… signed a supply agreement with\nNorthvolt.").
+fn headline_before(first: &str, next: &str) -> bool {
+    let word = next.split_whitespace().next().unwrap_or("");
+    looks_like_heading(first)
+        && next.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && first.len() + 1 + word.len() <= next.len()
+}
+
+/// Whether a line is a date alone, as a dateline under a headline is ("2
+/// February 2024", "March 3, 2025", "Tuesday 2 February 2024"): a year, a
+/// day and one or two words (the month, a weekday), nothing else.
+fn date_line(line: &str) -> bool {
+    const DATE_LINE_BYTES: usize = 40;
+    if line.len() > DATE_LINE_BYTES {
+        return false;
+    }
+    let (mut years, mut days, mut words) = (0, 0, 0);
+    for w in line.split_whitespace() {
+        let w = w.trim_end_matches([',', '.']);
+        let digits = !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+        if digits && w.len() == 4 && (w.starts_with("19") || w.starts_with("20")) {
+            years += 1;
+        } else if digits && w.len() <= 2 {
+            days += 1;
+        } else if w.chars().all(char::is_alphabetic) {
+            words += 1;
+        } else {
+            return false;
+        }
+    }
+    years == 1 && days == 1 && (1..=2).contains(&words)
+}
+
 fn looks_like_heading(line: &str) -> bool {
     let last = line.trim_end().chars().next_back().unwrap_or('.');
     // (counting no further than the 21st word: a one-line document is long)
@@ -492,6 +539,44 @@ mod tests {
         );
         assert_eq!(b[4].number, Some(7));
         assert_eq!(&t[b[2].start..b[2].end], "• punkt ett");
+    }
+
+    #[test]
+    fn headline_and_date_lines_are_blocks_of_their_own_but_wrapped_lines_are_joined() {
+        let blocks_of = |t: &'static str| -> Vec<&'static str> {
+            seg().blocks(t).iter().map(|b| &t[b.start..b.end]).collect()
+        };
+        // a headline whose line the next line's first word would have fitted
+        assert_eq!(
+            blocks_of(
+                "Deals of the day - mergers\nJan 9, 2024 (Reuters) - The following bids were made:"
+            ),
+            [
+                "Deals of the day - mergers",
+                "Jan 9, 2024 (Reuters) - The following bids were made:"
+            ]
+        );
+        // a date alone on its line, under a headline and over the text
+        assert_eq!(
+            blocks_of("Offshore wind deals\n2 February 2024\nVattenfall has signed a PPA."),
+            [
+                "Offshore wind deals",
+                "2 February 2024",
+                "Vattenfall has signed a PPA."
+            ]
+        );
+        // hard-wrapped lines: the next word would not have fitted
+        assert_eq!(
+            blocks_of(
+                "Vattenfall and Fortum have signed a supply agreement with\nNorthvolt in 2024."
+            ),
+            ["Vattenfall and Fortum have signed a supply agreement with\nNorthvolt in 2024."]
+        );
+        // a line with a year that is more than a date stays in its paragraph
+        assert_eq!(
+            blocks_of("The results for the year\nended in 2024 were good."),
+            ["The results for the year\nended in 2024 were good."]
+        );
     }
 
     /// The sentences of `t`, as text.
