@@ -2168,6 +2168,17 @@ impl ClauseCutter<'_, '_> {
             Cut::Here
         } else if splits && self.anaphor_opens_clause(k) {
             Cut::Here
+        } else if and
+            && left_pred
+            && items
+                .get(k + 1)
+                .is_some_and(|x| has(st.inp, x, |t| matches!(t, Tag::Complementizer)))
+            && items[k + 2..].iter().any(|x| self.pred(x))
+        {
+            // "… att samarbetet med A upphör och att bolaget i stället har
+            // tecknat avtal med B": a second complement clause with a
+            // predicate of its own
+            Cut::Here
         } else if splits && listed && left_pred && st.name_then_finite_verb(items, k + 1) {
             // "A signed a deal with B, and C opened a plant": names after
             // ", and" with a verb of their own are its subject, not the

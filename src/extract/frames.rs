@@ -1039,8 +1039,9 @@ impl<'a> State<'a> {
             matches!(t, Tag::Agreement { weak: true, .. })
         }) && !introduced(k)
             // "Samarbetet mellan A och B inleddes 2019", "… upphör vid
-            // årsskiftet": a passive or an end of its own after it
-            && !(after(k, |t| matches!(t, Tag::Between))
+            // årsskiftet", "Samarbetet med B avvecklas": a passive or an
+            // end of its own after it
+            && !(after(k, |t| matches!(t, Tag::Between | Tag::With))
                 && cl.range().any(|j| {
                     has(inp, &items[j], |t| matches!(t, Tag::Passive))
                         || (j > k
@@ -1229,27 +1230,34 @@ impl<'a> State<'a> {
             && has(inp, &items[k - 1], |t| {
                 Tag::predicate(t) || matches!(t, Tag::NotParty | Tag::By)
             });
+        let weak_adjective = |adj: &Item| {
+            let w = self.folded(adj);
+            (matches!(adj.kind, ItemKind::Word) || self.descriptor(adj))
+                && w.len() >= 4
+                && w.ends_with('a')
+                && w.bytes().all(|b| b.is_ascii_lowercase() || b >= 0x80)
+                && self.inp.text[adj.start..adj.end].starts_with(|c: char| c.is_lowercase())
+        };
+        // (what stands before the adjectives decides: "världens första
+        // kommersiella avtal" is one, after a genitive)
+        let mut j = k.saturating_sub(2);
+        while j > cl.lo && weak_adjective(&items[j]) {
+            j -= 1;
+        }
         participles_only
-            || k > cl.lo + 1 && {
-                let adj = &items[k - 1];
-                let w = self.folded(adj);
-                (matches!(adj.kind, ItemKind::Word) || self.descriptor(adj))
-                    && w.len() >= 4
-                    && w.ends_with('a')
-                    && w.bytes().all(|b| b.is_ascii_lowercase() || b >= 0x80)
-                    && self.inp.text[adj.start..adj.end].starts_with(|c: char| c.is_lowercase())
-                    && !noun(inp, &items[n]).is_some_and(|n| n.definite)
-                    && (self.plural_quantified(cl, k - 1)
-                        || matches!(
-                            items[k - 2].kind,
-                            ItemKind::Word | ItemKind::Phrase(_) | ItemKind::Date(_)
-                        ) && !has(inp, &items[k - 2], |t| matches!(t, Tag::Determiner))
-                            && !self.folded(&items[k - 2]).ends_with('s')
-                        // (or a subject after the verb in Swedish word
-                        // order, no genitive: "I maj tecknade Volvo Cars
-                        // långsiktiga avtal med A och B")
-                        || self.mention(&items[k - 2]).is_some_and(|m| !m.genitive))
-            }
+            || k > cl.lo + 1
+                && weak_adjective(&items[k - 1])
+                && !noun(inp, &items[n]).is_some_and(|n| n.definite)
+                && (self.plural_quantified(cl, k - 1)
+                    || matches!(
+                        items[j].kind,
+                        ItemKind::Word | ItemKind::Phrase(_) | ItemKind::Date(_)
+                    ) && !has(inp, &items[j], |t| matches!(t, Tag::Determiner))
+                        && !self.folded(&items[j]).ends_with('s')
+                    // (or a subject after the verb in Swedish word
+                    // order, no genitive: "I maj tecknade Volvo Cars
+                    // långsiktiga avtal med A och B")
+                    || self.mention(&items[j]).is_some_and(|m| !m.genitive))
     }
 
     /// A sentence that summarises several agreements ("two agreements were
