@@ -1034,6 +1034,8 @@ impl<'a> State<'a> {
                 && after(k, |t| matches!(t, Tag::Between)))
                 || (before(k, |w| matches!(w, "new" | "nya" | "nytt"))
                     && after(k, |t| matches!(t, Tag::Between | Tag::With)))
+                // ("Our research collaboration is with B")
+                || self.ours_is_with(cl, k)
         };
         has(inp, &items[k], |t| {
             matches!(t, Tag::Agreement { weak: true, .. })
@@ -1683,8 +1685,8 @@ impl<'a> State<'a> {
                 .any(|c| c.gov == Gov::With && c.gov_at == Some(n + 1))
         });
         if f.parties.len() == 1
-            && (tr.status_at.is_some() || tr.verb.is_some())
-            && (!definite || with_after)
+            && ((tr.status_at.is_some() || tr.verb.is_some()) && (!definite || with_after)
+                || tr.main.is_some_and(|n| self.ours_is_with(cl, n)))
         {
             if let Some(org) = self.first_person_speaker(cl) {
                 if f.parties.insert(org) {
@@ -1715,6 +1717,25 @@ impl<'a> State<'a> {
                 f.fired("topic");
             }
         }
+    }
+
+    /// "Our longest-standing research collaboration is with B", "Vårt
+    /// viktigaste samarbete är med B": a first-person possessive before the
+    /// agreement noun, then a copula and the partner after "with".
+    fn ours_is_with(&self, cl: &Clause, n: usize) -> bool {
+        const REACH: usize = 4;
+        let (inp, items) = (self.inp, cl.items);
+        let ours = (n.saturating_sub(REACH).max(cl.lo)..n)
+            .any(|k| has(inp, &items[k], |t| matches!(t, Tag::FirstPerson)));
+        ours && items
+            .get(n + 1)
+            .is_some_and(|x| inp.lexicon.is_copula(self.folded(x)))
+            && items
+                .get(n + 2)
+                .is_some_and(|x| has(inp, x, |t| matches!(t, Tag::With)))
+            && (n + 3..cl.hi.min(n + 5))
+                .find(|&k| !has(inp, &items[k], |t| matches!(t, Tag::Determiner)))
+                .is_some_and(|k| self.mention(&items[k]).is_some())
     }
 
     /// "A and B each bought into C", "A och B har var och en tecknat avtal
@@ -1969,8 +1990,8 @@ impl<'a> State<'a> {
             .or_else(|| self.document_voice(cl, we))
     }
 
-    /// Whom an unattributed "we" subject or "us" object at `we` speaks
-    /// for, outside a quote or in an interview: the first company or
+    /// Whom an unattributed "we" subject, "us" object or "our" at `we`
+    /// speaks for, outside a quote or in an interview: the first company or
     /// organisation the document names. An interview names its guest's
     /// company first ("Maersk's Vincent Clerc on …", "Intervju med Anna
     /// Borg, vd för Vattenfall"), a press release or a report its issuer
@@ -1978,7 +1999,10 @@ impl<'a> State<'a> {
     fn document_voice(&self, cl: &Clause, we: usize) -> Option<String> {
         const INTERVIEW_BLOCKS: usize = 3;
         let (inp, items) = (self.inp, cl.items);
-        let we = if has(inp, &items[we], |t| matches!(t, Tag::FirstPersonObject)) {
+        // (an object, "with us", or a possessive, "our partnership")
+        let possessive = has(inp, &items[we], |t| matches!(t, Tag::FirstPerson))
+            && !has(inp, &items[we], |t| matches!(t, Tag::FirstPersonSubject));
+        let we = if possessive || has(inp, &items[we], |t| matches!(t, Tag::FirstPersonObject)) {
             we
         } else {
             (cl.lo..cl.hi)
@@ -2313,6 +2337,13 @@ impl<'a> State<'a> {
         // an unattributed "we" before the predicate, with no name before it,
         // or right after it in Swedish word order ("I maj förvärvade vi …")
         let we_at = |k: usize| has(inp, &items[k], |t| matches!(t, Tag::FirstPersonSubject));
+        // ("Hybrit, the joint venture we formed with B in 2016": a "we"
+        // right after the agreement noun is the subject of its clause, and
+        // the name before it names the venture)
+        let we_after_noun = tr
+            .main
+            .filter(|&n| n + 1 < pivot && we_at(n + 1) && subj.is_some_and(|s| s.last < n))
+            .map(|n| n + 1);
         let we_subject = (!own_subject && anaphor_parties.is_none())
             .then(|| {
                 (lo..pivot).find(|&k| we_at(k)).or_else(|| {
@@ -2320,6 +2351,7 @@ impl<'a> State<'a> {
                 })
             })
             .flatten()
+            .or(we_after_noun)
             .and_then(|w| Some((w, self.first_person_speaker(cl)?)));
         // "Hybrit, which we own together with A and B": a "we" that opens a
         // relative clause is its subject, not the antecedent (which stays a
@@ -2918,15 +2950,19 @@ impl<'a> State<'a> {
 
     /// "formed Northvolt, a joint venture that …", "för att bilda X, ett
     /// samriskbolag": an object with the clause's joint-venture noun in
-    /// apposition after it names the venture itself, which is no party.
+    /// apposition after it names the venture itself, which is no party
+    /// (also two of them: "cancelled X and Y, the two joint ventures").
     fn names_the_venture(&self, cl: &Clause, tr: &Triggers, c: &Chain) -> bool {
         let items = cl.items;
         tr.main.is_some_and(|n| {
             n > c.last + 1
-                && n <= c.last + 3
+                && n <= c.last + 4
                 && self.is_comma(&items[c.last + 1])
-                && (c.last + 2..n)
-                    .all(|k| has(self.inp, &items[k], |t| matches!(t, Tag::Determiner)))
+                && (c.last + 2..n).all(|k| {
+                    has(self.inp, &items[k], |t| {
+                        matches!(t, Tag::Determiner | Tag::Number(_) | Tag::PluralQuantifier)
+                    })
+                })
                 && noun(self.inp, &items[n]).is_some_and(|x| x.kind == Kind::JointVenture)
         })
     }
