@@ -482,11 +482,20 @@ impl<'a> State<'a> {
     }
 
     fn date_context(&self, at: usize) -> Context {
+        // (a heading opens a section of its own: a year named before it
+        // gives no year to a month after it, as in a column of short items
+        // each under its heading; the dateline does, when there is one)
+        let blocks = &self.inp.blocks;
+        let section = blocks[..blocks.partition_point(|b| b.start < at)]
+            .iter()
+            .rfind(|b| b.kind == BlockKind::Heading)
+            .filter(|_| self.inp.dateline.is_some())
+            .map_or(0, |b| b.start);
         // (dates are sorted by start: those ending before `at` start before it)
         let before = || {
             self.dates[..self.dates.partition_point(|d| d.start < at)]
                 .iter()
-                .filter(|d| d.end <= at)
+                .filter(|d| d.end <= at && d.start >= section)
                 .filter_map(|d| match d.value {
                     DateValue::Absolute(x) => Some(x),
                     _ => None,
