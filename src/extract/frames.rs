@@ -913,7 +913,7 @@ impl<'a> State<'a> {
         // agreement noun, with a name of its own and no trigger, turns at
         // the word after the name, its verb)
         let relative_verb = || {
-            self.mention(&items[cl.lo])?;
+            self.mention(items.get(cl.lo).filter(|_| cl.lo < cl.hi)?)?;
             (cl.lo + 1..cl.hi).find(|&k| {
                 self.mention(&items[k]).is_none()
                     && matches!(items[k].kind, ItemKind::Word)
