@@ -730,15 +730,27 @@ impl<'a> State<'a> {
         // the report it is more often the near future, which Swedish
         // states in the present: "På tisdag den 15 januari skriver A och
         // B under".)
-        let year_of_report = cx.last_month.is_none() || cx.last_month == cx.dateline;
+        // (nor, of an event that has happened, a later year named before it
+        // for something else: "utfasad senast den 1 januari 2025. … Den 11
+        // januari meddelade bolaget att det har tecknat avtal", in a report
+        // of January 2021, is January 2021)
+        let past = matches!(
+            status,
+            Status::Signed | Status::Announced | Status::Terminated
+        );
+        let year_of_report = cx.last_month.is_none()
+            || cx.last_month == cx.dateline
+            || (past
+                && cx
+                    .dateline
+                    .is_some_and(|now| date.is_some_and(|x| x.y > now.y)));
         if let (DateValue::NoYear { .. }, true, Some(now), Some(x)) =
             (v, year_of_report, cx.dateline, date.as_mut())
         {
-            let past = matches!(
-                status,
-                Status::Signed | Status::Announced | Status::Terminated
-            );
             let months = |d: &Date| i64::from(d.y) * 12 + i64::from(d.m.unwrap_or(1));
+            if past && x.y > now.y {
+                x.y = now.y;
+            }
             if past && now.m.is_some() && months(x) - months(&now) >= 2 {
                 x.y -= 1;
             }
