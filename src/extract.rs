@@ -181,6 +181,10 @@ struct State<'a> {
     last: Option<(usize, usize)>,
     /// A date from a sentence that summarises several agreements ("two agreements were signed in September").
     summary_date: Option<(Date, usize)>,
+    /// The date of an opening phrase on an agreement that names no one,
+    /// and its sentence: "Under the agreement signed in May 2023, A will
+    /// acquire 41 % of B" dates A's purchase.
+    opener_date: Option<(Date, usize)>,
     /// The subject of the last agreement stated with a `with` counterpart, and
     /// its sentence: "Similar agreements have been established with A and B".
     last_subject: Option<(BTreeSet<String>, usize)>,
@@ -211,6 +215,7 @@ pub fn extract(inp: &Input) -> Output {
         not: Vec::new(),
         last: None,
         summary_date: None,
+        opener_date: None,
         last_subject: None,
         last_counterparts: None,
         mention_spans: SpanIndex::new(inp.mentions.iter().map(|m| (m.start, m.end))),
@@ -642,7 +647,13 @@ impl<'a> State<'a> {
                     ..Clause::plain(si, items, lo, hi, block)
                 })
             }
-            None => self.clause(Clause::plain(si, items, lo, hi, block)),
+            None => {
+                let cl = Clause::plain(si, items, lo, hi, block);
+                if lo == 0 && s.adverbial == Some(hi) && self.agreement_opener(items).is_some() {
+                    self.opener_date(&cl);
+                }
+                self.clause(cl)
+            }
         }
     }
 

@@ -1283,6 +1283,23 @@ impl<'a> State<'a> {
         }
     }
 
+    /// An opening phrase on an agreement that names no one, with a status
+    /// and a date ("Under the agreement signed in May 2023, …"), dates the
+    /// agreement its sentence states after it.
+    pub(super) fn opener_date(&mut self, cl: &Clause) {
+        let inp = self.inp;
+        let signed = cl
+            .range()
+            .any(|k| has(inp, &cl.items[k], |t| matches!(t, Tag::Status(_))));
+        let d = cl.range().find_map(|k| match cl.items[k].kind {
+            ItemKind::Date(d) => self.resolved_date(d, Status::Signed),
+            _ => None,
+        });
+        if let (true, Some(d)) = (signed, d) {
+            self.opener_date = Some((d, cl.si));
+        }
+    }
+
     /// Stage 3: fills the roles from the chains; `None` when no party is found.
     /// `them`: what "with them" in the clause stands for ([`State::with_them`]).
     fn frame(

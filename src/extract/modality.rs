@@ -676,6 +676,11 @@ impl<'a> State<'a> {
         if let Some(ItemKind::Date(d)) = near.map(|k| cl.items[k].kind) {
             return (self.resolved_date(d, status), true);
         }
+        // (an opening phrase's date: "Under the agreement signed in May
+        // 2023, A will acquire …")
+        if let Some((d, _)) = self.opener_date.filter(|(_, s)| *s == cl.si) {
+            return (Some(d), true);
+        }
         let summary = self
             .summary_date
             .filter(|(_, s)| cl.si <= s + 4)
