@@ -194,6 +194,9 @@ struct State<'a> {
     last_counterparts: Option<(Vec<String>, usize, bool)>,
     /// The spans of `inp.mentions`, for overlap look-ups in logarithmic time.
     mention_spans: SpanIndex,
+    /// The starts of the heading blocks, in order: where a section opens
+    /// for [`State::date_context`].
+    heading_starts: Vec<usize>,
     /// Specific descriptions in sentences that state no agreement ("A
     /// forthcoming memorandum of understanding will …", "det nya
     /// samförståndsavtalet") that no agreement near them took: kind and
@@ -219,6 +222,12 @@ pub fn extract(inp: &Input) -> Output {
         last_subject: None,
         last_counterparts: None,
         mention_spans: SpanIndex::new(inp.mentions.iter().map(|m| (m.start, m.end))),
+        heading_starts: inp
+            .blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Heading)
+            .map(|b| b.start)
+            .collect(),
         loose: Vec::new(),
         retracted: Vec::new(),
     };
@@ -490,12 +499,15 @@ impl<'a> State<'a> {
         // (a heading opens a section of its own: a year named before it
         // gives no year to a month after it, as in a column of short items
         // each under its heading; the dateline does, when there is one)
-        let blocks = &self.inp.blocks;
-        let section = blocks[..blocks.partition_point(|b| b.start < at)]
-            .iter()
-            .rfind(|b| b.kind == BlockKind::Heading)
-            .filter(|_| self.inp.dateline.is_some())
-            .map_or(0, |b| b.start);
+        let section = if self.inp.dateline.is_some() {
+            let h = &self.heading_starts;
+            h[..h.partition_point(|&start| start < at)]
+                .last()
+                .copied()
+                .unwrap_or(0)
+        } else {
+            0
+        };
         // (dates are sorted by start: those ending before `at` start before it)
         let before = || {
             self.dates[..self.dates.partition_point(|d| d.start < at)]

@@ -165,18 +165,19 @@ impl Segmenter {
                 // ends a block: the text has a paragraph on each line, and a
                 // heading line is one of its own ("EU / Japan – Hydrogen
                 // partnership" between two paragraphs)
+                let is_date = date_line(trimmed);
                 if trimmed.len() > UNWRAPPED_LINE_BYTES
                     || prev_len > UNWRAPPED_LINE_BYTES
                     || cur.is_some_and(|(s0, e0, lines)| {
                         lines == 1 && headline_before(&text[s0..e0], trimmed)
                     })
-                    || date_line(&text[s..e])
+                    || is_date
                     || prev_date
                 {
                     flush(&mut cur, &mut blocks);
                 }
                 prev_len = trimmed.len();
-                prev_date = date_line(&text[s..e]);
+                prev_date = is_date;
                 match &mut cur {
                     Some((_, end, lines)) => {
                         *end = e;

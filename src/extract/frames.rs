@@ -1265,18 +1265,8 @@ impl<'a> State<'a> {
     /// A sentence that summarises several agreements ("two agreements were
     /// signed in September") dates the ones stated after it.
     fn summary(&mut self, cl: &Clause) {
-        let inp = self.inp;
-        if !cl
-            .range()
-            .any(|k| has(inp, &cl.items[k], |t| matches!(t, Tag::Status(_))))
-        {
-            return;
-        }
-        let d = cl.range().find_map(|k| match cl.items[k].kind {
-            ItemKind::Date(d) => {
-                crate::dates::resolve(self.dates[d].value, &self.date_context(self.dates[d].start))
-            }
-            _ => None,
+        let d = self.status_date(cl, |d| {
+            crate::dates::resolve(self.dates[d].value, &self.date_context(self.dates[d].start))
         });
         if let Some(d) = d {
             self.summary_date = Some((d, cl.si));
@@ -1287,17 +1277,24 @@ impl<'a> State<'a> {
     /// and a date ("Under the agreement signed in May 2023, …"), dates the
     /// agreement its sentence states after it.
     pub(super) fn opener_date(&mut self, cl: &Clause) {
-        let inp = self.inp;
-        let signed = cl
-            .range()
-            .any(|k| has(inp, &cl.items[k], |t| matches!(t, Tag::Status(_))));
-        let d = cl.range().find_map(|k| match cl.items[k].kind {
-            ItemKind::Date(d) => self.resolved_date(d, Status::Signed),
-            _ => None,
-        });
-        if let (true, Some(d)) = (signed, d) {
+        if let Some(d) = self.status_date(cl, |d| self.resolved_date(d, Status::Signed)) {
             self.opener_date = Some((d, cl.si));
         }
+    }
+
+    /// The first date in clause `cl` that `resolve` gives a date for, when
+    /// the clause has a status word ("were signed in September").
+    fn status_date(&self, cl: &Clause, resolve: impl Fn(usize) -> Option<Date>) -> Option<Date> {
+        let inp = self.inp;
+        cl.range()
+            .any(|k| has(inp, &cl.items[k], |t| matches!(t, Tag::Status(_))))
+            .then(|| {
+                cl.range().find_map(|k| match cl.items[k].kind {
+                    ItemKind::Date(d) => resolve(d),
+                    _ => None,
+                })
+            })
+            .flatten()
     }
 
     /// Stage 3: fills the roles from the chains; `None` when no party is found.
