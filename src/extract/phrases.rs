@@ -683,7 +683,7 @@ impl<'a> State<'a> {
     /// "A, the EU's partnership for hydrogen research, signed …"):
     /// descriptors only before the genitive, then up to ten words (no name,
     /// no other punctuation), then a comma that no conjunction or name
-    /// follows.
+    /// follows, or the full stop that ends the sentence.
     fn genitive_apposition(
         &self,
         items: &[Item],
@@ -703,9 +703,22 @@ impl<'a> State<'a> {
                 || matches!(items[x].kind, ItemKind::Punct(_) | ItemKind::Cite)
                 || self.is_comma(&items[x])
         })?;
+        if close == k + 1 {
+            return None;
+        }
+        // (or the full stop that ends the sentence, with no verb before it:
+        // "a deal with Ericsson, Nokia's main rival.")
+        if matches!(items[close].kind, ItemKind::Punct('.' | '!' | '?')) && close + 1 == items.len()
+        {
+            let verb = items[k + 1..close].iter().any(|x| {
+                has(inp, x, |t| {
+                    matches!(t, Tag::Status(_) | Tag::AgreementVerb { .. })
+                })
+            });
+            return (!verb).then_some(close);
+        }
         let after = items.get(close + 1)?;
-        (close > k + 1
-            && self.is_comma(&items[close])
+        (self.is_comma(&items[close])
             && self.mention(after).is_none()
             && !has(inp, after, |t| matches!(t, Tag::Coord)))
         .then_some(close)
