@@ -912,11 +912,24 @@ impl<'a> State<'a> {
         // ("the joint venture that A runs with B": a relative clause on an
         // agreement noun, with a name of its own and no trigger, turns at
         // the word after the name, its verb)
+        // (or a company anaphor: "Silva Green Fuel, som skogsägarföreningen
+        // startade tillsammans med Statkraft"; the verb may be a lexicon
+        // phrase that states nothing here, "startade")
+        // (a compound's tail is an item of its own: "skogsägar|föreningen")
         let relative_verb = || {
-            self.mention(items.get(cl.lo).filter(|_| cl.lo < cl.hi)?)?;
-            (cl.lo + 1..cl.hi).find(|&k| {
+            let first = items.get(cl.lo).filter(|_| cl.lo < cl.hi)?;
+            let tail = cl.lo + 1 < cl.hi && items[cl.lo + 1].start == first.end;
+            let subject =
+                if self.mention(first).is_some() || self.company_anaphor(items, cl.lo, cl.lo) {
+                    cl.lo
+                } else if tail && self.company_anaphor(items, cl.lo + 1, cl.lo) {
+                    cl.lo + 1
+                } else {
+                    return None;
+                };
+            (subject + 1..cl.hi).find(|&k| {
                 self.mention(&items[k]).is_none()
-                    && matches!(items[k].kind, ItemKind::Word)
+                    && matches!(items[k].kind, ItemKind::Word | ItemKind::Phrase(_))
                     && !self.joins(&items[k])
             })
         };
@@ -2471,6 +2484,15 @@ impl<'a> State<'a> {
                             && !has(inp, &items[k], |t| matches!(t, Tag::SourcePreposition))
                     })
             })
+            // the venture that an apposition with its own pronoun subject
+            // describes, when a name before it can be the subject: "A left
+            // Hybrit, the venture it formed with B" is A's and B's
+            .filter(|c| {
+                !(self.names_pronoun_venture(cl, tr, c)
+                    && chains
+                        .iter()
+                        .any(|d| d.last < c.first && d.gov == Gov::None))
+            })
             // the object of a verb before "and"/"och", when a name opens the
             // clause: "A har lämnat Danmark och sålde …" is A's sale
             .filter(|c| {
@@ -2487,6 +2509,23 @@ impl<'a> State<'a> {
                     c.first - pivot + 100
                 }
             })
+    }
+
+    /// Whether chain `c` is followed by an apposition on it whose agreement
+    /// noun (the clause's main one) has a company anaphor of its own as
+    /// subject right after it: "Hybrit, the venture it formed with B".
+    fn names_pronoun_venture(&self, cl: &Clause, tr: &Triggers, c: &Chain) -> bool {
+        let items = cl.items;
+        tr.main.is_some_and(|n| {
+            n + 1 < tr.pivot
+                && c.last + 2 < n
+                && n <= c.last + 7
+                && self.is_comma(&items[c.last + 1])
+                && has(self.inp, &items[n + 1], |t| {
+                    matches!(t, Tag::CompanyAnaphor)
+                })
+                && (c.last + 2..n).all(|k| self.descriptor_or_noun(&items[k]))
+        })
     }
 
     /// The company anaphor that may be the subject ("the company", "it"):

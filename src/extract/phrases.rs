@@ -95,7 +95,7 @@ impl<'a> State<'a> {
 
     /// A descriptor, or an agreement noun used as one ("investment firm",
     /// "contract drug manufacturer").
-    fn descriptor_or_noun(&self, it: &Item) -> bool {
+    pub(super) fn descriptor_or_noun(&self, it: &Item) -> bool {
         self.descriptor(it)
             || (matches!(it.kind, ItemKind::Phrase(_))
                 && has(self.inp, it, |t| matches!(t, Tag::Agreement { .. })))
