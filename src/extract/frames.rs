@@ -3967,13 +3967,16 @@ impl<'a> State<'a> {
                 // make further investments in D")
                 // (or a person's, who signs for an organisation found after:
                 // "Fortums vd X har undertecknat ett lån … till B")
+                // (or several sellers' buyer: "A and B completed the sale of X
+                // to C")
                 Gov::NotParty | Gov::By | Gov::OnBehalf
                     if (f.parties.len() == 1
                         || (f.parties.is_empty() && !f.persons.is_empty())
-                        || self.invested_in(cl, tr, c))
+                        || self.invested_in(cl, tr, c)
+                        || self.trader_of(cl, chains, c))
                         && (c.gov != Gov::OnBehalf || !self.genitive_chain(c))
                         && self.transaction_counterpart(cl, tr, c, self.states(&f.parties))
-                        && !self.seller_after(cl, tr, chains, c) =>
+                        && !self.trader_after(cl, tr, chains, c) =>
                 {
                     self.fill_counterpart(cl, tr, c, f);
                 }
@@ -4507,10 +4510,10 @@ impl<'a> State<'a> {
         })
     }
 
-    /// A chain after `c`, governed by "from"/"från", that is the counterpart
-    /// too: the seller, where `c` names what was bought ("the purchase of X
-    /// from Y").
-    fn seller_after(&self, cl: &Clause, tr: &Triggers, chains: &[Chain], c: &Chain) -> bool {
+    /// A chain after `c`, governed by "from"/"från" or "to"/"till", that is
+    /// the counterpart too: the seller or the buyer, where `c` names what
+    /// changed hands ("the purchase of X from Y", "the sale of X to Y").
+    fn trader_after(&self, cl: &Clause, tr: &Triggers, chains: &[Chain], c: &Chain) -> bool {
         // (by another preposition: "av Saab och … av Airbus" are two sellers)
         // (measured to the preposition, a descriptor may follow it: "from
         // the Finnish utility Fortum")
@@ -4518,11 +4521,39 @@ impl<'a> State<'a> {
             && chains.iter().any(|d| {
                 d.first > c.last
                     && d.gov_at.unwrap_or(d.first) <= c.last + 6
-                    && self.sale_role(cl, d, SaleRole::Seller)
+                    && (self.sale_role(cl, d, SaleRole::Seller)
+                        || (self.sale_role(cl, d, SaleRole::Buyer) && self.noun_object(cl, c)))
                     && d.gov_at.zip(c.gov_at).is_some_and(|(x, y)| {
                         self.folded(&cl.items[x]) != self.folded(&cl.items[y])
                     })
                     && self.transaction_counterpart(cl, tr, d, false)
+            })
+    }
+
+    /// Whether `c` is the seller or buyer of what a chain before it names
+    /// as changing hands ("the sale of X to C"): the other side of the
+    /// transaction, whoever its subjects are.
+    fn trader_of(&self, cl: &Clause, chains: &[Chain], c: &Chain) -> bool {
+        (self.sale_role(cl, c, SaleRole::Seller) || self.sale_role(cl, c, SaleRole::Buyer))
+            && chains.iter().any(|o| {
+                o.last < c.first
+                    && c.gov_at.is_some_and(|g| g <= o.last + 6)
+                    && self.noun_object(cl, o)
+                    && o.gov_at.zip(c.gov_at).is_some_and(|(x, y)| {
+                        self.folded(&cl.items[x]) != self.folded(&cl.items[y])
+                    })
+            })
+    }
+
+    /// Whether `c` is what an agreement noun right before its preposition
+    /// trades: "the sale of X", "avyttringen av X".
+    fn noun_object(&self, cl: &Clause, c: &Chain) -> bool {
+        self.sale_role(cl, c, SaleRole::Object)
+            && c.gov_at.is_some_and(|g| {
+                g > cl.lo
+                    && has(self.inp, &cl.items[g - 1], |t| {
+                        matches!(t, Tag::Agreement { .. })
+                    })
             })
     }
 
