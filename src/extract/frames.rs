@@ -4597,16 +4597,21 @@ impl<'a> State<'a> {
             .is_some_and(|role| self.counterpart_after(cl, tr, chains, c, role))
     }
 
-    /// What a sale or purchase verb after an agreement noun with a "with"
-    /// counterpart trades is no party: the buyer or seller is the
+    /// What a sale or purchase verb after an agreement noun or verb with a
+    /// "with" counterpart trades is no party: the buyer or seller is the
     /// counterpart ("an agreement with B to sell C", "a deal with B to buy
-    /// C", "ett avtal med B om att sälja C").
+    /// C", "agreed with B to buy C", "kom överens med B om att köpa C").
     fn traded_with_named(&self, cl: &Clause, tr: &Triggers, f: &Frame, c: &Chain) -> bool {
+        let sale = |k: usize| {
+            has(self.inp, &cl.items[k], |t| {
+                matches!(t, Tag::AgreementVerb { sale: true, .. })
+            })
+        };
         !f.with_parties.is_empty()
-            && self.counterpart_role(cl, tr).is_some()
             && tr
-                .verb
-                .is_some_and(|v| c.first > v && tr.main.is_some_and(|n| n < v))
+                .main
+                .or(tr.verb)
+                .is_some_and(|t| (t + 1..c.first).any(sale))
     }
 
     /// The role of the counterpart of the clause's sale or purchase verb: the
