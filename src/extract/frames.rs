@@ -155,6 +155,10 @@ struct Referent {
     public: bool,
     /// How many, when the anaphor says ("the three companies").
     count: Option<usize>,
+    /// Only a coordination of names earlier in the sentence or in the
+    /// sentence before: two joined descriptions ("the Swedish utility and
+    /// the Finnish group") say nothing of an agreement talked about before.
+    coordinated: bool,
 }
 
 /// Stage 3: the roles the frame patterns fill.
@@ -2441,7 +2445,27 @@ impl<'a> State<'a> {
             f.fired("subject");
             self.fill_joined_subject(cl, s, f);
         } else if let Some(a) = anaphor_company {
-            subject_end = self.fill_anaphor_subject(cl, chains, a, f);
+            // "The Swedish utility and the Finnish group signed …": two
+            // company anaphors joined stand for two actors, as "the two
+            // companies" does
+            let pair = self.paired_anaphor(cl, a).and_then(|first| {
+                let referent = Referent {
+                    organisations: true,
+                    companies: false,
+                    countries: false,
+                    public: false,
+                    count: Some(2),
+                    coordinated: true,
+                };
+                self.parties_referred(cl.si, cl.items[first].start, referent)
+            });
+            if let Some(ps) = pair {
+                subject_end = a;
+                f.parties.extend(ps);
+                f.fired("parties-anaphor");
+            } else {
+                subject_end = self.fill_anaphor_subject(cl, chains, a, f);
+            }
         } else if let Some(k) = anaphor_parties {
             self.add_anaphor_parties(cl, k, f);
         } else {
@@ -2449,6 +2473,21 @@ impl<'a> State<'a> {
         }
         self.fill_genitive(cl, tr, f);
         subject_end
+    }
+
+    /// The company anaphor that the one at `a` is joined to by a conjunction
+    /// ("the Swedish utility and the Finnish group"): descriptors only
+    /// between the conjunction and `a`.
+    fn paired_anaphor(&self, cl: &Clause, a: usize) -> Option<usize> {
+        let items = cl.items;
+        let conj = (cl.lo + 1..a).rev().find(|&j| {
+            !self.is_comma(&items[j]) && has(self.inp, &items[j], |t| matches!(t, Tag::Coord))
+        })?;
+        let between = (conj + 1..a).all(|j| {
+            self.descriptor(&items[j])
+                || self.mention(&items[j]).is_some_and(|m| self.nationality(m))
+        });
+        (between && self.company_anaphor(items, conj - 1, cl.lo)).then_some(conj - 1)
     }
 
     /// The subject chain: the ungoverned chain nearest the predicate, before
@@ -3507,6 +3546,7 @@ impl<'a> State<'a> {
                 .split(' ')
                 .chain(cl.items.get(k + 1).map(|x| self.folded(x)))
                 .find_map(|w| lex.number_words.get(w).copied()),
+            coordinated: false,
         };
         if let Some(ps) = self.parties_referred(cl.si, cl.items[k].start, referent) {
             f.parties.extend(ps);
@@ -3642,6 +3682,10 @@ impl<'a> State<'a> {
                 .collect();
             (named.len() == n && fits(&named)).then_some(named)
         };
+        if r.coordinated {
+            return pair_in(si, at)
+                .or_else(|| si.checked_sub(1).and_then(|p| pair_in(p, usize::MAX)));
+        }
         pair_in(si, at)
             .or_else(speakers_after)
             .or_else(counted_before)
