@@ -2188,15 +2188,17 @@ impl ClauseCutter<'_, '_> {
             // predicate: "För BMS är avtalet ett steg, sedan koncernen i
             // mars slutförde köpet av Karuna")
             Cut::Here
-        } else if left_pred
-            && matches!(items[k].kind, ItemKind::Punct(':'))
-            && items.get(k + 1).is_some_and(|x| st.mention(x).is_some())
+        } else if matches!(items[k].kind, ItemKind::Punct(':'))
+            && ((left_pred && items.get(k + 1).is_some_and(|x| st.mention(x).is_some()))
+                || ((left_pred || self.noun_in(lo, k)) && self.described_company_at(k + 1)))
             && items[k + 1..].iter().any(|x| self.pred(x))
         {
             // "A has a foothold there: B builds … under a licence agreed
             // with the Korean group": a colon before a name and a
             // predicate of its own opens a clause (not before a list
             // with none: "deals with three firms: A, B and C")
+            // (or before a company anaphor: "…: the Indian low-cost giant
+            // has codeshared with A")
             Cut::Here
         } else if splits && self.anaphor_opens_clause(k) {
             Cut::Here
@@ -2450,6 +2452,20 @@ impl ClauseCutter<'_, '_> {
     /// and D": whether a company anaphor (or a project noun) after the
     /// conjunction at `k` opens a clause of its own, with a predicate or
     /// agreement noun after it.
+    /// Whether a company anaphor opens the words at `k`, after a
+    /// determiner and plain words only ("the Indian low-cost giant").
+    fn described_company_at(&self, k: usize) -> bool {
+        let (st, items) = (self.st, self.items);
+        k < items.len()
+            && has(st.inp, &items[k], |t| matches!(t, Tag::Determiner))
+            && (k + 1..(k + 6).min(items.len())).any(|j| {
+                st.company_anaphor(items, j, k)
+                    && (k + 1..j).all(|d| {
+                        matches!(items[d].kind, ItemKind::Word) && st.mention(&items[d]).is_none()
+                    })
+            })
+    }
+
     fn anaphor_opens_clause(&self, k: usize) -> bool {
         let (st, items) = (self.st, self.items);
         let inp = st.inp;

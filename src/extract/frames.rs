@@ -250,8 +250,8 @@ impl<'a> State<'a> {
         }
         if trace_rules() {
             eprintln!(
-                "trace:   frame: rule {} parties {:?}",
-                frame.rule, frame.parties
+                "trace:   frame: rule {} parties {:?} split {} groups {:?}",
+                frame.rule, frame.parties, frame.split, frame.with_groups
             );
         }
         // "A och B beviljade 9,6 miljoner kronor för satsningen": a
