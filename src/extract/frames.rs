@@ -3974,6 +3974,10 @@ impl<'a> State<'a> {
                                 d.gov == Gov::With
                                     && d.gov_at.is_some_and(|g| !self.relative_with(&items[g]))
                             })) => {}
+                // "signed an MoU to connect India with Europe": the second
+                // term of an infinitive whose object stands right before
+                // "with" is no counterpart
+                Gov::With if self.with_infinitive_object(cl, chains, c) => {}
                 Gov::With => self.fill_with(cl, tr, chains, c, f),
                 Gov::By if passive => {
                     self.add(&c.members, f);
@@ -4093,6 +4097,25 @@ impl<'a> State<'a> {
                     .is_some_and(|x| has(inp, x, |t| matches!(t, Tag::Which)))
                 && subject_end > c.last
                 && subject_end <= c.last + 3)
+    }
+
+    /// Whether the "with" of chain `c` follows a name that an infinitive
+    /// takes as its object ("to connect India with Europe", "att koppla
+    /// ihop Sverige med Finland"): a plain verb between "to"/"att" and the
+    /// name, and the name right before "with".
+    fn with_infinitive_object(&self, cl: &Clause, chains: &[Chain], c: &Chain) -> bool {
+        let items = cl.items;
+        let Some(w) = c.gov_at else {
+            return false;
+        };
+        chains.iter().any(|d| {
+            d.last + 1 == w
+                && d.gov_at.is_some_and(|g| {
+                    g + 1 < d.first
+                        && matches!(self.folded(&items[g]), "to" | "att")
+                        && (g + 1..d.first).all(|k| matches!(items[k].kind, ItemKind::Word))
+                })
+        })
     }
 
     /// The `with` pattern for the chain `c`; lists after the first join it
