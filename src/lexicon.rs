@@ -2306,6 +2306,14 @@ impl Lexicon {
         self.copulas.contains(folded_word)
     }
 
+    /// Whether a folded word is one of the adverbs that may stand inside a
+    /// phrase (`[inserted_adverbs] adverbs`: "also", "tidigare").
+    pub fn is_inserted_adverb(&self, folded_word: &str) -> bool {
+        self.adverbs
+            .iter()
+            .any(|a| a[..a.len() - 1] == *folded_word.as_bytes())
+    }
+
     /// Whether a folded word is one of the languages' auxiliaries (`[inserted_adverbs] after`).
     pub fn is_auxiliary(&self, folded_word: &str) -> bool {
         self.auxiliaries

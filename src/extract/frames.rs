@@ -1242,13 +1242,15 @@ impl<'a> State<'a> {
         } {
             k -= 1;
         }
-        // (participles right after a verb or preposition, with no
-        // article: "genom bindande leveransavtal med A, B och C")
+        // (participles right after a verb, preposition or adverb, with no
+        // article: "genom bindande leveransavtal med A, B och C", "har
+        // sedan tidigare liknande avtal med A och B")
         let participles_only = k < n
             && k > cl.lo
-            && has(inp, &items[k - 1], |t| {
+            && (has(inp, &items[k - 1], |t| {
                 Tag::predicate(t) || matches!(t, Tag::NotParty | Tag::By)
-            });
+            }) || (matches!(items[k - 1].kind, ItemKind::Word)
+                && inp.lexicon.is_inserted_adverb(self.folded(&items[k - 1]))));
         let weak_adjective = |adj: &Item| {
             let w = self.folded(adj);
             (matches!(adj.kind, ItemKind::Word) || self.descriptor(adj))
