@@ -2579,9 +2579,13 @@ impl<'a> State<'a> {
     ) -> Option<usize> {
         let (items, lo, pivot) = (cl.items, cl.lo, tr.pivot);
         // the last before the predicate: "Acme, the battery maker, said it …"
+        // (not the agreement noun itself, which may be an organisation's
+        // head too: "Its alliance with B was unwound")
         cl.range()
             .rev()
-            .find(|&k| k < pivot + 1 && self.company_anaphor(items, k, lo))
+            .find(|&k| {
+                k < pivot + 1 && !tr.nouns.contains(&k) && self.company_anaphor(items, k, lo)
+            })
             // V2 after an adverbial, with no name before the verb: "I oktober
             // tecknade bolaget ett avtal med B" (a head noun, not a pronoun,
             // which after the verb is its object: "signed it")
