@@ -1753,7 +1753,7 @@ impl<'a> State<'a> {
                         // (or a buyer or seller after what is traded: "and
                         // has agreed to sell its Finnish unit to C", "and
                         // licensed seven candidates from China's C")
-                        || (v + 2..items.len()).take(6).any(|j| {
+                        || (v + 2..items.len()).take(8).any(|j| {
                             let named = |i: usize| {
                                 items.get(i).and_then(|x| self.mention(x)).map(|m| m.genitive)
                             };
@@ -2174,7 +2174,10 @@ impl ClauseCutter<'_, '_> {
         // "signed an MoU with B and a supply agreement with C": a second
         // agreement noun with a counterpart of its own
         let second_noun = left_pred && and && st.second_agreement(items, lo, k);
-        let shared = left_pred && and && self.shared_predicate(k, lo, splits);
+        // (or after an agreement noun: "utnyttjade en option i kontraktet
+        // med B och beställde 20 tåg från C")
+        let shared =
+            (left_pred || self.noun_in(lo, k)) && and && self.shared_predicate(k, lo, splits);
         if splits && and && self.named_next(k) && self.closes_relative(k, lo) {
             return Cut::No;
         }
