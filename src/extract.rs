@@ -2174,10 +2174,12 @@ impl ClauseCutter<'_, '_> {
         // "signed an MoU with B and a supply agreement with C": a second
         // agreement noun with a counterpart of its own
         let second_noun = left_pred && and && st.second_agreement(items, lo, k);
-        // (or after an agreement noun: "utnyttjade en option i kontraktet
-        // med B och beställde 20 tåg från C")
-        let shared =
-            (left_pred || self.noun_in(lo, k)) && and && self.shared_predicate(k, lo, splits);
+        // (or after an agreement noun, the verb right after the
+        // conjunction: "utnyttjade en option i kontraktet med B och
+        // beställde 20 tåg från C"; not "…, och nu går A samman med B",
+        // where an adverb first puts the subject after the verb)
+        let noun_then_verb = self.noun_in(lo, k) && items.get(k + 1).is_some_and(|x| self.pred(x));
+        let shared = (left_pred || noun_then_verb) && and && self.shared_predicate(k, lo, splits);
         if splits && and && self.named_next(k) && self.closes_relative(k, lo) {
             return Cut::No;
         }
