@@ -2453,10 +2453,6 @@ impl ClauseCutter<'_, '_> {
         })
     }
 
-    /// "A granted B €1 billion, and the university has partnerships with C
-    /// and D": whether a company anaphor (or a project noun) after the
-    /// conjunction at `k` opens a clause of its own, with a predicate or
-    /// agreement noun after it.
     /// Whether a company anaphor opens the words at `k`, after a
     /// determiner and plain words only ("the Indian low-cost giant").
     fn described_company_at(&self, k: usize) -> bool {
@@ -2471,6 +2467,10 @@ impl ClauseCutter<'_, '_> {
             })
     }
 
+    /// "A granted B €1 billion, and the university has partnerships with C
+    /// and D": whether a company anaphor (or a project noun) after the
+    /// conjunction at `k` opens a clause of its own, with a predicate or
+    /// agreement noun after it.
     fn anaphor_opens_clause(&self, k: usize) -> bool {
         let (st, items) = (self.st, self.items);
         let inp = st.inp;
