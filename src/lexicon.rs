@@ -791,6 +791,11 @@ struct LangFile {
     /// the company the text is about.
     #[serde(default)]
     project_nouns: Vec<String>,
+    /// Roles and duties, one word each ("role", "rollen", "ansvaret"): what
+    /// a verb of taking over takes when it is no company ("took over the
+    /// role from B" is no purchase).
+    #[serde(default)]
+    role_objects: Vec<String>,
     /// Forms of "be", one word each ("is", "är"): after a fronted phrase of
     /// joint action they state no joint action ("Together with B, A is one
     /// of …").
@@ -1240,6 +1245,8 @@ pub struct Lexicon {
     /// Folded `project_nouns`, one word each; `*` opens a compound's head
     /// ("*verket": "stålverket").
     project_nouns: HashSet<String>,
+    /// Folded `role_objects`: "took over the role from B" states no deal.
+    role_objects: HashSet<String>,
     /// Folded `owning_verbs`: "owns X together with B" is a joint venture.
     pub owning_verbs: HashSet<String>,
     /// Folded `venture_objects` (a leading `*`: a compound's last part).
@@ -1350,6 +1357,7 @@ struct LexiconDraft {
     venture_owner_verbs: HashSet<String>,
     copulas: HashSet<String>,
     project_nouns: HashSet<String>,
+    role_objects: HashSet<String>,
     time_words: HashSet<String>,
     owning_verbs: HashSet<String>,
     venture_objects: Vec<String>,
@@ -1464,6 +1472,8 @@ impl LexiconDraft {
         self.copulas.extend(f.copulas.iter().map(|w| fold(w)));
         self.project_nouns
             .extend(f.project_nouns.iter().map(|w| fold(w)));
+        self.role_objects
+            .extend(f.role_objects.iter().map(|w| fold(w)));
         self.read_time_words(&f.dates);
         self.owning_verbs
             .extend(f.owning_verbs.iter().map(|w| fold(w)));
@@ -2029,6 +2039,7 @@ impl LexiconDraft {
             venture_owner_verbs: self.venture_owner_verbs,
             copulas: self.copulas,
             project_nouns: self.project_nouns,
+            role_objects: self.role_objects,
             owning_verbs: self.owning_verbs,
             venture_objects: self.venture_objects,
             venture_modifiers: self.venture_modifiers,
@@ -2276,6 +2287,12 @@ impl Lexicon {
                 Some(tail) => folded_word.ends_with(tail),
                 None => folded_word == o,
             })
+    }
+
+    /// Whether a folded word is a role or duty (`role_objects`: "role",
+    /// "ansvaret"), which a verb of taking over takes without a deal.
+    pub fn is_role_object(&self, folded_word: &str) -> bool {
+        self.role_objects.contains(folded_word)
     }
 
     /// Whether a folded word names a project, plant or construction

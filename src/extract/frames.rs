@@ -863,6 +863,15 @@ impl<'a> State<'a> {
             .filter(|&k| has(inp, &items[k], |t| matches!(t, Tag::Agreement { .. })))
             .filter(|&k| !self.describes_counterpart(cl, k))
             .collect();
+        // a verb of taking over that takes a role states no deal, nor does
+        // the clause ("took over the role from B", "Med avtalet tar Klarna
+        // över rollen från B")
+        if cl.range().any(|k| {
+            has(inp, &items[k], |t| matches!(t, Tag::AgreementVerb { .. }))
+                && self.takes_role(cl, k)
+        }) {
+            return None;
+        }
         let verb = self.trigger_verb(cl, &nouns);
         let status_at = self.trigger_status(cl);
         let inherited = cl.inherited_trigger.is_some();
@@ -1005,6 +1014,16 @@ impl<'a> State<'a> {
                         })
                 })
             })
+    }
+
+    /// Whether the verb at `v` takes a role or duty (`role_objects`) among
+    /// the three words after it that name no one.
+    fn takes_role(&self, cl: &Clause, v: usize) -> bool {
+        cl.items[v + 1..cl.hi]
+            .iter()
+            .filter(|x| self.mention(x).is_none())
+            .take(3)
+            .any(|x| self.inp.lexicon.is_role_object(self.folded(x)))
     }
 
     /// The clause's status word, past a participle that describes a noun
