@@ -2178,8 +2178,10 @@ impl ClauseCutter<'_, '_> {
         // conjunction: "utnyttjade en option i kontraktet med B och
         // beställde 20 tåg från C"; not "…, och nu går A samman med B",
         // where an adverb first puts the subject after the verb)
-        let noun_then_verb = self.noun_in(lo, k) && items.get(k + 1).is_some_and(|x| self.pred(x));
-        let shared = (left_pred || noun_then_verb) && and && self.shared_predicate(k, lo, splits);
+        let shared = and
+            && (left_pred
+                || (items.get(k + 1).is_some_and(|x| self.pred(x)) && self.noun_in(lo, k)))
+            && self.shared_predicate(k, lo, splits);
         if splits && and && self.named_next(k) && self.closes_relative(k, lo) {
             return Cut::No;
         }

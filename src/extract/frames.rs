@@ -4606,18 +4606,12 @@ impl<'a> State<'a> {
     /// the counterpart too: the seller or the buyer, where `c` names what
     /// changed hands ("the purchase of X from Y", "the sale of X to Y").
     fn trader_after(&self, cl: &Clause, tr: &Triggers, chains: &[Chain], c: &Chain) -> bool {
-        // (by another preposition: "av Saab och … av Airbus" are two sellers)
-        // (measured to the preposition, a descriptor may follow it: "from
-        // the Finnish utility Fortum")
+        // (a buyer only after what an agreement noun trades, "the sale of
+        // X to Y": "from just east of X to Y" names a route)
         self.sale_role(cl, c, SaleRole::Object)
             && chains.iter().any(|d| {
-                d.first > c.last
-                    && d.gov_at.unwrap_or(d.first) <= c.last + 6
-                    && (self.sale_role(cl, d, SaleRole::Seller)
-                        || (self.sale_role(cl, d, SaleRole::Buyer) && self.noun_object(cl, c)))
-                    && d.gov_at.zip(c.gov_at).is_some_and(|(x, y)| {
-                        self.folded(&cl.items[x]) != self.folded(&cl.items[y])
-                    })
+                self.trades_with(cl, c, d)
+                    && (self.sale_role(cl, d, SaleRole::Seller) || self.noun_object(cl, c))
                     && self.transaction_counterpart(cl, tr, d, false)
             })
     }
@@ -4626,15 +4620,25 @@ impl<'a> State<'a> {
     /// as changing hands ("the sale of X to C"): the other side of the
     /// transaction, whoever its subjects are.
     fn trader_of(&self, cl: &Clause, chains: &[Chain], c: &Chain) -> bool {
-        (self.sale_role(cl, c, SaleRole::Seller) || self.sale_role(cl, c, SaleRole::Buyer))
-            && chains.iter().any(|o| {
-                o.last < c.first
-                    && c.gov_at.is_some_and(|g| g <= o.last + 6)
-                    && self.noun_object(cl, o)
-                    && o.gov_at.zip(c.gov_at).is_some_and(|(x, y)| {
-                        self.folded(&cl.items[x]) != self.folded(&cl.items[y])
-                    })
-            })
+        chains
+            .iter()
+            .any(|o| self.noun_object(cl, o) && self.trades_with(cl, o, c))
+    }
+
+    /// Whether `trader`, soon after `object`, is introduced as its seller
+    /// or buyer: "from"/"till" within six items of the object's end (measured
+    /// to the preposition, a descriptor may follow it: "from the Finnish
+    /// utility Fortum"), by another preposition than the object's ("av Saab
+    /// och … av Airbus" are two sellers).
+    fn trades_with(&self, cl: &Clause, object: &Chain, trader: &Chain) -> bool {
+        trader.first > object.last
+            && trader.gov_at.unwrap_or(trader.first) <= object.last + 6
+            && (self.sale_role(cl, trader, SaleRole::Seller)
+                || self.sale_role(cl, trader, SaleRole::Buyer))
+            && trader
+                .gov_at
+                .zip(object.gov_at)
+                .is_some_and(|(x, y)| self.folded(&cl.items[x]) != self.folded(&cl.items[y]))
     }
 
     /// Whether `c` is what an agreement noun right before its preposition
