@@ -2573,7 +2573,8 @@ impl<'a> State<'a> {
 
     /// Whether chain `c` is followed by an apposition on it whose agreement
     /// noun (the clause's main one) has a company anaphor of its own as
-    /// subject right after it: "Hybrit, the venture it formed with B".
+    /// subject right after it: "Hybrit, the venture it formed with B",
+    /// "Hybrit, the venture the Swedish utility formed with B".
     fn names_pronoun_venture(&self, cl: &Clause, tr: &Triggers, c: &Chain) -> bool {
         let items = cl.items;
         tr.main.is_some_and(|n| {
@@ -2581,9 +2582,10 @@ impl<'a> State<'a> {
                 && c.last + 2 < n
                 && n <= c.last + 7
                 && self.is_comma(&items[c.last + 1])
-                && has(self.inp, &items[n + 1], |t| {
+                && (has(self.inp, &items[n + 1], |t| {
                     matches!(t, Tag::CompanyAnaphor)
-                })
+                }) || (n + 2..tr.pivot)
+                    .any(|k| self.head_noun(&items[k]) && self.definite_head(items, k, n + 1)))
                 && (c.last + 2..n).all(|k| self.descriptor_or_noun(&items[k]))
         })
     }

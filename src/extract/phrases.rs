@@ -247,8 +247,14 @@ impl<'a> State<'a> {
                 && matches!(self.folded(&items[at]), "the" | "den" | "det");
             article
                 .then(|| {
+                    // (not past a second determiner, which opens a noun
+                    // phrase of its own: ", the venture the utility formed
+                    // with B")
                     (at + 1..hi.min(at + 6))
-                        .take_while(|&j| self.descriptor_or_noun(&items[j]))
+                        .take_while(|&j| {
+                            self.descriptor_or_noun(&items[j])
+                                && !has(inp, &items[j], |t| matches!(t, Tag::Determiner))
+                        })
                         .find(|&j| self.head_noun(&items[j]))
                 })
                 .flatten()
