@@ -73,7 +73,8 @@ impl<'a> State<'a> {
 
     /// Talks in the clause that it, or a later clause of the sentence, says
     /// broke off: "A held talks to buy B, but the talks ended without a deal",
-    /// "… men samtalen avbröts i maj"; or a plan that a later clause says
+    /// "… men samtalen avbröts i maj", "strandade förhandlingarna med B";
+    /// or a plan that a later clause says
     /// was given up: "A studied a merger with B, but in February the
     /// companies dropped the plans".
     fn talks_broken_off(&self, cl: &Clause) -> bool {
@@ -96,7 +97,10 @@ impl<'a> State<'a> {
         // (or the clause itself, past a relative clause on the talks: "Its
         // talks with B on a merger that would have created … were called
         // off")
-        (talks + 1..cl.hi).any(|k| has(inp, &items[k], |t| matches!(t, Tag::BreakOff)))
+        // (or, inverted, right before the talks: "När A tog över B strandade
+        // förhandlingarna med C", "the collapsed talks with C")
+        (talks.saturating_sub(1)..cl.hi)
+            .any(|k| k != talks && has(inp, &items[k], |t| matches!(t, Tag::BreakOff)))
             || (cl.hi..items.len()).any(|k| {
                 // (or "but they": "…, but they came to nothing")
                 let they = k > 0
