@@ -2185,7 +2185,7 @@ impl ClauseCutter<'_, '_> {
         if splits && and && self.named_next(k) && self.closes_relative(k, lo) {
             return Cut::No;
         }
-        if shared {
+        if shared || (left_pred && self.subordinate_participle(k)) {
             Cut::SharedSubject
         } else if prep_rel && left_pred && items[k..].iter().any(|x| self.pred(x)) {
             Cut::BeforePreposition
@@ -2353,6 +2353,34 @@ impl ClauseCutter<'_, '_> {
             && (st.names_then_predicate(items, k + 1)
                 || self.anaphor_then_predicate(k, lo)
                 || self.names_without_predicate(k))
+    }
+
+    /// Whether the subordinator at `k` opens a participle phrase with an
+    /// agreement of its own, whose subject is the clause's: "A signed with
+    /// B last week, months after agreeing a licensing deal with C", "…,
+    /// efter att ha tecknat ett avtal med C".
+    fn subordinate_participle(&self, k: usize) -> bool {
+        let (st, items) = (self.st, self.items);
+        if !has(st.inp, &items[k], |t| matches!(t, Tag::Subordinator)) {
+            return false;
+        }
+        let mut j = k + 1;
+        // (Swedish: "efter att ha", "innan ha")
+        while j < items.len() && matches!(st.folded(&items[j]), "att" | "ha") {
+            j += 1;
+        }
+        let participle = items.get(j).is_some_and(|x| {
+            let w = &st.inp.text[x.start..x.end];
+            j > k + 1
+                || (matches!(x.kind, ItemKind::Word | ItemKind::Phrase(_))
+                    && w.len() > 4
+                    && w.starts_with(|c: char| c.is_lowercase())
+                    && w.split(' ').next().is_some_and(|h| h.ends_with("ing")))
+        });
+        let end = (j..items.len())
+            .find(|&e| st.is_comma(&items[e]) || matches!(items[e].kind, ItemKind::Punct(';')))
+            .unwrap_or(items.len());
+        participle && (j..end).any(|e| self.pred(&items[e]) || self.noun_in(e, e + 1))
     }
 
     /// Whether a company anaphor and a predicate follow the subordinator at
