@@ -206,6 +206,74 @@ struct State<'a> {
     /// reported that A had signed a deal with B. … A denied that any such
     /// agreement had been reached").
     retracted: Vec<usize>,
+    /// Terms a document defines for an actor, with where each is defined:
+    /// `Isuzu Motors Limited (the "Company")`, `Acme AB (publ) ("Bolaget")`
+    /// (see [`defined_terms`]).
+    defined: Vec<DefinedTerm>,
+}
+
+/// A term a document defines for an actor in parentheses after its name.
+#[derive(Debug)]
+struct DefinedTerm {
+    /// Where the definition ends.
+    at: usize,
+    /// The term, folded, without an article ("company", "bolaget").
+    term: String,
+    /// The actor it stands for.
+    actor: std::sync::Arc<str>,
+}
+
+/// The terms a document defines in parentheses right after a name, as
+/// filings and press releases do: `Isuzu Motors Limited (the "Company")`,
+/// `Toyota Motor Corporation ("Toyota")`, `Acme AB (publ) ("Bolaget")`,
+/// `(hereinafter "the Buyer")`. Every quoted term in the parentheses counts.
+fn defined_terms(inp: &Input) -> Vec<DefinedTerm> {
+    const QUOTES: &[char] = &['"', '“', '”', '„', '«', '»', '\''];
+    let mut out = Vec::new();
+    for m in inp.mentions.iter().filter(|m| !m.genitive) {
+        let mut rest = inp.text[m.end..].trim_start_matches(' ');
+        // (Swedish listed companies: "Acme AB (publ) ("Bolaget")")
+        if let Some(r) = rest.strip_prefix("(publ)") {
+            rest = r.trim_start_matches(' ');
+        }
+        let Some(inner) = rest.strip_prefix('(') else {
+            continue;
+        };
+        let Some(close) = inner.find(')').filter(|&c| c <= 80) else {
+            continue;
+        };
+        let at = inp.text.len() - inner.len() + close + 1;
+        let (inner, base) = (&inner[..close], inp.text.len() - inner.len());
+        // (the quoted pieces are every second one)
+        let mut offset = 0;
+        for (i, piece) in inner.split(QUOTES).enumerate() {
+            let start = base + offset;
+            offset += piece.len();
+            // (the quote that ends the piece)
+            offset += inner[offset..].chars().next().map_or(0, char::len_utf8);
+            if i % 2 == 0 || piece.trim().is_empty() {
+                continue;
+            }
+            let folded = &inp.folded[start..start + piece.len()];
+            let term = ["the ", "den ", "det "]
+                .iter()
+                .find_map(|a| folded.strip_prefix(a))
+                .unwrap_or(folded)
+                .trim();
+            if !term.is_empty()
+                && term
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == ' ' || c == '-')
+            {
+                out.push(DefinedTerm {
+                    at,
+                    term: term.to_string(),
+                    actor: m.actor.clone(),
+                });
+            }
+        }
+    }
+    out
 }
 
 /// Extracts the agreements of one document.
@@ -230,6 +298,7 @@ pub fn extract(inp: &Input) -> Output {
             .collect(),
         loose: Vec::new(),
         retracted: Vec::new(),
+        defined: defined_terms(inp),
     };
     // A sentence without a telling word can neither state an agreement nor
     // describe the last one (see `clause` and `continuation`): skip it whole.
@@ -1047,6 +1116,21 @@ impl<'a> State<'a> {
     /// also stand for the company the text is about.
     fn last_company(&self, si: usize, items: &[Item], lo: usize, salient: bool) -> Option<String> {
         self.last_company_hops(si, items, lo, (salient, false), ANAPHOR_HOPS)
+    }
+
+    /// The actor a term the document defined before item `it` stands for,
+    /// when the item is that term: "the Company" after `Isuzu Motors
+    /// Limited (the "Company")`.
+    fn defined_actor(&self, it: &Item) -> Option<String> {
+        let folded = self.folded(it);
+        let term = ["the ", "den ", "det "]
+            .iter()
+            .find_map(|a| folded.strip_prefix(a))
+            .unwrap_or(folded);
+        self.defined
+            .iter()
+            .rfind(|d| d.at <= it.start && d.term == term)
+            .map(|d| d.actor.to_string())
     }
 
     /// Whether an actor is one an anaphor may stand for: "it" any body, a

@@ -2839,12 +2839,16 @@ impl<'a> State<'a> {
         self.resolve_company_anaphor(cl, k)
     }
 
-    /// What a company anaphor at `a` stands for. "Equinor said it was in
-    /// talks …": the speaker; "the Ministry", "the Bank": the last actor
+    /// What a company anaphor at `a` stands for. A term the document
+    /// defined for an actor: that actor; "Equinor said it was in talks …":
+    /// the speaker; "the Ministry", "the Bank": the last actor
     /// named with that head; else the company last named.
     fn resolve_company_anaphor(&self, cl: &Clause, a: usize) -> Option<String> {
         let (items, lo) = (cl.items, cl.lo);
-        if let Some(sp) = self.speaker_before(items, a, lo) {
+        if let Some(d) = self.defined_actor(&items[a]) {
+            // (a term the document defined: `Acme AB (publ) ("Bolaget")`)
+            Some(d)
+        } else if let Some(sp) = self.speaker_before(items, a, lo) {
             Some(sp)
         } else if let Some(org) = self
             .speaker_item_before(items, a, lo)
