@@ -814,8 +814,14 @@ impl<'a> State<'a> {
             let adverb = matches!(items[g - 1].kind, ItemKind::Word)
                 && self.inp.lexicon.is_adverb(self.folded(&items[g - 1]));
             let date = matches!(items[g - 1].kind, ItemKind::Date(_));
+            // (a genitive ending split off a lexicon noun is no step: "the
+            // country's state utility B")
+            let ending = matches!(items[g - 1].kind, ItemKind::Punct('\'' | '’'))
+                || (self.folded(&items[g - 1]) == "s"
+                    && g >= lo + 2
+                    && matches!(items[g - 2].kind, ItemKind::Punct('\'' | '’')));
             g -= 1;
-            steps += 1;
+            steps += usize::from(!ending);
             // (and over the preposition of a date: "i april")
             if date && !has(self.inp, &items[g - 1], Tag::predicate) {
                 g -= 1;
@@ -849,6 +855,14 @@ impl<'a> State<'a> {
         self.descriptor(&items[g - 1])
             || matches!(items[g - 1].kind, ItemKind::Punct(':'))
             || (self.mention(&items[g - 1]).is_some() && modifier[g - 1])
+            // "with the group's utility B": the genitive ending of a noun
+            // of the lexicon ("group" + "'s"), when a company head between
+            // it and the name describes the name (not "from the utility's
+            // Baltic Eagle wind farm", which is the utility's)
+            || (matches!(items[g - 1].kind, ItemKind::Punct('\'' | '’'))
+                && g < first
+                && self.folded(&items[g]) == "s"
+                && items[g + 1..first].iter().any(|x| self.head_noun(x)))
             // "beviljade 2018 Chalmers en miljard", "beviljade i april
             // Vattenfall ett lån": a date between a predicate and its
             // object
