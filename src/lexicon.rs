@@ -671,6 +671,10 @@ struct LangFile {
     /// ("Tele2 owns Net4Mobility together with Telenor").
     #[serde(default)]
     owning_verbs: Vec<String>,
+    /// Nouns of owning with their preposition, opening an apposition whose
+    /// names are owned ("A, owner of B and C, signed …").
+    #[serde(default)]
+    owner_nouns: Vec<String>,
     /// Verbs of founding ("set up", "bildade"): founding a company together
     /// is a joint venture ([`Lexicon::mark_founding`]).
     #[serde(default)]
@@ -1249,6 +1253,9 @@ pub struct Lexicon {
     role_objects: HashSet<String>,
     /// Folded `owning_verbs`: "owns X together with B" is a joint venture.
     pub owning_verbs: HashSet<String>,
+    /// Folded `owner_nouns` ("owner of", "ägare till"): the names of an
+    /// apposition they open are owned, no parties.
+    pub owner_nouns: HashSet<String>,
     /// Folded `venture_objects` (a leading `*`: a compound's last part).
     venture_objects: Vec<String>,
     /// Folded `venture_modifiers` and `determiners`.
@@ -1360,6 +1367,7 @@ struct LexiconDraft {
     role_objects: HashSet<String>,
     time_words: HashSet<String>,
     owning_verbs: HashSet<String>,
+    owner_nouns: HashSet<String>,
     venture_objects: Vec<String>,
     venture_modifiers: HashSet<String>,
     founding_by: HashSet<String>,
@@ -1477,6 +1485,8 @@ impl LexiconDraft {
         self.read_time_words(&f.dates);
         self.owning_verbs
             .extend(f.owning_verbs.iter().map(|w| fold(w)));
+        self.owner_nouns
+            .extend(f.owner_nouns.iter().map(|w| fold(w)));
         self.venture_objects
             .extend(f.venture_objects.iter().map(|w| fold(w)));
         self.venture_modifiers.extend(
@@ -2041,6 +2051,7 @@ impl LexiconDraft {
             project_nouns: self.project_nouns,
             role_objects: self.role_objects,
             owning_verbs: self.owning_verbs,
+            owner_nouns: self.owner_nouns,
             venture_objects: self.venture_objects,
             venture_modifiers: self.venture_modifiers,
             founding_by: self.founding_by,

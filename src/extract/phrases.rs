@@ -201,6 +201,7 @@ impl<'a> State<'a> {
             }
         }
         self.owner_countries(items, lo, hi, &mut modifier);
+        self.owned_apposition(items, lo, hi, &mut modifier);
         // "set up Hybrit as a joint venture with B", "bildade Hybrit som ett
         // samriskbolag med B": the name before "as"/"som" and a joint-venture
         // noun is the venture, not a party of it
@@ -285,6 +286,48 @@ impl<'a> State<'a> {
             }
         }
         modifier
+    }
+
+    /// Marks the names of an apposition that a noun of owning opens after a
+    /// name, no parties: "Axel Springer, owner of Politico, Bild and Welt,
+    /// signed …", "Bonnier, ägare till DN och Expressen, tecknade …". The
+    /// apposition's names are coordinated by commas and conjunctions.
+    fn owned_apposition(&self, items: &[Item], lo: usize, hi: usize, modifier: &mut [bool]) {
+        let owner_nouns = &self.inp.lexicon.owner_nouns;
+        for i in lo..hi.saturating_sub(3) {
+            if self.mention(&items[i]).is_none() || !self.is_comma(&items[i + 1]) {
+                continue;
+            }
+            // the noun of owning, two to four plain words ("owner of", "the
+            // parent company of")
+            let mut phrase = String::new();
+            let mut end = None;
+            for (j, it) in items.iter().enumerate().take(hi.min(i + 6)).skip(i + 2) {
+                if !matches!(it.kind, ItemKind::Word | ItemKind::Phrase(_)) {
+                    break;
+                }
+                if !phrase.is_empty() {
+                    phrase.push(' ');
+                }
+                phrase.push_str(self.folded(it));
+                if owner_nouns.contains(&phrase) {
+                    end = Some(j + 1);
+                }
+            }
+            let Some(mut k) = end else {
+                continue;
+            };
+            while k < hi {
+                if self.mention(&items[k]).is_some() {
+                    modifier[k] = true;
+                } else if !(self.is_comma(&items[k])
+                    || has(self.inp, &items[k], |t| matches!(t, Tag::Coord)))
+                {
+                    break;
+                }
+                k += 1;
+            }
+        }
     }
 
     /// Marks countries that say whose a name or a thing is, no party:
