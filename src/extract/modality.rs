@@ -743,10 +743,12 @@ impl<'a> State<'a> {
         // for something else: "utfasad senast den 1 januari 2025. … Den 11
         // januari meddelade bolaget att det har tecknat avtal", in a report
         // of January 2021, is January 2021)
+        // (and the date of a report on talks: "A has been negotiating
+        // with B, the New York Times reported in December")
         let past = matches!(
             status,
             Status::Signed | Status::Announced | Status::Terminated
-        );
+        ) || self.reported_at(self.dates[d].start);
         let year_of_report = cx.last_month.is_none()
             || cx.last_month == cx.dateline
             || (past
@@ -765,6 +767,30 @@ impl<'a> State<'a> {
             }
         }
         date
+    }
+}
+
+impl State<'_> {
+    /// Whether a verb of saying or reporting ends right before `at`, a
+    /// preposition ("in", "i", "on", "på") between: "reported in December".
+    fn reported_at(&self, at: usize) -> bool {
+        let before = self.inp.folded[..at].trim_end();
+        let before = ["in", "on", "i", "på"]
+            .iter()
+            .find_map(|p| {
+                before
+                    .strip_suffix(p)
+                    .filter(|b| b.ends_with(' '))
+                    .map(str::trim_end)
+            })
+            .unwrap_or(before);
+        let end = before.len();
+        let ps = self.inp.phrases;
+        ps[..ps.partition_point(|p| p.start < end)]
+            .iter()
+            .rev()
+            .take(3)
+            .any(|p| p.end == end && p.tags.iter().any(|t| matches!(t, Tag::Comment)))
     }
 }
 
