@@ -2524,7 +2524,10 @@ impl<'a> State<'a> {
         chains
             .iter()
             .filter(|c| {
-                matches!(c.gov, Gov::None | Gov::Verb)
+                // (or the agent of a passive right before a phrase of joint
+                // action: "The line is built by A in cooperation with B")
+                (matches!(c.gov, Gov::None | Gov::Verb)
+                    || (c.gov == Gov::By && tr.joint == Some(c.last + 1)))
                     && !(c.first > tr.first
                         && c.first <= tr.first + 1
                         && tr.main.is_some()
