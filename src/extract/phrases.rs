@@ -299,21 +299,13 @@ impl<'a> State<'a> {
                 continue;
             }
             // the noun of owning, two to four plain words ("owner of", "the
-            // parent company of")
-            let mut phrase = String::new();
-            let mut end = None;
-            for (j, it) in items.iter().enumerate().take(hi.min(i + 6)).skip(i + 2) {
-                if !matches!(it.kind, ItemKind::Word | ItemKind::Phrase(_)) {
-                    break;
-                }
-                if !phrase.is_empty() {
-                    phrase.push(' ');
-                }
-                phrase.push_str(self.folded(it));
-                if owner_nouns.contains(&phrase) {
-                    end = Some(j + 1);
-                }
-            }
+            // parent company of"), read from the folded text
+            let from = items[i + 2].start;
+            let end = (i + 2..hi.min(i + 6))
+                .take_while(|&j| matches!(items[j].kind, ItemKind::Word | ItemKind::Phrase(_)))
+                .filter(|&j| owner_nouns.contains(&self.inp.folded[from..items[j].end]))
+                .last()
+                .map(|j| j + 1);
             let Some(mut k) = end else {
                 continue;
             };
