@@ -242,8 +242,8 @@ fn defined_terms(inp: &Input) -> Vec<DefinedTerm> {
         let Some(close) = inner.find(')').filter(|&c| c <= 80) else {
             continue;
         };
-        let at = inp.text.len() - inner.len() + close + 1;
-        let (inner, base) = (&inner[..close], inp.text.len() - inner.len());
+        let base = inp.text.len() - inner.len();
+        let (inner, at) = (&inner[..close], base + close + 1);
         // (the quoted pieces are every second one)
         let mut offset = 0;
         for (i, piece) in inner.split(QUOTES).enumerate() {
@@ -254,12 +254,7 @@ fn defined_terms(inp: &Input) -> Vec<DefinedTerm> {
             if i % 2 == 0 || piece.trim().is_empty() {
                 continue;
             }
-            let folded = &inp.folded[start..start + piece.len()];
-            let term = ["the ", "den ", "det "]
-                .iter()
-                .find_map(|a| folded.strip_prefix(a))
-                .unwrap_or(folded)
-                .trim();
+            let term = without_article(&inp.folded[start..start + piece.len()]).trim();
             if !term.is_empty()
                 && term
                     .chars()
@@ -274,6 +269,15 @@ fn defined_terms(inp: &Input) -> Vec<DefinedTerm> {
         }
     }
     out
+}
+
+/// A folded term without the definite article before it ("the company",
+/// "det bolaget").
+fn without_article(folded: &str) -> &str {
+    ["the ", "den ", "det "]
+        .iter()
+        .find_map(|a| folded.strip_prefix(a))
+        .unwrap_or(folded)
 }
 
 /// Extracts the agreements of one document.
@@ -1122,11 +1126,7 @@ impl<'a> State<'a> {
     /// when the item is that term: "the Company" after `Isuzu Motors
     /// Limited (the "Company")`.
     fn defined_actor(&self, it: &Item) -> Option<String> {
-        let folded = self.folded(it);
-        let term = ["the ", "den ", "det "]
-            .iter()
-            .find_map(|a| folded.strip_prefix(a))
-            .unwrap_or(folded);
+        let term = without_article(self.folded(it));
         self.defined
             .iter()
             .rfind(|d| d.at <= it.start && d.term == term)
@@ -2449,13 +2449,14 @@ impl ClauseCutter<'_, '_> {
             return false;
         }
         let mut j = k + 1;
-        // (Swedish: "efter att ha", "innan ha")
+        // (Swedish: "efter att ha", "innan ha"; not "efter att bolaget …",
+        // a clause with a subject of its own)
         while j < items.len() && matches!(st.folded(&items[j]), "att" | "ha") {
             j += 1;
         }
         let participle = items.get(j).is_some_and(|x| {
             let w = &st.inp.text[x.start..x.end];
-            j > k + 1
+            (j > k + 1 && st.folded(&items[j - 1]) == "ha")
                 || (matches!(x.kind, ItemKind::Word | ItemKind::Phrase(_))
                     && w.len() > 4
                     && w.starts_with(|c: char| c.is_lowercase())

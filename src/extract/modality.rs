@@ -768,9 +768,7 @@ impl<'a> State<'a> {
         }
         date
     }
-}
 
-impl State<'_> {
     /// Whether a verb of saying or reporting ends right before `at`, a
     /// preposition ("in", "i", "on", "på") between: "reported in December".
     fn reported_at(&self, at: usize) -> bool {
