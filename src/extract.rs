@@ -2050,6 +2050,15 @@ impl<'a> State<'a> {
         while j < items.len() && self.in_name_list(&items[j]) {
             j += 1;
         }
+        // (and a description after the names that a company head ends:
+        // "after the Unione 0 real-estate fund signed …")
+        let described = (j..items.len().min(j + 3))
+            .take_while(|&k| self.descriptor(&items[k]) && !has(inp, &items[k], Tag::predicate))
+            .filter(|&k| self.head_noun(&items[k]))
+            .last();
+        if let Some(h) = described.filter(|_| j > from) {
+            j = h + 1;
+        }
         j > from
             && items[j..]
                 .iter()
