@@ -2615,7 +2615,10 @@ impl ClauseCutter<'_, '_> {
             let project = determiners
                 && matches!(items[j].kind, ItemKind::Word | ItemKind::Phrase(_))
                 && inp.lexicon.is_project_noun(st.folded(&items[j]));
-            (st.company_anaphor(items, j, k + 1) && (determiners || timed)) || project
+            // (and a parties anaphor: "…, och de två bolagen har kommit
+            // överens om …", "…, and the two companies agreed …")
+            let parties = j == k + 1 && has(inp, &items[j], |t| matches!(t, Tag::PartiesAnaphor));
+            (st.company_anaphor(items, j, k + 1) && (determiners || timed)) || project || parties
         }) && items[k + 2..]
             .iter()
             .any(|x| self.pred(x) || has(inp, x, |t| matches!(t, Tag::Agreement { .. })))
