@@ -2302,6 +2302,18 @@ impl ClauseCutter<'_, '_> {
             Cut::Here
         } else if splits && self.anaphor_opens_clause(k) {
             Cut::Here
+        } else if splits
+            && !left_pred
+            && !self.noun_in(lo, k)
+            && items
+                .get(k + 1)
+                .is_some_and(|x| has(st.inp, x, |t| matches!(t, Tag::PartiesAnaphor)))
+            && items[k + 2..].iter().any(|x| self.pred(x))
+        {
+            // "A byggs av B i samarbete med C, och de två bolagen har kommit
+            // överens om …": a parties anaphor with a predicate of its own
+            // after a clause with neither predicate nor agreement noun
+            Cut::Here
         } else if and
             && left_pred
             && items
@@ -2615,10 +2627,7 @@ impl ClauseCutter<'_, '_> {
             let project = determiners
                 && matches!(items[j].kind, ItemKind::Word | ItemKind::Phrase(_))
                 && inp.lexicon.is_project_noun(st.folded(&items[j]));
-            // (and a parties anaphor: "…, och de två bolagen har kommit
-            // överens om …", "…, and the two companies agreed …")
-            let parties = j == k + 1 && has(inp, &items[j], |t| matches!(t, Tag::PartiesAnaphor));
-            (st.company_anaphor(items, j, k + 1) && (determiners || timed)) || project || parties
+            (st.company_anaphor(items, j, k + 1) && (determiners || timed)) || project
         }) && items[k + 2..]
             .iter()
             .any(|x| self.pred(x) || has(inp, x, |t| matches!(t, Tag::Agreement { .. })))
