@@ -271,6 +271,12 @@ fn defined_terms(inp: &Input) -> Vec<DefinedTerm> {
     out
 }
 
+/// Whether a word as written is an English "-ing" participle: lower case,
+/// longer than four bytes ("agreeing", "contributing"; not "King", "ring").
+fn ing_participle(w: &str) -> bool {
+    w.len() > 4 && w.ends_with("ing") && w.starts_with(char::is_lowercase)
+}
+
 /// A folded term without the definite article before it ("the company",
 /// "det bolaget").
 fn without_article(folded: &str) -> &str {
@@ -2476,12 +2482,12 @@ impl ClauseCutter<'_, '_> {
             j += 1;
         }
         let participle = items.get(j).is_some_and(|x| {
-            let w = &st.inp.text[x.start..x.end];
             (j > k + 1 && st.folded(&items[j - 1]) == "ha")
                 || (matches!(x.kind, ItemKind::Word | ItemKind::Phrase(_))
-                    && w.len() > 4
-                    && w.starts_with(|c: char| c.is_lowercase())
-                    && w.split(' ').next().is_some_and(|h| h.ends_with("ing")))
+                    && st.inp.text[x.start..x.end]
+                        .split(' ')
+                        .next()
+                        .is_some_and(ing_participle))
         });
         let end = (j..items.len())
             .find(|&e| st.is_comma(&items[e]) || matches!(items[e].kind, ItemKind::Punct(';')))

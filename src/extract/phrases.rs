@@ -4,7 +4,7 @@
 //! modifiers, and coordinated phrases form a [`Chain`] with the relation word
 //! that governs it.
 
-use super::{has, parenthetical, tags, Chain, Gov, Item, ItemKind, State};
+use super::{has, ing_participle, parenthetical, tags, Chain, Gov, Item, ItemKind, State};
 use crate::gazetteer::ActorType;
 use crate::lexicon::Tag;
 
@@ -288,6 +288,12 @@ impl<'a> State<'a> {
         modifier
     }
 
+    /// Whether an item is an apostrophe, which splits a genitive ending
+    /// off a lexicon noun ("group" + "'" + "s").
+    fn apostrophe(&self, it: &Item) -> bool {
+        matches!(it.kind, ItemKind::Punct('\'' | '’'))
+    }
+
     /// Marks the names of an apposition that a noun of owning opens after a
     /// name, no parties: "Axel Springer, owner of Politico, Bild and Welt,
     /// signed …", "Bonnier, ägare till DN och Expressen, tecknade …". The
@@ -520,11 +526,8 @@ impl<'a> State<'a> {
             if gov == Gov::With
                 && gov_at.is_some_and(|g| g > lo && self.is_comma(&items[g - 1]))
                 && items.get(members[0] + 1).is_some_and(|x| {
-                    let w = &self.inp.text[x.start..x.end];
                     matches!(x.kind, ItemKind::Word)
-                        && w.len() > 4
-                        && w.ends_with("ing")
-                        && w.starts_with(|c: char| c.is_lowercase())
+                        && ing_participle(&self.inp.text[x.start..x.end])
                 })
             {
                 gov = Gov::NotParty;
@@ -851,10 +854,10 @@ impl<'a> State<'a> {
             let date = matches!(items[g - 1].kind, ItemKind::Date(_));
             // (a genitive ending split off a lexicon noun is no step: "the
             // country's state utility B")
-            let ending = matches!(items[g - 1].kind, ItemKind::Punct('\'' | '’'))
+            let ending = self.apostrophe(&items[g - 1])
                 || (self.folded(&items[g - 1]) == "s"
                     && g >= lo + 2
-                    && matches!(items[g - 2].kind, ItemKind::Punct('\'' | '’')));
+                    && self.apostrophe(&items[g - 2]));
             g -= 1;
             steps += usize::from(!ending);
             // (and over the preposition of a date: "i april")
@@ -894,7 +897,7 @@ impl<'a> State<'a> {
             // of the lexicon ("group" + "'s"), when a company head between
             // it and the name describes the name (not "from the utility's
             // Baltic Eagle wind farm", which is the utility's)
-            || (matches!(items[g - 1].kind, ItemKind::Punct('\'' | '’'))
+            || (self.apostrophe(&items[g - 1])
                 && g < first
                 && self.folded(&items[g]) == "s"
                 && items[g + 1..first].iter().any(|x| self.head_noun(x)))
