@@ -2537,6 +2537,14 @@ impl<'a> FormScan<'a> {
             ),
             _ => unreachable!("matched above"),
         };
+        // the name is on the cue's line: in a form's lines, "…, President"
+        // ends one line and "Business: …" opens the next
+        if words
+            .first()
+            .is_some_and(|&f| self.text[at.e..toks[f].start].contains('\n'))
+        {
+            return None;
+        }
         self.cut_at_cue(toks, &mut words, rule == "descriptor");
         if rule == "role" && words.len() < 2 {
             return None;
