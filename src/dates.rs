@@ -223,6 +223,47 @@ fn iso_dates(b: &[u8], runs: &[(usize, usize)]) -> Vec<(usize, usize)> {
         .collect()
 }
 
+/// Day-first dotted dates (`19.07.2023`, `3.6.2024`) ending in the
+/// four-digit runs of `b`: a day and a month of one or two digits, each
+/// followed by a dot, with no word byte or dot before the day; as (start,
+/// end, date).
+fn dotted_dates(b: &[u8], runs: &[(usize, usize)]) -> Vec<(usize, usize, Date)> {
+    // the number of one or two digits ending at `end`, with its start
+    let number = |end: usize| {
+        let n = (1..=2)
+            .take_while(|&k| end >= k && b[end - k].is_ascii_digit())
+            .count();
+        let v = b[end - n..end]
+            .iter()
+            .fold(0u8, |acc, d| acc * 10 + (d - b'0'));
+        (n > 0).then_some((end - n, v))
+    };
+    runs.iter()
+        .filter(|&&(_, e)| {
+            !(b.get(e) == Some(&b'.') && b.get(e + 1).is_some_and(u8::is_ascii_digit))
+        })
+        .filter_map(|&(s, e)| {
+            (s >= 4 && b[s - 1] == b'.').then_some(())?;
+            let (ms, m) = number(s - 1)?;
+            (ms >= 2 && b[ms - 1] == b'.').then_some(())?;
+            let (ds, d) = number(ms - 1)?;
+            if ds > 0 && (word_byte(b[ds - 1]) || b[ds - 1] == b'.') {
+                return None;
+            }
+            let y = std::str::from_utf8(&b[s..e]).ok()?.parse().ok()?;
+            ((1..=12).contains(&m) && (1..=days_in_month(y, m)).contains(&d)).then_some((
+                ds,
+                e,
+                Date {
+                    y,
+                    m: Some(m),
+                    d: Some(d),
+                },
+            ))
+        })
+        .collect()
+}
+
 /// Years the rules read as dates (1950 to 2049) among the four-digit runs of `b`.
 fn years(b: &[u8], runs: &[(usize, usize)]) -> Vec<(usize, usize)> {
     runs.iter()
@@ -261,11 +302,11 @@ pub fn find(text: &str, start: usize, end: usize, phrases: &[PhraseMatch]) -> Ve
             && !text[e..].chars().next().is_some_and(char::is_alphanumeric)
     };
     let runs = digit_runs(slice.as_bytes());
-    for (s, e) in iso_dates(slice.as_bytes(), &runs) {
-        if !bounded(start + s, start + e) {
-            continue;
-        }
-        if let Some(d) = Date::parse(&slice[s..e]) {
+    let iso = iso_dates(slice.as_bytes(), &runs)
+        .into_iter()
+        .filter_map(|(s, e)| Some((s, e, Date::parse(&slice[s..e])?)));
+    for (s, e, d) in iso.chain(dotted_dates(slice.as_bytes(), &runs)) {
+        if bounded(start + s, start + e) {
             out.push(DateExpr {
                 start: start + s,
                 end: start + e,
@@ -523,6 +564,30 @@ mod tests {
         assert!(!d("2025").after(d("2025-12-31")));
         assert!(!d("2019-01-11").after(d("2019-01-11")));
         assert!(!d("2018-12-31").after(d("2019")));
+    }
+
+    #[test]
+    fn day_first_dotted_dates() {
+        let found = |t: &str| {
+            find(t, 0, t.len(), &[])
+                .iter()
+                .map(|d| (t[d.start..d.end].to_string(), d.value))
+                .collect::<Vec<_>>()
+        };
+        let day = |y, m, d| DateValue::Absolute(Date::ymd(y, m, d));
+        assert_eq!(
+            found("den 19.07.2023"),
+            [("19.07.2023".into(), day(2023, 7, 19))]
+        );
+        assert_eq!(found("(3.6.2024)"), [("3.6.2024".into(), day(2024, 6, 3))]);
+        // no month 13, no 30 February, no version number or address: the year alone
+        for t in ["13.13.2024", "30.2.2024", "v1.2.2024.5", "10.1.2.2024"] {
+            assert!(
+                found(t).iter().all(|(s, _)| s.len() == 4),
+                "{t}: {:?}",
+                found(t)
+            );
+        }
     }
 
     const PIECES: &[&str] = &[
