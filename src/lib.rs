@@ -1449,11 +1449,12 @@ mod tests {
         b.add_embedded().add_source(
             "user.tsv",
             "id\ttype\tname\taliases\tcountry\taffiliation\tnote\n\
-             three_uk\tcompany\tThree UK\tThree\tGB\t\t\n",
+             three_uk\tcompany\tThree UK\tThree\tGB\t\t\n\
+             sodra_user\tcompany\tSödra\tSödra\tSE\t\t\n",
         );
         let p = Pipeline::new(b.build().unwrap(), Lexicon::embedded());
         let text = "Novo Nordisk will buy three of the sites. Three signed a deal with Nokia. \
-                    Avtalet med kina gäller.";
+                    Avtalet med kina gäller. Ronneby har en vänort i södra Tyskland.";
         let f = p.extract(&Document::new("ordinary", text.to_string()));
         let mentions: Vec<(&str, &str)> = f
             .actors
@@ -1469,6 +1470,11 @@ mod tests {
             "{mentions:?}"
         );
         assert!(!mentions.iter().any(|m| m.1 == "three"), "{mentions:?}");
+        // (nor a point of the compass: "södra Tyskland" is no Södra)
+        assert!(
+            !mentions.iter().any(|m| m.1.starts_with("södra")),
+            "{mentions:?}"
+        );
         // (a country written in lower case is still the country)
         assert!(mentions.contains(&("actor:china", "kina")), "{mentions:?}");
     }

@@ -21,6 +21,7 @@
 //! | `by` | the chain after `by`/`av` in a passive ("was signed by A and B") |
 //! | `object` | the object of a verb that states the agreement ("lent Northvolt") |
 //! | `relative-object` | the antecedent of a relative clause with its own subject and a verb of buying ("Vonage, which Ericsson bought in 2022") |
+//! | `relative-with` | the antecedent of a relative clause with its own subject that leaves its `with` behind ("Supabase, which Lovable has a partnership with") |
 //! | `counterpart` | the other side of a transaction ("invest … in B", "buy … from B") |
 //! | `on-behalf` | the body a person signs for ("undertecknade för Sverige") |
 //! | `affiliation` | a signatory's organisation when only one side is named |
@@ -1391,6 +1392,7 @@ impl<'a> State<'a> {
             let subject_end = self.fill_subject(cl, tr, chains, &mut f);
             self.fill_governed(cl, tr, chains, subject_end, &mut f);
             self.relative_object(cl, tr, chains, &mut f);
+            self.relative_stranded_with(cl, tr, chains, &mut f);
             if f.parties.len() <= 2 && !self.verb_of_kind(cl, tr, Kind::JointVenture) {
                 self.inverted_object(cl, tr, chains, &mut f);
             }
@@ -3146,6 +3148,44 @@ impl<'a> State<'a> {
             self.add(antecedent, f);
             f.explicit = true;
             f.fired("relative-object");
+        }
+    }
+
+    /// The `relative-with` pattern: "Supabase, which Lovable has had a
+    /// partnership with since 2024", "Einride, som Klarna tecknade ett avtal
+    /// med i fjol". A relative clause with a subject of its own whose
+    /// `with`/`med` after the agreement noun names no one (the clause ends,
+    /// or a date or a phrase of time or place follows) has left its
+    /// preposition behind: its object is the antecedent.
+    fn relative_stranded_with(&self, cl: &Clause, tr: &Triggers, chains: &[Chain], f: &mut Frame) {
+        let (Some(antecedent), Some(n)) = (cl.inherited_subject.as_ref(), tr.main) else {
+            return;
+        };
+        if f.parties.len() != 1
+            || f.rule != "subject"
+            || cl.inherited_counterparts
+            || !chains.iter().any(|c| c.gov == Gov::None && c.last < n)
+        {
+            return;
+        }
+        let items = cl.items;
+        let stranded = (n + 1..cl.hi)
+            .find(|&k| has(self.inp, &items[k], |t| matches!(t, Tag::With)))
+            .is_some_and(|k| {
+                !chains.iter().any(|c| c.first > k)
+                    && items.get(k + 1).filter(|_| k + 1 < cl.hi).is_none_or(|x| {
+                        matches!(x.kind, ItemKind::Punct(_) | ItemKind::Date(_))
+                            || has(self.inp, x, |t| matches!(t, Tag::NotParty))
+                            // ("med sedan 1987": "sedan" is read with its date)
+                            || items.get(k + 2).is_some_and(|d| {
+                                self.date_after(d, &self.inp.lexicon.since)
+                            })
+                    })
+            });
+        if stranded {
+            self.add(antecedent, f);
+            f.explicit = true;
+            f.fired("relative-with");
         }
     }
 
