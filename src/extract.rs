@@ -1267,11 +1267,26 @@ impl<'a> State<'a> {
                 && (0..first).all(|k| !has(inp, &prev[k], Tag::predicate))
         };
         let opening_subject = prev.as_ref().and_then(|prev| {
+            // (past bullets and symbols that open it, and a genitive word
+            // right before the name: "⚡ Lisbon's Powerdot, which …, raised …")
+            let lead = prev
+                .iter()
+                .take_while(|it| matches!(it.kind, ItemKind::Punct(_)))
+                .count();
+            let genitive_before = |first: usize| {
+                first > 0
+                    && matches!(prev[first - 1].kind, ItemKind::Word)
+                    && crate::discover::genitive_suffix(
+                        &inp.text[prev[first - 1].start..prev[first - 1].end],
+                    ) > 0
+            };
             self.chains(prev, 0, prev.len())
                 .into_iter()
                 .next()
                 .filter(|c| {
-                    (c.gov == Gov::None && (c.first <= 1 || after_dateline(prev, c.first)))
+                    (c.gov == Gov::None
+                        && (c.first <= 1 + lead + usize::from(genitive_before(c.first))
+                            || after_dateline(prev, c.first)))
                         || (c.gov == Gov::Verb
                             && c.first <= 4
                             && c.gov_at.is_some_and(|g| g + 1 == c.first))
