@@ -1308,6 +1308,17 @@ impl<'a> State<'a> {
                 if n >= 2 * last_count {
                     return Some(top.to_string());
                 }
+                // (and the company named last when it is the one the text
+                // is about, more often named than the sentence's opening
+                // subject: "Only last Friday, Amazon said it would offer
+                // Mistral's models, and Mistral sells them itself. The
+                // start-up closed a round …" is Mistral's)
+                let opening_count = opening_subject
+                    .as_ref()
+                    .map_or(0, |o| counts.get(o.as_str()).copied().unwrap_or(0));
+                if top == &*last.actor && n > opening_count {
+                    return Some(top.to_string());
+                }
             }
         }
         if opening_subject.is_some() {

@@ -1621,8 +1621,18 @@ impl<'a> State<'a> {
                 let n = tr
                     .main
                     .filter(|&n| tr.status_at.is_some_and(|s| s < n && !ending(s)))?;
-                (n + 1..cl.hi.min(n + 3)).find(|&s| {
-                    ends_by(s) && has(self.inp, &cl.items[s], |t| matches!(t, Tag::Status(_)))
+                // (one word between, or a date: "a Series A in December led by A")
+                let between = |s: usize| {
+                    s <= n + 2
+                        || (n + 1..s).all(|k| {
+                            matches!(cl.items[k].kind, ItemKind::Date(_))
+                                || has(self.inp, &cl.items[k], |t| matches!(t, Tag::NotParty))
+                        })
+                };
+                (n + 1..cl.hi.min(n + 5)).find(|&s| {
+                    between(s)
+                        && ends_by(s)
+                        && has(self.inp, &cl.items[s], |t| matches!(t, Tag::Status(_)))
                 })
             });
         // (so does a verb of founding in the passive: "Gamma was set up in
