@@ -2642,7 +2642,7 @@ impl ClauseCutter<'_, '_> {
     fn anaphor_opens_clause(&self, k: usize) -> bool {
         let (st, items) = (self.st, self.items);
         let inp = st.inp;
-        (k + 1..(k + 5).min(items.len())).any(|j| {
+        (k + 1..(k + 8).min(items.len())).any(|j| {
             // (after determiners, or after an adverbial of time and
             // the verb in Swedish word order: "och sedan 2021 har
             // koncernen en allians med …")
@@ -2654,12 +2654,19 @@ impl ClauseCutter<'_, '_> {
             let determiners =
                 (k + 1..j).all(|d| has(inp, &items[d], |t| matches!(t, Tag::Determiner)));
             let timed = (k + 1..j).any(date) && (k + 1..j).all(|d| date(d) || lower(d));
+            // (or after any adverbial and the verb right before it: "och
+            // under de senaste månaderna har bolaget …")
+            let verb =
+                |d: usize| self.pred(&items[d]) || inp.lexicon.is_auxiliary(st.folded(&items[d]));
+            let verb_second = j >= k + 3 && verb(j - 1) && (k + 1..j - 1).all(lower);
             // (so does a project noun: "…, and the project has
             // received a grant from B", "och projektet har fått")
             let project = determiners
                 && matches!(items[j].kind, ItemKind::Word | ItemKind::Phrase(_))
                 && inp.lexicon.is_project_noun(st.folded(&items[j]));
-            (st.company_anaphor(items, j, k + 1) && (determiners || timed)) || project
+            (st.company_anaphor(items, j, k + 1)
+                && (j < k + 5 && (determiners || timed) || verb_second))
+                || project
         }) && items[k + 2..]
             .iter()
             .any(|x| self.pred(x) || has(inp, x, |t| matches!(t, Tag::Agreement { .. })))
