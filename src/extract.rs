@@ -2665,7 +2665,7 @@ impl ClauseCutter<'_, '_> {
                 && matches!(items[j].kind, ItemKind::Word | ItemKind::Phrase(_))
                 && inp.lexicon.is_project_noun(st.folded(&items[j]));
             (st.company_anaphor(items, j, k + 1)
-                && (j < k + 5 && (determiners || timed) || verb_second))
+                && ((j < k + 5 && (determiners || timed)) || verb_second))
                 || project
         }) && items[k + 2..]
             .iter()

@@ -3187,7 +3187,7 @@ impl<'a> State<'a> {
                         matches!(x.kind, ItemKind::Punct(_) | ItemKind::Date(_))
                             || has(self.inp, x, |t| matches!(t, Tag::NotParty))
                             // ("med sedan 1987": "sedan" is read with its date)
-                            || items.get(k + 2).is_some_and(|d| {
+                            || items.get(k + 2).filter(|_| k + 2 < cl.hi).is_some_and(|d| {
                                 self.date_after(d, &self.inp.lexicon.since)
                             })
                     })
