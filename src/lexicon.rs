@@ -536,6 +536,11 @@ struct DateEntries {
     /// on ("have cooperated since 2019", "har samarbetat sedan 2019").
     #[serde(default)]
     since: Vec<String>,
+    /// Words before a month that make it the last such month strictly
+    /// before the dateline ("last October", in an October report, is a
+    /// year before).
+    #[serde(default)]
+    last_named: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -1300,6 +1305,9 @@ pub struct Lexicon {
     /// Folded words before a date that make it the start of a relation still
     /// going on (`[dates] since`).
     pub since: Vec<String>,
+    /// Folded words before a month that make it the last such month
+    /// strictly before the dateline (`[dates] last_named`: "last").
+    pub last_named: Vec<String>,
     /// Folded adverbs that make a statement another agreement than the ones
     /// before it (`another_agreement`: "also", "också").
     pub another_agreement: HashSet<String>,
@@ -1387,6 +1395,7 @@ struct LexiconDraft {
     demonyms: HashMap<String, String>,
     until: Vec<String>,
     since: Vec<String>,
+    last_named: Vec<String>,
     another_agreement: HashSet<String>,
     earlier_agreement: HashSet<String>,
     earlier_link: HashSet<String>,
@@ -1573,6 +1582,8 @@ impl LexiconDraft {
         }
         self.until.extend(f.dates.until.iter().map(|w| fold(w)));
         self.since.extend(f.dates.since.iter().map(|w| fold(w)));
+        self.last_named
+            .extend(f.dates.last_named.iter().map(|w| fold(w)));
         self.another_agreement
             .extend(f.another_agreement.iter().map(|w| fold(w)));
         self.earlier_agreement
@@ -2071,6 +2082,7 @@ impl LexiconDraft {
             demonyms: self.demonyms,
             until: self.until,
             since: self.since,
+            last_named: self.last_named,
             another_agreement: self.another_agreement,
             earlier_agreement: self.earlier_agreement,
             earlier_link: self.earlier_link,

@@ -766,6 +766,26 @@ impl<'a> State<'a> {
                 x.y -= 1;
             }
         }
+        // "last October", in a report of October or of September: the
+        // October of the year before
+        let last_named = self.date_after(
+            &Item {
+                start: self.dates[d].start,
+                end: self.dates[d].end,
+                kind: ItemKind::Date(d),
+            },
+            &self.inp.lexicon.last_named,
+        );
+        if let (DateValue::NoYear { .. }, true, Some(now), Some(x)) =
+            (v, last_named, cx.dateline, date.as_mut())
+        {
+            if now
+                .m
+                .is_some_and(|nm| x.y == now.y && x.m.is_some_and(|xm| xm >= nm))
+            {
+                x.y -= 1;
+            }
+        }
         date
     }
 
