@@ -683,7 +683,9 @@ impl<'a> State<'a> {
         // `relative_own_subject`)
         let rel = (lo + 1..hi).find(|&k| {
             has(inp, &items[k], |t| matches!(t, Tag::Which))
-                && (self.is_comma(&items[k - 1]) || self.relative_own_subject(items, k, hi))
+                && (self.is_comma(&items[k - 1])
+                    || self.relative_own_subject(items, k, hi)
+                    || self.with_which(items, lo, k))
         });
         // the subject of a second predicate after "and"/"och" is the first
         // predicate's
@@ -855,6 +857,14 @@ impl<'a> State<'a> {
         };
         let main_created = self.clause(clause);
         relative | main_created
+    }
+
+    /// Whether the relative pronoun at `k` follows ", with"/", med": "B,
+    /// with which A signed a partnership in 2024".
+    fn with_which(&self, items: &[Item], lo: usize, k: usize) -> bool {
+        k >= lo + 2
+            && has(self.inp, &items[k - 1], |t| matches!(t, Tag::With))
+            && self.is_comma(&items[k - 2])
     }
 
     /// Where the relative clause that the pronoun at `k` opens ends, in the
