@@ -21,7 +21,7 @@
 //! | `by` | the chain after `by`/`av` in a passive ("was signed by A and B") |
 //! | `object` | the object of a verb that states the agreement ("lent Northvolt") |
 //! | `relative-object` | the antecedent of a relative clause with its own subject and a verb of buying ("Vonage, which Ericsson bought in 2022") |
-//! | `relative-with` | the antecedent of a relative clause with its own subject that leaves its `with` behind ("Supabase, which Lovable has a partnership with") |
+//! | `relative-with` | the antecedent of a relative clause with its own subject that leaves its `with` behind or opens with it ("Supabase, which Lovable has a partnership with", "Einride, with which Ericsson signed …") |
 //! | `counterpart` | the other side of a transaction ("invest … in B", "buy … from B") |
 //! | `on-behalf` | the body a person signs for ("undertecknade för Sverige") |
 //! | `affiliation` | a signatory's organisation when only one side is named |
@@ -3166,7 +3166,9 @@ impl<'a> State<'a> {
     /// med i fjol". A relative clause with a subject of its own whose
     /// `with`/`med` after the agreement noun names no one (the clause ends,
     /// or a date or a phrase of time or place follows) has left its
-    /// preposition behind: its object is the antecedent.
+    /// preposition behind: its object is the antecedent. So is the object
+    /// of one that opens with it ("Einride, with which Ericsson signed a
+    /// framework agreement").
     fn relative_stranded_with(&self, cl: &Clause, tr: &Triggers, chains: &[Chain], f: &mut Frame) {
         let (Some(antecedent), Some(n)) = (cl.inherited_subject.as_ref(), tr.main) else {
             return;
