@@ -859,10 +859,11 @@ impl<'a> State<'a> {
         relative | main_created
     }
 
-    /// Whether the relative pronoun at `k` follows ", with"/", med": "B,
+    /// Whether a relative pronoun at `k` follows ", with"/", med": "B,
     /// with which A signed a partnership in 2024".
     fn with_which(&self, items: &[Item], lo: usize, k: usize) -> bool {
         k >= lo + 2
+            && has(self.inp, &items[k], |t| matches!(t, Tag::Which))
             && has(self.inp, &items[k - 1], |t| matches!(t, Tag::With))
             && self.is_comma(&items[k - 2])
     }
@@ -2674,9 +2675,9 @@ impl ClauseCutter<'_, '_> {
             let project = determiners
                 && matches!(items[j].kind, ItemKind::Word | ItemKind::Phrase(_))
                 && inp.lexicon.is_project_noun(st.folded(&items[j]));
-            (st.company_anaphor(items, j, k + 1)
-                && ((j < k + 5 && (determiners || timed)) || verb_second))
-                || project
+            let anaphor = st.company_anaphor(items, j, k + 1);
+            (j < k + 5 && ((anaphor && (determiners || timed)) || project))
+                || (anaphor && verb_second)
         }) && items[k + 2..]
             .iter()
             .any(|x| self.pred(x) || has(inp, x, |t| matches!(t, Tag::Agreement { .. })))

@@ -3180,19 +3180,20 @@ impl<'a> State<'a> {
         {
             return;
         }
-        let items = cl.items;
+        // (the clause's items: what follows "with" must be inside it)
+        let items = &cl.items[..cl.hi];
         // ("B, with which A signed …": the preposition before the pronoun)
-        let fronted = cl.lo >= 3 && self.with_which(items, 0, cl.lo - 1);
+        let fronted = cl.lo >= 1 && self.with_which(items, 0, cl.lo - 1);
         let stranded = fronted
             || (n + 1..cl.hi)
                 .find(|&k| has(self.inp, &items[k], |t| matches!(t, Tag::With)))
                 .is_some_and(|k| {
                     !chains.iter().any(|c| c.first > k)
-                        && items.get(k + 1).filter(|_| k + 1 < cl.hi).is_none_or(|x| {
+                        && items.get(k + 1).is_none_or(|x| {
                             matches!(x.kind, ItemKind::Punct(_) | ItemKind::Date(_))
                             || has(self.inp, x, |t| matches!(t, Tag::NotParty))
                             // ("med sedan 1987": "sedan" is read with its date)
-                            || items.get(k + 2).filter(|_| k + 2 < cl.hi).is_some_and(|d| {
+                            || items.get(k + 2).is_some_and(|d| {
                                 self.date_after(d, &self.inp.lexicon.since)
                             })
                         })

@@ -611,9 +611,15 @@ impl<'a> State<'a> {
     /// Whether `it` is a date right after one of `words` (folded): "until"
     /// in "until 2030", "since" in "since 2019".
     pub(super) fn date_after(&self, it: &Item, words: &[String]) -> bool {
-        let ItemKind::Date(d) = it.kind else {
-            return false;
-        };
+        match it.kind {
+            ItemKind::Date(d) => self.word_before_date(d, words),
+            _ => false,
+        }
+    }
+
+    /// Whether the date expression `d` comes right after one of `words`
+    /// (folded): "since" in "since 2019", "last" in "last October".
+    fn word_before_date(&self, d: usize, words: &[String]) -> bool {
         let folded = self.inp.folded;
         let end = self.dates[d].start;
         let mut from = end.saturating_sub(24);
@@ -768,14 +774,7 @@ impl<'a> State<'a> {
         }
         // "last October", in a report of October or of September: the
         // October of the year before
-        let last_named = self.date_after(
-            &Item {
-                start: self.dates[d].start,
-                end: self.dates[d].end,
-                kind: ItemKind::Date(d),
-            },
-            &self.inp.lexicon.last_named,
-        );
+        let last_named = self.word_before_date(d, &self.inp.lexicon.last_named);
         if let (DateValue::NoYear { .. }, true, Some(now), Some(x)) =
             (v, last_named, cx.dateline, date.as_mut())
         {
