@@ -413,20 +413,30 @@ pub fn find(text: &str, start: usize, end: usize, phrases: &[PhraseMatch]) -> Ve
     out.sort_by_key(|d| (d.start, std::cmp::Reverse(d.end)));
     out.dedup_by(|b, a| b.start < a.end);
     // "in August last year", "i augusti i fjol": a month and the year
-    // relative to the dateline right after it are one date
+    // relative to the dateline right after it are one date (and a month in
+    // the year named before is the year-less month: "i december samma år")
     let mut joined: Vec<DateExpr> = Vec::with_capacity(out.len());
     for d in out {
         if let (
             Some(prev),
-            DateValue::Relative(r @ (Relative::LastYear | Relative::ThisYear | Relative::NextYear)),
+            DateValue::Relative(
+                r @ (Relative::LastYear
+                | Relative::ThisYear
+                | Relative::NextYear
+                | Relative::SameYear),
+            ),
         ) = (joined.last_mut(), d.value)
         {
             if let DateValue::NoYear { m, d: day } = prev.value {
                 if text[prev.end..d.start].trim().is_empty() {
+                    let value = match r {
+                        Relative::SameYear => prev.value,
+                        _ => DateValue::MonthIn { m, d: day, year: r },
+                    };
                     *prev = DateExpr {
                         start: prev.start,
                         end: d.end,
-                        value: DateValue::MonthIn { m, d: day, year: r },
+                        value,
                     };
                     continue;
                 }
@@ -478,6 +488,20 @@ pub fn resolve(v: DateValue, cx: &Context) -> Option<Date> {
                 d: None,
             }),
             Relative::SameDay => cx.anchor.or(cx.dateline),
+            // (the last date named, before the agreement talked about)
+            Relative::SameMonth => {
+                let a = cx.last_month.or(cx.anchor)?;
+                Some(Date {
+                    y: a.y,
+                    m: Some(a.m?),
+                    d: None,
+                })
+            }
+            Relative::SameYear => Some(Date {
+                y: cx.last.or(cx.anchor)?.y,
+                m: None,
+                d: None,
+            }),
             Relative::LastWeek => {
                 let d = cx.dateline?;
                 let days = days_from_civil(d.y, d.m?, d.d?);

@@ -323,6 +323,10 @@ pub enum Relative {
     Later,
     /// The same day as the anchor.
     SameDay,
+    /// The anchor's month ("the same month", "samma månad").
+    SameMonth,
+    /// The anchor's year ("later that year", "samma år").
+    SameYear,
     /// A weekday that may come after the date of writing ("på måndag"):
     /// left unresolved.
     Weekday,
@@ -512,6 +516,10 @@ struct DateEntries {
     later: Vec<String>,
     #[serde(default)]
     same_day: Vec<String>,
+    #[serde(default)]
+    same_month: Vec<String>,
+    #[serde(default)]
+    same_year: Vec<String>,
     #[serde(default)]
     weekdays: Vec<String>,
     /// Other phrases of time, which date nothing alone but may stand between
@@ -1840,6 +1848,8 @@ impl LexiconDraft {
             (&d.last_month, Relative::LastMonth),
             (&d.later, Relative::Later),
             (&d.same_day, Relative::SameDay),
+            (&d.same_month, Relative::SameMonth),
+            (&d.same_year, Relative::SameYear),
             (&d.weekdays, Relative::Weekday),
         ] {
             for p in list {

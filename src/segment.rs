@@ -237,6 +237,9 @@ impl Segmenter {
                     break;
                 }
             }
+            // and over footnote marks right after it, as encyclopedia text
+            // has them: "… in 2021.[6][7] The same month …"
+            end += footnote_marks(&t[end..]);
             // needs whitespace then an upper-case letter, digit, quote or bracket
             let rest = &t[end..];
             let after = rest.trim_start();
@@ -297,6 +300,29 @@ impl Segmenter {
         }
         self.abbreviations.get(&crate::text::fold(word)).is_some()
     }
+}
+
+/// The length of the footnote marks that open `rest`: bracketed numbers,
+/// letters or short notes with no line break ("[6]", "[12][13]", "[7, 8]",
+/// "[a]", "[note 2]"), none longer than 16 bytes.
+fn footnote_marks(rest: &str) -> usize {
+    let mut len = 0;
+    while let Some(inner) = rest[len..].strip_prefix('[') {
+        let Some(close) = inner.bytes().take(16).position(|b| b == b']') else {
+            break;
+        };
+        let note = &inner[..close];
+        let ok = !note.is_empty()
+            && note.bytes().any(|b| b.is_ascii_alphanumeric())
+            && note
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b' ' || b == b',');
+        if !ok {
+            break;
+        }
+        len += close + 2;
+    }
+    len
 }
 
 /// The lines of `text` with their line feeds, as `str::split_inclusive('\n')`
@@ -397,7 +423,15 @@ fn date_line(line: &str) -> bool {
 }
 
 fn looks_like_heading(line: &str) -> bool {
-    let last = line.trim_end().chars().next_back().unwrap_or('.');
+    // (past footnote marks: "… from Einride.[6]" ends with its full stop)
+    let mut body = line.trim_end();
+    while let Some(open) = body.ends_with(']').then(|| body.rfind('[')).flatten() {
+        if footnote_marks(&body[open..]) != body.len() - open {
+            break;
+        }
+        body = &body[..open];
+    }
+    let last = body.chars().next_back().unwrap_or('.');
     // (counting no further than the 21st word: a one-line document is long)
     !matches!(last, '.' | '!' | '?' | ':' | ';' | ',')
         && line.split_whitespace().take(21).count() <= 20
@@ -602,6 +636,26 @@ mod tests {
                 "U.S. firms joined."
             ]
         );
+    }
+
+    #[test]
+    fn footnote_marks_after_a_full_stop_stay_with_its_sentence() {
+        let t = "In September 2019, Scania ordered 100 electric trucks from Einride.[6] The same month, Northzone invested in Klarna.[7][8] Acme bought Beta in 2019.[4] The same month, Gamma invested.[5][6] In 2021 it grew.[citation needed] Then [x] was [not a mark.";
+        assert_eq!(
+            sentences_of(t),
+            [
+                "In September 2019, Scania ordered 100 electric trucks from Einride.[6]",
+                "The same month, Northzone invested in Klarna.[7][8]",
+                "Acme bought Beta in 2019.[4]",
+                "The same month, Gamma invested.[5][6]",
+                "In 2021 it grew.[citation needed]",
+                "Then [x] was [not a mark."
+            ]
+        );
+        assert_eq!(footnote_marks("[12][a] next"), 7);
+        assert_eq!(footnote_marks("[1, 2] x"), 6);
+        assert_eq!(footnote_marks("[1; 2] x"), 0);
+        assert_eq!(footnote_marks("[] x"), 0);
     }
 
     #[test]

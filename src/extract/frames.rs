@@ -3317,13 +3317,24 @@ impl<'a> State<'a> {
         {
             return;
         }
-        if let Some(k) = self.lent_to_anaphor(cl, tr) {
+        if let Some((k, of_stake)) = self.lent_to_anaphor(cl, tr) {
+            // (of a stake or an investment noun: the one company the
+            // sentence names before it that is no party; none when it names
+            // two, either of which it may be: "A set up B with C in 2021, and
+            // D bought a stake in the company")
+            let before = of_stake.then(|| self.companies_before(cl.si, items[k].start, &f.parties));
+            if before.as_ref().is_some_and(|b| b.len() >= 2) {
+                return;
+            }
             // (else the last company named before the sentence that is no
             // party: "A formed a partnership with B. Six months later B took
             // a stake in the company")
-            if let Some(c) = self
-                .last_company(cl.si, items, lo, !self.pronoun(&items[k]))
-                .filter(|c| !f.parties.contains(c))
+            if let Some(c) = before
+                .and_then(|b| b.into_iter().next())
+                .or_else(|| {
+                    self.last_company(cl.si, items, lo, !self.pronoun(&items[k]))
+                        .filter(|c| !f.parties.contains(c))
+                })
                 .or_else(|| self.company_before_sentence(cl.si, &f.parties))
             {
                 f.add_counterpart(c, "with-anaphor");
@@ -3382,8 +3393,9 @@ impl<'a> State<'a> {
     }
 
     /// The pronoun or company anaphor that a verb of lending or investing
-    /// takes as its object.
-    fn lent_to_anaphor(&self, cl: &Clause, tr: &Triggers) -> Option<usize> {
+    /// takes as its object, and whether it is that of a stake or of an
+    /// investment noun.
+    fn lent_to_anaphor(&self, cl: &Clause, tr: &Triggers) -> Option<(usize, bool)> {
         let (items, lo) = (cl.items, cl.lo);
         // "agreed to lend it €100 million", "har beviljat bolaget ett
         // bidrag": the pronoun or company anaphor right after a verb of
@@ -3416,14 +3428,90 @@ impl<'a> State<'a> {
             (j + 1 < cl.hi).then_some(j + 1)
         };
         let anaphor = |k: usize| self.pronoun(&items[k]) || self.company_anaphor(items, k, lo);
+        // (an investment noun right before it: "made a $350 million
+        // investment in the company", "en investering i bolaget")
+        let noun_in = tr.nouns.iter().find_map(|&n| {
+            let invests = has(self.inp, &items[n], |t| {
+                matches!(
+                    t,
+                    Tag::Agreement {
+                        kind: Kind::Investment,
+                        ..
+                    }
+                )
+            });
+            let k = n + 2;
+            (invests
+                && k < cl.hi
+                && matches!(self.folded(&items[n + 1]), "in" | "into" | "i")
+                && self.company_anaphor(items, k, lo))
+            .then_some(k)
+        });
+        if let Some(k) = noun_in {
+            return Some((k, true));
+        }
         tr.verb.and_then(|v| {
             if !self.verb_of_kind(cl, tr, Kind::Investment) {
-                return None;
+                // (a stake bought in it: "bought a minority stake in the
+                // company", "köpte en andel i bolaget")
+                return self
+                    .stake_in_after(cl, v)
+                    .filter(|&k| self.company_anaphor(items, k, lo))
+                    .map(|k| (k, true));
             }
+            // (a verb that ends in its "in" names a stake or investment too:
+            // "bought a stake in the company")
+            let ends_in = matches!(
+                self.folded(&items[v]).rsplit(' ').next(),
+                Some("in" | "into" | "i")
+            );
             object_at(v)
                 .filter(|&k| anaphor(k))
-                .or_else(|| in_after(v).filter(|&k| anaphor(k)))
+                .map(|k| (k, ends_in))
+                .or_else(|| in_after(v).filter(|&k| anaphor(k)).map(|k| (k, true)))
         })
+    }
+
+    /// The companies sentence `si` names before byte `at` that are none of
+    /// `parties`.
+    fn companies_before(&self, si: usize, at: usize, parties: &BTreeSet<String>) -> Vec<String> {
+        let named = self
+            .mentions_in(self.inp.sentences[si].start, at)
+            .iter()
+            .filter(|m| self.inp.actors.kind(&m.actor) == ActorType::Company)
+            .filter(|m| !parties.contains(&*m.actor))
+            .map(|m| &*m.actor)
+            .collect::<BTreeSet<_>>();
+        named.into_iter().map(str::to_string).collect()
+    }
+
+    /// The item after the "in" of a stake that the sale or purchase verb at
+    /// `v` takes, with no name or punctuation between: "bought a 20% stake
+    /// in …", "köpte en minoritetsandel i …".
+    fn stake_in_after(&self, cl: &Clause, v: usize) -> Option<usize> {
+        let (items, lex) = (cl.items, &self.inp.lexicon);
+        let sale = has(self.inp, &items[v], |t| {
+            matches!(t, Tag::AgreementVerb { sale: true, .. })
+        });
+        let stake_in = |j: usize| {
+            let w = self.folded(&items[j]);
+            // ("a minority stake in" may be one phrase)
+            let noun = match w.rsplit_once(' ') {
+                Some((before, "in" | "i")) => before.rsplit(' ').next().unwrap_or(before),
+                _ if matches!(w, "in" | "i") && j > v + 1 => self.folded(&items[j - 1]),
+                _ => return false,
+            };
+            lex.sold_object(noun) == Some(Kind::Investment)
+        };
+        // (past a verb-second subject: "köpte Atomico en andel i bolaget")
+        let inverted = items.get(v + 1).is_some_and(|x| self.mention(x).is_some());
+        let from = v + 1 + usize::from(inverted);
+        let j = (from..cl.hi.min(from + 7))
+            .take_while(|&j| {
+                self.mention(&items[j]).is_none() && !matches!(items[j].kind, ItemKind::Punct(_))
+            })
+            .find(|&j| stake_in(j))?;
+        (sale && j + 1 < cl.hi).then_some(j + 1)
     }
 
     /// Whether the clause's verb is one of supply that is no sale (an order
