@@ -4265,6 +4265,17 @@ impl<'a> State<'a> {
                         && (has(inp, &items[c.last + 1], Tag::predicate)
                             || inp.lexicon.is_auxiliary(self.folded(&items[c.last + 1])))
                 }))
+            // (or opening the clause before a verb-second subject: "Med
+            // Indien har Sverige sedan 2018 ett innovationspartnerskap")
+            || (c.gov == Gov::With
+                && c.gov_at == Some(cl.lo)
+                && tr.main.is_some_and(|n| n > c.last)
+                && chains.iter().any(|d| {
+                    matches!(d.gov, Gov::None | Gov::Verb)
+                        && d.first == c.last + 2
+                        && (has(inp, &items[c.last + 1], Tag::predicate)
+                            || inp.lexicon.is_auxiliary(self.folded(&items[c.last + 1])))
+                }))
             // (or right after it before a relative clause whose subject is
             // the clause's: "Det strategiska partnerskap med B som vi ingick
             // 2018", "the partnership with B that we entered in 2018")

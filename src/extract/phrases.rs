@@ -125,6 +125,52 @@ impl<'a> State<'a> {
                 .is_none_or(|x| self.is_comma(x) || matches!(x.kind, ItemKind::Punct(_)))
     }
 
+    /// Whether the comma at `j` follows a noun counted by a number or
+    /// quantifier within four words before it ("two Chinese makers", "två
+    /// kinesiska tillverkare") and opens a list of names that ends the
+    /// clause or a comma: the names the noun counts.
+    fn counted_list(&self, items: &[Item], lo: usize, j: usize) -> bool {
+        let counted = (j.saturating_sub(5).max(lo)..j.saturating_sub(1))
+            .rev()
+            .find(|&q| {
+                has(self.inp, &items[q], |t| {
+                    matches!(t, Tag::Number(_) | Tag::PluralQuantifier)
+                })
+            })
+            .is_some_and(|q| {
+                items[q + 1..j]
+                    .iter()
+                    .all(|x| matches!(x.kind, ItemKind::Word | ItemKind::Phrase(_)))
+            });
+        if !counted || !self.is_comma(&items[j]) {
+            return false;
+        }
+        // the list: names joined by commas and "and"
+        let mut k = j + 1;
+        let mut names = 0;
+        while items.get(k).is_some_and(|x| self.mention(x).is_some()) {
+            names += 1;
+            let joins =
+                |x: &Item| self.is_comma(x) || has(self.inp, x, |t| matches!(t, Tag::Coord));
+            let step = match (items.get(k + 1), items.get(k + 2)) {
+                (Some(a), Some(b)) if joins(a) && self.mention(b).is_some() => 2,
+                (Some(a), Some(b)) if self.is_comma(a) && joins(b) => 3,
+                _ => break,
+            };
+            if items
+                .get(k + step)
+                .is_none_or(|x| self.mention(x).is_none())
+            {
+                break;
+            }
+            k += step;
+        }
+        names >= 2
+            && items
+                .get(k + 1)
+                .is_none_or(|x| self.is_comma(x) || matches!(x.kind, ItemKind::Punct(_)))
+    }
+
     /// Marks the mentions in `items[lo..hi]` that describe another actor rather
     /// than name a party: a genitive or organisation before a role and a person
     /// ("Volvos vd Jim Rowan"), names inside a short parenthetical after a name
@@ -938,6 +984,9 @@ impl<'a> State<'a> {
             // company head describes the company
             || (self.descriptor_or_noun(&items[g - 1])
                 && items[g..first].iter().any(|x| self.head_noun(x)))
+            // "with two Chinese makers, SICC and TankeBlue, …": the comma
+            // after a counted noun that opens the list it counts
+            || (g == first && g >= lo + 3 && self.counted_list(items, lo, g - 1))
             // "with the Swedish grid operator, Svenska kraftnät, …": the
             // comma after a head noun that opens an apposed name
             || (g == first
