@@ -4973,6 +4973,15 @@ impl<'a> State<'a> {
             // "similar agreements with A, B and C": A, B and C are not partners of each other
             return false;
         }
+        // "financed by a bridge loan from A, B and C", with no borrower
+        // named: the lenders of one list are no parties of each other
+        let only_counterparts = f
+            .counterpart
+            .as_ref()
+            .is_some_and(|(_, c)| ag.parties.iter().all(|p| c.contains(p)));
+        if ag.rule == "counterpart" && ag.parties.len() >= 2 && only_counterparts {
+            return false;
+        }
         if !f.with_parties.is_empty() && !subject.is_empty() {
             self.last_subject = Some((subject.clone(), si));
         }

@@ -11,18 +11,20 @@ use crate::lexicon::Tag;
 impl<'a> State<'a> {
     /// Whether the item at `p` is the particle of a split agreement verb
     /// whose head stands before the names right before it ("tog Ericsson
-    /// över").
+    /// över"), or before a date ("tog 2018 över").
     fn completes_split_verb(&self, items: &[Item], p: usize, lo: usize) -> bool {
         let mut h = p;
+        let date = |x: &Item| matches!(x.kind, ItemKind::Date(_));
         while h > lo
             && (self.mention(&items[h - 1]).is_some()
+                || date(&items[h - 1])
                 || has(self.inp, &items[h - 1], |t| matches!(t, Tag::Coord)))
         {
             h -= 1;
         }
         h < p
             && h > lo
-            && self.mention(&items[h]).is_some()
+            && (self.mention(&items[h]).is_some() || date(&items[h]))
             && has(self.inp, &items[h - 1], |t| {
                 matches!(t, Tag::AgreementVerb { .. })
             })
