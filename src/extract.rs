@@ -812,7 +812,7 @@ impl<'a> State<'a> {
             })
         });
         let (before, ante_chain) = self.relative_antecedent(items, lo, k);
-        let relative = self.clause(Clause {
+        let relative_clause = Clause {
             si,
             items,
             lo: k + 1,
@@ -822,7 +822,20 @@ impl<'a> State<'a> {
             inherited_subject: ante_chain.map(|c| c.members),
             opener: false,
             block,
-        });
+        };
+        // (the parties of an agreement noun the relative clause is about are
+        // those of the main clause, read first: "Åhléns planerade köp av NK
+        // Kosmetik, som parterna avbröt …")
+        let parties_of_antecedent = ante_trigger.is_some()
+            && items
+                .get(k + 1)
+                .is_some_and(|x| has(inp, x, |t| matches!(t, Tag::PartiesAnaphor)));
+        let mut deferred = Some(relative_clause);
+        let relative = if parties_of_antecedent {
+            false
+        } else {
+            deferred.take().is_some_and(|cl| self.clause(cl))
+        };
         let mut main: Vec<Item> = items[lo..before].to_vec();
         main.extend_from_slice(&items[rest..hi]);
         // (a second predicate of the first one's subject, with a
@@ -850,13 +863,15 @@ impl<'a> State<'a> {
                         ..*s
                     };
                     let main_created = self.relative_and_main(&cut, 0, main.len(), x, None);
-                    return relative | main_created;
+                    let deferred_created = deferred.is_some_and(|cl| self.clause(cl));
+                    return relative | main_created | deferred_created;
                 }
                 Clause::plain(si, &main, 0, main.len(), block)
             }
         };
         let main_created = self.clause(clause);
-        relative | main_created
+        let deferred_created = deferred.is_some_and(|cl| self.clause(cl));
+        relative | main_created | deferred_created
     }
 
     /// Whether a relative pronoun at `k` follows ", with"/", med": "B,

@@ -4982,6 +4982,21 @@ impl<'a> State<'a> {
         if ag.rule == "counterpart" && ag.parties.len() >= 2 && only_counterparts {
             return false;
         }
+        // a plan the same sentence just stated, ended by the same parties, was
+        // never an agreement: "Åhléns planerade köp av NK Kosmetik, som
+        // parterna avbröt …"
+        if let (Status::Terminated, Some((i, lsi))) = (ag.status, self.last) {
+            let prev = &self.out[i];
+            if lsi == si
+                && prev.parties == ag.parties
+                && matches!(prev.status, Status::Planned | Status::Negotiating)
+            {
+                if !self.retracted.contains(&i) {
+                    self.retracted.push(i);
+                }
+                return false;
+            }
+        }
         if !f.with_parties.is_empty() && !subject.is_empty() {
             self.last_subject = Some((subject.clone(), si));
         }
