@@ -4206,6 +4206,25 @@ impl<'a> State<'a> {
                 {
                     self.fill_counterpart(cl, tr, c, f);
                 }
+                // "Einride's acquisition by Scania", "Einride, whose
+                // acquisition by Scania was scrapped": the agent right after
+                // an acquisition noun whose object is the one party
+                Gov::By
+                    if !passive
+                        && f.parties.len() == 1
+                        && c.gov_at.is_some_and(|g| {
+                            g > lo
+                                && tr.nouns.contains(&(g - 1))
+                                && has(inp, &items[g - 1], |t| matches!(t, Tag::AgentNoun))
+                        })
+                        && c.members
+                            .iter()
+                            .all(|&m| self.kind_of(m) != ActorType::Person) =>
+                {
+                    self.add(&c.members, f);
+                    f.fired("noun-by");
+                    f.explicit = true;
+                }
                 // "will invest in a project owned by B": the owner of what is
                 // invested in
                 Gov::By if !passive && self.invested_owner(cl, tr, c, f) => {
