@@ -830,22 +830,21 @@ impl<'a> State<'a> {
             && items
                 .get(k + 1)
                 .is_some_and(|x| has(inp, x, |t| matches!(t, Tag::PartiesAnaphor)));
-        let mut deferred = Some(relative_clause);
-        let relative = if parties_of_antecedent {
-            false
+        let (relative, deferred) = if parties_of_antecedent {
+            (false, Some(relative_clause))
         } else {
-            deferred.take().is_some_and(|cl| self.clause(cl))
+            (self.clause(relative_clause), None)
         };
         let mut main: Vec<Item> = items[lo..before].to_vec();
         main.extend_from_slice(&items[rest..hi]);
         // (a second predicate of the first one's subject, with a
         // relative clause of its own: "… och avslutade samarbetet
         // med Huawei, som hade levererat …")
-        let clause = match shared_subject {
-            Some(subject) => Clause {
+        let main_created = match shared_subject {
+            Some(subject) => self.clause(Clause {
                 inherited_subject: Some(subject),
                 ..Clause::plain(si, &main, 1, main.len(), block)
-            },
+            }),
             None => {
                 // (a second relative clause in the main clause: "A, which
                 // …, is backed by B, which plans to take a stake in the
@@ -862,14 +861,12 @@ impl<'a> State<'a> {
                         adverbial: None,
                         ..*s
                     };
-                    let main_created = self.relative_and_main(&cut, 0, main.len(), x, None);
-                    let deferred_created = deferred.is_some_and(|cl| self.clause(cl));
-                    return relative | main_created | deferred_created;
+                    self.relative_and_main(&cut, 0, main.len(), x, None)
+                } else {
+                    self.clause(Clause::plain(si, &main, 0, main.len(), block))
                 }
-                Clause::plain(si, &main, 0, main.len(), block)
             }
         };
-        let main_created = self.clause(clause);
         let deferred_created = deferred.is_some_and(|cl| self.clause(cl));
         relative | main_created | deferred_created
     }

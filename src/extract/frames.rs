@@ -1891,16 +1891,24 @@ impl<'a> State<'a> {
         if c.first < lo + 2 {
             return false;
         }
-        // ("stake in" may be one phrase)
-        let before = self.folded(&items[c.first - 1]);
-        let (stake, noun) = match before.rsplit_once(' ') {
-            _ if matches!(before, "in" | "i") => (c.first - 2, self.folded(&items[c.first - 2])),
-            Some((noun, "in" | "i")) => (c.first - 1, noun.rsplit(' ').next().unwrap_or(noun)),
-            _ => return false,
+        let Some((stake, noun)) = self.noun_before_in(items, lo, c.first - 1) else {
+            return false;
         };
         lex.sold_object(noun) == Some(Kind::Investment)
             && (stake.saturating_sub(3).max(lo)..stake)
                 .any(|k| self.mention(&items[k]).is_some_and(|m| m.genitive))
+    }
+
+    /// The noun that the "in"/"i" at `j` follows and the item it stands in:
+    /// the word before a bare "in" (at `lo` or after), or the last word but
+    /// one of a phrase ending in it ("a minority stake in" is one phrase).
+    fn noun_before_in(&self, items: &[Item], lo: usize, j: usize) -> Option<(usize, &'a str)> {
+        let w = self.folded(&items[j]);
+        match w.rsplit_once(' ') {
+            _ if matches!(w, "in" | "i") => (j > lo).then(|| (j - 1, self.folded(&items[j - 1]))),
+            Some((noun, "in" | "i")) => Some((j, noun.rsplit(' ').next().unwrap_or(noun))),
+            _ => None,
+        }
     }
 
     /// The company the text is about, when a project noun after a loan's or
@@ -3330,7 +3338,7 @@ impl<'a> State<'a> {
             // party: "A formed a partnership with B. Six months later B took
             // a stake in the company")
             if let Some(c) = before
-                .and_then(|b| b.into_iter().next())
+                .and_then(|b| b.first().map(|c| c.to_string()))
                 .or_else(|| {
                     self.last_company(cl.si, items, lo, !self.pronoun(&items[k]))
                         .filter(|c| !f.parties.contains(c))
@@ -3474,15 +3482,18 @@ impl<'a> State<'a> {
 
     /// The companies sentence `si` names before byte `at` that are none of
     /// `parties`.
-    fn companies_before(&self, si: usize, at: usize, parties: &BTreeSet<String>) -> Vec<String> {
-        let named = self
-            .mentions_in(self.inp.sentences[si].start, at)
+    fn companies_before(
+        &self,
+        si: usize,
+        at: usize,
+        parties: &BTreeSet<String>,
+    ) -> BTreeSet<&'a str> {
+        self.mentions_in(self.inp.sentences[si].start, at)
             .iter()
             .filter(|m| self.inp.actors.kind(&m.actor) == ActorType::Company)
             .filter(|m| !parties.contains(&*m.actor))
             .map(|m| &*m.actor)
-            .collect::<BTreeSet<_>>();
-        named.into_iter().map(str::to_string).collect()
+            .collect()
     }
 
     /// The item after the "in" of a stake that the sale or purchase verb at
@@ -3494,14 +3505,8 @@ impl<'a> State<'a> {
             matches!(t, Tag::AgreementVerb { sale: true, .. })
         });
         let stake_in = |j: usize| {
-            let w = self.folded(&items[j]);
-            // ("a minority stake in" may be one phrase)
-            let noun = match w.rsplit_once(' ') {
-                Some((before, "in" | "i")) => before.rsplit(' ').next().unwrap_or(before),
-                _ if matches!(w, "in" | "i") && j > v + 1 => self.folded(&items[j - 1]),
-                _ => return false,
-            };
-            lex.sold_object(noun) == Some(Kind::Investment)
+            self.noun_before_in(items, v + 1, j)
+                .is_some_and(|(_, noun)| lex.sold_object(noun) == Some(Kind::Investment))
         };
         // (past a verb-second subject: "köpte Atomico en andel i bolaget")
         let inverted = items.get(v + 1).is_some_and(|x| self.mention(x).is_some());
@@ -4269,6 +4274,16 @@ impl<'a> State<'a> {
         c: &Chain,
     ) -> bool {
         let (inp, items) = (self.inp, cl.items);
+        // a verb-second subject right after the verb that follows `c`
+        // (or the verb's own chain, when `verb_object`)
+        let subject_after_verb = |verb_object: bool| {
+            chains.iter().any(|d| {
+                (d.gov == Gov::None || (verb_object && d.gov == Gov::Verb))
+                    && d.first == c.last + 2
+                    && (has(inp, &items[c.last + 1], Tag::predicate)
+                        || inp.lexicon.is_auxiliary(self.folded(&items[c.last + 1])))
+            })
+        };
         c.first > subject_end.max(cl.lo)
             || (subject_end == cl.lo && c.first > tr.pivot.min(tr.first))
             // (or governed by the clause's fronted phrase of joint
@@ -4278,23 +4293,14 @@ impl<'a> State<'a> {
             // subject: "Enligt ett 30-årigt avtal med Beta ska Acme köpa …")
             || (c.gov == Gov::With
                 && tr.main.is_some_and(|n| n < c.first && c.first <= n + 3)
-                && chains.iter().any(|d| {
-                    d.gov == Gov::None
-                        && d.first == c.last + 2
-                        && (has(inp, &items[c.last + 1], Tag::predicate)
-                            || inp.lexicon.is_auxiliary(self.folded(&items[c.last + 1])))
-                }))
+                && subject_after_verb(false))
             // (or opening the clause before a verb-second subject: "Med
-            // Indien har Sverige sedan 2018 ett innovationspartnerskap")
+            // Indien har Sverige sedan 2018 ett innovationspartnerskap",
+            // "Med Spotify tecknade Klarna …")
             || (c.gov == Gov::With
                 && c.gov_at == Some(cl.lo)
                 && tr.main.is_some_and(|n| n > c.last)
-                && chains.iter().any(|d| {
-                    matches!(d.gov, Gov::None | Gov::Verb)
-                        && d.first == c.last + 2
-                        && (has(inp, &items[c.last + 1], Tag::predicate)
-                            || inp.lexicon.is_auxiliary(self.folded(&items[c.last + 1])))
-                }))
+                && subject_after_verb(true))
             // (or right after it before a relative clause whose subject is
             // the clause's: "Det strategiska partnerskap med B som vi ingick
             // 2018", "the partnership with B that we entered in 2018")
