@@ -1090,6 +1090,12 @@ impl<'a> PartyScan<'a> {
         if self.forms.is_legal(&name) || self.forms.is_legal(&format!("{name}.")) {
             return;
         }
+        // a name joined by a hyphen to a lower-case word is a compound
+        // common noun or adjective ("Yeezy-skorna", "Tesla-fabriken",
+        // "Volvo-owned"), not a name
+        if lower_compound_tail(&name) {
+            return;
+        }
         let kind = match self.lexicon.type_for(&name) {
             Some("none") => return,
             Some(t) => ActorType::parse(t).unwrap_or(ActorType::Organization),
@@ -1155,6 +1161,17 @@ fn party_id(
         });
     }
     Some(id)
+}
+
+/// Whether `name` ends in a hyphen and a lower-case word of three letters or
+/// more ("Yeezy-skorna"; not "Mercedes-Benz", "Wal-Mart", "e-on").
+fn lower_compound_tail(name: &str) -> bool {
+    name.rsplit_once('-').is_some_and(|(head, tail)| {
+        !head.is_empty()
+            && tail.chars().next().is_some_and(char::is_lowercase)
+            && tail.chars().filter(|c| c.is_alphabetic()).count() >= 3
+            && tail.chars().all(char::is_alphabetic)
+    })
 }
 
 /// Whether a sentence is a heading in title case: three or more words of five
@@ -2629,7 +2646,8 @@ impl<'a> FormScan<'a> {
         let mut names: Vec<(String, String, bool)> = Vec::new(); // (surface, id, after first only)
         for c in kept {
             let id = format!("x-{}", slug(&c.name));
-            if id == "x-" {
+            // (an institution's head may be the tail: "Wallenberg-stiftelserna")
+            if id == "x-" || (c.rule != "institution" && lower_compound_tail(&c.name)) {
                 continue;
             }
             for m in self

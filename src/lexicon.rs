@@ -1663,9 +1663,11 @@ impl LexiconDraft {
             for p in &v.phrases {
                 let tag = v.tag();
                 let w: Vec<String> = p.split_whitespace().map(fold).collect();
-                if w.len() == 2 && agreement_particles.contains(&w[1]) {
+                // (the particle may open a longer tail: "gick A in som
+                // delägare i")
+                if w.len() >= 2 && agreement_particles.contains(&w[1]) {
                     self.split_verbs
-                        .push((w[0].clone(), w[1].clone(), tag.clone()));
+                        .push((w[0].clone(), w[1..].join(" "), tag.clone()));
                 }
                 self.add(p, tag);
             }
@@ -2764,11 +2766,21 @@ impl Lexicon {
             let mut names = 0;
             // (a time may stand between: "A och B kom i maj överens")
             let mut times = 0;
-            for token in text[m.end..end].split_whitespace().take(MAX_NAME_WORDS + 1) {
+            let after: Vec<&str> = text[m.end..end].split_whitespace().collect();
+            // whether the particle (and the rest of its tail) starts at word `i`
+            let tail_at = |i: usize, p: &str| {
+                p.split(' ').enumerate().all(|(k, pw)| {
+                    after.get(i + k).is_some_and(|t| {
+                        let bare = t.trim_end_matches([',', '.', ';', ':', '!', '?']);
+                        fold(bare) == pw && (bare.len() == t.len() || k + 1 == p.split(' ').count())
+                    })
+                })
+            };
+            for (i, token) in after.iter().take(MAX_NAME_WORDS + 1).enumerate() {
                 let bare = token.trim_end_matches([',', '.', ';', ':', '!', '?']);
                 let w = fold(bare);
                 if names > 0 || times > 0 {
-                    if let Some((_, tags)) = particles.iter().find(|(p, _)| *p == w) {
+                    if let Some((_, tags)) = particles.iter().find(|(p, _)| tail_at(i, p)) {
                         m.tags = tags.clone();
                         return true;
                     }
