@@ -429,10 +429,7 @@ pub fn find(text: &str, start: usize, end: usize, phrases: &[PhraseMatch]) -> Ve
         {
             if let DateValue::NoYear { m, d: day } = prev.value {
                 if text[prev.end..d.start].trim().is_empty() {
-                    let value = match r {
-                        Relative::SameYear => prev.value,
-                        _ => DateValue::MonthIn { m, d: day, year: r },
-                    };
+                    let value = DateValue::MonthIn { m, d: day, year: r };
                     *prev = DateExpr {
                         start: prev.start,
                         end: d.end,
@@ -456,9 +453,8 @@ pub struct Context {
     pub last: Option<Date>,
     /// The last absolute date with a month mentioned before the expression
     /// ("in June 2022", "8 November 2022"): what a year-less date
-    /// ("in March", "den 15 september") takes its year from. A bare year
-    /// before it ("the 1979 accident", "until 2032") gives way to the
-    /// dateline.
+    /// ("in March", "den 15 september") takes its year from when there is
+    /// no dateline. With a dateline, the month is the last one before it.
     pub last_month: Option<Date>,
     /// The date of the agreement talked about just before (for "the same day").
     pub anchor: Option<Date>,
@@ -468,8 +464,23 @@ pub struct Context {
 pub fn resolve(v: DateValue, cx: &Context) -> Option<Date> {
     match v {
         DateValue::Absolute(d) => Some(d),
+        // (news names a month without its year in the dateline's year, or
+        // the year before for an event that has happened: `Extractor`
+        // moves it back; "In April it agreed to …" in an October piece is
+        // that April, even after a paragraph on 2022)
         DateValue::NoYear { m, d } => Some(Date {
-            y: cx.last_month.or(cx.dateline).or(cx.last)?.y,
+            y: cx.dateline.or(cx.last_month).or(cx.last)?.y,
+            m: Some(m),
+            d,
+        }),
+        // ("i februari samma år" after "löpt till 2030 … 2022": the year of
+        // the last date with a month, as for a month without a year)
+        DateValue::MonthIn {
+            m,
+            d,
+            year: Relative::SameYear,
+        } => Some(Date {
+            y: cx.last_month.or(cx.last).or(cx.anchor)?.y,
             m: Some(m),
             d,
         }),
@@ -672,7 +683,7 @@ mod tests {
     }
 
     #[test]
-    fn a_month_without_a_year_takes_a_year_from_a_date_with_a_month_or_the_dateline() {
+    fn a_month_without_a_year_takes_the_datelines_year() {
         let march = DateValue::NoYear { m: 3, d: None };
         let year = |y| Date {
             y,
@@ -686,13 +697,36 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(resolve(march, &cx).unwrap().to_string(), "2024-03");
-        // "in June 2022 ... In March": the year of the date with a month
+        // "in June 2022 ... In March" in a piece of September 2024: still
+        // the March before the dateline
         let cx = Context {
             last_month: Some(Date::ymd(2022, 6, 1)),
             ..cx
         };
+        assert_eq!(resolve(march, &cx).unwrap().to_string(), "2024-03");
+        // "In October" in a piece of September 2024: the dateline's year
+        // (the extractor moves an event that has happened a year back)
+        let october = DateValue::NoYear { m: 10, d: Some(3) };
+        assert_eq!(resolve(october, &cx).unwrap().to_string(), "2024-10-03");
+        // "in August 2023 … in the same year in December": the year named
+        let december = DateValue::MonthIn {
+            m: 12,
+            d: None,
+            year: Relative::SameYear,
+        };
+        let cx = Context {
+            last_month: Some(Date::ymd(2023, 8, 1)),
+            last: Some(Date::ymd(2023, 8, 1)),
+            ..cx
+        };
+        assert_eq!(resolve(december, &cx).unwrap().to_string(), "2023-12");
+        // no dateline: the year of the last date with a month, else a bare year
+        let cx = Context {
+            last_month: Some(Date::ymd(2022, 6, 1)),
+            last: Some(year(2019)),
+            ..Default::default()
+        };
         assert_eq!(resolve(march, &cx).unwrap().to_string(), "2022-03");
-        // no dateline: a bare year is all there is
         let cx = Context {
             last: Some(year(2019)),
             ..Default::default()

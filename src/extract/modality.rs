@@ -739,35 +739,21 @@ impl<'a> State<'a> {
         let cx = self.date_context(self.dates[d].start);
         let mut date = dates::resolve(v, &cx);
         // "In July it tapped Livent", in a report of March: a month the
-        // text gives no year for (none with a month before it but the
-        // dateline), of an event that has happened, is the last such
-        // month before the report, not a later one. (Within a month of
-        // the report it is more often the near future, which Swedish
-        // states in the present: "På tisdag den 15 januari skriver A och
-        // B under".)
-        // (nor, of an event that has happened, a later year named before it
-        // for something else: "utfasad senast den 1 januari 2025. … Den 11
-        // januari meddelade bolaget att det har tecknat avtal", in a report
-        // of January 2021, is January 2021)
+        // text gives no year for, of an event that has happened, is the
+        // last such month before the report, not a later one, whatever
+        // year the text named before it ("in October 2022 … In April it
+        // agreed to acquire", in a report of October 2023, is April 2023).
+        // (Within a month of the report it is more often the near future,
+        // which Swedish states in the present: "På tisdag den 15 januari
+        // skriver A och B under".)
         // (and the date of a report on talks: "A has been negotiating
         // with B, the New York Times reported in December")
         let past = matches!(
             status,
             Status::Signed | Status::Announced | Status::Terminated
         ) || self.reported_at(self.dates[d].start);
-        let year_of_report = cx.last_month.is_none()
-            || cx.last_month == cx.dateline
-            || (past
-                && cx
-                    .dateline
-                    .is_some_and(|now| date.is_some_and(|x| x.y > now.y)));
-        if let (DateValue::NoYear { .. }, true, Some(now), Some(x)) =
-            (v, year_of_report, cx.dateline, date.as_mut())
-        {
+        if let (DateValue::NoYear { .. }, Some(now), Some(x)) = (v, cx.dateline, date.as_mut()) {
             let months = |d: &Date| i64::from(d.y) * 12 + i64::from(d.m.unwrap_or(1));
-            if past && x.y > now.y {
-                x.y = now.y;
-            }
             if past && now.m.is_some() && months(x) - months(&now) >= 2 {
                 x.y -= 1;
             }
