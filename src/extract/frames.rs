@@ -3177,8 +3177,20 @@ impl<'a> State<'a> {
     /// preposition behind: its object is the antecedent. So is the object
     /// of one that opens with it ("Einride, with which Ericsson signed a
     /// framework agreement").
+    ///
+    /// A verb that ends in its preposition ("Eisai, som BioArctic
+    /// samarbetar med sedan 2005", "which Ericsson has worked with since
+    /// 2010") leaves it behind in the same way.
     fn relative_stranded_with(&self, cl: &Clause, tr: &Triggers, chains: &[Chain], f: &mut Frame) {
-        let (Some(antecedent), Some(n)) = (cl.inherited_subject.as_ref(), tr.main) else {
+        // (a verb ending in its preposition stands where "with" would)
+        let verb_with = tr.verb.filter(|&v| {
+            tr.main.is_none() && {
+                let w = self.folded(&cl.items[v]);
+                w.ends_with(" med") || w.ends_with(" with")
+            }
+        });
+        let (Some(antecedent), Some(n)) = (cl.inherited_subject.as_ref(), tr.main.or(verb_with))
+        else {
             return;
         };
         if f.parties.len() != 1
@@ -3193,8 +3205,10 @@ impl<'a> State<'a> {
         // ("B, with which A signed …": the preposition before the pronoun)
         let fronted = cl.lo >= 1 && self.with_which(items, 0, cl.lo - 1);
         let stranded = fronted
-            || (n + 1..cl.hi)
-                .find(|&k| has(self.inp, &items[k], |t| matches!(t, Tag::With)))
+            || verb_with
+                .or_else(|| {
+                    (n + 1..cl.hi).find(|&k| has(self.inp, &items[k], |t| matches!(t, Tag::With)))
+                })
                 .is_some_and(|k| {
                     !chains.iter().any(|c| c.first > k)
                         && items.get(k + 1).is_none_or(|x| {
