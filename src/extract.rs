@@ -2778,6 +2778,7 @@ const WEAK_RANK: u8 = 2;
 fn same(a: &Agreement, b: &Agreement) -> bool {
     a.parties == b.parties
         && a.earlier == b.earlier
+        && !signed_and_planned(a, b)
         && (a.kind == b.kind
             // of another kind only when neither is stated as another ("also")
             || (!a.another
@@ -2805,6 +2806,28 @@ fn list_item(inp: &Input, si: usize) -> Option<usize> {
     let b = inp.sentences[si].block;
     let block = &inp.blocks[b];
     (block.kind == BlockKind::ListItem).then_some(b)
+}
+
+/// One of the two is signed and the other a plan of another kind, each
+/// stated in its own words: "Ericsson bought a stake in Einride. As part of
+/// the deal the two companies intend to set up a joint venture" is two. (A
+/// memorandum is the form of what it is about, and an acquisition and a
+/// stake may be one deal: "the proposed acquisition of ITA by Lufthansa …
+/// Under the agreement signed in May, Lufthansa will acquire 41 % of ITA".)
+fn signed_and_planned(a: &Agreement, b: &Agreement) -> bool {
+    let stated = |x: &Agreement| x.reference.is_none() && !x.heading;
+    let is = |x: &Agreement, s: Status| x.status == s && stated(x);
+    let kinds_apart = !matches!(
+        (a.kind, b.kind),
+        (Kind::Mou | Kind::Moc, _)
+            | (_, Kind::Mou | Kind::Moc)
+            | (Kind::Other, Kind::Investment)
+            | (Kind::Investment, Kind::Other)
+    );
+    a.kind != b.kind
+        && kinds_apart
+        && ((is(a, Status::Signed) && is(b, Status::Planned))
+            || (is(a, Status::Planned) && is(b, Status::Signed)))
 }
 
 /// One of the two is talks and the other the signing.
