@@ -1393,6 +1393,7 @@ impl<'a> State<'a> {
             self.fill_governed(cl, tr, chains, subject_end, &mut f);
             self.relative_object(cl, tr, chains, &mut f);
             self.relative_stranded_with(cl, tr, chains, &mut f);
+            self.its_predicate(cl, tr, &mut f);
             if f.parties.len() <= 2 && !self.verb_of_kind(cl, tr, Kind::JointVenture) {
                 self.inverted_object(cl, tr, chains, &mut f);
             }
@@ -3020,6 +3021,65 @@ impl<'a> State<'a> {
             .iter()
             .all(|x| matches!(x.kind, ItemKind::Punct(_) | ItemKind::Date(_)));
         (said && ends && inp.actors.kind(&m.actor).can_be_party()).then(|| m.actor.to_string())
+    }
+
+    /// The `its-predicate` pattern: "Ericsson said Adidas would become its
+    /// main sponsor", "Liverpool announced that Adidas will be its kit
+    /// supplier": the company that a form of "be" or "become" makes what an
+    /// agreement noun after a singular company possessive names is the
+    /// partner of the possessive's company, the last other company named
+    /// before it in the sentence (a subject is not its own partner).
+    fn its_predicate(&self, cl: &Clause, tr: &Triggers, f: &mut Frame) {
+        const REACH: usize = 4;
+        let (inp, items) = (self.inp, cl.items);
+        let Some(n) = tr.main else {
+            return;
+        };
+        let poss = |x: &str| inp.lexicon.company_possessives.contains(x);
+        // the copula and the possessive: one phrase ("will be its") or two
+        // items ("would become" "its"), with only adjectives after them
+        let Some(c) = (cl.lo.max(n.saturating_sub(REACH))..n).rev().find(|&k| {
+            let w: Vec<&str> = self.folded(&items[k]).split(' ').collect();
+            match w.as_slice() {
+                [.., v, p] if poss(p) => inp.lexicon.is_copula(v),
+                [.., v] => {
+                    inp.lexicon.is_copula(v)
+                        && items.get(k + 1).is_some_and(|x| poss(self.folded(x)))
+                }
+                [] => false,
+            }
+        }) else {
+            return;
+        };
+        let company_at = |k: usize| match items[k].kind {
+            ItemKind::Mention(i) => {
+                let m = &inp.mentions[i];
+                (!m.genitive && inp.actors.kind(&m.actor) == ActorType::Company).then_some(i)
+            }
+            _ => None,
+        };
+        // the copula's subject right before it, and the company before that
+        let Some(partner) = c
+            .checked_sub(1)
+            .filter(|&k| k >= cl.lo)
+            .and_then(company_at)
+        else {
+            return;
+        };
+        let Some(possessor) = (0..c - 1)
+            .rev()
+            .filter_map(company_at)
+            .find(|&i| inp.mentions[i].actor != inp.mentions[partner].actor)
+        else {
+            return;
+        };
+        let ids = [partner, possessor].map(|i| inp.mentions[i].actor.to_string());
+        if f.parties.iter().any(|p| !ids.contains(p)) {
+            return;
+        }
+        self.add(&[partner, possessor], f);
+        f.explicit = true;
+        f.fired("its-predicate");
     }
 
     /// "Its joint venture with Northvolt is building …": a singular company
