@@ -454,7 +454,7 @@ pub struct Context {
     /// The last absolute date with a month mentioned before the expression
     /// ("in June 2022", "8 November 2022"): what a year-less date
     /// ("in March", "den 15 september") takes its year from when there is
-    /// no dateline. With a dateline, the month is the last one before it.
+    /// no dateline (with one, it takes the dateline's year).
     pub last_month: Option<Date>,
     /// The date of the agreement talked about just before (for "the same day").
     pub anchor: Option<Date>,

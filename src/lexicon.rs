@@ -2766,7 +2766,11 @@ impl Lexicon {
             let mut names = 0;
             // (a time may stand between: "A och B kom i maj överens")
             let mut times = 0;
-            let after: Vec<&str> = text[m.end..end].split_whitespace().collect();
+            // (the names, then a particle's tail of a few words)
+            let after: Vec<&str> = text[m.end..end]
+                .split_whitespace()
+                .take(2 * MAX_NAME_WORDS)
+                .collect();
             // whether the particle (and the rest of its tail) starts at word `i`
             let tail_at = |i: usize, p: &str| {
                 p.split(' ').enumerate().all(|(k, pw)| {
