@@ -380,7 +380,14 @@ impl<'a> State<'a> {
                     && (c.first <= t + 8 || c.gov_at.is_some_and(|g| g > t && g <= t + 6))
                     && (tr.all_plural
                         || c.listed
-                        || (c.members.len() >= 2 && self.bare_noun_for(cl, tr, c.members.len())))
+                        || (c.members.len() >= 2 && self.bare_noun_for(cl, tr, c.members.len()))
+                        // (examples of the counterparts after a bare noun:
+                        // "tecknat avtal med flera leverantörer, bland annat
+                        // A och B")
+                        || (c.members.len() >= 2
+                            && c.first > 0
+                            && has(self.inp, &cl.items[c.first - 1], |t| matches!(t, Tag::Example))
+                            && self.bare_noun_for(cl, tr, usize::MAX)))
             })
         }) || chains.iter().any(|c| {
             c.gov == Gov::With && (self.plural_noun_before(cl, tr, c) || self.shared_out(cl, c))
