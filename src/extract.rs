@@ -2355,7 +2355,9 @@ impl ClauseCutter<'_, '_> {
             // (or before a company anaphor: "…: the Indian low-cost giant
             // has codeshared with A")
             Cut::Here
-        } else if splits && self.anaphor_opens_clause(k) {
+        } else if splits
+            && (self.anaphor_opens_clause(k) || (and && left_pred && self.anaphor_then_finite(k)))
+        {
             Cut::Here
         } else if splits
             && !left_pred
@@ -2693,6 +2695,33 @@ impl ClauseCutter<'_, '_> {
         }) && items[k + 2..]
             .iter()
             .any(|x| self.pred(x) || has(inp, x, |t| matches!(t, Tag::Agreement { .. })))
+    }
+
+    /// "…, and in October 2022 it exercised its option on …": after ", and"
+    /// and a predicate, a company anaphor (after an adverbial of time at
+    /// most) with a finite verb right after it opens a clause of its own,
+    /// whether or not that clause states an agreement.
+    fn anaphor_then_finite(&self, k: usize) -> bool {
+        const REACH: usize = 5;
+        let (st, items) = (self.st, self.items);
+        let inp = st.inp;
+        let date = |d: usize| matches!(items[d].kind, ItemKind::Date(_));
+        let lower = |d: usize| {
+            let x = &items[d];
+            inp.text[x.start..x.end].starts_with(char::is_lowercase) && st.mention(x).is_none()
+        };
+        (k + 1..(k + REACH).min(items.len())).any(|j| {
+            let opens =
+                j == k + 1 || ((k + 1..j).any(date) && (k + 1..j).all(|d| date(d) || lower(d)));
+            opens
+                && has(inp, &items[j], |t| matches!(t, Tag::CompanyAnaphor))
+                && items.get(j + 1).is_some_and(|x| {
+                    self.pred(x)
+                        || inp.lexicon.is_auxiliary(st.folded(x))
+                        || (matches!(x.kind, ItemKind::Word)
+                            && inp.lexicon.finite_verb(&inp.text[x.start..x.end]))
+                })
+        })
     }
 }
 
