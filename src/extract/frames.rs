@@ -3517,6 +3517,23 @@ impl<'a> State<'a> {
             (j + 1 < cl.hi).then_some(j + 1)
         };
         let anaphor = |k: usize| self.pronoun(&items[k]) || self.company_anaphor(items, k, lo);
+        // (past an article and adjectives to a company head: "in the
+        // Stockholm-based company", "in the Swedish start-up"; not "in the
+        // country")
+        let described = |k: usize| {
+            (k..cl.hi.min(k + 4))
+                .take_while(|&j| {
+                    self.mention(&items[j]).is_none()
+                        && matches!(items[j].kind, ItemKind::Word | ItemKind::Phrase(_))
+                })
+                .find(|&j| {
+                    self.company_anaphor(items, j, lo)
+                        && (j == k
+                            || has(self.inp, &items[j], |t| {
+                                matches!(t, Tag::CompanyHead | Tag::CompanyAnaphor)
+                            }))
+                })
+        };
         // (an investment noun right before it: "made a $350 million
         // investment in the company", "en investering i bolaget")
         let noun_in = tr.nouns.iter().find_map(|&n| {
@@ -3530,11 +3547,9 @@ impl<'a> State<'a> {
                 )
             });
             let k = n + 2;
-            (invests
-                && k < cl.hi
-                && matches!(self.folded(&items[n + 1]), "in" | "into" | "i")
-                && self.company_anaphor(items, k, lo))
-            .then_some(k)
+            (invests && k < cl.hi && matches!(self.folded(&items[n + 1]), "in" | "into" | "i"))
+                .then(|| described(k))
+                .flatten()
         });
         if let Some(k) = noun_in {
             return Some((k, true));
@@ -3545,7 +3560,7 @@ impl<'a> State<'a> {
                 // company", "köpte en andel i bolaget")
                 return self
                     .stake_in_after(cl, v)
-                    .filter(|&k| self.company_anaphor(items, k, lo))
+                    .and_then(described)
                     .map(|k| (k, true));
             }
             // (a verb that ends in its "in" names a stake or investment too:
