@@ -2671,19 +2671,13 @@ impl ClauseCutter<'_, '_> {
             // (after determiners, or after an adverbial of time and
             // the verb in Swedish word order: "och sedan 2021 har
             // koncernen en allians med …")
-            let date = |d: usize| matches!(items[d].kind, ItemKind::Date(_));
-            let lower = |d: usize| {
-                let x = &items[d];
-                inp.text[x.start..x.end].starts_with(char::is_lowercase) && st.mention(x).is_none()
-            };
             let determiners =
                 (k + 1..j).all(|d| has(inp, &items[d], |t| matches!(t, Tag::Determiner)));
-            let timed = (k + 1..j).any(date) && (k + 1..j).all(|d| date(d) || lower(d));
+            let timed = self.time_adverbial(k + 1, j);
             // (or after any adverbial and the verb right before it: "och
             // under de senaste månaderna har bolaget …")
-            let verb =
-                |d: usize| self.pred(&items[d]) || inp.lexicon.is_auxiliary(st.folded(&items[d]));
-            let verb_second = j >= k + 3 && verb(j - 1) && (k + 1..j - 1).all(lower);
+            let verb_second =
+                j >= k + 3 && self.verb_at(j - 1) && (k + 1..j - 1).all(|d| self.lower_word(d));
             // (so does a project noun: "…, and the project has
             // received a grant from B", "och projektet har fått")
             let project = determiners
@@ -2703,25 +2697,38 @@ impl ClauseCutter<'_, '_> {
     /// whether or not that clause states an agreement.
     fn anaphor_then_finite(&self, k: usize) -> bool {
         const REACH: usize = 5;
-        let (st, items) = (self.st, self.items);
-        let inp = st.inp;
-        let date = |d: usize| matches!(items[d].kind, ItemKind::Date(_));
-        let lower = |d: usize| {
-            let x = &items[d];
-            inp.text[x.start..x.end].starts_with(char::is_lowercase) && st.mention(x).is_none()
-        };
+        let (inp, items) = (self.st.inp, self.items);
         (k + 1..(k + REACH).min(items.len())).any(|j| {
-            let opens =
-                j == k + 1 || ((k + 1..j).any(date) && (k + 1..j).all(|d| date(d) || lower(d)));
-            opens
+            (j == k + 1 || self.time_adverbial(k + 1, j))
                 && has(inp, &items[j], |t| matches!(t, Tag::CompanyAnaphor))
-                && items.get(j + 1).is_some_and(|x| {
-                    self.pred(x)
-                        || inp.lexicon.is_auxiliary(st.folded(x))
-                        || (matches!(x.kind, ItemKind::Word)
-                            && inp.lexicon.finite_verb(&inp.text[x.start..x.end]))
+                && j + 1 < items.len()
+                && (self.verb_at(j + 1) || {
+                    let x = &items[j + 1];
+                    matches!(x.kind, ItemKind::Word)
+                        && inp.lexicon.finite_verb(&inp.text[x.start..x.end])
                 })
         })
+    }
+
+    /// Whether `items[from..to]` is an adverbial of time: a date, with only
+    /// lower-case words that name no one beside it ("in October 2022",
+    /// "sedan 2021").
+    fn time_adverbial(&self, from: usize, to: usize) -> bool {
+        let date = |d: usize| matches!(self.items[d].kind, ItemKind::Date(_));
+        (from..to).any(date) && (from..to).all(|d| date(d) || self.lower_word(d))
+    }
+
+    /// Whether item `d` is written in lower case and names no one.
+    fn lower_word(&self, d: usize) -> bool {
+        let x = &self.items[d];
+        self.st.inp.text[x.start..x.end].starts_with(char::is_lowercase)
+            && self.st.mention(x).is_none()
+    }
+
+    /// Whether item `d` is a status or agreement verb or an auxiliary.
+    fn verb_at(&self, d: usize) -> bool {
+        let x = &self.items[d];
+        self.pred(x) || self.st.inp.lexicon.is_auxiliary(self.st.folded(x))
     }
 }
 

@@ -2756,6 +2756,9 @@ impl Lexicon {
     /// Fortum överens", "lånade KfW ut"), and drops the heads that have none.
     fn join_split_verbs(&self, text: &str, end: usize, out: &mut Vec<PhraseMatch>) {
         const MAX_NAME_WORDS: usize = 6;
+        // punctuation that may close a word; all but the comma end a clause
+        const CLOSERS: [char; 6] = [',', '.', ';', ':', '!', '?'];
+        const ENDS: [char; 5] = ['.', ';', ':', '!', '?'];
         out.retain_mut(|m| {
             if !m.tags.contains(&Tag::SplitHead) {
                 return true;
@@ -2772,16 +2775,18 @@ impl Lexicon {
                 .take(2 * MAX_NAME_WORDS)
                 .collect();
             // whether the particle (and the rest of its tail) starts at word `i`
+            // (punctuation only after its last word)
             let tail_at = |i: usize, p: &str| {
+                let last = p.split(' ').count() - 1;
                 p.split(' ').enumerate().all(|(k, pw)| {
                     after.get(i + k).is_some_and(|t| {
-                        let bare = t.trim_end_matches([',', '.', ';', ':', '!', '?']);
-                        fold(bare) == pw && (bare.len() == t.len() || k + 1 == p.split(' ').count())
+                        let bare = t.trim_end_matches(CLOSERS);
+                        fold(bare) == pw && (bare.len() == t.len() || k == last)
                     })
                 })
             };
             for (i, token) in after.iter().take(MAX_NAME_WORDS + 1).enumerate() {
-                let bare = token.trim_end_matches([',', '.', ';', ':', '!', '?']);
+                let bare = token.trim_end_matches(CLOSERS);
                 let w = fold(bare);
                 if names > 0 || times > 0 {
                     if let Some((_, tags)) = particles.iter().find(|(p, _)| tail_at(i, p)) {
@@ -2800,13 +2805,11 @@ impl Lexicon {
                     || (w.len() > 3 && w.ends_with('a'));
                 let time = self.time_words.contains(&w)
                     || (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()));
-                if time && names == 0 && !token.ends_with(['.', ';', ':', '!', '?']) {
+                if time && names == 0 && !token.ends_with(ENDS) {
                     times += 1;
                     continue;
                 }
-                if token.ends_with(['.', ';', ':', '!', '?'])
-                    || (!name && !modifier && !self.coord_words.contains(&w))
-                {
+                if token.ends_with(ENDS) || (!name && !modifier && !self.coord_words.contains(&w)) {
                     return false;
                 }
                 names += usize::from(name);

@@ -380,14 +380,18 @@ impl<'a> State<'a> {
                     && (c.first <= t + 8 || c.gov_at.is_some_and(|g| g > t && g <= t + 6))
                     && (tr.all_plural
                         || c.listed
-                        || (c.members.len() >= 2 && self.bare_noun_for(cl, tr, c.members.len()))
-                        // (examples of the counterparts after a bare noun:
-                        // "tecknat avtal med flera leverantörer, bland annat
-                        // A och B")
                         || (c.members.len() >= 2
-                            && c.first > 0
-                            && has(self.inp, &cl.items[c.first - 1], |t| matches!(t, Tag::Example))
-                            && self.bare_noun_for(cl, tr, usize::MAX)))
+                            && self.bare_noun(cl, tr).is_some_and(|kind| {
+                                c.members.len() >= 3
+                                    || matches!(kind, Kind::Offtake | Kind::Investment)
+                                    // (examples of the counterparts: "tecknat
+                                    // avtal med flera leverantörer, bland
+                                    // annat A och B")
+                                    || (c.first > 0
+                                        && has(self.inp, &cl.items[c.first - 1], |t| {
+                                            matches!(t, Tag::Example)
+                                        }))
+                            })))
             })
         }) || chains.iter().any(|c| {
             c.gov == Gov::With && (self.plural_noun_before(cl, tr, c) || self.shared_out(cl, c))
@@ -402,31 +406,31 @@ impl<'a> State<'a> {
                 && chains.iter().any(|c| c.gov == Gov::With))
     }
 
-    /// Whether the clause's first agreement noun stands bare (no article)
-    /// after its predicate, and `n` names after it make one agreement each:
-    /// three or more, or two for a supply or loan deal.
-    fn bare_noun_for(&self, cl: &Clause, tr: &Triggers, n: usize) -> bool {
-        tr.main.is_some_and(|t| {
-            // (a compound's first part is joined to its head noun:
-            // "undertecknade säkerhetsavtal med A, B och C")
-            let mut k = t;
-            while k > cl.lo + 1 && cl.items[k - 1].end == cl.items[k].start {
-                k -= 1;
-            }
-            // (and back over adverbs and a verb-second subject:
-            // "undertecknade Zelenskyj sedan säkerhetsavtal med A, B och C")
-            while k > cl.lo + 1
-                && (self.mention(&cl.items[k - 1]).is_some()
-                    || self.inp.lexicon.is_adverb(self.folded(&cl.items[k - 1])))
-            {
-                k -= 1;
-            }
-            k > cl.lo
-                && has(self.inp, &cl.items[k - 1], Tag::predicate)
-                && noun(self.inp, &cl.items[t]).is_some_and(|x| {
-                    !x.definite && (n >= 3 || matches!(x.kind, Kind::Offtake | Kind::Investment))
-                })
-        })
+    /// The kind of the clause's first agreement noun when it stands bare (no
+    /// article, indefinite) after its predicate: names after it may then
+    /// make one agreement each (three or more, two for a supply or loan
+    /// deal, or examples: [`Self::one_per_party`]).
+    fn bare_noun(&self, cl: &Clause, tr: &Triggers) -> Option<Kind> {
+        let t = tr.main?;
+        // (a compound's first part is joined to its head noun:
+        // "undertecknade säkerhetsavtal med A, B och C")
+        let mut k = t;
+        while k > cl.lo + 1 && cl.items[k - 1].end == cl.items[k].start {
+            k -= 1;
+        }
+        // (and back over adverbs and a verb-second subject:
+        // "undertecknade Zelenskyj sedan säkerhetsavtal med A, B och C")
+        while k > cl.lo + 1
+            && (self.mention(&cl.items[k - 1]).is_some()
+                || self.inp.lexicon.is_adverb(self.folded(&cl.items[k - 1])))
+        {
+            k -= 1;
+        }
+        (k > cl.lo && has(self.inp, &cl.items[k - 1], Tag::predicate))
+            .then(|| noun(self.inp, &cl.items[t]))
+            .flatten()
+            .filter(|x| !x.definite)
+            .map(|x| x.kind)
     }
 
     /// Whether the agreement noun nearest before the chain, at most eight
