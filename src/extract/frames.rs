@@ -1796,20 +1796,27 @@ impl<'a> State<'a> {
     }
 
     /// "Our longest-standing research collaboration is with B", "Vårt
-    /// viktigaste samarbete är med B": a first-person possessive before the
-    /// agreement noun, then a copula and the partner after "with".
+    /// viktigaste samarbete är med B", "Our partnership with B is
+    /// deepening": a first-person possessive before the agreement noun, then
+    /// the partner after "with", right after the noun or past a copula.
     fn ours_is_with(&self, cl: &Clause, n: usize) -> bool {
         const REACH: usize = 4;
         let (inp, items) = (self.inp, cl.items);
-        let ours = (n.saturating_sub(REACH).max(cl.lo)..n)
-            .any(|k| has(inp, &items[k], |t| matches!(t, Tag::FirstPerson)));
-        ours && items
+        let possessive = |x: &Item| {
+            has(inp, x, |t| matches!(t, Tag::FirstPerson))
+                && !has(inp, x, |t| {
+                    matches!(t, Tag::FirstPersonSubject | Tag::FirstPersonObject)
+                })
+        };
+        let ours = (n.saturating_sub(REACH).max(cl.lo)..n).any(|k| possessive(&items[k]));
+        let copula = items
             .get(n + 1)
-            .is_some_and(|x| inp.lexicon.is_copula(self.folded(x)))
-            && items
-                .get(n + 2)
-                .is_some_and(|x| has(inp, x, |t| matches!(t, Tag::With)))
-            && (n + 3..cl.hi.min(n + 5))
+            .is_some_and(|x| inp.lexicon.is_copula(self.folded(x)));
+        let with = n + 1 + usize::from(copula);
+        ours && items
+            .get(with)
+            .is_some_and(|x| with < cl.hi && has(inp, x, |t| matches!(t, Tag::With)))
+            && (with + 1..cl.hi.min(with + 3))
                 .find(|&k| !has(inp, &items[k], |t| matches!(t, Tag::Determiner)))
                 .is_some_and(|k| self.mention(&items[k]).is_some())
     }
@@ -2060,7 +2067,10 @@ impl<'a> State<'a> {
         let (inp, items) = (self.inp, cl.items);
         // (the quote may run on: "– … när vi slöt vårt avtal med B … . Sedan
         // dess …, säger Anna Berg, vd för A"; within its paragraph)
-        if let Some(org) = self.speaker_org(items, we + 1) {
+        if let Some(org) = self
+            .speaker_org(items, we + 1)
+            .or_else(|| self.speaker_before_quote(items, we))
+        {
             return Some(org);
         }
         let block = inp.sentences[cl.si].block;
@@ -2130,8 +2140,11 @@ impl<'a> State<'a> {
         let inp = self.inp;
         let said =
             (from..items.len()).find(|&k| has(inp, &items[k], |t| matches!(t, Tag::Comment)))?;
+        // (or before it, after the quote: "…,” Acme's chief executive Anna
+        // Berg said")
         let k = (said + 1..items.len().min(said + 1 + REACH))
-            .find(|&k| self.mention(&items[k]).is_some())?;
+            .find(|&k| self.mention(&items[k]).is_some())
+            .or_else(|| self.subject_after_quote(items, said, from))?;
         let id = self.mention(&items[k])?.actor.to_string();
         // (an organisation, not a place: "Arun Bansal, Ericsson President of
         // Europe" speaks for Ericsson)
@@ -2167,6 +2180,43 @@ impl<'a> State<'a> {
                 .into_iter()
                 .find(|o| organisation(o))
         })
+    }
+
+    /// The first name of the subject right before the comment verb at
+    /// `said`, back to the punctuation that closes a quote or opens the
+    /// sentence ("…,” Acme's chief executive Anna Berg said", "Acme said: “We
+    /// …”"), not before `lo`.
+    fn subject_after_quote(&self, items: &[Item], said: usize, lo: usize) -> Option<usize> {
+        const REACH: usize = 6;
+        let inp = self.inp;
+        let open = |x: &Item| {
+            matches!(x.kind, ItemKind::Punct(_))
+                || inp.text[x.start..x.end].starts_with([',', ':', '"', '“', '”', '–', '—'])
+        };
+        let first = (said.saturating_sub(REACH).max(lo)..said)
+            .rev()
+            .take_while(|&k| !open(&items[k]))
+            .last()?;
+        (first..said).find(|&k| self.mention(&items[k]).is_some())
+    }
+
+    /// "Acme said: “We have signed …”": the speaker of a quote that opens
+    /// after a comment verb and a colon or quotation mark before the
+    /// first-person pronoun at `we`.
+    fn speaker_before_quote(&self, items: &[Item], we: usize) -> Option<String> {
+        let inp = self.inp;
+        let said = (0..we)
+            .rev()
+            .find(|&k| has(inp, &items[k], |t| matches!(t, Tag::Comment)))?;
+        let quoted = items[said + 1..we]
+            .iter()
+            .any(|x| inp.text[x.start..x.end].starts_with([':', '"', '“', '”']));
+        if !quoted {
+            return None;
+        }
+        let k = self.subject_after_quote(items, said, 0)?;
+        let id = self.mention(&items[k])?.actor.to_string();
+        (inp.actors.kind(&id) != ActorType::Person).then_some(id)
     }
 
     /// "with them", "med dem" in the clause: the counterparts they stand for,
