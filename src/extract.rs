@@ -67,6 +67,8 @@ pub struct Agreement {
     /// previous agreement expired in January"): never merged with one that
     /// is not.
     pub earlier: bool,
+    /// Talks with counterparts the text does not name: kept with one party.
+    pub unnamed: bool,
 }
 
 /// A negated or broken-off agreement, kept for `--explain` and evaluation.
@@ -1766,6 +1768,7 @@ impl<'a> State<'a> {
             dateline_fallback: false,
             count: 1,
             earlier: true,
+            unnamed: false,
             ..self.out[a].clone()
         };
         self.out.push(ag);
@@ -2230,7 +2233,7 @@ impl<'a> State<'a> {
             }
         }
         let mut list: Vec<Agreement> = slots.into_iter().flatten().collect();
-        list.retain(|a| a.parties.len() >= 2);
+        list.retain(|a| a.parties.len() >= 2 || (a.unnamed && a.parties.len() == 1));
         // headings restate or summarise: keep what the body states too (merged
         // above), and what the body says nothing about; a heading whose parties
         // the body's agreements share is the body's agreement in vaguer words

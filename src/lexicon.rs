@@ -150,6 +150,9 @@ pub enum Tag {
     Determiner,
     /// Plural quantifier (`två`, `both`, `several`).
     PluralQuantifier,
+    /// Opens a group of counterparts the text does not name (`several`,
+    /// `other`, `flera`, `ett antal`): "in talks with several carmakers".
+    UnnamedParties,
     /// A number word and its value (`two` 2, `tre` 3).
     Number(u8),
     /// A planned status named as a noun's attribute (`a planned`, `ett planerat`).
@@ -591,6 +594,8 @@ struct LangFile {
     determiners: Vec<String>,
     #[serde(default)]
     plural_quantifiers: Vec<String>,
+    #[serde(default)]
+    unnamed_parties: Vec<String>,
     /// Number words from two upwards, in order (`two`, `three`, …).
     #[serde(default)]
     numbers: Vec<String>,
@@ -1745,7 +1750,7 @@ impl LexiconDraft {
 
     /// Adds the phrase lists that each give their phrases one tag.
     fn read_tagged_lists(&mut self, f: &LangFile) {
-        let simple: [(&Vec<String>, Tag); 58] = [
+        let simple: [(&Vec<String>, Tag); 59] = [
             (&f.inverted_plan.verbs, Tag::Plan(PlanWord::Verb)),
             (&f.inverted_plan.marker, Tag::Plan(PlanWord::Marker)),
             (&f.inverted_plan.modals, Tag::Plan(PlanWord::Modal)),
@@ -1765,6 +1770,7 @@ impl LexiconDraft {
             (&f.leader_examples, Tag::LeaderExample),
             (&f.determiners, Tag::Determiner),
             (&f.plural_quantifiers, Tag::PluralQuantifier),
+            (&f.unnamed_parties, Tag::UnnamedParties),
             (&f.parties_anaphora, Tag::PartiesAnaphor),
             (&f.company_anaphora, Tag::CompanyAnaphor),
             (&f.speaker_pronouns, Tag::SpeakerPronoun),

@@ -29,6 +29,7 @@
 //! | `group` | a counted counterpart after `with` ("with a group of eight airlines"), named in the next sentences |
 //! | `we` | an unattributed "we"/"vi" → the speaker's organisation, or the document's voice (a press release's issuer, an interview's guest) |
 //! | `project` | a loan or investment to "the project", "bygget" → the company the text is about |
+//! | `unnamed` | talks with a group the text does not name ("in talks with several carmakers", "enligt A pågår samtal med flera kunder"): one party's negotiating agreement |
 
 use super::{has, tags, Agreement, Chain, Gov, Item, ItemKind, NotAgreement, State};
 use crate::dates::Date;
@@ -185,6 +186,9 @@ pub(super) struct Frame {
     /// The date written after each of `with_groups`, before the next one
     /// ("with A in January and with B in February").
     pub with_group_dates: Vec<Option<Date>>,
+    /// Talks of one party with counterparts the text does not name ("in
+    /// talks with several carmakers"): an agreement of one party.
+    pub unnamed: bool,
 }
 
 impl Frame {
@@ -230,6 +234,7 @@ impl<'a> State<'a> {
             && !split
             && !joint_subject
             && !self.plural_noun_states_deals(&cl, &tr, &chains)
+            && !self.unnamed_parties(&cl)
         {
             self.summary(&cl);
             return false;
@@ -350,6 +355,9 @@ impl<'a> State<'a> {
             count: if split { 1 } else { self.counted(&cl, &tr) },
             another: self.another_agreement(&cl),
             earlier: linked || self.ongoing_since(&cl, &tr),
+            // (talks only: "signed agreements with several suppliers" is
+            // told of agreements the text goes on to name, or of a summary)
+            unnamed: frame.unnamed && status == Status::Negotiating,
         };
         self.emit(ag, &frame, cl.si)
     }
@@ -1429,7 +1437,19 @@ impl<'a> State<'a> {
         self.fill_named_elsewhere(cl, tr, them, &mut f);
         self.fill_other_side(cl, tr, chains, &mut f);
         self.fill_affiliations(cl, &mut f);
-        if f.parties.is_empty() || (f.parties.len() < 2 && tr.main.is_none() && tr.verb.is_none()) {
+        if f.parties.len() <= 1 && self.unnamed_parties(cl) {
+            // ("Enligt A pågår samtal med flera kunder": the source is the party)
+            if let Some(source) = f.parties.is_empty().then(|| self.source_org(cl)).flatten() {
+                f.parties.insert(source);
+            }
+            f.unnamed = f.parties.len() == 1;
+            if f.unnamed {
+                f.fired("unnamed");
+            }
+        }
+        if f.parties.is_empty()
+            || (f.parties.len() < 2 && tr.main.is_none() && tr.verb.is_none() && !f.unnamed)
+        {
             return None;
         }
         // an investment verb with only its subject states no agreement among
@@ -2145,6 +2165,26 @@ impl<'a> State<'a> {
         let k = (said + 1..items.len().min(said + 1 + REACH))
             .find(|&k| self.mention(&items[k]).is_some())
             .or_else(|| self.subject_after_quote(items, said, from))?;
+        self.organisation_of(items, k)
+    }
+
+    /// "Enligt A:s vd B pågår samtal …", "According to A, talks …": the
+    /// organisation a source preposition in the clause names.
+    fn source_org(&self, cl: &Clause) -> Option<String> {
+        const REACH: usize = 4;
+        let (inp, items) = (self.inp, cl.items);
+        let at = cl
+            .range()
+            .find(|&k| has(inp, &items[k], |t| matches!(t, Tag::SourcePreposition)))?;
+        let k = (at + 1..cl.hi.min(at + 1 + REACH)).find(|&k| self.mention(&items[k]).is_some())?;
+        self.organisation_of(items, k)
+    }
+
+    /// The organisation the name at `k` speaks for: itself, or a person's,
+    /// as the apposition after the name gives it ("Anna Berg, vd för Acme")
+    /// or the gazetteer does; not a place.
+    fn organisation_of(&self, items: &[Item], k: usize) -> Option<String> {
+        let inp = self.inp;
         let id = self.mention(&items[k])?.actor.to_string();
         // (an organisation, not a place: "Arun Bansal, Ericsson President of
         // Europe" speaks for Ericsson)
@@ -2217,6 +2257,23 @@ impl<'a> State<'a> {
         let k = self.subject_after_quote(items, said, 0)?;
         let id = self.mention(&items[k])?.actor.to_string();
         (inp.actors.kind(&id) != ActorType::Person).then_some(id)
+    }
+
+    /// The `unnamed` pattern: a `with` word followed by a group the text
+    /// does not name ("in talks with several carmakers", "samtal med flera
+    /// intresserade befraktare"), with no name in the group.
+    fn unnamed_parties(&self, cl: &Clause) -> bool {
+        const REACH: usize = 6;
+        let (inp, items) = (self.inp, cl.items);
+        (cl.lo..cl.hi.saturating_sub(1)).any(|k| {
+            self.governs_with(&items[k])
+                && has(inp, &items[k + 1], |t| matches!(t, Tag::UnnamedParties))
+                && (k + 2..cl.hi.min(k + 2 + REACH))
+                    .take_while(|&j| {
+                        !matches!(items[j].kind, ItemKind::Punct(_)) && !self.is_comma(&items[j])
+                    })
+                    .all(|j| self.mention(&items[j]).is_none())
+        })
     }
 
     /// "with them", "med dem" in the clause: the counterparts they stand for,

@@ -99,6 +99,7 @@ impl<'a> State<'a> {
             another: false,
             count: 1,
             earlier: false,
+            unnamed: false,
         });
     }
 
