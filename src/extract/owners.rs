@@ -18,6 +18,10 @@ const MAX_WORDS_BEFORE_NOUN: usize = 4;
 /// Words from an owner participle to its "by" ("owned in equal shares by").
 const MAX_WORDS_BEFORE_BY: usize = 4;
 
+/// Items after an apposition's last owner that may still date it ("set up
+/// in 2022").
+const MAX_WORDS_TO_DATE: usize = 6;
+
 impl<'a> State<'a> {
     /// Emits a joint venture for each apposition "X, (det) … JV-noun
     /// of/between A and B" in `items` and removes the apposition from them.
@@ -30,7 +34,9 @@ impl<'a> State<'a> {
                 k += 1;
                 continue;
             };
-            let parties: std::collections::BTreeSet<String> = self.party_ids(&owners).collect();
+            let mut parties: std::collections::BTreeSet<String> = self.party_ids(&owners).collect();
+            // "X, its joint venture with B": the owner "its" stands for
+            parties.extend(self.venture_with_owners(items, comma, k, &owners));
             if parties.len() >= 2 {
                 let cites = self.cites(&items[comma..end]);
                 self.push_phrase_agreement(
@@ -41,6 +47,21 @@ impl<'a> State<'a> {
                     "apposition-owners",
                     cites,
                 );
+                // its date, in it or in a participle right after it ("X,
+                // its joint venture with B set up in 2022,")
+                let date = (comma..items.len().min(end + MAX_WORDS_TO_DATE))
+                    .take_while(|&j| {
+                        j < end
+                            || !(self.is_comma(&items[j])
+                                || matches!(items[j].kind, ItemKind::Punct(_)))
+                    })
+                    .find_map(|j| match items[j].kind {
+                        ItemKind::Date(d) => self.resolved_date(d, Status::Signed),
+                        _ => None,
+                    });
+                if let Some(ag) = self.out.last_mut().filter(|_| date.is_some()) {
+                    ag.date = date;
+                }
                 created = true;
             }
             // the comma that closes the apposition goes with it
@@ -162,8 +183,67 @@ impl<'a> State<'a> {
             .chains(items, k + 1, items.len())
             .into_iter()
             .next()
-            .filter(|c| self.venture_owners(items, k, c))?;
+            .filter(|c| self.venture_owners(items, k, c) || self.venture_partner(items, k, c))?;
         Some((comma, chain.last + 1, chain.members))
+    }
+
+    /// Whether `c` names the partner of the joint-venture noun `items[k]`
+    /// right after "with" ("X, its joint venture with B"): one owner, the
+    /// other is the venture's owner named before X.
+    fn venture_partner(&self, items: &[Item], k: usize, c: &Chain) -> bool {
+        c.gov == Gov::With
+            && c.gov_at == Some(k + 1)
+            && has(self.inp, &items[k + 1], |t| matches!(t, Tag::With))
+    }
+
+    /// The owners of a joint venture "X, its/a joint venture with B"
+    /// besides B: for "its", "dess", the company named last before X; for
+    /// an article, the subject named before X in the same sentence ("A runs
+    /// X, a joint venture with B"); none for a venture named by its owners.
+    fn venture_with_owners(
+        &self,
+        items: &[Item],
+        comma: usize,
+        k: usize,
+        owners: &[usize],
+    ) -> Vec<String> {
+        if !items
+            .get(k + 1)
+            .is_some_and(|x| has(self.inp, x, |t| matches!(t, Tag::With)))
+        {
+            return Vec::new();
+        }
+        // X, or X before its short form in parentheses: "X (XC), its …"
+        let named = |x: usize| self.mention(&items[x]).is_some();
+        let x = if named(comma - 1) {
+            comma - 1
+        } else {
+            comma - 4
+        };
+        let Some(venture) = self.mention(&items[x]).map(|m| m.actor.to_string()) else {
+            return Vec::new();
+        };
+        let partners: Vec<String> = self.party_ids(owners).collect();
+        let possessive = matches!(
+            self.folded(&items[comma + 1]),
+            "its" | "their" | "dess" | "deras" | "sitt" | "sin"
+        );
+        if possessive {
+            let take = |c: &str| c != venture && !partners.iter().any(|p| p == c);
+            return self
+                .company_named_before(items[x].start, take)
+                .map(|m| vec![m.actor.to_string()])
+                .unwrap_or_default();
+        }
+        self.chains(items, 0, x)
+            .into_iter()
+            .find(|c| c.gov == Gov::None)
+            .map(|c| {
+                self.party_ids(&c.members)
+                    .filter(|p| *p != venture && !partners.contains(p))
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 
     /// Whether `c` names the owners of the joint-venture noun `items[k]`: a
