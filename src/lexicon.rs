@@ -689,6 +689,10 @@ struct LangFile {
     /// ("Tele2 owns Net4Mobility together with Telenor").
     #[serde(default)]
     owning_verbs: Vec<String>,
+    /// Verbs of running a business: joint action with one of them and a
+    /// named object is a joint venture ("A driver X tillsammans med B").
+    #[serde(default)]
+    operating_verbs: Vec<String>,
     /// Nouns of owning with their preposition, opening an apposition whose
     /// names are owned ("A, owner of B and C, signed …").
     #[serde(default)]
@@ -1271,6 +1275,9 @@ pub struct Lexicon {
     role_objects: HashSet<String>,
     /// Folded `owning_verbs`: "owns X together with B" is a joint venture.
     pub owning_verbs: HashSet<String>,
+    /// Folded `operating_verbs`: "runs X together with B", with X named,
+    /// is a joint venture.
+    pub operating_verbs: HashSet<String>,
     /// Folded `owner_nouns` ("owner of", "ägare till"): the names of an
     /// apposition they open are owned, no parties.
     pub owner_nouns: HashSet<String>,
@@ -1388,6 +1395,7 @@ struct LexiconDraft {
     role_objects: HashSet<String>,
     time_words: HashSet<String>,
     owning_verbs: HashSet<String>,
+    operating_verbs: HashSet<String>,
     owner_nouns: HashSet<String>,
     venture_objects: Vec<String>,
     venture_modifiers: HashSet<String>,
@@ -1507,6 +1515,8 @@ impl LexiconDraft {
         self.read_time_words(&f.dates);
         self.owning_verbs
             .extend(f.owning_verbs.iter().map(|w| fold(w)));
+        self.operating_verbs
+            .extend(f.operating_verbs.iter().map(|w| fold(w)));
         self.owner_nouns
             .extend(f.owner_nouns.iter().map(|w| fold(w)));
         self.venture_objects
@@ -2080,6 +2090,7 @@ impl LexiconDraft {
             project_nouns: self.project_nouns,
             role_objects: self.role_objects,
             owning_verbs: self.owning_verbs,
+            operating_verbs: self.operating_verbs,
             owner_nouns: self.owner_nouns,
             venture_objects: self.venture_objects,
             venture_modifiers: self.venture_modifiers,

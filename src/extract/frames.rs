@@ -1693,6 +1693,26 @@ impl<'a> State<'a> {
             return;
         };
         self.add(&c.members, f);
+        // "jointly owned by A (60%) and by B and C (20% each)": "and by"
+        // goes on with the agents (not past a date: "bought by A in 2020
+        // and by B in 2022" are two)
+        let mut last = c.last;
+        for d in chains.iter().filter(|d| d.first > c.last) {
+            let coordinated = d.gov == Gov::By
+                && d.gov_at.is_some_and(|g| {
+                    g > last + 1
+                        && has(self.inp, &cl.items[g - 1], |t| matches!(t, Tag::Coord))
+                        && (last + 1..g - 1).all(|k| {
+                            !has(self.inp, &cl.items[k], Tag::predicate)
+                                && !matches!(cl.items[k].kind, ItemKind::Date(_))
+                        })
+                });
+            if !coordinated {
+                break;
+            }
+            self.add(&d.members, f);
+            last = d.last;
+        }
         f.fired("by");
         f.explicit = true;
         // "Epiroc was acquired by Sandvik": what is bought is a party

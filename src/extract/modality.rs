@@ -361,7 +361,19 @@ impl<'a> State<'a> {
         if tr.main.is_none()
             && tr.verb.is_none()
             && tr.joint.is_some()
-            && (cl.lo..cl.hi).any(|k| inp.lexicon.owning_verbs.contains(self.folded(&items[k])))
+            && (cl.lo..cl.hi).any(|k| {
+                let verb = self.folded(&items[k]);
+                inp.lexicon.owning_verbs.contains(verb)
+                    // (a business named right after it or its subject,
+                    // not a project: "driver forskningsprojektet SUM
+                    // tillsammans med B" is a cooperation)
+                    || (inp.lexicon.operating_verbs.contains(verb)
+                        && (k + 1..cl.hi.min(k + 3)).any(|j| {
+                            self.mention(&items[j]).is_some()
+                                && self.owned(items, j, cl.lo)
+                                && (k + 1..j).all(|s| self.mention(&items[s]).is_some())
+                        }))
+            })
         {
             kind = Kind::JointVenture;
             rank = rank.max(2);

@@ -521,12 +521,41 @@ impl<'a> State<'a> {
     /// `owning_verbs` lists) that stands at or after `lo`: what is owned
     /// ("Acme owns Gamma together with Beta").
     pub(super) fn owned(&self, items: &[Item], j: usize, lo: usize) -> bool {
-        j > lo
-            && self
-                .inp
-                .lexicon
-                .owning_verbs
-                .contains(self.folded(&items[j - 1]))
+        const OBJECT_REACH: usize = 3;
+        let lexicon = &self.inp.lexicon;
+        let verb_before = |j: usize| {
+            j > lo && {
+                let verb = self.folded(&items[j - 1]);
+                lexicon.owning_verbs.contains(verb) || lexicon.operating_verbs.contains(verb)
+            }
+        };
+        // a subject after a fronted adverbial (Swedish word order: "Sedan
+        // 2019 driver LKAB projektet SUM tillsammans med ABB"), with no
+        // subject, relative pronoun or coordinator before the verb
+        let inverted = |j: usize| {
+            j > lo + 1
+                && (lo..j - 1).all(|k| {
+                    self.mention(&items[k]).is_none()
+                        && !self.company_anaphor(items, k, lo)
+                        && !has(self.inp, &items[k], |t| {
+                            matches!(t, Tag::Which | Tag::Coord | Tag::FirstPerson)
+                        })
+                })
+        };
+        if verb_before(j) {
+            return !inverted(j);
+        }
+        // the object after such a subject, past a common noun or two
+        (j.saturating_sub(OBJECT_REACH)..j).rev().any(|s| {
+            s > lo
+                && verb_before(s)
+                && self.mention(&items[s]).is_some()
+                && inverted(s)
+                && (s + 1..j).all(|k| {
+                    matches!(items[k].kind, ItemKind::Word | ItemKind::Phrase(_))
+                        && !has(self.inp, &items[k], Tag::predicate)
+                })
+        })
     }
 
     /// Whether `items[j]` names a country or region as a place: after a
