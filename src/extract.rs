@@ -2385,6 +2385,15 @@ impl ClauseCutter<'_, '_> {
             // tecknat avtal med B": a second complement clause with a
             // predicate of its own
             Cut::Here
+        } else if splits
+            && and
+            && (left_pred || self.noun_in(lo, k))
+            && self.adverbial_then_verb_subject(k)
+        {
+            // "I augusti fick A kontraktet från B, och i september slöt C
+            // ett avtal med D": a time adverbial, a finite verb and its
+            // subject after it open a main clause of their own
+            Cut::Here
         } else if splits && listed && left_pred && st.name_then_finite_verb(items, k + 1) {
             // "A signed a deal with B, and C opened a plant": names after
             // ", and" with a verb of their own are its subject, not the
@@ -2710,6 +2719,23 @@ impl ClauseCutter<'_, '_> {
                     matches!(x.kind, ItemKind::Word)
                         && inp.lexicon.finite_verb(&inp.text[x.start..x.end])
                 })
+        })
+    }
+
+    /// Whether a time adverbial after the conjunction at `k` is followed
+    /// by a finite verb and then a name, its subject ("…, och i september
+    /// slöt C ett avtal").
+    fn adverbial_then_verb_subject(&self, k: usize) -> bool {
+        const REACH: usize = 5;
+        let (inp, items) = (self.st.inp, self.items);
+        (k + 2..(k + REACH).min(items.len().saturating_sub(1))).any(|j| {
+            self.time_adverbial(k + 1, j)
+                && (self.verb_at(j) || {
+                    let x = &items[j];
+                    matches!(x.kind, ItemKind::Word)
+                        && inp.lexicon.finite_verb(&inp.text[x.start..x.end])
+                })
+                && self.st.mention(&items[j + 1]).is_some_and(|m| !m.genitive)
         })
     }
 
