@@ -385,7 +385,18 @@ impl<'a> State<'a> {
                     // (or a longer example list right after the noun: "loan
                     // agreements with 12 local, regional and international
                     // banks, among them A and B")
-                    && (c.first <= t + 8 || c.gov_at.is_some_and(|g| g > t && g <= t + 6))
+                    && (c.first <= t + 8
+                        || c.gov_at.is_some_and(|g| {
+                            g > t
+                                && (g <= t + 6
+                                    // (or examples further on: "sales
+                                    // agreements for a share of the
+                                    // output, including with A and B")
+                                    || (g <= t + 16
+                                        && has(self.inp, &cl.items[g - 1], |t| {
+                                            matches!(t, Tag::Example)
+                                        })))
+                        }))
                     && (tr.all_plural
                         || c.listed
                         || (c.members.len() >= 2
