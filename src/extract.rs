@@ -2640,8 +2640,36 @@ impl ClauseCutter<'_, '_> {
                 .iter()
                 .take(8)
                 .any(|x| has(inp, x, |t| matches!(t, Tag::With)));
-            (with_near && !splits) || st.second_verb_object(items, lo, k)
+            (with_near && !splits)
+                || st.second_verb_object(items, lo, k)
+                || self.possessed_object_after(k)
         }
+    }
+
+    /// "A signed an agreement with B and then withdrew its appeal": after
+    /// the conjunction at `k`, a predicate whose object is a possessive and
+    /// a noun that is no agreement, with no name and no agreement noun to
+    /// the sentence's end, is a predicate of its own (its status is not the
+    /// agreement's).
+    fn possessed_object_after(&self, k: usize) -> bool {
+        let (st, items) = (self.st, self.items);
+        let inp = st.inp;
+        let Some(p) = (k + 1..items.len().min(k + 6)).find(|&j| self.pred(&items[j])) else {
+            return false;
+        };
+        // (a particle may follow the verb: "drog tillbaka sitt överklagande")
+        let Some(o) = (p + 1..items.len().min(p + 3))
+            .find(|&j| has(inp, &items[j], |t| matches!(t, Tag::Possessive)))
+        else {
+            return false;
+        };
+        o + 1 < items.len()
+            && items[o + 1..].iter().all(|x| {
+                st.mention(x).is_none()
+                    && !has(inp, x, |t| {
+                        matches!(t, Tag::Agreement { .. } | Tag::CompanyAnaphor)
+                    })
+            })
     }
 
     /// "Acme, which operates the field, and Beta signed …": whether ", and"
