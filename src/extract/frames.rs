@@ -38,6 +38,9 @@ use crate::lexicon::{Kind, SaleRole, Status, Tag};
 use crate::segment::{Block, BlockKind};
 use std::collections::BTreeSet;
 
+/// The quotation marks a quote opens or closes with.
+const QUOTE_MARKS: [char; 3] = ['"', '“', '”'];
+
 /// How many sentences back a parties anaphor may find the actors of a denied
 /// or broken-off agreement.
 const NOT_AGREEMENT_REACH: usize = 3;
@@ -2261,8 +2264,10 @@ impl<'a> State<'a> {
         const REACH: usize = 6;
         let inp = self.inp;
         let open = |x: &Item| {
+            let t = &inp.text[x.start..x.end];
             matches!(x.kind, ItemKind::Punct(_))
-                || inp.text[x.start..x.end].starts_with([',', ':', '"', '“', '”', '–', '—'])
+                || t.starts_with(QUOTE_MARKS)
+                || t.starts_with([',', ':', '–', '—'])
         };
         let first = (said.saturating_sub(REACH).max(lo)..said)
             .rev()
@@ -2279,9 +2284,10 @@ impl<'a> State<'a> {
         let said = (0..we)
             .rev()
             .find(|&k| has(inp, &items[k], |t| matches!(t, Tag::Comment)))?;
-        let quoted = items[said + 1..we]
-            .iter()
-            .any(|x| inp.text[x.start..x.end].starts_with([':', '"', '“', '”']));
+        let quoted = items[said + 1..we].iter().any(|x| {
+            let t = &inp.text[x.start..x.end];
+            t.starts_with(':') || t.starts_with(QUOTE_MARKS)
+        });
         if !quoted {
             return None;
         }

@@ -224,11 +224,9 @@ impl<'a> State<'a> {
             return Vec::new();
         };
         let partners: Vec<String> = self.party_ids(owners).collect();
-        let possessive = matches!(
-            self.folded(&items[comma + 1]),
-            "its" | "their" | "dess" | "deras" | "sitt" | "sin"
-        );
-        if possessive {
+        if has(self.inp, &items[comma + 1], |t| {
+            matches!(t, Tag::Possessive)
+        }) {
             let take = |c: &str| c != venture && !partners.iter().any(|p| p == c);
             return self
                 .company_named_before(items[x].start, take)
