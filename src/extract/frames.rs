@@ -2272,8 +2272,21 @@ impl<'a> State<'a> {
         let first = (said.saturating_sub(REACH).max(lo)..said)
             .rev()
             .take_while(|&k| !open(&items[k]))
-            .last()?;
-        (first..said).find(|&k| self.mention(&items[k]).is_some())
+            .last();
+        if let Some(first) = first {
+            return (first..said).find(|&k| self.mention(&items[k]).is_some());
+        }
+        // (past a person's apposition between commas: "…,” Anna Berg, vd
+        // för Acme, sa": the person, whose organisation the apposition gives)
+        let comma = said
+            .checked_sub(1)
+            .filter(|&c| c > lo && self.is_comma(&items[c]))?;
+        let quote = (comma.saturating_sub(2 * REACH).max(lo)..comma)
+            .rev()
+            .find(|&k| inp.text[items[k].start..items[k].end].contains(QUOTE_MARKS))?;
+        (quote + 1..comma)
+            .find(|&k| self.mention(&items[k]).is_some())
+            .filter(|&k| self.is_person(&items[k]))
     }
 
     /// "Acme said: “We have signed …”": the speaker of a quote that opens
