@@ -2742,11 +2742,7 @@ impl ClauseCutter<'_, '_> {
             (j == k + 1 || self.time_adverbial(k + 1, j))
                 && has(inp, &items[j], |t| matches!(t, Tag::CompanyAnaphor))
                 && j + 1 < items.len()
-                && (self.verb_at(j + 1) || {
-                    let x = &items[j + 1];
-                    matches!(x.kind, ItemKind::Word)
-                        && inp.lexicon.finite_verb(&inp.text[x.start..x.end])
-                })
+                && self.finite_at(j + 1)
         })
     }
 
@@ -2755,14 +2751,10 @@ impl ClauseCutter<'_, '_> {
     /// slöt C ett avtal").
     fn adverbial_then_verb_subject(&self, k: usize) -> bool {
         const REACH: usize = 5;
-        let (inp, items) = (self.st.inp, self.items);
+        let items = self.items;
         (k + 2..(k + REACH).min(items.len().saturating_sub(1))).any(|j| {
             self.time_adverbial(k + 1, j)
-                && (self.verb_at(j) || {
-                    let x = &items[j];
-                    matches!(x.kind, ItemKind::Word)
-                        && inp.lexicon.finite_verb(&inp.text[x.start..x.end])
-                })
+                && self.finite_at(j)
                 && self.st.mention(&items[j + 1]).is_some_and(|m| !m.genitive)
         })
     }
@@ -2786,6 +2778,14 @@ impl ClauseCutter<'_, '_> {
     fn verb_at(&self, d: usize) -> bool {
         let x = &self.items[d];
         self.pred(x) || self.st.inp.lexicon.is_auxiliary(self.st.folded(x))
+    }
+
+    /// Whether item `d` is such a verb or any other finite verb.
+    fn finite_at(&self, d: usize) -> bool {
+        let (inp, x) = (self.st.inp, &self.items[d]);
+        self.verb_at(d)
+            || (matches!(x.kind, ItemKind::Word)
+                && inp.lexicon.finite_verb(&inp.text[x.start..x.end]))
     }
 }
 

@@ -1856,13 +1856,8 @@ impl<'a> State<'a> {
     fn ours_is_with(&self, cl: &Clause, n: usize) -> bool {
         const REACH: usize = 4;
         let (inp, items) = (self.inp, cl.items);
-        let possessive = |x: &Item| {
-            has(inp, x, |t| matches!(t, Tag::FirstPerson))
-                && !has(inp, x, |t| {
-                    matches!(t, Tag::FirstPersonSubject | Tag::FirstPersonObject)
-                })
-        };
-        let ours = (n.saturating_sub(REACH).max(cl.lo)..n).any(|k| possessive(&items[k]));
+        let ours = (n.saturating_sub(REACH).max(cl.lo)..n)
+            .any(|k| self.first_person_possessive(&items[k]));
         let copula = items
             .get(n + 1)
             .is_some_and(|x| inp.lexicon.is_copula(self.folded(x)));
@@ -1873,6 +1868,15 @@ impl<'a> State<'a> {
             && (with + 1..cl.hi.min(with + 3))
                 .find(|&k| !has(inp, &items[k], |t| matches!(t, Tag::Determiner)))
                 .is_some_and(|k| self.mention(&items[k]).is_some())
+    }
+
+    /// Whether the item is a first-person possessive ("our", "vår"): a
+    /// first-person word that is neither subject nor object.
+    fn first_person_possessive(&self, x: &Item) -> bool {
+        has(self.inp, x, |t| matches!(t, Tag::FirstPerson))
+            && !has(self.inp, x, |t| {
+                matches!(t, Tag::FirstPersonSubject | Tag::FirstPersonObject)
+            })
     }
 
     /// "A and B each bought into C", "A och B har var och en tecknat avtal
@@ -2148,9 +2152,9 @@ impl<'a> State<'a> {
         const INTERVIEW_BLOCKS: usize = 3;
         let (inp, items) = (self.inp, cl.items);
         // (an object, "with us", or a possessive, "our partnership")
-        let possessive = has(inp, &items[we], |t| matches!(t, Tag::FirstPerson))
-            && !has(inp, &items[we], |t| matches!(t, Tag::FirstPersonSubject));
-        let we = if possessive || has(inp, &items[we], |t| matches!(t, Tag::FirstPersonObject)) {
+        let we = if self.first_person_possessive(&items[we])
+            || has(inp, &items[we], |t| matches!(t, Tag::FirstPersonObject))
+        {
             we
         } else {
             (cl.lo..cl.hi)

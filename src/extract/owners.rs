@@ -22,6 +22,19 @@ const MAX_WORDS_BEFORE_BY: usize = 4;
 /// in 2022").
 const MAX_WORDS_TO_DATE: usize = 6;
 
+/// A venture apposition "X, a joint venture of A and B," found in a
+/// sentence's items.
+struct VentureApposition {
+    /// The item of X (of its full name before a short form in parentheses).
+    venture: usize,
+    /// The comma that opens the apposition.
+    comma: usize,
+    /// The item after its last owner.
+    end: usize,
+    /// The owners' mentions.
+    owners: Vec<usize>,
+}
+
 impl<'a> State<'a> {
     /// Emits a joint venture for each apposition "X, (det) … JV-noun
     /// of/between A and B" in `items` and removes the apposition from them.
@@ -30,13 +43,19 @@ impl<'a> State<'a> {
         let mut created = false;
         let mut k = 0;
         while k < items.len() {
-            let Some((comma, end, owners)) = self.venture_apposition(items, k) else {
+            let Some(VentureApposition {
+                venture,
+                comma,
+                end,
+                owners,
+            }) = self.venture_apposition(items, k)
+            else {
                 k += 1;
                 continue;
             };
             let mut parties: std::collections::BTreeSet<String> = self.party_ids(&owners).collect();
             // "X, its joint venture with B": the owner "its" stands for
-            parties.extend(self.venture_with_owners(items, comma, k, &owners));
+            parties.extend(self.venture_with_owners(items, venture, comma, k, &owners));
             if parties.len() >= 2 {
                 let cites = self.cites(&items[comma..end]);
                 self.push_phrase_agreement(
@@ -139,9 +158,8 @@ impl<'a> State<'a> {
         })
     }
 
-    /// The apposition whose joint-venture noun is `items[k]`: (the comma
-    /// that opens it, the item after its last owner, the owners' mentions).
-    fn venture_apposition(&self, items: &[Item], k: usize) -> Option<(usize, usize, Vec<usize>)> {
+    /// The apposition whose joint-venture noun is `items[k]`.
+    fn venture_apposition(&self, items: &[Item], k: usize) -> Option<VentureApposition> {
         let inp = self.inp;
         // a joint-venture noun, or a company that an owner participle
         // follows ("X, a company formed by A, B and C,")
@@ -168,23 +186,32 @@ impl<'a> State<'a> {
         // it ("NEOM Green Hydrogen Company (NGHC), a joint venture …")
         let named = |x: usize| self.mention(&items[x]).is_some();
         let paren = |x: usize, c: char| matches!(items[x].kind, ItemKind::Punct(p) if p == c);
-        if !self.is_comma(&items[comma])
-            || comma == 0
-            || !(named(comma - 1)
-                || (comma >= 4
-                    && paren(comma - 1, ')')
-                    && named(comma - 2)
-                    && paren(comma - 3, '(')
-                    && named(comma - 4)))
-        {
+        if !self.is_comma(&items[comma]) || comma == 0 {
             return None;
         }
+        let x = if named(comma - 1) {
+            comma - 1
+        } else if comma >= 4
+            && paren(comma - 1, ')')
+            && named(comma - 2)
+            && paren(comma - 3, '(')
+            && named(comma - 4)
+        {
+            comma - 4
+        } else {
+            return None;
+        };
         let chain = self
             .chains(items, k + 1, items.len())
             .into_iter()
             .next()
             .filter(|c| self.venture_owners(items, k, c) || self.venture_partner(items, k, c))?;
-        Some((comma, chain.last + 1, chain.members))
+        Some(VentureApposition {
+            venture: x,
+            comma,
+            end: chain.last + 1,
+            owners: chain.members,
+        })
     }
 
     /// Whether `c` names the partner of the joint-venture noun `items[k]`
@@ -196,13 +223,15 @@ impl<'a> State<'a> {
             && has(self.inp, &items[k + 1], |t| matches!(t, Tag::With))
     }
 
-    /// The owners of a joint venture "X, its/a joint venture with B"
-    /// besides B: for "its", "dess", the company named last before X; for
-    /// an article, the subject named before X in the same sentence ("A runs
-    /// X, a joint venture with B"); none for a venture named by its owners.
+    /// The owners of a joint venture "X, its/a joint venture with B" (X at
+    /// item `x`) besides B: for "its", "dess", the company named last
+    /// before X; for an article, the subject named before X in the same
+    /// sentence ("A runs X, a joint venture with B"); none for a venture
+    /// named by its owners.
     fn venture_with_owners(
         &self,
         items: &[Item],
+        x: usize,
         comma: usize,
         k: usize,
         owners: &[usize],
@@ -213,13 +242,6 @@ impl<'a> State<'a> {
         {
             return Vec::new();
         }
-        // X, or X before its short form in parentheses: "X (XC), its …"
-        let named = |x: usize| self.mention(&items[x]).is_some();
-        let x = if named(comma - 1) {
-            comma - 1
-        } else {
-            comma - 4
-        };
         let Some(venture) = self.mention(&items[x]).map(|m| m.actor.to_string()) else {
             return Vec::new();
         };
