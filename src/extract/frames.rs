@@ -2123,15 +2123,24 @@ impl<'a> State<'a> {
     fn speaker_of_first_person(&self, cl: &Clause, we: usize) -> Option<String> {
         const NEXT_SENTENCES: usize = 3;
         let (inp, items) = (self.inp, cl.items);
-        // (the quote may run on: "– … när vi slöt vårt avtal med B … . Sedan
-        // dess …, säger Anna Berg, vd för A"; within its paragraph)
+        // (in the whole sentence: a clause's items may lack a relative
+        // clause that names the speaker's organisation, "…," said Anna
+        // Berg, who heads A)
+        let sent = &inp.sentences[cl.si];
+        let whole = self.items(sent.start, sent.end);
+        let (whole, at) = match whole.iter().position(|x| x.start == items[we].start) {
+            Some(at) => (whole, at),
+            None => (items.to_vec(), we),
+        };
         if let Some(org) = self
-            .speaker_org(items, we + 1)
-            .or_else(|| self.speaker_before_quote(items, we))
+            .speaker_org(&whole, at + 1)
+            .or_else(|| self.speaker_before_quote(&whole, at))
         {
             return Some(org);
         }
-        let block = inp.sentences[cl.si].block;
+        // (the quote may run on: "– … när vi slöt vårt avtal med B … . Sedan
+        // dess …, säger Anna Berg, vd för A"; within its paragraph)
+        let block = sent.block;
         (cl.si + 1..inp.sentences.len())
             .take(NEXT_SENTENCES)
             .take_while(|&s| inp.sentences[s].block == block)
@@ -2238,9 +2247,15 @@ impl<'a> State<'a> {
         if inp.actors.kind(&id) != ActorType::Person {
             return organisation(&id).then_some(id);
         }
-        // the first organisation in the apposition after the person
+        // the first organisation in the apposition or relative clause after
+        // the person ("Anna Berg, vd för Acme", "Anna Berg, who heads Acme",
+        // "Anna Berg som är vd på Acme")
         let text = |j: usize| &inp.text[items[j].start..items[j].end];
-        let in_text = (k + 1 < items.len() && text(k + 1).starts_with(','))
+        let opens = |j: usize| {
+            j < items.len()
+                && (text(j).starts_with(',') || has(inp, &items[j], |t| matches!(t, Tag::Which)))
+        };
+        let in_text = opens(k + 1)
             .then(|| {
                 (k + 2..items.len().min(k + 10))
                     .take_while(|&j| {
