@@ -2171,8 +2171,18 @@ impl<'a> State<'a> {
         };
         let block = &inp.blocks[inp.sentences[cl.si].block];
         let before = &inp.text[block.start..items[we].start];
-        let quoted =
-            before.contains(['"', '“', '”', '«', '»']) || before.starts_with(['–', '—', '-']);
+        // (a hyphen opens a quote only with a comment verb in its block; else
+        // it is a bullet: "- Hugging Face: our collaboration with …")
+        let hyphen_quote = || {
+            before.starts_with('-')
+                && inp.phrases[inp.phrases.partition_point(|p| p.start < block.start)..]
+                    .iter()
+                    .take_while(|p| p.start < block.end)
+                    .any(|p| p.tags.iter().any(|t| matches!(t, Tag::Comment)))
+        };
+        let quoted = before.contains(['"', '“', '”', '«', '»'])
+            || before.starts_with(['–', '—'])
+            || hyphen_quote();
         let interview = || {
             let end = inp
                 .blocks
