@@ -4159,6 +4159,7 @@ impl<'a> State<'a> {
             .or_else(speakers_after)
             .or_else(counted_before)
             .or_else(nearer_pair)
+            .or_else(two_before)
             // the parties of the last agreement talked about, or of the latest
             // with two or more (one with a party missing names no pair)
             .or_else(|| {
@@ -4186,7 +4187,6 @@ impl<'a> State<'a> {
                             .cloned()
                     })
             })
-            .or_else(two_before)
             .or_else(|| si.checked_sub(1).and_then(|p| pair_in(p, usize::MAX)))
             // the actors of a denied or broken-off agreement just before:
             // "A denied that it had reached an agreement with B. … the two
