@@ -440,19 +440,26 @@ impl<'a> State<'a> {
         while k > cl.lo + 1 && cl.items[k - 1].end == cl.items[k].start {
             k -= 1;
         }
-        // (and back over adverbs and a verb-second subject:
-        // "undertecknade Zelenskyj sedan säkerhetsavtal med A, B och C")
+        // (and back over adverbs, dates and a verb-second subject:
+        // "undertecknade Zelenskyj sedan säkerhetsavtal med A, B och C",
+        // "tecknade 2019 leveransavtal med A och B")
         while k > cl.lo + 1
             && (self.mention(&cl.items[k - 1]).is_some()
+                || matches!(cl.items[k - 1].kind, ItemKind::Date(_))
                 || self.inp.lexicon.is_adverb(self.folded(&cl.items[k - 1])))
         {
             k -= 1;
         }
-        (k > cl.lo && has(self.inp, &cl.items[k - 1], Tag::predicate))
-            .then(|| noun(self.inp, &cl.items[t]))
-            .flatten()
-            .filter(|x| !x.definite)
-            .map(|x| x.kind)
+        // (or an auxiliary as a main verb: "har ramavtal med A, B och C")
+        let before = &cl.items[k.saturating_sub(1)];
+        (k > cl.lo
+            && (has(self.inp, before, Tag::predicate)
+                || (matches!(before.kind, ItemKind::Word)
+                    && self.inp.lexicon.is_auxiliary(self.folded(before)))))
+        .then(|| noun(self.inp, &cl.items[t]))
+        .flatten()
+        .filter(|x| !x.definite)
+        .map(|x| x.kind)
     }
 
     /// Whether the agreement noun nearest before the chain, at most eight
