@@ -2383,6 +2383,12 @@ impl Lexicon {
             .any(|a| a[..a.len() - 1] == *folded_word.as_bytes())
     }
 
+    /// Whether a folded word is one of the languages' function words
+    /// (`function_words`: "and", "och", "the").
+    pub fn is_function_word(&self, folded_word: &str) -> bool {
+        self.function_words.get(folded_word).is_some()
+    }
+
     /// Whether a folded word is one of the languages' auxiliaries (`[inserted_adverbs] after`).
     pub fn is_auxiliary(&self, folded_word: &str) -> bool {
         self.auxiliaries

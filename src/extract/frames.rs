@@ -2540,7 +2540,24 @@ impl<'a> State<'a> {
             j -= 1;
         }
         if j < k && j > cl.lo {
-            if let Some(o) = org(j - 1) {
+            // (past up to two words of the title before its role word: "US
+            // Defense Secretary X", "USA:s försvars|minister X")
+            let title_word = |it: &Item| {
+                matches!(it.kind, ItemKind::Word | ItemKind::Phrase(_))
+                    && !self.joins(it)
+                    && !self.is_comma(it)
+                    && !has(self.inp, it, |t| {
+                        Tag::predicate(t) || matches!(t, Tag::Agreement { .. })
+                    })
+                    && !self.inp.lexicon.is_function_word(self.folded(it))
+            };
+            let mut i = j;
+            while i > cl.lo && j - i < 2 && title_word(&items[i - 1]) {
+                i -= 1;
+            }
+            if let Some(o) =
+                org(j - 1).or_else(|| (i < j && i > cl.lo).then(|| org(i - 1)).flatten())
+            {
                 return Some(o);
             }
             // "Fortum said its chief executive X had signed …": a possessive
