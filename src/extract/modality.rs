@@ -27,6 +27,15 @@ impl<'a> State<'a> {
                 })
             })
             .unwrap_or(cl.hi);
+        // (nor in a subordinate clause with a subject of its own, up to its
+        // comma: "A and B ended the cooperation after the pipeline was
+        // shelved"; not "A, when X was renamed, is not part of the talks")
+        let subordinate = |k: usize| {
+            (head + 1..k).any(|s| {
+                self.opens_subject_clause(cl, s, |t| matches!(t, Tag::Subordinator))
+                    && !(s + 1..k).any(|j| self.is_comma(&cl.items[j]))
+            })
+        };
         // before the head, a comment verb or ", and"/", but" ends the
         // negation's reach too: "Terms were not disclosed, and the partners
         // said they aim to finalise an agreement". Not ", while": a clause
@@ -40,7 +49,9 @@ impl<'a> State<'a> {
                     .is_some_and(|c| !matches!(c, "while" | "medan"))
         });
         let cut = |k: usize| last_cut.is_some_and(|c| c > k);
-        (cl.lo..reach).any(|k| has(inp, &cl.items[k], |t| matches!(t, Tag::Negation)) && !cut(k))
+        (cl.lo..reach).any(|k| {
+            has(inp, &cl.items[k], |t| matches!(t, Tag::Negation)) && !cut(k) && !subordinate(k)
+        })
             // a condition before the head: "… if it won a contract with
             // Poland" (not after it: "The agreement, if approved, …")
             || (cl.lo..head).any(|k| self.condition_at(cl, k) && !cut(k))
@@ -54,8 +65,15 @@ impl<'a> State<'a> {
     /// it won", "if Saab wins", "if the board approves"; not "If approved,
     /// the deal …", which is about the deal's approval).
     fn condition_at(&self, cl: &Clause, k: usize) -> bool {
+        self.opens_subject_clause(cl, k, |t| matches!(t, Tag::Conditional))
+    }
+
+    /// Whether the item at `k` is a conjunction (`conjunction` says which
+    /// tag) with a subject of its own after it: a name, a pronoun or a
+    /// determiner.
+    fn opens_subject_clause(&self, cl: &Clause, k: usize, conjunction: fn(&Tag) -> bool) -> bool {
         let (inp, items) = (self.inp, cl.items);
-        has(inp, &items[k], |t| matches!(t, Tag::Conditional))
+        has(inp, &items[k], conjunction)
             && items.get(k + 1).is_some_and(|x| {
                 self.mention(x).is_some()
                     || self.pronoun(x)
