@@ -1854,6 +1854,45 @@ impl<'a> State<'a> {
                 f.fired("topic");
             }
         }
+        // "Much of the output is already sold:\n• Bilstein has a seven-year
+        // supply deal": a subject alone in an item of a list that a colon
+        // opens, with an indefinite agreement noun, is a counterpart of the
+        // company the text is about (not when the sentence names others
+        // after the trigger: "• Legora: the start-up raised $80m in a round
+        // that A and B led"; an apposition on the subject may: "• Axel
+        // Springer, owner of Politico, agreed a licensing deal")
+        let names_others = || {
+            let sent = &self.inp.sentences[cl.si];
+            let after = cl.items[tr.main.unwrap_or(tr.pivot)].end;
+            self.mentions_in(after, sent.end).iter().any(|m| {
+                !f.parties.contains(&*m.actor) && self.inp.actors.kind(&m.actor).can_be_party()
+            })
+        };
+        if f.rule == "subject"
+            && f.parties.len() == 1
+            && self.colon_list_item(cl.si)
+            && !names_others()
+        {
+            let topic = self.topic_company(cl.si).filter(|c| !f.parties.contains(c));
+            if let Some(c) = topic.filter(|_| self.topic_counterpart(cl, tr)) {
+                f.parties.insert(c);
+                f.fired("list-topic");
+            }
+        }
+    }
+
+    /// Whether sentence `si` is in an item of a list whose lead-in, the
+    /// block before the list, ends with a colon.
+    fn colon_list_item(&self, si: usize) -> bool {
+        let inp = self.inp;
+        let Some(b) = super::list_item(inp, si) else {
+            return false;
+        };
+        inp.blocks[..b]
+            .iter()
+            .rev()
+            .find(|x| x.kind != crate::segment::BlockKind::ListItem)
+            .is_some_and(|x| inp.text[x.start..x.end].trim_end().ends_with(':'))
     }
 
     /// "Our longest-standing research collaboration is with B", "Vårt
