@@ -29,6 +29,8 @@
 //! | `group` | a counted counterpart after `with` ("with a group of eight airlines"), named in the next sentences |
 //! | `we` | an unattributed "we"/"vi" → the speaker's organisation, or the document's voice (a press release's issuer, an interview's guest) |
 //! | `project` | a loan or investment to "the project", "bygget" → the company the text is about |
+//! | `topic` | a `with` counterpart alone, with an indefinite agreement noun and no subject ("A supply deal with Scania was signed"): the other side is the company the text is about |
+//! | `list-topic` | a subject alone in an item of a list that a colon opens ("Much of the output is sold:" / "- Scania signed a supply agreement"): the other side is the company the text is about |
 //! | `unnamed` | talks with a group the text does not name ("in talks with several carmakers", "enligt A pågår samtal med flera kunder"): one party's negotiating agreement |
 
 use super::{has, tags, Agreement, Chain, Gov, Item, ItemKind, NotAgreement, State};
@@ -1891,7 +1893,7 @@ impl<'a> State<'a> {
         inp.blocks[..b]
             .iter()
             .rev()
-            .find(|x| x.kind != crate::segment::BlockKind::ListItem)
+            .find(|x| x.kind != BlockKind::ListItem)
             .is_some_and(|x| inp.text[x.start..x.end].trim_end().ends_with(':'))
     }
 
