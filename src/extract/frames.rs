@@ -4497,6 +4497,15 @@ impl<'a> State<'a> {
             if self.in_owned_stake(items, lo, c) {
                 continue;
             }
+            // "… med Telia, inte med Volvo Cars": a contrast names no party
+            let contrasted = c.gov_at.is_some_and(|g| {
+                g > lo + 1
+                    && has(inp, &items[g - 1], |t| matches!(t, Tag::Negation))
+                    && self.is_comma(&items[g - 2])
+            });
+            if contrasted {
+                continue;
+            }
             match c.gov {
                 // "signed an agreement under which B will supply …": the
                 // subject of such a relative phrase is the counterpart only
