@@ -420,7 +420,21 @@ impl<'a> State<'a> {
         }) || chains.iter().any(|c| {
             c.gov == Gov::With && (self.plural_noun_before(cl, tr, c) || self.shared_out(cl, c))
         });
+        // ("has teamed up with several truck makers, among them A and B": a
+        // verb with no agreement noun, and examples of its counterparts)
+        let verb_examples = tr.main.is_none()
+            && tr.verb.is_some()
+            && chains.iter().any(|c| {
+                c.gov == Gov::With
+                    && c.members.len() >= 2
+                    && c.first > 0
+                    && c.gov_at.is_some_and(|g| g + 1 < c.first)
+                    && has(self.inp, &cl.items[c.first - 1], |t| {
+                        matches!(t, Tag::Example)
+                    })
+            });
         split
+            || verb_examples
             || them.is_some_and(|(_, _, each)| *each || tr.all_plural)
             // (a relative clause on a plural noun: "framework agreements
             // that A struck with B, C and D")
