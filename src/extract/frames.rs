@@ -4512,12 +4512,9 @@ impl<'a> State<'a> {
                 continue;
             }
             // "… med Telia, inte med Volvo Cars": a contrast names no party
-            let contrasted = c.gov_at.is_some_and(|g| {
-                g > lo + 1
-                    && has(inp, &items[g - 1], |t| matches!(t, Tag::Negation))
-                    && self.is_comma(&items[g - 2])
-            });
-            if contrasted {
+            if c.gov_at
+                .is_some_and(|g| g > lo && self.contrast_at(items, lo, g - 1))
+            {
                 continue;
             }
             match c.gov {

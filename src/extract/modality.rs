@@ -49,24 +49,11 @@ impl<'a> State<'a> {
                     .is_some_and(|c| !matches!(c, "while" | "medan"))
         });
         let cut = |k: usize| last_cut.is_some_and(|c| c > k);
-        // (nor a contrast after a comma, "will be served from Japan, not
-        // from Kansas": a function word after it that is no auxiliary)
-        let contrast = |k: usize| {
-            k > cl.lo
-                && self.is_comma(&cl.items[k - 1])
-                && cl.items.get(k + 1).is_some_and(|x| {
-                    let w = self.folded(x);
-                    matches!(x.kind, ItemKind::Word | ItemKind::Phrase(_))
-                        && !has(inp, x, Tag::predicate)
-                        && inp.lexicon.is_function_word(w)
-                        && !inp.lexicon.is_auxiliary(w)
-                })
-        };
         (cl.lo..reach).any(|k| {
             has(inp, &cl.items[k], |t| matches!(t, Tag::Negation))
                 && !cut(k)
                 && !subordinate(k)
-                && !contrast(k)
+                && !self.contrast_at(cl.items, cl.lo, k)
         })
             // a condition before the head: "… if it won a contract with
             // Poland" (not after it: "The agreement, if approved, …")
@@ -74,6 +61,24 @@ impl<'a> State<'a> {
             || (any(|t| matches!(t, Tag::Status(Status::Terminated)))
                 && any(|t| matches!(t, Tag::Status(Status::Planned | Status::Negotiating))))
             || self.talks_broken_off(cl)
+    }
+
+    /// Whether the negation at `k` opens a contrast after a comma ("will be
+    /// served from Japan, not from Kansas", "med Telia, inte med Volvo"):
+    /// a function word after it that is no auxiliary. It negates nothing,
+    /// and names no party.
+    pub(super) fn contrast_at(&self, items: &[Item], lo: usize, k: usize) -> bool {
+        let inp = self.inp;
+        k > lo
+            && has(inp, &items[k], |t| matches!(t, Tag::Negation))
+            && self.is_comma(&items[k - 1])
+            && items.get(k + 1).is_some_and(|x| {
+                let w = self.folded(x);
+                matches!(x.kind, ItemKind::Word | ItemKind::Phrase(_))
+                    && !has(inp, x, Tag::predicate)
+                    && inp.lexicon.is_function_word(w)
+                    && !inp.lexicon.is_auxiliary(w)
+            })
     }
 
     /// A conjunction of a condition at `k` that opens a clause with a
