@@ -14,7 +14,7 @@ use crate::gazetteer::{looks_like_acronym, ActorType};
 use crate::lexicon::{FormCue, FormEntry, Forms, Lexicon, PhraseMatch, Tag};
 use crate::matcher::{find_all, How, Mention};
 use crate::spans::{SpanIndex, SpanSet};
-use crate::text::{is_word_char, slug};
+use crate::text::{fold, is_word_char, slug};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -1094,6 +1094,11 @@ impl<'a> PartyScan<'a> {
         // common noun or adjective ("Yeezy-skorna", "Tesla-fabriken",
         // "Volvo-owned"), not a name
         if lower_compound_tail(&name) {
+            return;
+        }
+        // an adjective of nationality alone ("the Company's Ghanaian
+        // interests") is no name
+        if self.lexicon.demonyms.contains_key(&fold(&name)) {
             return;
         }
         let kind = match self.lexicon.type_for(&name) {
@@ -2647,7 +2652,10 @@ impl<'a> FormScan<'a> {
         for c in kept {
             let id = format!("x-{}", slug(&c.name));
             // (an institution's head may be the tail: "Wallenberg-stiftelserna")
-            if id == "x-" || (c.rule != "institution" && lower_compound_tail(&c.name)) {
+            if id == "x-"
+                || (c.rule != "institution" && lower_compound_tail(&c.name))
+                || self.lexicon.demonyms.contains_key(&fold(&c.name))
+            {
                 continue;
             }
             for m in self

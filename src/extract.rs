@@ -2347,7 +2347,15 @@ impl ClauseCutter<'_, '_> {
             // mars slutförde köpet av Karuna")
             Cut::Here
         } else if matches!(items[k].kind, ItemKind::Punct(':'))
-            && ((left_pred && items.get(k + 1).is_some_and(|x| st.mention(x).is_some()))
+            && self.adverbial_then_verb_subject(k)
+        {
+            // "… är Hydro kund: i november skrev Hydro ett elavtal med B":
+            // a time adverbial, a finite verb and its subject after a
+            // colon open a main clause of their own
+            Cut::Here
+        } else if matches!(items[k].kind, ItemKind::Punct(':'))
+            && ((items.get(k + 1).is_some_and(|x| st.mention(x).is_some())
+                && (left_pred || !items.get(k + 2).is_some_and(|x| st.is_comma(x))))
                 || ((left_pred || self.noun_in(lo, k)) && self.described_company_at(k + 1)))
             && items[k + 1..].iter().any(|x| self.pred(x))
         {
@@ -2356,7 +2364,10 @@ impl ClauseCutter<'_, '_> {
             // predicate of its own opens a clause (not before a list
             // with none: "deals with three firms: A, B and C")
             // (or before a company anaphor: "…: the Indian low-cost giant
-            // has codeshared with A")
+            // has codeshared with A"; with no predicate before the colon,
+            // before a name that no comma follows: "… under samma tak: A
+            // och B slogs ihop", not "… in Asia: A, the venture it formed
+            // with B")
             Cut::Here
         } else if splits
             && (self.anaphor_opens_clause(k) || (and && left_pred && self.anaphor_then_finite(k)))
