@@ -2585,9 +2585,16 @@ impl ClauseCutter<'_, '_> {
 
     /// Whether the phrase after the subordinator at `k`, up to a comma or
     /// ';', names an actor after "with" and has no predicate or agreement
-    /// noun.
+    /// noun. Not after a date: "since 2021 with B" is a preposition's
+    /// phrase of time, and B the clause's counterpart.
     fn names_without_predicate(&self, k: usize) -> bool {
         let (st, items) = (self.st, self.items);
+        if items
+            .get(k + 1)
+            .is_some_and(|x| matches!(x.kind, ItemKind::Date(_)))
+        {
+            return false;
+        }
         let end = (k + 1..items.len())
             .find(|&j| st.is_comma(&items[j]) || matches!(items[j].kind, ItemKind::Punct(';')))
             .unwrap_or(items.len());

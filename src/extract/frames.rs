@@ -330,6 +330,29 @@ impl<'a> State<'a> {
         }
         if frame.split && frame.with_groups.len() >= 2 {
             frame.with_group_dates = self.group_dates(&cl, &frame.with_groups, status);
+            // a plural noun is one agreement with each country of a group
+            // of countries: states sign bilaterally ("signed partnerships
+            // with A and B in 2021 and with C in 2022"); companies in one
+            // group may share one deal ("agreements with X in August, with
+            // Sanofi and GSK in September")
+            if tr.all_plural {
+                let inp = self.inp;
+                let countries =
+                    |g: &[String]| g.iter().all(|id| inp.actors.kind(id) == ActorType::Country);
+                let (groups, dates) = (&frame.with_groups, &frame.with_group_dates);
+                let each: Vec<(Vec<String>, Option<Date>)> = groups
+                    .iter()
+                    .zip(dates)
+                    .flat_map(|(g, d)| {
+                        if countries(g) {
+                            g.iter().map(|id| (vec![id.clone()], *d)).collect()
+                        } else {
+                            vec![(g.clone(), *d)]
+                        }
+                    })
+                    .collect();
+                (frame.with_groups, frame.with_group_dates) = each.into_iter().unzip();
+            }
         }
         let ag = Agreement {
             kind,
