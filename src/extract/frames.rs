@@ -406,6 +406,16 @@ impl<'a> State<'a> {
         // would be one) when three or more are named, or two for supply and
         // loan deals, which bind two sides ("ingått avtal med A och B om
         // doser" may be one deal of three)
+        // (words apart: figures and signs do not count, "orders worth
+        // about $3.6 billion with A and B")
+        let apart = |t: usize, j: usize| {
+            (t..j)
+                .filter(|&k| {
+                    let x = &cl.items[k];
+                    self.inp.text[x.start..x.end].contains(char::is_alphabetic)
+                })
+                .count()
+        };
         let split = tr.main.is_some_and(|t| {
             chains.iter().any(|c| {
                 c.gov == Gov::With
@@ -413,7 +423,7 @@ impl<'a> State<'a> {
                     // (or a longer example list right after the noun: "loan
                     // agreements with 12 local, regional and international
                     // banks, among them A and B")
-                    && (c.first <= t + 8
+                    && (apart(t, c.first) <= 8
                         || c.gov_at.is_some_and(|g| {
                             g > t
                                 && (g <= t + 6
@@ -1521,6 +1531,16 @@ impl<'a> State<'a> {
             noun(self.inp, &cl.items[n]).is_some_and(|x| x.kind == Kind::Investment)
         });
         if f.rule == "subject" && investment_only && self.verb_of_kind(cl, tr, Kind::Investment) {
+            return None;
+        }
+        // a plural noun after a possessive is each subject's own ("A and B
+        // have placed most of their orders for tonnage"): it names no
+        // agreement between them
+        let own = tr.main.filter(|_| tr.all_plural).is_some_and(|n| {
+            (n.saturating_sub(4).max(cl.lo)..n)
+                .any(|k| has(self.inp, &cl.items[k], |t| matches!(t, Tag::Possessive)))
+        });
+        if f.rule == "subject" && own {
             return None;
         }
         Some(f)
