@@ -2301,6 +2301,12 @@ impl<'a> State<'a> {
         if quoted && !interview() {
             return None;
         }
+        self.first_company()
+    }
+
+    /// The first company or organisation the document names.
+    fn first_company(&self) -> Option<String> {
+        let inp = self.inp;
         inp.mentions
             .iter()
             .map(|m| &m.actor)
@@ -2311,6 +2317,20 @@ impl<'a> State<'a> {
                 )
             })
             .map(|id| id.to_string())
+    }
+
+    /// Whether the company anaphor at `a` is written with a capital inside
+    /// its sentence ("in the Company", "som Bolaget emitterade"): a report's
+    /// defined term for its issuer.
+    fn capitalized_term(&self, cl: &Clause, a: usize) -> bool {
+        let x = &cl.items[a];
+        let written = &self.inp.text[x.start..x.end];
+        x.start > self.inp.sentences[cl.si].start
+            && !self.pronoun(x)
+            && written
+                .split_whitespace()
+                .last()
+                .is_some_and(|w| w.starts_with(char::is_uppercase))
     }
 
     /// The organisation of the speaker named right after the first comment
@@ -3191,6 +3211,10 @@ impl<'a> State<'a> {
         if let Some(d) = self.defined_actor(&items[a]) {
             // (a term the document defined: `Acme AB (publ) ("Bolaget")`)
             Some(d)
+        } else if self.capitalized_term(cl, a) {
+            // (a term the document uses as defined, for its issuer: "a
+            // convertible that the Company issued to B")
+            self.first_company()
         } else if let Some(sp) = self.speaker_before(items, a, lo) {
             Some(sp)
         } else if let Some(org) = self
@@ -3719,6 +3743,17 @@ impl<'a> State<'a> {
             return;
         }
         if let Some((k, of_stake)) = self.lent_to_anaphor(cl, tr) {
+            // (a report's term for its issuer: "subscribed for new shares
+            // in the Company")
+            if let Some(c) = self
+                .capitalized_term(cl, k)
+                .then(|| self.first_company())
+                .flatten()
+                .filter(|c| !f.parties.contains(c))
+            {
+                f.add_counterpart(c, "with-anaphor");
+                return;
+            }
             // (of a stake or an investment noun: the one company the
             // sentence names before it that is no party; none when it names
             // two, either of which it may be: "A set up B with C in 2021, and
@@ -3992,6 +4027,15 @@ impl<'a> State<'a> {
             && !has(self.inp, &items[k], |t| {
                 matches!(t, Tag::CompanyAnaphor | Tag::CompanyHead)
             });
+        if let Some(c) = self
+            .capitalized_term(cl, k)
+            .then(|| self.first_company())
+            .flatten()
+            .filter(|c| !f.parties.contains(c))
+        {
+            f.add_counterpart(c, "with-anaphor");
+            return;
+        }
         if org_head {
             let Some(c) = self
                 .last_named_with(self.folded(&items[k]), items[k].start)
@@ -4980,11 +5024,27 @@ impl<'a> State<'a> {
                 matches!(cl.items[k].kind, ItemKind::Word)
                     && self.inp.lexicon.is_adverb(self.folded(&cl.items[k]))
             };
+            // (or a time adverbial: "valde Telia redan i oktober 2019
+            // Ericsson som leverantör")
+            let timed = |k: usize| {
+                let x = &cl.items[k];
+                matches!(x.kind, ItemKind::Date(_))
+                    || (matches!(x.kind, ItemKind::Word | ItemKind::Phrase(_))
+                        && self.inp.text[x.start..x.end].starts_with(char::is_lowercase)
+                        && (self.inp.lexicon.is_function_word(self.folded(x))
+                            || has(self.inp, x, |t| matches!(t, Tag::NotParty))))
+            };
+            let gap = subject.last + 1..object.first;
             if subject.gov == Gov::Verb
                 && subject.gov_at == Some(v)
                 && object.gov == Gov::None
                 && (object.first == subject.last + 1
-                    || (object.first == subject.last + 2 && adverb(subject.last + 1)))
+                    || (object.first == subject.last + 2 && adverb(subject.last + 1))
+                    || (gap.len() <= 6
+                        && gap
+                            .clone()
+                            .any(|k| matches!(cl.items[k].kind, ItemKind::Date(_)))
+                        && gap.clone().all(|k| adverb(k) || timed(k))))
                 && self
                     .party_ids(&subject.members)
                     .all(|p| f.parties.contains(&p))
