@@ -2325,8 +2325,12 @@ impl<'a> State<'a> {
     fn capitalized_term(&self, cl: &Clause, a: usize) -> bool {
         let x = &cl.items[a];
         let written = &self.inp.text[x.start..x.end];
+        // (not an organisation's head, "the Ministry", "the Bank": the last
+        // actor named with it)
         x.start > self.inp.sentences[cl.si].start
             && !self.pronoun(x)
+            && has(self.inp, x, |t| matches!(t, Tag::CompanyAnaphor))
+            && !has(self.inp, x, |t| matches!(t, Tag::OrgHead))
             && written
                 .split_whitespace()
                 .last()
