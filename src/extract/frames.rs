@@ -1753,7 +1753,14 @@ impl<'a> State<'a> {
             has(self.inp, &cl.items[k], |t| matches!(t, Tag::Founding))
                 && has(self.inp, &cl.items[k], |t| matches!(t, Tag::Passive))
         };
-        let passive_verb = tr.verb.filter(|&v| ends_by(v) || founded(v)).or(participle);
+        // (and a passive agreement verb with its agent after a date: "Epiroc
+        // was acquired in 2019 by Sandvik")
+        let passive =
+            |k: usize| has(self.inp, &cl.items[k], |t| matches!(t, Tag::Passive)) && by_after(k);
+        let passive_verb = tr
+            .verb
+            .filter(|&v| ends_by(v) || founded(v) || passive(v))
+            .or(participle);
         (passive_verb, participle)
     }
 
@@ -1793,10 +1800,19 @@ impl<'a> State<'a> {
             self.add(&d.members, f);
             last = d.last;
         }
+        // the seller right after the agents: "Parken köptes av A och B från
+        // C", "was bought in 2020 by A from B"
+        let seller = chains.iter().find(|d| {
+            d.gov_at.is_some_and(|g| g == last + 1) && self.sale_role(cl, d, SaleRole::Seller)
+        });
+        if let Some(d) = seller {
+            self.add(&d.members, f);
+        }
         f.fired("by");
         f.explicit = true;
         // "Epiroc was acquired by Sandvik": what is bought is a party
-        // too (what is owned jointly is the venture, not its party)
+        // too (what is owned jointly is the venture, not its party; with
+        // its seller named, the deal is between buyer and seller)
         // (and so is the subject of a predicate before the noun the
         // participle describes: "Beta raised $120 million in a
         // funding round led by Acme")
@@ -1808,7 +1824,10 @@ impl<'a> State<'a> {
                     })
                 })
             });
-        if !self.verb_of_kind(cl, tr, Kind::JointVenture) && (tr.verb == Some(v) || described) {
+        if !self.verb_of_kind(cl, tr, Kind::JointVenture)
+            && (tr.verb == Some(v) || described)
+            && seller.is_none()
+        {
             if let Some(s) = chains
                 .iter()
                 .rfind(|s| s.gov == Gov::None && s.last < v && tr.main.is_none_or(|n| s.last < n))
