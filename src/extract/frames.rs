@@ -330,28 +330,8 @@ impl<'a> State<'a> {
         }
         if frame.split && frame.with_groups.len() >= 2 {
             frame.with_group_dates = self.group_dates(&cl, &frame.with_groups, status);
-            // a plural noun is one agreement with each country of a group
-            // of countries: states sign bilaterally ("signed partnerships
-            // with A and B in 2021 and with C in 2022"); companies in one
-            // group may share one deal ("agreements with X in August, with
-            // Sanofi and GSK in September")
             if tr.all_plural {
-                let inp = self.inp;
-                let countries =
-                    |g: &[String]| g.iter().all(|id| inp.actors.kind(id) == ActorType::Country);
-                let (groups, dates) = (&frame.with_groups, &frame.with_group_dates);
-                let each: Vec<(Vec<String>, Option<Date>)> = groups
-                    .iter()
-                    .zip(dates)
-                    .flat_map(|(g, d)| {
-                        if countries(g) {
-                            g.iter().map(|id| (vec![id.clone()], *d)).collect()
-                        } else {
-                            vec![(g.clone(), *d)]
-                        }
-                    })
-                    .collect();
-                (frame.with_groups, frame.with_group_dates) = each.into_iter().unzip();
+                self.each_country(&mut frame);
             }
         }
         let ag = Agreement {
@@ -388,6 +368,29 @@ impl<'a> State<'a> {
             unnamed: frame.unnamed && status == Status::Negotiating,
         };
         self.emit(ag, &frame, cl.si)
+    }
+
+    /// Splits the frame's dated `with` groups of countries into one group
+    /// per country, for a plural noun: states sign bilaterally ("signed
+    /// partnerships with A and B in 2021 and with C in 2022"); companies in
+    /// one group may share one deal ("agreements with X in August, with
+    /// Sanofi and GSK in September").
+    fn each_country(&self, frame: &mut Frame) {
+        let inp = self.inp;
+        let countries = |g: &[String]| g.iter().all(|id| inp.actors.kind(id) == ActorType::Country);
+        let each: Vec<(Vec<String>, Option<Date>)> = frame
+            .with_groups
+            .iter()
+            .zip(&frame.with_group_dates)
+            .flat_map(|(g, d)| {
+                if countries(g) {
+                    g.iter().map(|id| (vec![id.clone()], *d)).collect()
+                } else {
+                    vec![(g.clone(), *d)]
+                }
+            })
+            .collect();
+        (frame.with_groups, frame.with_group_dates) = each.into_iter().unzip();
     }
 
     /// Whether the clause states one agreement with each party it lists, not
@@ -2338,6 +2341,22 @@ impl<'a> State<'a> {
             .map(|id| id.to_string())
     }
 
+    /// Adds the document's issuer as the counterpart when the anaphor at `k`
+    /// is its capitalised term ("in the Company") and the issuer is no party
+    /// yet; whether it did.
+    fn issuer_counterpart(&self, cl: &Clause, k: usize, f: &mut Frame) -> bool {
+        let issuer = self
+            .capitalized_term(cl, k)
+            .then(|| self.first_company())
+            .flatten()
+            .filter(|c| !f.parties.contains(c));
+        if let Some(c) = issuer {
+            f.add_counterpart(c, "with-anaphor");
+            return true;
+        }
+        false
+    }
+
     /// Whether the company anaphor at `a` is written with a capital inside
     /// its sentence ("in the Company", "som Bolaget emitterade"): a report's
     /// defined term for its issuer.
@@ -3768,13 +3787,7 @@ impl<'a> State<'a> {
         if let Some((k, of_stake)) = self.lent_to_anaphor(cl, tr) {
             // (a report's term for its issuer: "subscribed for new shares
             // in the Company")
-            if let Some(c) = self
-                .capitalized_term(cl, k)
-                .then(|| self.first_company())
-                .flatten()
-                .filter(|c| !f.parties.contains(c))
-            {
-                f.add_counterpart(c, "with-anaphor");
+            if self.issuer_counterpart(cl, k, f) {
                 return;
             }
             // (of a stake or an investment noun: the one company the
@@ -4050,13 +4063,7 @@ impl<'a> State<'a> {
             && !has(self.inp, &items[k], |t| {
                 matches!(t, Tag::CompanyAnaphor | Tag::CompanyHead)
             });
-        if let Some(c) = self
-            .capitalized_term(cl, k)
-            .then(|| self.first_company())
-            .flatten()
-            .filter(|c| !f.parties.contains(c))
-        {
-            f.add_counterpart(c, "with-anaphor");
+        if self.issuer_counterpart(cl, k, f) {
             return;
         }
         if org_head {
