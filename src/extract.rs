@@ -2346,28 +2346,8 @@ impl ClauseCutter<'_, '_> {
             // predicate: "För BMS är avtalet ett steg, sedan koncernen i
             // mars slutförde köpet av Karuna")
             Cut::Here
-        } else if matches!(items[k].kind, ItemKind::Punct(':'))
-            && self.adverbial_then_verb_subject(k)
-        {
-            // "… är Hydro kund: i november skrev Hydro ett elavtal med B":
-            // a time adverbial, a finite verb and its subject after a
-            // colon open a main clause of their own
-            Cut::Here
-        } else if matches!(items[k].kind, ItemKind::Punct(':'))
-            && ((items.get(k + 1).is_some_and(|x| st.mention(x).is_some())
-                && (left_pred || !items.get(k + 2).is_some_and(|x| st.is_comma(x))))
-                || ((left_pred || self.noun_in(lo, k)) && self.described_company_at(k + 1)))
-            && items[k + 1..].iter().any(|x| self.pred(x))
-        {
-            // "A has a foothold there: B builds … under a licence agreed
-            // with the Korean group": a colon before a name and a
-            // predicate of its own opens a clause (not before a list
-            // with none: "deals with three firms: A, B and C")
-            // (or before a company anaphor: "…: the Indian low-cost giant
-            // has codeshared with A"; with no predicate before the colon,
-            // before a name that no comma follows: "… under samma tak: A
-            // och B slogs ihop", not "… in Asia: A, the venture it formed
-            // with B")
+        } else if self.colon_opens_clause(k, lo, left_pred) {
+            // "… är Hydro kund: i november skrev Hydro ett elavtal med B"
             Cut::Here
         } else if splits
             && (self.anaphor_opens_clause(k) || (and && left_pred && self.anaphor_then_finite(k)))
@@ -2581,6 +2561,31 @@ impl ClauseCutter<'_, '_> {
             && !items[k.saturating_sub(2)..k]
                 .iter()
                 .any(|x| matches!(x.kind, ItemKind::Date(_)))
+    }
+
+    /// Whether the colon at `k` opens a clause of its own, when the clause
+    /// before it starts at `lo` and has a predicate (`left_pred`) or not.
+    fn colon_opens_clause(&self, k: usize, lo: usize, left_pred: bool) -> bool {
+        let (st, items) = (self.st, self.items);
+        if !matches!(items[k].kind, ItemKind::Punct(':')) {
+            return false;
+        }
+        // "… är Hydro kund: i november skrev Hydro ett elavtal med B": a
+        // time adverbial, a finite verb and its subject
+        if self.adverbial_then_verb_subject(k) {
+            return true;
+        }
+        // "A has a foothold there: B builds … under a licence agreed with
+        // the Korean group": a name and a predicate of its own (not a list
+        // with none: "deals with three firms: A, B and C"); with no
+        // predicate before the colon, a name that no comma follows ("…
+        // under samma tak: A och B slogs ihop", not "… in Asia: A, the
+        // venture it formed with B"); or a company anaphor ("…: the Indian
+        // low-cost giant has codeshared with A")
+        let named = items.get(k + 1).is_some_and(|x| st.mention(x).is_some())
+            && (left_pred || !items.get(k + 2).is_some_and(|x| st.is_comma(x)));
+        let described = (left_pred || self.noun_in(lo, k)) && self.described_company_at(k + 1);
+        (named || described) && items[k + 1..].iter().any(|x| self.pred(x))
     }
 
     /// Whether the phrase after the subordinator at `k`, up to a comma or
