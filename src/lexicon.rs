@@ -122,6 +122,10 @@ pub enum Tag {
         /// decide the kind (`[sold_objects]`: "sold its unit to Beta" is an
         /// acquisition, "sold its stake to Beta" an investment).
         sale: bool,
+        /// A bare passive ("köptes", "förvärvades") that states a deal only
+        /// with its agent after `by` ("köptes 2022 av Oracle"): "I fjol
+        /// köptes aktier från B" names no buyer.
+        agent: bool,
     },
     /// A status verb or phrase.
     Status(Status),
@@ -385,6 +389,9 @@ struct VerbEntry {
     /// A sale or purchase, whose object may decide its kind (`[sold_objects]`).
     #[serde(default)]
     sale: bool,
+    /// A bare passive that states a deal only with its agent after `by`.
+    #[serde(default)]
+    agent: bool,
 }
 
 impl VerbEntry {
@@ -395,6 +402,7 @@ impl VerbEntry {
             status: self.status,
             object_kind: self.object_kind,
             sale: self.sale,
+            agent: self.agent,
         }
     }
 }
@@ -1076,8 +1084,13 @@ pub const BUT: &[&str] = &["but", "men"];
 impl Tag {
     /// Whether this is a predicate that states or reports an agreement: a
     /// status (`signed`, `are negotiating`) or an agreement verb (`join forces`).
+    /// A bare passive that needs its agent is none ("och 2018 förvärvades
+    /// C av B" stays in the clause before).
     pub fn predicate(&self) -> bool {
-        matches!(self, Tag::Status(_) | Tag::AgreementVerb { .. })
+        matches!(
+            self,
+            Tag::Status(_) | Tag::AgreementVerb { agent: false, .. }
+        )
     }
 
     /// Whether a sentence with this tag may state an agreement or describe the
@@ -3099,6 +3112,7 @@ fn signs(p: &mut PhraseMatch, kind: Kind) {
         status: Status::Signed,
         object_kind: None,
         sale: false,
+        agent: false,
     });
     p.tags = tags.into();
 }

@@ -1093,6 +1093,8 @@ impl<'a> State<'a> {
         cl.range()
             .find(|&k| has(inp, &items[k], |t| matches!(t, Tag::AgreementVerb { .. })))
             .filter(|_| !cl.range().any(|k| self.command(cl, k)))
+            // (a bare passive needs its agent: "köptes 2022 av Oracle")
+            .filter(|&v| !self.needs_agent(&items[v]) || self.agent_after(cl, v))
             .filter(|&v| {
                 let n = nouns.first().copied().filter(|&n| n < v);
                 let s = (cl.lo..v).find(|&k| has(inp, &items[k], |t| matches!(t, Tag::Status(_))));
@@ -1107,6 +1109,36 @@ impl<'a> State<'a> {
                         })
                 })
             })
+    }
+
+    /// Whether the agreement verb `it` is a bare passive that states a deal
+    /// only with its agent ("köptes", "förvärvades").
+    fn needs_agent(&self, it: &Item) -> bool {
+        has(self.inp, it, |t| {
+            matches!(t, Tag::AgreementVerb { agent: true, .. })
+        })
+    }
+
+    /// Whether the passive verb at `v` has its agent after it: `by` within
+    /// three words that are dates or words that name no party ("köptes
+    /// 2022 av", "förvärvades i fjol av"), then a name of no person before
+    /// any punctuation ("av den brittiska investeraren Infracapital").
+    fn agent_after(&self, cl: &Clause, v: usize) -> bool {
+        let (inp, items) = (self.inp, cl.items);
+        let Some(b) =
+            (v + 1..cl.hi.min(v + 5)).find(|&k| has(inp, &items[k], |t| matches!(t, Tag::By)))
+        else {
+            return false;
+        };
+        (v + 1..b).all(|k| {
+            matches!(items[k].kind, ItemKind::Date(_))
+                || (self.mention(&items[k]).is_none()
+                    && has(inp, &items[k], |t| matches!(t, Tag::NotParty)))
+        }) && (b + 1..cl.hi.min(b + 6))
+            .take_while(|&j| {
+                !matches!(items[j].kind, ItemKind::Punct(_)) && !self.is_comma(&items[j])
+            })
+            .any(|j| self.mention(&items[j]).is_some() && !self.is_person(&items[j]))
     }
 
     /// Whether the verb at `v` takes a role or duty (`role_objects`) among
@@ -1758,8 +1790,11 @@ impl<'a> State<'a> {
         };
         // (and a passive agreement verb with its agent after a date: "Epiroc
         // was acquired in 2019 by Sandvik")
-        let passive =
-            |k: usize| has(self.inp, &cl.items[k], |t| matches!(t, Tag::Passive)) && by_after(k);
+        let passive = |k: usize| {
+            (has(self.inp, &cl.items[k], |t| matches!(t, Tag::Passive))
+                || self.needs_agent(&cl.items[k]))
+                && by_after(k)
+        };
         let passive_verb = tr
             .verb
             .filter(|&v| ends_by(v) || founded(v) || passive(v))
