@@ -180,6 +180,14 @@ pub enum Tag {
     /// Each member of a coordinated subject on its own (`alla`, `each`): "A,
     /// B och C har alla tecknat avtal med bolaget" states one agreement each.
     Distributive,
+    /// Before an agreement noun, makes it each subject's own (`their own`,
+    /// `var sitt`): "A and B signed their own agreements with C", "A och B
+    /// har tecknat var sitt avtal med C" state one agreement each.
+    DistributiveNoun,
+    /// The same before a plural agreement noun only (`separate`): "A and B
+    /// signed separate contracts with C", but "a separate contract" is
+    /// another one of them all.
+    DistributivePlural,
     /// A word that shares out what the clause names before "between"
     /// (`split`, `fördelade`): "contracts for 20 ships, split between A and
     /// B" are one contract with each, not an agreement between A and B.
@@ -667,6 +675,12 @@ struct LangFile {
     subordinators: Vec<String>,
     #[serde(default)]
     distributive: Vec<String>,
+    /// Words before an agreement noun that make it each subject's own.
+    #[serde(default)]
+    distributive_nouns: Vec<String>,
+    /// The same before a plural agreement noun only.
+    #[serde(default)]
+    distributive_plural: Vec<String>,
     /// Words before "between" that share out what the clause names among
     /// the names after it ("split between A and B").
     #[serde(default)]
@@ -1773,7 +1787,7 @@ impl LexiconDraft {
 
     /// Adds the phrase lists that each give their phrases one tag.
     fn read_tagged_lists(&mut self, f: &LangFile) {
-        let simple: [(&Vec<String>, Tag); 59] = [
+        let simple: [(&Vec<String>, Tag); 61] = [
             (&f.inverted_plan.verbs, Tag::Plan(PlanWord::Verb)),
             (&f.inverted_plan.marker, Tag::Plan(PlanWord::Marker)),
             (&f.inverted_plan.modals, Tag::Plan(PlanWord::Modal)),
@@ -1816,6 +1830,8 @@ impl LexiconDraft {
             (&f.agent_nouns, Tag::AgentNoun),
             (&f.subordinators, Tag::Subordinator),
             (&f.distributive, Tag::Distributive),
+            (&f.distributive_nouns, Tag::DistributiveNoun),
+            (&f.distributive_plural, Tag::DistributivePlural),
             (&f.split_between, Tag::SplitBetween),
             (&f.conditionals, Tag::Conditional),
             (&f.command_verbs, Tag::Command),

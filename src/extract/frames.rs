@@ -2045,7 +2045,9 @@ impl<'a> State<'a> {
     /// med C": a distributive word right after a subject of two or more
     /// names makes one agreement of each with the other side.
     fn each_subject(&self, cl: &Clause, tr: &Triggers, chains: &[Chain], f: &mut Frame) {
-        if f.split {
+        // (a plural noun with one counterpart is split already, into one
+        // agreement: "A and B each signed agreements with C")
+        if f.split && (f.with_groups.len() >= 2 || f.with_parties.len() >= 2) {
             return;
         }
         let Some(subject) = chains.iter().find(|c| {
@@ -2061,7 +2063,10 @@ impl<'a> State<'a> {
                     .is_none_or(|m| self.nationality(m))
                     && !matches!(cl.items[k].kind, ItemKind::Punct(_))
             })
-            .any(|k| has(self.inp, &cl.items[k], |t| matches!(t, Tag::Distributive)));
+            .any(|k| has(self.inp, &cl.items[k], |t| matches!(t, Tag::Distributive)))
+            || tr
+                .main
+                .is_some_and(|n| n > subject.last && self.distributive_noun(cl, n));
         let members: Vec<String> = subject
             .members
             .iter()
@@ -2071,8 +2076,24 @@ impl<'a> State<'a> {
         if each && other_side && members.iter().all(|m| f.parties.contains(m)) {
             // (emit names the split "+each")
             f.with_parties = members;
+            f.with_groups.clear();
             f.split = true;
         }
+    }
+
+    /// Whether a word before the agreement noun at `n` makes it each
+    /// subject's own ("their own agreements", "var sitt avtal", "separate
+    /// contracts"; not "a separate contract").
+    fn distributive_noun(&self, cl: &Clause, n: usize) -> bool {
+        let plural = has(self.inp, &cl.items[n], |t| {
+            matches!(t, Tag::Agreement { plural: true, .. })
+        });
+        (n.saturating_sub(3).max(cl.lo)..n).any(|k| {
+            has(self.inp, &cl.items[k], |t| {
+                matches!(t, Tag::DistributiveNoun)
+                    || (plural && matches!(t, Tag::DistributivePlural))
+            })
+        })
     }
 
     /// The `affiliation` pattern: people's organisations when the frame names
