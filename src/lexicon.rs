@@ -1312,10 +1312,11 @@ pub struct Lexicon {
     venture_objects: Vec<String>,
     /// Folded `venture_modifiers` and `determiners`.
     venture_modifiers: HashSet<String>,
-    /// Folded single-word `by` and `relative_pronouns`, for
+    /// Folded single-word `by`, `relative_pronouns` and `with`, for
     /// [`Lexicon::mark_founding`]'s passive.
     founding_by: HashSet<String>,
     founding_relatives: HashSet<String>,
+    founding_with: HashSet<String>,
     /// Folded `choice_complements`, each with a space after it.
     choice_complements: Vec<String>,
     /// First words of the multi-word `parties_anaphora` ("the", "both",
@@ -1428,6 +1429,7 @@ struct LexiconDraft {
     venture_modifiers: HashSet<String>,
     founding_by: HashSet<String>,
     founding_relatives: HashSet<String>,
+    founding_with: HashSet<String>,
     choice_complements: Vec<String>,
     anaphor_openers: HashSet<String>,
     pair_words: HashSet<String>,
@@ -1557,6 +1559,8 @@ impl LexiconDraft {
         self.founding_by.extend(f.by.iter().map(|w| fold(w)));
         self.founding_relatives
             .extend(f.relative_pronouns.iter().map(|w| fold(w)));
+        self.founding_with
+            .extend(f.with.iter().map(|w| fold(w)).filter(|w| !w.contains(' ')));
         self.choice_complements
             .extend(f.choice_complements.iter().map(|w| fold(w) + " "));
         self.anaphor_openers
@@ -2125,6 +2129,7 @@ impl LexiconDraft {
             venture_modifiers: self.venture_modifiers,
             founding_by: self.founding_by,
             founding_relatives: self.founding_relatives,
+            founding_with: self.founding_with,
             choice_complements: self.choice_complements,
             anaphor_openers: self.anaphor_openers,
             pair_words: self.pair_words,
@@ -2545,11 +2550,24 @@ impl Lexicon {
         const REACH: usize = 5;
         const BY_REACH: usize = 8;
         let object = |w: &str| self.is_venture_object(w);
+        // (a name described after a comma as a venture with another: "set
+        // up Gamma, a joint venture with C": the noun states the venture)
+        let apposed_venture = |mut at: usize| {
+            at = skip_space(folded, at);
+            let Some(rest) = folded[at..].strip_prefix(',') else {
+                return false;
+            };
+            let mut words = rest.split_whitespace();
+            let Some(w) = words.find(|w| !self.venture_modifiers.contains(*w)) else {
+                return false;
+            };
+            object(w) && words.next().is_some_and(|w| self.founding_with.contains(w))
+        };
         let after = |mut at: usize| {
             for _ in 0..REACH {
                 at = skip_space(folded, at);
-                if named.binary_search_by_key(&at, |n| n.0).is_ok() {
-                    return true;
+                if let Ok(i) = named.binary_search_by_key(&at, |n| n.0) {
+                    return !apposed_venture(named[i].1);
                 }
                 let w = word_at(folded, at);
                 let end = at + w.len();
@@ -2589,6 +2607,43 @@ impl Lexicon {
                 .take_while(|w| !w.ends_with(['.', ';', ':']))
                 .any(|w| self.founding_by.contains(w.trim_end_matches(',')))
         };
+        // (an active verb whose object is a company named before a relative
+        // pronoun, and its founders between them: "Ionity, som BMW, Ford och
+        // VW grundade gemensamt 2017", "Gamma, which A and B set up in
+        // 2011": names joined by commas and coordination, and at most two
+        // other words, such as a description of the founders)
+        let fronted = |start: usize| {
+            let mut at = start;
+            let (mut names, mut others) = (0, 0);
+            for _ in 0..16 {
+                let h = folded[..at].trim_end();
+                let h = h.strip_suffix(',').unwrap_or(h).trim_end();
+                at = h.len();
+                if let Ok(i) = named.binary_search_by_key(&at, |n| n.1) {
+                    names += 1;
+                    at = named[i].0;
+                    continue;
+                }
+                let w = h
+                    .rsplit(|c: char| !(c.is_alphanumeric() || c == '-'))
+                    .next()
+                    .unwrap_or("");
+                if w.is_empty() {
+                    return false;
+                }
+                if self.founding_relatives.contains(w) {
+                    return names > 0 && before(at);
+                }
+                if !self.coord_words.contains(w) {
+                    others += 1;
+                    if others > 2 {
+                        return false;
+                    }
+                }
+                at -= w.len();
+            }
+            false
+        };
         for p in phrases
             .iter_mut()
             .filter(|p| p.tags.contains(&Tag::Founding))
@@ -2596,7 +2651,7 @@ impl Lexicon {
             let found = if p.tags.contains(&Tag::Passive) {
                 before(p.start) && by_after(p.end)
             } else {
-                after(p.end)
+                after(p.end) || fronted(p.start)
             };
             if found {
                 signs(p, Kind::JointVenture);
