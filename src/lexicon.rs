@@ -719,6 +719,10 @@ struct LangFile {
     /// names are owned ("A, owner of B and C, signed …").
     #[serde(default)]
     owner_nouns: Vec<String>,
+    /// Nouns of a unit of a company ("subsidiary", "arm"): "Polestar, the
+    /// Volvo Cars affiliate, signed …" names Volvo Cars as owner only.
+    #[serde(default)]
+    unit_nouns: Vec<String>,
     /// Verbs of founding ("set up", "bildade"): founding a company together
     /// is a joint venture ([`Lexicon::mark_founding`]).
     #[serde(default)]
@@ -1308,6 +1312,9 @@ pub struct Lexicon {
     /// Folded `owner_nouns` ("owner of", "ägare till"): the names of an
     /// apposition they open are owned, no parties.
     pub owner_nouns: HashSet<String>,
+    /// Folded `unit_nouns` ("subsidiary", "arm", "dotterbolag"): the name
+    /// before them in an apposition after a name owns that name, no party.
+    pub unit_nouns: HashSet<String>,
     /// Folded `venture_objects` (a leading `*`: a compound's last part).
     venture_objects: Vec<String>,
     /// Folded `venture_modifiers` and `determiners`.
@@ -1425,6 +1432,7 @@ struct LexiconDraft {
     owning_verbs: HashSet<String>,
     operating_verbs: HashSet<String>,
     owner_nouns: HashSet<String>,
+    unit_nouns: HashSet<String>,
     venture_objects: Vec<String>,
     venture_modifiers: HashSet<String>,
     founding_by: HashSet<String>,
@@ -1548,6 +1556,7 @@ impl LexiconDraft {
             .extend(f.operating_verbs.iter().map(|w| fold(w)));
         self.owner_nouns
             .extend(f.owner_nouns.iter().map(|w| fold(w)));
+        self.unit_nouns.extend(f.unit_nouns.iter().map(|w| fold(w)));
         self.venture_objects
             .extend(f.venture_objects.iter().map(|w| fold(w)));
         self.venture_modifiers.extend(
@@ -2125,6 +2134,7 @@ impl LexiconDraft {
             owning_verbs: self.owning_verbs,
             operating_verbs: self.operating_verbs,
             owner_nouns: self.owner_nouns,
+            unit_nouns: self.unit_nouns,
             venture_objects: self.venture_objects,
             venture_modifiers: self.venture_modifiers,
             founding_by: self.founding_by,

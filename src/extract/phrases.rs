@@ -250,6 +250,7 @@ impl<'a> State<'a> {
         }
         self.owner_countries(items, lo, hi, &mut modifier);
         self.owned_apposition(items, lo, hi, &mut modifier);
+        self.parent_apposition(items, lo, hi, &mut modifier);
         // "set up Hybrit as a joint venture with B", "bildade Hybrit som ett
         // samriskbolag med B": the name before "as"/"som" and a joint-venture
         // noun is the venture, not a party of it
@@ -372,6 +373,36 @@ impl<'a> State<'a> {
                     break;
                 }
                 k += 1;
+            }
+        }
+    }
+
+    /// Marks the owner named in an apposition that calls a name a unit of
+    /// it, no party: "Polestar, the Volvo Cars affiliate, signed …",
+    /// "Polestar, Volvo Cars' charging arm, agreed …", "Polestar, Volvo
+    /// Cars dotterbolag, tecknade …": after a name and a comma, determiners,
+    /// the owner's name, its possessive ending and at most two words before
+    /// a `unit_nouns` noun.
+    fn parent_apposition(&self, items: &[Item], lo: usize, hi: usize, modifier: &mut [bool]) {
+        let inp = self.inp;
+        for i in lo..hi.saturating_sub(3) {
+            if self.mention(&items[i]).is_none() || !self.is_comma(&items[i + 1]) {
+                continue;
+            }
+            let Some(j) = (i + 2..hi.min(i + 4))
+                .find(|&j| !has(inp, &items[j], |t| matches!(t, Tag::Determiner)))
+                .filter(|&j| self.mention(&items[j]).is_some())
+            else {
+                continue;
+            };
+            let unit = (j + 1..hi.min(j + 5))
+                .take_while(|&k| {
+                    self.apostrophe(&items[k])
+                        || matches!(items[k].kind, ItemKind::Word | ItemKind::Phrase(_))
+                })
+                .any(|k| inp.lexicon.unit_nouns.contains(self.folded(&items[k])));
+            if unit {
+                modifier[j] = true;
             }
         }
     }
