@@ -554,17 +554,36 @@ impl<'a> State<'a> {
     pub(super) fn owned(&self, items: &[Item], j: usize, lo: usize) -> bool {
         const OBJECT_REACH: usize = 3;
         let lexicon = &self.inp.lexicon;
+        // (past a time and a description of the object: "driver sedan 2008
+        // lastbilsbolaget X tillsammans med B")
         let verb_before = |j: usize| {
-            j > lo && {
-                let verb = self.folded(&items[j - 1]);
-                lexicon.owning_verbs.contains(verb) || lexicon.operating_verbs.contains(verb)
-            }
+            let skip = |k: usize| {
+                matches!(items[k].kind, ItemKind::Date(_))
+                    || (matches!(items[k].kind, ItemKind::Word | ItemKind::Phrase(_))
+                        && !has(self.inp, &items[k], |t| {
+                            matches!(t, Tag::Which | Tag::Coord | Tag::With | Tag::By)
+                                || t.predicate()
+                        }))
+            };
+            let verb = |k: usize| {
+                let w = self.folded(&items[k]);
+                lexicon.owning_verbs.contains(w) || lexicon.operating_verbs.contains(w)
+            };
+            (lo..j)
+                .rev()
+                .take(6)
+                .find(|&k| verb(k) || !skip(k))
+                .is_some_and(verb)
         };
         // a subject after a fronted adverbial (Swedish word order: "Sedan
         // 2019 driver LKAB projektet SUM tillsammans med ABB"), with no
         // subject, relative pronoun or coordinator before the verb
+        // (not in a relative clause, whose subject stands before it: "A,
+        // which has run X with B since 2008")
+        let relative = lo > 0 && has(self.inp, &items[lo - 1], |t| matches!(t, Tag::Which));
         let inverted = |j: usize| {
-            j > lo + 1
+            !relative
+                && j > lo + 1
                 && (lo..j - 1).all(|k| {
                     self.mention(&items[k]).is_none()
                         && !self.company_anaphor(items, k, lo)
