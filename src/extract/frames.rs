@@ -2155,8 +2155,37 @@ impl<'a> State<'a> {
             return false;
         };
         lex.sold_object(noun) == Some(Kind::Investment)
-            && (stake.saturating_sub(3).max(lo)..stake)
+            && ((stake.saturating_sub(3).max(lo)..stake)
                 .any(|k| self.mention(&items[k]).is_some_and(|m| m.genitive))
+                // (or its owner after a participle: "the 25% interest in
+                // Epiroc held by Boliden")
+                || self.owner_after(items, c.last))
+    }
+
+    /// Whether an owner follows the name at `k` after an owner participle
+    /// and `by` ("… in Epiroc held by Boliden", "owned by").
+    fn owner_after(&self, items: &[Item], k: usize) -> bool {
+        let (inp, lex) = (self.inp, &self.inp.lexicon);
+        k + 3 < items.len()
+            && lex.owner_participles.contains(self.folded(&items[k + 1]))
+            && has(inp, &items[k + 2], |t| matches!(t, Tag::By))
+            && self.mention(&items[k + 3]).is_some()
+    }
+
+    /// Whether the chain `c` names the owner of a stake bought or sold in
+    /// the clause: "acquire the 25% interest in Epiroc held by Boliden".
+    fn stake_owner(&self, cl: &Clause, c: &Chain) -> bool {
+        let items = cl.items;
+        c.gov_at.is_some_and(|g| {
+            g >= cl.lo + 3
+                && self.mention(&items[g - 2]).is_some()
+                && self.owner_after(items, g - 2)
+                && self
+                    .noun_before_in(items, cl.lo, g - 3)
+                    .is_some_and(|(_, noun)| {
+                        self.inp.lexicon.sold_object(noun) == Some(Kind::Investment)
+                    })
+        })
     }
 
     /// The noun that the "in"/"i" at `j` follows and the item it stands in:
@@ -5067,7 +5096,8 @@ impl<'a> State<'a> {
             && (self.verb_of_kind(cl, tr, Kind::Investment)
                 || tr.main.is_some_and(|n| {
                     n < c.first && noun(inp, &items[n]).is_some_and(|x| x.kind == Kind::Investment)
-                }))
+                })
+                || self.stake_owner(cl, c))
     }
 
     /// Whether the chain `c` is a counterpart coordinated with the frame's
