@@ -1320,7 +1320,8 @@ pub struct Lexicon {
     /// Folded `venture_modifiers` and `determiners`.
     venture_modifiers: HashSet<String>,
     /// Folded single-word `by`, `relative_pronouns` and `with`, for
-    /// [`Lexicon::mark_founding`]'s passive.
+    /// [`Lexicon::mark_founding`] (its passive, a founded company named
+    /// before its founders, and one described as a venture with another).
     founding_by: HashSet<String>,
     founding_relatives: HashSet<String>,
     founding_with: HashSet<String>,

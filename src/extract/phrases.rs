@@ -381,8 +381,8 @@ impl<'a> State<'a> {
     /// it, no party: "Polestar, the Volvo Cars affiliate, signed …",
     /// "Polestar, Volvo Cars' charging arm, agreed …", "Polestar, Volvo
     /// Cars dotterbolag, tecknade …": after a name and a comma, determiners,
-    /// the owner's name, its possessive ending and at most two words before
-    /// a `unit_nouns` noun.
+    /// then the owner's name and a `unit_nouns` noun within the four words
+    /// after it (a possessive ending and adjectives between).
     fn parent_apposition(&self, items: &[Item], lo: usize, hi: usize, modifier: &mut [bool]) {
         let inp = self.inp;
         for i in lo..hi.saturating_sub(3) {
@@ -548,8 +548,9 @@ impl<'a> State<'a> {
         last + 1 < hi && has(self.inp, &items[last + 1], Tag::predicate)
     }
 
-    /// Whether the item at `j` comes right after a verb of owning (the
-    /// `owning_verbs` lists) that stands at or after `lo`: what is owned
+    /// Whether the item at `j` comes after a verb of owning or running (the
+    /// `owning_verbs` and `operating_verbs` lists) that stands at or after
+    /// `lo`, with at most a time and a description between: what is owned
     /// ("Acme owns Gamma together with Beta").
     pub(super) fn owned(&self, items: &[Item], j: usize, lo: usize) -> bool {
         const OBJECT_REACH: usize = 3;
