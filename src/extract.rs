@@ -2340,6 +2340,11 @@ impl ClauseCutter<'_, '_> {
             Cut::SharedSubject
         } else if prep_rel && left_pred && items[k..].iter().any(|x| self.pred(x)) {
             Cut::BeforePreposition
+        } else if self.unsigned_relative_with(k, lo, left_pred) {
+            // "pointing to the June contract under which A will supply B":
+            // with no predicate before it, the relative clause names both
+            // sides of the agreement
+            Cut::Here
         } else if (subordinate && (left_pred || self.noun_in(lo, k))) || second_noun || restrictive
         {
             // (an agreement noun before the subordinator stands for a
@@ -2430,6 +2435,29 @@ impl ClauseCutter<'_, '_> {
         self.items[a..b]
             .iter()
             .any(|x| has(self.st.inp, x, |t| matches!(t, Tag::Agreement { .. })))
+    }
+
+    /// Whether a name at `k` opens a relative clause after "under which" or
+    /// "enligt vilket" (`relative_with`) on an agreement noun with no
+    /// predicate before it, and a predicate of its own: "the June contract
+    /// under which A will supply B" is A's deal with B. Not when a company
+    /// stands before it, which may be a party ("the state miner's board
+    /// approved a partnership under which B will buy 49 % of C").
+    fn unsigned_relative_with(&self, k: usize, lo: usize, left_pred: bool) -> bool {
+        let (st, items) = (self.st, self.items);
+        k > lo + 1
+            && !left_pred
+            && st.relative_with(&items[k - 1])
+            && st.mention(&items[k]).is_some()
+            && self.noun_in(lo, k - 1)
+            && items[k + 1..].iter().any(|x| self.pred(x))
+            && (lo..k - 1).all(|j| {
+                // (a person and the organisation named with the person's
+                // title may stand there: "Air Products CEO X pointed to …")
+                let titled = || (j + 1..k.min(j + 4)).any(|p| st.is_person(&items[p]));
+                (st.mention(&items[j]).is_none() || st.is_person(&items[j]) || titled())
+                    && !st.company_anaphor(items, j, lo)
+            })
     }
 
     /// Whether a name, not a genitive, follows item `k`.
