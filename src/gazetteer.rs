@@ -120,8 +120,10 @@ impl Alias {
         let mut s = raw.trim();
         let mut lang = None;
         // `@` followed by no space is a language tag, and must be a valid one
-        // (`Bar@`, `Foo@xx-yy` used to pass as names with an `@` in them)
-        if let Some(at) = s.rfind('@') {
+        // (`Bar@`, `Foo@xx-yy` used to pass as names with an `@` in them);
+        // an `@` that opens the name is a social-media handle (`@Volvo_Cars`)
+        let handle = |at: usize| s[..at].trim_start_matches(['=', '~']).is_empty();
+        if let Some(at) = s.rfind('@').filter(|&at| !handle(at)) {
             let tag = &s[at + 1..];
             if (2..=3).contains(&tag.len()) && tag.chars().all(|c| c.is_ascii_lowercase()) {
                 lang = Some(tag.to_string());
@@ -1173,6 +1175,7 @@ mod tests {
         for (alias_or_aff, what) in [
             ("\tBar@", "unknown language tag `@`"),
             ("\tFoo@xx-yy", "unknown language tag `@xx-yy`"),
+            ("\tFoo@Bar_Baz", "unknown language tag `@Bar_Baz`"),
             ("\tFoo@s", "unknown language tag `@s`"),
             ("\t\t\ta@2024-13-45..", "`2024-13-45` is not a date"),
             ("\t\t\ta@2024-02-30..", "`2024-02-30` is not a date"),
@@ -1183,10 +1186,25 @@ mod tests {
             let e = load(&[("x.tsv", &text)]).unwrap_err().to_string();
             assert!(e.contains("x.tsv:3") && e.contains(what), "{what}: {e}");
         }
-        // still fine: a name with `@ ` inside, an open term, a coarser end
-        let ok =
-            format!("{H}a\tcompany\tA Co\tA @ Home|Ab@sv\nb\tcompany\tB Co\t\t\ta@2024..2024-05\n");
-        load(&[("x.tsv", &ok)]).unwrap();
+        // still fine: a name with `@ ` inside, a handle, an open term, a
+        // coarser end
+        let ok = format!(
+            "{H}a\tcompany\tA Co\tA @ Home|Ab@sv|@A_Co|@A_Se@sv\nb\tcompany\tB Co\t\t\ta@2024..2024-05\n"
+        );
+        let g = load(&[("x.tsv", &ok)]).unwrap();
+        let aliases: Vec<_> = g.entities()[0]
+            .aliases
+            .iter()
+            .map(|a| (a.text.to_string(), a.lang.clone()))
+            .collect();
+        assert!(
+            aliases.contains(&("@A_Co".to_string(), None)),
+            "{aliases:?}"
+        );
+        assert!(
+            aliases.contains(&("@A_Se".to_string(), Some("sv".to_string()))),
+            "{aliases:?}"
+        );
         let mut b = Gazetteer::builder();
         b.add_source("x.tsv", &format!("{H}a\tcompany\tA Co\tX|Y?\n"));
         let d = b.check(&Default::default());

@@ -1848,6 +1848,18 @@ impl<'a> State<'a> {
         }
         f.fired("by");
         f.explicit = true;
+        // "An agreement with B was signed by A": the counterpart the noun
+        // names before the verb
+        let noun_with = tr.main.and_then(|n| {
+            chains
+                .iter()
+                .find(|d| d.gov == Gov::With && d.gov_at == Some(n + 1) && d.last < v)
+        });
+        if let Some(d) = noun_with {
+            f.with_parties.extend(self.party_ids(&d.members));
+            self.add(&d.members, f);
+            f.fired("noun-with");
+        }
         // "Epiroc was acquired by Sandvik": what is bought is a party
         // too (what is owned jointly is the venture, not its party; with
         // its seller named, the deal is between buyer and seller)
