@@ -747,6 +747,10 @@ struct LangFile {
     /// agreement noun phrase with no subject, the company last named.
     #[serde(default)]
     company_possessives: Vec<String>,
+    /// Heads of a press release's boilerplate about its issuer ("About",
+    /// "Om"): a line of one of them and a name names who "we" are.
+    #[serde(default)]
+    about_heads: Vec<String>,
     /// What a finite verb after a name looks like (`[finite_verbs]`): after
     /// ", and" a name with one is the subject of a clause of its own, not
     /// the last of a list ("… with B, and C opened a plant").
@@ -1336,6 +1340,8 @@ pub struct Lexicon {
     value_words: HashSet<String>,
     /// Folded `company_possessives`: "Its joint venture with B …".
     pub company_possessives: HashSet<String>,
+    /// Folded `about_heads`: "About Acme" names the issuer.
+    pub about_heads: HashSet<String>,
     /// Folded `[finite_verbs] words` ("opened", "said", "har").
     finite_words: HashSet<String>,
     /// `[finite_verbs] endings` ("ed", "ade").
@@ -1444,6 +1450,7 @@ struct LexiconDraft {
     pair_words: HashSet<String>,
     value_words: HashSet<String>,
     company_possessives: HashSet<String>,
+    about_heads: HashSet<String>,
     finite_words: HashSet<String>,
     finite_endings: Vec<String>,
     binding: Vec<String>,
@@ -1583,6 +1590,8 @@ impl LexiconDraft {
         }
         self.company_possessives
             .extend(f.company_possessives.iter().map(|w| fold(w)));
+        self.about_heads
+            .extend(f.about_heads.iter().map(|w| fold(w)));
         self.finite_words
             .extend(f.finite_verbs.words.iter().map(|w| fold(w)));
         self.finite_endings
@@ -2146,6 +2155,7 @@ impl LexiconDraft {
             pair_words: self.pair_words,
             value_words: self.value_words,
             company_possessives: self.company_possessives,
+            about_heads: self.about_heads,
             finite_words: self.finite_words,
             finite_endings: self.finite_endings,
             binding: self.binding,

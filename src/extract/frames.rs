@@ -2423,8 +2423,30 @@ impl<'a> State<'a> {
         self.first_company()
     }
 
-    /// The first company or organisation the document names.
+    /// The organisation the document speaks for: the one a press release's
+    /// boilerplate is about ("About Acme", "Om Acme" on a line of its own),
+    /// else the first company or organisation the document names.
     fn first_company(&self) -> Option<String> {
+        let inp = self.inp;
+        let about = inp.blocks.iter().find_map(|b| {
+            let line = &inp.text[b.start..b.end];
+            let (head, rest) = line.split_once(' ')?;
+            if !inp.lexicon.about_heads.contains(&crate::text::fold(head)) {
+                return None;
+            }
+            let at = b.start + head.len() + 1 + (rest.len() - rest.trim_start().len());
+            let m = &inp.mentions[inp.mentions.partition_point(|m| m.start < at)..]
+                .first()
+                .filter(|m| m.start == at && m.end == b.end)?;
+            let kind = inp.actors.kind(&m.actor);
+            (kind.can_be_party() && !matches!(kind, ActorType::Country | ActorType::Region))
+                .then(|| m.actor.to_string())
+        });
+        about.or_else(|| self.first_named_company())
+    }
+
+    /// The first company or organisation the document names.
+    fn first_named_company(&self) -> Option<String> {
         let inp = self.inp;
         inp.mentions
             .iter()
@@ -2642,8 +2664,12 @@ impl<'a> State<'a> {
             return 1;
         };
         let text = self.inp.text.as_bytes();
+        // (not across a singular article: "presenterade de fem ett samarbete"
+        // is one agreement of five parties)
+        let article = |k: usize| matches!(self.folded(&cl.items[k]), "a" | "an" | "en" | "ett");
         (t.saturating_sub(2).max(cl.lo)..t)
             .rev()
+            .take_while(|&k| !article(k))
             .find_map(|k| {
                 let spaced = text.get(cl.items[k].end) == Some(&b' ');
                 tags(self.inp, &cl.items[k]).iter().find_map(|x| match x {
