@@ -2900,10 +2900,16 @@ fn vaguer(a: &Agreement, rank: u8) -> bool {
 
 /// The index of the `)` closing a short parenthetical that opens at `at`.
 fn parenthetical(items: &[Item], at: usize, hi: usize) -> Option<usize> {
+    parenthetical_within(items, at, hi, 8)
+}
+
+/// The index of the `)` closing a parenthetical of fewer than `reach` items
+/// that opens at `at`.
+fn parenthetical_within(items: &[Item], at: usize, hi: usize, reach: usize) -> Option<usize> {
     if !matches!(items.get(at).map(|x| x.kind), Some(ItemKind::Punct('('))) {
         return None;
     }
-    (at + 1..hi.min(at + 8)).find(|&k| matches!(items[k].kind, ItemKind::Punct(')')))
+    (at + 1..hi.min(at + reach)).find(|&k| matches!(items[k].kind, ItemKind::Punct(')')))
 }
 
 /// How far into a block's first sentence a dateline's dash may stand

@@ -4,7 +4,10 @@
 //! modifiers, and coordinated phrases form a [`Chain`] with the relation word
 //! that governs it.
 
-use super::{has, ing_participle, parenthetical, tags, Chain, Gov, Item, ItemKind, State};
+use super::{
+    has, ing_participle, parenthetical, parenthetical_within, tags, Chain, Gov, Item, ItemKind,
+    State,
+};
 use crate::gazetteer::ActorType;
 use crate::lexicon::Tag;
 
@@ -268,14 +271,28 @@ impl<'a> State<'a> {
                 modifier[i] = true;
             }
         }
+        // (and those in the parentheses right after those: "Acme Inc.
+        // (\"Acme\" or the \"Company\") (TSXV: ACM)")
         for i in lo..hi.saturating_sub(1) {
             if self.mention(&items[i]).is_some() {
-                if let Some(close) = parenthetical(items, i + 1, hi) {
-                    for k in i + 2..close {
+                let mut at = i + 1;
+                // (past the name's tail and legal form: "Boliden Mineral AB
+                // (\"Boliden\") …")
+                let tail = |x: &Item| {
+                    matches!(x.kind, ItemKind::Word)
+                        && (self.inp.text[x.start..x.end].starts_with(char::is_uppercase)
+                            || self.folded(x) == "plc")
+                };
+                while at < hi.min(i + 4) && tail(&items[at]) {
+                    at += 1;
+                }
+                while let Some(close) = parenthetical_within(items, at, hi, 12) {
+                    for k in at + 1..close {
                         if self.mention(&items[k]).is_some() {
                             modifier[k] = true;
                         }
                     }
+                    at = close + 1;
                 }
             }
         }
