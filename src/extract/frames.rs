@@ -19,6 +19,8 @@
 //! | `carried-subject` | a clause naming only counterparts continues the last subject ("Similar agreements have been established with A and B") |
 //! | `with` | the chain after `with`/`med`/`together with` |
 //! | `by` | the chain after `by`/`av` in a passive ("was signed by A and B") |
+//! | `noun-with` | with `by`, the counterpart the agreement noun names before the passive verb ("An agreement with B was signed by A") |
+//! | `heading` | a bulleted line with no subject under a heading that is one name (a fact box: "BMW" / "* Picked A and B to supply cells"): the heading's actor |
 //! | `object` | the object of a verb that states the agreement ("lent Northvolt") |
 //! | `relative-object` | the antecedent of a relative clause with its own subject and a verb of buying ("Vonage, which Ericsson bought in 2022") |
 //! | `relative-with` | the antecedent of a relative clause with its own subject that leaves its `with` behind or opens with it ("Supabase, which Lovable has a partnership with", "Einride, with which Ericsson signed …") |
@@ -1521,6 +1523,7 @@ impl<'a> State<'a> {
             if f.parties.len() <= 2 && !self.verb_of_kind(cl, tr, Kind::JointVenture) {
                 self.inverted_object(cl, tr, chains, &mut f);
             }
+            self.heading_subject(cl, tr, &mut f);
             self.carry_subject(cl, &mut f);
             self.with_company_anaphor(cl, tr, &mut f);
             self.examples_without_subject(cl, chains, &mut f);
@@ -4278,6 +4281,64 @@ impl<'a> State<'a> {
         }
         f.parties = parties;
         f.rule = format!("carried-subject+{}", f.rule);
+    }
+
+    /// The `heading` pattern: a bulleted line with no subject under a
+    /// heading that is one name (a fact box: "BMW" / "* Cancelled a 2 billion
+    /// euro order for Northvolt cells in June 2024.") has the heading's actor
+    /// as its subject.
+    fn heading_subject(&self, cl: &Clause, tr: &Triggers, f: &mut Frame) {
+        const MAX_ITEMS: usize = 8;
+        let inp = self.inp;
+        let bi = inp.sentences[cl.si].block;
+        if inp.blocks[bi].kind != BlockKind::ListItem
+            || cl.inherited_subject.is_some()
+            || (cl.lo..tr.first.min(tr.pivot)).any(|k| {
+                self.mention(&cl.items[k]).is_some()
+                    || has(inp, &cl.items[k], |t| {
+                        matches!(
+                            t,
+                            Tag::PartiesAnaphor
+                                | Tag::CompanyAnaphor
+                                | Tag::FirstPersonSubject
+                                | Tag::Comment
+                        )
+                    })
+            })
+            || inp.sentences[..cl.si].last().is_some_and(|s| s.block == bi)
+        {
+            return;
+        }
+        let first = (0..bi)
+            .rev()
+            .take_while(|&b| inp.blocks[b].kind == BlockKind::ListItem)
+            .last()
+            .unwrap_or(bi);
+        let Some(h) = first
+            .checked_sub(1)
+            .filter(|&h| bi - h <= MAX_ITEMS && inp.blocks[h].kind == BlockKind::Heading)
+        else {
+            return;
+        };
+        let (start, end) = (inp.blocks[h].start, inp.blocks[h].end);
+        let at = inp.mentions.partition_point(|m| m.start < start);
+        let heading = inp.mentions.get(at).filter(|m| {
+            m.start == start
+                && m.end == end
+                && inp.actors.kind(&m.actor).can_be_party()
+                && !f.parties.contains(&*m.actor)
+        });
+        if heading.is_some() {
+            // (the names the clause took for its subject are its objects:
+            // "Picked A and B to supply cells" is a contract with each)
+            if f.rule == "subject" && f.parties.len() >= 2 {
+                f.with_parties = f.parties.iter().cloned().collect();
+                f.with_groups = f.with_parties.iter().map(|p| vec![p.clone()]).collect();
+                f.split = true;
+            }
+            self.add(&[at], f);
+            f.fired("heading");
+        }
     }
 
     /// "Reuters reported that A had signed a deal with B. A denied that any
