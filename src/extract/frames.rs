@@ -4284,9 +4284,11 @@ impl<'a> State<'a> {
     }
 
     /// The `heading` pattern: a bulleted line with no subject under a
-    /// heading that is one name (a fact box: "BMW" / "* Cancelled a 2 billion
-    /// euro order for Northvolt cells in June 2024.") has the heading's actor
-    /// as its subject.
+    /// heading that is one name (a fact box: "VOLVO CARS" / "* Signed a
+    /// supply agreement with Northvolt in January.") has the heading's actor
+    /// as its subject. It runs after the subject patterns, so those that
+    /// need a subject to read their object ("- Köpte en andel i Uniper")
+    /// do not see it.
     fn heading_subject(&self, cl: &Clause, tr: &Triggers, f: &mut Frame) {
         const MAX_ITEMS: usize = 8;
         let inp = self.inp;
