@@ -3727,11 +3727,25 @@ impl<'a> State<'a> {
         let (Some(antecedent), Some(v)) = (cl.inherited_subject.as_ref(), tr.verb) else {
             return;
         };
+        // (or a company anaphor: "Ericsson will sell Epiroc, which it
+        // bought in 2022")
+        let named = f.rule == "subject" && chains.iter().any(|c| c.gov == Gov::None && c.last < v);
+        let anaphor = f.rule == "company-anaphor"
+            && (cl.lo..v).any(|k| has(self.inp, &cl.items[k], |t| matches!(t, Tag::CompanyAnaphor)))
+            && antecedent
+                .iter()
+                .all(|&m| !f.parties.contains(&*self.inp.mentions[m].actor))
+            // (a company: "it" resolved to a country is the weaker guess)
+            && f.parties.iter().all(|p| {
+                matches!(
+                    self.inp.actors.kind(p),
+                    ActorType::Company | ActorType::Organization
+                )
+            });
         if self.buying_verb(&cl.items[v])
             && f.parties.len() == 1
-            && f.rule == "subject"
+            && (named || anaphor)
             && tr.main.is_none()
-            && chains.iter().any(|c| c.gov == Gov::None && c.last < v)
             && !chains.iter().any(|c| c.first > v)
         {
             self.add(antecedent, f);
