@@ -375,6 +375,16 @@ impl<'a> State<'a> {
         &ms[ms.partition_point(|m| m.start < start)..ms.partition_point(|m| m.start < end)]
     }
 
+    /// The index of the mention that spans exactly `start..end` (a line
+    /// that is one name), if there is one.
+    fn mention_spanning(&self, start: usize, end: usize) -> Option<usize> {
+        let ms = self.inp.mentions;
+        let at = ms.partition_point(|m| m.start < start);
+        ms.get(at)
+            .filter(|m| m.start == start && m.end == end)
+            .map(|_| at)
+    }
+
     fn items(&self, s: usize, e: usize) -> Vec<Item> {
         let inp = self.inp;
         let mut items: Vec<Item> = Vec::with_capacity((e - s) / 16 + 1);

@@ -2438,9 +2438,7 @@ impl<'a> State<'a> {
                 return None;
             }
             let at = b.start + head.len() + 1 + (rest.len() - rest.trim_start().len());
-            let m = &inp.mentions[inp.mentions.partition_point(|m| m.start < at)..]
-                .first()
-                .filter(|m| m.start == at && m.end == b.end)?;
+            let m = &inp.mentions[self.mention_spanning(at, b.end)?];
             let kind = inp.actors.kind(&m.actor);
             (kind.can_be_party() && !matches!(kind, ActorType::Country | ActorType::Region))
                 .then(|| m.actor.to_string())
@@ -4336,15 +4334,13 @@ impl<'a> State<'a> {
         else {
             return;
         };
-        let (start, end) = (inp.blocks[h].start, inp.blocks[h].end);
-        let at = inp.mentions.partition_point(|m| m.start < start);
-        let heading = inp.mentions.get(at).filter(|m| {
-            m.start == start
-                && m.end == end
-                && inp.actors.kind(&m.actor).can_be_party()
-                && !f.parties.contains(&*m.actor)
-        });
-        if heading.is_some() {
+        let heading = self
+            .mention_spanning(inp.blocks[h].start, inp.blocks[h].end)
+            .filter(|&at| {
+                let m = &inp.mentions[at];
+                inp.actors.kind(&m.actor).can_be_party() && !f.parties.contains(&*m.actor)
+            });
+        if let Some(at) = heading {
             // (the names the clause took for its subject are its objects:
             // "Picked A and B to supply cells" is a contract with each)
             if f.rule == "subject" && f.parties.len() >= 2 {
