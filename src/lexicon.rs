@@ -1248,6 +1248,10 @@ pub struct Lexicon {
     /// Folded adverbs, each with the space after it, that the walk steps
     /// over after one of the `auxiliaries` ("will also form" is "will form").
     adverbs: Vec<Box<[u8]>>,
+    /// A bit per pair of bytes (`b0 << 8 | b1`) that some adverb opens with:
+    /// the walk looks for an adverb (and an auxiliary before it) only at a
+    /// space before such a pair.
+    adverb_openings: Box<[u64; 1024]>,
     auxiliaries: Vec<Box<[u8]>>,
     /// The phrase index of each pattern of `ac` (which also holds each phrase
     /// with an adverb inserted: the reference for the walk's steps).
@@ -2111,6 +2115,7 @@ impl LexiconDraft {
         Ok(Lexicon {
             languages: self.languages,
             anchored: phrase_nfa,
+            adverb_openings: pair_bits(&self.adverbs),
             adverbs: self.adverbs,
             auxiliaries: self.auxiliaries,
             #[cfg(test)]
@@ -2274,6 +2279,17 @@ fn function_shapes(function_words: &BTreeMap<String, Vec<usize>>) -> Box<[u64; 2
         shapes[w.as_bytes()[0] as usize] |= 1 << w.len();
     }
     shapes
+}
+
+/// The bits of [`Lexicon::adverb_openings`]: the first two bytes of each word
+/// (each has the space after it, so it has two).
+fn pair_bits(words: &[Box<[u8]>]) -> Box<[u64; 1024]> {
+    let mut bits = Box::new([0u64; 1024]);
+    for w in words.iter().filter(|w| w.len() >= 2) {
+        let pair = usize::from(w[0]) << 8 | usize::from(w[1]);
+        bits[pair >> 6] |= 1 << (pair & 63);
+    }
+    bits
 }
 
 /// The reference automaton of the tests: every phrase, then every phrase
@@ -3014,6 +3030,7 @@ impl Lexicon {
                 // verb stands before its adverb: "utvecklade dessutom
                 // tillsammans med", "skrev också under")
                 if skipped == 0
+                    && self.adverb_opens(bytes, i + 1)
                     && (word == at || self.auxiliaries.iter().any(|a| **a == bytes[word..i]))
                 {
                     for adv in &self.adverbs {
@@ -3031,6 +3048,15 @@ impl Lexicon {
             }
         }
         found
+    }
+
+    /// Whether an adverb may open at `i` (its first two bytes are some
+    /// adverb's): most spaces of a walk are followed by none.
+    fn adverb_opens(&self, bytes: &[u8], i: usize) -> bool {
+        bytes.get(i..i + 2).is_some_and(|p| {
+            let pair = usize::from(p[0]) << 8 | usize::from(p[1]);
+            self.adverb_openings[pair >> 6] & (1 << (pair & 63)) != 0
+        })
     }
 
     /// The phrase scan, given the search for the next match at or after a
