@@ -126,6 +126,11 @@ pub enum Tag {
         /// with its agent after `by` ("köptes 2022 av Oracle"): "I fjol
         /// köptes aktier från B" names no buyer.
         agent: bool,
+        /// A payment ("paid $16.6 billion for Beta"): its counterpart is what
+        /// it pays for (`[sale_prepositions] paid_for`) or whom it pays (its
+        /// object), never an actor after its kind's prepositions ("paid
+        /// tribute to Beta"), and without one it states no deal.
+        payment: bool,
     },
     /// A status verb or phrase.
     Status(Status),
@@ -400,6 +405,9 @@ struct VerbEntry {
     /// A bare passive that states a deal only with its agent after `by`.
     #[serde(default)]
     agent: bool,
+    /// A payment, whose counterpart is what it pays for (`Tag::AgreementVerb`).
+    #[serde(default)]
+    payment: bool,
 }
 
 impl VerbEntry {
@@ -411,6 +419,7 @@ impl VerbEntry {
             object_kind: self.object_kind,
             sale: self.sale,
             agent: self.agent,
+            payment: self.payment,
         }
     }
 }
@@ -493,6 +502,9 @@ struct SalePrepositions {
     /// Before the buyer ("sold X to Y").
     #[serde(default)]
     buyer: Vec<String>,
+    /// Before what a payment is for ("paid $1 billion for Y").
+    #[serde(default)]
+    paid_for: Vec<String>,
 }
 
 /// What a preposition of a sale or purchase introduces (`[sale_prepositions]`).
@@ -504,6 +516,8 @@ pub enum SaleRole {
     Seller,
     /// The buyer ("to", "till").
     Buyer,
+    /// What a payment is for ("for", "för").
+    PaidFor,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -1186,7 +1200,10 @@ fn table_kind(file: &str, table: &str, kind: &str) -> Result<Kind> {
 /// Tags that can make a sentence matter when it names no actor itself: it may
 /// state an agreement, describe the last one, or name a person.
 fn is_cue(t: &Tag) -> bool {
-    t.tells() || matches!(t, Tag::Joins | Tag::Role | Tag::Comment)
+    // (a payment states a deal only with a counterpart named in its
+    // sentence, so "paid", "spent" alone make none matter)
+    (t.tells() && !matches!(t, Tag::AgreementVerb { payment: true, .. }))
+        || matches!(t, Tag::Joins | Tag::Role | Tag::Comment)
 }
 
 /// One phrase pattern: where it may match and what it means.
@@ -1676,6 +1693,7 @@ impl LexiconDraft {
             (&sp.object, SaleRole::Object),
             (&sp.seller, SaleRole::Seller),
             (&sp.buyer, SaleRole::Buyer),
+            (&sp.paid_for, SaleRole::PaidFor),
         ] {
             for w in words {
                 self.sale_prepositions
@@ -2469,7 +2487,8 @@ impl Lexicon {
 
     /// Whether `folded[start..end]` (a sentence that names no actor) holds any
     /// word that lets it state or describe an agreement, or name a person by
-    /// role or speech, or stand for a company: an agreement noun or verb, a
+    /// role or speech, or stand for a company: an agreement noun or verb
+    /// (not a payment, whose counterpart its own sentence names), a
     /// status verb, a parties anaphor, a counterpart, a joining verb, a role,
     /// a speaking verb, "talks", or a company anaphor or head of more than
     /// four letters. A substring test over the folded text, so compounds and
@@ -3231,6 +3250,7 @@ fn signs(p: &mut PhraseMatch, kind: Kind) {
         object_kind: None,
         sale: false,
         agent: false,
+        payment: false,
     });
     p.tags = tags.into();
 }

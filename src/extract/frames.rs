@@ -273,6 +273,15 @@ impl<'a> State<'a> {
         if tr.main.is_none() && frame.rule == "subject" && self.transaction(&cl, &tr) {
             return false;
         }
+        // a payment names its deal only with what it pays for or whom it
+        // pays: "the dividends both banks have paid", "A and B, which paid
+        // $1 billion between them" name none
+        if tr.main.is_none()
+            && tr.verb.is_some_and(|v| self.payment(&cl.items[v]))
+            && !(frame.rule.contains("counterpart") || frame.rule.contains("object"))
+        {
+            return false;
+        }
         if self.negated(&cl, &tr) {
             self.not.push(NotAgreement {
                 actors: frame.parties,
@@ -1092,8 +1101,14 @@ impl<'a> State<'a> {
         // after the stated noun and a subordinator says what the agreement
         // is about, not who made it
         // (none after a command: "ordered Telia to sell its stake")
+        let verb = |k: &usize| has(inp, &items[*k], |t| matches!(t, Tag::AgreementVerb { .. }));
+        // (a payment gives way to another agreement verb or noun of the
+        // clause: "betalade 9,2 miljarder när den köpte B av C" is the
+        // purchase, "paid £1 for B, completed the purchase of D from C" too)
         cl.range()
-            .find(|&k| has(inp, &items[k], |t| matches!(t, Tag::AgreementVerb { .. })))
+            .filter(verb)
+            .find(|&k| !self.payment(&items[k]))
+            .or_else(|| cl.range().find(verb).filter(|_| nouns.is_empty()))
             .filter(|_| !cl.range().any(|k| self.command(cl, k)))
             // (a bare passive needs its agent: "köptes 2022 av Oracle")
             .filter(|&v| !self.needs_agent(&items[v]) || self.agent_after(cl, v))
@@ -1111,6 +1126,14 @@ impl<'a> State<'a> {
                         })
                 })
             })
+    }
+
+    /// Whether `it` is a verb of paying ("paid", "betalade"), which states a
+    /// deal only with what it pays for or whom it pays.
+    fn payment(&self, it: &Item) -> bool {
+        has(self.inp, it, |t| {
+            matches!(t, Tag::AgreementVerb { payment: true, .. })
+        })
     }
 
     /// Whether the agreement verb `it` is a bare passive that states a deal
@@ -5365,6 +5388,9 @@ impl<'a> State<'a> {
                     // till Gamma"; nor what a sale sells: "sold its stake in
                     // Beta" is no deal with Beta, "sålde 20 procent av Beta"
                     // neither: a sale's counterpart is its buyer)
+                    // (a payment's: what it pays for, "paid $16.6 billion
+                    // for Beta"; not "paid tribute to Beta")
+                    Tag::AgreementVerb { payment: true, .. } => role(SaleRole::PaidFor),
                     Tag::AgreementVerb {
                         sale: true,
                         object_kind: None,
