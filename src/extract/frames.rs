@@ -3419,10 +3419,47 @@ impl<'a> State<'a> {
             Some(org)
         } else if has(self.inp, &items[a], |t| matches!(t, Tag::OrgHead)) {
             self.last_named_with(self.folded(&items[a]), items[a].start)
+        } else if let Some(c) = self.company_named_like(self.folded(&items[a]), cl.si) {
+            // ("köpte Lincargo av Norrmejerier. … skrev mejeriet ett
+            // avtal": the company whose name holds the anaphor's head)
+            Some(c)
         } else {
             let c = self.last_company(cl.si, items, lo, !self.pronoun(&items[a]));
             self.of_anaphor_country(cl, a, c)
         }
+    }
+
+    /// The company named last in sentence `si` or the two before it whose
+    /// name holds the head of a definite Swedish anaphor ("mejeriet" is
+    /// Norrmejerier, "bryggeriet" Spendrups Bryggeri): heads of five letters
+    /// or more, so that a short one ("varvet") names none this way.
+    fn company_named_like(&self, anaphor: &str, si: usize) -> Option<String> {
+        let inp = self.inp;
+        let anaphor = anaphor.strip_suffix('s').unwrap_or(anaphor);
+        let head = ["et", "en", "n"]
+            .iter()
+            .find_map(|e| anaphor.strip_suffix(e))
+            .filter(|h| h.chars().count() >= 5 && !h.contains(' '))?;
+        let from = inp.sentences[si.saturating_sub(2)].start;
+        let before = inp.sentences[si].start;
+        self.mentions_in(from, before)
+            .iter()
+            .rev()
+            .find(|m| {
+                inp.actors.kind(&m.actor) == ActorType::Company
+                    && inp.folded[m.start..m.end]
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|w| {
+                            // (not a name that is the anaphor's own compound:
+                            // "Volkswagenkoncernens" names no "koncernen" two
+                            // sentences on, another company may)
+                            w.contains(head)
+                                && !["et", "en", "n", "ets", "ens", "ns"]
+                                    .iter()
+                                    .any(|e| w.ends_with(&format!("{head}{e}")))
+                        })
+            })
+            .map(|m| m.actor.to_string())
     }
 
     /// The country an anaphor's adjective of nationality or country name
