@@ -3419,7 +3419,9 @@ impl<'a> State<'a> {
             Some(org)
         } else if has(self.inp, &items[a], |t| matches!(t, Tag::OrgHead)) {
             self.last_named_with(self.folded(&items[a]), items[a].start)
-        } else if let Some(c) = self.company_named_like(self.folded(&items[a]), cl.si) {
+        } else if let Some(c) =
+            self.company_named_like(self.folded(&items[a]), cl.si, items[a].start)
+        {
             // ("köpte Lincargo av Norrmejerier. … skrev mejeriet ett
             // avtal": the company whose name holds the anaphor's head)
             Some(c)
@@ -3429,11 +3431,12 @@ impl<'a> State<'a> {
         }
     }
 
-    /// The company named last in sentence `si` or the two before it whose
-    /// name holds the head of a definite Swedish anaphor ("mejeriet" is
-    /// Norrmejerier, "bryggeriet" Spendrups Bryggeri): heads of five letters
-    /// or more, so that a short one ("varvet") names none this way.
-    fn company_named_like(&self, anaphor: &str, si: usize) -> Option<String> {
+    /// The company named last before byte `at`, in sentence `si` or the two
+    /// before it, whose name as written holds the head of a definite Swedish
+    /// anaphor ("mejeriet" is Norrmejerier, "bryggeriet" Spendrups Bryggeri
+    /// when the text writes that): heads of five letters or more, so that a
+    /// short one ("varvet") names none this way.
+    fn company_named_like(&self, anaphor: &str, si: usize, at: usize) -> Option<String> {
         let inp = self.inp;
         let anaphor = anaphor.strip_suffix('s').unwrap_or(anaphor);
         let head = ["et", "en", "n"]
@@ -3441,8 +3444,7 @@ impl<'a> State<'a> {
             .find_map(|e| anaphor.strip_suffix(e))
             .filter(|h| h.chars().count() >= 5 && !h.contains(' '))?;
         let from = inp.sentences[si.saturating_sub(2)].start;
-        let before = inp.sentences[si].start;
-        self.mentions_in(from, before)
+        self.mentions_in(from, at)
             .iter()
             .rev()
             .find(|m| {
@@ -3456,7 +3458,7 @@ impl<'a> State<'a> {
                             w.contains(head)
                                 && !["et", "en", "n", "ets", "ens", "ns"]
                                     .iter()
-                                    .any(|e| w.ends_with(&format!("{head}{e}")))
+                                    .any(|e| w.strip_suffix(e).is_some_and(|x| x.ends_with(head)))
                         })
             })
             .map(|m| m.actor.to_string())
