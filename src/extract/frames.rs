@@ -5431,8 +5431,17 @@ impl<'a> State<'a> {
                     // Beta" is no deal with Beta, "sålde 20 procent av Beta"
                     // neither: a sale's counterpart is its buyer)
                     // (a payment's: what it pays for, "paid $16.6 billion
-                    // for Beta"; not "paid tribute to Beta")
-                    Tag::AgreementVerb { payment: true, .. } => role(SaleRole::PaidFor),
+                    // for Beta", or the company of a stake it pays for,
+                    // "spent $400 million on a stake in Beta"; not "paid
+                    // tribute to Beta")
+                    Tag::AgreementVerb { payment: true, .. } => {
+                        role(SaleRole::PaidFor)
+                            || (!role(SaleRole::Seller)
+                                && !role(SaleRole::Buyer)
+                                && (k + 1..g)
+                                    .find_map(|j| lex.sold_object(self.folded(&cl.items[j])))
+                                    .is_some_and(|sold| lex.introduces_counterpart(sold, true, w)))
+                    }
                     Tag::AgreementVerb {
                         sale: true,
                         object_kind: None,
