@@ -3437,9 +3437,11 @@ impl<'a> State<'a> {
     /// when the text writes that): heads of five letters or more, so that a
     /// short one ("varvet") names none this way.
     fn company_named_like(&self, anaphor: &str, si: usize, at: usize) -> Option<String> {
+        // the definite endings, after a genitive `s` is taken off
+        const DEFINITE: [&str; 3] = ["et", "en", "n"];
         let inp = self.inp;
         let anaphor = anaphor.strip_suffix('s').unwrap_or(anaphor);
-        let head = ["et", "en", "n"]
+        let head = DEFINITE
             .iter()
             .find_map(|e| anaphor.strip_suffix(e))
             .filter(|h| h.chars().count() >= 5 && !h.contains(' '))?;
@@ -3455,10 +3457,11 @@ impl<'a> State<'a> {
                             // (not a name that is the anaphor's own compound:
                             // "Volkswagenkoncernens" names no "koncernen" two
                             // sentences on, another company may)
+                            let base = w.strip_suffix('s').unwrap_or(w);
                             w.contains(head)
-                                && !["et", "en", "n", "ets", "ens", "ns"]
-                                    .iter()
-                                    .any(|e| w.strip_suffix(e).is_some_and(|x| x.ends_with(head)))
+                                && !DEFINITE.iter().any(|e| {
+                                    base.strip_suffix(e).is_some_and(|x| x.ends_with(head))
+                                })
                         })
             })
             .map(|m| m.actor.to_string())
@@ -5398,6 +5401,13 @@ impl<'a> State<'a> {
                 .get(w)
                 .is_some_and(|roles| roles.contains(&r))
         };
+        // whether `w` introduces the counterpart of what the trigger at `k`
+        // names before it ("a stake in Beta": the company the stake is in)
+        let of_sold_object = |k: usize| {
+            (k + 1..g)
+                .find_map(|j| lex.sold_object(self.folded(&cl.items[j])))
+                .is_some_and(|sold| lex.introduces_counterpart(sold, true, w))
+        };
         // (and the noun a relative clause is about: "the contract, which A
         // had awarded to B")
         let fits = tr
@@ -5438,9 +5448,7 @@ impl<'a> State<'a> {
                         role(SaleRole::PaidFor)
                             || (!role(SaleRole::Seller)
                                 && !role(SaleRole::Buyer)
-                                && (k + 1..g)
-                                    .find_map(|j| lex.sold_object(self.folded(&cl.items[j])))
-                                    .is_some_and(|sold| lex.introduces_counterpart(sold, true, w)))
+                                && of_sold_object(k))
                     }
                     Tag::AgreementVerb {
                         sale: true,
@@ -5450,9 +5458,7 @@ impl<'a> State<'a> {
                     Tag::AgreementVerb { kind, sale, .. } => {
                         lex.introduces_counterpart(*kind, true, w)
                             || (*sale
-                                && (k + 1..g)
-                                    .find_map(|j| lex.sold_object(self.folded(&cl.items[j])))
-                                    .is_some_and(|sold| lex.introduces_counterpart(sold, true, w))
+                                && of_sold_object(k)
                                 && !(g + 2..cl.hi).any(|j| {
                                     self.mention(&cl.items[j]).is_some()
                                         && lex
