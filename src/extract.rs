@@ -1334,12 +1334,15 @@ impl<'a> State<'a> {
         }
         // the company the text is about, twice as often named as the last
         // one ("H2 Green Steel … leveransavtal med Mercedes-Benz, Scania och
-        // Porsche. … beviljat bolaget ett bidrag")
+        // Porsche. … beviljat bolaget ett bidrag"), unless a sentence right
+        // before brought in another company alone (`only_company_before`)
         if salient {
             let counts = self.company_counts(si);
             // (the company named last is a company: it is counted)
             let last_count = counts.get(&*last.actor).copied().unwrap_or(0);
-            if let Some((top, n)) = topic_in(&counts) {
+            if let Some((top, n)) = topic_in(&counts)
+                .filter(|&(top, _)| !self.only_company_before(si, psi, &last.actor, top))
+            {
                 if n >= 2 * last_count {
                     return Some(top.to_string());
                 }
@@ -1375,6 +1378,25 @@ impl<'a> State<'a> {
     /// The company the text is about up to sentence `si` (see [`topic_in`]).
     fn topic_company(&self, si: usize) -> Option<String> {
         topic_in(&self.company_counts(si)).map(|(id, _)| id.to_string())
+    }
+
+    /// Whether the company named last, `last` in sentence `psi`, is the only
+    /// company of the sentence right before `si`, and the company the text
+    /// is about (`top`) is not named in the sentence before that one: a
+    /// company just brought in, which a noun anaphor then stands for ("Och
+    /// i Kiruna närmar sig kopparbolaget Viscaria en återstart. Laevas
+    /// sameby har tecknat ett samarbetsavtal med bolaget").
+    fn only_company_before(&self, si: usize, psi: usize, last: &str, top: &str) -> bool {
+        let inp = self.inp;
+        let in_sentence = |s: usize| {
+            self.mentions_in(inp.sentences[s].start, inp.sentences[s].end)
+                .iter()
+                .filter(|m| inp.actors.kind(&m.actor) == ActorType::Company)
+        };
+        psi + 1 == si
+            && top != last
+            && in_sentence(psi).all(|m| &*m.actor == last)
+            && (psi == 0 || in_sentence(psi - 1).all(|m| &*m.actor != top))
     }
 
     /// How often each company is named in the fifteen sentences before `si`.

@@ -706,11 +706,21 @@ impl<'a> State<'a> {
                 .find_map(|k| lex.sold_object(self.folded(&cl.items[k])))
         };
         // (a share of a named company bought or taken over: "took over
-        // Northvolt's stake in B", "köper Northvolts andel")
+        // Northvolt's stake in B", "köper Northvolts andel", "Saabs 30
+        // procent")
+        // (past a verb-second subject: "köpte Boliden Sandviks andel")
         let share_of = |v: usize| {
-            let m = self.mention(cl.items.get(v + 1).filter(|_| v + 2 < cl.hi)?)?;
+            let inverted = self
+                .mention(cl.items.get(v + 1)?)
+                .is_some_and(|m| !m.genitive);
+            let g = v + 1 + usize::from(inverted);
+            let m = self.mention(cl.items.get(g).filter(|_| g + 1 < cl.hi)?)?;
             m.genitive
-                .then(|| self.inp.lexicon.sold_object(self.folded(&cl.items[v + 2])))
+                .then(|| {
+                    (g + 1..cl.hi.min(g + 4))
+                        .take_while(|&k| self.mention(&cl.items[k]).is_none())
+                        .find_map(|k| self.inp.lexicon.sold_object(self.folded(&cl.items[k])))
+                })
                 .flatten()
                 .filter(|&k| k == Kind::Investment)
         };
@@ -4958,6 +4968,9 @@ impl<'a> State<'a> {
                         || self.invested_in(cl, tr, c)
                         || self.trader_of(cl, chains, c))
                         && (c.gov != Gov::OnBehalf || !self.genitive_chain(c))
+                        && !chains
+                            .iter()
+                            .any(|h| h.last < c.first && self.stake_holder_of(cl, h, c))
                         && self.transaction_counterpart(cl, tr, c, self.states(&f.parties))
                         && !self.trader_after(cl, tr, chains, c) =>
                 {
@@ -5654,8 +5667,23 @@ impl<'a> State<'a> {
             d.first > c.last
                 && d.gov_at.unwrap_or(d.first) <= c.last + 6
                 && self.sale_role(cl, d, role)
+                && !self.stake_holder_of(cl, c, d)
                 && self.transaction_counterpart(cl, tr, d, false)
         })
+    }
+
+    /// Whether `holder` is a genitive before a stake that a partitive
+    /// preposition ties to `company` ("Northvolts halva av Novo Energy",
+    /// "Saabs 30 procent av bolaget"): the preposition names the company
+    /// the stake is in, not a seller, and the holder is the counterpart.
+    fn stake_holder_of(&self, cl: &Clause, holder: &Chain, company: &Chain) -> bool {
+        let lex = &self.inp.lexicon;
+        self.genitive_chain(holder)
+            && self.sale_role(cl, company, SaleRole::Object)
+            && company.gov_at.is_some_and(|g| {
+                (holder.last + 1..g)
+                    .any(|k| lex.sold_object(self.folded(&cl.items[k])) == Some(Kind::Investment))
+            })
     }
 
     /// The object of a sale or purchase verb that a buyer or seller follows:
