@@ -2948,7 +2948,40 @@ impl Lexicon {
                     })
                 })
             };
+            // how many words of an inserted adverb ("kom Maersk i stället
+            // överens") or of a time after a preposition ("sade Telia i juni
+            // upp") start at word `i`
+            let aside_at = |i: usize| {
+                let plain = |k: usize| {
+                    after
+                        .get(k)
+                        .filter(|t| !t.ends_with(CLOSERS))
+                        .map(|t| fold(t))
+                };
+                let adverb = (1..=2).rev().find(|&n| {
+                    let words: Option<Vec<String>> = (i..i + n).map(plain).collect();
+                    words.is_some_and(|w| {
+                        let mut b = w.join(" ").into_bytes();
+                        b.push(b' ');
+                        self.adverbs.iter().any(|a| **a == *b)
+                    })
+                });
+                adverb.or_else(|| {
+                    let prep = plain(i).is_some_and(|w| matches!(w.as_str(), "i" | "under" | "på"));
+                    let time = after.get(i + 1).is_some_and(|t| {
+                        let w = fold(t.trim_end_matches(CLOSERS));
+                        self.time_words.contains(&w)
+                            || (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+                    });
+                    (prep && time).then_some(2)
+                })
+            };
+            let mut skip = 0;
             for (i, token) in after.iter().take(MAX_NAME_WORDS + 1).enumerate() {
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
                 let bare = token.trim_end_matches(CLOSERS);
                 let w = fold(bare);
                 if names > 0 || times > 0 {
@@ -2956,6 +2989,11 @@ impl Lexicon {
                         m.tags = tags.clone();
                         return true;
                     }
+                }
+                if let Some(n) = aside_at(i) {
+                    skip = n - 1;
+                    times += 1;
+                    continue;
                 }
                 // (a Swedish definite noun names a party too, "kom Uniper och
                 // förbundsregeringen överens", "kom de två bolagen överens",

@@ -9,7 +9,7 @@ use super::{
     State,
 };
 use crate::gazetteer::ActorType;
-use crate::lexicon::Tag;
+use crate::lexicon::{Kind, SaleRole, Tag};
 
 impl<'a> State<'a> {
     /// Whether the item at `p` is the particle of a split agreement verb
@@ -573,10 +573,20 @@ impl<'a> State<'a> {
         const OBJECT_REACH: usize = 3;
         let lexicon = &self.inp.lexicon;
         // (past a time and a description of the object: "driver sedan 2008
-        // lastbilsbolaget X tillsammans med B")
+        // lastbilsbolaget X tillsammans med B"; and a share of it: "äger 40
+        // procent av X tillsammans med B", "owns 40% of X together with B")
+        let partitive = |k: usize| {
+            k > lo
+                && lexicon.sold_object(self.folded(&items[k - 1])) == Some(Kind::Investment)
+                && lexicon
+                    .sale_prepositions
+                    .get(self.folded(&items[k]))
+                    .is_some_and(|r| r.contains(&SaleRole::Object))
+        };
         let verb_before = |j: usize| {
             let skip = |k: usize| {
-                matches!(items[k].kind, ItemKind::Date(_))
+                matches!(items[k].kind, ItemKind::Date(_) | ItemKind::Punct('%'))
+                    || partitive(k)
                     || (matches!(items[k].kind, ItemKind::Word | ItemKind::Phrase(_))
                         && !has(self.inp, &items[k], |t| {
                             matches!(t, Tag::Which | Tag::Coord | Tag::With | Tag::By)
