@@ -1108,6 +1108,12 @@ pub const TALK_WORDS: &[&str] = &[
     "förhandlingarna",
     "diskussionerna",
     "the negotiations",
+    "negotiations",
+    "those talks",
+    "those negotiations",
+    "these talks",
+    "these negotiations",
+    "the discussions",
     "discussions",
 ];
 
