@@ -2458,10 +2458,14 @@ impl Lexicon {
     pub fn sold_object(&self, word: &str) -> Option<Kind> {
         self.sold_objects.get(word).copied().or_else(|| {
             // (the head is a whole word of the compound's end: a first
-            // part of two letters or more)
-            word.char_indices()
-                .skip(2)
-                .find_map(|(i, _)| self.sold_objects.get(&format!("*{}", &word[i..])).copied())
+            // part of two letters or more; one key buffer for all of them)
+            let mut key = String::with_capacity(word.len() + 1);
+            word.char_indices().skip(2).find_map(|(i, _)| {
+                key.clear();
+                key.push('*');
+                key.push_str(&word[i..]);
+                self.sold_objects.get(&key).copied()
+            })
         })
     }
 

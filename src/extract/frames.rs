@@ -2015,9 +2015,13 @@ impl<'a> State<'a> {
         // the counterpart of the company the text is about (not after a
         // definite noun, which takes up an agreement stated before, nor in a
         // sentence that says "we", whose speaker the quote rules find)
-        if f.rule == "with" && f.with_parties.len() == 1 && self.topic_counterpart(cl, tr) {
+        // (a list of them, each its own: "I juni 2019 skrevs kontrakt med
+        // Veidekke och YIT", in a text about Stockholm Vatten, is one
+        // contract with each, not one between the two)
+        if f.rule == "with" && !f.with_parties.is_empty() && self.topic_counterpart(cl, tr) {
             if let Some(c) = self.topic_company(cl.si).filter(|c| !f.parties.contains(c)) {
                 f.parties.insert(c);
+                f.split |= f.with_parties.len() >= 2;
                 f.fired("topic");
             }
         }

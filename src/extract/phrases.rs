@@ -575,13 +575,14 @@ impl<'a> State<'a> {
         // (past a time and a description of the object: "driver sedan 2008
         // lastbilsbolaget X tillsammans med B"; and a share of it: "äger 40
         // procent av X tillsammans med B", "owns 40% of X together with B")
+        // (the preposition first: the stake word is the dearer look-up)
         let partitive = |k: usize| {
             k > lo
-                && lexicon.sold_object(self.folded(&items[k - 1])) == Some(Kind::Investment)
                 && lexicon
                     .sale_prepositions
                     .get(self.folded(&items[k]))
                     .is_some_and(|r| r.contains(&SaleRole::Object))
+                && lexicon.sold_object(self.folded(&items[k - 1])) == Some(Kind::Investment)
         };
         let verb_before = |j: usize| {
             let skip = |k: usize| {
