@@ -2958,9 +2958,14 @@ impl Lexicon {
                     })
                 })
             };
+            // a time word or a year
+            let is_time = |w: &str| {
+                self.time_words.contains(w)
+                    || (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+            };
             // how many words of an inserted adverb ("kom Maersk i stället
-            // överens") or of a time after a preposition ("sade Telia i juni
-            // upp") start at word `i`
+            // överens") or of a time after a preposition ("lånade Nordea i
+            // fjol ut") start at word `i`
             let aside_at = |i: usize| {
                 let plain = |k: usize| {
                     after
@@ -2978,11 +2983,9 @@ impl Lexicon {
                 });
                 adverb.or_else(|| {
                     let prep = plain(i).is_some_and(|w| matches!(w.as_str(), "i" | "under" | "på"));
-                    let time = after.get(i + 1).is_some_and(|t| {
-                        let w = fold(t.trim_end_matches(CLOSERS));
-                        self.time_words.contains(&w)
-                            || (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
-                    });
+                    let time = after
+                        .get(i + 1)
+                        .is_some_and(|t| is_time(&fold(t.trim_end_matches(CLOSERS))));
                     (prep && time).then_some(2)
                 })
             };
@@ -3014,8 +3017,7 @@ impl Lexicon {
                 let name = bare.starts_with(char::is_uppercase) || definite;
                 let modifier = matches!(w.as_str(), "den" | "det" | "de" | "två" | "båda")
                     || (w.len() > 3 && w.ends_with('a'));
-                let time = self.time_words.contains(&w)
-                    || (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()));
+                let time = is_time(&w);
                 if time && names == 0 && !token.ends_with(ENDS) {
                     times += 1;
                     continue;
