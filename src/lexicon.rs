@@ -2453,6 +2453,21 @@ impl Lexicon {
             })
     }
 
+    /// Whether a folded word names a stake (`[sold_objects] investment`:
+    /// "stake", "andel", "procent", a compound such as "minoritetsandel").
+    pub fn is_stake(&self, word: &str) -> bool {
+        self.sold_object(word) == Some(Kind::Investment)
+    }
+
+    /// Whether a folded preposition introduces `role` in a sale or purchase
+    /// (`[sale_prepositions]`; Swedish "av" introduces two: "förvärvet av
+    /// X", "köpte X av Y").
+    pub fn introduces_role(&self, word: &str, role: SaleRole) -> bool {
+        self.sale_prepositions
+            .get(word)
+            .is_some_and(|roles| roles.contains(&role))
+    }
+
     /// The kind a sale or purchase of the folded noun `word` has
     /// (`[sold_objects]`), also as a compound's head.
     pub fn sold_object(&self, word: &str) -> Option<Kind> {
@@ -2975,11 +2990,7 @@ impl Lexicon {
                 };
                 let adverb = (1..=2).rev().find(|&n| {
                     let words: Option<Vec<String>> = (i..i + n).map(plain).collect();
-                    words.is_some_and(|w| {
-                        let mut b = w.join(" ").into_bytes();
-                        b.push(b' ');
-                        self.adverbs.iter().any(|a| **a == *b)
-                    })
+                    words.is_some_and(|w| self.is_adverb(&w.join(" ")))
                 });
                 adverb.or_else(|| {
                     let prep = plain(i).is_some_and(|w| matches!(w.as_str(), "i" | "under" | "på"));

@@ -2209,7 +2209,7 @@ impl<'a> State<'a> {
         let Some((stake, noun)) = self.noun_before_in(items, lo, c.first - 1) else {
             return false;
         };
-        lex.sold_object(noun) == Some(Kind::Investment)
+        lex.is_stake(noun)
             && ((stake.saturating_sub(3).max(lo)..stake)
                 .any(|k| self.mention(&items[k]).is_some_and(|m| m.genitive))
                 // (or its owner after a participle: "the 25% interest in
@@ -2237,9 +2237,7 @@ impl<'a> State<'a> {
                 && self.owner_after(items, g - 2)
                 && self
                     .noun_before_in(items, cl.lo, g - 3)
-                    .is_some_and(|(_, noun)| {
-                        self.inp.lexicon.sold_object(noun) == Some(Kind::Investment)
-                    })
+                    .is_some_and(|(_, noun)| self.inp.lexicon.is_stake(noun))
         })
     }
 
@@ -4205,7 +4203,7 @@ impl<'a> State<'a> {
         });
         let stake_in = |j: usize| {
             self.noun_before_in(items, v + 1, j)
-                .is_some_and(|(_, noun)| lex.sold_object(noun) == Some(Kind::Investment))
+                .is_some_and(|(_, noun)| lex.is_stake(noun))
         };
         // (past a verb-second subject: "köpte Atomico en andel i bolaget")
         let inverted = items.get(v + 1).is_some_and(|x| self.mention(x).is_some());
@@ -5413,11 +5411,7 @@ impl<'a> State<'a> {
         let w = self.folded(&cl.items[g]);
         let lex = &inp.lexicon;
         // whether `w` names that role of a sale or purchase ("to": the buyer)
-        let role = |r: SaleRole| {
-            lex.sale_prepositions
-                .get(w)
-                .is_some_and(|roles| roles.contains(&r))
-        };
+        let role = |r: SaleRole| lex.introduces_role(w, r);
         // whether `w` introduces the counterpart of what the trigger at `k`
         // names before it ("a stake in Beta": the company the stake is in)
         let of_sold_object = |k: usize| {
@@ -5648,12 +5642,9 @@ impl<'a> State<'a> {
     /// "förvärvet av X", "köpte X av Y").
     fn sale_role(&self, cl: &Clause, c: &Chain, role: SaleRole) -> bool {
         c.gov_at.is_some_and(|g| {
-            let w = self.folded(&cl.items[g]);
             self.inp
                 .lexicon
-                .sale_prepositions
-                .get(w)
-                .is_some_and(|r| r.contains(&role))
+                .introduces_role(self.folded(&cl.items[g]), role)
         })
     }
 
@@ -5685,8 +5676,7 @@ impl<'a> State<'a> {
         self.genitive_chain(holder)
             && self.sale_role(cl, company, SaleRole::Object)
             && company.gov_at.is_some_and(|g| {
-                (holder.last + 1..g)
-                    .any(|k| lex.sold_object(self.folded(&cl.items[k])) == Some(Kind::Investment))
+                (holder.last + 1..g).any(|k| lex.is_stake(self.folded(&cl.items[k])))
             })
     }
 

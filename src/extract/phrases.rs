@@ -9,7 +9,7 @@ use super::{
     State,
 };
 use crate::gazetteer::ActorType;
-use crate::lexicon::{Kind, SaleRole, Tag};
+use crate::lexicon::{SaleRole, Tag};
 
 impl<'a> State<'a> {
     /// Whether the item at `p` is the particle of a split agreement verb
@@ -578,11 +578,8 @@ impl<'a> State<'a> {
         // (the preposition first: the stake word is the dearer look-up)
         let partitive = |k: usize| {
             k > lo
-                && lexicon
-                    .sale_prepositions
-                    .get(self.folded(&items[k]))
-                    .is_some_and(|r| r.contains(&SaleRole::Object))
-                && lexicon.sold_object(self.folded(&items[k - 1])) == Some(Kind::Investment)
+                && lexicon.introduces_role(self.folded(&items[k]), SaleRole::Object)
+                && lexicon.is_stake(self.folded(&items[k - 1]))
         };
         let verb_before = |j: usize| {
             let skip = |k: usize| {
